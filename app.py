@@ -1,0 +1,69 @@
+"""The staff guidance bot: `create_app(settings)` builds the aiohttp app; `python app.py` serves it."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from aiohttp import web
+
+
+def create_app(settings=None) -> web.Application:
+    """Build the adapter, storage, knowledge base and features; nothing starts until the app runs."""
+    from botbuilder.core import ConversationState
+
+    from bot import appkeys
+    from bot.adapter import create_adapter
+    from bot.features import register_all
+    from bot.http import add_routes
+    from bot.registry import Registry
+    from bot.services import Services
+    from bot.settings import Settings
+    from bot.storage import SqlStorage
+    from bot.turn import GuidanceBot
+    from policy_kb import load_knowledge_base
+    from store import Database
+
+    settings = settings or Settings.from_env()
+    kb = load_knowledge_base()
+    registry = Registry()
+    db = Database(settings.sqlalchemy_url)
+    storage = SqlStorage(db)
+    services = Services(settings=settings, kb=kb, db=db, conversation_state=ConversationState(storage))
+    register_all(registry, services)
+    db.migrations = registry.migrations
+
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[appkeys.SETTINGS] = settings
+    app[appkeys.SERVICES] = services
+    app[appkeys.REGISTRY] = registry
+    app[appkeys.ADAPTER] = create_adapter(settings)
+    app[appkeys.BOT] = GuidanceBot(registry, services.conversation_state, services)
+    add_routes(app)
+
+    async def database(app_: web.Application):
+        await db.start()
+        yield
+        await db.close()
+
+    app.cleanup_ctx.append(database)
+    app.cleanup_ctx.extend(registry.workers)
+    return app
+
+
+def main() -> int | str:
+    from bot.settings import Settings, SettingsError
+    from policy_kb import KnowledgeBaseError
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings.from_env()
+        app = create_app(settings)
+    except (SettingsError, KnowledgeBaseError) as exc:
+        return f"Cannot start: {exc}"
+    web.run_app(app, host=settings.host, port=settings.port, access_log=None,
+                print=lambda msg: logging.getLogger("app").info("%s", msg))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""The CloudAdapter, its authentication, and the one turn-error handler."""
+from __future__ import annotations
+
+import logging
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import ActivityTypes
+
+from .settings import BotFrameworkConfig, Settings
+
+log = logging.getLogger(__name__)
+
+APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been lost: "
+           "please send your last message again. If a child may be at risk, contact the "
+           "designated person for Child Protection now.")
+
+
+def create_adapter(settings: Settings) -> CloudAdapter:
+    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings."""
+    auth = ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))
+    adapter = CloudAdapter(auth)
+    adapter.on_turn_error = on_turn_error
+    return adapter
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """Log the failure (never the user's words), apologise, and keep conversation state."""
+    activity = context.activity
+    log.error("turn failed: channel=%s type=%s conversation=%s",
+              activity.channel_id, activity.type,
+              activity.conversation.id if activity.conversation else None,
+              exc_info=(type(error), error, error.__traceback__))
+    if activity.type == ActivityTypes.message:
+        await context.send_activity(APOLOGY)

@@ -1,0 +1,74 @@
+"""Welcome card, help, and small talk."""
+from __future__ import annotations
+
+import re
+
+from bot.registry import Registry
+from bot.turn import Turn
+from cards import Button, CardView, NumberedList, Text
+
+WHAT_I_DO = (
+    "Answer questions about the staff social media policy, quoting the policy itself",
+    "Guide you through a situation, such as \"a student messaged me, what now?\"",
+    "Take a safeguarding concern to the designated person for Child Protection",
+    "Run the new-starter onboarding quiz on the policy",
+)
+
+
+def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
+    """The card that says what the bot does, with a button for each thing."""
+    return CardView(
+        title="Staff guidance: social media policy",
+        blocks=(
+            Text(f"Hello! I help staff of {kb.trust_name} with the staff social media policy "
+                 f"(version {kb.version}). I can:"),
+            NumberedList(WHAT_I_DO),
+            Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
+                 "\"can I text a parent from my own phone?\"", style="subtle"),
+            Text("If a child is in immediate danger, call 999 and tell the designated person for "
+                 "Child Protection now.", style="attention"),
+        ),
+        buttons=extra_buttons,
+        summary="I answer questions about the staff social media policy, guide you through "
+                "situations, take safeguarding concerns to the designated person for Child "
+                "Protection, and run the onboarding quiz. Type help at any time.",
+    )
+
+
+SMALL_TALK = (
+    (re.compile(r"^(hi|hello|hey|hiya|good (morning|afternoon|evening))\b[!. ]*$", re.I),
+     "Hello! Ask me anything about the staff social media policy, or type help to see what I can do."),
+    (re.compile(r"^(thanks|thank you|thx|ta|cheers)\b.*$", re.I),
+     "You're welcome. If anything else comes up, just ask."),
+    (re.compile(r"^(who|what) are you\??$|^what can you do\??$", re.I),
+     "I'm the trust's staff guidance bot for the social media policy. Type help to see what I can do."),
+)
+
+
+def small_talk_reply(text: str) -> str | None:
+    for pattern, reply in SMALL_TALK:
+        if pattern.match(text.strip()):
+            return reply
+    return None
+
+
+def register(registry: Registry, services) -> None:
+    buttons: list[Button] = []
+    services.extras["menu_buttons"] = buttons  # later features add theirs
+
+    async def show_help(turn: Turn) -> None:
+        """Show what the bot does, with the menu."""
+        await turn.send(welcome_card(turn.services.kb, tuple(buttons)))
+
+    async def greet_new_user(turn: Turn) -> None:
+        """Welcome someone who has just added the bot."""
+        await show_help(turn)
+
+    async def small_talk(turn: Turn) -> None:
+        """Answer greetings and thanks briefly."""
+        await turn.send(small_talk_reply(turn.text) or "Hello!")
+
+    registry.command("help", ("help", "menu", "start", "?"), show_help, "Show what I can do")
+    registry.action("help", show_help)
+    registry.on_new_user.append(greet_new_user)
+    registry.intent("small_talk", lambda text: 1.0 if small_talk_reply(text) else 0.0, small_talk)

@@ -1,0 +1,81 @@
+"""HTTP routes: /api/messages (through CloudAdapter) and /healthz. Bad input gets a 4xx."""
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import jwt
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.schema import Activity
+from msrest.exceptions import ClientRequestError, DeserializationError
+
+from . import appkeys
+from .validation import BadActivity, parse_activity
+
+log = logging.getLogger(__name__)
+
+JSON_TYPES = ("application/json",)
+
+
+def error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+async def read_activity(request: web.Request) -> Activity:
+    """The request's activity, or an HTTP error that says what is wrong with it."""
+    if request.content_type not in JSON_TYPES:
+        raise web.HTTPUnsupportedMediaType(text='{"error": "Content-Type must be application/json"}',
+                                           content_type="application/json")
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise web.HTTPRequestEntityTooLarge(max_size=request.app[appkeys.SETTINGS].max_body_bytes,
+                                            actual_size=request.content_length or 0,
+                                            text='{"error": "body too large"}',
+                                            content_type="application/json") from None
+    try:
+        body = parse_activity(raw)
+        return Activity().deserialize(body)
+    except BadActivity as exc:
+        raise web.HTTPBadRequest(text=f'{{"error": "{exc}"}}', content_type="application/json") from None
+    except (DeserializationError, ValueError, TypeError, AttributeError):
+        raise web.HTTPBadRequest(text='{"error": "activity fields have the wrong types"}',
+                                 content_type="application/json") from None
+
+
+async def messages(request: web.Request) -> web.Response:
+    """Take one activity from a channel: authenticate it, then run a turn."""
+    activity = await read_activity(request)
+    adapter, bot = request.app[appkeys.ADAPTER], request.app[appkeys.BOT]
+    try:
+        auth = await adapter.bot_framework_authentication.authenticate_request(
+            activity, request.headers.get("Authorization", ""))
+    except (PermissionError, jwt.PyJWTError):
+        return error(401, "unauthorized")
+    except Exception as exc:  # noqa: BLE001 - e.g. the token issuer's metadata is unreachable
+        log.warning("could not validate the bearer token: %s", type(exc).__name__)
+        return error(503, "cannot validate the token right now")
+    try:
+        invoke_response = await adapter.process_activity(auth, activity, bot.on_turn)
+    except (aiohttp.ClientError, ClientRequestError, OSError) as exc:
+        log.warning("the channel's Connector is unreachable: %s", type(exc).__name__)
+        return error(502, "the channel's Connector service is unreachable")
+    if invoke_response:
+        return web.json_response(data=serializer_helper(invoke_response.body), status=invoke_response.status)
+    return web.Response(status=201)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """Report liveness, the policy version, and whether storage answers."""
+    services = request.app[appkeys.SERVICES]
+    storage_ok = await services.db.healthy()
+    body = {"status": "ok" if storage_ok else "degraded",
+            "policy_version": services.kb.version,
+            "storage": {"ok": storage_ok, "engine": services.db.dialect}}
+    return web.json_response(body, status=200 if storage_ok else 503)
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)

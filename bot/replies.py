@@ -1,0 +1,44 @@
+"""Turn a CardView into the activity each channel understands."""
+from __future__ import annotations
+
+from typing import Callable
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ActivityTypes, Attachment
+
+from cards import CardView, render_adaptive, render_text
+from cards.adaptive import ADAPTIVE_CONTENT_TYPE
+
+# Channels that show Adaptive Cards. Others get text (and, where a renderer is registered,
+# their own rich format).
+CARD_CHANNELS = {"msteams", "emulator", "webchat", "directline", "test"}
+
+# channel id -> function(view) -> Activity, for channels with their own format (Slack).
+CHANNEL_RENDERERS: dict[str, Callable[[CardView], Activity]] = {}
+
+
+def card_activity(view: CardView, channel_id: str | None) -> Activity:
+    """The message activity for a card on a channel; plain text always rides along."""
+    text = view.summary or render_text(view, numbered_buttons=False)
+    renderer = CHANNEL_RENDERERS.get(channel_id or "")
+    if renderer is not None:
+        return renderer(view)
+    if channel_id in CARD_CHANNELS:
+        return Activity(
+            type=ActivityTypes.message,
+            summary=text,
+            attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))],
+        )
+    return Activity(type=ActivityTypes.message, text=render_text(view))
+
+
+async def send_card(context: TurnContext, view: CardView):
+    """Send a card to the conversation of this turn."""
+    return await context.send_activity(card_activity(view, context.activity.channel_id))
+
+
+async def update_card(context: TurnContext, activity_id: str, view: CardView):
+    """Replace an earlier card in place (e.g. an alert once acknowledged)."""
+    activity = card_activity(view, context.activity.channel_id)
+    activity.id = activity_id
+    return await context.update_activity(activity)

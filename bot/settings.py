@@ -1,0 +1,125 @@
+"""One typed settings object, read from the environment and validated at start-up."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or bad; the message names the variable to fix."""
+
+    def __init__(self, variable: str, problem: str):
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 3978
+    data_dir: Path = Path("data")
+    app_id: str = ""
+    app_password: str = field(default="", repr=False)
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    database_url: str = ""
+    max_body_bytes: int = 256 * 1024
+    # The raw environment, for features that read settings of their own.
+    env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def auth_enabled(self) -> bool:
+        return bool(self.app_id)
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL in SQLAlchemy's async form (SQLite under DATA_DIR by default)."""
+        url = self.database_url
+        if not url:
+            return f"sqlite+aiosqlite:///{(self.data_dir / 'bot.db').resolve()}"
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+asyncpg://" + url[len(prefix):]
+        return url
+
+    def with_overrides(self, **overrides) -> "Settings":
+        return replace(self, **overrides)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
+        """Build settings from the environment; explicit overrides win. Raises SettingsError."""
+        env = dict(os.environ if env is None else env)
+        values = {
+            "host": env.get("HOST", cls.host).strip() or cls.host,
+            "port": _port(env.get("PORT")),
+            "data_dir": Path(env.get("DATA_DIR") or "data"),
+            "app_id": env.get("MicrosoftAppId", "").strip(),
+            "app_password": env.get("MicrosoftAppPassword", ""),
+            "app_type": env.get("MicrosoftAppType", "").strip() or "MultiTenant",
+            "app_tenant_id": env.get("MicrosoftAppTenantId", "").strip(),
+            "database_url": env.get("DATABASE_URL", "").strip(),
+            "max_body_bytes": env_int(env, "MAX_BODY_BYTES", cls.max_body_bytes, minimum=1024),
+            "env": env,
+        }
+        values.update(overrides)
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Check values that depend on each other; raise SettingsError naming the variable."""
+        if not (0 <= self.port <= 65535):
+            raise SettingsError("PORT", f"must be between 0 and 65535, got {self.port}")
+        if self.app_type not in APP_TYPES:
+            raise SettingsError("MicrosoftAppType", f"must be one of {', '.join(APP_TYPES)}, got {self.app_type!r}")
+        if self.app_id:
+            if self.app_type != "UserAssignedMSI" and not self.app_password:
+                raise SettingsError("MicrosoftAppPassword", "must be set when MicrosoftAppId is set")
+            if self.app_type == "SingleTenant" and not self.app_tenant_id:
+                raise SettingsError("MicrosoftAppTenantId", "must be set when MicrosoftAppType is SingleTenant")
+        if self.database_url and not self.database_url.startswith(("postgresql://", "postgres://", "sqlite")):
+            raise SettingsError("DATABASE_URL", "must start with postgresql:// (or be unset for SQLite under DATA_DIR)")
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SettingsError("DATA_DIR", f"cannot create {self.data_dir}: {exc.strerror}") from None
+        if not os.access(self.data_dir, os.W_OK):
+            raise SettingsError("DATA_DIR", f"{self.data_dir} is not writable")
+
+
+class BotFrameworkConfig:
+    """The attribute names botbuilder's configuration factories read."""
+
+    def __init__(self, settings: Settings):
+        self.APP_ID = settings.app_id or None
+        self.APP_PASSWORD = settings.app_password or None
+        self.APP_TYPE = settings.app_type
+        self.APP_TENANTID = settings.app_tenant_id or None
+
+
+def _port(raw: str | None) -> int:
+    if raw is None or raw.strip() == "":
+        return Settings.port
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError("PORT", f"must be a whole number, got {raw!r}") from None
+
+
+def env_int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    """Read an integer feature setting; raise SettingsError naming it when bad."""
+    raw = str(env.get(name, "")).strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(name, f"must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise SettingsError(name, f"must be at least {minimum}, got {value}")
+    return value

@@ -1,0 +1,112 @@
+"""A botbuilder `Storage` on the shared database, honouring eTags (optimistic concurrency)."""
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Dict, List
+
+import jsonpickle
+import sqlalchemy as sa
+from botbuilder.core import Storage
+
+from store import Database
+from store.migrations import Migration, create_tables, metadata
+
+log = logging.getLogger(__name__)
+
+bot_state = sa.Table(
+    "bot_state",
+    metadata,
+    sa.Column("key", sa.String(512), primary_key=True),
+    sa.Column("etag", sa.String(64), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now(),
+              onupdate=sa.func.now()),
+)
+
+MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", create_tables(bot_state))]
+
+
+class StorageConflictError(Exception):
+    """A write carried an eTag that no longer matches what is stored."""
+
+
+def _etag_of(item) -> str | None:
+    if isinstance(item, dict):
+        return item.get("e_tag")
+    return getattr(item, "e_tag", None)
+
+
+def _set_etag(item, etag: str) -> None:
+    if isinstance(item, dict):
+        item["e_tag"] = etag
+    elif hasattr(item, "e_tag"):
+        item.e_tag = etag
+
+
+class SqlStorage(Storage):
+    """Stores each key as JSON (jsonpickle, so dialog state round-trips) with an eTag."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def read(self, keys: List[str]) -> Dict[str, object]:
+        if not keys:
+            return {}
+        async with self.db.transaction() as conn:
+            rows = (await conn.execute(sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
+                                       .where(bot_state.c.key.in_(list(keys))))).all()
+        found = {}
+        for key, etag, data in rows:
+            item = jsonpickle.decode(data)
+            _set_etag(item, etag)
+            found[key] = item
+        return found
+
+    async def write(self, changes: Dict[str, object]) -> None:
+        if changes is None:
+            raise ValueError("changes are required when writing")
+        if not changes:
+            return
+        async with self.db.transaction() as conn:
+            for key, item in changes.items():
+                expected = _etag_of(item)
+                if expected == "":
+                    raise StorageConflictError(f"write to {key!r} has an empty eTag")
+                new_etag = uuid.uuid4().hex
+                data = jsonpickle.encode(_without_etag(item))
+                if expected in (None, "*"):
+                    await self._upsert(conn, key, new_etag, data)
+                else:
+                    result = await conn.execute(
+                        bot_state.update()
+                        .where(bot_state.c.key == key, bot_state.c.etag == expected)
+                        .values(etag=new_etag, data=data))
+                    if result.rowcount == 0:
+                        exists = await conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key))
+                        if exists:
+                            raise StorageConflictError(f"eTag conflict writing {key!r}")
+                        await self._upsert(conn, key, new_etag, data)
+                _set_etag(item, new_etag)
+
+    async def delete(self, keys: List[str]) -> None:
+        if not keys:
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute(bot_state.delete().where(bot_state.c.key.in_(list(keys))))
+
+    async def _upsert(self, conn, key: str, etag: str, data: str) -> None:
+        if self.db.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(bot_state).values(key=key, etag=etag, data=data)
+        stmt = stmt.on_conflict_do_update(index_elements=[bot_state.c.key],
+                                          set_={"etag": etag, "data": data, "updated_at": sa.func.now()})
+        await conn.execute(stmt)
+
+
+def _without_etag(item):
+    if isinstance(item, dict) and "e_tag" in item:
+        return {k: v for k, v in item.items() if k != "e_tag"}
+    return item

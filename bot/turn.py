@@ -1,0 +1,140 @@
+"""The turn handler: load state once, continue a dialog or route the message, save once."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from botbuilder.core import ConversationState, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.schema import ActivityTypes, ChannelAccount
+
+from cards import CardView
+from .registry import Registry
+from .replies import send_card
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Turn:
+    """One incoming activity, with what handlers need to answer it."""
+
+    context: TurnContext
+    dc: DialogContext
+    services: Any
+    text: str
+    value: dict | None
+    argument: str = ""
+
+    @property
+    def channel_id(self) -> str:
+        return self.context.activity.channel_id or ""
+
+    @property
+    def user_id(self) -> str:
+        return self.context.activity.from_property.id if self.context.activity.from_property else ""
+
+    async def send(self, reply: CardView | str):
+        """Send a card or a line of text."""
+        if isinstance(reply, CardView):
+            return await send_card(self.context, reply)
+        return await self.context.send_activity(reply)
+
+    async def begin(self, dialog_id: str, options: Any = None):
+        """Start a dialog, replacing nothing that is active (the caller decides)."""
+        return await self.dc.begin_dialog(dialog_id, options)
+
+
+def message_text(context: TurnContext) -> str:
+    """The user's text with any @mention of the bot removed (Teams channels)."""
+    activity = context.activity
+    text = activity.text or ""
+    if activity.recipient and activity.entities:
+        text = TurnContext.remove_mention_text(activity, activity.recipient.id) or ""
+    return " ".join(text.split())
+
+
+def submitted_value(context: TurnContext) -> dict | None:
+    """Data a card button sent back, if this activity is a submit."""
+    value = context.activity.value
+    return value if isinstance(value, dict) else None
+
+
+class GuidanceBot(TeamsActivityHandler):
+    def __init__(self, registry: Registry, conversation_state: ConversationState, services: Any):
+        self.registry = registry
+        self.conversation_state = conversation_state
+        self.services = services
+        self.dialogs = DialogSet(conversation_state.create_property("dialog_state"))
+        for dialog in registry.dialogs:
+            self.dialogs.add(dialog)
+
+    async def on_turn(self, turn_context: TurnContext):
+        """Load state once, handle the activity, save state once (skipped when unchanged)."""
+        await self.conversation_state.load(turn_context)
+        for observe in self.registry.observers:
+            await observe(await self._turn(turn_context))
+        await super().on_turn(turn_context)
+        await self.conversation_state.save_changes(turn_context)
+
+    async def _turn(self, context: TurnContext, text: str | None = None) -> Turn:
+        dc = context.turn_state.get("guidance.dc")
+        if dc is None:
+            dc = await self.dialogs.create_context(context)
+            context.turn_state["guidance.dc"] = dc
+        return Turn(context, dc, self.services, message_text(context) if text is None else text,
+                    submitted_value(context))
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext):
+        """Welcome each person who joins (not the bot itself)."""
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(m.id != bot_id for m in members_added or []):
+            turn = await self._turn(turn_context)
+            for hook in self.registry.on_new_user:
+                await hook(turn)
+
+    async def on_message_activity(self, turn_context: TurnContext):
+        """Continue the active dialog, or route the message to a command, action or intent."""
+        turn = await self._turn(turn_context)
+        if not turn.text and turn.value is None:
+            return  # attachments-only or empty messages: nothing to answer
+        if turn.value is not None and "action" in turn.value:
+            handler = self.registry.actions.get(str(turn.value["action"]))
+            if handler is not None:
+                await handler(turn)
+                return
+        if turn.dc.active_dialog is not None:
+            result = await turn.dc.continue_dialog()
+            if result.status != DialogTurnStatus.Empty:
+                return
+        await self.route(turn)
+
+    async def route(self, turn: Turn) -> None:
+        """Decide what a free-standing message is and hand it to that feature."""
+        if turn.value is not None and not turn.text:
+            await turn.send("That button belongs to a conversation that has finished. Type **help** to start again.")
+            return
+        found = self.registry.find_command(turn.text)
+        if found is not None:
+            command, argument = found
+            turn.argument = argument
+            await command.handler(turn)
+            return
+        best, best_score = None, 0.0
+        for intent in self.registry.intents:
+            score = intent.scorer(turn.text)
+            if score > best_score:
+                best, best_score = intent, score
+        if best is not None:
+            await best.handler(turn)
+        elif self.registry.fallback is not None:
+            await self.registry.fallback(turn)
+
+    async def on_unrecognized_activity_type(self, turn_context: TurnContext):
+        """Accept and ignore activity types the bot does not use."""
+        log.debug("ignored activity of type %s", turn_context.activity.type)
+
+    async def on_typing_activity(self, turn_context: TurnContext):
+        """Ignore typing indicators."""

@@ -1,0 +1,36 @@
+"""Render a CardView as an Adaptive Card 1.5 through a jinja2 template."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .model import CardView
+
+ADAPTIVE_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,  # JSON, not HTML: every value is emitted through |tojson
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+
+
+def _block_context(block) -> dict:
+    data = asdict(block)
+    data["kind_"] = type(block).__name__
+    return data
+
+
+def render_adaptive(card: CardView) -> dict:
+    """The Adaptive Card JSON for a view."""
+    template = _environment().get_template("adaptive.json.j2")
+    text = template.render(card=card, blocks=[_block_context(b) for b in card.blocks])
+    return json.loads(text)

@@ -1,0 +1,71 @@
+"""The card view model every feature builds; renderers turn it into channel formats."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Union
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    style: str = "default"  # default | heading | subtle | attention | good | warning
+    wrap: bool = True
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim passage of the policy with where it comes from."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    title: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Input:
+    """A form field; submitted with the card's buttons under `id`."""
+
+    id: str
+    label: str
+    kind: str = "text"  # text | multiline | choice | multichoice | date | toggle
+    choices: tuple[Choice, ...] = ()
+    placeholder: str = ""
+    required: bool = False
+    value: str = ""
+
+
+Block = Union[Text, Quote, Facts, NumberedList, Input]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button. `data` is what a click sends back (never re-searched as text); `url` opens a link."""
+
+    title: str
+    data: Mapping[str, object] = field(default_factory=dict)
+    url: str = ""
+    style: str = "default"  # default | positive | destructive
+
+
+@dataclass(frozen=True)
+class CardView:
+    title: str
+    blocks: tuple[Block, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    # Plain text for channels that render no cards, and for notifications.
+    summary: str = ""

@@ -1,0 +1,85 @@
+"""The one database engine every feature shares."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from typing import AsyncIterator, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from .migrations import Migration, run_migrations
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseError(RuntimeError):
+    """The database could not be reached or written; callers tell the user to retry."""
+
+
+class Database:
+    """An async engine on SQLite (WAL, synchronous FULL) or PostgreSQL, with migrations."""
+
+    def __init__(self, url: str, migrations: Iterable[Migration] = ()):
+        self.url = url
+        self.migrations = list(migrations)
+        self._engine: AsyncEngine | None = None
+
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            raise DatabaseError("database is not started")
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def start(self) -> None:
+        """Open the engine and apply pending migrations."""
+        if self.url.startswith("sqlite"):
+            # One connection: SQLite has one writer anyway, and a single connection avoids
+            # "database is locked" between our own connections.
+            engine = create_async_engine(self.url, pool_size=1, max_overflow=0, pool_timeout=30)
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_async_engine(self.url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+        self._engine = engine
+        async with engine.begin() as conn:
+            applied = await conn.run_sync(run_migrations, self.migrations)
+        for line in applied:
+            log.info("migration applied: %s", line)
+
+    async def close(self) -> None:
+        if self._engine is not None:
+            await self._engine.dispose()
+            self._engine = None
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A connection inside a transaction, committed on success, rolled back on error."""
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, OSError) as exc:
+            raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
+
+    async def healthy(self) -> bool:
+        """True when a trivial query succeeds."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(sa.text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - health reports, it does not raise
+            log.warning("database health check failed", exc_info=True)
+            return False
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()

@@ -1,0 +1,66 @@
+"""Versioned schema migrations, per component, applied at start-up on both engines."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("component", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("description", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of one component's schema. `apply` runs inside a transaction."""
+
+    component: str
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def create_tables(*tables: sa.Table) -> Callable[[Connection], None]:
+    """A migration step that creates the given tables (and their indexes)."""
+
+    def apply(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+
+    return apply
+
+
+def pending(applied: set[tuple[str, int]], migrations: Iterable[Migration]) -> list[Migration]:
+    """The migrations not yet applied, in component then version order; checks numbering."""
+    seen: set[tuple[str, int]] = set()
+    for m in migrations:
+        key = (m.component, m.version)
+        if key in seen:
+            raise ValueError(f"migration {m.component} v{m.version} is defined twice")
+        seen.add(key)
+    ordered = sorted((m for m in migrations), key=lambda m: (m.component, m.version))
+    return [m for m in ordered if (m.component, m.version) not in applied]
+
+
+def run_migrations(conn: Connection, migrations: Iterable[Migration]) -> list[str]:
+    """Apply what is pending on a sync connection; return the descriptions applied."""
+    if conn.dialect.name == "postgresql":
+        # One instance migrates at a time; others wait here, then find nothing pending.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(727274)"))
+    schema_migrations.create(conn, checkfirst=True)
+    applied = {(r.component, r.version) for r in conn.execute(sa.select(schema_migrations))}
+    done = []
+    for m in pending(applied, migrations):
+        m.apply(conn)
+        conn.execute(schema_migrations.insert().values(component=m.component, version=m.version, description=m.description))
+        done.append(f"{m.component} v{m.version}: {m.description}")
+    return done

@@ -1,0 +1,79 @@
+"""Shared fixtures: no network beyond loopback, the bot with a fake Connector."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import pytest
+
+from tests.support.harness import BotHarness
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback(address) -> bool:
+    if not isinstance(address, tuple):
+        return True  # unix sockets
+    host = address[0]
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _guarded_connect(self, address):
+    if not _loopback(address):
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if not _loopback(address):
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    name = host.decode() if isinstance(host, bytes) else host
+    if name not in (None, "localhost") and not _is_ip_loopback(name):
+        raise RuntimeError(f"test tried to resolve a network host: {name!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def _is_ip_loopback(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """Fail any test that tries to leave this machine."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+
+
+@pytest.fixture
+async def make_bot(tmp_path):
+    """Factory: start the bot with extra environment; every card it sent is schema-checked."""
+    started: list[BotHarness] = []
+
+    async def factory(env: dict | None = None, channel: str = "emulator", data_dir=None) -> BotHarness:
+        harness = BotHarness(data_dir or tmp_path / f"data{len(started)}", env, channel)
+        started.append(harness)
+        return await harness.start()
+
+    yield factory
+    for harness in started:
+        await harness.close()
+    for harness in started:
+        assert harness.connector.card_errors == [], harness.connector.card_errors
+
+
+@pytest.fixture
+async def bot(make_bot):
+    return await make_bot()

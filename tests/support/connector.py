@@ -1,0 +1,143 @@
+"""A fake Bot Framework Connector service: a real local HTTP server that collects replies.
+
+It speaks the Connector REST API the bot calls (/v3/conversations/...), answers the Teams
+member lookup, creates conversations for proactive messages, and validates every Adaptive
+Card it receives against the 1.5 schema.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import uuid
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from .schemas import activity_validator, adaptive_card_errors
+
+_ids = itertools.count(1)
+
+
+@dataclass
+class Member:
+    id: str
+    name: str
+    email: str
+    aad_object_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def json(self) -> dict:
+        return {"id": self.id, "name": self.name, "email": self.email, "userPrincipalName": self.email,
+                "aadObjectId": self.aad_object_id, "givenName": self.name.split()[0],
+                "surname": self.name.split()[-1]}
+
+
+class FakeConnector:
+    def __init__(self):
+        self.inbox: dict[str, list[dict]] = {}
+        self.updates: list[dict] = []
+        self.created: list[dict] = []
+        self.members: dict[str, Member] = {}
+        self.card_errors: list[str] = []
+        self.activity_errors: list[str] = []
+        self.down = False  # when True, every call gets 503 (an outage)
+        self.calls = 0
+        self.auth_headers: list[str] = []
+        self._changed = asyncio.Event()
+        self.service_url = ""
+
+    # ---- what tests look at -------------------------------------------------
+    def all_activities(self) -> list[dict]:
+        return [a for acts in self.inbox.values() for a in acts]
+
+    async def wait_for(self, predicate, timeout: float = 5.0):
+        """Wait until predicate(self) is truthy; return its value."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            value = predicate(self)
+            if value:
+                return value
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise AssertionError("timed out waiting for the fake Connector")
+            self._changed.clear()
+            try:
+                await asyncio.wait_for(self._changed.wait(), remaining)
+            except asyncio.TimeoutError:
+                pass
+
+    def add_member(self, user_id: str, name: str, email: str) -> Member:
+        member = Member(user_id, name, email)
+        self.members[user_id] = member
+        return member
+
+    # ---- the Connector API -------------------------------------------------
+    def _check(self, act: dict) -> None:
+        for error in activity_validator().iter_errors(act):
+            self.activity_errors.append(error.message)
+        for att in act.get("attachments") or []:
+            if att.get("contentType") == "application/vnd.microsoft.card.adaptive":
+                problem = adaptive_card_errors(att.get("content") or {})
+                if problem:
+                    self.card_errors.append(problem)
+
+    def _store(self, cid: str, act: dict) -> None:
+        self._check(act)
+        self.inbox.setdefault(cid, []).append(act)
+        self._changed.set()
+
+    @web.middleware
+    async def _outage(self, request: web.Request, handler):
+        self.calls += 1
+        self.auth_headers.append(request.headers.get("Authorization", ""))
+        if self.down:
+            return web.json_response({"error": "service unavailable"}, status=503)
+        return await handler(request)
+
+    async def _post_activity(self, request: web.Request) -> web.Response:
+        act = await request.json()
+        act.setdefault("id", f"r{next(_ids)}")
+        self._store(request.match_info["cid"], act)
+        return web.json_response({"id": act["id"]})
+
+    async def _put_activity(self, request: web.Request) -> web.Response:
+        act = await request.json()
+        act["id"] = request.match_info["aid"]
+        self.updates.append(act)
+        self._check(act)
+        self._changed.set()
+        return web.json_response({"id": act["id"]})
+
+    async def _create_conversation(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        cid = f"created-{next(_ids)}"
+        self.created.append({"id": cid, **body})
+        if body.get("activity"):
+            self._store(cid, body["activity"])
+        else:
+            self._changed.set()
+        return web.json_response({"id": cid, "activityId": f"a{next(_ids)}", "serviceUrl": self.service_url})
+
+    async def _member(self, request: web.Request) -> web.Response:
+        member = self.members.get(request.match_info["uid"])
+        if member is None:
+            return web.json_response({"error": {"code": "MemberNotFoundInConversation"}}, status=404)
+        return web.json_response(member.json())
+
+    async def _members(self, request: web.Request) -> web.Response:
+        return web.json_response([m.json() for m in self.members.values()])
+
+    async def _token(self, request: web.Request) -> web.Response:
+        return web.json_response({"token_type": "Bearer", "expires_in": 3600, "ext_expires_in": 3600,
+                                  "access_token": f"fake-token-{next(_ids)}"})
+
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self._outage])
+        app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._post_activity)
+        app.router.add_post("/v3/conversations/{cid}/activities", self._post_activity)
+        app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._put_activity)
+        app.router.add_post("/v3/conversations", self._create_conversation)
+        app.router.add_get("/v3/conversations/{cid}/members/{uid}", self._member)
+        app.router.add_get("/v3/conversations/{cid}/members", self._members)
+        app.router.add_get("/v3/conversations/{cid}/pagedmembers", self._members)
+        app.router.add_post("/oauth2/v2.0/token", self._token)
+        return app

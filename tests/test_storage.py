@@ -1,0 +1,107 @@
+"""SqlStorage honours the botbuilder Storage contract, eTags included, and survives a restart."""
+import sqlite3
+
+import pytest
+from botbuilder.core import ConversationState, TurnContext
+from botbuilder.dialogs import DialogInstance, DialogState
+
+from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError
+from store import Database
+
+
+@pytest.fixture
+async def db(tmp_path):
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", MIGRATIONS)
+    await database.start()
+    yield database
+    await database.close()
+
+
+async def test_write_then_read_round_trips_with_an_etag(db):
+    storage = SqlStorage(db)
+    await storage.write({"k1": {"count": 1}})
+    items = await storage.read(["k1", "missing"])
+    assert list(items) == ["k1"]
+    assert items["k1"]["count"] == 1 and items["k1"]["e_tag"]
+
+
+async def test_stale_etag_is_refused(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 0}})
+    first = (await storage.read(["k"]))["k"]
+    second = (await storage.read(["k"]))["k"]
+    first["n"] = 1
+    await storage.write({"k": first})
+    second["n"] = 2
+    with pytest.raises(StorageConflictError):
+        await storage.write({"k": second})
+    assert (await storage.read(["k"]))["k"]["n"] == 1
+
+
+async def test_star_etag_overwrites(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 0}})
+    await storage.write({"k": {"n": 5, "e_tag": "*"}})
+    assert (await storage.read(["k"]))["k"]["n"] == 5
+
+
+async def test_write_updates_the_callers_etag_so_a_second_save_works(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 0}})
+    item = (await storage.read(["k"]))["k"]
+    item["n"] = 1
+    await storage.write({"k": item})
+    item["n"] = 2
+    await storage.write({"k": item})
+    assert (await storage.read(["k"]))["k"]["n"] == 2
+
+
+async def test_empty_etag_is_an_error(db):
+    with pytest.raises(StorageConflictError):
+        await SqlStorage(db).write({"k": {"n": 0, "e_tag": ""}})
+
+
+async def test_delete(db):
+    storage = SqlStorage(db)
+    await storage.write({"a": {"x": 1}, "b": {"x": 2}})
+    await storage.delete(["a"])
+    assert list(await storage.read(["a", "b"])) == ["b"]
+
+
+async def test_dialog_state_objects_round_trip(db):
+    storage = SqlStorage(db)
+    state = DialogState([DialogInstance(id="quiz", state={"answers": [1, 2], "stepIndex": 3})])
+    await storage.write({"conv": {"dialog_state": state}})
+    again = (await storage.read(["conv"]))["conv"]["dialog_state"]
+    assert isinstance(again, DialogState)
+    assert again.dialog_stack[0].id == "quiz" and again.dialog_stack[0].state["answers"] == [1, 2]
+
+
+async def test_data_survives_closing_and_reopening_the_database(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    first = Database(url, MIGRATIONS)
+    await first.start()
+    await SqlStorage(first).write({"k": {"kept": True}})
+    await first.close()
+    second = Database(url, MIGRATIONS)
+    await second.start()
+    assert (await SqlStorage(second).read(["k"]))["k"]["kept"] is True
+    await second.close()
+
+
+async def test_sqlite_is_wal_with_full_sync(db, tmp_path):
+    async with db.transaction() as conn:
+        mode = (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar()
+        sync = (await conn.exec_driver_sql("PRAGMA synchronous")).scalar()
+    assert mode == "wal" and sync == 2  # 2 = FULL
+
+
+async def test_migrations_are_versioned_and_not_reapplied(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    for _ in range(2):
+        database = Database(url, MIGRATIONS)
+        await database.start()
+        await database.close()
+    rows = sqlite3.connect(tmp_path / "bot.db").execute(
+        "SELECT component, version FROM schema_migrations").fetchall()
+    assert rows == [("bot_state", 1)]
