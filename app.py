@@ -16,7 +16,8 @@ def create_app(settings=None) -> web.Application:
     from bot.features import register_all
     from bot.http import add_routes
     from bot.registry import Registry
-    from bot.services import Services
+    from bot.people import People
+    from bot.services import Services, utc_now
     from bot.settings import Settings
     from bot.storage import SqlStorage
     from bot.turn import GuidanceBot
@@ -28,7 +29,8 @@ def create_app(settings=None) -> web.Application:
     registry = Registry()
     db = Database(settings.sqlalchemy_url)
     storage = SqlStorage(db)
-    services = Services(settings=settings, kb=kb, db=db, conversation_state=ConversationState(storage))
+    services = Services(settings=settings, kb=kb, db=db, conversation_state=ConversationState(storage),
+                        people=People(db, utc_now))
     register_all(registry, services)
     db.migrations = registry.migrations
 

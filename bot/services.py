@@ -8,6 +8,7 @@ from typing import Any, Callable
 from botbuilder.core import ConversationState
 
 from store import Database
+from .people import People
 from .settings import Settings
 
 
@@ -21,6 +22,7 @@ class Services:
     kb: Any  # policy_kb.KnowledgeBase
     db: Database
     conversation_state: ConversationState
+    people: People
     clock: Callable[[], datetime] = utc_now
     # Feature-owned objects (matcher, report store, quiz bank...), by name.
     extras: dict[str, Any] = field(default_factory=dict)

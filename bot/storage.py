@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from botbuilder.core import Storage
 
 from store import Database
+from store.upsert import upsert
 from store.migrations import Migration, create_tables, metadata
 
 log = logging.getLogger(__name__)
@@ -96,14 +97,8 @@ class SqlStorage(Storage):
             await conn.execute(bot_state.delete().where(bot_state.c.key.in_(list(keys))))
 
     async def _upsert(self, conn, key: str, etag: str, data: str) -> None:
-        if self.db.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(bot_state).values(key=key, etag=etag, data=data)
-        stmt = stmt.on_conflict_do_update(index_elements=[bot_state.c.key],
-                                          set_={"etag": etag, "data": data, "updated_at": sa.func.now()})
-        await conn.execute(stmt)
+        await conn.execute(upsert(self.db.dialect, bot_state, {"key": key, "etag": etag, "data": data}, ["key"],
+                                  {"etag": etag, "data": data, "updated_at": sa.func.now()}))
 
 
 def _without_etag(item):

@@ -74,6 +74,11 @@ class GuidanceBot(TeamsActivityHandler):
     async def on_turn(self, turn_context: TurnContext):
         """Load state once, handle the activity, save state once (skipped when unchanged)."""
         await self.conversation_state.load(turn_context)
+        activity = turn_context.activity
+        if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
+            _, is_new = await self.services.people.observe(turn_context)
+            if is_new and activity.type == ActivityTypes.message:
+                await self._welcome(turn_context)
         for observe in self.registry.observers:
             await observe(await self._turn(turn_context))
         await super().on_turn(turn_context)
@@ -91,9 +96,12 @@ class GuidanceBot(TeamsActivityHandler):
         """Welcome each person who joins (not the bot itself)."""
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(m.id != bot_id for m in members_added or []):
-            turn = await self._turn(turn_context)
-            for hook in self.registry.on_new_user:
-                await hook(turn)
+            await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        turn = await self._turn(turn_context)
+        for hook in self.registry.on_new_user:
+            await hook(turn)
 
     async def on_message_activity(self, turn_context: TurnContext):
         """Continue the active dialog, or route the message to a command, action or intent."""

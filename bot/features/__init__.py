@@ -1,12 +1,12 @@
 """Each feature exposes `register(registry, services)`; this calls them all, in order."""
 from __future__ import annotations
 
-from bot import storage
+from bot import people, storage
 from bot.registry import Registry
 
 from . import welcome
 
 
 def register_all(registry: Registry, services) -> None:
-    registry.migrations.extend(storage.MIGRATIONS)
+    registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)

@@ -1,0 +1,143 @@
+"""Who is talking: identity from the channel (never from what people type), and where to reach them.
+
+In Teams the email comes from the Teams member API. Every person's latest conversation
+reference is kept, so alerts and reminders can be sent proactively.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Optional
+
+import sqlalchemy as sa
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.schema import ConversationReference
+
+from store import Database
+from store.upsert import upsert
+from store.migrations import Migration, create_tables, metadata
+
+log = logging.getLogger(__name__)
+
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("user_key", sa.String(300), primary_key=True),  # channel:user id
+    sa.Column("channel_id", sa.String(50), nullable=False),
+    sa.Column("user_id", sa.String(250), nullable=False),
+    sa.Column("aad_object_id", sa.String(64)),
+    sa.Column("name", sa.String(200)),
+    sa.Column("email", sa.String(320), index=True),
+    sa.Column("reference", sa.Text, nullable=False),  # latest ConversationReference, JSON
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+MIGRATIONS = [Migration("people", 1, "people and their conversation references", create_tables(people))]
+
+
+@dataclass(frozen=True)
+class Person:
+    user_key: str
+    channel_id: str
+    user_id: str
+    name: str = ""
+    email: str = ""
+    aad_object_id: str = ""
+
+    @property
+    def email_domain(self) -> str:
+        return self.email.rsplit("@", 1)[-1].lower() if "@" in self.email else ""
+
+
+def user_key_of(activity) -> str:
+    return f"{activity.channel_id}:{activity.from_property.id if activity.from_property else ''}"
+
+
+class People:
+    """Remembers people and their conversation references; cached so most turns do no I/O."""
+
+    CACHE_SIZE = 5000
+
+    def __init__(self, db: Database, clock):
+        self.db = db
+        self.clock = clock
+        self._cache: OrderedDict[str, tuple[Person, str]] = OrderedDict()
+
+    async def observe(self, context: TurnContext) -> tuple[Person, bool]:
+        """Record who sent this activity and how to reach them; return (person, is_new)."""
+        activity = context.activity
+        key = user_key_of(activity)
+        reference = json.dumps(TurnContext.get_conversation_reference(activity).serialize(), sort_keys=True)
+        cached = self._cache.get(key)
+        if cached is not None and cached[1] == reference:
+            self._cache.move_to_end(key)
+            return cached[0], False
+        existing = await self._load(key)
+        person = existing or await self._identify(context, key)
+        if existing is not None and not existing.email and activity.channel_id == "msteams":
+            person = await self._identify(context, key)
+        await self._save(person, reference)
+        self._remember(key, person, reference)
+        return person, existing is None
+
+    async def person(self, context: TurnContext) -> Person:
+        """The person behind this turn's activity (observed earlier in the turn)."""
+        key = user_key_of(context.activity)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached[0]
+        person, _ = await self.observe(context)
+        return person
+
+    async def find_by_email(self, email: str) -> list[tuple[Person, ConversationReference]]:
+        """Everyone known under an email address, with where to reach them."""
+        async with self.db.transaction() as conn:
+            rows = (await conn.execute(sa.select(people).where(sa.func.lower(people.c.email) == email.lower()))).all()
+        return [(_person(row), ConversationReference().deserialize(json.loads(row.reference))) for row in rows]
+
+    async def reference(self, user_key: str) -> Optional[ConversationReference]:
+        async with self.db.transaction() as conn:
+            row = (await conn.execute(sa.select(people.c.reference).where(people.c.user_key == user_key))).first()
+        return ConversationReference().deserialize(json.loads(row.reference)) if row else None
+
+    async def _identify(self, context: TurnContext, key: str) -> Person:
+        activity = context.activity
+        sender = activity.from_property
+        name, email, aad = sender.name or "", "", sender.aad_object_id or ""
+        if activity.channel_id == "msteams":
+            try:
+                member = await TeamsInfo.get_member(context, sender.id)
+                name = member.name or name
+                email = member.email or member.user_principal_name or ""
+                aad = member.aad_object_id or aad
+            except Exception:  # noqa: BLE001 - identity stays unknown; features then refuse what needs it
+                log.warning("Teams member lookup failed", exc_info=True)
+        return Person(key, activity.channel_id, sender.id, name, email.lower(), aad)
+
+    async def _load(self, key: str) -> Optional[Person]:
+        async with self.db.transaction() as conn:
+            row = (await conn.execute(sa.select(people).where(people.c.user_key == key))).first()
+        return _person(row) if row else None
+
+    async def _save(self, person: Person, reference: str) -> None:
+        now = self.clock()
+        values = dict(channel_id=person.channel_id, user_id=person.user_id, aad_object_id=person.aad_object_id,
+                      name=person.name, email=person.email, reference=reference, last_seen=now)
+        async with self.db.transaction() as conn:
+            await conn.execute(upsert(self.db.dialect, people, {"user_key": person.user_key, "first_seen": now, **values},
+                                      ["user_key"], values))
+
+    def _remember(self, key: str, person: Person, reference: str) -> None:
+        self._cache[key] = (person, reference)
+        self._cache.move_to_end(key)
+        while len(self._cache) > self.CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+
+def _person(row) -> Person:
+    return Person(row.user_key, row.channel_id, row.user_id, row.name or "", row.email or "",
+                  row.aad_object_id or "")

@@ -1,0 +1,1 @@
+"""botbuilder-dialogs: the generic scenario walker, the report intake, the quiz."""

@@ -1,0 +1,34 @@
+import pytest
+
+from dialogs.choices import Option, control_word, match_option
+
+YES_NO = (Option("yes", "Yes"), Option("no", "No"))
+ACCOUNTS = (Option("personal", "My personal account", ("my own account", "own", "private")),
+            Option("trust", "A trust account", ("school account", "work account", "class account")))
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("yes", "yes"), ("Yeah", "yes"), ("yep!", "yes"), ("nope", "no"), ("nah", "no"), ("1", "yes"),
+    ("2", "no"), ("b", "no"), ("No.", "no"),
+])
+def test_yes_no_typed(typed, expected):
+    assert match_option(typed, YES_NO).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("my own account", "personal"), ("it was the school account", "trust"), ("personal", "personal"),
+    ("a trust acount", "trust"), ("2", "trust"), ("a", "personal"),
+])
+def test_labels_synonyms_and_typos(typed, expected):
+    assert match_option(typed, ACCOUNTS).value == expected
+
+
+@pytest.mark.parametrize("typed", ["", "purple", "7", "z", "what do you mean"])
+def test_unclear_answers_give_none(typed):
+    assert match_option(typed, ACCOUNTS) is None
+
+
+@pytest.mark.parametrize("typed, word", [("cancel", "cancel"), ("Start over", "restart"), ("back", "back"),
+                                         ("help!", "help"), ("I want to cancel my post", None)])
+def test_control_words_only_when_the_whole_message(typed, word):
+    assert control_word(typed) == word
