@@ -1,0 +1,13 @@
+"""The staff social-media policy as data, and the code that loads and searches it."""
+from .loader import load_knowledge_base
+from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
+
+__all__ = [
+    "CONTACTS",
+    "STANCES",
+    "Clause",
+    "GlossaryEntry",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "load_knowledge_base",
+]
