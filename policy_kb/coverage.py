@@ -18,6 +18,7 @@ def uncovered_sentences(kb: KnowledgeBase) -> list[str]:
     missing = []
     for sentence in split_sentences(kb.source_text, kb.headings):
         start = flat.find(sentence)
-        if start == -1 or not all(covered[start : start + len(sentence)]):
+        span = range(start, start + len(sentence))
+        if start == -1 or not all(covered[i] or flat[i].isspace() for i in span):
             missing.append(sentence)
     return missing
