@@ -1,16 +1,13 @@
-"""TEMPORARY stand-in until the knowledge base branch lands."""
-from dataclasses import dataclass
+"""The staff social-media policy as data, and the code that loads and searches it."""
+from .loader import load_knowledge_base
+from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
 
-
-class KnowledgeBaseError(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class KnowledgeBase:
-    version: str = "1.0"
-    trust_name: str = "Cockburn Multi Academy Trust"
-
-
-def load_knowledge_base(directory=None):
-    return KnowledgeBase()
+__all__ = [
+    "CONTACTS",
+    "STANCES",
+    "Clause",
+    "GlossaryEntry",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "load_knowledge_base",
+]

@@ -1,0 +1,172 @@
+"""Load and validate the policy knowledge base from YAML files."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
+from .text import collapse
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parent
+MIN_EXAMPLES = 6
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+_CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline")
+_CLAUSE_LISTS = ("contacts", "keywords", "examples", "related")
+
+
+def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
+    """Load policy.yaml, clauses/*.yaml and glossary.yaml from a directory and validate them."""
+    root = Path(directory) if directory is not None else DEFAULT_DIRECTORY
+    meta_file = root / "policy.yaml"
+    meta = _policy_meta(meta_file)
+    source_file = root / meta["source"]
+    if not source_file.is_file():
+        raise KnowledgeBaseError(f"{meta_file}: policy: source file {meta['source']!r} not found")
+    source_text = source_file.read_text(encoding="utf-8")
+    flat_source = collapse(source_text)
+    clauses = _load_clauses(root, flat_source)
+    by_id = {clause.id: clause for clause in clauses}
+    _check_related(clauses, by_id)
+    glossary = _load_glossary(root / "glossary.yaml", by_id)
+    return KnowledgeBase(
+        title=meta["title"],
+        version=meta["version"],
+        version_date=meta["date"],
+        source_name=source_file.name,
+        source_text=source_text,
+        headings=tuple(meta["headings"]),
+        clauses=tuple(clauses),
+        glossary=glossary,
+        by_id=MappingProxyType(by_id),
+    )
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise KnowledgeBaseError(f"{path}: file not found")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _policy_meta(path: Path) -> dict[str, Any]:
+    data = _read_yaml(path)
+    meta = data.get("policy") if isinstance(data, dict) else None
+    if not isinstance(meta, dict):
+        raise KnowledgeBaseError(f"{path}: policy: missing top-level 'policy' mapping")
+    for key in ("title", "version", "source"):
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            raise KnowledgeBaseError(f"{path}: policy: '{key}' must be a non-empty string")
+    date = meta.get("date")
+    if date is not None and not isinstance(date, str):
+        meta["date"] = str(date)
+    headings = meta.get("headings", [])
+    if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+        raise KnowledgeBaseError(f"{path}: policy: 'headings' must be a list of strings")
+    meta.setdefault("date", None)
+    meta["headings"] = headings
+    return meta
+
+
+def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
+    files = sorted((root / "clauses").glob("*.yaml"))
+    if not files:
+        raise KnowledgeBaseError(f"{root / 'clauses'}: no clause files (*.yaml) found")
+    clauses: list[Clause] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        data = _read_yaml(path)
+        entries = data.get("clauses") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise KnowledgeBaseError(f"{path}: missing top-level 'clauses' list")
+        for index, entry in enumerate(entries):
+            clause = _clause(path, index, entry, flat_source)
+            if clause.id in seen:
+                raise KnowledgeBaseError(
+                    f"{path}: clause {clause.id!r}: duplicate id (first defined in {seen[clause.id].name})"
+                )
+            seen[clause.id] = path
+            clauses.append(clause)
+    return clauses
+
+
+def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
+    where = f"{path}: clause #{index}"
+    if not isinstance(entry, dict):
+        raise KnowledgeBaseError(f"{where}: entry must be a mapping")
+    if isinstance(entry.get("id"), str):
+        where = f"{path}: clause {entry['id']!r}"
+    for key in _CLAUSE_STRINGS:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise KnowledgeBaseError(f"{where}: '{key}' must be a non-empty string")
+    for key in _CLAUSE_LISTS:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise KnowledgeBaseError(f"{where}: '{key}' must be a list of non-empty strings")
+    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS)
+    if unknown:
+        raise KnowledgeBaseError(f"{where}: unknown field(s) {sorted(unknown)}")
+    if not _ID_PATTERN.match(entry["id"]):
+        raise KnowledgeBaseError(f"{where}: id must be dotted lower-case words")
+    if entry["stance"] not in STANCES:
+        raise KnowledgeBaseError(f"{where}: stance {entry['stance']!r} not one of {list(STANCES)}")
+    bad_contacts = [c for c in entry.get("contacts", []) if c not in CONTACTS]
+    if bad_contacts:
+        raise KnowledgeBaseError(f"{where}: contact(s) {bad_contacts} not one of {list(CONTACTS)}")
+    if len(entry.get("examples", [])) < MIN_EXAMPLES:
+        raise KnowledgeBaseError(f"{where}: needs at least {MIN_EXAMPLES} examples")
+    if collapse(entry["text"]) not in flat_source:
+        raise KnowledgeBaseError(f"{where}: text not found verbatim in the policy source")
+    return Clause(
+        id=entry["id"],
+        section=entry["section"].strip(),
+        text=collapse(entry["text"]),
+        answer=entry["answer"].strip(),
+        stance=entry["stance"],
+        headline=entry["headline"].strip(),
+        contacts=tuple(entry.get("contacts", [])),
+        keywords=tuple(entry.get("keywords", [])),
+        examples=tuple(entry.get("examples", [])),
+        related=tuple(entry.get("related", [])),
+        source_file=path.name,
+    )
+
+
+def _check_related(clauses: list[Clause], by_id: dict[str, Clause]) -> None:
+    for clause in clauses:
+        for other in clause.related:
+            if other not in by_id:
+                raise KnowledgeBaseError(
+                    f"{clause.source_file}: clause {clause.id!r}: related id {other!r} does not exist"
+                )
+            if other == clause.id:
+                raise KnowledgeBaseError(f"{clause.source_file}: clause {clause.id!r}: related to itself")
+
+
+def _load_glossary(path: Path, by_id: dict[str, Clause]) -> tuple[GlossaryEntry, ...]:
+    data = _read_yaml(path)
+    entries = data.get("glossary") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise KnowledgeBaseError(f"{path}: missing top-level 'glossary' list")
+    result = []
+    for index, entry in enumerate(entries):
+        where = f"{path}: glossary #{index}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
+            raise KnowledgeBaseError(f"{where}: entry needs a 'term' string")
+        where = f"{path}: glossary {entry['term']!r}"
+        if not isinstance(entry.get("definition"), str) or not entry["definition"].strip():
+            raise KnowledgeBaseError(f"{where}: 'definition' must be a non-empty string")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise KnowledgeBaseError(f"{where}: 'aliases' must be a list of strings")
+        clause = entry.get("clause")
+        if clause is not None and clause not in by_id:
+            raise KnowledgeBaseError(f"{where}: clause {clause!r} does not exist")
+        result.append(GlossaryEntry(entry["term"], tuple(aliases), entry["definition"].strip(), clause))
+    return tuple(result)

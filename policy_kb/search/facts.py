@@ -1,0 +1,104 @@
+"""Pull the facts the policy turns on out of a staff message: age, relation, platform, device."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lexicon import clean
+
+RELATIONS = ("current_student", "ex_student", "parent", "colleague")
+
+_AGE_PATTERNS = (
+    re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.?|yrs? old|years? old|year-old|yr-old)\b"),
+    re.compile(r"\b(\d{1,2})\s*-\s*year\s*-\s*old\b"),
+    re.compile(
+        r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are)\s+(?:is\s+|s\s+|now\s+|just\s+)?"
+        r"(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am)\s*ago)"
+        r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
+    ),
+)
+_YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
+_UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
+_ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b")
+
+_EX = re.compile(
+    r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since) left\b"
+    r"|\bleft (?:school|the school|last|in|a|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
+)
+_CURRENT = re.compile(
+    r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
+    r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b"
+    r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:course|adult)"
+)
+_STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
+_STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
+_PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian)s?\b")
+_COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
+_PLATFORMS = {
+    "instagram": r"insta(?:gram)?|\big\b",
+    "facebook": r"facebook|\bfb\b|messenger",
+    "snapchat": r"snap(?:chat)?",
+    "tiktok": r"tik\s*tok",
+    "twitter": r"twitter|tweet|\bx\.com\b",
+    "whatsapp": r"whats\s*app",
+    "linkedin": r"linked\s*in",
+    "youtube": r"you\s*tube",
+    "discord": r"discord",
+    "xbox live": r"xbox",
+    "email": r"e-?mail|gmail|hotmail|outlook",
+}
+_PERSONAL_PHONE = re.compile(r"\b(?:my (?:own |personal )?(?:mobile|phone|number|cell))\b|\bpersonal (?:mobile|phone|number)\b")
+_PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
+
+
+def extract_age(text: str) -> int | None:
+    """Return a stated age of the other person (not a year group), if any."""
+    lowered = _YEAR_GROUP.sub(" ", clean(text))
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(lowered):
+            age = int(match.group(1))
+            if 4 <= age <= 99:
+                return age
+    return None
+
+
+def extract_facts(text: str) -> dict[str, Any]:
+    """Return facts found in the text: age, under_18, relation, platforms, personal_phone, personal_email."""
+    lowered = clean(text)
+    facts: dict[str, Any] = {}
+    age = extract_age(text)
+    if age is not None:
+        facts["age"] = age
+        facts["under_18"] = age < 18
+    elif _UNDER_18.search(lowered):
+        facts["under_18"] = True
+    elif _ADULT.search(lowered):
+        facts["under_18"] = False
+    relation = _relation(lowered)
+    if relation:
+        facts["relation"] = relation
+    platforms = [name for name, pattern in _PLATFORMS.items() if re.search(pattern, lowered)]
+    if platforms:
+        facts["platforms"] = platforms
+    if _PERSONAL_PHONE.search(lowered):
+        facts["personal_phone"] = True
+    if _PERSONAL_EMAIL.search(lowered):
+        facts["personal_email"] = True
+    return facts
+
+
+def _relation(lowered: str) -> str | None:
+    if _EX.search(lowered):
+        return "ex_student"
+    if _CURRENT.search(lowered):
+        return "current_student"
+    if _PARENT.search(lowered):
+        return "parent"
+    if _COLLEAGUE.search(lowered):
+        return "colleague"
+    if _STUDENT_PLURAL.search(lowered) and not _STUDENT_SINGULAR.search(lowered):
+        return "students_generic"
+    if _STUDENT_SINGULAR.search(lowered):
+        return "student_unspecified"
+    return None

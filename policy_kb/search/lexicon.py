@@ -1,0 +1,114 @@
+"""Tokenise staff questions: normalise, expand slang and synonyms, fix typos, stem."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "synonyms.yaml"
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at for from by with about as into onto is are was were be
+    been being am do does did doing have has had having i me my mine myself we us our ours you your
+    yours he him his she her hers they them their theirs it its this that these those there here
+    what which who whom whose when where why how can could would should will shall may might must
+    just so too very really also any all some no not nor than then s t ll ve re d m o y im ive id
+    ok okay please thanks hi hey get got go going want wants wanted like one still now yet ever
+    anything something thing things stuff lot bit etc say says said tell know think let make
+    need able way""".split()
+)
+_CONTRACTIONS = (
+    (re.compile(r"\bcan'?t\b"), "can not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'(s|re|ve|ll|d|m)\b"), r" \1"),
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    words: Mapping[str, tuple[str, ...]]
+
+
+def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
+    """Read the phrase and word synonym tables."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    phrases = sorted((data.get("phrases") or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+    compiled = tuple(
+        (re.compile(rf"(?<![\w‐-]){re.escape(clean(k))}(?![\w‐-])"), str(v)) for k, v in phrases
+    )
+    words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
+    return Lexicon(compiled, MappingProxyType(words))
+
+
+def clean(text: str) -> str:
+    """Lower-case and straighten quotes and dashes."""
+    text = text.lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("‐", "-").replace("–", "-").replace("—", "-")
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def stem(token: str) -> str:
+    """Strip common English suffixes (a deliberately light stemmer)."""
+    if len(token) <= 3 or token.isdigit():
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        token = token[:-3] + "y"
+    elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    for suffix in ("ing", "ed", "ly", "e"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            break
+    if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lsz":
+        token = token[:-1]
+    return token
+
+
+def raw_tokens(text: str, lexicon: Lexicon) -> list[str]:
+    """Clean text, apply phrase synonyms and split into word tokens."""
+    text = clean(text)
+    for pattern, repl in lexicon.phrases:
+        text = pattern.sub(f" {repl} ", text)
+    text = text.replace("-", " ")
+    return _TOKEN.findall(text)
+
+
+def expand(tokens: Iterable[str], lexicon: Lexicon) -> list[str]:
+    """Replace slang and synonyms by canonical words, drop stopwords, stem."""
+    out: list[str] = []
+    for token in tokens:
+        for word in lexicon.words.get(token, (token,)):
+            if word not in STOPWORDS:
+                out.append(stem(word))
+    return out
+
+
+class Speller:
+    """Correct out-of-vocabulary words to a close KB word (typos such as 'recieved')."""
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self._vocab = tuple(sorted({w for w in vocabulary if len(w) >= 4 and w.isalpha()}))
+        self._known = frozenset(vocabulary)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def _correct(self, token: str) -> str:
+        if token in self._known or len(token) < 5 or not token.isalpha():
+            return token
+        limit = 1 if len(token) < 8 else 2
+        match = process.extractOne(
+            token, self._vocab, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+        )
+        return match[0] if match else token
