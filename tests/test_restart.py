@@ -1,0 +1,16 @@
+"""State lives in SQLite under DATA_DIR: a restart in the middle of an exchange loses nothing."""
+
+
+async def test_restart_in_the_middle_of_a_clarifying_question_carries_on(bot):
+    asked = await bot.send("c-restart", "a student added me on insta")
+    assert "current student, or an ex-student" in asked.text
+    await bot.restart()
+    answered = await bot.send("c-restart", "ex student, she's 16")
+    assert "No — not an ex-student under 18" in answered.text
+
+
+async def test_new_app_on_the_same_data_dir_remembers_people(bot):
+    await bot.send("c-people", "hello", user="returning")
+    await bot.restart()
+    again = await bot.send("c-people", "hello", user="returning")
+    assert "Staff guidance" not in again.text  # not welcomed twice
