@@ -4,7 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test chat bench clean
+.PHONY: run test chat bench clean system-deps
+
+# Debian packages the tests use (installed only when missing; CI runs as root).
+SYSTEM_DEPS := postgresql:/usr/lib/postgresql/*/bin/initdb
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=...)"; exit 1; }
@@ -25,7 +28,10 @@ run: $(VENV)/.runtime
 chat: $(VENV)/.runtime
 	$(PY) -m bot.console
 
-test: $(VENV)/.dev
+system-deps:
+	scripts/system-deps.sh $(SYSTEM_DEPS)
+
+test: $(VENV)/.dev system-deps
 	$(PY) -m pytest -q
 
 clean:
