@@ -22,5 +22,5 @@ async def test_the_same_exchange_on_postgresql(make_bot, postgres_url):
         assert (await resp.json())["storage"] == {"ok": True, "engine": "postgresql"}
     await bot.send("c-pg", "a student added me on insta")
     await bot.restart()
-    answered = await bot.send("c-pg", "she's an ex student, 19 now")
-    assert "doesn’t forbid it" in answered.text
+    answered = await bot.send("c-pg", "ex student, she's 16")
+    assert "No — not an ex-student under 18" in answered.text
