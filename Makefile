@@ -12,7 +12,6 @@ SYSTEM_DEPS := postgresql:/usr/lib/postgresql/*/bin/initdb
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || { echo "Python 3.11 is required (make ... PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt constraints.txt | $(PY)
 	$(PIP) install --quiet -r requirements.txt -c constraints.txt

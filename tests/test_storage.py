@@ -108,3 +108,25 @@ async def test_migrations_are_versioned_and_not_reapplied(tmp_path):
     rows = sqlite3.connect(tmp_path / "bot.db").execute(
         "SELECT component, version FROM schema_migrations").fetchall()
     assert rows == [("bot_state", 1)]
+
+
+async def test_a_stale_copy_of_conversation_state_cannot_overwrite_a_newer_turn(bot):
+    storage = bot.services.conversation_state._storage
+    key = "emulator/conversations/c-race"
+    await bot.send("c-race", "a student added me on insta")  # leaves a clarifying dialog in state
+    stale = (await storage.read([key]))[key]
+    await bot.send("c-race", "ex student, she's 16")  # another turn moves the state on
+    with pytest.raises(StorageConflictError):
+        await storage.write({key: stale})
+
+
+async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
+    storage = bot.services.conversation_state._storage
+
+    async def conflicting_write(changes):
+        raise StorageConflictError("eTag conflict")
+
+    await bot.send("c-race2", "hello")
+    monkeypatch.setattr(storage, "write", conflicting_write)
+    reply = await bot.send("c-race2", "a student added me on insta")
+    assert "Please send it again" in reply.text
