@@ -42,6 +42,7 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
         clauses=tuple(clauses),
         glossary=glossary,
         by_id=MappingProxyType(by_id),
+        trust_name=str(meta.get("organisation") or "").strip(),
     )
 
 

@@ -56,6 +56,7 @@ class KnowledgeBase:
     clauses: tuple[Clause, ...]
     glossary: tuple[GlossaryEntry, ...]
     by_id: Mapping[str, Clause] = field(default_factory=lambda: MappingProxyType({}))
+    trust_name: str = ""  # the organisation the policy belongs to (policy.yaml `organisation`)
 
     def clause(self, clause_id: str) -> Clause:
         """Return the clause with this id (KeyError if unknown)."""
