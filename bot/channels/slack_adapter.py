@@ -91,8 +91,10 @@ class GuidanceSlackAdapter(SlackAdapter):
     async def process(self, req: web.Request, logic: Callable) -> web.Response:
         """Verify a request from Slack, answer the URL check, or run a turn for it."""
         body = await req.text()
-        if not self.verifier.is_valid(body=body, timestamp=req.headers.get("X-Slack-Request-Timestamp", ""),
-                                      signature=req.headers.get("X-Slack-Signature", "")):
+        timestamp = req.headers.get("X-Slack-Request-Timestamp", "")
+        signature = req.headers.get("X-Slack-Signature", "")
+        if not (timestamp.isdigit() and signature and self.verifier.is_valid(body=body, timestamp=timestamp,
+                                                                              signature=signature)):
             return web.json_response({"error": "bad or missing Slack signature, or a stale timestamp"}, status=401)
         try:
             data = _decode(req.content_type, body)
