@@ -64,11 +64,17 @@ def install(harness) -> None:
         await turn.dc.cancel_all_dialogs()
         await turn.begin(DIALOG)
 
+    sent_alerts: dict[str, str] = {}  # conversation id -> id of the alert card sent there
+
     async def alert(turn):
-        await turn.send(alert_card(False))
+        sent = await turn.send(alert_card(False))
+        sent_alerts[turn.context.activity.conversation.id] = sent.id
 
     async def acknowledge(turn):
-        await update_card(turn.context, turn.context.activity.reply_to_id, alert_card(True))
+        # Teams and Slack say which card was clicked (replyToId); Web Chat does not, so a
+        # feature that updates a card remembers the id it got back when sending it.
+        card_id = turn.context.activity.reply_to_id or sent_alerts[turn.context.activity.conversation.id]
+        await update_card(turn.context, card_id, alert_card(True))
 
     registry.action("test.start", start)
     registry.action("test.alert", alert)
