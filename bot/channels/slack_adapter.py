@@ -19,12 +19,14 @@ import logging
 from collections import OrderedDict
 from typing import Any, Callable, Optional
 
+import aiohttp
 from aiohttp import web
 from botbuilder.adapters.slack import SlackAdapter, SlackAdapterOptions, SlackClient, SlackClientOptions
 from botbuilder.adapters.slack.slack_helper import SlackHelper
 from botbuilder.core import TurnContext
 from botbuilder.schema import (Activity, ActivityTypes, ChannelAccount, ConversationAccount,
                                ResourceResponse)
+from slack.errors import SlackApiError
 from slack_sdk.signature import Clock, SignatureVerifier
 
 from .slack import SLACK, SlackSettings, card_submit, strip_mentions
@@ -111,14 +113,19 @@ class GuidanceSlackAdapter(SlackAdapter):
         activity = await self._activity(data)
         if activity is None:
             return web.Response(status=200)
-        if not self.slack_logged_in:
-            await self.slack_client.login_with_slack()  # auth.test: learn the bot's own user id
-            self.slack_logged_in = True
-        if activity.recipient is None or not activity.recipient.id:
-            activity.recipient = ChannelAccount(id=self.slack_client.identity)
+        try:
+            if not self.slack_logged_in:
+                await self.slack_client.login_with_slack()  # auth.test: learn the bot's own user id
+                self.slack_logged_in = True
+            if activity.recipient is None or not activity.recipient.id:
+                activity.recipient = ChannelAccount(id=self.slack_client.identity)
+            await self.run_pipeline(TurnContext(self, activity), logic)
+        except (aiohttp.ClientError, SlackApiError, OSError) as exc:
+            # Not remembered as handled: Slack retries, and the retry runs the turn again.
+            log.warning("the Slack Web API is unreachable or refused a call: %s", type(exc).__name__)
+            return web.json_response({"error": "the Slack Web API is unreachable"}, status=503)
         if event_id:
             self._remember(event_id)
-        await self.run_pipeline(TurnContext(self, activity), logic)
         return web.Response(status=200)
 
     def _remember(self, event_id: str) -> None:

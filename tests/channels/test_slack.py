@@ -137,3 +137,13 @@ async def test_slack_half_configured_stops_the_start(tmp_path):
 
     with pytest.raises(SettingsError, match="SLACK_CLIENT_SIGNING_SECRET"):
         create_app(Settings.from_env({"DATA_DIR": str(tmp_path), "SLACK_BOT_TOKEN": "xoxb-1"}))
+
+
+async def test_slack_outage_gets_503_so_slack_retries_and_the_retry_is_answered(slack_bot, slack):
+    body = event_body(dm("help", user="U5", channel="D5"), event_id="Ev-outage")
+    real_token, slack.token = slack.token, "rotated"  # every call now fails with invalid_auth
+    status, _ = await post(slack_bot, body)
+    assert status == 503 and slack.posted == []
+    slack.token = real_token
+    status, _ = await post(slack_bot, body)
+    assert status == 200 and slack.posted and slack.posted[-1]["channel"] == "D5"
