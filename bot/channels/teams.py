@@ -17,7 +17,10 @@ from typing import Iterable, Mapping
 
 import jinja2
 from botbuilder.core import TurnContext
-from botbuilder.schema import ActivityTypes
+from botbuilder.schema import Activity, ActivityTypes, Attachment
+
+from cards import CardView, render_adaptive, render_text
+from cards.adaptive import ADAPTIVE_CONTENT_TYPE
 
 MANIFEST_DIR = Path(__file__).resolve().parents[2] / "manifest" / "teams"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
@@ -29,6 +32,15 @@ SHARED_CONVERSATIONS = ("channel", "groupChat")
 
 class PackageError(ValueError):
     """The Teams package cannot be built; the message says what to set."""
+
+
+# ---- cards --------------------------------------------------------------------------------
+def teams_activity(view: CardView) -> Activity:
+    """The Adaptive Card 1.5 for Teams, full width (Teams' own `msteams` property) so quotes stay readable."""
+    content = render_adaptive(view)
+    content["msteams"] = {"width": "Full"}
+    return Activity(type=ActivityTypes.message, summary=view.summary or render_text(view, numbered_buttons=False),
+                    attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=content)])
 
 
 # ---- in a team channel, answer only when @mentioned -----------------------------------------

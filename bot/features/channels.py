@@ -29,6 +29,7 @@ def webchat_enabled(settings) -> bool:
 def register(registry: Registry, services) -> None:
     settings = services.settings
     CHANNEL_RENDERERS[SLACK] = slack_activity
+    CHANNEL_RENDERERS["msteams"] = teams.teams_activity
     registry.inbound.append(teams.addressed_to_bot)
     registry.inbound.append(normalise_click)
 

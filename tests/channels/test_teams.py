@@ -125,10 +125,13 @@ async def test_in_a_team_channel_the_bot_answers_only_when_mentioned(make_bot):
     assert bob_only[0] in (200, 201) and bot.connector.inbox.get(CHANNEL, []) == answered.activities
 
 
-async def test_in_a_personal_chat_no_mention_is_needed(make_bot):
+async def test_in_a_personal_chat_no_mention_is_needed_and_cards_are_full_width(make_bot):
     bot = await make_bot(channel="msteams")
     reply = await bot.send("a:personal-1", "help", user="29:carl")
     assert "Staff guidance" in reply.text
+    card = reply.activities[-1]["attachments"][0]["content"]
+    assert card["msteams"] == {"width": "Full"} and card["version"] == "1.5"
+    assert reply.activities[-1]["summary"]
 
 
 async def test_card_clicks_in_a_channel_count_without_a_mention(make_bot):
