@@ -10,6 +10,7 @@ botbuilder-adapters-slack 4.17.1 is used with these fixes, made here rather than
 - messages and updates go out with their Block Kit blocks through the client's `base_url`
   (the adapter posts to a hard-coded slack.com URL and updates text only);
 - @mentions in channels (`app_mention`) are answered; plain channel messages are not;
+- a slash command (`/guidance ...`) is a message with the command's text;
 - Slack's retries of an event already handled are acknowledged and not run twice.
 """
 from __future__ import annotations
@@ -22,7 +23,6 @@ from typing import Any, Callable, Optional
 import aiohttp
 from aiohttp import web
 from botbuilder.adapters.slack import SlackAdapter, SlackAdapterOptions, SlackClient, SlackClientOptions
-from botbuilder.adapters.slack.slack_helper import SlackHelper
 from botbuilder.core import TurnContext
 from botbuilder.schema import (Activity, ActivityTypes, ChannelAccount, ConversationAccount,
                                ResourceResponse)
@@ -147,8 +147,7 @@ class GuidanceSlackAdapter(SlackAdapter):
                 return _message_activity(event, event.get("text", ""))
             return None
         if data.get("command"):
-            body = SlackHelper.deserialize_body(FORM, _form(data))
-            return await SlackHelper.command_to_activity(body, self.slack_client)
+            return _command_activity(data)
         return None
 
     # ---- outgoing -------------------------------------------------------------------------
@@ -185,11 +184,6 @@ def _decode(content_type: str, body: str) -> dict:
     return data
 
 
-def _form(data: dict) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(data)
-
 
 def _conversation(channel: str, thread_ts: str | None = None) -> ConversationAccount:
     properties = {"thread_ts": thread_ts} if thread_ts else {}
@@ -203,6 +197,15 @@ def _message_activity(event: dict, text: str) -> Optional[Activity]:
                     conversation=_conversation(event["channel"], event.get("thread_ts")),
                     from_property=ChannelAccount(id=event["user"]), recipient=None, text=text,
                     channel_data=event)
+
+
+def _command_activity(data: dict) -> Optional[Activity]:
+    """A slash command (`/guidance can I ...`) as a message with its text (`help` when empty)."""
+    if not data.get("channel_id") or not data.get("user_id"):
+        return None
+    return Activity(type=ActivityTypes.message, channel_id=SLACK, id=data.get("trigger_id"),
+                    conversation=_conversation(data["channel_id"]), from_property=ChannelAccount(id=data["user_id"]),
+                    recipient=None, text=(data.get("text") or "").strip() or "help", channel_data=data)
 
 
 def _click_activity(payload: dict) -> Optional[Activity]:

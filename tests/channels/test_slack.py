@@ -147,3 +147,14 @@ async def test_slack_outage_gets_503_so_slack_retries_and_the_retry_is_answered(
     slack.token = real_token
     status, _ = await post(slack_bot, body)
     assert status == 200 and slack.posted and slack.posted[-1]["channel"] == "D5"
+
+
+async def test_the_slash_command_is_a_message_with_its_text(slack_bot, slack):
+    from urllib.parse import urlencode
+
+    body = urlencode({"token": VERIFY, "team_id": "T1", "channel_id": "D3", "user_id": "U3", "command": "/guidance",
+                      "text": "help", "trigger_id": "t-1", "response_url": "https://hooks.example/x"})
+    status, _ = await post(slack_bot, body, content_type="application/x-www-form-urlencoded")
+    assert status == 200
+    assert slack.posted and slack.posted[-1]["channel"] == "D3"
+    assert "Staff guidance" in json.dumps(slack.posted[-1]["blocks"])

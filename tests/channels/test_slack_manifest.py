@@ -28,5 +28,6 @@ def test_manifest_sends_what_the_adapter_handles_to_api_slack():
     assert settings["interactivity"]["request_url"].endswith("/api/slack")
     # Direct messages and @mentions only: in channels the bot answers when mentioned.
     assert sorted(settings["event_subscriptions"]["bot_events"]) == ["app_mention", "message.im"]
+    assert [c["url"] for c in load()["features"]["slash_commands"]] == [settings["interactivity"]["request_url"]]
     scopes = load()["oauth_config"]["scopes"]["bot"]
-    assert {"chat:write", "users:read", "users:read.email"} <= set(scopes)
+    assert {"chat:write", "commands", "users:read", "users:read.email"} <= set(scopes)
