@@ -148,3 +148,15 @@ async def test_many_conversations_at_once(bot):
     results = await asyncio.gather(*(p.say("help") for p in pages))
     assert all(cards(r) for r in results)
     assert len({p.cid for p in pages}) == 5
+
+
+async def test_token_refresh_and_reconnect_keep_the_same_conversation(bot):
+    page = await Page(bot).start()
+    status, refreshed = await page.call("POST", "/directline/tokens/refresh")
+    assert status == 200 and refreshed["conversationId"] == page.cid and refreshed["token"] == page.token
+    status, again = await page.call("GET", f"/directline/conversations/{page.cid}?watermark=0")
+    assert status == 200 and again["conversationId"] == page.cid
+    status, restarted = await page.call("POST", "/directline/conversations", json={})
+    assert status == 200 and restarted["conversationId"] == page.cid
+    welcomes = [a for a in await page.poll() if a.get("attachments")]
+    assert len(welcomes) == 1  # starting twice does not welcome twice

@@ -116,3 +116,4 @@ async def test_ask_a_question_see_the_cited_answer_and_click_a_button(bot, brows
     await asyncio.to_thread(answer_button.click)
     await wait_until(browser, lambda d: len(d.find_elements("css selector", ACTIVITY)) > before,
                      "the bot's answer to the click")
+    assert "belongs to a conversation that has finished" not in page_text(browser), "the click was not understood"
