@@ -19,6 +19,7 @@ import json
 import logging
 from collections import OrderedDict
 from typing import Any, Callable, Optional
+from urllib.parse import parse_qs
 
 import aiohttp
 from aiohttp import web
@@ -172,8 +173,6 @@ def _decode(content_type: str, body: str) -> dict:
     if content_type == "application/json":
         data = json.loads(body)
     elif content_type == FORM:
-        from urllib.parse import parse_qs
-
         data = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
         if "payload" in data:
             data["payload"] = json.loads(data["payload"])

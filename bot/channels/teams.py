@@ -6,6 +6,7 @@ and the two icons.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -140,16 +141,12 @@ def _templates() -> jinja2.Environment:
 
 def build_manifest(app: TeamsApp, commands: Iterable) -> dict:
     """The manifest.json content for this app and command registry."""
-    import json
-
     text = _templates().get_template("manifest.json.j2").render(app=app, commands=manifest_commands(commands))
     return json.loads(text)
 
 
 def write_package(path: Path, app: TeamsApp, commands: Iterable) -> Path:
     """Write the zip Teams sideloads: manifest.json, color.png, outline.png at its root."""
-    import json
-
     manifest = build_manifest(app, commands)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
@@ -163,7 +160,7 @@ def registered_commands() -> list:
     """The commands the features register, read from an app built (not started) for the purpose."""
     import tempfile
 
-    from app import create_app
+    from app import create_app  # here, not at the top: app imports the features, which import this module
     from bot import appkeys
     from bot.settings import Settings
 
