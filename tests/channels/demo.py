@@ -1,10 +1,7 @@
 """A small test feature installed on a running harness: a two-step card dialog and an acknowledge button.
 
 It exercises what channels must carry (card buttons, inputs, dialog turns, in-place updates)
-without depending on features other colleagues are still building. If no Q&A feature is
-registered yet, a stand-in answers questions with the best-matching clause, quoted verbatim
-with its section, so the browser test can see a cited answer; once the real Q&A feature
-registers `registry.fallback`, the stand-in steps aside and the tests use the real one.
+without depending on other features' flows. Questions go to the real Q&A feature.
 """
 from __future__ import annotations
 
@@ -12,9 +9,8 @@ from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
 
 from bot import appkeys
 from bot.replies import send_card, update_card
-from cards import Button, CardView, Choice, Input, Quote, Text
+from cards import Button, CardView, Choice, Input, Text
 from dialogs.base import GuidedDialog
-from policy_kb.search import Matcher
 
 DIALOG = "test.demo"
 
@@ -79,16 +75,3 @@ def install(harness) -> None:
     registry.action("test.start", start)
     registry.action("test.alert", alert)
     registry.action("test.ack", acknowledge)
-    if registry.fallback is None:
-        matcher = Matcher(services.kb)
-
-        async def stand_in_answer(turn):
-            ranked = matcher.rank(turn.text)
-            if not ranked:
-                await turn.send("I don't know.")
-                return
-            clause = services.kb.by_id[ranked[0].clause_id]
-            await turn.send(CardView(title=clause.headline, blocks=(Quote(clause.text, clause.section),),
-                                     buttons=(Button("Show help", {"action": "help"}),), summary=clause.headline))
-
-        registry.fallback = stand_in_answer
