@@ -4,9 +4,10 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import welcome
+from . import scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
+    scenarios.register(registry, services)

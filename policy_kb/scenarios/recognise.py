@@ -31,8 +31,11 @@ class Recognised:
     score: float
 
 
-def recognise(book: ScenarioBook, text: str) -> Recognised | None:
-    """The scenario a message describes, with how sure; None when it is not a situation."""
+def recognise(book: ScenarioBook, text: str, asked: bool = False) -> Recognised | None:
+    """The scenario a message describes, with how sure; None when it is not a situation.
+
+    `asked`: the person already asked for a walk-through (a command), so a topic is enough.
+    """
     text = " ".join((text or "").split())
     if not text:
         return None
@@ -44,7 +47,7 @@ def recognise(book: ScenarioBook, text: str) -> Recognised | None:
             best = (hits, topic_hits, scenario)
     if best is not None:
         return Recognised(best[2], SITUATION)
-    if not WALKTHROUGH.search(text):
+    if not (asked or WALKTHROUGH.search(text)):
         return None
     topical = [(sum(1 for p in s.topics if p.search(text)), -s.order, s) for s in book.scenarios]
     count, _, scenario = max(topical, key=lambda t: t[:2])

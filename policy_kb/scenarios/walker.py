@@ -23,29 +23,41 @@ class Walk:
     answers: Mapping[str, str] = field(default_factory=dict)  # slot -> choice value
     history: tuple[str, ...] = ()  # question node ids answered, in order
     prefilled: tuple[str, ...] = ()  # slots answered from the free text that started the walk
-    from_text: bool = False
+    pending: Mapping[str, str] = field(default_factory=dict)  # pre-filled answers not reached yet
 
     def to_dict(self) -> dict:
         return {"scenario": self.scenario, "node": self.node, "answers": dict(self.answers),
-                "history": list(self.history), "prefilled": list(self.prefilled), "from_text": self.from_text}
+                "history": list(self.history), "prefilled": list(self.prefilled), "pending": dict(self.pending)}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Walk":
         return cls(scenario=str(data["scenario"]), node=str(data["node"]), answers=dict(data.get("answers") or {}),
                    history=tuple(data.get("history") or ()), prefilled=tuple(data.get("prefilled") or ()),
-                   from_text=bool(data.get("from_text")))
+                   pending=dict(data.get("pending") or {}))
 
 
-def start(scenario: Scenario, prefill: Mapping[str, str] | None = None, from_text: bool = False) -> Walk:
+def start(scenario: Scenario, prefill: Mapping[str, str] | None = None) -> Walk:
     """A new walk at the first question, skipping the questions whose answer is pre-filled."""
-    walk = Walk(scenario.id, scenario.start, from_text=from_text)
-    prefill = dict(prefill or {})
+    return _use_pending(scenario, Walk(scenario.id, scenario.start, pending=dict(prefill or {})))
+
+
+def _use_pending(scenario: Scenario, walk: Walk) -> Walk:
+    """Answer, in turn, each question reached whose answer the starting text already gave."""
     while True:
         node = scenario.node(walk.node)
-        if not isinstance(node, Question) or node.choice(prefill.get(node.slot, "")) is None:
+        if not isinstance(node, Question) or node.choice(walk.pending.get(node.slot, "")) is None:
             return walk
-        walk = answer(scenario, walk, prefill.pop(node.slot))
-        walk = replace(walk, prefilled=walk.prefilled + (node.slot,))
+        pending = dict(walk.pending)
+        value = pending.pop(node.slot)
+        walk = _step(node, replace(walk, pending=pending, prefilled=walk.prefilled + (node.slot,)), value)
+
+
+def _step(node: Question, walk: Walk, value: str) -> Walk:
+    choice = node.choice(value)
+    if choice is None:
+        raise ValueError(f"{value!r} is not a choice of {node.id!r}")
+    return replace(walk, node=choice.next, answers={**walk.answers, node.slot: value},
+                   history=walk.history + (node.id,))
 
 
 def answer(scenario: Scenario, walk: Walk, value: str) -> Walk:
@@ -53,11 +65,17 @@ def answer(scenario: Scenario, walk: Walk, value: str) -> Walk:
     node = scenario.node(walk.node)
     if not isinstance(node, Question):
         raise ValueError(f"{walk.node!r} is an outcome, not a question")
-    choice = node.choice(value)
-    if choice is None:
-        raise ValueError(f"{value!r} is not a choice of {node.id!r}")
-    return replace(walk, node=choice.next, answers={**walk.answers, node.slot: value},
-                   history=walk.history + (node.id,))
+    return _use_pending(scenario, _step(node, walk, value))
+
+
+def replay(scenario: Scenario, path) -> Walk:
+    """The walk after answering [[node id, value], ...] from the start (ValueError if it doesn't fit)."""
+    walk = start(scenario)
+    for step in path:
+        if not isinstance(step, (list, tuple)) or len(step) != 2 or step[0] != walk.node:
+            raise ValueError("the answers do not follow this scenario")
+        walk = answer(scenario, walk, str(step[1]))
+    return walk
 
 
 def back(scenario: Scenario, walk: Walk) -> Walk | None:
@@ -96,6 +114,11 @@ def prefill_from_text(scenario: Scenario, text: str) -> dict[str, str]:
         if len(hits) == 1:
             found[question.slot] = hits.pop()
     return found
+
+
+def untouched(walk: Walk) -> bool:
+    """True while every answer so far came from the starting text: the person has seen nothing yet."""
+    return len(walk.history) == len(walk.prefilled)
 
 
 def current(scenario: Scenario, walk: Walk) -> Question | Outcome:
