@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test chat bench clean
+.PHONY: run test chat bench clean diagrams
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=...)"; exit 1; }
@@ -27,6 +27,10 @@ chat: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(PY) -m pytest -q
+
+# Regenerate docs/scenarios/*.mmd from policy_kb/scenarios/*.yaml (a test fails when they are stale).
+diagrams: $(VENV)/.runtime
+	$(PY) -m policy_kb.scenarios.diagram docs/scenarios
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

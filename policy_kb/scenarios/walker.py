@@ -13,7 +13,7 @@ from .model import Outcome, Question, Scenario
 
 _AGE_IN_ANSWER = re.compile(r"^\D*?(\d{1,3})\D*$")
 _AGE_IN_STORY = re.compile(
-    r"\b(\d{1,2})\s*(?:yo|y/o|yrs?\s*old|years?[\s-]*old)\b|\b(?:aged?|is|turned|now)\s+(\d{1,2})\b", re.I)
+    r"\b(\d{1,2})\s*(?:yo|y/o|yrs?\s*old|years?[\s-]*old)\b|\b(?:aged?|is|turned|now)\s+(?:only\s+|just\s+)?(\d{1,2})\b", re.I)
 
 
 @dataclass(frozen=True)
