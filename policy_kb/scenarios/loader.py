@@ -271,7 +271,11 @@ def _check_graph(where: str, scenario: Scenario) -> None:
                     _fail(where, f"outcome {outcome.id!r}: 'when' names {slot}={sorted(unknown) or slot}, "
                                  "which no question asks")
     reached: set[str] = set()
-    for route in paths(scenario):  # raises on loops
+    try:
+        routes = list(paths(scenario))
+    except ScenarioError as exc:  # a loop
+        _fail(where, str(exc).split(": ", 1)[-1])
+    for route in routes:
         answers: dict[str, str] = {}
         for node_id, value in route:
             reached.add(node_id)
