@@ -73,7 +73,9 @@ class AnswerPrompt(Prompt):
             if value.get("scenario") != scenario.id or value.get("node") != question.id:
                 state["problem"] = "That button belongs to an earlier question. This is where we are:"
                 return result
-            choice = question.choice(str(value.get("choice") or ""))
+            raw = str(value.get("choice") or "")
+            # A card's choice list sends the value; a text client may send what was typed.
+            choice = question.choice(raw) or question.choice(typed_answer(question, raw) or "")
         else:
             typed = typed_answer(question, turn_context.activity.text)
             choice = question.choice(typed) if typed else None

@@ -57,7 +57,8 @@ def register(registry: Registry, services) -> None:
 
     async def start_clicked(turn: Turn) -> None:
         """Start the situation chosen on a card."""
-        scenario = book.get(str((turn.value or {}).get("scenario") or ""))
+        chosen = str((turn.value or {}).get("scenario") or "")
+        scenario = find_scenario(book, chosen) if chosen else None
         if scenario is None:
             await turn.send("Please choose a situation first.")
             await show_picker(turn)
