@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import (DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog,
+                                WaterfallStepContext)
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 
 from bot.replies import send_card
@@ -25,6 +26,9 @@ from .scenario_cards import outcome_card, question_card
 DIALOG_ID = "scenario"
 WALK_ID = "scenario.walk"
 ANSWER_ID = "scenario.answer"
+CHANGED = ("The guidance for this situation has changed since you started, so I've stopped this "
+           "walk-through. Type situations to start again.")
+_STALE = "__changed__"  # what the prompt returns when the stored walk no longer fits the data
 
 
 def options_for(question: Question) -> list[Option]:
@@ -50,11 +54,15 @@ class AnswerPrompt(Prompt):
 
     def _walk(self, options: PromptOptions) -> tuple:
         walk = Walk.from_dict(options.validations)
-        return self.book.get(walk.scenario), walk
+        scenario = self.book.get(walk.scenario)
+        return (scenario if walker.fits(scenario, walk) else None), walk
 
     async def on_prompt(self, turn_context: TurnContext, state: dict, options: PromptOptions, is_retry: bool):
         """Send the question card; the first one of a walk also quotes the key clauses."""
         scenario, walk = self._walk(options)
+        if scenario is None:
+            await turn_context.send_activity(CHANGED)
+            return
         problem = ""
         if is_retry:
             problem = state.pop("problem", "") or "Sorry, I didn't understand that. Please choose one of these:"
@@ -66,9 +74,12 @@ class AnswerPrompt(Prompt):
     async def on_recognize(self, turn_context: TurnContext, state: dict, options: PromptOptions):
         """A click carries the node and the choice; typed text is matched to the options."""
         scenario, walk = self._walk(options)
+        result = PromptRecognizerResult()
+        if scenario is None:
+            result.succeeded, result.value = True, _STALE
+            return result
         question = scenario.node(walk.node)
         value = turn_context.activity.value
-        result = PromptRecognizerResult()
         if isinstance(value, dict):
             if value.get("scenario") != scenario.id or value.get("node") != question.id:
                 state["problem"] = "That button belongs to an earlier question. This is where we are:"
@@ -94,10 +105,17 @@ class ScenarioDialog(GuidedDialog):
         self.add_dialog(AnswerPrompt(book, kb))
         self.initial_dialog_id = WALK_ID
 
+    def _scenario(self, walk: Walk):
+        scenario = self.book.get(walk.scenario)
+        return scenario if walker.fits(scenario, walk) else None
+
     async def _show(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask the current question, or show the outcome and finish."""
         walk = Walk.from_dict(step.options)
-        scenario = self.book.get(walk.scenario)
+        scenario = self._scenario(walk)
+        if scenario is None:
+            await step.context.send_activity(CHANGED)
+            return await step.end_dialog()
         if isinstance(scenario.node(walk.node), Outcome):
             card = outcome_card(self.kb, scenario, walk, self.report_prefill(scenario, walk),
                                 key_clauses=walker.untouched(walk))
@@ -108,7 +126,10 @@ class ScenarioDialog(GuidedDialog):
     async def _take(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Record the answer and move to the next node."""
         walk = Walk.from_dict(step.options)
-        scenario = self.book.get(walk.scenario)
+        scenario = self._scenario(walk)
+        if scenario is None or step.result == _STALE:
+            await step.context.send_activity(CHANGED)
+            return await step.end_dialog()
         return await step.replace_dialog(WALK_ID, walker.answer(scenario, walk, step.result).to_dict())
 
     def _current(self, inner_dc: DialogContext) -> Walk | None:
@@ -124,7 +145,9 @@ class ScenarioDialog(GuidedDialog):
     async def on_back(self, inner_dc: DialogContext) -> DialogTurnResult:
         """Go to the previous question, forgetting its answer."""
         walk = self._current(inner_dc)
-        scenario = self.book.get(walk.scenario) if walk else None
+        scenario = self._scenario(walk) if walk else None
+        if walk is not None and scenario is None:
+            return await self.on_restart(inner_dc)  # the data changed: say so and stop
         earlier = walker.back(scenario, walk) if scenario else None
         if earlier is None:
             return await super().on_back(inner_dc)
@@ -134,16 +157,18 @@ class ScenarioDialog(GuidedDialog):
     async def on_restart(self, inner_dc: DialogContext) -> DialogTurnResult:
         """Begin this scenario again from its first question, with nothing pre-filled."""
         walk = self._current(inner_dc)
-        scenario = self.book.get(walk.scenario) if walk else None
+        scenario = self._scenario(walk) if walk else None
         if scenario is None:
-            return await super().on_restart(inner_dc)
+            await inner_dc.context.send_activity(CHANGED)
+            await inner_dc.cancel_all_dialogs()
+            return DialogTurnResult(DialogTurnStatus.Cancelled)
         await inner_dc.context.send_activity("Starting again.")
         return await self._walk_from(inner_dc, walker.start(scenario))
 
     async def on_help(self, inner_dc: DialogContext) -> DialogTurnResult:
         """Say where we are and what the control words do, then re-ask."""
         walk = self._current(inner_dc)
-        scenario = self.book.get(walk.scenario) if walk else None
+        scenario = self._scenario(walk) if walk else None
         if scenario is not None:
             await inner_dc.context.send_activity(f"We're walking through: {scenario.title}.")
         return await super().on_help(inner_dc)

@@ -166,3 +166,28 @@ async def test_change_my_last_answer_reopens_the_last_question(bot):
     assert "The policy has no rule against this" in reply.text
     forged = await bot.send("c-change", value={**reopen, "path": [["nowhere", "x"], ["requester", "parent"]]})
     assert "out of date" in forged.text
+
+
+async def test_a_walk_whose_scenario_changed_since_it_began_stops_politely(bot):
+    from dialogs.scenario import ANSWER_ID, DIALOG_ID
+    from policy_kb.scenarios import ScenarioBook
+
+    await bot.send("c-changed", "scenario 1")
+    dialog = next(d for d in bot.app[appkeys.REGISTRY].dialogs if d.id == DIALOG_ID)
+    prompt = await dialog.find_dialog(ANSWER_ID)
+    dialog.book = prompt.book = ScenarioBook(())  # as if a deploy had removed the scenario
+    reply = await bot.send("c-changed", "a current student")
+    assert "has changed since you started" in reply.text
+    after = await bot.send("c-changed", "a current student")
+    assert "has changed since you started" not in after.text  # the walk is over, not stuck
+
+
+async def test_back_and_start_over_also_work_after_a_restart(bot):
+    await bot.send("c-rback", "scenario 1")
+    await bot.send("c-rback", "a current student")
+    await bot.restart()
+    reply = await bot.send("c-rback", "back")
+    assert WHO in reply.text
+    await bot.restart()
+    reply = await bot.send("c-rback", "start over")
+    assert WHO in reply.text and "Starting again" in reply.text

@@ -116,6 +116,17 @@ def prefill_from_text(scenario: Scenario, text: str) -> dict[str, str]:
     return found
 
 
+def fits(scenario: Scenario | None, walk: Walk) -> bool:
+    """False when a stored walk no longer matches the scenario data (it changed since the walk began)."""
+    if scenario is None or scenario.id != walk.scenario or walk.node not in scenario.nodes:
+        return False
+    for node_id in walk.history:
+        node = scenario.nodes.get(node_id)
+        if not isinstance(node, Question) or node.choice(walk.answers.get(node.slot, "")) is None:
+            return False
+    return True
+
+
 def untouched(walk: Walk) -> bool:
     """True while every answer so far came from the starting text: the person has seen nothing yet."""
     return len(walk.history) == len(walk.prefilled)
