@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .model import Outcome, Question, Scenario, ScenarioBook
+from .model import Question, Scenario, ScenarioBook
 
 
 def _label(text: str) -> str:

@@ -8,7 +8,7 @@ from dialogs.choices import Option, match_option
 from dialogs.scenario_cards import GUIDANCE_NOTE, outcome_card, question_card
 from policy_kb import load_knowledge_base
 from policy_kb.model import CONTACTS
-from policy_kb.scenarios import REPORT_FIELDS, Outcome, Question, load_scenarios, paths
+from policy_kb.scenarios import REPORT_FIELDS, Outcome, load_scenarios, paths
 from policy_kb.scenarios import walker
 
 KB = load_knowledge_base()
