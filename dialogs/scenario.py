@@ -36,8 +36,13 @@ def options_for(question: Question) -> list[Option]:
 
 
 def typed_answer(question: Question, text: str | None) -> str | None:
-    """The choice value a typed answer means: an age on age questions, else an option."""
-    if question.ages:
+    """The choice value a typed answer means: an age on age questions, else an option.
+
+    On an age question a bare number no bigger than the number of options ("2") picks that
+    option, as on every other question; no ex-student is that young.
+    """
+    bare = (text or "").strip()
+    if question.ages and not (bare.isdigit() and int(bare) <= len(question.choices)):
         by_age = walker.age_answer(question, text)
         if by_age is not None:
             return by_age
