@@ -70,7 +70,8 @@ class AnswerPrompt(Prompt):
             return
         problem = ""
         if is_retry:
-            problem = state.pop("problem", "") or "Sorry, I didn't understand that. Please choose one of these:"
+            problem = state.pop("problem", "") or ("Sorry, I didn't understand that. Please choose one of these, "
+                                                   "or type cancel to stop and ask something else:")
         # The first question the person sees quotes the key clauses (and what was pre-filled).
         intro = not state.get("shown") and walker.untouched(walk)
         state["shown"] = True
