@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import lru_cache
 
 from aiohttp import web
+
+
+@lru_cache(maxsize=1)
+def default_knowledge_base():
+    """The policy KB is immutable, so one process loads (and validates) it once."""
+    from policy_kb import load_knowledge_base
+
+    return load_knowledge_base()
 
 
 def create_app(settings=None) -> web.Application:
@@ -21,11 +30,10 @@ def create_app(settings=None) -> web.Application:
     from bot.settings import Settings
     from bot.storage import SqlStorage
     from bot.turn import GuidanceBot
-    from policy_kb import load_knowledge_base
     from store import Database
 
     settings = settings or Settings.from_env()
-    kb = load_knowledge_base()
+    kb = default_knowledge_base()
     registry = Registry()
     db = Database(settings.sqlalchemy_url)
     storage = SqlStorage(db)

@@ -11,6 +11,7 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from cards import CardView
+from dialogs.base import REROUTE
 from .registry import Registry
 from .replies import send_card
 
@@ -115,7 +116,8 @@ class GuidanceBot(TeamsActivityHandler):
                 return
         if turn.dc.active_dialog is not None:
             result = await turn.dc.continue_dialog()
-            if result.status != DialogTurnStatus.Empty:
+            rerouted = result.status == DialogTurnStatus.Complete and result.result == REROUTE
+            if result.status != DialogTurnStatus.Empty and not rerouted:
                 return
         await self.route(turn)
 
