@@ -18,9 +18,10 @@ from bot.replies import send_card
 from policy_kb.scenarios import ScenarioBook, Walk
 from policy_kb.scenarios import walker
 from policy_kb.scenarios.model import Outcome, Question
+from policy_kb.scenarios.recognise import is_new_message
 
-from .base import GuidedDialog
-from .choices import Option, match_option
+from .base import REROUTE, GuidedDialog
+from .choices import NO, YES, Option, clean, match_option
 from .scenario_cards import outcome_card, question_card
 
 DIALOG_ID = "scenario"
@@ -29,6 +30,7 @@ ANSWER_ID = "scenario.answer"
 CHANGED = ("The guidance for this situation has changed since you started, so I've stopped this "
            "walk-through. Type situations to start again.")
 _STALE = "__changed__"  # what the prompt returns when the stored walk no longer fits the data
+_NEW_MESSAGE = "__new_message__"  # ... when the person typed a new question instead of an answer
 
 
 def options_for(question: Question) -> list[Option]:
@@ -47,7 +49,19 @@ def typed_answer(question: Question, text: str | None) -> str | None:
         if by_age is not None:
             return by_age
     found = match_option(text, options_for(question))
+    if found is not None and len(clean(text).split()) > _LONG and not _mentions(found, text):
+        return None  # a long message merely resembling an option is not an answer to it
     return found.value if found else None
+
+
+_LONG = 6  # words: longer typed answers must name their option, not just look like it
+
+
+def _mentions(option: Option, text: str) -> bool:
+    said = f" {' '.join(clean(text).split())} "
+    phrases = [option.value, option.label, *option.synonyms]
+    phrases += list(YES if option.value == "yes" else NO if option.value == "no" else ())
+    return any(f" {' '.join(clean(p).split())} " in said for p in phrases if clean(p))
 
 
 class AnswerPrompt(Prompt):
@@ -96,6 +110,9 @@ class AnswerPrompt(Prompt):
         else:
             typed = typed_answer(question, turn_context.activity.text)
             choice = question.choice(typed) if typed else None
+            if choice is None and is_new_message(self.book, turn_context.activity.text):
+                result.succeeded, result.value = True, _NEW_MESSAGE
+                return result
         if choice is not None:
             result.succeeded, result.value = True, choice.value
         return result
@@ -136,6 +153,9 @@ class ScenarioDialog(GuidedDialog):
         if scenario is None or step.result == _STALE:
             await step.context.send_activity(CHANGED)
             return await step.end_dialog()
+        if step.result == _NEW_MESSAGE:
+            await step.context.send_activity("I've left the walk-through to answer that.")
+            return await step.end_dialog(REROUTE)
         return await step.replace_dialog(WALK_ID, walker.answer(scenario, walk, step.result).to_dict())
 
     def _current(self, inner_dc: DialogContext) -> Walk | None:

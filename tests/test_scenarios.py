@@ -191,3 +191,19 @@ async def test_back_and_start_over_also_work_after_a_restart(bot):
     await bot.restart()
     reply = await bot.send("c-rback", "start over")
     assert WHO in reply.text and "Starting again" in reply.text
+
+
+async def test_a_new_question_typed_instead_of_an_answer_leaves_the_walk_and_is_answered(bot):
+    await bot.send("c-newq", "scenario 4")
+    reply = await bot.send("c-newq", "can I accept a follow request from an ex-pupil who is 17 now?")
+    assert "left the walk-through" in reply.text
+    assert NO_FRIEND_STUDENTS in reply.text  # the Q&A answered it
+    assert "How are you thinking of contacting them" not in reply.text
+    reply = await bot.send("c-newq", "a year 8 kid messaged me on insta")  # a new situation starts afresh
+    assert ACCOUNT in reply.text
+
+
+async def test_a_short_unclear_answer_is_re_asked_not_rerouted(bot):
+    await bot.send("c-short", "scenario 4")
+    reply = await bot.send("c-short", "carrier pigeon")
+    assert "Sorry, I didn't understand that" in reply.text and "left the walk-through" not in reply.text

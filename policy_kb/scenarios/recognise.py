@@ -23,6 +23,8 @@ WALKTHROUGH = re.compile(
     r"|\bwhat do (i|we) need to do\b",
     re.IGNORECASE)
 _SHORT = 7  # words: a walk-through request with no topic must be about this short
+_QUESTION = re.compile(r"^(can|could|may|might|what|what's|whats|who|whom|how|why|when|where|which|is|are|am|"
+                       r"do|does|did|should|shall|will|would|if)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,13 @@ def score(book: ScenarioBook, text: str) -> float:
     """The intent score: 0 means not a situation."""
     found = recognise(book, text)
     return found.score if found else 0.0
+
+
+def is_new_message(book: ScenarioBook, text: str) -> bool:
+    """True when text typed instead of an answer is plainly something else: a question or a situation."""
+    text = " ".join((text or "").split())
+    words = len(text.split())
+    if words >= 4 and (text.endswith("?") or _QUESTION.match(text)):
+        return True
+    found = recognise(book, text)
+    return found is not None and found.scenario is not None

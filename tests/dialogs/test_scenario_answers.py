@@ -24,3 +24,13 @@ ACCOUNT = BOOK.get("child_contact").node("account")
 ])
 def test_typed_answers(question, typed, expected):
     assert typed_answer(question, typed) == expected
+
+
+@pytest.mark.parametrize("question, typed, expected", [
+    (BOOK.get("contact_families").node("method"), "can I accept a follow request from an ex-pupil who is 17 now?",
+     None),
+    (BOOK.get("contact_families").node("method"), "I was going to use my personal phone for it", "personal_phone"),
+    (WORRY, "yes it really does worry me a lot", "yes"),
+])
+def test_long_messages_must_name_their_option(question, typed, expected):
+    assert typed_answer(question, typed) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from policy_kb import load_knowledge_base
 from policy_kb.scenarios import load_scenarios, recognise
-from policy_kb.scenarios.recognise import score
+from policy_kb.scenarios.recognise import is_new_message, score
 
 BOOK = load_scenarios(load_knowledge_base())
 HERE = Path(__file__).parent
@@ -77,3 +77,13 @@ def test_the_qa_question_sets_plain_questions_stay_with_qa():
     assert len(plain) > 40
     taken = [q for q in plain if score(BOOK, q) > 0]
     assert taken == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("can I use my personal phone to ring parents", True),
+    ("what does the policy say about photos?", True),
+    ("a year 8 kid messaged me on insta", True),
+    ("carrier pigeon", False), ("not really sure tbh", False), ("the blue one", False), ("what?", False),
+])
+def test_what_counts_as_a_new_message_mid_walk(text, expected):
+    assert is_new_message(BOOK, text) is expected

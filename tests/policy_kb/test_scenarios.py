@@ -264,6 +264,8 @@ def test_typed_ages(typed, expected):
     ("friend_request", "a 17 year old former student followed me", {"requester": "ex_student", "age": "under_18"}),
     ("friend_request", "my mum added me on facebook", {}),
     ("friend_request", "a student's mum added me", {"requester": "parent"}),
+    ("friend_request", "a student added me on insta", {}),  # current or ex? ask
+    ("friend_request", "one of my year 11 tutees requested to follow me", {"requester": "current_student"}),
     ("contact_families", "I need to ring a parent from my mobile", {"method": "personal_phone"}),
 ])
 def test_prefill_from_free_text(scenario_id, text, expected):
