@@ -207,3 +207,11 @@ async def test_a_short_unclear_answer_is_re_asked_not_rerouted(bot):
     await bot.send("c-short", "scenario 4")
     reply = await bot.send("c-short", "carrier pigeon")
     assert "Sorry, I didn't understand that" in reply.text and "left the walk-through" not in reply.text
+
+
+async def test_a_walk_survives_a_restart_on_postgresql_too(make_bot, postgres_url):
+    bot = await make_bot({"DATABASE_URL": postgres_url})
+    await bot.send("c-pg-walk", "an ex-pupil added me on insta")
+    await bot.restart()
+    reply = await bot.send("c-pg-walk", "17")
+    assert "No — don't accept the request" in reply.text
