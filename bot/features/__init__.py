@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import channels, qa, welcome
+from . import channels, qa, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
@@ -12,3 +12,4 @@ def register_all(registry: Registry, services) -> None:
     welcome.register(registry, services)
     qa.register(registry, services)
     channels.register(registry, services)
+    scenarios.register(registry, services)
