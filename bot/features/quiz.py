@@ -1,0 +1,94 @@
+"""The onboarding quiz in chat: start it (command, intent, welcome button), read the policy."""
+from __future__ import annotations
+
+import re
+
+from botbuilder.core import TurnContext
+
+from bot.people import Person
+from bot.registry import Registry
+from bot.turn import Turn
+from cards import Button
+from cards.quiz import START as START_BUTTON, policy_card
+from dialogs.quiz import QuizDialog
+from onboarding.bank import load_bank
+from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords
+
+from . import quiz_admin, quiz_reminders
+from .quiz_settings import QuizConfig
+
+# Only an explicit request to start; questions *about* the quiz ("do I have to do the quiz?",
+# "what if I fail the quiz?") are left to the policy Q&A.
+_START_INTENT = re.compile(
+    r"^(?:(?:i(?:'d| would)? (?:like|want|need) to|i wanna|can i|could i|may i|let me|lets|let's|please|"
+    r"i'm ready to|im ready to|ready to)\s+)?(?:take|do|start|begin|sit|try|run)\s+(?:the\s+|my\s+|an?\s+)?"
+    r"(?:onboarding\s+|new[- ]starter\s+|policy\s+|induction\s+)?quiz(?:\s+now)?(?:,?\s+please)?[.!?]*$",
+    re.IGNORECASE)
+
+
+def wants_quiz(text: str) -> float:
+    """0.9 for an explicit request to start the quiz, else 0."""
+    return 0.9 if _START_INTENT.match(" ".join(text.split())) else 0.0
+
+
+class Quiz:
+    """What the quiz dialog and handlers share."""
+
+    def __init__(self, services, config: QuizConfig):
+        self.services = services
+        self.kb = services.kb
+        self.bank = load_bank(services.kb)
+        self.config = config
+        self.records = QuizRecords(services.db)
+
+    def now(self):
+        return self.services.clock()
+
+    async def person(self, context: TurnContext) -> Person:
+        return await self.services.people.person(context)
+
+    async def start(self, turn: Turn, mode: str = ASSESSMENT) -> None:
+        """Begin a quiz, unless one (or another flow) is already under way."""
+        active = turn.dc.active_dialog
+        if active is not None and active.id == QuizDialog.ID:
+            await turn.send("You're already in the middle of a quiz. Here is where you are "
+                            "(type cancel to stop it):")
+            await turn.dc.reprompt_dialog()
+            return
+        if active is not None:
+            await turn.send("Let's finish what we're doing first: answer the question above, or type cancel.")
+            return
+        await turn.begin(QuizDialog.ID, {"mode": mode})
+
+    async def start_assessment(self, turn: Turn) -> None:
+        """Start the onboarding quiz (assessment mode)."""
+        await self.start(turn, ASSESSMENT)
+
+    async def start_practice(self, turn: Turn) -> None:
+        """Start a practice quiz: feedback after every answer, no completion recorded."""
+        await self.start(turn, PRACTICE)
+
+    async def show_policy(self, turn: Turn) -> None:
+        """Show the policy, section by section."""
+        await turn.send(policy_card(self.kb, self.config.policy_url))
+
+
+def register(registry: Registry, services) -> None:
+    config = QuizConfig.from_env(services.settings.env)
+    quiz = Quiz(services, config)
+    services.extras["quiz"] = quiz
+    registry.migrations.extend(MIGRATIONS)
+    registry.dialogs.append(QuizDialog(quiz))
+    registry.command("quiz", ("quiz", "onboarding quiz", "take the quiz", "start quiz", "start the quiz",
+                              "take quiz"), quiz.start_assessment, "Take the onboarding quiz")
+    registry.command("practice quiz", ("practice quiz", "quiz practice", "practice"), quiz.start_practice,
+                     "Practise: see the answers as you go")
+    registry.command("policy", ("policy", "show policy", "show the policy", "read the policy", "policy text"),
+                     quiz.show_policy, "Read the policy")
+    registry.action("quiz.start", quiz.start_assessment)
+    registry.action("quiz.practice", quiz.start_practice)
+    registry.action("quiz.policy", quiz.show_policy)
+    registry.intent("quiz", wants_quiz, quiz.start_assessment)
+    services.extras.setdefault("menu_buttons", []).append(Button("Take the onboarding quiz", START_BUTTON))
+    quiz_admin.register(registry, quiz)
+    quiz_reminders.register(registry, quiz)

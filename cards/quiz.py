@@ -1,0 +1,176 @@
+"""Cards for the onboarding quiz: confirm, policy, question, feedback, review, result, certificate."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from onboarding.bank import KIND_NAMES, Question
+from onboarding.policy_text import policy_sections
+from onboarding.scoring import Marked, Result
+from policy_kb import KnowledgeBase
+
+from .model import Block, Button, CardView, Choice, Facts, Input, Quote, Text
+from .qa import source_of
+
+LETTERS = "ABCDEFGHIJ"
+CONTROLS = "Type back, start over, cancel or help at any time."
+START = {"action": "quiz.start"}
+PRACTICE = {"action": "quiz.practice"}
+POLICY = {"action": "quiz.policy"}
+
+
+def _letter(order: Sequence[str], option_id: str) -> str:
+    return LETTERS[list(order).index(option_id)]
+
+
+def answer_text(question: Question, order: Sequence[str], chosen) -> str:
+    """'B. text' for each chosen option, in the order shown."""
+    return "; ".join(f"{_letter(order, o)}. {question.option(o).text}" for o in order if o in chosen) or "(none)"
+
+
+def confirm_card(kb: KnowledgeBase, mode: str, questions: int, pass_mark: int, policy_url: str = "") -> CardView:
+    """Ask the user to confirm they have read the policy, offering it."""
+    how = ("You'll see whether each answer is right as you go; practice attempts are not recorded as completions."
+           if mode == "practice" else
+           f"You'll get your score and feedback at the end. The pass mark is {pass_mark} %.")
+    buttons = [Button("I have read the policy", {"quiz": "read"}, style="positive"),
+               Button("Show me the policy", {"quiz": "policy"})]
+    if policy_url:
+        buttons.append(Button("Open the policy document", url=policy_url))
+    return CardView(
+        title="Practice quiz" if mode == "practice" else "Onboarding quiz",
+        blocks=(Text(f"{questions} questions on the {kb.title} (version {kb.version}). {how}"),
+                Text("Before you start, please confirm that you have read the policy.", style="heading"),
+                Text("Answer by clicking, or by typing the letter (a, b...), true or false, or "
+                     "letters separated by commas for \"select all\" questions. " + CONTROLS, style="subtle")),
+        buttons=tuple(buttons),
+        summary=f"Onboarding quiz: {questions} questions. Have you read the policy? (yes / show me the policy)",
+    )
+
+
+def policy_card(kb: KnowledgeBase, policy_url: str = "") -> CardView:
+    """The policy text, section by section, verbatim from the knowledge base."""
+    blocks: list[Block] = []
+    for section, texts in policy_sections(kb):
+        blocks.append(Text(section, style="heading"))
+        blocks.extend(Text(t) for t in texts)
+    buttons = (Button("Open the policy document", url=policy_url),) if policy_url else ()
+    return CardView(title=f"{kb.title} (version {kb.version})", blocks=tuple(blocks), buttons=buttons,
+                    summary=f"The {kb.title}, version {kb.version}, section by section.")
+
+
+def question_card(question: Question, order: Sequence[str], index: int, total: int, attempt_id: str,
+                  note: str = "", current=None) -> CardView:
+    """One question, 'Question 3 of 10', with a button per option (or checkboxes for select-all)."""
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Text(note, style="subtle"))
+    blocks.append(Text(f"{KIND_NAMES[question.kind]} · {question.section}", style="subtle"))
+    blocks.append(Text(question.prompt, style="heading"))
+    data = {"quiz": "answer", "attempt": attempt_id, "index": index}
+    if question.kind == "multi":
+        blocks.append(Input("quiz_choice", "Select all that apply", kind="multichoice",
+                            choices=tuple(Choice(f"{_letter(order, o)}. {question.option(o).text}", o) for o in order),
+                            value=",".join(o for o in order if current and o in current)))
+        buttons = (Button("Submit answer", {**data, "multi": True}, style="positive"),)
+        how = "Tick every answer that applies, then Submit; or type the letters, e.g. a, c."
+    else:
+        if question.kind != "true_false":
+            blocks.extend(Text(f"{_letter(order, o)}. {question.option(o).text}") for o in order)
+        buttons = tuple(Button(question.option(o).text if question.kind == "true_false" else _letter(order, o),
+                               {**data, "option": o}) for o in order)
+        how = "Click an answer, or type true or false." if question.kind == "true_false" else \
+            "Click a letter, or type it."
+    if current:
+        blocks.append(Text(f"Your current answer: {answer_text(question, order, current)}", style="subtle"))
+    blocks.append(Text(f"{how} {CONTROLS}", style="subtle"))
+    options = " ".join(f"{_letter(order, o)}. {question.option(o).text}" for o in order)
+    return CardView(title=f"Question {index + 1} of {total}", blocks=tuple(blocks), buttons=buttons,
+                    summary=f"Question {index + 1} of {total}: {question.prompt} {options}")
+
+
+def _why(kb: KnowledgeBase, question: Question, order: Sequence[str], chosen) -> list[Block]:
+    """The right answer, the explanations, and each clause it rests on, quoted."""
+    right = question.correct_ids
+    blocks: list[Block] = [Text(f"Right answer: {answer_text(question, order, right)}")]
+    for o in order:
+        option = question.option(o)
+        if o in right or o in chosen:
+            label = "Why" if o in right else f"Why not {_letter(order, o)}"
+            blocks.append(Text(f"{label}: {option.explanation} ({', '.join(option.clauses)})"))
+    quoted: list[str] = []
+    for o in order:
+        if o in right:
+            quoted.extend(c for c in question.option(o).clauses if c not in quoted)
+    for clause_id in quoted:
+        clause = kb.by_id[clause_id]
+        blocks.append(Quote(clause.text, f"{source_of(kb, clause)} ({clause.id})"))
+    return blocks
+
+
+def feedback_card(kb: KnowledgeBase, question: Question, order: Sequence[str], index: int, total: int,
+                  marked: Marked) -> CardView:
+    """Practice mode: right or not, straight away, with the explanation and the clause."""
+    blocks: list[Block] = [Text("Correct" if marked.correct else "Not quite", style="good" if marked.correct else "warning"),
+                           Text(f"Your answer: {answer_text(question, order, marked.chosen)}")]
+    blocks += _why(kb, question, order, marked.chosen)
+    return CardView(title=f"Question {index + 1} of {total}: feedback", blocks=tuple(blocks),
+                    summary=("Correct. " if marked.correct else "Not quite. ") +
+                    f"Right answer: {answer_text(question, order, question.correct_ids)}")
+
+
+def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Sequence, attempt_id: str) -> CardView:
+    """Assessment mode, before submitting: every answer given, with a way to change one."""
+    pairs = tuple((f"Question {i + 1}", ", ".join(_letter(order, o) for o in order if o in (answers[i] or ())) or "not answered")
+                  for i, (q, order) in enumerate(questions))
+    return CardView(
+        title="Ready to submit?",
+        blocks=(Text("Here are your answers. Submit to see your score, or type a question number to change "
+                     "that answer."), Facts(pairs), Text(CONTROLS, style="subtle")),
+        buttons=(Button("Submit all and finish", {"quiz": "submit", "attempt": attempt_id}, style="positive"),),
+        summary="All questions answered. Type submit to finish, or a question number to change an answer.",
+    )
+
+
+def result_card(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]], mode: str) -> CardView:
+    """Score and pass mark; for every missed question the right answer, why, and the clause."""
+    passed = result.passed
+    title = "Practice result" if mode == "practice" else ("Quiz result: passed" if passed else "Quiz result: not passed yet")
+    blocks: list[Block] = [
+        Text("Well done, you passed." if passed else
+             f"You need {result.pass_mark} % to pass. Read the explanations below, then try again: "
+             "each attempt draws new questions.", style="good" if passed else "warning"),
+        Facts((("Score", f"{result.score} out of {result.total} ({result.percent} %)"),
+               ("Pass mark", f"{result.pass_mark} %"),
+               ("Policy", f"{kb.title}, version {kb.version}"))),
+    ]
+    if mode == "practice":
+        blocks.append(Text("This was a practice attempt: it does not count as a completion.", style="subtle"))
+    if result.missed:
+        blocks.append(Text("Questions to look at again", style="heading"))
+    for i, marked in enumerate(result.marked):
+        if marked.correct:
+            continue
+        question, order = drawn[i]
+        blocks.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
+        blocks.append(Text(f"Your answer: {answer_text(question, order, marked.chosen)}"))
+        blocks += _why(kb, question, order, marked.chosen)
+    buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
+    return CardView(title=title, blocks=tuple(blocks), buttons=buttons,
+                    summary=f"{title}: {result.score} out of {result.total} ({result.percent} %); "
+                            f"pass mark {result.pass_mark} %.")
+
+
+def certificate_card(kb: KnowledgeBase, name: str, when: datetime, result: Result, attempt_id: str) -> CardView:
+    """The completion record: name, date, score, policy version."""
+    date = f"{when.day} {when:%B %Y}"
+    return CardView(
+        title="Certificate of completion",
+        blocks=(Text(f"{name} has passed the new-starter onboarding quiz on the {kb.title}.", style="good"),
+                Facts((("Name", name), ("Date", date),
+                       ("Score", f"{result.score} out of {result.total} ({result.percent} %)"),
+                       ("Policy", f"{kb.title}, version {kb.version}"),
+                       ("Reference", attempt_id))),
+                Text("This completion is recorded; your school leaders and HR can see it.", style="subtle")),
+        summary=f"Certificate of completion: {name}, {date}, {result.percent} %, {kb.title} version {kb.version}.",
+    )
