@@ -76,6 +76,7 @@ async def test_facts_in_the_question_decide_the_stance(bot):
 
 
 async def test_close_candidates_are_offered_with_none_of_these(bot):
+    await bot.send("c8", "hello")  # the welcome card (with its own buttons) comes first
     reply = await bot.send("c8", "photos")
     titles = [t for t, _ in reply.buttons]
     assert 2 <= len(titles) <= 4 and titles[-1] == "None of these"

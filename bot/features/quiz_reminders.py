@@ -95,13 +95,23 @@ class Reminders:
         return await people.reference(reminder.user_key) if reminder.user_key else None
 
     async def _send(self, adapter, reference: ConversationReference, card: CardView) -> None:
+        """Deliver a card proactively; raise if it did not reach the channel."""
+        failures: list[Exception] = []
+
         async def deliver(context: TurnContext) -> None:
-            await send_card(context, card)
+            # The adapter hands errors inside a turn to on_turn_error and does not re-raise
+            # them, so keep the failure here to decide whether the reminder was sent.
+            try:
+                await send_card(context, card)
+            except Exception as exc:  # noqa: BLE001 - reported to the caller below
+                failures.append(exc)
 
         # CloudAdapter builds the proactive turn's claims from bot_app_id: it must be the bot's
         # own app id when authentication is on, so the Connector call gets a token for it.
         app_id = self.quiz.services.settings.app_id or None
         await adapter.continue_conversation(reference, deliver, bot_app_id=app_id)
+        if failures:
+            raise failures[0]
 
     async def run_now(self, turn: Turn) -> None:
         """Admins: run the reminders now and say what happened."""
