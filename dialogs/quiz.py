@@ -48,6 +48,11 @@ class _Steps(Dialog):
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
         """Take the answer to whatever the current step asked."""
         state = dc.active_dialog.state
+        if not self._still_valid(state):
+            await self.quiz.records.abandon_attempt(state["attempt"])
+            await dc.context.send_activity("The policy or its questions were updated while you were taking the "
+                                           "quiz, so this attempt can't go on. Type **quiz** to start a new one.")
+            return await dc.end_dialog()
         if state["stage"] == CONFIRM:
             return await self._on_confirm(dc, state)
         if state["stage"] == QUESTION:
@@ -56,7 +61,8 @@ class _Steps(Dialog):
 
     async def reprompt_dialog(self, context: TurnContext, instance: DialogInstance) -> None:
         """Show the current step again."""
-        await self._prompt(context, instance.state)
+        if self._still_valid(instance.state):
+            await self._prompt(context, instance.state)
 
     # ---- steps ------------------------------------------------------------
     async def _on_confirm(self, dc: DialogContext, state: dict) -> DialogTurnResult:
@@ -156,6 +162,14 @@ class _Steps(Dialog):
         return await dc.end_dialog({"passed": result.passed, "score": result.score})
 
     # ---- helpers ----------------------------------------------------------
+    def _still_valid(self, state: dict) -> bool:
+        """False when the policy version or the bank changed under an attempt in progress."""
+        if state["stage"] == CONFIRM:
+            return True
+        return state["version"] == self.quiz.kb.version and all(
+            qid in self.quiz.bank.by_id and set(order) == {o.id for o in self.quiz.bank.by_id[qid].options}
+            for qid, order in state["drawn"])
+
     def _question(self, state: dict, index: int):
         qid, order = state["drawn"][index]
         return self.quiz.bank.by_id[qid], order

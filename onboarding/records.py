@@ -176,9 +176,12 @@ class QuizRecords:
         """(question id, correct) for every answer in finished assessments, for the given schools."""
         query = (sa.select(answers.c.question_id, answers.c.correct)
                  .join(attempts, attempts.c.id == answers.c.attempt_id)
+                 .outerjoin(roster, roster.c.email == attempts.c.email)
                  .where(attempts.c.mode == ASSESSMENT, attempts.c.status == FINISHED))
         if schools is not None:
-            query = query.where(sa.func.lower(attempts.c.school).in_([s.lower() for s in schools]))
+            # The roster's school now; the school at the time for people no longer on it.
+            school = sa.func.lower(sa.func.coalesce(roster.c.school, attempts.c.school))
+            query = query.where(school.in_([s.lower() for s in schools]))
         async with self.db.transaction() as conn:
             return [(r.question_id, bool(r.correct)) for r in (await conn.execute(query)).all()]
 

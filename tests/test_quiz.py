@@ -173,3 +173,16 @@ async def test_asking_to_take_the_quiz_starts_it_but_questions_about_it_do_not(b
     for text in ("do I have to take the quiz?", "what happens if I fail the quiz", "can a pupil follow me on instagram"):
         reply = await bot.send("c-intent", text)
         assert "confirm that you have read the policy" not in reply.text, text
+
+
+async def test_an_attempt_started_on_an_older_policy_version_is_not_continued(make_bot):
+    from dataclasses import replace
+    bot = await make_bot({"QUIZ_QUESTIONS": "3"})
+    bank = bank_of(bot)
+    reply = await begin(bot, "c-version")
+    quiz = bot.services.extras["quiz"]
+    quiz.kb = replace(quiz.kb, version="1.1")  # as after a restart with the new policy
+    reply = await answer(bot, "c-version", bank, reply, right=True)
+    assert "updated while you were taking the quiz" in reply.text
+    (attempt,) = await rows(bot, records.attempts)
+    assert attempt.status == "abandoned"

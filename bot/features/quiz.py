@@ -11,7 +11,7 @@ from bot.turn import Turn
 from cards import Button
 from cards.quiz import START as START_BUTTON, policy_card
 from dialogs.quiz import QuizDialog
-from onboarding.bank import load_bank
+from onboarding.bank import QuestionBank, load_bank
 from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords
 
 from . import quiz_admin, quiz_reminders
@@ -31,13 +31,24 @@ def wants_quiz(text: str) -> float:
     return 0.9 if _START_INTENT.match(" ".join(text.split())) else 0.0
 
 
+_banks: dict[int, tuple[object, QuestionBank]] = {}
+
+
+def bank_for(kb) -> QuestionBank:
+    """Load (and validate) the question bank once per knowledge base per process."""
+    cached = _banks.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        cached = _banks[id(kb)] = (kb, load_bank(kb))
+    return cached[1]
+
+
 class Quiz:
     """What the quiz dialog and handlers share."""
 
     def __init__(self, services, config: QuizConfig):
         self.services = services
         self.kb = services.kb
-        self.bank = load_bank(services.kb)
+        self.bank = bank_for(services.kb)
         self.config = config
         self.records = QuizRecords(services.db)
 
