@@ -18,7 +18,7 @@ from onboarding.records import ASSESSMENT, PRACTICE
 from onboarding.scoring import mark, score
 
 from .base import GuidedDialog
-from .choices import Option, match_option
+from .choices import Option, clean, match_option
 from .quiz_answers import parse_answer
 
 CONFIRM, QUESTION, REVIEW = "confirm", "question", "review"
@@ -26,7 +26,8 @@ _CONFIRM_OPTIONS = (Option("yes", "I have read the policy", ("read", "i've read 
                                                               "i have read it", "start")),
                     Option("no", "Show me the policy", ("show me the policy", "policy", "show policy", "show me",
                                                          "not yet", "show")))
-_SUBMIT = Option("submit", "Submit all and finish", ("submit", "finish", "done", "yes", "submit all"))
+# Whole words only: a stray "a" or "b" typed at the review must not submit the attempt.
+_SUBMIT_WORDS = {"submit", "finish", "done", "yes", "submit all", "submit all and finish", "finish attempt", "submit it"}
 
 
 class _Steps(Dialog):
@@ -139,7 +140,7 @@ class _Steps(Dialog):
                 return await self._finish(dc, state)
         elif text.isdigit() and 1 <= int(text) <= len(state["drawn"]):
             state.update({"stage": QUESTION, "index": int(text) - 1, "note": ""})
-        elif match_option(text, (_SUBMIT,)):
+        elif " ".join(clean(text).split()) in _SUBMIT_WORDS:
             return await self._finish(dc, state)
         else:
             await dc.context.send_activity("Type submit to finish, or a question number to change that answer.")

@@ -12,6 +12,8 @@ LETTERS = "ABCDEFGHIJ"
 # Typed answers are scored, so a near-miss spelling must be very close to count.
 CUTOFF = 90
 _SEPARATORS = re.compile(r"[,;/&+]|\band\b")
+_FILLER = re.compile(r"^(?:(?:my |the )?answers? (?:is |are )?|i think (?:it'?s |it is )?|options? |it'?s |it is )"
+                     r"|[\s,]+please[.!]*$")
 _TF_SYNONYMS = {"True": ("t", "true", "it's true", "its true"), "False": ("f", "false", "it's false", "its false")}
 
 
@@ -27,7 +29,7 @@ def answer_options(question: Question, order: Sequence[str]) -> list[Option]:
 def parse_answer(text: str | None, question: Question, order: Sequence[str]) -> frozenset[str] | None:
     """The option ids a typed answer chooses, or None when it is unclear."""
     options = answer_options(question, order)
-    said = (text or "").strip().lower()
+    said = _FILLER.sub("", (text or "").strip().lower()).strip()
     if not said:
         return None
     if question.kind != "multi":

@@ -186,3 +186,19 @@ async def test_an_attempt_started_on_an_older_policy_version_is_not_continued(ma
     assert "updated while you were taking the quiz" in reply.text
     (attempt,) = await rows(bot, records.attempts)
     assert attempt.status == "abandoned"
+
+
+async def test_a_stray_letter_at_the_review_does_not_submit(make_bot):
+    bot = await make_bot({"QUIZ_QUESTIONS": "2"})
+    bank = bank_of(bot)
+    reply = await begin(bot, "c-review")
+    for _ in range(2):
+        reply = await answer(bot, "c-review", bank, reply, right=True)
+    reply = await bot.send("c-review", "a")
+    assert "Ready to submit?" in reply.text and "Quiz result" not in reply.text
+    reply = await bot.send("c-review", "2")
+    assert "Question 2 of 2" in reply.text
+    reply = await answer(bot, "c-review", bank, reply, right=False, typed=True)
+    assert "Ready to submit?" in reply.text
+    reply = await bot.send("c-review", "Submit")
+    assert "1 out of 2 (50 %)" in reply.text
