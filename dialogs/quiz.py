@@ -19,7 +19,7 @@ from onboarding.scoring import mark, score
 
 from .base import GuidedDialog
 from .choices import Option, clean, match_option
-from .quiz_answers import parse_answer
+from .quiz_answers import LETTERS, parse_answer
 
 CONFIRM, QUESTION, REVIEW = "confirm", "question", "review"
 _CONFIRM_OPTIONS = (Option("yes", "I have read the policy", ("read", "i've read it", "ive read it", "done", "ready",
@@ -120,7 +120,8 @@ class _Steps(Dialog):
         total = len(state["drawn"])
         if state["mode"] == PRACTICE:
             await send_card(dc.context, feedback_card(self.quiz.kb, question, order, index, total, marked))
-        state["note"] = f"Answer to question {index + 1} saved." if state["mode"] == ASSESSMENT else ""
+        letters = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
+        state["note"] = f"Question {index + 1}: answer {letters} saved." if state["mode"] == ASSESSMENT else ""
         if index + 1 < total and (state["mode"] == PRACTICE or None in state["answers"]):
             state["index"] = _next_unanswered(state["answers"], index)
             await self._prompt(dc.context, state)
