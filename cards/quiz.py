@@ -121,7 +121,8 @@ def feedback_card(kb: KnowledgeBase, question: Question, order: Sequence[str], i
 
 def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Sequence, attempt_id: str) -> CardView:
     """Assessment mode, before submitting: every answer given, with a way to change one."""
-    pairs = tuple((f"Question {i + 1}", ", ".join(_letter(order, o) for o in order if o in (answers[i] or ())) or "not answered")
+    pairs = tuple((f"Question {i + 1}",
+                   ", ".join(_letter(order, o) for o in order if o in (answers[i] or ())) or "not answered")
                   for i, (q, order) in enumerate(questions))
     return CardView(
         title="Ready to submit?",
@@ -132,13 +133,17 @@ def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Se
     )
 
 
-def result_card(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]], mode: str) -> CardView:
-    """Score and pass mark; for every missed question the right answer, why, and the clause."""
+MISSED_PER_CARD = 5  # keeps each card well under Teams' ~28 KB message limit
+
+
+def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]],
+                 mode: str) -> list[CardView]:
+    """Score and pass mark; then, for every missed question, the right answer, why, and the clause."""
     passed = result.passed
     title = "Practice result" if mode == "practice" else ("Quiz result: passed" if passed else "Quiz result: not passed yet")
     blocks: list[Block] = [
         Text("Well done, you passed." if passed else
-             f"You need {result.pass_mark} % to pass. Read the explanations below, then try again: "
+             f"You need {result.pass_mark} % to pass. Read the explanations, then try again: "
              "each attempt draws new questions.", style="good" if passed else "warning"),
         Facts((("Score", f"{result.score} out of {result.total} ({result.percent} %)"),
                ("Pass mark", f"{result.pass_mark} %"),
@@ -146,19 +151,27 @@ def result_card(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Questio
     ]
     if mode == "practice":
         blocks.append(Text("This was a practice attempt: it does not count as a completion.", style="subtle"))
-    if result.missed:
-        blocks.append(Text("Questions to look at again", style="heading"))
-    for i, marked in enumerate(result.marked):
-        if marked.correct:
-            continue
-        question, order = drawn[i]
-        blocks.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
-        blocks.append(Text(f"Your answer: {answer_text(question, order, marked.chosen)}"))
-        blocks += _why(kb, question, order, marked.chosen)
+    missed = [(i, m) for i, m in enumerate(result.marked) if not m.correct]
+    if missed:
+        blocks.append(Text(f"{len(missed)} question(s) to look at again follow.", style="subtle"))
     buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
-    return CardView(title=title, blocks=tuple(blocks), buttons=buttons,
-                    summary=f"{title}: {result.score} out of {result.total} ({result.percent} %); "
-                            f"pass mark {result.pass_mark} %.")
+    cards = [CardView(title=title, blocks=tuple(blocks), buttons=buttons,
+                      summary=f"{title}: {result.score} out of {result.total} ({result.percent} %); "
+                              f"pass mark {result.pass_mark} %.")]
+    for start in range(0, len(missed), MISSED_PER_CARD):
+        chunk = missed[start:start + MISSED_PER_CARD]
+        review: list[Block] = []
+        for i, marked in chunk:
+            question, order = drawn[i]
+            review.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
+            review.append(Text(f"Your answer: {answer_text(question, order, marked.chosen)}"))
+            review += _why(kb, question, order, marked.chosen)
+        span = f"{start + 1}–{start + len(chunk)} of {len(missed)}" if len(missed) > MISSED_PER_CARD else ""
+        cards.append(CardView(title="Questions to look at again" + (f" ({span})" if span else ""),
+                              blocks=tuple(review),
+                              summary="Missed questions with the right answers and the policy text"
+                                      + (f" ({span})." if span else ".")))
+    return cards
 
 
 def certificate_card(kb: KnowledgeBase, name: str, when: datetime, result: Result, attempt_id: str) -> CardView:

@@ -11,8 +11,8 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurnResult, DialogTurnStatus
 
 from bot.replies import send_card
-from cards.quiz import (certificate_card, confirm_card, feedback_card, policy_card, question_card, result_card,
-                        review_card)
+from cards.quiz import (certificate_card, confirm_card, feedback_card, policy_card, question_card,
+                        result_cards, review_card)
 from onboarding.draw import draw
 from onboarding.records import ASSESSMENT, PRACTICE
 from onboarding.scoring import mark, score
@@ -156,7 +156,8 @@ class _Steps(Dialog):
         now = quiz.now()
         await quiz.records.finish_attempt(state["attempt"], result, now)
         drawn = [self._question(state, i) for i in range(len(state["drawn"]))]
-        await send_card(dc.context, result_card(quiz.kb, result, drawn, state["mode"]))
+        for card in result_cards(quiz.kb, result, drawn, state["mode"]):
+            await send_card(dc.context, card)
         if result.passed and state["mode"] == ASSESSMENT:
             person = await quiz.person(dc.context)
             await send_card(dc.context, certificate_card(quiz.kb, person.name or "(name not known)", now, result,

@@ -15,7 +15,8 @@ questions:
     clause: personal.report_child_contact
     prompt: "Who must a message from a pupil be reported to?"
     options:
-      - {text: "The designated person for Child Protection", correct: true, clause: personal.report_child_contact, explanation: "It says so."}
+      - {text: "The designated person for Child Protection", correct: true,
+         clause: personal.report_child_contact, explanation: "It says so."}
       - {text: "Nobody", correct: false, clause: personal.report_child_contact, explanation: "It must be reported."}
 """
 
