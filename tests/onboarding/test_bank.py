@@ -105,3 +105,10 @@ def test_broken_yaml_and_empty_directory(tmp_path):
         load_bank(KB, tmp_path)
     with pytest.raises(QuizBankError, match="x.yaml: not valid YAML"):
         load_bank(KB, _bank_dir(tmp_path, **{"x.yaml": "questions: [unclosed"}))
+
+
+def test_the_check_command_summarises_the_bank(capsys):
+    from onboarding.__main__ import main
+    assert main() == 0
+    out = capsys.readouterr().out
+    assert "questions on Social Media Policy version 1.0" in out and "Personal use of social media:" in out
