@@ -204,3 +204,20 @@ async def test_a_stray_letter_at_the_review_does_not_submit(make_bot):
     assert "Ready to submit?" in reply.text
     reply = await bot.send("c-review", "Submit")
     assert "1 out of 2 (50 %)" in reply.text
+
+
+async def test_start_over_draws_a_fresh_attempt_and_cancel_works_at_the_review(make_bot):
+    bot = await make_bot({"QUIZ_QUESTIONS": "2"})
+    bank = bank_of(bot)
+    reply = await begin(bot, "c-over")
+    await answer(bot, "c-over", bank, reply, right=True)
+    reply = await bot.send("c-over", "start over")
+    assert "Starting again" in reply.text and "confirm that you have read the policy" in reply.text
+    reply = await bot.send("c-over", "yes")
+    for _ in range(2):
+        reply = await answer(bot, "c-over", bank, reply, right=True)
+    assert "Ready to submit?" in reply.text
+    assert "Quiz cancelled" in (await bot.send("c-over", "cancel")).text
+    statuses = sorted(a.status for a in await rows(bot, records.attempts))
+    assert statuses == ["abandoned", "abandoned"]
+    assert await rows(bot, records.completions) == []
