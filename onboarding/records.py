@@ -196,7 +196,19 @@ class QuizRecords:
         async with self.db.transaction() as conn:
             return set((await conn.execute(sa.select(reminders_sent.c.key))).scalars())
 
-    async def mark_sent(self, key: str, kind: str, now: datetime) -> None:
+    async def claim_reminder(self, key: str, kind: str, now: datetime) -> bool:
+        """Record a reminder as sent before sending it; False if another run already has it.
+
+        Claiming first means two instances (or a worker and the command) never both send it;
+        a delivery that fails gives the claim back with `release_reminder`.
+        """
+        try:
+            async with self.db.transaction() as conn:
+                await conn.execute(reminders_sent.insert().values(key=key, kind=kind, sent_at=now))
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+    async def release_reminder(self, key: str) -> None:
         async with self.db.transaction() as conn:
-            await conn.execute(upsert(self.db.dialect, reminders_sent, {"key": key, "kind": kind, "sent_at": now},
-                                      ["key"], {"sent_at": now}))
+            await conn.execute(reminders_sent.delete().where(reminders_sent.c.key == key))

@@ -1,8 +1,10 @@
 """Proactive reminders with an injected clock: overdue, yearly, policy change; each sent once."""
+import asyncio
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from bot import appkeys
+from bot.features.quiz_reminders import Reminders
 from tests.onboarding.play import answer, begin
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -99,3 +101,12 @@ async def test_proactive_sends_carry_the_bots_own_app_id(make_bot):
 
     report = await bot.services.extras["quiz"].reminders.run(RecordingAdapter())
     assert report.sent == 1 and calls == [("c-ann", "app-123")]
+
+
+async def test_two_runs_at_once_send_each_reminder_once(make_bot):
+    bot = await setup(make_bot)
+    adapter = bot.app[appkeys.ADAPTER]
+    first = bot.services.extras["quiz"].reminders
+    second = Reminders(bot.services.extras["quiz"])  # as a second instance would have
+    reports = await asyncio.gather(first.run(adapter), second.run(adapter))
+    assert sum(r.sent for r in reports) == 1 and len(reminders_in(bot, "c-ann")) == 1

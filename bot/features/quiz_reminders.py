@@ -1,7 +1,8 @@
 """Proactive quiz reminders: overdue new starters, a changed policy, the yearly refresher.
 
-Each reminder is recorded once sent, so it goes out once; one that cannot be delivered (no
-conversation reference yet, or the channel is down) is tried again on the next run.
+Each reminder is recorded as it is sent (claimed first, so two instances never both send it), so
+it goes out once; one that cannot be delivered (no conversation reference yet, or the channel is
+down) is tried again on the next run.
 """
 from __future__ import annotations
 
@@ -71,13 +72,15 @@ class Reminders:
                 if reference is None:
                     unreachable += 1
                     continue
+                if not await quiz.records.claim_reminder(reminder.key, reminder.kind, now):
+                    continue  # another instance sent it meanwhile
                 try:
                     await self._send(adapter, reference, reminder_card(quiz.kb, reminder))
                 except Exception as exc:  # noqa: BLE001 - one unreachable person must not stop the rest
                     log.warning("quiz reminder not delivered (%s): %s", reminder.kind, type(exc).__name__)
+                    await quiz.records.release_reminder(reminder.key)
                     failed += 1
                     continue
-                await quiz.records.mark_sent(reminder.key, reminder.kind, now)
                 sent += 1
             if due:
                 log.info("quiz reminders: %d due, %d sent, %d unreachable, %d failed", len(due), sent, unreachable,
