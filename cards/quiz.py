@@ -174,16 +174,46 @@ def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Questi
     return cards
 
 
-def certificate_card(kb: KnowledgeBase, name: str, when: datetime, result: Result, attempt_id: str) -> CardView:
+def certificate_card(kb: KnowledgeBase, name: str, when: datetime, score: int, total: int, attempt_id: str,
+                     version: str | None = None) -> CardView:
     """The completion record: name, date, score, policy version."""
     date = f"{when.day} {when:%B %Y}"
+    version = version or kb.version
+    percent = score * 100 // total if total else 0
     return CardView(
         title="Certificate of completion",
         blocks=(Text(f"{name} has passed the new-starter onboarding quiz on the {kb.title}.", style="good"),
-                Facts((("Name", name), ("Date", date),
-                       ("Score", f"{result.score} out of {result.total} ({result.percent} %)"),
-                       ("Policy", f"{kb.title}, version {kb.version}"),
-                       ("Reference", attempt_id))),
+                Facts((("Name", name), ("Date", date), ("Score", f"{score} out of {total} ({percent} %)"),
+                       ("Policy", f"{kb.title}, version {version}"), ("Reference", attempt_id))),
                 Text("This completion is recorded; your school leaders and HR can see it.", style="subtle")),
-        summary=f"Certificate of completion: {name}, {date}, {result.percent} %, {kb.title} version {kb.version}.",
+        summary=f"Certificate of completion: {name}, {date}, {percent} %, {kb.title} version {version}.",
+    )
+
+
+def history_card(attempts: Sequence, version: str) -> CardView:
+    """A person's own attempts, newest first."""
+    pairs = []
+    for a in attempts:
+        when = f"{a.started_at.day} {a.started_at:%b %Y}"
+        if a.status == "finished":
+            outcome = f"{a.score}/{a.total}" + (" passed" if a.passed else " not passed")
+        else:
+            outcome = "in progress" if a.status == "in_progress" else "cancelled"
+        pairs.append((f"{when} ({a.mode}, v{a.policy_version})", outcome))
+    blocks: list[Block] = [Facts(tuple(pairs))] if pairs else [Text("You haven't taken the quiz yet.")]
+    blocks.append(Text(f"The policy is at version {version}. Retakes are unlimited.", style="subtle"))
+    return CardView(title="Your onboarding quiz attempts", blocks=tuple(blocks),
+                    buttons=(Button("Take the onboarding quiz", START), Button("Practice quiz", PRACTICE)),
+                    summary=f"{len(pairs)} quiz attempt(s).")
+
+
+def new_starter_card(kb: KnowledgeBase, due: str) -> CardView:
+    """For someone on the roster who has not passed: the quiz and when it is due."""
+    return CardView(
+        title="Your onboarding quiz",
+        blocks=(Text(f"As a new member of staff, please pass the short quiz on the {kb.title} by {due}. "
+                     "It takes about ten minutes, and you can practise first."),),
+        buttons=(Button("Take the onboarding quiz", START), Button("Practice quiz", PRACTICE),
+                 Button("Read the policy", POLICY)),
+        summary=f"Please pass the onboarding quiz on the {kb.title} by {due}. Type quiz to start.",
     )

@@ -160,8 +160,8 @@ class _Steps(Dialog):
             await send_card(dc.context, card)
         if result.passed and state["mode"] == ASSESSMENT:
             person = await quiz.person(dc.context)
-            await send_card(dc.context, certificate_card(quiz.kb, person.name or "(name not known)", now, result,
-                                                         state["attempt"]))
+            await send_card(dc.context, certificate_card(quiz.kb, person.name or "(name not known)", now,
+                                                         result.score, result.total, state["attempt"]))
         return await dc.end_dialog({"passed": result.passed, "score": result.score})
 
     # ---- helpers ----------------------------------------------------------

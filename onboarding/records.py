@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from datetime import datetime, timezone
 from typing import Iterable
 
@@ -136,6 +137,25 @@ class QuizRecords:
                                        .order_by(answers.c.position))).all()
         return row, rows
 
+    async def history(self, user_key: str, email: str, limit: int = 20) -> list:
+        """A person's attempts, newest first (by channel identity, or by email across channels)."""
+        who = attempts.c.user_key == user_key
+        if email:
+            who = sa.or_(who, attempts.c.email == email.lower())
+        async with self.db.transaction() as conn:
+            rows = (await conn.execute(sa.select(attempts).where(who).order_by(attempts.c.started_at.desc())
+                                       .limit(limit))).all()
+        return [SimpleNamespace(**{**row._asdict(), "started_at": _aware(row.started_at)}) for row in rows]
+
+    async def latest_completion(self, user_key: str, email: str):
+        who = completions.c.user_key == user_key
+        if email:
+            who = sa.or_(who, completions.c.email == email.lower())
+        async with self.db.transaction() as conn:
+            row = (await conn.execute(sa.select(completions).where(who)
+                                      .order_by(completions.c.completed_at.desc()).limit(1))).first()
+        return SimpleNamespace(**{**row._asdict(), "completed_at": _aware(row.completed_at)}) if row else None
+
     # ---- roster ------------------------------------------------------------
     async def import_roster(self, entries: Iterable[RosterEntry], now: datetime) -> tuple[int, int]:
         """Insert or update each entry by email; return (added, updated)."""
@@ -157,6 +177,13 @@ class QuizRecords:
         async with self.db.transaction() as conn:
             rows = (await conn.execute(sa.select(roster).order_by(roster.c.school, roster.c.name))).all()
         return [RosterEntry(r.email, r.name, r.school, r.start_date) for r in rows]
+
+    async def roster_entry(self, email: str) -> RosterEntry | None:
+        if not email:
+            return None
+        async with self.db.transaction() as conn:
+            r = (await conn.execute(sa.select(roster).where(roster.c.email == email.lower()))).first()
+        return RosterEntry(r.email, r.name, r.school, r.start_date) if r else None
 
     async def school_of(self, email: str) -> str | None:
         if not email:

@@ -134,3 +134,33 @@ async def test_completion_report_item_analysis_and_export_per_school(make_bot):
     assert statuses == {"ann@alpha.example.org": "passed", "bob@alpha.example.org": "failed"}
     missed = {r["question id"]: int(r["times missed"]) for r in csv_rows(item_rows)}
     assert sum(missed.values()) == 3 and len(missed) >= 3
+
+
+async def test_a_report_for_one_named_school_within_the_admins_scope(make_bot):
+    bot = await teams_bot(make_bot)
+    await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")
+    beta = await bot.send("c-hr", "quiz report Beta School", user="29:hr")
+    assert "Beta School" in beta.text and "Alpha Academy" not in beta.text
+    refused = await bot.send("c-head", "quiz report Beta School", user="29:head")
+    assert "not set up as a quiz admin for Beta School" in refused.text
+
+
+async def test_a_new_starter_on_the_roster_is_told_when_the_quiz_is_due(make_bot):
+    bot = await teams_bot(make_bot)
+    await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")
+    first = await bot.send("c-bob", "hello", user="29:bob")
+    assert "Staff guidance" in first.text  # the welcome first
+    assert "please pass the short quiz" in first.text and "by 18 December 2026" in first.text
+    stranger = await bot.send("c-eve", "hello", user="29:eve")  # not on the roster
+    assert "please pass the short quiz" not in stranger.text
+
+
+async def test_people_see_their_own_attempts_and_their_certificate_again(make_bot):
+    bot = await teams_bot(make_bot)
+    await take(bot, "29:bob", right=False)
+    await take(bot, "29:bob", right=True)
+    mine = await bot.send("c-29:bob", "my quiz results", user="29:bob")
+    assert mine.text.count("(assessment, v1.0)") == 2 and "3/3 passed" in mine.text and "0/3 not passed" in mine.text
+    assert "Certificate of completion" in mine.text and "Bob Khan" in mine.text
+    other = await bot.send("c-29:ann", "my quiz results", user="29:ann")
+    assert "You haven't taken the quiz yet" in other.text and "Certificate" not in other.text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from botbuilder.core import TurnContext
 
@@ -9,7 +10,7 @@ from bot.people import Person
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button
-from cards.quiz import START as START_BUTTON, policy_card
+from cards.quiz import START as START_BUTTON, certificate_card, history_card, new_starter_card, policy_card
 from dialogs.quiz import QuizDialog
 from onboarding.bank import QuestionBank, load_bank
 from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords
@@ -83,6 +84,25 @@ class Quiz:
         """Show the policy, section by section."""
         await turn.send(policy_card(self.kb, self.config.policy_url))
 
+    async def show_history(self, turn: Turn) -> None:
+        """Show the person's own attempts, and their certificate if they have passed."""
+        person = await self.person(turn.context)
+        await turn.send(history_card(await self.records.history(person.user_key, person.email), self.kb.version))
+        done = await self.records.latest_completion(person.user_key, person.email)
+        if done is not None:
+            await turn.send(certificate_card(self.kb, done.name or person.name or "(name not known)",
+                                             done.completed_at, done.score, done.total, done.attempt_id,
+                                             done.policy_version))
+
+    async def offer_to_new_starter(self, turn: Turn) -> None:
+        """After the welcome: tell someone on the roster who has not passed when the quiz is due."""
+        person = await self.person(turn.context)
+        entry = await self.records.roster_entry(person.email)
+        if entry is None or await self.records.latest_completion(person.user_key, person.email) is not None:
+            return
+        due = entry.start_date + timedelta(days=self.config.due_days)
+        await turn.send(new_starter_card(self.kb, f"{due.day} {due:%B %Y}"))
+
 
 def register(registry: Registry, services) -> None:
     config = QuizConfig.from_env(services.settings.env)
@@ -99,7 +119,11 @@ def register(registry: Registry, services) -> None:
     registry.action("quiz.start", quiz.start_assessment)
     registry.action("quiz.practice", quiz.start_practice)
     registry.action("quiz.policy", quiz.show_policy)
+    registry.command("my quiz results", ("my quiz results", "my quiz", "quiz results", "quiz history",
+                                         "my certificate", "quiz certificate"), quiz.show_history,
+                     "Your quiz attempts and certificate")
     registry.intent("quiz", wants_quiz, quiz.start_assessment)
+    registry.on_new_user.append(quiz.offer_to_new_starter)
     services.extras.setdefault("menu_buttons", []).append(Button("Take the onboarding quiz", START_BUTTON))
     quiz_admin.register(registry, quiz)
     quiz_reminders.register(registry, quiz)

@@ -54,10 +54,16 @@ class QuizAdmin:
                                  self.quiz.kb.version, self.quiz.now().date(), config.due_days)
 
     async def report(self, turn: Turn) -> None:
-        """Admins: passed, failed and not started, per school."""
+        """Admins: passed, failed and not started, per school (or for the one school named)."""
         scope = await self.scope(turn)
         if scope is None:
             return
+        school = " ".join(turn.argument.split())
+        if school:
+            if not scope.covers(school):
+                await turn.send(f"You are not set up as a quiz admin for {school}.")
+                return
+            scope = AdminScope(frozenset({school}))
         rows = await self._report_rows(scope)
         await turn.send(report_card(rows, self.quiz.kb.version, scope))
 
@@ -246,7 +252,8 @@ def register(registry: Registry, quiz) -> None:
     admin = QuizAdmin(quiz)
     quiz.admin = admin
     registry.command("quiz report", ("quiz report", "quiz completions", "completion report"), admin.report,
-                     "Quiz admins: completion report per school", hidden=True)
+                     "Quiz admins: completion report per school (optionally: quiz report <school>)", hidden=True,
+                     takes_argument=True)
     registry.command("quiz items", ("quiz items", "quiz item analysis", "most missed questions"), admin.items,
                      "Quiz admins: most-missed questions", hidden=True)
     registry.command("quiz export", ("quiz export", "export quiz", "quiz csv"), admin.export,
