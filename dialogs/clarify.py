@@ -9,8 +9,8 @@ from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 from .base import REROUTE
 from .choices import control_word
 
-# (context, question, facts) -> sends the answer
-Answerer = Callable[[TurnContext, str, dict], Awaitable[None]]
+# (context, question, facts) -> sends the answer (True), or a further clarifying question (False)
+Answerer = Callable[[TurnContext, str, dict], Awaitable[bool]]
 # (question, facts, typed text) -> facts parsed from the typed text, or None
 FactParser = Callable[[str, dict, str], "dict | None"]
 
@@ -41,5 +41,8 @@ class ClarifyDialog(Dialog):
         parsed = self._parse(question, facts, text) if text else None
         if parsed is None:
             return await dc.end_dialog(REROUTE)
-        await self._answer(dc.context, question, {**facts, **parsed})
-        return await dc.end_dialog()
+        facts = {**facts, **parsed}
+        if await self._answer(dc.context, question, facts):
+            return await dc.end_dialog()
+        dc.active_dialog.state["facts"] = facts  # a follow-up question was asked (e.g. their age)
+        return Dialog.end_of_turn

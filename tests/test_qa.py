@@ -118,3 +118,11 @@ async def test_channels_without_cards_get_the_same_content_as_text(make_bot):
     reply = await bot.send("c13", "can i add a parent on facebook")
     assert reply.activities[-1].get("attachments") in (None, [])
     assert clause_text(bot, "personal.no_contact_parents_children") in reply.activities[-1]["text"]
+
+
+async def test_a_partial_answer_gets_one_follow_up_question(bot):
+    await bot.send("c14", "a student added me on insta")
+    follow_up = await bot.send("c14", "she left the school last year")
+    assert "under 18, or 18 or over" in follow_up.text
+    answered = await bot.send("c14", value=follow_up.button("18 or over"))
+    assert "doesn’t forbid it" in answered.text

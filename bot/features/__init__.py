@@ -4,11 +4,12 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import qa, quiz, welcome
+from . import channels, qa, quiz, welcome
 
 
 def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
     qa.register(registry, services)
+    channels.register(registry, services)
     quiz.register(registry, services)

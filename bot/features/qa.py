@@ -49,9 +49,7 @@ class QA:
         question = turn.text[:MAX_QUESTION_CHARS]
         reply = self.matcher.answer(question)
         if reply.kind == "clarify":
-            clar = reply.clarification
-            options = tuple((o.label, dict(o.facts)) for o in clar.options)
-            await turn.send(clarify_card(self.kb, clar.clause_id, clar.question, options, question))
+            await turn.send(self._clarify_view(reply, question))
             await turn.begin(ClarifyDialog.ID, {"question": question, "facts": dict(reply.facts)})
         elif reply.kind == "choose":
             await turn.send(choose_card(self.kb, reply.choices, question))
@@ -61,14 +59,23 @@ class QA:
             await self.review.record_unanswered(question, "unknown")
             await turn.send(unknown_card(tuple(self.services.extras.get("menu_buttons", ()))))
 
-    async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> None:
-        """Answer again now that the fact the rule turns on is known."""
+    async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
+        """Answer again now a fact is known; False when a follow-up question was needed instead."""
         reply = self.matcher.answer(question, facts)
-        if reply.kind in ("answer", "clarify") and reply.clause_id:
+        if reply.kind == "clarify":
+            await send_card(context, self._clarify_view(reply, question))
+            return False
+        if reply.kind == "answer":
             await send_card(context, answer_card(self.kb, reply.clause_id, reply.headline, reply.stance,
                                                  reply.note, reply.also))
         else:
             await send_card(context, unknown_card())
+        return True
+
+    def _clarify_view(self, reply, question: str):
+        clar = reply.clarification
+        options = tuple((o.label, {**dict(reply.facts), **dict(o.facts)}) for o in clar.options)
+        return clarify_card(self.kb, clar.clause_id, clar.question, options, question)
 
     def parse_typed(self, question: str, facts: dict, text: str) -> dict | None:
         reply = self.matcher.answer(question, facts)
@@ -85,7 +92,8 @@ class QA:
         if not question or not isinstance(facts, dict):
             await turn.send("That button is out of date. Please ask your question again.")
             return
-        await self.answer_with_facts(turn.context, question, facts)
+        if not await self.answer_with_facts(turn.context, question, facts):
+            await turn.begin(ClarifyDialog.ID, {"question": question, "facts": facts})
 
     async def on_clause(self, turn: Turn) -> None:
         """Open a clause by id (follow-up and 'which did you mean' buttons)."""
