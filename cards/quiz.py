@@ -68,15 +68,17 @@ def question_card(question: Question, order: Sequence[str], index: int, total: i
     blocks.append(Text(f"{KIND_NAMES[question.kind]} · {question.section}", style="subtle"))
     blocks.append(Text(question.prompt, style="heading"))
     data = {"quiz": "answer", "attempt": attempt_id, "index": index}
+    if question.kind != "true_false":
+        blocks.extend(Text(f"{_letter(order, o)}. {question.option(o).text}") for o in order)
     if question.kind == "multi":
-        blocks.append(Input("quiz_choice", "Select all that apply", kind="multichoice",
-                            choices=tuple(Choice(f"{_letter(order, o)}. {question.option(o).text}", o) for o in order),
+        # Boxes carry only the letters: the options are written out above in full (channels
+        # clip long checkbox labels), and the same letters work when typed.
+        blocks.append(Input("quiz_choice", "Tick every answer that applies", kind="multichoice",
+                            choices=tuple(Choice(_letter(order, o), o) for o in order),
                             value=",".join(o for o in order if current and o in current)))
         buttons = (Button("Submit answer", {**data, "multi": True}, style="positive"),)
         how = "Tick every answer that applies, then Submit; or type the letters, e.g. a, c."
     else:
-        if question.kind != "true_false":
-            blocks.extend(Text(f"{_letter(order, o)}. {question.option(o).text}") for o in order)
         buttons = tuple(Button(question.option(o).text if question.kind == "true_false" else _letter(order, o),
                                {**data, "option": o}) for o in order)
         how = "Click an answer, or type true or false." if question.kind == "true_false" else \
@@ -90,14 +92,16 @@ def question_card(question: Question, order: Sequence[str], index: int, total: i
 
 
 def _why(kb: KnowledgeBase, question: Question, order: Sequence[str], chosen) -> list[Block]:
-    """The right answer, the explanations, and each clause it rests on, quoted."""
+    """Your answer, the right answer and the explanations in one block, then each clause quoted."""
     right = question.correct_ids
-    blocks: list[Block] = [Text(f"Right answer: {answer_text(question, order, right)}")]
+    lines = [f"Your answer: {answer_text(question, order, chosen)}",
+             f"Right answer: {answer_text(question, order, right)}"]
     for o in order:
         option = question.option(o)
         if o in right or o in chosen:
             label = "Why" if o in right else f"Why not {_letter(order, o)}"
-            blocks.append(Text(f"{label}: {option.explanation} ({', '.join(option.clauses)})"))
+            lines.append(f"{label}: {option.explanation} ({', '.join(option.clauses)})")
+    blocks: list[Block] = [Text("\n\n".join(lines))]
     quoted: list[str] = []
     for o in order:
         if o in right:
@@ -111,8 +115,8 @@ def _why(kb: KnowledgeBase, question: Question, order: Sequence[str], chosen) ->
 def feedback_card(kb: KnowledgeBase, question: Question, order: Sequence[str], index: int, total: int,
                   marked: Marked) -> CardView:
     """Practice mode: right or not, straight away, with the explanation and the clause."""
-    blocks: list[Block] = [Text("Correct" if marked.correct else "Not quite", style="good" if marked.correct else "warning"),
-                           Text(f"Your answer: {answer_text(question, order, marked.chosen)}")]
+    blocks: list[Block] = [Text("Correct" if marked.correct else "Not quite",
+                                style="good" if marked.correct else "warning")]
     blocks += _why(kb, question, order, marked.chosen)
     return CardView(title=f"Question {index + 1} of {total}: feedback", blocks=tuple(blocks),
                     summary=("Correct. " if marked.correct else "Not quite. ") +
@@ -164,7 +168,6 @@ def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Questi
         for i, marked in chunk:
             question, order = drawn[i]
             review.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
-            review.append(Text(f"Your answer: {answer_text(question, order, marked.chosen)}"))
             review += _why(kb, question, order, marked.chosen)
         span = f"{start + 1}–{start + len(chunk)} of {len(missed)}" if len(missed) > MISSED_PER_CARD else ""
         cards.append(CardView(title="Questions to look at again" + (f" ({span})" if span else ""),

@@ -57,3 +57,21 @@ def test_policy_text_is_verbatim_and_each_sentence_once():
     for clause in KB.clauses:  # nothing of the policy is left out
         assert any(clause.text in t for t in texts), clause.id
     assert len(json.dumps(render_adaptive(policy_card(KB))).encode()) < TEAMS_LIMIT
+
+
+def test_every_quiz_card_renders_for_slack_within_its_limits():
+    from cards.blockkit import render_blocks
+    from cards.quiz import confirm_card, feedback_card, history_card, new_starter_card, review_card
+    from onboarding.scoring import mark
+    cards = [confirm_card(KB, "assessment", 10, 80, "https://example.org/policy.pdf"), policy_card(KB),
+             history_card([], "1.0"), new_starter_card(KB, "1 December 2026"),
+             certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=timezone.utc), 9, 10, "x" * 32)]
+    for q in BANK.questions:
+        order = [o.id for o in q.options]
+        cards.append(question_card(q, order, 9, 10, "x" * 32, note="Question 9: answer A saved.", current={order[0]}))
+        cards.append(feedback_card(KB, q, order, 0, 10, mark(q, {order[-1]})))
+    drawn, result = all_wrong(20, "slack")
+    pairs = [(BANK.by_id[d.question_id], d.option_order) for d in drawn]
+    cards += result_cards(KB, result, pairs, "assessment") + [review_card(pairs, [[o] for _, (o, *_) in pairs], "x")]
+    for card in cards:
+        assert render_blocks(card), card.title  # raises past Slack's 50 blocks or 2,000-character button data
