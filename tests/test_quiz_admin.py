@@ -1,5 +1,6 @@
 """Quiz records for admins: access control, roster import, completion report, item analysis, CSV export."""
 import base64
+import uuid
 import csv
 import io
 
@@ -164,3 +165,12 @@ async def test_people_see_their_own_attempts_and_their_certificate_again(make_bo
     assert "Certificate of completion" in mine.text and "Bob Khan" in mine.text
     other = await bot.send("c-29:ann", "my quiz results", user="29:ann")
     assert "You haven't taken the quiz yet" in other.text and "Certificate" not in other.text
+
+
+async def test_on_slack_the_export_comes_as_text(make_bot):
+    aad = str(uuid.uuid5(uuid.NAMESPACE_DNS, "U9:T1"))  # the channel's identity for this user
+    bot = await make_bot({"QUIZ_ADMINS": f"{aad}=*"}, channel="slack")
+    reply = await bot.send("D9:T1", "quiz export", user="U9:T1")
+    assert not attachments(reply)
+    assert "quiz-completions-" in reply.text and "school,email,name,start date" in reply.text
+    assert "question id,section,type,question" in reply.text

@@ -13,7 +13,7 @@ import re
 
 import aiohttp
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ActivityTypes, Attachment
+from botbuilder.schema import Activity, ActivityTypes, Attachment, ErrorResponseException
 
 from bot.registry import Registry
 from bot.turn import Turn
@@ -29,6 +29,9 @@ MAX_NAMES = 15
 MAX_ITEMS = 10
 MAX_ERRORS_SHOWN = 50
 MAX_ROSTER_BYTES = 2 * 1024 * 1024
+MAX_INLINE_CSV = 30000
+# Channels that show no file attachments: the CSV comes as text there.
+INLINE_CSV_CHANNELS = {"slack"}
 _COMMAND_PREFIX = re.compile(r"^\s*/?\s*(?:roster\s+import|import\s+roster)\b[ \t:]*", re.IGNORECASE)
 TEAMS_FILE = "application/vnd.microsoft.teams.file.download.info"
 # Plain http only to this machine (a local file service, tests); everything else over https.
@@ -93,12 +96,21 @@ class QuizAdmin:
         rows = await self._report_rows(scope)
         stats = item_analysis(await self.quiz.records.answer_marks(None if scope.all_schools else scope.schools))
         day = self.quiz.now().date().isoformat()
-        await turn.context.send_activity(Activity(
-            type=ActivityTypes.message,
-            text=f"Quiz records for {_schools(scope)}: the completion report ({len(rows)} staff) and the item "
-                 f"analysis ({len(stats)} questions), as CSV files.",
-            attachments=[csv_attachment(f"quiz-completions-{day}.csv", report_csv(rows)),
-                         csv_attachment(f"quiz-items-{day}.csv", items_csv(stats, self.quiz.bank))]))
+        files = [(f"quiz-completions-{day}.csv", report_csv(rows)),
+                 (f"quiz-items-{day}.csv", items_csv(stats, self.quiz.bank))]
+        intro = (f"Quiz records for {_schools(scope)}: the completion report ({len(rows)} staff) and the item "
+                 f"analysis ({len(stats)} questions), as CSV.")
+        if turn.channel_id not in INLINE_CSV_CHANNELS:
+            try:
+                await turn.context.send_activity(Activity(
+                    type=ActivityTypes.message, text=intro,
+                    attachments=[csv_attachment(name, text) for name, text in files]))
+                return
+            except ErrorResponseException as exc:
+                log.warning("the channel refused CSV attachments (%s); sending them as text", type(exc).__name__)
+        await turn.context.send_activity(intro)
+        for name, text in files:
+            await turn.context.send_activity(inline_csv(name, text))
 
     async def roster_import(self, turn: Turn) -> None:
         """Admins: import staff from CSV pasted after the command or attached to the message."""
@@ -183,6 +195,13 @@ def report_card(rows: list[StaffStatus], version: str, scope: AdminScope) -> Car
                                         f"{sum(p.status == FAILED for p in ps)} failed, "
                                         f"{sum(p.status == NOT_STARTED for p in ps)} not started"
                                         for s, ps in schools.items()))
+
+
+def inline_csv(name: str, text: str) -> str:
+    """A CSV as a message, for channels that take no file attachments (cut short if very long)."""
+    if len(text) > MAX_INLINE_CSV:
+        text = text[:MAX_INLINE_CSV].rsplit("\n", 1)[0] + "\n(cut short: ask for a smaller school's report)"
+    return f"{name}\n```\n{text}\n```"
 
 
 def csv_attachment(name: str, text: str) -> Attachment:
