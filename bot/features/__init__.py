@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import channels, qa, scenarios, welcome
+from . import channels, qa, quiz, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
@@ -13,3 +13,4 @@ def register_all(registry: Registry, services) -> None:
     qa.register(registry, services)
     channels.register(registry, services)
     scenarios.register(registry, services)
+    quiz.register(registry, services)
