@@ -48,6 +48,9 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
         (re.compile(rf"(?<![\w‐-]){re.escape(clean(k))}(?![\w‐-])"), str(v)) for k, v in phrases
     )
     words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
+    # Also key each entry by its stem, so "cleaners" finds the entry for "cleaner".
+    for key, value in list(words.items()):
+        words.setdefault(stem(key), value)
     return Lexicon(compiled, MappingProxyType(words))
 
 
@@ -91,7 +94,8 @@ def expand(tokens: Iterable[str], lexicon: Lexicon) -> list[str]:
     """Replace slang and synonyms by canonical words, drop stopwords, stem."""
     out: list[str] = []
     for token in tokens:
-        for word in lexicon.words.get(token, (token,)):
+        mapped = lexicon.words.get(token) or lexicon.words.get(stem(token)) or (token,)
+        for word in mapped:
             if word not in STOPWORDS:
                 out.append(stem(word))
     return out

@@ -46,7 +46,7 @@ class Matcher:
         if not terms:
             return ()
         columns = (bm25_scores(self._index, terms), example_scores(self._index, terms), fuzzy_scores(self._index, terms))
-        bonus = priors(text, facts if facts is not None else extract_facts(text))
+        bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
         scored = []
         for position, doc in enumerate(self._index.docs):
             total = 100.0 * sum(weight * column[position] for weight, column in zip(WEIGHTS, columns))

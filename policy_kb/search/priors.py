@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .lexicon import clean
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
+CONTACT_RULE = "personal.report_child_contact"
+HARM_RULE = "personal.report_inappropriate"
+_STUDENTISH = ("current_student", "ex_student", "student_unspecified", "students_generic")
 ACCOUNT_BONUS = 6.0
 RELATION_BONUS = 10.0
 
 _MEDIA = r"(?:account|page|instagram|insta|facebook|fb|twitter|x|tiktok|youtube|channel|blog|site|feed|profile|socials?|social media|snapchat|post|posts)"
 _TRUST_ACCOUNT = re.compile(
     rf"\b(?:school|schools|school's|department|department's|dept|class|trust|trust's|official|team|club|subject|academy|faculty|educational|sanctioned|trust-sanctioned|departmental|revision)\s+{_MEDIA}\b"
-    r"|\bfor (?:my|our|the) (?:class|form|form group|department|lessons?|students|pupils|subject|club|team|year \d+s?)\b"
+    r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils|subject|club|team|year \d+s?)\b"
 )
 _PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
@@ -40,9 +43,10 @@ def account_context(text: str) -> str | None:
     return None
 
 
-def priors(text: str, facts: Mapping[str, Any]) -> dict[str, float]:
+def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> dict[str, float]:
     """Return score bonuses by clause id (or by id prefix ending in '.')."""
     lowered = clean(text)
+    words = set(terms)
     bonus: dict[str, float] = {}
     context = account_context(text)
     if context == "trust":
@@ -51,10 +55,15 @@ def priors(text: str, facts: Mapping[str, Any]) -> dict[str, float]:
         bonus["personal."] = ACCOUNT_BONUS
     relation = facts.get("relation")
     connecting = bool(_CONNECT.search(lowered))
-    if relation in ("current_student", "ex_student", "student_unspecified", "students_generic") and connecting and context != "trust":
+    if relation in _STUDENTISH and connecting and context != "trust":
         bonus[FRIEND_RULE] = bonus.get(FRIEND_RULE, 0.0) + RELATION_BONUS
     if relation == "parent" and context != "trust" and (connecting or _TALK_TO_ME.search(lowered)):
         bonus[PARENT_RULE] = bonus.get(PARENT_RULE, 0.0) + RELATION_BONUS
+    childish = relation in _STUDENTISH or "child" in words or "student" in words or facts.get("under_18") is True
+    if childish and "contactme" in words and context != "trust" and relation != "parent":
+        bonus[CONTACT_RULE] = bonus.get(CONTACT_RULE, 0.0) + RELATION_BONUS
+    if childish and "harm" in words and context != "trust":
+        bonus[HARM_RULE] = bonus.get(HARM_RULE, 0.0) + RELATION_BONUS
     return bonus
 
 
