@@ -1,4 +1,10 @@
-"""Context priors: nudges from facts the policy is organised around (whose account, who the person is)."""
+"""Context priors: nudges from the situations the policy is organised around.
+
+The policy's rules turn on whose account it is (personal or trust-sanctioned), who the other
+person is (student, ex-student, parent/carer) and who did what (they contacted me, I saw harm
+to a child). These frames are read from the wording and add a few points to the clause that
+governs that situation; the lexical score still has to put the clause in contention.
+"""
 from __future__ import annotations
 
 import re
@@ -10,27 +16,48 @@ FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
 CONTACT_RULE = "personal.report_child_contact"
 HARM_RULE = "personal.report_inappropriate"
+SEPARATE_RULE = "sanctioned.separate_account"
+ACCOUNT_BONUS = 10.0
+FRAME_BONUS = 15.0
 _STUDENTISH = ("current_student", "ex_student", "student_unspecified", "students_generic")
-ACCOUNT_BONUS = 6.0
-RELATION_BONUS = 10.0
 
-_MEDIA = r"(?:account|page|instagram|insta|facebook|fb|twitter|x|tiktok|youtube|channel|blog|site|feed|profile|socials?|social media|snapchat|post|posts)"
+_MEDIA = (
+    r"(?:account|accounts|page|instagram|insta|facebook|fb|twitter|x|tiktok|youtube|channel|blog|site|feed|profile"
+    r"|socials?|social media|snapchat|pinterest|post|posts)"
+)
+_OWNER = (
+    r"(?:school|schools|school's|department|department's|departments|dept|class|trust|trust's|official|team|team's"
+    r"|club|subject|academy|academy's|faculty|educational|sanctioned|trust-sanctioned|departmental|revision|sixth form"
+    r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography)"
+)
 _TRUST_ACCOUNT = re.compile(
-    rf"\b(?:school|schools|school's|department|department's|dept|class|trust|trust's|official|team|club|subject|academy|faculty|educational|sanctioned|trust-sanctioned|departmental|revision)\s+{_MEDIA}\b"
-    r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils|subject|club|team|year \d+s?)\b"
+    rf"\b{_OWNER}\s+{_MEDIA}\b"
+    r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
+    r"|subject|club|team|year \d+s?)\b"
 )
 _PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
+    r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
 )
-_CONNECT_VERB = r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected|subscribe|subscribed)"
+_CONNECT_VERB = (
+    r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected"
+    r"|subscribe|subscribed)"
+)
 _CONNECT = re.compile(
     rf"\b{_CONNECT_VERB}\s+(?:with\s+|to\s+|on\s+)?(?:me|my|back)\b"
     rf"|\bi\s+(?:just\s+)?{_CONNECT_VERB}\b|\b(?:friend|follow|connection)\s+requests?\b|\brequested\s+to\s+follow\b"
     r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+friends\b"
 )
-_TALK_TO_ME = re.compile(
-    r"\b(?:messag\w*|dm\w*|comment\w*|chat\w*|text\w*)\s+(?:me|on my)\b|\bwhats\s*app group\b|\bgroup chat\b|\bmy (?:posts?|photos?|page)\b"
+_CONTACT_ME = re.compile(
+    r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
+    r"|mention|request)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
+    r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:message|dm|snap|text|email|comment)"
 )
+_THIRD_PARTY = re.compile(
+    r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
+    r"|older|brother|sister|boyfriend|girlfriend|people|they)\b"
+)
+_GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 
 
 def account_context(text: str) -> str | None:
@@ -48,22 +75,28 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     lowered = clean(text)
     words = set(terms)
     bonus: dict[str, float] = {}
+
+    def add(key: str, points: float) -> None:
+        bonus[key] = bonus.get(key, 0.0) + points
+
     context = account_context(text)
-    if context == "trust":
-        bonus["sanctioned."] = ACCOUNT_BONUS
-    elif context == "personal":
-        bonus["personal."] = ACCOUNT_BONUS
+    if context:
+        add("sanctioned." if context == "trust" else "personal.", ACCOUNT_BONUS)
     relation = facts.get("relation")
+    childish = relation in _STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
     connecting = bool(_CONNECT.search(lowered))
-    if relation in _STUDENTISH and connecting and context != "trust":
-        bonus[FRIEND_RULE] = bonus.get(FRIEND_RULE, 0.0) + RELATION_BONUS
-    if relation == "parent" and context != "trust" and (connecting or _TALK_TO_ME.search(lowered)):
-        bonus[PARENT_RULE] = bonus.get(PARENT_RULE, 0.0) + RELATION_BONUS
-    childish = relation in _STUDENTISH or "child" in words or "student" in words or facts.get("under_18") is True
-    if childish and "contactme" in words and context != "trust" and relation != "parent":
-        bonus[CONTACT_RULE] = bonus.get(CONTACT_RULE, 0.0) + RELATION_BONUS
-    if childish and "harm" in words and context != "trust":
-        bonus[HARM_RULE] = bonus.get(HARM_RULE, 0.0) + RELATION_BONUS
+    contacted = bool(_CONTACT_ME.search(lowered)) or "contactme" in words
+    if context != "trust":
+        if relation in _STUDENTISH and connecting:
+            add(FRIEND_RULE, FRAME_BONUS)
+        if relation == "parent" and (connecting or contacted or _GROUP.search(lowered)):
+            add(PARENT_RULE, FRAME_BONUS)
+        if childish and contacted and relation != "parent" and not connecting:
+            add(CONTACT_RULE, FRAME_BONUS)
+        if childish and ("harm" in words or (_THIRD_PARTY.search(lowered) and "message" in words and not contacted)):
+            add(HARM_RULE, FRAME_BONUS)
+    if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
+        add(SEPARATE_RULE, FRAME_BONUS)
     return bonus
 
 
