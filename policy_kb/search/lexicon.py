@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
 class Lexicon:
     phrases: tuple[tuple[re.Pattern[str], str], ...]
     words: Mapping[str, tuple[str, ...]]
+    anchors: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
@@ -51,7 +52,8 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     # Also key each entry by its stem, so "cleaners" finds the entry for "cleaner".
     for key, value in list(words.items()):
         words.setdefault(stem(key), value)
-    return Lexicon(compiled, MappingProxyType(words))
+    anchors = {stem(str(word)) for word in data.get("anchors") or ()}
+    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors))
 
 
 def clean(text: str) -> str:
@@ -114,9 +116,9 @@ class Speller:
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, token: str) -> str:
-        if token in self._known or len(token) < 5 or not token.isalpha():
+        if token in self._known or len(token) < 6 or not token.isalpha():
             return token
-        limit = 1 if len(token) < 8 else 2
+        limit = 1 if len(token) < 9 else 2
         # Typos rarely change the first letter; requiring it stops "disability" -> "liability".
         pool = self._by_initial.get(token[0], ())
         match = process.extractOne(token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit)

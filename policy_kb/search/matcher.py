@@ -1,6 +1,7 @@
 """Match a staff question to the policy clause that governs it, offline and deterministically."""
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -14,8 +15,9 @@ from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_toke
 from .reply import Candidate, Reply
 from .rules import rule
 
+_THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
-UNKNOWN_BELOW = 25.0
+UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5
 
 
@@ -43,7 +45,7 @@ class Matcher:
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
         terms = self.terms(text)
-        if not terms:
+        if not terms or not (self._lexicon.anchors & set(terms) or _THIS_POLICY.search(text.lower())):
             return ()
         columns = (bm25_scores(self._index, terms), example_scores(self._index, terms), fuzzy_scores(self._index, terms))
         bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
