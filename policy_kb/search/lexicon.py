@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
 
 @dataclass(frozen=True)
 class Lexicon:
-    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: tuple[re.Pattern[str], Mapping[str, str]]
     words: Mapping[str, tuple[str, ...]]
     anchors: frozenset[str] = frozenset()
 
@@ -45,9 +45,9 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     """Read the phrase and word synonym tables."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = sorted((data.get("phrases") or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
-    compiled = tuple(
-        (re.compile(rf"(?<![\w‐-]){re.escape(clean(k))}(?![\w‐-])"), str(v)) for k, v in phrases
-    )
+    table = {clean(k): str(v) for k, v in phrases}
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    compiled = (re.compile(rf"(?<![\w‐-])(?:{alternatives})(?![\w‐-])"), MappingProxyType(table))
     words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
     # Also key each entry by its stem, so "cleaners" finds the entry for "cleaner".
     for key, value in list(words.items()):
@@ -86,8 +86,8 @@ def stem(token: str) -> str:
 def raw_tokens(text: str, lexicon: Lexicon) -> list[str]:
     """Clean text, apply phrase synonyms and split into word tokens."""
     text = clean(_ITS.sub(" cmatits ", text))
-    for pattern, repl in lexicon.phrases:
-        text = pattern.sub(f" {repl} ", text)
+    pattern, table = lexicon.phrases
+    text = pattern.sub(lambda match: f" {table[match.group(0)]} ", text)
     text = text.replace("-", " ")
     return _TOKEN.findall(text)
 

@@ -19,6 +19,7 @@ _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5
+FUZZY_POOL = 10
 
 
 class Matcher:
@@ -47,7 +48,11 @@ class Matcher:
         terms = self.terms(text)
         if not terms or not (self._lexicon.anchors & set(terms) or _THIS_POLICY.search(text.lower())):
             return ()
-        columns = (bm25_scores(self._index, terms), example_scores(self._index, terms), fuzzy_scores(self._index, terms))
+        lexical = bm25_scores(self._index, terms)
+        examples = example_scores(self._index, terms)
+        rough = sorted(range(len(lexical)), key=lambda i: -(WEIGHTS[0] * lexical[i] + WEIGHTS[1] * examples[i]))
+        # The fuzzy ratio only refines the leaders; computing it for every example costs most of the time.
+        columns = (lexical, examples, fuzzy_scores(self._index, terms, rough[:FUZZY_POOL]))
         bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
         scored = []
         for position, doc in enumerate(self._index.docs):

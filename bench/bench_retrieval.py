@@ -1,0 +1,63 @@
+"""Print per-question retrieval time (median, p99) over the KB's question sets and the dev set.
+
+Usage: python bench/bench_retrieval.py [--repeat N] [FILE.jsonl ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policy_kb import load_knowledge_base  # noqa: E402
+from policy_kb.search import Matcher  # noqa: E402
+
+DEFAULT_SETS = [
+    ROOT / "tests/policy_kb/questions.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout2.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout3.jsonl",
+    Path("/work/shared/eval/qa_dev.jsonl"),
+]
+
+
+def load_questions(paths: list[Path]) -> list[str]:
+    """Read the "question" field of every JSONL line in the files that exist."""
+    questions = []
+    for path in paths:
+        if path.is_file():
+            questions += [json.loads(l)["question"] for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return questions
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    matcher = Matcher(load_knowledge_base())
+    build_ms = (time.perf_counter() - started) * 1000
+    questions = load_questions(args.files or DEFAULT_SETS)
+    for question in questions:  # warm caches (speller) the way a running bot would be
+        matcher.answer(question)
+    timings = []
+    for _ in range(args.repeat):
+        for question in questions:
+            t0 = time.perf_counter()
+            matcher.answer(question)
+            timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]
+    print(f"questions={len(questions)} runs={len(timings)} build={build_ms:.0f} ms")
+    print(f"answer(): median={statistics.median(timings):.3f} ms  p99={p99:.3f} ms  max={timings[-1]:.3f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
