@@ -24,7 +24,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since) left\b"
-    r"|\bleft (?:school|the school|last|in|a|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
+    r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"

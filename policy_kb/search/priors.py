@@ -28,12 +28,15 @@ _MEDIA = (
 _OWNER = (
     r"(?:school|schools|school's|department|department's|departments|dept|class|trust|trust's|official|team|team's"
     r"|club|subject|academy|academy's|faculty|educational|sanctioned|trust-sanctioned|departmental|revision|sixth form"
-    r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography)"
+    r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography|sports|sport"
+    r"|prom|eco|chess|year group)"
 )
 _TRUST_ACCOUNT = re.compile(
     rf"\b{_OWNER}\s+{_MEDIA}\b"
     r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
     r"|subject|club|team|year \d+s?)\b"
+    r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
+    r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
 )
 _PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
@@ -43,10 +46,20 @@ _CONNECT_VERB = (
     r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected"
     r"|subscribe|subscribed)"
 )
+_PERSON = (
+    r"(?:student|students|pupil|pupils|kid|kids|child|children|ex|former|old|parent|parents|mum|mums|dad|dads|carer"
+    r"|year|sixth|them|him|her|tutee|tutees|learner|learners|leaver|leavers)"
+)
 _CONNECT = re.compile(
-    rf"\b{_CONNECT_VERB}\s+(?:with\s+|to\s+|on\s+)?(?:me|my|back)\b"
-    rf"|\bi\s+(?:just\s+)?{_CONNECT_VERB}\b|\b(?:friend|follow|connection)\s+requests?\b|\brequested\s+to\s+follow\b"
-    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+friends\b"
+    rf"\b{_CONNECT_VERB}\s+(?:me|back)\b"
+    r"|\b(?:follow|follows|followed|following|subscribe|subscribed|connect|connected)\s+(?:with\s+|to\s+|on\s+)?my\b"
+    rf"|\bi\s+(?:just\s+)?{_CONNECT_VERB}\s+(?:with\s+)?(?:a|an|the|my|our|this|that|one of)?\s*(?:my\s+|our\s+)?{_PERSON}"
+    r"|\b(?:friend|follow|connection)\s+requests?\b|\brequested\s+to\s+follow\b"
+    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
+)
+_ENGAGE_CHILD = re.compile(
+    r"\b(?:play|playing|game|gaming|chat|chatting|talk|talking|hang out|message|messaging|dm|snap|snapping|text|texting)"
+    r"\s+(?:online\s+)?(?:\w+\s+)?with\s+(?:a|an|the|my|our|one of (?:my|our)|some)?\s*(?:pupil|student|kid|child)s?\b"
 )
 _CONTACT_ME = re.compile(
     r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
@@ -80,21 +93,30 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         bonus[key] = bonus.get(key, 0.0) + points
 
     context = account_context(text)
-    if context:
-        add("sanctioned." if context == "trust" else "personal.", ACCOUNT_BONUS)
+    if context == "trust":
+        add("sanctioned.", ACCOUNT_BONUS)
+        add("personal.", -ACCOUNT_BONUS / 2)
+    elif context == "personal":
+        add("personal.", ACCOUNT_BONUS)
     relation = facts.get("relation")
     childish = relation in _STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
     connecting = bool(_CONNECT.search(lowered))
     contacted = bool(_CONTACT_ME.search(lowered)) or "contactme" in words
+    harmed = childish and ("harm" in words or (_THIRD_PARTY.search(lowered) and "message" in words and not contacted))
     if context != "trust":
-        if relation in _STUDENTISH and connecting:
-            add(FRIEND_RULE, FRAME_BONUS)
-        if relation == "parent" and (connecting or contacted or _GROUP.search(lowered)):
-            add(PARENT_RULE, FRAME_BONUS)
-        if childish and contacted and relation != "parent" and not connecting:
-            add(CONTACT_RULE, FRAME_BONUS)
-        if childish and ("harm" in words or (_THIRD_PARTY.search(lowered) and "message" in words and not contacted)):
+        if harmed:
+            # Harm to a child outranks who posted it or where: it must be reported.
             add(HARM_RULE, FRAME_BONUS)
+        elif relation == "parent":
+            if connecting or contacted or _GROUP.search(lowered) or _ENGAGE_CHILD.search(lowered):
+                add(PARENT_RULE, FRAME_BONUS)
+        else:
+            if relation in _STUDENTISH and connecting:
+                add(FRIEND_RULE, FRAME_BONUS)
+            elif childish and contacted:
+                add(CONTACT_RULE, FRAME_BONUS)
+            if _ENGAGE_CHILD.search(lowered):
+                add(PARENT_RULE, FRAME_BONUS)
     if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)
     return bonus

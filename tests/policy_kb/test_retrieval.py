@@ -12,7 +12,8 @@ FLOORS = {
     "questions.jsonl": 0.96,
     "questions_holdout.jsonl": 0.95,
     "questions_holdout2.jsonl": 0.95,
-    "questions_holdout3.jsonl": 0.90,
+    "questions_holdout3.jsonl": 0.88,
+    "questions_holdout4.jsonl": 0.90,
 }
 
 
