@@ -39,13 +39,14 @@ class Lexicon:
     phrases: tuple[re.Pattern[str], Mapping[str, str]]
     words: Mapping[str, tuple[str, ...]]
     anchors: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     """Read the phrase and word synonym tables."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = sorted((data.get("phrases") or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
-    table = {clean(k): str(v) for k, v in phrases}
+    table = {clean(k).replace("-", " "): str(v) for k, v in phrases}
     alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
     compiled = (re.compile(rf"(?<![\w‐-])(?:{alternatives})(?![\w‐-])"), MappingProxyType(table))
     words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
@@ -53,7 +54,8 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     for key, value in list(words.items()):
         words.setdefault(stem(key), value)
     anchors = {stem(str(word)) for word in data.get("anchors") or ()}
-    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors))
+    keep = frozenset(str(word) for word in data.get("keep") or ())
+    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep)
 
 
 def clean(text: str) -> str:
@@ -85,7 +87,7 @@ def stem(token: str) -> str:
 
 def raw_tokens(text: str, lexicon: Lexicon) -> list[str]:
     """Clean text, apply phrase synonyms and split into word tokens."""
-    text = clean(_ITS.sub(" cmatits ", text))
+    text = clean(_ITS.sub(" cmatits ", text)).replace("-", " ")
     pattern, table = lexicon.phrases
     text = pattern.sub(lambda match: f" {table[match.group(0)]} ", text)
     text = text.replace("-", " ")
@@ -106,9 +108,9 @@ def expand(tokens: Iterable[str], lexicon: Lexicon) -> list[str]:
 class Speller:
     """Correct out-of-vocabulary words to a close KB word (typos such as 'recieved')."""
 
-    def __init__(self, vocabulary: Iterable[str]):
+    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()):
         self._vocab = tuple(sorted({w for w in vocabulary if len(w) >= 4 and w.isalpha()}))
-        self._known = frozenset(vocabulary)
+        self._known = frozenset(vocabulary) | frozenset(keep)
         initials: dict[str, list[str]] = {}
         for word in self._vocab:
             initials.setdefault(word[0], []).append(word)
@@ -116,7 +118,7 @@ class Speller:
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, token: str) -> str:
-        if token in self._known or len(token) < 6 or not token.isalpha():
+        if token in self._known or len(token) < 5 or not token.isalpha():
             return token
         limit = 1 if len(token) < 9 else 2
         # Typos rarely change the first letter; requiring it stops "disability" -> "liability".

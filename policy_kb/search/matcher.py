@@ -32,7 +32,7 @@ class Matcher:
         for clause in kb.clauses:
             for text in (clause.text, clause.answer, clause.headline, *clause.keywords, *clause.examples):
                 vocabulary.update(raw_tokens(text, self._lexicon))
-        self._speller = Speller(vocabulary)
+        self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
 
     def _kb_terms(self, text: str) -> list[str]:

@@ -17,6 +17,10 @@ PARENT_RULE = "personal.no_contact_parents_children"
 CONTACT_RULE = "personal.report_child_contact"
 HARM_RULE = "personal.report_inappropriate"
 SEPARATE_RULE = "sanctioned.separate_account"
+APPROVAL_RULE = "sanctioned.slt_approval"
+LINK_RULE = "sanctioned.link_trust_email"
+AVOID_RULE = "personal.avoid_specific_matters"
+REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 _STUDENTISH = ("current_student", "ex_student", "student_unspecified", "students_generic")
@@ -26,8 +30,8 @@ _MEDIA = (
     r"|socials?|social media|snapchat|pinterest|post|posts)"
 )
 _OWNER = (
-    r"(?:school|schools|school's|department|department's|departments|dept|class|trust|trust's|official|team|team's"
-    r"|club|subject|academy|academy's|faculty|educational|sanctioned|trust-sanctioned|departmental|revision|sixth form"
+    r"(?:(?:school|department|dept|class|trust|team|club|subject|academy|faculty)(?:s|\s?'s|\ss)?"
+    r"|official|educational|sanctioned|trust-sanctioned|trust sanctioned|departmental|revision|sixth form"
     r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography|sports|sport"
     r"|prom|eco|chess|year group)"
 )
@@ -70,6 +74,20 @@ _THIRD_PARTY = re.compile(
     r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
     r"|older|brother|sister|boyfriend|girlfriend|people|they)\b"
 )
+_SELF_POST = re.compile(
+    r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)\b"
+    r"|\bi\s+(?:want|would like|d like|am going|m going|plan|am planning|m planning|am thinking|m thinking)\s+(?:to|of)\s+"
+    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)"
+    r"|\bi\s+(?:posted|tweeted|shared|wrote|commented)\b"
+)
+_ADULT_TO_CHILD = re.compile(
+    r"\b(?:adult|stranger|man|woman|someone|somebody|person|guy|colleague|teacher|member of staff)\b[\w\s]{0,40}?"
+    r"\b(?:asking|asks|asked|messag\w*|contact\w*|send\w*|chatting|talking|grooming|pressur\w*|meet\w*)\b"
+)
+_CREATE_ACCOUNT = re.compile(
+    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)?\s*(?:new\s+)?[\w\s]{0,25}?"
+    r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+)
 _GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 
 
@@ -102,7 +120,19 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     childish = relation in _STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
     connecting = bool(_CONNECT.search(lowered))
     contacted = bool(_CONTACT_ME.search(lowered)) or "contactme" in words
-    harmed = childish and ("harm" in words or (_THIRD_PARTY.search(lowered) and "message" in words and not contacted))
+    self_post = bool(_SELF_POST.search(lowered))
+    harmed = childish and not self_post and (
+        "harm" in words
+        or bool(_ADULT_TO_CHILD.search(lowered))
+        or (bool(_THIRD_PARTY.search(lowered)) and "message" in words and not contacted)
+    )
+    if self_post and context != "trust" and relation not in ("parent",) and not connecting:
+        add(AVOID_RULE, FRAME_BONUS / 2)
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if self_post and not harmed:
+        add(HARM_RULE, -FRAME_BONUS / 2)
+    if _CREATE_ACCOUNT.search(lowered) and context != "personal" and not _PERSONAL_ACCOUNT.search(lowered):
+        add(LINK_RULE if "email" in words else APPROVAL_RULE, FRAME_BONUS)
     if context != "trust":
         if harmed:
             # Harm to a child outranks who posted it or where: it must be reported.
