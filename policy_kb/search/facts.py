@@ -17,13 +17,16 @@ _AGE_PATTERNS = (
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),
 )
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
+)
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b")
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since) left\b"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
 )
 _CURRENT = re.compile(
@@ -55,7 +58,7 @@ _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotma
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
     lowered = _YEAR_GROUP.sub(" ", clean(text))
-    for pattern in _AGE_PATTERNS:
+    for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
             if 4 <= age <= 99:

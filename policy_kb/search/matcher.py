@@ -13,7 +13,7 @@ from .priors import bonus_for, priors
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens
 from .reply import Candidate, Reply
-from .rules import rule
+from .rules import rule, settles
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
@@ -71,7 +71,7 @@ class Matcher:
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
-        if len(cluster) > 1 and not facts:
+        if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
             top = candidates[0]
             return Reply(
                 kind="choose",

@@ -76,7 +76,7 @@ _THIRD_PARTY = re.compile(
 )
 _SELF_POST = re.compile(
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)\b"
-    r"|\bi\s+(?:want|would like|d like|am going|m going|plan|am planning|m planning|am thinking|m thinking)\s+(?:to|of)\s+"
+    r"|\b(?:want|wanted|would like|d like|going|plan|planning|thinking|hoping)\s+(?:to|of)\s+"
     r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)"
     r"|\bi\s+(?:posted|tweeted|shared|wrote|commented)\b"
 )

@@ -177,3 +177,23 @@ def test_year_group_is_not_an_age():
 )
 def test_classify_intent(text, label):
     assert classify_intent(text).label == label
+
+
+def test_colleague_is_not_forbidden_but_advice_applies(matcher):
+    reply = matcher.answer("my colleague added me on facebook")
+    assert reply.kind == "answer"
+    assert "colleagues" in reply.headline
+    assert "no rule against connecting with colleagues" in reply.note
+    assert "personal.consider_reputation" in reply.also
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("former pupil, 17, wants to add me", {"relation": "ex_student", "age": 17}),
+        ("she's 17 now and left, she followed me", {"relation": "ex_student", "age": 17}),
+        ("the mess the year 8s left in my classroom", {"relation": "current_student"}),
+    ],
+)
+def test_more_fact_phrasings(text, facts):
+    assert facts.items() <= extract_facts(text).items()
