@@ -22,6 +22,9 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout.jsonl",
     ROOT / "tests/policy_kb/questions_holdout2.jsonl",
     ROOT / "tests/policy_kb/questions_holdout3.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout4.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout5.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout6.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

@@ -46,6 +46,7 @@ _PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
     r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
 )
+_EMAIL_ACCOUNT = re.compile(r"\be-?mail\w*\s+(?:\w+\s+){0,2}?account\b|\b(?:trust|school|work) e-?mail(?: account)?\b")
 _CONNECT_VERB = (
     r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected"
     r"|subscribe|subscribed)"
@@ -93,7 +94,8 @@ _GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 
 def account_context(text: str) -> str | None:
     """Return "trust" or "personal" when the message says whose account it is about."""
-    lowered = clean(text)
+    # "emailed my trust account" is about an email account, not a social media one.
+    lowered = _EMAIL_ACCOUNT.sub(" email ", clean(text))
     if _TRUST_ACCOUNT.search(lowered):
         return "trust"
     if _PERSONAL_ACCOUNT.search(lowered):

@@ -15,6 +15,7 @@ FLOORS = {
     "questions_holdout3.jsonl": 0.90,
     "questions_holdout4.jsonl": 0.93,
     "questions_holdout5.jsonl": 0.88,
+    "questions_holdout6.jsonl": 0.94,
 }
 
 
