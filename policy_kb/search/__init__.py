@@ -4,6 +4,7 @@ from .facts import extract_facts
 from .intent import Intent, classify_intent
 from .matcher import Matcher
 from .reply import Candidate, Clarification, Option, Reply
+from .verdict import VERDICTS, verdict
 
 __all__ = [
     "Candidate",
@@ -12,6 +13,8 @@ __all__ = [
     "Matcher",
     "Option",
     "Reply",
+    "VERDICTS",
+    "verdict",
     "classify_intent",
     "extract_facts",
     "parse_fact_answer",

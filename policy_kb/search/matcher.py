@@ -14,6 +14,7 @@ from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens
 from .reply import Candidate, Reply
 from .rules import rule, settles
+from .verdict import verdict
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
@@ -86,6 +87,7 @@ class Matcher:
             kind=kind,
             clause_id=ruling.clause_id,
             stance=ruling.stance,
+            verdict=verdict(ruling.stance, text),
             headline=ruling.headline,
             note=ruling.note,
             also=ruling.also,

@@ -197,3 +197,18 @@ def test_colleague_is_not_forbidden_but_advice_applies(matcher):
 )
 def test_more_fact_phrasings(text, facts):
     assert facts.items() <= extract_facts(text).items()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can i add a parent on facebook", "no"),
+        ("a year 9 messaged me on my personal instagram", "report"),
+        ("what are the aims of the policy", "info"),
+        ("can I ring a parent from my own mobile", "conditional"),
+        ("can I email parents from my gmail", "no"),
+        ("which email should the class account be registered with", "info"),
+    ],
+)
+def test_verdict_follows_stance_and_question_form(matcher, question, expected):
+    assert matcher.answer(question).verdict == expected

@@ -114,3 +114,13 @@ def test_every_clause_is_well_formed(kb):
         assert clause.stance in STANCES
         assert len(clause.examples) >= 6, clause.id
         assert clause.headline and clause.answer and clause.section
+
+
+def test_citation_quotes_verbatim_with_section_and_version(kb):
+    from policy_kb import cite, render_citation
+
+    citation = cite(kb, "personal.report_child_contact")
+    assert citation.section == "Personal use of social media"
+    assert citation.quote.startswith("Any communication received from children")
+    text = render_citation(citation)
+    assert "designated person for Child Protection" in text and "v1.0" in text
