@@ -25,6 +25,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout4.jsonl",
     ROOT / "tests/policy_kb/questions_holdout5.jsonl",
     ROOT / "tests/policy_kb/questions_holdout6.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout7.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

@@ -30,17 +30,20 @@ _MEDIA = (
     r"|socials?|social media|snapchat|pinterest|post|posts)"
 )
 _OWNER = (
-    r"(?:(?:school|department|dept|class|trust|team|club|subject|academy|faculty)(?:s|\s?'s|\ss)?"
+    r"(?:(?:school|department|dept|class|trust|club|subject|academy|faculty)(?:s|\s?'s|\ss)?"
     r"|official|educational|sanctioned|trust-sanctioned|trust sanctioned|departmental|revision|sixth form"
     r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography|sports|sport"
     r"|prom|eco|chess|year group)"
 )
 _TRUST_ACCOUNT = re.compile(
-    rf"\b{_OWNER}\s+{_MEDIA}\b"
+    rf"\b{_OWNER}\s+(?:\w+\s+)?{_MEDIA}\b"
     r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
     r"|subject|club|team|year \d+s?)\b"
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
     r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
+    r"|\b(?:run|running|manage|managing|operate|operating|host|hosting)\s+(?:the|our|a)\s+"
+    r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
+    r"\b(?:from|on|through|via|using) my (?:own |personal )?"
 )
 _PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
@@ -69,7 +72,8 @@ _ENGAGE_CHILD = re.compile(
 _CONTACT_ME = re.compile(
     r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
     r"|mention|request)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
-    r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:message|dm|snap|text|email|comment)"
+    r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:\w+\s+){0,4}?(?:message|dm|snap|text|email|comment|request)"
+    r"|\b(?:message|dm|snap|text|email|comment|voice note)s?\s+from\s+(?:a|an|one of|my|our)\b"
 )
 _THIRD_PARTY = re.compile(
     r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
@@ -89,6 +93,8 @@ _CREATE_ACCOUNT = re.compile(
     r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)?\s*(?:new\s+)?[\w\s]{0,25}?"
     r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
+_DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
+_GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
 _GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 
 
@@ -143,11 +149,12 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
             if connecting or contacted or _GROUP.search(lowered) or _ENGAGE_CHILD.search(lowered):
                 add(PARENT_RULE, FRAME_BONUS)
         else:
-            if relation in _STUDENTISH and connecting:
+            declined = bool(_DECLINED.search(lowered))
+            if relation in _STUDENTISH and connecting and not (contacted and declined):
                 add(FRIEND_RULE, FRAME_BONUS)
-            elif childish and contacted:
+            if childish and contacted:
                 add(CONTACT_RULE, FRAME_BONUS)
-            if _ENGAGE_CHILD.search(lowered):
+            if _ENGAGE_CHILD.search(lowered) or (relation in _STUDENTISH and _GROUP_CHAT.search(lowered)):
                 add(PARENT_RULE, FRAME_BONUS)
     if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)
