@@ -40,6 +40,12 @@ class Lexicon:
     words: Mapping[str, tuple[str, ...]]
     anchors: frozenset[str] = frozenset()
     keep: frozenset[str] = frozenset()
+    weak_anchors: frozenset[str] = frozenset()
+
+    def on_topic(self, terms: Iterable[str]) -> bool:
+        """True when the terms name this policy's subject: one strong anchor or two weak ones."""
+        found = set(terms)
+        return bool(found & self.anchors) or len(found & self.weak_anchors) >= 2
 
 
 def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
@@ -55,7 +61,8 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
         words.setdefault(stem(key), value)
     anchors = {stem(str(word)) for word in data.get("anchors") or ()}
     keep = frozenset(str(word) for word in data.get("keep") or ())
-    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep)
+    weak = frozenset(stem(str(word)) for word in data.get("weak_anchors") or ())
+    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep, weak)
 
 
 def clean(text: str) -> str:
@@ -77,7 +84,7 @@ def stem(token: str) -> str:
     elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
         token = token[:-1]
     for suffix in ("ing", "ed", "ly", "e"):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+        if token.endswith(suffix) and len(token) - len(suffix) >= (4 if suffix == "ly" else 3):
             token = token[: -len(suffix)]
             break
     if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lsz":

@@ -47,7 +47,7 @@ class Matcher:
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
         terms = self.terms(text)
-        if not terms or not (self._lexicon.anchors & set(terms) or _THIS_POLICY.search(text.lower())):
+        if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
