@@ -1,6 +1,7 @@
 """Offline question matching over the policy knowledge base."""
 from .clarify import parse_fact_answer
 from .facts import extract_facts
+from .glossary import define
 from .intent import Intent, classify_intent
 from .matcher import Matcher
 from .reply import Candidate, Clarification, Option, Reply
@@ -16,6 +17,7 @@ __all__ = [
     "VERDICTS",
     "verdict",
     "classify_intent",
+    "define",
     "extract_facts",
     "parse_fact_answer",
 ]

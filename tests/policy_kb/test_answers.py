@@ -221,3 +221,20 @@ def test_more_fact_phrasings(text, facts):
 )
 def test_verdict_follows_stance_and_question_form(matcher, question, expected):
     assert matcher.answer(question).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("who is the DSL?", "DSL"),
+        ("what does AUP stand for", "AUP"),
+        ("whats cmat its", "CMAT ITS"),
+        ("what is a trust-sanctioned account", "Trust-sanctioned account"),
+        ("can i add a parent on facebook", None),
+    ],
+)
+def test_define_from_glossary(kb, question, term):
+    from policy_kb.search import define
+
+    entry = define(kb, question)
+    assert (entry.term if entry else None) == term
