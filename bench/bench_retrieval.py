@@ -26,6 +26,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout5.jsonl",
     ROOT / "tests/policy_kb/questions_holdout6.jsonl",
     ROOT / "tests/policy_kb/questions_holdout7.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout8.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

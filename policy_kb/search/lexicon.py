@@ -130,5 +130,11 @@ class Speller:
         limit = 1 if len(token) < 9 else 2
         # Typos rarely change the first letter; requiring it stops "disability" -> "liability".
         pool = self._by_initial.get(token[0], ())
-        match = process.extractOne(token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-        return match[0] if match else token
+        for candidate, _distance, _index in process.extract(
+            token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=3
+        ):
+            # A one-letter swap between real words ("funding"/"finding") is not a typo we can trust.
+            if len(token) < 9 and len(candidate) == len(token) and sorted(candidate) != sorted(token):
+                continue
+            return candidate
+        return token

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from .lexicon import clean
+from .lexicon import clean, stem
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
@@ -19,6 +19,11 @@ HARM_RULE = "personal.report_inappropriate"
 SEPARATE_RULE = "sanctioned.separate_account"
 APPROVAL_RULE = "sanctioned.slt_approval"
 LINK_RULE = "sanctioned.link_trust_email"
+PHOTO_RULE = "sanctioned.photo_consent"
+NAMES_RULE = "sanctioned.no_names_in_photos"
+IDENTIFYING_RULE = "sanctioned.no_identifying_info"
+CONTENT_RULE = "sanctioned.professional_content"
+OFFICIAL_EMAIL_RULE = "personal.official_email"
 AVOID_RULE = "personal.avoid_specific_matters"
 REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
@@ -156,9 +161,33 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
                 add(CONTACT_RULE, FRAME_BONUS)
             if _ENGAGE_CHILD.search(lowered) or (relation in _STUDENTISH and _GROUP_CHAT.search(lowered)):
                 add(PARENT_RULE, FRAME_BONUS)
+    if context == "trust":
+        _trust_account_frames(words, add)
+    if relation == "parent" and context != "trust" and words & {"dm", "message", "chat", "comment", "text", "groupchat"}:
+        add(PARENT_RULE, FRAME_BONUS / 2)
+    if "email" in words and not words & {"phon", "text", "call"}:
+        add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
     if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)
     return bonus
+
+
+_NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
+_IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
+_OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
+
+
+def _trust_account_frames(words: set[str], add) -> None:
+    """On a trust account the rules are about photos, names, identifying details and tone."""
+    if "photo" in words:
+        if words & _NAMING:
+            add(NAMES_RULE, FRAME_BONUS / 2)
+        elif words & _IDENTIFYING:
+            add(IDENTIFYING_RULE, FRAME_BONUS / 2)
+        else:
+            add(PHOTO_RULE, FRAME_BONUS / 2)
+    if words & _OFF_TONE:
+        add(CONTENT_RULE, FRAME_BONUS / 2)
 
 
 def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:

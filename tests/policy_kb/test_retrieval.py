@@ -14,9 +14,10 @@ FLOORS = {
     "questions_holdout2.jsonl": 0.98,
     "questions_holdout3.jsonl": 0.90,
     "questions_holdout4.jsonl": 0.94,
-    "questions_holdout5.jsonl": 0.90,
-    "questions_holdout6.jsonl": 0.94,
+    "questions_holdout5.jsonl": 0.92,
+    "questions_holdout6.jsonl": 0.96,
     "questions_holdout7.jsonl": 0.96,
+    "questions_holdout8.jsonl": 0.96,
 }
 
 
