@@ -27,6 +27,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout6.jsonl",
     ROOT / "tests/policy_kb/questions_holdout7.jsonl",
     ROOT / "tests/policy_kb/questions_holdout8.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout9.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

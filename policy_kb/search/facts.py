@@ -37,6 +37,11 @@ _CURRENT = re.compile(
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
 _PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian|grandparent|grandma|grandmother|grandad|grandfather|nan|nana|step-?mum|step-?dad|foster carer)s?\b")
+# "my cousin's son has just joined my school": the person I talk to is a parent.
+_RELATIVE_OF_PUPIL = re.compile(
+    r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
+    r"|brother in law|godchild)(?:'s| s)\s+(?:\w+\s+)?(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl)\b"
+)
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
 _PLATFORMS = {
     "instagram": r"insta(?:gram)?|\big\b",
@@ -92,6 +97,8 @@ def extract_facts(text: str) -> dict[str, Any]:
 
 
 def _relation(lowered: str) -> str | None:
+    if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered):
+        return "parent"
     if _EX.search(lowered):
         return "ex_student"
     if _CURRENT.search(lowered):

@@ -24,6 +24,7 @@ NAMES_RULE = "sanctioned.no_names_in_photos"
 IDENTIFYING_RULE = "sanctioned.no_identifying_info"
 CONTENT_RULE = "sanctioned.professional_content"
 OFFICIAL_EMAIL_RULE = "personal.official_email"
+DISTINCTION_RULE = "scope.distinction"
 AVOID_RULE = "personal.avoid_specific_matters"
 REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
@@ -46,6 +47,7 @@ _TRUST_ACCOUNT = re.compile(
     r"|subject|club|team|year \d+s?)\b"
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
     r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
+    r"|\b(?:class|homework|lesson|revision|department|school) (?:announcements?|updates?|news|reminders?|notices?|resources?)\b"
     r"|\b(?:run|running|manage|managing|operate|operating|host|hosting)\s+(?:the|our|a)\s+"
     r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
     r"\b(?:from|on|through|via|using) my (?:own |personal )?"
@@ -76,7 +78,7 @@ _ENGAGE_CHILD = re.compile(
 )
 _CONTACT_ME = re.compile(
     r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
-    r"|mention|request)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
+    r"|mention|request|wish|ask|invit|ping|poke|nudg|call)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
     r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:\w+\s+){0,4}?(?:message|dm|snap|text|email|comment|request)"
     r"|\b(?:message|dm|snap|text|email|comment|voice note)s?\s+from\s+(?:a|an|one of|my|our)\b"
 )
@@ -87,8 +89,8 @@ _THIRD_PARTY = re.compile(
 _SELF_POST = re.compile(
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)\b"
     r"|\b(?:want|wanted|would like|d like|going|plan|planning|thinking|hoping)\s+(?:to|of)\s+"
-    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)"
-    r"|\bi\s+(?:posted|tweeted|shared|wrote|commented)\b"
+    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention|promote|advertise|announce)"
+    r"|\bi\s+(?:posted|tweeted|shared|wrote|commented)\b|\bwhen i (?:post|promote|share|advertise)\b"
 )
 _ADULT_TO_CHILD = re.compile(
     r"\b(?:adult|stranger|man|woman|someone|somebody|person|guy|colleague|teacher|member of staff)\b[\w\s]{0,40}?"
@@ -97,6 +99,10 @@ _ADULT_TO_CHILD = re.compile(
 _CREATE_ACCOUNT = re.compile(
     r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)?\s*(?:new\s+)?[\w\s]{0,25}?"
     r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+)
+_WHICH_KIND_OF_USE = re.compile(
+    r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
+    r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
 )
 _DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
 _GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
@@ -161,6 +167,8 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
                 add(CONTACT_RULE, FRAME_BONUS)
             if _ENGAGE_CHILD.search(lowered) or (relation in _STUDENTISH and _GROUP_CHAT.search(lowered)):
                 add(PARENT_RULE, FRAME_BONUS)
+    if _WHICH_KIND_OF_USE.search(lowered):
+        add(DISTINCTION_RULE, FRAME_BONUS)
     if context == "trust":
         _trust_account_frames(words, add)
     if relation == "parent" and context != "trust" and words & {"dm", "message", "chat", "comment", "text", "groupchat"}:

@@ -18,6 +18,7 @@ FLOORS = {
     "questions_holdout6.jsonl": 0.96,
     "questions_holdout7.jsonl": 0.96,
     "questions_holdout8.jsonl": 0.96,
+    "questions_holdout9.jsonl": 0.98,
 }
 
 
