@@ -28,6 +28,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout7.jsonl",
     ROOT / "tests/policy_kb/questions_holdout8.jsonl",
     ROOT / "tests/policy_kb/questions_holdout9.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout10.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

@@ -104,6 +104,9 @@ _WHICH_KIND_OF_USE = re.compile(
     r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
     r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
 )
+_ASKS_TO_CONNECT = re.compile(
+    r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:accept|add|follow|friend|connect|let)\b|\baccept or\b|\bto accept\b"
+)
 _DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
 _GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
 _GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
@@ -160,8 +163,9 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
             if connecting or contacted or _GROUP.search(lowered) or _ENGAGE_CHILD.search(lowered):
                 add(PARENT_RULE, FRAME_BONUS)
         else:
-            declined = bool(_DECLINED.search(lowered))
-            if relation in _STUDENTISH and connecting and not (contacted and declined):
+            # If a child has already contacted me, reporting governs unless I am asking whether to accept.
+            asks_to_connect = bool(_ASKS_TO_CONNECT.search(lowered)) and not _DECLINED.search(lowered)
+            if relation in _STUDENTISH and connecting and (asks_to_connect or not (contacted and childish)):
                 add(FRIEND_RULE, FRAME_BONUS)
             if childish and contacted:
                 add(CONTACT_RULE, FRAME_BONUS)

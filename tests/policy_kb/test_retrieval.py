@@ -19,6 +19,7 @@ FLOORS = {
     "questions_holdout7.jsonl": 0.96,
     "questions_holdout8.jsonl": 0.96,
     "questions_holdout9.jsonl": 0.98,
+    "questions_holdout10.jsonl": 0.97,
 }
 
 
