@@ -54,16 +54,25 @@ def main() -> int:
     for question in questions:  # warm caches (speller) the way a running bot would be
         matcher.answer(question)
     timings = []
+    best = [float("inf")] * len(questions)
     for _ in range(args.repeat):
-        for question in questions:
+        for position, question in enumerate(questions):
             t0 = time.perf_counter()
             matcher.answer(question)
-            timings.append((time.perf_counter() - t0) * 1000)
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]
+            elapsed = (time.perf_counter() - t0) * 1000
+            timings.append(elapsed)
+            best[position] = min(best[position], elapsed)
     print(f"questions={len(questions)} runs={len(timings)} build={build_ms:.0f} ms")
-    print(f"answer(): median={statistics.median(timings):.3f} ms  p99={p99:.3f} ms  max={timings[-1]:.3f} ms")
+    print(f"answer(), all runs:            {_summary(timings)}")
+    # Best of N per question filters out pauses caused by other processes on a shared machine.
+    print(f"answer(), best of {args.repeat} per question: {_summary(best)}")
     return 0
+
+
+def _summary(values: list[float]) -> str:
+    ordered = sorted(values)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return f"median={statistics.median(ordered):.3f} ms  p99={p99:.3f} ms  max={ordered[-1]:.3f} ms"
 
 
 if __name__ == "__main__":

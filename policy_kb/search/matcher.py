@@ -20,6 +20,7 @@ _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5
+MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
 FUZZY_POOL = 10
 
 
@@ -46,6 +47,7 @@ class Matcher:
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
+        text = text[:MAX_INPUT_CHARS]
         terms = self.terms(text)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
@@ -66,6 +68,7 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
+        text = text[:MAX_INPUT_CHARS]
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         candidates = self.rank(text, known)
