@@ -29,6 +29,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout8.jsonl",
     ROOT / "tests/policy_kb/questions_holdout9.jsonl",
     ROOT / "tests/policy_kb/questions_holdout10.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout11.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

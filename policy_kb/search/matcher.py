@@ -11,7 +11,7 @@ from .clustering import low_score_variation
 from .facts import extract_facts
 from .priors import bonus_for, priors
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens
+from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict
@@ -34,6 +34,7 @@ class Matcher:
         for clause in kb.clauses:
             for text in (clause.text, clause.answer, clause.headline, *clause.keywords, *clause.examples):
                 vocabulary.update(raw_tokens(text, self._lexicon))
+        vocabulary |= {stem(word) for word in vocabulary}  # "teach" is known because "teaching" is
         self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
 

@@ -25,6 +25,7 @@ IDENTIFYING_RULE = "sanctioned.no_identifying_info"
 CONTENT_RULE = "sanctioned.professional_content"
 OFFICIAL_EMAIL_RULE = "personal.official_email"
 DISTINCTION_RULE = "scope.distinction"
+LEGIT_RULE = "sanctioned.legitimate_uses"
 AVOID_RULE = "personal.avoid_specific_matters"
 REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
@@ -87,6 +88,9 @@ _THIRD_PARTY = re.compile(
     r"|older|brother|sister|boyfriend|girlfriend|people|they)\b"
 )
 _SELF_POST = re.compile(
+    r"\b(?:is it|would it be|it is)\s+(?:ok|okay|alright|all right|fine|acceptable|allowed)\s+(?:for me\s+)?to\s+"
+    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention|promote)\b"
+    r"|\bam i allowed to\s+(?:post|tweet|share|write|comment|blog|put|upload|mention)\b|"
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)\b"
     r"|\b(?:want|wanted|would like|d like|going|plan|planning|thinking|hoping)\s+(?:to|of)\s+"
     r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention|promote|advertise|announce)"
@@ -171,19 +175,33 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
                 add(CONTACT_RULE, FRAME_BONUS)
             if _ENGAGE_CHILD.search(lowered) or (relation in _STUDENTISH and _GROUP_CHAT.search(lowered)):
                 add(PARENT_RULE, FRAME_BONUS)
+    if "learning" in words and words & {"student", "class"} and not self_post:
+        add(LEGIT_RULE, FRAME_BONUS / 2)
+    if words & _PURPOSE_WORDS:
+        for topic, clause_id in _PURPOSE_TOPICS:
+            if words & topic:
+                add(clause_id, FRAME_BONUS / 2)
     if _WHICH_KIND_OF_USE.search(lowered):
         add(DISTINCTION_RULE, FRAME_BONUS)
     if context == "trust":
         _trust_account_frames(words, add)
     if relation == "parent" and context != "trust" and words & {"dm", "message", "chat", "comment", "text", "groupchat"}:
         add(PARENT_RULE, FRAME_BONUS / 2)
-    if "email" in words and not words & {"phon", "text", "call"}:
+    if "email" in words and not words & {"phon", "text", "call"} and not self_post:
         add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
     if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)
     return bonus
 
 
+_PURPOSE_WORDS = frozenset(stem(w) for w in ("purpose", "purposes", "aim", "aims", "point", "objective"))
+_PURPOSE_TOPICS = (
+    (frozenset(stem(w) for w in ("legal", "sue", "lawsuit", "liability")), "purpose.legal_risk"),
+    (frozenset(stem(w) for w in ("reputation", "governor", "governors")), "purpose.reputation"),
+    (frozenset(stem(w) for w in ("safeguard", "safeguarding", "child", "safe")), "purpose.safeguard"),
+    (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately")),
+     "purpose.distinguish_official"),
+)
 _NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
 _IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
 _OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))

@@ -12,7 +12,7 @@ FLOORS = {
     "questions.jsonl": 0.98,
     "questions_holdout.jsonl": 0.96,
     "questions_holdout2.jsonl": 0.98,
-    "questions_holdout3.jsonl": 0.90,
+    "questions_holdout3.jsonl": 0.91,
     "questions_holdout4.jsonl": 0.94,
     "questions_holdout5.jsonl": 0.92,
     "questions_holdout6.jsonl": 0.96,
@@ -20,6 +20,7 @@ FLOORS = {
     "questions_holdout8.jsonl": 0.96,
     "questions_holdout9.jsonl": 0.98,
     "questions_holdout10.jsonl": 0.97,
+    "questions_holdout11.jsonl": 0.94,
 }
 
 
