@@ -21,6 +21,7 @@ FLOORS = {
     "questions_holdout9.jsonl": 0.98,
     "questions_holdout10.jsonl": 0.97,
     "questions_holdout11.jsonl": 0.94,
+    "questions_holdout12.jsonl": 0.97,
 }
 
 
