@@ -9,9 +9,9 @@ from ..model import KnowledgeBase
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .facts import extract_facts
-from .priors import bonus_for, priors
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
+from .priors import bonus_for, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict

@@ -44,8 +44,14 @@ def rule(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any]) -> Ruling:
     if clause_id == FRIEND_RULE:
         return _friend_rule(clause, facts)
     if clause_id == PARENT_RULE and relation == "parent":
-        return _plain(clause, note="Being friends, neighbours or family outside school makes no difference: the rule applies to every parent/carer from the trust’s communities while you work for the trust.")
+        return _plain(clause, note=_PARENT_NOTE)
     return _plain(clause)
+
+
+_PARENT_NOTE = (
+    "Being friends, neighbours or family outside school makes no difference: the rule applies to every "
+    "parent/carer from the trust’s communities while you work for the trust."
+)
 
 
 def _colleague(kb: KnowledgeBase) -> Ruling:
@@ -99,4 +105,7 @@ def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Ruling:
             note,
             ADVICE_STILL_APPLIES,
         )
-    return Ruling(clause.id, clause.stance, clause.headline, clarification=ask_student_status(clause.id))
+    if relation == "student_unspecified":
+        return Ruling(clause.id, clause.stance, clause.headline, clarification=ask_student_status(clause.id))
+    # Nobody in particular was named: state the rule as written.
+    return _plain(clause)
