@@ -31,6 +31,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout10.jsonl",
     ROOT / "tests/policy_kb/questions_holdout11.jsonl",
     ROOT / "tests/policy_kb/questions_holdout12.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout13.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

@@ -26,6 +26,9 @@ CONTENT_RULE = "sanctioned.professional_content"
 OFFICIAL_EMAIL_RULE = "personal.official_email"
 DISTINCTION_RULE = "scope.distinction"
 LEGIT_RULE = "sanctioned.legitimate_uses"
+PHONE_RULE = "personal.no_personal_email_phone"
+PURPOSE_RULE = "purpose.general"
+PRIVATE_DM_RULE = "sanctioned.no_private_dm"
 AVOID_RULE = "personal.avoid_specific_matters"
 REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
@@ -104,6 +107,12 @@ _CREATE_ACCOUNT = re.compile(
     r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)?\s*(?:new\s+)?[\w\s]{0,25}?"
     r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
+_GIVE_OUT_PERSONAL = re.compile(
+    r"\b(?:give|giving|gave|share|sharing|hand|handing|pass|passing)\s+(?:out\s+)?(?:them\s+)?my\s+(?:own\s+|personal\s+)?"
+    r"(?:e-?mail|number|mobile|phone|whatsapp)"
+    r"|\bso (?:they|parents|pupils|students|families) can (?:contact|reach|call|text|email|message) me\b"
+)
+_WHY_POLICY = re.compile(r"\bwhy (?:was|is|do we have|have we got|does the trust have|did the trust write) (?:this|the|a) (?:social media )?policy\b")
 _WHICH_KIND_OF_USE = re.compile(
     r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
     r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
@@ -155,6 +164,8 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     if self_post and context != "trust" and relation not in ("parent",) and not connecting:
         add(AVOID_RULE, FRAME_BONUS / 2)
         add(REPUTATION_RULE, FRAME_BONUS / 2)
+        if context is None:
+            add("sanctioned.", -ACCOUNT_BONUS / 2)
     if self_post and not harmed:
         add(HARM_RULE, -FRAME_BONUS / 2)
     if _CREATE_ACCOUNT.search(lowered) and context != "personal" and not _PERSONAL_ACCOUNT.search(lowered):
@@ -187,8 +198,13 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         _trust_account_frames(words, add)
     if relation == "parent" and context != "trust" and words & {"dm", "message", "chat", "comment", "text", "groupchat"}:
         add(PARENT_RULE, FRAME_BONUS / 2)
-    if "email" in words and not words & {"phon", "text", "call"} and not self_post:
+    if _GIVE_OUT_PERSONAL.search(lowered):
+        add(PHONE_RULE, FRAME_BONUS)
+        add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)
+    elif "email" in words and not words & {"phon", "text", "call"} and not self_post:
         add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
+    if _WHY_POLICY.search(lowered):
+        add(PURPOSE_RULE, FRAME_BONUS)
     if _PERSONAL_ACCOUNT.search(lowered) and context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)
     return bonus
@@ -218,6 +234,8 @@ def _trust_account_frames(words: set[str], add) -> None:
             add(PHOTO_RULE, FRAME_BONUS / 2)
     if words & _OFF_TONE:
         add(CONTENT_RULE, FRAME_BONUS / 2)
+    if "dm" in words or (stem("private") in words and words & {"chat", stem("message")}):
+        add(PRIVATE_DM_RULE, FRAME_BONUS / 2)
 
 
 def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:

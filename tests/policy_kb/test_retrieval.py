@@ -22,6 +22,7 @@ FLOORS = {
     "questions_holdout10.jsonl": 0.97,
     "questions_holdout11.jsonl": 0.94,
     "questions_holdout12.jsonl": 0.97,
+    "questions_holdout13.jsonl": 0.94,
 }
 
 
