@@ -32,6 +32,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout11.jsonl",
     ROOT / "tests/policy_kb/questions_holdout12.jsonl",
     ROOT / "tests/policy_kb/questions_holdout13.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout14.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

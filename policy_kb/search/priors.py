@@ -104,7 +104,7 @@ _ADULT_TO_CHILD = re.compile(
     r"\b(?:asking|asks|asked|messag\w*|contact\w*|send\w*|chatting|talking|grooming|pressur\w*|meet\w*)\b"
 )
 _CREATE_ACCOUNT = re.compile(
-    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)?\s*(?:new\s+)?[\w\s]{0,25}?"
+    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)\s+(?:new\s+)?[\w\s]{0,25}?"
     r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
 _GIVE_OUT_PERSONAL = re.compile(
