@@ -95,4 +95,7 @@ def merge_facts(*parts: Mapping[str, Any] | None) -> dict[str, Any]:
     for part in parts:
         if part:
             merged.update(part)
+    age = merged.get("age")
+    if isinstance(age, int) and not isinstance(age, bool):
+        merged["under_18"] = age < 18  # an explicit age always decides the age band
     return merged

@@ -238,3 +238,10 @@ def test_define_from_glossary(kb, question, term):
 
     entry = define(kb, question)
     assert (entry.term if entry else None) == term
+
+
+def test_age_fact_alone_decides_the_age_band(matcher):
+    reply = matcher.answer("an ex-pupil added me on facebook", {"age": 19})
+    assert reply.kind == "answer" and reply.stance == "allowed_if"
+    reply = matcher.answer("an ex-pupil added me on facebook", {"age": 16})
+    assert reply.kind == "answer" and reply.stance == "must_not"
