@@ -51,7 +51,7 @@ _TRUST_ACCOUNT = re.compile(
     r"|subject|club|team|year \d+s?)\b"
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
     r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
-    r"|\b(?:class|homework|lesson|revision|department|school) (?:announcements?|updates?|news|reminders?|notices?|resources?)\b"
+    r"|\b(?:class|homework|lesson|revision|department) (?:announcements?|updates?|reminders?|notices?|resources?)\b"
     r"|\b(?:run|running|manage|managing|operate|operating|host|hosting)\s+(?:the|our|a)\s+"
     r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
     r"\b(?:from|on|through|via|using) my (?:own |personal )?"

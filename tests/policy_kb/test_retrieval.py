@@ -23,7 +23,7 @@ FLOORS = {
     "questions_holdout11.jsonl": 0.94,
     "questions_holdout12.jsonl": 0.97,
     "questions_holdout13.jsonl": 0.94,
-    "questions_holdout14.jsonl": 0.95,
+    "questions_holdout14.jsonl": 0.97,
 }
 
 
