@@ -47,7 +47,7 @@ _OWNER = (
 )
 _TRUST_ACCOUNT = re.compile(
     rf"\b{_OWNER}\s+(?:\w+\s+)?{_MEDIA}\b"
-    r"|\bfor (?:my|our|the) (?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
+    r"|\bfor (?:my|our|the) (?:[\w-]+ ){0,2}?(?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
     r"|subject|club|team|year \d+s?)\b"
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
     r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
@@ -194,9 +194,11 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
                 add(clause_id, FRAME_BONUS / 2)
     if _WHICH_KIND_OF_USE.search(lowered):
         add(DISTINCTION_RULE, FRAME_BONUS)
-    if context == "trust":
+    if context == "trust" and not _PERSONAL_ACCOUNT.search(lowered):
         _trust_account_frames(words, add)
-    if relation == "parent" and context != "trust" and words & {"dm", "message", "chat", "comment", "text", "groupchat"}:
+    if relation == "parent" and context is None:
+        add("sanctioned.", -ACCOUNT_BONUS / 2)
+    if relation == "parent" and context != "trust" and words & _TALK_WORDS:
         add(PARENT_RULE, FRAME_BONUS / 2)
     if _GIVE_OUT_PERSONAL.search(lowered):
         add(PHONE_RULE, FRAME_BONUS)
@@ -210,6 +212,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     return bonus
 
 
+_TALK_WORDS = frozenset(stem(w) for w in ("dm", "message", "chat", "comment", "text", "groupchat", "reply", "like"))
 _PURPOSE_WORDS = frozenset(stem(w) for w in ("purpose", "purposes", "aim", "aims", "point", "objective"))
 _PURPOSE_TOPICS = (
     (frozenset(stem(w) for w in ("legal", "sue", "lawsuit", "liability")), "purpose.legal_risk"),

@@ -24,6 +24,7 @@ FLOORS = {
     "questions_holdout12.jsonl": 0.97,
     "questions_holdout13.jsonl": 0.94,
     "questions_holdout14.jsonl": 0.97,
+    "questions_holdout15.jsonl": 0.94,
 }
 
 
