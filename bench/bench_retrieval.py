@@ -34,6 +34,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout13.jsonl",
     ROOT / "tests/policy_kb/questions_holdout14.jsonl",
     ROOT / "tests/policy_kb/questions_holdout15.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout16.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

@@ -29,6 +29,7 @@ LEGIT_RULE = "sanctioned.legitimate_uses"
 PHONE_RULE = "personal.no_personal_email_phone"
 PURPOSE_RULE = "purpose.general"
 PRIVATE_DM_RULE = "sanctioned.no_private_dm"
+EXAMPLES_RULE = "scope.examples"
 AVOID_RULE = "personal.avoid_specific_matters"
 REPUTATION_RULE = "personal.consider_reputation"
 ACCOUNT_BONUS = 10.0
@@ -52,6 +53,7 @@ _TRUST_ACCOUNT = re.compile(
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
     r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
     r"|\b(?:class|homework|lesson|revision|department) (?:announcements?|updates?|reminders?|notices?|resources?)\b"
+    r"|\b(?:the|our)\s+(?:\w+\s+)?(?:department|school|class|club|team|academy)\s+(?:use|using|uses|run|post|posting|share)\s+my\b"
     r"|\b(?:run|running|manage|managing|operate|operating|host|hosting)\s+(?:the|our|a)\s+"
     r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
     r"\b(?:from|on|through|via|using) my (?:own |personal )?"
@@ -73,7 +75,8 @@ _CONNECT = re.compile(
     rf"\b{_CONNECT_VERB}\s+(?:me|back)\b"
     r"|\b(?:follow|follows|followed|following|subscribe|subscribed|connect|connected)\s+(?:with\s+|to\s+|on\s+)?my\b"
     rf"|\bi\s+(?:just\s+)?{_CONNECT_VERB}\s+(?:with\s+)?(?:a|an|the|my|our|this|that|one of)?\s*(?:my\s+|our\s+)?{_PERSON}"
-    r"|\b(?:friend|follow|connection)\s+requests?\b|\brequested\s+to\s+follow\b"
+    r"|\b(?:friend|follow|connection)\s+requests?\b"
+    r"|\b(?:asked|asks|asking|wants?|wanting|trying|tried|requested|keeps? trying)\s+to\s+(?:connect|follow|friend|add|subscribe)\b"
     r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
 )
 _ENGAGE_CHILD = re.compile(
@@ -113,6 +116,12 @@ _GIVE_OUT_PERSONAL = re.compile(
     r"|\bso (?:they|parents|pupils|students|families) can (?:contact|reach|call|text|email|message) me\b"
 )
 _WHY_POLICY = re.compile(r"\bwhy (?:was|is|do we have|have we got|does the trust have|did the trust write) (?:this|the|a) (?:social media )?policy\b")
+_FEATURED = re.compile(
+    r"\b(?:appear|appearing|feature|featured|featuring|interviewed|interview|quoted|speak|speaking)\s+(?:in|on|for|to)\b"
+)
+_WHICH_PLATFORMS = re.compile(
+    r"\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:sites|platforms|apps|websites|services|examples)\s+(?:are|does|do|is)\b"
+)
 _WHICH_KIND_OF_USE = re.compile(
     r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
     r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
@@ -159,7 +168,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     harmed = childish and not self_post and (
         "harm" in words
         or bool(_ADULT_TO_CHILD.search(lowered))
-        or (bool(_THIRD_PARTY.search(lowered)) and "message" in words and not contacted)
+        or (bool(_THIRD_PARTY.search(lowered)) and _MESSAGE in words and not contacted)
     )
     if self_post and context != "trust" and relation not in ("parent",) and not connecting:
         add(AVOID_RULE, FRAME_BONUS / 2)
@@ -180,18 +189,23 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         else:
             # If a child has already contacted me, reporting governs unless I am asking whether to accept.
             asks_to_connect = bool(_ASKS_TO_CONNECT.search(lowered)) and not _DECLINED.search(lowered)
-            if relation in _STUDENTISH and connecting and (asks_to_connect or not (contacted and childish)):
+            learning = _LEARNING in words  # "pupils follow MPs for coursework" is not about my accounts
+            if relation in _STUDENTISH and connecting and not learning and (asks_to_connect or not (contacted and childish)):
                 add(FRIEND_RULE, FRAME_BONUS)
             if childish and contacted:
                 add(CONTACT_RULE, FRAME_BONUS)
             if _ENGAGE_CHILD.search(lowered) or (relation in _STUDENTISH and _GROUP_CHAT.search(lowered)):
                 add(PARENT_RULE, FRAME_BONUS)
-    if "learning" in words and words & {"student", "class"} and not self_post:
+    if _LEARNING in words and words & {"student", "class"} and not self_post and not contacted:
         add(LEGIT_RULE, FRAME_BONUS / 2)
     if words & _PURPOSE_WORDS:
         for topic, clause_id in _PURPOSE_TOPICS:
             if words & topic:
                 add(clause_id, FRAME_BONUS / 2)
+    if _FEATURED.search(lowered):
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if _WHICH_PLATFORMS.search(lowered):
+        add(EXAMPLES_RULE, FRAME_BONUS)
     if _WHICH_KIND_OF_USE.search(lowered):
         add(DISTINCTION_RULE, FRAME_BONUS)
     if context == "trust" and not _PERSONAL_ACCOUNT.search(lowered):
@@ -203,7 +217,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     if _GIVE_OUT_PERSONAL.search(lowered):
         add(PHONE_RULE, FRAME_BONUS)
         add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)
-    elif "email" in words and not words & {"phon", "text", "call"} and not self_post:
+    elif "email" in words and not words & {stem("phone"), "text", "call"} and not self_post:
         add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
     if _WHY_POLICY.search(lowered):
         add(PURPOSE_RULE, FRAME_BONUS)
@@ -212,6 +226,9 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     return bonus
 
 
+# Terms are stemmed, so compare with stems ("learning" is "learn", "message" is "messag").
+_LEARNING = stem("learning")
+_MESSAGE = stem("message")
 _TALK_WORDS = frozenset(stem(w) for w in ("dm", "message", "chat", "comment", "text", "groupchat", "reply", "like"))
 _PURPOSE_WORDS = frozenset(stem(w) for w in ("purpose", "purposes", "aim", "aims", "point", "objective"))
 _PURPOSE_TOPICS = (
@@ -228,7 +245,7 @@ _OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "me
 
 def _trust_account_frames(words: set[str], add) -> None:
     """On a trust account the rules are about photos, names, identifying details and tone."""
-    if "photo" in words:
+    if "photo" in words and _LEARNING not in words:
         if words & _NAMING:
             add(NAMES_RULE, FRAME_BONUS / 2)
         elif words & _IDENTIFYING:

@@ -16,7 +16,7 @@ FLOORS = {
     "questions_holdout4.jsonl": 0.94,
     "questions_holdout5.jsonl": 0.92,
     "questions_holdout6.jsonl": 0.96,
-    "questions_holdout7.jsonl": 0.96,
+    "questions_holdout7.jsonl": 0.98,
     "questions_holdout8.jsonl": 0.96,
     "questions_holdout9.jsonl": 0.98,
     "questions_holdout10.jsonl": 0.97,
@@ -25,6 +25,7 @@ FLOORS = {
     "questions_holdout13.jsonl": 0.94,
     "questions_holdout14.jsonl": 0.97,
     "questions_holdout15.jsonl": 0.94,
+    "questions_holdout16.jsonl": 0.94,
 }
 
 
