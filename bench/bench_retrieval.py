@@ -35,6 +35,7 @@ DEFAULT_SETS = [
     ROOT / "tests/policy_kb/questions_holdout14.jsonl",
     ROOT / "tests/policy_kb/questions_holdout15.jsonl",
     ROOT / "tests/policy_kb/questions_holdout16.jsonl",
+    ROOT / "tests/policy_kb/questions_holdout17.jsonl",
     Path("/work/shared/eval/qa_dev.jsonl"),
 ]
 

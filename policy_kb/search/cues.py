@@ -18,12 +18,15 @@ MEDIA = (
 )
 OWNER = (
     r"(?:(?:school|department|dept|class|trust|club|subject|academy|faculty)(?:s|\s?'s|\ss)?"
-    r"|official|educational|sanctioned|trust-sanctioned|trust sanctioned|departmental|revision|sixth form"
-    r"|choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography|sports|sport"
-    r"|prom|eco|chess|year group)"
+    r"|official|educational|sanctioned|trust-sanctioned|trust sanctioned|departmental|revision|sixth form|year group)"
+)
+# Subjects and clubs name a trust account only when it is "the/our/my ... account" ("a pupil's art account" is hers).
+SUBJECT_OWNER = (
+    r"(?:the|our|my)\s+(?:choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography"
+    r"|sports|sport|prom|eco|chess)"
 )
 TRUST_ACCOUNT = re.compile(
-    rf"\b{OWNER}\s+(?:\w+\s+)?{MEDIA}\b"
+    rf"\b{OWNER}\s+(?:\w+\s+)?{MEDIA}\b|\b{SUBJECT_OWNER}\s+(?:\w+\s+)?{MEDIA}\b"
     r"|\bfor (?:my|our|the) (?:[\w-]+ ){0,2}?(?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
     r"|subject|club|team|year \d+s?)\b"
     r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
@@ -124,6 +127,10 @@ PURPOSE_TOPICS = (
 )
 NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
 IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
+GROUP_OF_CHILDREN = frozenset(
+    stem(w) for w in ("choir", "team", "class", "squad", "cast", "players", "winners", "group", "year", "band", "orchestra")
+)
+COMMENT_WORDS = frozenset(stem(w) for w in ("comment", "comments", "reply", "replies", "abuse", "troll"))
 OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
 
 
@@ -150,6 +157,7 @@ class Cues:
     harmed: bool
     asks_to_connect: bool
     personal_account: bool
+    personal_phone: bool
 
 
 def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
@@ -176,4 +184,5 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         harmed=harmed,
         asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
         personal_account=bool(PERSONAL_ACCOUNT.search(lowered)),
+        personal_phone=bool(facts.get("personal_phone")),
     )

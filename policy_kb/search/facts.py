@@ -56,7 +56,8 @@ _PLATFORMS = {
     "xbox live": r"xbox",
     "email": r"e-?mail|gmail|hotmail|outlook",
 }
-_PERSONAL_PHONE = re.compile(r"\b(?:my (?:own |personal )?(?:mobile|phone|number|cell))\b|\bpersonal (?:mobile|phone|number)\b")
+# "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
+_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 

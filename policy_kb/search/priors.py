@@ -31,6 +31,7 @@ NAMES_RULE = "sanctioned.no_names_in_photos"
 IDENTIFYING_RULE = "sanctioned.no_identifying_info"
 CONTENT_RULE = "sanctioned.professional_content"
 PRIVATE_DM_RULE = "sanctioned.no_private_dm"
+REMOVE_RULE = "sanctioned.remove_inappropriate_comments"
 LEGIT_RULE = "sanctioned.legitimate_uses"
 DISTINCTION_RULE = "scope.distinction"
 EXAMPLES_RULE = "scope.examples"
@@ -55,7 +56,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     if cue.context != "trust":
         _people_on_personal_media(cue, lowered, add)
     if cue.context == "trust" and not cue.personal_account:
-        _trust_account_content(cue.words, add)
+        _trust_account_content(cue, add)
     _parents_and_contact_details(cue, lowered, add)
     _kind_of_question(cue, lowered, add)
     return bonus
@@ -107,9 +108,12 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
 
 
-def _trust_account_content(words: frozenset[str], add: Add) -> None:
-    """On a trust account the rules are about photos, names, identifying details, tone and DMs."""
-    if "photo" in words and c.LEARNING not in words:
+def _trust_account_content(cue: Cues, add: Add) -> None:
+    """On a trust account the rules are about comments, photos of children, names, details, tone and DMs."""
+    words = cue.words
+    if words & c.COMMENT_WORDS:
+        add(REMOVE_RULE, FRAME_BONUS / 2)
+    elif "photo" in words and (cue.childish or words & c.GROUP_OF_CHILDREN) and c.LEARNING not in words:
         if words & c.NAMING:
             add(NAMES_RULE, FRAME_BONUS / 2)
         elif words & c.IDENTIFYING:
@@ -125,7 +129,10 @@ def _trust_account_content(words: frozenset[str], add: Add) -> None:
 def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
     if cue.relation == "parent" and cue.context != "trust" and cue.words & c.TALK_WORDS:
         add(PARENT_RULE, FRAME_BONUS / 2)
-    if c.GIVE_OUT_PERSONAL.search(lowered):
+    phone_contact = cue.personal_phone and (
+        cue.relation == "parent" or (cue.relation in c.STUDENTISH and not cue.contacted)
+    )
+    if c.GIVE_OUT_PERSONAL.search(lowered) or phone_contact:
         add(PHONE_RULE, FRAME_BONUS)
         add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)
     elif "email" in cue.words and not cue.words & {stem("phone"), "text", "call"} and not cue.self_post:

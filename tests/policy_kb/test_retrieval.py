@@ -26,6 +26,7 @@ FLOORS = {
     "questions_holdout14.jsonl": 0.97,
     "questions_holdout15.jsonl": 0.94,
     "questions_holdout16.jsonl": 0.94,
+    "questions_holdout17.jsonl": 0.97,
 }
 
 
