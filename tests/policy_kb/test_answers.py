@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_kb.search import classify_intent, extract_facts, parse_fact_answer
+from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer
 from policy_kb.search.clustering import low_score_variation
 from policy_kb.search.reply import Candidate
 
@@ -131,11 +131,32 @@ def test_answer_carries_ranked_candidates(matcher):
     assert scores == sorted(scores, reverse=True) and 0 < scores[0] <= 100
 
 
-def test_close_candidates_offer_a_choice(matcher):
-    reply = matcher.answer("links and photos on the school page")
+class _FixedRanking(Matcher):
+    """A matcher whose ranking is given, to test the decision between answer / choose / unknown."""
+
+    def __init__(self, kb, ranking):
+        super().__init__(kb)
+        self._ranking = tuple(Candidate(cid, score) for cid, score in ranking)
+
+    def rank(self, text, facts=None):
+        return self._ranking
+
+
+def test_close_candidates_offer_a_choice(kb):
+    close = _FixedRanking(kb, [("sanctioned.external_links", 52.0), ("sanctioned.photo_consent", 49.0), ("scope.types", 20.0)])
+    reply = close.answer("links and photos on the school page")
     assert reply.kind == "choose"
-    assert 2 <= len(reply.choices) <= 3
-    assert reply.choices[0] == reply.candidates[0].clause_id
+    assert reply.choices == ("sanctioned.external_links", "sanctioned.photo_consent")
+
+
+def test_clear_winner_is_answered(kb):
+    clear = _FixedRanking(kb, [("sanctioned.external_links", 70.0), ("sanctioned.photo_consent", 40.0)])
+    assert clear.answer("links on the school page").kind == "answer"
+
+
+def test_low_score_is_unknown(kb):
+    weak = _FixedRanking(kb, [("sanctioned.external_links", 9.0), ("sanctioned.photo_consent", 8.0)])
+    assert weak.answer("links").kind == "unknown"
 
 
 def test_clustering_follows_qna_maker_rule():
