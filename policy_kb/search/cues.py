@@ -110,6 +110,15 @@ ASKS_TO_CONNECT = re.compile(
 )
 DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
 GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
+TO_ME = re.compile(r"\b(?:connect|follow|add|friend|subscribe)\w*\s+(?:with\s+|to\s+)?me\b")
+DEFINITION = re.compile(r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)")
+OTHER_POLICY = re.compile(
+    r"\b(?:equalit\w*|equal opportunit\w*|discriminat\w*|acceptable use|aup|safeguarding polic\w*|it polic\w*)"
+)
+POSTED_ABOUT = re.compile(
+    r"\b(?:posted|posting|posts|wrote|writing|commented|commenting|shared|sharing|tweeted)\b[\w\s']{0,40}?"
+    r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
+)
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 
 

@@ -35,6 +35,8 @@ REMOVE_RULE = "sanctioned.remove_inappropriate_comments"
 LEGIT_RULE = "sanctioned.legitimate_uses"
 DISTINCTION_RULE = "scope.distinction"
 EXAMPLES_RULE = "scope.examples"
+TYPES_RULE = "scope.types"
+OTHER_POLICIES_RULE = "scope.other_policies"
 PURPOSE_RULE = "purpose.general"
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
@@ -86,6 +88,8 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
     if c.FEATURED.search(lowered):
         add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if c.POSTED_ABOUT.search(lowered) and not cue.harmed and cue.context != "trust":
+        add(AVOID_RULE, FRAME_BONUS / 2)  # posts about school matters, whoever wrote them
 
 
 def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
@@ -98,7 +102,8 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
             add(PARENT_RULE, FRAME_BONUS)
         return
     # If a child has already contacted me, reporting governs unless I am asking whether to accept.
-    learning = c.LEARNING in cue.words  # "pupils follow MPs for coursework" is not about my accounts
+    # "pupils follow MPs for coursework" is not about my accounts; "wants to connect with me" is.
+    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered)
     wants_connection = cue.asks_to_connect or not (cue.contacted and cue.childish)
     if cue.relation in c.STUDENTISH and cue.connecting and not learning and wants_connection:
         add(FRIEND_RULE, FRAME_BONUS)
@@ -142,7 +147,12 @@ def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
 def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     words = cue.words
     if c.LEARNING in words and words & {"student", "class"} and not cue.self_post and not cue.contacted:
-        add(LEGIT_RULE, FRAME_BONUS / 2)
+        if not c.TO_ME.search(lowered):
+            add(LEGIT_RULE, FRAME_BONUS / 2)
+    if c.DEFINITION.search(lowered):
+        add(TYPES_RULE, FRAME_BONUS / 2)
+    if c.OTHER_POLICY.search(lowered):
+        add(OTHER_POLICIES_RULE, FRAME_BONUS / 2)
     if words & c.PURPOSE_WORDS:
         for topic, clause_id in c.PURPOSE_TOPICS:
             if words & topic:
