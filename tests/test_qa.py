@@ -79,7 +79,7 @@ async def test_facts_in_the_question_decide_the_stance(bot):
 
 async def test_close_candidates_are_offered_with_none_of_these(bot):
     await bot.send("c8", "hello")  # the welcome card (with its own buttons) comes first
-    reply = await bot.send("c8", "photos")
+    reply = await bot.send("c8", "social media")
     choices = card_buttons(reply.activities[-1])  # not the welcome card's menu before it
     titles = [t for t, _ in choices]
     assert 2 <= len(titles) <= 4 and titles[-1] == "None of these"
@@ -87,7 +87,7 @@ async def test_close_candidates_are_offered_with_none_of_these(bot):
     assert "Policy answer" in picked.text
     await bot.send("c8", value=reply.button("None of these"))
     missed = await bot.services.extras["qa"].review.recent_unanswered()
-    assert [(m.question, m.reason) for m in missed] == [("photos", "none_of_these")]
+    assert [(m.question, m.reason) for m in missed] == [("social media", "none_of_these")]
 
 
 async def test_out_of_scope_says_i_dont_know_and_records_the_text_without_user(bot):
