@@ -56,6 +56,10 @@ def run_migrations(conn: Connection, migrations: Iterable[Migration]) -> list[st
     if conn.dialect.name == "postgresql":
         # One instance migrates at a time; others wait here, then find nothing pending.
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(727274)"))
+    elif conn.dialect.name == "sqlite":
+        # The driver opens no transaction before DDL, so take SQLite's write lock first: other
+        # processes on the same file wait (busy_timeout) and then find nothing pending.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
     schema_migrations.create(conn, checkfirst=True)
     applied = {(r.component, r.version) for r in conn.execute(sa.select(schema_migrations))}
     done = []

@@ -1,0 +1,92 @@
+"""Two real app processes on one database (SQLite file and PostgreSQL): a conversation moves
+between them and carries on; simultaneous turns of one conversation are caught by eTag."""
+import asyncio
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestServer
+
+from bot.adapter import CONFLICT
+from tests.support.channel import Channel, visible_text
+from tests.support.connector import FakeConnector
+from tests.support.instances import Instances
+
+QUESTION = "can I accept a student's follow request on insta?"
+
+
+class GatedConnector(FakeConnector):
+    """Holds each reply until `expected` replies are waiting, so the turns overlap."""
+
+    def __init__(self):
+        super().__init__()
+        self.expected = 0
+        self._waiting = 0
+        self._open = asyncio.Event()
+
+    def gate(self, expected: int) -> None:
+        self.expected, self._waiting = expected, 0
+        self._open.clear()
+
+    async def _post_activity(self, request):
+        if self.expected:
+            self._waiting += 1
+            if self._waiting >= self.expected:
+                self._open.set()
+            await asyncio.wait_for(self._open.wait(), 20)
+        return await super()._post_activity(request)
+
+
+@pytest.fixture
+async def connector():
+    connector = GatedConnector()
+    server = TestServer(connector.app(), host="127.0.0.1")
+    await server.start_server()
+    connector.service_url = str(server.make_url("/"))[:-1]
+    yield connector
+    await server.close()
+
+
+@pytest.fixture
+async def instances(tmp_path):
+    started = Instances(tmp_path)
+    yield started
+    started.stop_all()
+
+
+@pytest.fixture
+async def session():
+    async with aiohttp.ClientSession() as session:
+        yield session
+
+
+async def two_channels(instances, database_url, connector, session):
+    a, b = await instances.start(2, database_url)
+    return Channel(session, a.messages_url, connector), Channel(session, b.messages_url, connector)
+
+
+async def test_alternate_turns_on_two_instances_carry_the_dialog_on(instances, database_url, connector, session):
+    one, two = await two_channels(instances, database_url, connector, session)
+    asked = await one.send("conv-alt", QUESTION)
+    assert asked.status == 201 and "current student, or an ex-student" in asked.text
+    answered = await two.send("conv-alt", "ex student, she's 16")
+    assert "No — not an ex-student under 18" in answered.text
+    # The clarifying dialog ended on instance two; instance one sees that and takes a new question.
+    again = await one.send("conv-alt", QUESTION)
+    assert "current student, or an ex-student" in again.text
+    button = await two.send("conv-alt", value=again.button("18 or over"))
+    assert "doesn’t forbid it" in button.text
+
+
+async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refused(
+        instances, database_url, connector, session):
+    one, two = await two_channels(instances, database_url, connector, session)
+    await one.send("conv-race", "hello")  # not a new user any more: the race is about the dialog state
+    connector.gate(2)  # each instance's reply waits for the other's, so both loaded the same state
+    first, second = await asyncio.gather(one.send("conv-race", QUESTION), two.send("conv-race", QUESTION))
+    connector.gate(0)
+    assert first.status == second.status == 201
+    texts = [visible_text(a) for a in connector.inbox["conv-race"]]
+    assert sum(CONFLICT in t for t in texts) == 1, texts  # exactly one turn was refused, and said so
+    # The winner's state stands: the clarifying question is still open on either instance.
+    answered = await two.send("conv-race", "ex student, she's 16")
+    assert "No — not an ex-student under 18" in answered.text
