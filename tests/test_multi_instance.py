@@ -90,3 +90,24 @@ async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refu
     # The winner's state stands: the clarifying question is still open on either instance.
     answered = await two.send("conv-race", "ex student, she's 16")
     assert "No — not an ex-student under 18" in answered.text
+
+
+async def test_reminder_workers_in_both_instances_send_each_reminder_once(
+        instances, database_url, connector, session, tmp_path):
+    people = [(f"29:p{i}", f"Person {i}", f"p{i}@alpha.example.org") for i in range(6)]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("email,name,school,start date\n"
+                      + "".join(f"{email},{name},Alpha Academy,2020-01-06\n" for _, name, email in people))
+    a, b = await instances.start(2, database_url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1"})
+    channels = [Channel(session, p.messages_url, connector, "msteams") for p in (a, b)]
+    for i, (uid, name, email) in enumerate(people):
+        connector.add_member(uid, name, email)
+        await channels[i % 2].send(f"conv-{uid}", "hello", user=uid)
+
+    def reminded(uid):
+        return [a for a in connector.inbox.get(f"conv-{uid}", [])
+                if "Reminder: your onboarding quiz" in visible_text(a)]
+
+    await connector.wait_for(lambda c: all(reminded(uid) for uid, _, _ in people), timeout=20)
+    await asyncio.sleep(2.5)  # both workers have run at least twice more since
+    assert [len(reminded(uid)) for uid, _, _ in people] == [1] * len(people)
