@@ -7,6 +7,7 @@ from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import ActivityTypes
 
+from store import DatabaseError
 from .storage import StorageConflictError
 from .settings import BotFrameworkConfig, Settings
 
@@ -14,6 +15,9 @@ log = logging.getLogger(__name__)
 
 CONFLICT = ("This conversation changed somewhere else at the same moment (another device or window), "
             "so I didn't act on your last message. Please send it again.")
+DATABASE_DOWN = ("I can't reach my records just now, so I haven't acted on your last message and it may not "
+                 "have been saved. Please send it again in a minute. If a child may be at risk, contact the "
+                 "designated person for Child Protection now.")
 APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been lost: "
            "please send your last message again. If a child may be at risk, contact the "
            "designated person for Child Protection now.")
@@ -35,4 +39,13 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
               activity.conversation.id if activity.conversation else None,
               exc_info=(type(error), error, error.__traceback__))
     if activity.type == ActivityTypes.message:
-        await context.send_activity(CONFLICT if isinstance(error, StorageConflictError) else APOLOGY)
+        await context.send_activity(_apology_for(error))
+
+
+def _apology_for(error: Exception) -> str:
+    """What to tell the user: resend after a conflict, try again when the database is out."""
+    if isinstance(error, StorageConflictError):
+        return CONFLICT
+    if isinstance(error, DatabaseError):
+        return DATABASE_DOWN
+    return APOLOGY

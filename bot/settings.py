@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import parse_qsl, urlencode
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 
@@ -44,7 +45,7 @@ class Settings:
             return f"sqlite+aiosqlite:///{(self.data_dir / 'bot.db').resolve()}"
         for prefix in ("postgresql://", "postgres://"):
             if url.startswith(prefix):
-                return "postgresql+asyncpg://" + url[len(prefix):]
+                return "postgresql+asyncpg://" + _asyncpg_query(url[len(prefix):])
         return url
 
     def with_overrides(self, **overrides) -> "Settings":
@@ -84,6 +85,8 @@ class Settings:
                 raise SettingsError("MicrosoftAppTenantId", "must be set when MicrosoftAppType is SingleTenant")
         if self.database_url and not self.database_url.startswith(("postgresql://", "postgres://", "sqlite")):
             raise SettingsError("DATABASE_URL", "must start with postgresql:// (or be unset for SQLite under DATA_DIR)")
+        if self.database_url.startswith(("postgresql://", "postgres://")):
+            _asyncpg_query(self.database_url)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -100,6 +103,37 @@ class BotFrameworkConfig:
         self.APP_PASSWORD = settings.app_password or None
         self.APP_TYPE = settings.app_type
         self.APP_TENANTID = settings.app_tenant_id or None
+
+
+# libpq's connection parameters that asyncpg takes under another name, and the SSL modes both know.
+_PG_PARAMETERS = {"sslmode": "ssl", "ssl": "ssl", "connect_timeout": "timeout", "timeout": "timeout",
+                  "command_timeout": "command_timeout"}
+_SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def _asyncpg_query(rest: str) -> str:
+    """The part after postgresql:// with its query in asyncpg's terms (?sslmode=require -> ?ssl=require)."""
+    base, _, query = rest.partition("?")
+    if not query:
+        return base
+    params = []
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name not in _PG_PARAMETERS:
+            raise SettingsError("DATABASE_URL", f"unsupported parameter {name!r}; supported: "
+                                f"{', '.join(sorted(_PG_PARAMETERS))}")
+        if _PG_PARAMETERS[name] == "ssl" and value not in _SSL_MODES:
+            raise SettingsError("DATABASE_URL", f"{name} must be one of {', '.join(_SSL_MODES)}, got {value!r}")
+        if _PG_PARAMETERS[name] != "ssl" and not _is_number(value):
+            raise SettingsError("DATABASE_URL", f"{name} must be a number of seconds, got {value!r}")
+        params.append((_PG_PARAMETERS[name], value))
+    return base + "?" + urlencode(params)
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return float(value) > 0
+    except ValueError:
+        return False
 
 
 def _port(raw: str | None) -> int:

@@ -44,7 +44,10 @@ class Database:
             engine = create_async_engine(self.url, pool_size=1, max_overflow=0, pool_timeout=30)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         else:
-            engine = create_async_engine(self.url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+            # A turn must fail fast enough to say "try again" inside the channel's own timeout.
+            connect_args = {} if "timeout" in sa.engine.make_url(self.url).query else {"timeout": 10}
+            engine = create_async_engine(self.url, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                                         pool_timeout=10, connect_args=connect_args)
         self._engine = engine
         async with engine.begin() as conn:
             applied = await conn.run_sync(run_migrations, self.migrations)
@@ -62,7 +65,9 @@ class Database:
         try:
             async with self.engine.begin() as conn:
                 yield conn
-        except (sa.exc.OperationalError, sa.exc.InterfaceError, OSError) as exc:
+        except (sa.exc.DBAPIError, OSError) as exc:
+            if not unavailable(exc):
+                raise
             raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
 
     async def healthy(self) -> bool:
@@ -74,6 +79,18 @@ class Database:
         except Exception:  # noqa: BLE001 - health reports, it does not raise
             log.warning("database health check failed", exc_info=True)
             return False
+
+
+def unavailable(exc: BaseException) -> bool:
+    """True for a lost or refused connection (retry later), false for an error in the statement."""
+    if isinstance(exc, (OSError, sa.exc.OperationalError, sa.exc.InterfaceError)):
+        return True
+    if isinstance(exc, sa.exc.DBAPIError):
+        # SQLSTATE class 08 is a connection exception, 57 an operator intervention (the server is
+        # shutting down, starting up, or terminated the session).
+        state = str(getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None) or "")
+        return exc.connection_invalidated or state[:2] in ("08", "57")
+    return False
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

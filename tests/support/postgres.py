@@ -35,9 +35,10 @@ def _bin(name: str) -> str:
 class ThrowawayPostgres:
     """initdb + pg_ctl in a temp dir on a free loopback port; trust auth; removed at stop()."""
 
-    def __init__(self):
+    def __init__(self, ssl: bool = False):
         self.dir = Path(tempfile.mkdtemp(prefix="guidance-pg-"))
         self.port = _free_port()
+        self.ssl = ssl  # serve TLS with a self-signed certificate (as Azure requires TLS)
         self._as_postgres = os.geteuid() == 0  # initdb refuses to run as root
 
     def _run(self, *args: str) -> None:
@@ -51,9 +52,21 @@ class ThrowawayPostgres:
         if self._as_postgres:
             shutil.chown(self.dir, "postgres", "postgres")
         self._run(_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
-        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-        self._run(_bin("pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60", "-l", str(self.dir / "log"), "start")
+        if self.ssl:
+            _self_signed(data)
+        self.resume()
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pause(self) -> None:
+        """Stop the server (fast shutdown: connections are terminated); `resume()` starts it again."""
+        self._run(_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        if self.ssl:
+            options += " -c ssl=on"
+        self._run(_bin("pg_ctl"), "-D", str(self.dir / "data"), "-o", options, "-w", "-t", "60",
+                  "-l", str(self.dir / "log"), "start")
 
     def stop(self) -> None:
         try:
@@ -61,6 +74,30 @@ class ThrowawayPostgres:
         except Exception:  # noqa: BLE001 - best effort at teardown
             pass
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _self_signed(data: Path) -> None:
+    """server.crt and server.key in the data directory, readable only by the server's user."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))
+    (data / "server.crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (data / "server.key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                        serialization.NoEncryption()))
+    for file in ("server.crt", "server.key"):
+        os.chmod(data / file, 0o600)
+        if os.geteuid() == 0:
+            shutil.chown(data / file, "postgres", "postgres")
 
 
 def create_database(server_url: str) -> str:
