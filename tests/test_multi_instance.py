@@ -1,9 +1,11 @@
 """Two real app processes on one database (SQLite file and PostgreSQL): a conversation moves
 between them and carries on; simultaneous turns of one conversation are caught by eTag."""
 import asyncio
+from dataclasses import dataclass
 
 import aiohttp
 import pytest
+import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
 from bot.adapter import CONFLICT
@@ -36,36 +38,50 @@ class GatedConnector(FakeConnector):
         return await super()._post_activity(request)
 
 
-@pytest.fixture
-async def connector():
+PEOPLE = [(f"29:p{i}", f"Person {i}", f"p{i}@alpha.example.org") for i in range(6)]
+
+# One pair of instances per database engine serves every test here (each uses its own conversations).
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@dataclass
+class Cluster:
+    connector: GatedConnector
+    one: Channel  # talks to instance one
+    two: Channel  # talks to instance two
+    teams: list[Channel]  # the same two instances, as Teams
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
+async def cluster(request, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("cluster")
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    else:
+        from tests.support.postgres import create_database
+
+        url = create_database(request.getfixturevalue("postgres_server"))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("email,name,school,start date\n"
+                      + "".join(f"{email},{name},Alpha Academy,2020-01-06\n" for _, name, email in PEOPLE))
     connector = GatedConnector()
     server = TestServer(connector.app(), host="127.0.0.1")
     await server.start_server()
     connector.service_url = str(server.make_url("/"))[:-1]
-    yield connector
-    await server.close()
+    instances = Instances(tmp_path)
+    try:
+        a, b = await instances.start(2, url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1"})
+        async with aiohttp.ClientSession() as session:
+            yield Cluster(connector, Channel(session, a.messages_url, connector),
+                          Channel(session, b.messages_url, connector),
+                          [Channel(session, p.messages_url, connector, "msteams") for p in (a, b)])
+    finally:
+        instances.stop_all()
+        await server.close()
 
 
-@pytest.fixture
-async def instances(tmp_path):
-    started = Instances(tmp_path)
-    yield started
-    started.stop_all()
-
-
-@pytest.fixture
-async def session():
-    async with aiohttp.ClientSession() as session:
-        yield session
-
-
-async def two_channels(instances, database_url, connector, session):
-    a, b = await instances.start(2, database_url)
-    return Channel(session, a.messages_url, connector), Channel(session, b.messages_url, connector)
-
-
-async def test_alternate_turns_on_two_instances_carry_the_dialog_on(instances, database_url, connector, session):
-    one, two = await two_channels(instances, database_url, connector, session)
+async def test_alternate_turns_on_two_instances_carry_the_dialog_on(cluster):
+    one, two = cluster.one, cluster.two
     asked = await one.send("conv-alt", QUESTION)
     assert asked.status == 201 and "current student, or an ex-student" in asked.text
     answered = await two.send("conv-alt", "ex student, she's 16")
@@ -77,9 +93,8 @@ async def test_alternate_turns_on_two_instances_carry_the_dialog_on(instances, d
     assert "doesn’t forbid it" in button.text
 
 
-async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refused(
-        instances, database_url, connector, session):
-    one, two = await two_channels(instances, database_url, connector, session)
+async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refused(cluster):
+    one, two, connector = cluster.one, cluster.two, cluster.connector
     await one.send("conv-race", "hello")  # not a new user any more: the race is about the dialog state
     connector.gate(2)  # each instance's reply waits for the other's, so both loaded the same state
     first, second = await asyncio.gather(one.send("conv-race", QUESTION), two.send("conv-race", QUESTION))
@@ -92,22 +107,16 @@ async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refu
     assert "No — not an ex-student under 18" in answered.text
 
 
-async def test_reminder_workers_in_both_instances_send_each_reminder_once(
-        instances, database_url, connector, session, tmp_path):
-    people = [(f"29:p{i}", f"Person {i}", f"p{i}@alpha.example.org") for i in range(6)]
-    roster = tmp_path / "roster.csv"
-    roster.write_text("email,name,school,start date\n"
-                      + "".join(f"{email},{name},Alpha Academy,2020-01-06\n" for _, name, email in people))
-    a, b = await instances.start(2, database_url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1"})
-    channels = [Channel(session, p.messages_url, connector, "msteams") for p in (a, b)]
-    for i, (uid, name, email) in enumerate(people):
+async def test_reminder_workers_in_both_instances_send_each_reminder_once(cluster):
+    connector = cluster.connector
+    for i, (uid, name, email) in enumerate(PEOPLE):
         connector.add_member(uid, name, email)
-        await channels[i % 2].send(f"conv-{uid}", "hello", user=uid)
+        await cluster.teams[i % 2].send(f"conv-{uid}", "hello", user=uid)
 
     def reminded(uid):
         return [a for a in connector.inbox.get(f"conv-{uid}", [])
                 if "Reminder: your onboarding quiz" in visible_text(a)]
 
-    await connector.wait_for(lambda c: all(reminded(uid) for uid, _, _ in people), timeout=20)
+    await connector.wait_for(lambda c: all(reminded(uid) for uid, _, _ in PEOPLE), timeout=20)
     await asyncio.sleep(2.5)  # both workers have run at least twice more since
-    assert [len(reminded(uid)) for uid, _, _ in people] == [1] * len(people)
+    assert [len(reminded(uid)) for uid, _, _ in PEOPLE] == [1] * len(PEOPLE)
