@@ -77,9 +77,10 @@ async def test_facts_in_the_question_decide_the_stance(bot):
 
 async def test_close_candidates_are_offered_with_none_of_these(bot):
     reply = await bot.send("c8", "photos")
-    titles = [t for t, _ in reply.buttons]
+    offered = [(t, d) for t, d in reply.buttons if str(d.get("action", "")).startswith("qa.")]  # not the welcome menu
+    titles = [t for t, _ in offered]
     assert 2 <= len(titles) <= 4 and titles[-1] == "None of these"
-    picked = await bot.send("c8", value=reply.buttons[0][1])
+    picked = await bot.send("c8", value=offered[0][1])
     assert "Policy answer" in picked.text
     await bot.send("c8", value=reply.button("None of these"))
     missed = await bot.services.extras["qa"].review.recent_unanswered()

@@ -4,10 +4,11 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import qa, welcome
+from . import qa, reports, welcome
 
 
 def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
     qa.register(registry, services)
+    reports.register(registry, services)
