@@ -33,6 +33,8 @@ class Desk(Protocol):
     def urgent_card(self, reporter) -> CardView: ...
     def received_card(self, receipt, reporter) -> CardView: ...
     def policy_quotes(self) -> list[tuple[str, str]]: ...
+    def seal_draft(self, context: TurnContext, draft: dict) -> str: ...
+    def open_draft(self, context: TurnContext, token: str) -> dict: ...
 
 
 def cancel_card() -> Button:
@@ -46,8 +48,49 @@ class _Intake(Dialog):
         super().__init__(DIALOG_ID + ".steps")
         self.desk = desk
 
+    # Answers are sealed (encrypted) whenever the state is at rest: the conversation state in the
+    # database holds no readable report content, even for an unfinished draft.
+    def unseal(self, context: TurnContext, state: dict) -> None:
+        if "sealed" in state:
+            try:
+                draft = self.desk.open_draft(context, state.pop("sealed"))
+            except Exception:  # noqa: BLE001 - e.g. the key was changed: start the answers afresh
+                log.warning("an unfinished report could not be decrypted; its answers are dropped")
+                draft = {"answers": {}, "files": []}
+                state.update(history=[], step="danger", sid=None, confirm=None, editing=False)
+            state["answers"], state["files"] = draft["answers"], draft["files"]
+
+    def seal(self, context: TurnContext, state: dict) -> None:
+        if "answers" in state:
+            state["sealed"] = self.desk.seal_draft(context, {"answers": state.pop("answers"),
+                                                             "files": state.pop("files", [])})
+
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         """Start a report, with any hand-over answers already filled in."""
+        state = dc.active_dialog.state
+        try:
+            return await self._begin(dc, options)
+        finally:
+            self.seal(dc.context, state)
+
+    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
+        """Take the reporter's answer to the current step."""
+        state = dc.active_dialog.state
+        self.unseal(dc.context, state)
+        try:
+            return await self._continue(dc)
+        finally:
+            self.seal(dc.context, state)
+
+    async def reprompt_dialog(self, context: TurnContext, instance) -> None:
+        """Ask the current question again (after help, or on resuming)."""
+        self.unseal(context, instance.state)
+        try:
+            await self._render(context, instance.state)
+        finally:
+            self.seal(context, instance.state)
+
+    async def _begin(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         prefill = intake.clean_prefill((options or {}).get("prefill") if isinstance(options, dict) else None)
         state = dc.active_dialog.state
         state.update(answers=dict(prefill), prefilled=sorted(prefill), history=[], sid=None, confirm=None,
@@ -68,8 +111,7 @@ class _Intake(Dialog):
                                  summary="Report a safeguarding concern"))
         return await self._advance(dc)
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        """Take the reporter's answer to the current step."""
+    async def _continue(self, dc: DialogContext) -> DialogTurnResult:
         state = dc.active_dialog.state
         activity = dc.context.activity
         value = activity.value if isinstance(activity.value, dict) else None
@@ -90,10 +132,6 @@ class _Intake(Dialog):
         if step == "pick_change":
             return await self._pick_change(dc, state, value, text)
         return await self._answer(dc, state, intake.BY_ID[step], value, text)
-
-    async def reprompt_dialog(self, context: TurnContext, instance) -> None:
-        """Ask the current question again (after help, or on resuming)."""
-        await self._render(context, instance.state)
 
     # ---- steps -------------------------------------------------------------------
     async def _advance(self, dc: DialogContext) -> DialogTurnResult:
@@ -291,7 +329,12 @@ class ReportDialog(GuidedDialog):
         return await self._control(inner_dc, "help")
 
     async def _control(self, inner_dc: DialogContext, word: str) -> DialogTurnResult:
-        result = await handle_control(inner_dc, self.steps, word)
+        state = inner_dc.active_dialog.state
+        self.steps.unseal(inner_dc.context, state)
+        try:
+            result = await handle_control(inner_dc, self.steps, word)
+        finally:
+            self.steps.seal(inner_dc.context, state)
         if result.status == DialogTurnStatus.Complete and inner_dc.active_dialog is None:
             return DialogTurnResult(DialogTurnStatus.Complete)
         return DialogTurnResult(DialogTurnStatus.Waiting)

@@ -87,12 +87,24 @@ class AlertWorker:
         self.app_id = services.settings.app_id
         self._wake = asyncio.Event()
         self.delivered = 0
+        self.stopping = False
 
     def wake(self) -> None:
         self._wake.set()
 
+    async def stop(self, task: asyncio.Task, grace: float = 5.0) -> None:
+        """Let the current round finish (no transaction is cut in half), then stop."""
+        self.stopping = True
+        self.wake()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), grace)
+        except asyncio.TimeoutError:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
     async def run(self) -> None:
-        while True:
+        while not self.stopping:
             self._wake.clear()
             try:
                 await self.run_once()
@@ -110,12 +122,13 @@ class AlertWorker:
         for meta, level in await self.store.escalate_due():
             log.info("report %s escalated to tier %s", meta.reference, level)
         sent = 0
-        while True:
+        while not self.stopping:
             batch = await self.outbox.claim()
             if not batch:
                 return sent
             results = await asyncio.gather(*(self.deliver(d) for d in batch))
             sent += sum(results)
+        return sent
 
     async def deliver(self, d: Delivery) -> bool:
         try:
@@ -208,10 +221,9 @@ def worker_context(worker: AlertWorker):
 
     async def alerts(app):
         worker.adapter = app[appkeys.ADAPTER]
+        worker.stopping = False
         task = asyncio.create_task(worker.run(), name="safeguarding-outbox")
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await worker.stop(task)
 
     return alerts

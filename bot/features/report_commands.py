@@ -211,7 +211,7 @@ class ReportCommands:
             return
         said = ((turn.value or {}).get("format") or turn.argument or "csv").lower()
         fmt = "json" if "json" in said else "csv"
-        metas = await self.store.visible_to(person.email, open_only="all" not in said)
+        metas = await self.store.visible_to(person.email, open_only="open" in said)
         reports = [await self.store.read(m.reference) for m in metas]
         for m in metas:
             await self.store.record("export", person.user_key, person.email, m.id, fmt)

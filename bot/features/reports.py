@@ -66,6 +66,7 @@ class ReportDesk:
 
     def __init__(self, services, settings, store: ReportStore, worker: AlertWorker):
         self.services, self.settings, self.store, self.worker = services, settings, store, worker
+        self.cipher = store.cipher
         self.directory = settings.directory
         self.channels = ("teams", "email") if settings.smtp else ("teams",)
         self._locks: dict[str, asyncio.Lock] = {}
@@ -92,8 +93,9 @@ class ReportDesk:
                                         reporter.school.name if reporter.school else "", files)
         sub = Submission(submission_id, reporter.user_key, reporter.school.id if reporter.school else None,
                          about, intake.category(answers), content)
-        async with self.lock(submission_id):
-            meta, created = await self.store.submit(sub, the_route, self.channels)
+        # The unique submission id makes this idempotent; the Submit button's handler also holds
+        # self.lock(submission_id) so a double click gets a calm "already received".
+        meta, created = await self.store.submit(sub, the_route, self.channels)
         if created:
             log.info("report %s stored (school=%s, tier 0 contacts=%d)", meta.reference, meta.school_id or "unknown",
                      len(the_route.first))
@@ -131,6 +133,13 @@ class ReportDesk:
         return CardView("Report received", tuple(blocks),
                         summary=f"Report received. Reference {meta.reference}.")
 
+    def seal_draft(self, context, draft: dict) -> str:
+        """Encrypt an unfinished report's answers for the conversation state."""
+        return self.cipher.seal(_draft_label(context), draft)
+
+    def open_draft(self, context, token: str) -> dict:
+        return self.cipher.open(_draft_label(context), token)
+
     def policy_quotes(self) -> list[tuple[str, str]]:
         kb = self.services.kb
         quotes = []
@@ -139,6 +148,11 @@ class ReportDesk:
             if clause is not None:
                 quotes.append((clause.text, f"{kb.title} v{kb.version}, {clause.section}"))
         return quotes
+
+
+def _draft_label(context) -> str:
+    activity = context.activity
+    return f"draft/{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
 
 
 def register(registry: Registry, services) -> None:
