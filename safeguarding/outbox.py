@@ -13,7 +13,7 @@ from typing import Optional
 import sqlalchemy as sa
 
 from store import Database
-from .tables import outbox, reports
+from .tables import outbox, report_people, reports
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Delivery:
     attempts: int
     acknowledged_name: Optional[str]
     acknowledged_at: Optional[datetime]
+    informed: bool = False  # told for information only (the DSL, for a concern about staff)
 
 
 def backoff(attempts: int, base: float, cap: float) -> timedelta:
@@ -58,13 +59,17 @@ class Outbox:
             # The `due` condition again: a row another worker claimed in between is not taken.
             await conn.execute(outbox.update().where(outbox.c.id.in_(ids), due).values(
                 claimed_by=self.worker_id, claimed_until=now + self.lease))
+            rp = report_people
             rows = (await conn.execute(
                 sa.select(outbox, reports.c.reference, reports.c.school_id, reports.c.category,
-                          reports.c.acknowledged_name, reports.c.acknowledged_at)
+                          reports.c.acknowledged_name, reports.c.acknowledged_at, rp.c.informed)
                 .join(reports, reports.c.id == outbox.c.report_id)
+                .outerjoin(rp, sa.and_(rp.c.report_id == outbox.c.report_id, rp.c.email == outbox.c.recipient,
+                                       rp.c.tier == outbox.c.tier))
                 .where(outbox.c.id.in_(ids), outbox.c.claimed_by == self.worker_id))).all()
         return [Delivery(r.id, r.report_id, r.reference, r.school_id, r.category, r.recipient, r.recipient_name,
-                         r.role, r.channel, r.tier, r.kind, r.attempts, r.acknowledged_name, r.acknowledged_at)
+                         r.role, r.channel, r.tier, r.kind, r.attempts, r.acknowledged_name, r.acknowledged_at,
+                         bool(r.informed))
                 for r in rows]
 
     async def sent(self, delivery: Delivery, activity_id: str | None = None, conversation: dict | None = None) -> None:

@@ -46,8 +46,8 @@ def alert_view(d: Delivery, directory: Directory, escalate_minutes: int) -> Card
         title = "Safeguarding alert: not yet acknowledged"
         lines.insert(0, Text(f"Escalated: nobody acknowledged this report within {escalate_minutes} minutes.",
                              style="attention"))
-    if d.role == "dsl" and d.category.lower().find("staff") >= 0:
-        lines.append(Text("You are informed for information: the headteacher leads on concerns about staff.",
+    if d.informed:
+        lines.append(Text("For information: the headteacher leads on concerns about staff.",
                           style="subtle"))
     return CardView(title, (*lines, Facts(facts)),
                     (Button("Acknowledge", {"action": "report.ack", "reference": d.reference}, style="positive"),

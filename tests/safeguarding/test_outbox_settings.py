@@ -19,10 +19,11 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "contacts.example.yam
 
 
 @pytest.fixture
-async def db(tmp_path):
+async def db(database_url):
+    """The store and outbox on SQLite and on a real PostgreSQL (tests/conftest.py)."""
     from bot import people, storage
 
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", storage.MIGRATIONS + people.MIGRATIONS + MIGRATIONS)
+    database = Database(database_url, storage.MIGRATIONS + people.MIGRATIONS + MIGRATIONS)
     await database.start()
     yield database
     await database.close()
