@@ -136,12 +136,11 @@ class _Intake(Dialog):
     # ---- steps -------------------------------------------------------------------
     async def _advance(self, dc: DialogContext) -> DialogTurnResult:
         state = dc.active_dialog.state
-        if state.get("editing"):
+        # The first question still unanswered (a changed answer can make a new one apply).
+        question = intake.next_question(state["answers"])
+        state["step"] = question.id if question else "summary"
+        if state["step"] == "summary":
             state["editing"] = False
-            state["step"] = "summary"
-        else:
-            question = intake.next_question(state["answers"])
-            state["step"] = question.id if question else "summary"
         if state["step"] == "summary" and not state.get("sid"):
             # Fixed once the reporter sees the summary: a repeated Submit finds the same report.
             state["sid"] = uuid.uuid4().hex

@@ -154,7 +154,8 @@ def category(answers: Mapping[str, str]) -> str:
     base = ABOUT_LABELS.get(answers.get("concern_about", "child"), "Safeguarding concern")
     if answers.get("adult_involved") == "self_report":
         base += " (self-report)"
-    return f"Online safety: {base[0].lower()}{base[1:]}" if answers.get("platform") != "In person" else base
+    label = f"Online safety: {base[0].lower()}{base[1:]}" if answers.get("platform") != "In person" else base
+    return f"URGENT: {label}" if answers.get("danger") == "yes" else label
 
 
 def summary_pairs(answers: Mapping[str, str]) -> list[tuple[str, str]]:

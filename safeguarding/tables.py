@@ -15,7 +15,7 @@ reports = sa.Table(
     sa.Column("submission_id", sa.String(64), nullable=False, unique=True),
     sa.Column("school_id", sa.String(50)),
     sa.Column("concern_about", sa.String(20), nullable=False),
-    sa.Column("category", sa.String(100), nullable=False),
+    sa.Column("category", sa.String(200), nullable=False),
     sa.Column("reporter_key", sa.String(300), nullable=False, index=True),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("content", sa.Text, nullable=False),  # encrypted; never updated

@@ -231,3 +231,24 @@ async def test_no_report_content_reaches_the_logs(make_bot, caplog):
     # At the level the app runs (INFO), no personal data either; aiosqlite's DEBUG lines echo SQL parameters.
     production = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
     assert "rita.teacher" not in production and "Rita Teacher" not in production
+
+
+async def test_changing_who_it_is_about_asks_the_question_that_now_applies(make_bot):
+    bot = await teams_bot(make_bot)
+    summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"))
+    picker = await say(bot, REPORTER, "change")
+    question = await say(bot, REPORTER, value=picker.button("Concern about"))
+    asked = await say(bot, REPORTER, "a member of staff")
+    assert current_question(asked.text).id == "subject"
+    again = await say(bot, REPORTER, "Colin Staff")
+    assert "Check your report" in again.text and "Colin Staff" in again.text
+    assert current_question(question.text).id == "concern_about" and summary.status == 201
+
+
+async def test_a_child_in_danger_makes_the_alert_urgent_without_saying_why(make_bot):
+    bot = await teams_bot(make_bot)
+    await online(bot, DSL)
+    _, done = await file_report(bot, answers={"danger": "yes"})
+    await bot.connector.wait_for(lambda c: alerts_in(c, DSL))
+    alert = str(alerts_in(bot.connector, DSL)[0])
+    assert "URGENT" in alert and reference_in(done.text) in alert and VERBATIM not in alert
