@@ -49,6 +49,8 @@ def create_app(settings=None) -> web.Application:
     app[appkeys.ADAPTER] = create_adapter(settings)
     app[appkeys.BOT] = GuidanceBot(registry, services.conversation_state, services)
     add_routes(app)
+    for add_feature_routes in registry.routes:
+        add_feature_routes(app)
 
     async def database(app_: web.Application):
         await db.start()

@@ -74,6 +74,9 @@ class GuidanceBot(TeamsActivityHandler):
 
     async def on_turn(self, turn_context: TurnContext):
         """Load state once, handle the activity, save state once (skipped when unchanged)."""
+        for inbound in self.registry.inbound:
+            if not inbound(turn_context):
+                return
         await self.conversation_state.load(turn_context)
         activity = turn_context.activity
         if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:

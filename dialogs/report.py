@@ -105,7 +105,7 @@ class _Intake(Dialog):
         if prefill:
             opening.append(Text("From what you told me already:", style="subtle"))
             opening.append(Facts(tuple(intake.summary_pairs(prefill))))
-        if prefill.get("content_worry"):
+        if intake.worrying(prefill):
             opening.append(Text(intake.GUIDANCE[2], style="attention"))
         await _send(dc, CardView("Report a safeguarding concern", tuple(opening),
                                  summary="Report a safeguarding concern"))

@@ -158,12 +158,20 @@ def category(answers: Mapping[str, str]) -> str:
     return f"URGENT: {label}" if answers.get("danger") == "yes" else label
 
 
+WORRY_LABELS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+
+
+def worrying(answers: Mapping[str, str]) -> bool:
+    """Whether the hand-over said the content worries the reporter (yes, or not sure)."""
+    return str(answers.get("content_worry", "")).lower() in ("yes", "unsure", "true")
+
+
 def summary_pairs(answers: Mapping[str, str]) -> list[tuple[str, str]]:
     pairs = []
-    if answers.get("scenario"):
-        pairs.append(("Situation", answers["scenario"]))
     if answers.get("summary"):
-        pairs.append(("Summary", answers["summary"]))
+        pairs.append(("Situation", answers["summary"]))
+    if answers.get("content_worry"):
+        pairs.append(("Content worries you", WORRY_LABELS.get(answers["content_worry"], answers["content_worry"])))
     for q in QUESTIONS:
         if q.id in answers and applies(q, answers):
             pairs.append((q.label, display(q.id, answers[q.id])))

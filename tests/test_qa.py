@@ -1,6 +1,8 @@
 """Free-text questions over the protocol: quoted answers, clarifying questions, choices, misses."""
 import sqlite3
 
+from tests.support.channel import buttons as card_buttons
+
 FRIEND_RULE = "personal.no_friend_students"
 
 
@@ -39,7 +41,7 @@ async def test_feedback_is_stored(bot):
 
 
 async def test_missing_fact_asks_one_question_and_a_typed_age_answers_it(bot):
-    asked = await bot.send("c4", "a student added me on insta")
+    asked = await bot.send("c4", "can I accept a student's follow request on insta?")
     assert "current student, or an ex-student" in asked.text
     assert f"“{clause_text(bot, FRIEND_RULE)}”" in asked.text  # the rule is quoted while asking
     answered = await bot.send("c4", "she left last year, she's 17")
@@ -47,7 +49,7 @@ async def test_missing_fact_asks_one_question_and_a_typed_age_answers_it(bot):
 
 
 async def test_clarifying_button_answers_with_that_fact(bot):
-    asked = await bot.send("c5", "a student added me on insta")
+    asked = await bot.send("c5", "can I accept a student's follow request on insta?")
     answered = await bot.send("c5", value=asked.button("18 or over"))
     assert "doesn’t forbid it" in answered.text
     for advice in ("personal.privacy_settings", "personal.avoid_specific_matters"):
@@ -58,17 +60,17 @@ async def test_clarifying_button_answers_with_that_fact(bot):
 
 
 async def test_a_new_question_instead_of_an_answer_is_answered(bot):
-    await bot.send("c6", "a student added me on insta")
+    await bot.send("c6", "can I accept a student's follow request on insta?")
     reply = await bot.send("c6", "can I use my personal phone to ring parents")
     assert clause_text(bot, "personal.no_personal_email_phone") in reply.text
 
 
 async def test_facts_in_the_question_decide_the_stance(bot):
     cases = {
-        "an ex-pupil, she's 17 now, sent me a follow request": "No — not an ex-student under 18",
-        "ex pupil now 19 wants to add me on facebook": "doesn’t forbid it",
-        "a sixth former who is 18 added me on insta": "No — not a current student",
-        "a parent who is also my friend wants to connect on facebook": "No — not while you work for the trust",
+        "can I accept a follow request from an ex-pupil who is 17 now?": "No — not an ex-student under 18",
+        "can I add an ex pupil who is now 19 on facebook?": "doesn’t forbid it",
+        "can I accept a sixth former who is 18 on insta?": "No — not a current student",
+        "can I connect on facebook with a parent who is also my friend?": "No — not while you work for the trust",
     }
     for question, headline in cases.items():
         reply = await bot.send(f"c7-{hash(question)}", question)
@@ -76,15 +78,16 @@ async def test_facts_in_the_question_decide_the_stance(bot):
 
 
 async def test_close_candidates_are_offered_with_none_of_these(bot):
-    reply = await bot.send("c8", "photos")
-    offered = [(t, d) for t, d in reply.buttons if str(d.get("action", "")).startswith("qa.")]  # not the welcome menu
-    titles = [t for t, _ in offered]
+    await bot.send("c8", "hello")  # the welcome card (with its own buttons) comes first
+    reply = await bot.send("c8", "social media")
+    choices = card_buttons(reply.activities[-1])  # not the welcome card's menu before it
+    titles = [t for t, _ in choices]
     assert 2 <= len(titles) <= 4 and titles[-1] == "None of these"
-    picked = await bot.send("c8", value=offered[0][1])
+    picked = await bot.send("c8", value=choices[0][1])
     assert "Policy answer" in picked.text
     await bot.send("c8", value=reply.button("None of these"))
     missed = await bot.services.extras["qa"].review.recent_unanswered()
-    assert [(m.question, m.reason) for m in missed] == [("photos", "none_of_these")]
+    assert [(m.question, m.reason) for m in missed] == [("social media", "none_of_these")]
 
 
 async def test_out_of_scope_says_i_dont_know_and_records_the_text_without_user(bot):
@@ -121,7 +124,7 @@ async def test_channels_without_cards_get_the_same_content_as_text(make_bot):
 
 
 async def test_a_partial_answer_gets_one_follow_up_question(bot):
-    await bot.send("c14", "a student added me on insta")
+    await bot.send("c14", "can I accept a student's follow request on insta?")
     follow_up = await bot.send("c14", "she left the school last year")
     assert "under 18, or 18 or over" in follow_up.text
     answered = await bot.send("c14", value=follow_up.button("18 or over"))

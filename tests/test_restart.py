@@ -2,7 +2,7 @@
 
 
 async def test_restart_in_the_middle_of_a_clarifying_question_carries_on(bot):
-    asked = await bot.send("c-restart", "a student added me on insta")
+    asked = await bot.send("c-restart", "can I accept a student's follow request on insta?")
     assert "current student, or an ex-student" in asked.text
     await bot.restart()
     answered = await bot.send("c-restart", "ex student, she's 16")
@@ -20,7 +20,7 @@ async def test_the_same_exchange_on_postgresql(make_bot, postgres_url):
     bot = await make_bot({"DATABASE_URL": postgres_url})
     async with bot.session.get(bot.base_url + "/healthz") as resp:
         assert (await resp.json())["storage"] == {"ok": True, "engine": "postgresql"}
-    await bot.send("c-pg", "a student added me on insta")
+    await bot.send("c-pg", "can I accept a student's follow request on insta?")
     await bot.restart()
     answered = await bot.send("c-pg", "ex student, she's 16")
     assert "No — not an ex-student under 18" in answered.text

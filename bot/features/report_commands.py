@@ -155,8 +155,8 @@ class ReportCommands:
         pairs = [("Reference", meta.reference), ("Status", _status(meta)), ("Recorded", when(meta.created_at)),
                  ("School", c.get("school_name") or "Not known"), ("Category", meta.category),
                  ("Reported by", f"{c.get('reporter_name', '')} {c.get('reporter_email', '')}".strip())]
-        pairs += [(label, c[key]) for label, key in (("Situation", "scenario"), ("Summary", "summary"))
-                  if c.get(key)]
+        pairs += [(label, c[key]) for label, key in (("Guided situation", "scenario"), ("Situation", "summary"),
+                                                     ("Content worries the reporter", "content_worry")) if c.get(key)]
         pairs += [(q.label, c[q.id]) for q in QUESTIONS if c.get(q.id)]
         blocks = [Facts(tuple((k, str(v)) for k, v in pairs))]
         for e in report.entries:

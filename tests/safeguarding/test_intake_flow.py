@@ -52,9 +52,9 @@ async def test_immediate_danger_comes_first_with_999_and_the_dsl_phone(make_bot)
 
 async def test_handed_over_answers_are_shown_and_not_asked_again(make_bot):
     bot = await teams_bot(make_bot)
-    prefill = {"scenario": "A pupil sent me a follow request", "platform": "insta", "account_type": "personal",
-               "initiated_by": "child", "concern_about": "child", "summary": "Year 9 pupil followed me",
-               "content_worry": True, "unknown_key": "ignored"}
+    prefill = {"scenario": "child_contact", "platform": "insta", "account_type": "personal",
+               "initiated_by": "child", "concern_about": "child", "summary": "A pupil sent me a follow request",
+               "content_worry": "unsure", "unknown_key": "ignored"}
     start = await say(bot, REPORTER, value={"action": "report.start", "prefill": prefill})
     assert "From what you told me already" in start.text and "Instagram" in start.text
     assert "Never view, copy or forward sexual images" in start.text
