@@ -192,3 +192,21 @@ async def test_a_concern_about_the_headteacher_goes_to_the_trust_lead_only(make_
     assert not alerts_in(bot.connector, HEAD) and not alerts_in(bot.connector, DSL)
     assert "can't show you" in (await say(bot, HEAD, f"report view {reference}")).text
     assert VERBATIM in (await say(bot, LEAD, f"report view {reference}")).text
+
+
+async def test_a_report_survives_a_restart_and_is_alerted_and_acknowledged_on_postgresql(make_bot, postgres_url):
+    bot = await teams_bot(make_bot, {"DATABASE_URL": postgres_url})
+    await online(bot, DSL)
+    start = await say(bot, REPORTER, "report")
+    from tests.safeguarding.helpers import fill_in
+
+    half = await fill_in(bot, REPORTER, start, stop_before="what")
+    await bot.restart()
+    summary = await fill_in(bot, REPORTER, half)
+    done = await say(bot, REPORTER, value=summary.button("Submit"))
+    reference = reference_in(done.text)
+    await bot.connector.wait_for(lambda c: alerts_in(c, DSL))
+    acked = await say(bot, DSL, f"report ack {reference}")
+    assert "Acknowledged" in acked.text
+    view = await say(bot, DSL, f"report view {reference}")
+    assert VERBATIM in view.text and "read by Daniel Okafor" in view.text
