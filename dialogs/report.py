@@ -13,11 +13,13 @@ from typing import Any, Protocol
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from cards import Button, CardView, Facts, Input, NumberedList, Quote, Text
+from cards import Button, CardView, Facts, Text
 from safeguarding import intake
 from store import DatabaseError
 from .base import GuidedDialog
 from .choices import YES, Option, match_option
+from .report_cards import (cancel_button, changeable, confirm_card, guidance_card, pick_card, question_card,
+                           summary_card)
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +37,6 @@ class Desk(Protocol):
     def policy_quotes(self) -> list[tuple[str, str]]: ...
     def seal_draft(self, context: TurnContext, draft: dict) -> str: ...
     def open_draft(self, context: TurnContext, token: str) -> dict: ...
-
-
-def cancel_card() -> Button:
-    return Button("Cancel", {"control": "cancel"})
 
 
 class _Intake(Dialog):
@@ -153,13 +151,13 @@ class _Intake(Dialog):
     async def _render(self, context: TurnContext, state: dict) -> None:
         step = state["step"]
         if state.get("confirm"):
-            await _send_ctx(context, _confirm_card(state["confirm"]))
+            await _send_ctx(context, confirm_card(state["confirm"]))
         elif step == "summary":
-            await _send_ctx(context, _summary_card(state))
+            await _send_ctx(context, summary_card(state))
         elif step == "pick_change":
-            await _send_ctx(context, _pick_card(state))
+            await _send_ctx(context, pick_card(state))
         else:
-            await _send_ctx(context, _question_card(intake.BY_ID[step], state))
+            await _send_ctx(context, question_card(intake.BY_ID[step], state))
 
     async def _answer(self, dc, state, question, value, text) -> DialogTurnResult:
         raw = str(value.get("answer", "")) if value else text
@@ -199,7 +197,7 @@ class _Intake(Dialog):
             reporter = await self.desk.reporter(dc.context)
             await _send(dc, self.desk.urgent_card(reporter))
         if question.id == "danger":
-            await _send(dc, _guidance_card(self.desk.policy_quotes()))
+            await _send(dc, guidance_card(self.desk.policy_quotes()))
         return await self._advance(dc)
 
     async def _summary_answer(self, dc, state, value, text) -> DialogTurnResult:
@@ -219,7 +217,7 @@ class _Intake(Dialog):
         return await self._ask(dc)
 
     async def _pick_change(self, dc, state, value, text) -> DialogTurnResult:
-        choices = _changeable(state)
+        choices = changeable(state)
         picked = value.get("answer") if value else None
         if picked not in {q.id for q in choices}:
             found = match_option(text, [Option(q.id, q.label) for q in choices])
@@ -247,7 +245,7 @@ class _Intake(Dialog):
                       "press **Submit** again, or type **submit**, in a minute.", style="attention"),
                  Text(f"If a child may be at risk, phone {reporter.urgent.name} now on {reporter.urgent.phone}.")),
                 (Button("Submit again", {"action": "report.submit", "submission_id": state["sid"]},
-                        style="positive"), cancel_card()),
+                        style="positive"), cancel_button()),
                 summary="Your report has NOT been received. Press Submit again or type submit."))
             return Dialog.end_of_turn
         await _send(dc, self.desk.received_card(receipt, reporter))
@@ -337,62 +335,6 @@ class ReportDialog(GuidedDialog):
         if result.status == DialogTurnStatus.Complete and inner_dc.active_dialog is None:
             return DialogTurnResult(DialogTurnStatus.Complete)
         return DialogTurnResult(DialogTurnStatus.Waiting)
-
-
-# ---- cards --------------------------------------------------------------------------
-def _question_card(q: intake.Question, state: dict) -> CardView:
-    number = len(state["history"]) + 1
-    blocks: list = [Text(q.prompt)]
-    if q.hint:
-        blocks.append(Text(q.hint, style="subtle"))
-    buttons = [Button(o.label, {"step": q.id, "answer": o.value}) for o in q.options]
-    if q.kind != "choice" or q.free_text:
-        blocks.append(Input("answer", q.label, "multiline" if q.kind in ("long", "evidence") else "text",
-                            value=state["answers"].get(q.id, "") if state.get("editing") else ""))
-        buttons.append(Button("Next", {"step": q.id}, style="positive"))
-    buttons.append(cancel_card())
-    return CardView(f"Question {number}" if q.id != "danger" else "Report a concern", tuple(blocks),
-                    tuple(buttons), summary=q.prompt)
-
-
-def _guidance_card(quotes: list[tuple[str, str]]) -> CardView:
-    blocks: list = [Text("While you report, and afterwards:", style="heading"), NumberedList(intake.GUIDANCE)]
-    blocks.extend(Quote(text, source) for text, source in quotes)
-    return CardView("Right now", tuple(blocks), summary="While you report: " + " ".join(intake.GUIDANCE))
-
-
-def _summary_card(state: dict) -> CardView:
-    pairs = tuple(intake.summary_pairs(state["answers"]))
-    return CardView(
-        "Check your report",
-        (Text("Please check this is right. Nothing has been sent yet."), Facts(pairs),
-         Text("Type **submit** to send it, **change** to change an answer, or **cancel**.", style="subtle")),
-        (Button("Submit to the DSL", {"action": "report.submit", "submission_id": state["sid"]}, style="positive"),
-         Button("Change an answer", {"step": "summary", "answer": "change"}), cancel_card()),
-        summary="Check your report, then submit it.")
-
-
-def _changeable(state: dict) -> list[intake.Question]:
-    return [q for q in intake.QUESTIONS if q.id in state["answers"] and intake.applies(q, state["answers"])]
-
-
-def _pick_card(state: dict) -> CardView:
-    choices = _changeable(state)
-    return CardView("Which answer do you want to change?", (Text("Pick one, or type its number."),),
-                    tuple(Button(q.label, {"step": "pick_change", "answer": q.id}) for q in choices)
-                    + (Button("Back to the summary", {"step": "pick_change", "answer": "summary"}),),
-                    summary="Which answer do you want to change?")
-
-
-def _confirm_card(kind: str) -> CardView:
-    what = "start again" if kind == "restart" else "stop"
-    return CardView(
-        "Discard this report?",
-        (Text(f"If you {what}, what you have typed so far will be thrown away. Nothing has been sent to anyone "
-              "yet."),),
-        (Button("Keep going", {"answer": "keep going"}, style="positive"),
-         Button("Discard it", {"answer": "discard"}, style="destructive")),
-        summary="Discard this report? Answer discard or keep going.")
 
 
 def _file(attachment) -> dict | None:

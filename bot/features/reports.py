@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.registry import Registry
-from bot.turn import Turn
-from cards import Button, CardView, Facts, NumberedList, Text
-from dialogs.report import DIALOG_ID, ReportDialog
+from cards import Button, CardView, NumberedList, Text
+from dialogs.report import ReportDialog
 from safeguarding import intake
 from safeguarding.contacts import Contact, OutOfHours, School
 from safeguarding.crypto import Cipher

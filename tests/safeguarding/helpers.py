@@ -1,7 +1,7 @@
 """Helpers for the reporting tests: contacts who have talked to the bot, and a reporter who files a report."""
 from __future__ import annotations
 
-from safeguarding.intake import BY_ID, QUESTIONS
+from safeguarding.intake import QUESTIONS
 
 # People in config/contacts.example.yaml (fictional, example.org).
 DSL = ("29:dsl", "Daniel Okafor", "daniel.okafor@oakfield.example.org")

@@ -1,5 +1,5 @@
 """The outbox claim logic on a real database, and the feature's start-up checks."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
