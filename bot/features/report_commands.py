@@ -26,6 +26,7 @@ REFERENCE = re.compile(r"\bSG-?[A-Z0-9]{4}-?[A-Z0-9]{4}\b", re.I)
 REFUSED = ("I can't show you that. Reports are only open to the safeguarding contacts they were sent to. "
            "Type **my reports** to see the status of reports you made.")
 NOT_YOURS = "I can't find a report with that reference that you made."
+TYPED = {"acknowledge": "ack"}
 
 
 def split_reference(argument: str) -> tuple[str, str]:
@@ -245,7 +246,11 @@ class ReportCommands:
     async def _allowed(self, turn: Turn, action: str):
         person = await self.services.people.person(turn.context)
         reference, _ = self._reference_and_text(turn, "")
-        meta = await self.store.meta(reference) if reference else None
+        if not reference:
+            await turn.send(f"Which report? Give its reference, for example **report {TYPED.get(action, action)} SG-ABCD-EFGH**. "
+                            "Type **reports** to list the open ones.")
+            return None
+        meta = await self.store.meta(reference)
         if meta is None or not await self.store.may_view(meta.id, person.email):
             await self.store.record("refused", person.user_key, person.email, meta.id if meta else None, action)
             await turn.send(REFUSED)

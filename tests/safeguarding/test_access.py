@@ -91,3 +91,10 @@ async def test_reporters_see_only_their_own_reports_status_and_can_add_to_them(m
     assert "She messaged again at 18:00" in view.text and VERBATIM in view.text  # the original is unchanged
     stored = await bot.services.extras["reports"].store.read(reference)
     assert [e.kind for e in stored.entries] == ["addendum"]
+
+
+async def test_a_command_without_a_reference_asks_for_one(make_bot):
+    bot = await teams_bot(make_bot)
+    await online(bot, DSL)
+    reply = await say(bot, DSL, "report ack")
+    assert "Which report?" in reply.text and "report ack SG-" in reply.text
