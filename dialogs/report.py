@@ -237,8 +237,9 @@ class _Intake(Dialog):
         reporter = await self.desk.reporter(dc.context)
         try:
             receipt = await self.desk.submit(dc.context, state["answers"], state["sid"], state.get("files", []))
-        except DatabaseError:
-            log.error("report could not be stored; the draft is kept in the conversation", exc_info=True)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, the reporter must hear it was NOT received
+            log.error("report could not be stored (%s); the draft is kept in the conversation",
+                      type(exc).__name__, exc_info=not isinstance(exc, DatabaseError))
             await _send(dc, CardView(
                 "Your report has NOT been received",
                 (Text("I could not save it just now, so nobody has been told yet. Nothing you typed is lost: "
