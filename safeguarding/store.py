@@ -135,10 +135,19 @@ class ReportStore:
         now = self.clock()
         async with self.db.transaction() as conn:
             meta = await self._meta(conn, reference)
-            await conn.execute(entries.insert().values(
+            entry_id = (await conn.execute(entries.insert().values(
                 report_id=meta.id, kind=kind, author_key=actor_key, created_at=now,
                 content=self.cipher.seal(f"{reference}/{kind}", {"text": text, "author_name": name,
-                                                                 "author_email": email})))
+                                                                 "author_email": email})))).inserted_primary_key[0]
+            if kind == "addendum" and meta.status == "open":
+                # Whoever has been alerted so far hears that there is more (not what it is).
+                alerted = (await conn.execute(sa.select(outbox.c.recipient, outbox.c.recipient_name, outbox.c.role,
+                                                        outbox.c.channel).distinct().where(
+                    outbox.c.report_id == meta.id, outbox.c.kind == "alert"))).all()
+                rows = [_outbox_row(meta.id, a.recipient, a.recipient_name, a.role, a.channel, 0,
+                                    f"addendum-{entry_id}", now) for a in alerted]
+                if rows:
+                    await conn.execute(outbox.insert(), rows)
             if kind == "outcome":
                 await conn.execute(reports.update().where(reports.c.id == meta.id).values(
                     status="closed", closed_at=now, next_escalation_at=None))

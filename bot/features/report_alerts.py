@@ -42,7 +42,11 @@ def alert_view(d: Delivery, directory: Directory, escalate_minutes: int) -> Card
     lines = [Text("A safeguarding concern has been reported. Open the bot to view it: nothing about the "
                   "concern is in this message.")]
     title = "Safeguarding alert"
-    if d.tier > 0:
+    if d.kind.startswith("addendum"):
+        title = "Safeguarding alert: more information added"
+        lines = [Text("The reporter has added to a safeguarding report. Open the bot to view it: nothing "
+                      "about the concern is in this message.")]
+    elif d.tier > 0:
         title = "Safeguarding alert: not yet acknowledged"
         lines.insert(0, Text(f"Escalated: nobody acknowledged this report within {escalate_minutes} minutes.",
                              style="attention"))
@@ -67,7 +71,9 @@ def email_text(d: Delivery, directory: Directory) -> tuple[str, str]:
     school = directory.school(d.school_id)
     school_name = school.name if school else "School not known"
     subject = f"Safeguarding alert {d.reference} ({school_name})"
-    if d.tier > 0:
+    if d.kind.startswith("addendum"):
+        subject = f"More information added: {subject}"
+    elif d.tier > 0:
         subject = f"NOT YET ACKNOWLEDGED: {subject}"
     body = (f"A safeguarding concern has been reported.\n\nSchool: {school_name}\nCategory: {d.category}\n"
             f"Reference: {d.reference}\nFor: {d.recipient_name} ({ROLE_LABELS.get(d.role, d.role)})\n\n"

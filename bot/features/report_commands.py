@@ -121,7 +121,9 @@ class ReportCommands:
             await turn.send(self._form(reference, "report.add", "text", "What do you want to add?", "Add to report"))
             return
         await self.store.add_entry(reference, "addendum", person.user_key, person.email, person.name, text[:8000])
-        await turn.send(f"Added to {reference}. The original report is unchanged; its contacts can see your addition.")
+        self.worker.wake()
+        await turn.send(f"Added to {reference}. The original report is unchanged; the people it went to have "
+                        "been told there is more, and can see your addition.")
 
     # ---- contacts ------------------------------------------------------------------
     async def list_open(self, turn: Turn) -> None:

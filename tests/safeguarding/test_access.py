@@ -1,6 +1,6 @@
 """Only a report's own contacts and the trust lead may use the report commands; all of it is audited."""
 from tests.safeguarding.helpers import (DEPUTY, DSL, LEAD, OTHER_DSL, OUTSIDER, REPORTER, VERBATIM, COLLEAGUE,
-                                        audit_actions, file_report, online, reference_in, say, teams_bot)
+                                        alerts_in, audit_actions, file_report, online, reference_in, say, teams_bot)
 
 
 def commands(reference):
@@ -87,6 +87,8 @@ async def test_reporters_see_only_their_own_reports_status_and_can_add_to_them(m
     assert "Added to" in added.text
     refused = await say(bot, COLLEAGUE, f"add to report {reference} something")
     assert "can't find a report" in refused.text
+    told = await bot.connector.wait_for(lambda c: [a for a in alerts_in(c, DSL) if "more information" in str(a)])
+    assert reference in str(told[0]) and "18:00" not in str(told[0])
     view = await say(bot, DSL, f"report view {reference}")
     assert "She messaged again at 18:00" in view.text and VERBATIM in view.text  # the original is unchanged
     stored = await bot.services.extras["reports"].store.read(reference)
