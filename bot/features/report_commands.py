@@ -230,6 +230,9 @@ class ReportCommands:
     # ---- helpers -------------------------------------------------------------------
     async def observe(self, turn: Turn) -> None:
         """When a contact talks to or installs the bot, send what was waiting for them."""
+        activity = turn.context.activity
+        if activity.type not in ("message", "conversationUpdate") or not activity.from_property:
+            return  # people are recorded on these two (bot/turn.py); nothing to look up otherwise
         person = await self.services.people.person(turn.context)
         if person.email and person.email in self.directory.all_emails():
             try:
