@@ -45,13 +45,21 @@ def env_float(env: Mapping[str, str], name: str, default: float, minimum: float 
     return value
 
 
+def deployed(env: Mapping[str, str]) -> bool:
+    """A real deployment (an Azure Bot app id, or a shared database): no development fallbacks."""
+    return bool(str(env.get("MicrosoftAppId", "")).strip() or str(env.get("DATABASE_URL", "")).strip())
+
+
 def contacts_path(env: Mapping[str, str]) -> Path:
-    """CONTACTS_FILE, or config/contacts.yaml, or (on a fresh clone) the committed example."""
+    """CONTACTS_FILE, or config/contacts.yaml, or (on a fresh clone only) the committed example."""
     given = str(env.get("CONTACTS_FILE", "")).strip()
     if given:
         return Path(given)
     if DEFAULT_CONTACTS.is_file():
         return DEFAULT_CONTACTS
+    if deployed(env):
+        raise SettingsError("CONTACTS_FILE", "must name your safeguarding contacts file once MicrosoftAppId or "
+                                             "DATABASE_URL is set (the fictional example is for local use only)")
     log.warning("CONTACTS_FILE is not set and %s does not exist: using the fictional contacts in %s. "
                 "Set CONTACTS_FILE before real use, or alerts go to example.org addresses.",
                 DEFAULT_CONTACTS, EXAMPLE_CONTACTS)
@@ -88,6 +96,9 @@ def load_report_settings(env: Mapping[str, str], data_dir: Path) -> ReportSettin
     except ContactsError as exc:
         raise SettingsError("CONTACTS_FILE", str(exc)) from None
     raw_key = str(env.get("REPORT_ENCRYPTION_KEY", "")).strip()
+    if not raw_key and deployed(env):
+        # A key generated per machine would be lost with an instance, and differ between instances.
+        raise SettingsError("REPORT_ENCRYPTION_KEY", "must be set once MicrosoftAppId or DATABASE_URL is set")
     try:
         key = parse_key(raw_key) if raw_key else development_key(data_dir)
     except EncryptionKeyError as exc:
