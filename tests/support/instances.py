@@ -11,6 +11,8 @@ from pathlib import Path
 
 import aiohttp
 
+from .harness import deployment_defaults
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Settings of the test process that must not leak into an instance unless a test asks for them.
@@ -36,7 +38,8 @@ class AppProcess:
         self.name = name
         self.port = free_port()
         self.env = {**{k: v for k, v in os.environ.items() if k not in _CLEARED},
-                    "HOST": "127.0.0.1", "PORT": str(self.port), "PYTHONUNBUFFERED": "1", **env}
+                    "HOST": "127.0.0.1", "PORT": str(self.port), "PYTHONUNBUFFERED": "1",
+                    **deployment_defaults(env), **env}
         self.log = log
         self.proc: subprocess.Popen | None = None
 
