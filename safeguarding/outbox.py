@@ -48,17 +48,23 @@ class Outbox:
         self.retry_base, self.retry_cap = retry_base, retry_cap
 
     async def claim(self, limit: int = 20) -> list[Delivery]:
-        """Lease up to `limit` due, unclaimed (or lease-expired) deliveries to this worker."""
+        """Lease up to `limit` due, unclaimed (or lease-expired) deliveries to this worker.
+
+        One statement picks and leases the rows, so a worker in every instance is safe: on
+        PostgreSQL the pick is `SELECT ... FOR UPDATE SKIP LOCKED`, so concurrent workers take
+        different rows without waiting for each other; SQLite runs the statement under its single
+        write lock (FOR UPDATE is left out there). A row is never leased to two workers at once.
+        """
         now = self.clock()
         due = sa.and_(outbox.c.status == "pending", outbox.c.next_attempt_at <= now,
                       sa.or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < now))
+        pick = (sa.select(outbox.c.id).where(due).order_by(outbox.c.id).limit(limit)
+                .with_for_update(skip_locked=True))
         async with self.db.transaction() as conn:
-            ids = (await conn.execute(sa.select(outbox.c.id).where(due).order_by(outbox.c.id).limit(limit))).scalars().all()
+            ids = (await conn.execute(outbox.update().where(outbox.c.id.in_(pick)).values(
+                claimed_by=self.worker_id, claimed_until=now + self.lease).returning(outbox.c.id))).scalars().all()
             if not ids:
                 return []
-            # The `due` condition again: a row another worker claimed in between is not taken.
-            await conn.execute(outbox.update().where(outbox.c.id.in_(ids), due).values(
-                claimed_by=self.worker_id, claimed_until=now + self.lease))
             rp = report_people
             rows = (await conn.execute(
                 sa.select(outbox, reports.c.reference, reports.c.school_id, reports.c.category,
@@ -66,7 +72,7 @@ class Outbox:
                 .join(reports, reports.c.id == outbox.c.report_id)
                 .outerjoin(rp, sa.and_(rp.c.report_id == outbox.c.report_id, rp.c.email == outbox.c.recipient,
                                        rp.c.tier == outbox.c.tier))
-                .where(outbox.c.id.in_(ids), outbox.c.claimed_by == self.worker_id))).all()
+                .where(outbox.c.id.in_(ids)).order_by(outbox.c.id))).all()
         return [Delivery(r.id, r.report_id, r.reference, r.school_id, r.category, r.recipient, r.recipient_name,
                          r.role, r.channel, r.tier, r.kind, r.attempts, r.acknowledged_name, r.acknowledged_at,
                          bool(r.informed))
