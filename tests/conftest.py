@@ -111,3 +111,18 @@ def database_url(request, tmp_path):
         return f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
     url = request.getfixturevalue("postgres_url")
     return "postgresql+asyncpg://" + url[len("postgresql://"):]
+
+
+@pytest.fixture
+async def postgres_proxy(postgres_url):
+    """A fresh database reached through a loopback proxy whose `cut()` and `restore()` make an outage;
+    `.url` is the DATABASE_URL through it."""
+    from urllib.parse import urlsplit
+
+    from tests.support.tcpproxy import TcpProxy
+
+    where = urlsplit(postgres_url)
+    proxy = await TcpProxy(where.hostname, where.port).start()
+    proxy.url = postgres_url.replace(f"{where.hostname}:{where.port}", f"127.0.0.1:{proxy.port}")
+    yield proxy
+    await proxy.close()

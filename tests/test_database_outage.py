@@ -1,22 +1,10 @@
 """The database connection drops for a while: the bot says to try again (no 500, no false
 confirmation), /healthz reports degraded, and the conversation carries on once it is back."""
-from urllib.parse import urlsplit
-
 import pytest
 
 from bot.adapter import DATABASE_DOWN
-from tests.support.tcpproxy import TcpProxy
 
 QUESTION = "can I accept a student's follow request on insta?"
-
-
-@pytest.fixture
-async def proxy(postgres_url):
-    where = urlsplit(postgres_url)
-    proxy = await TcpProxy(where.hostname, where.port).start()
-    proxy.url = postgres_url.replace(where.netloc, f"{where.username}@127.0.0.1:{proxy.port}")
-    yield proxy
-    await proxy.close()
 
 
 async def health(bot):
@@ -24,13 +12,13 @@ async def health(bot):
         return resp.status, await resp.json()
 
 
-async def test_a_dropped_database_gets_try_again_and_the_dialog_survives(make_bot, proxy):
-    bot = await make_bot({"DATABASE_URL": proxy.url})
+async def test_a_dropped_database_gets_try_again_and_the_dialog_survives(make_bot, postgres_proxy):
+    bot = await make_bot({"DATABASE_URL": postgres_proxy.url})
     asked = await bot.send("c1", QUESTION)
     assert "current student, or an ex-student" in asked.text
     assert (await health(bot))[0] == 200
 
-    await proxy.cut()
+    await postgres_proxy.cut()
     status, body = await health(bot)
     assert status == 503 and body["status"] == "degraded" and body["storage"]["ok"] is False
     refused = await bot.send("c1", "ex student, she's 16")
@@ -38,7 +26,7 @@ async def test_a_dropped_database_gets_try_again_and_the_dialog_survives(make_bo
     refused = await bot.send("c2", "hello")  # a new conversation fares no better, and no worse
     assert refused.status == 201 and refused.text == DATABASE_DOWN
 
-    await proxy.restore()
+    await postgres_proxy.restore()
     assert (await health(bot))[0] == 200
     answered = await bot.send("c1", "ex student, she's 16")  # the clarifying question was kept
     assert "No — not an ex-student under 18" in answered.text

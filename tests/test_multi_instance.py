@@ -9,6 +9,7 @@ import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
 from bot.adapter import CONFLICT
+from tests.safeguarding.helpers import DEPUTY, DSL, alerts_in, conv, file_report, reference_in
 from tests.support.channel import Channel, visible_text
 from tests.support.connector import FakeConnector
 from tests.support.instances import Instances
@@ -70,7 +71,8 @@ async def cluster(request, tmp_path_factory):
     connector.service_url = str(server.make_url("/"))[:-1]
     instances = Instances(tmp_path)
     try:
-        a, b = await instances.start(2, url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1"})
+        a, b = await instances.start(2, url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1",
+                                              "OUTBOX_POLL_SECONDS": "0.2"})
         async with aiohttp.ClientSession() as session:
             yield Cluster(connector, Channel(session, a.messages_url, connector),
                           Channel(session, b.messages_url, connector),
@@ -120,3 +122,35 @@ async def test_reminder_workers_in_both_instances_send_each_reminder_once(cluste
     await connector.wait_for(lambda c: all(reminded(uid) for uid, _, _ in PEOPLE), timeout=20)
     await asyncio.sleep(2.5)  # both workers have run at least twice more since
     assert [len(reminded(uid)) for uid, _, _ in PEOPLE] == [1] * len(PEOPLE)
+
+
+class Alternating:
+    """A person whose every message reaches the other instance than the last one."""
+
+    def __init__(self, channels: list[Channel]):
+        self.channels, self.sent = channels, 0
+
+    async def send(self, conversation, text=None, **kw):
+        self.sent += 1
+        return await self.channels[self.sent % len(self.channels)].send(conversation, text, **kw)
+
+
+async def test_alerts_from_reports_filed_across_both_instances_reach_each_contact_once(cluster):
+    connector = cluster.connector
+    for person in (DSL, DEPUTY):
+        connector.add_member(*person)
+        await cluster.teams[0].join(conv(person), user=person[0])
+    references = []
+    for i in range(3):
+        reporter = (f"29:rep{i}", f"Reporter {i}", f"reporter{i}@oakfield.example.org")
+        connector.add_member(*reporter)
+        _, done = await file_report(Alternating(cluster.teams), reporter)
+        assert "Report received" in done.text
+        references.append(reference_in(done.text))
+
+    def alerts(person, reference):
+        return [a for a in alerts_in(connector, person) if reference in str(a)]
+
+    await connector.wait_for(lambda c: all(alerts(p, r) for p in (DSL, DEPUTY) for r in references), timeout=20)
+    await asyncio.sleep(1.5)  # both workers poll every 0.2 s: time for any duplicate to show up
+    assert [len(alerts(p, r)) for p in (DSL, DEPUTY) for r in references] == [1] * 6
