@@ -1,12 +1,15 @@
-"""Throughput of policy questions: one instance on SQLite against two instances on PostgreSQL.
+"""Throughput of policy questions and report-to-alert time: one instance on SQLite against two
+instances on PostgreSQL.
 
 Each set-up runs real app processes (`python app.py`); this script is the load: it speaks the
 channel protocol (POST /api/messages) and is the Connector that collects the replies. With two
 instances every turn goes to the other instance than the last (no session affinity), so each turn
-reads the state the other instance wrote. PostgreSQL is a throwaway server (Debian's postgresql),
-or --database-url.
+reads the state the other instance wrote. Report-to-alert: a reporter files reports one after
+another (each message to the other instance), and the clock runs from the Submit POST until the
+DSL's alert card reaches the Connector, with the default outbox settings. PostgreSQL is a
+throwaway server (Debian's postgresql), or --database-url.
 
-Usage: python bench/bench_scale.py [--conversations 40] [--turns 10] [--database-url postgresql://...]
+Usage: python bench/bench_scale.py [--conversations 40] [--turns 10] [--reports 20] [--database-url postgresql://...]
 """
 from __future__ import annotations
 
@@ -27,8 +30,10 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.channel import activity  # noqa: E402
-from tests.support.instances import Instances  # noqa: E402
+from tests.safeguarding.helpers import DEPUTY, DSL, REPORTER, alerts_in, conv, fill_in, say  # noqa: E402
+from tests.support.channel import Channel, activity  # noqa: E402
+from tests.support.connector import FakeConnector  # noqa: E402
+from tests.support.instances import Alternating, Instances  # noqa: E402
 
 QUESTIONS = ROOT / "tests/policy_kb/questions.jsonl"
 
@@ -99,6 +104,40 @@ async def load(bot_urls: list[str], sink: Sink, texts: list[str], conversations:
             "errors": errors}
 
 
+async def report_to_alert(bot_urls: list[str], reports: int) -> dict:
+    """Seconds from each Submit POST until the DSL's alert arrives (reports filed one at a time)."""
+    from aiohttp.test_utils import TestServer
+
+    connector = FakeConnector()
+    server = TestServer(connector.app(), host="127.0.0.1")
+    await server.start_server()
+    connector.service_url = str(server.make_url("/"))[:-1]
+    timings = []
+    try:
+        async with aiohttp.ClientSession() as session:
+            channels = [Channel(session, url, connector, "msteams") for url in bot_urls]
+            for person in (DSL, DEPUTY, REPORTER):
+                connector.add_member(*person)
+            for person in (DSL, DEPUTY):
+                await channels[0].join(conv(person), user=person[0])
+            reporter = Alternating(channels)
+            prefill = {"concern_about": "child", "platform": "Snapchat", "account_type": "personal",
+                       "initiated_by": "child"}
+            for _ in range(reports):
+                start = await say(reporter, REPORTER, value={"action": "report.start", "prefill": prefill})
+                summary = await fill_in(reporter, REPORTER, start)
+                before = len(alerts_in(connector, DSL))
+                started = time.perf_counter()
+                await say(reporter, REPORTER, value=summary.button("Submit"))
+                await connector.wait_for(lambda c: len(alerts_in(c, DSL)) > before, timeout=30)
+                timings.append(time.perf_counter() - started)
+    finally:
+        await server.close()
+    timings.sort()
+    return {"reports": len(timings), "alert_p50_ms": round(statistics.median(timings) * 1000),
+            "alert_max_ms": round(timings[-1] * 1000)}
+
+
 def conflicts(sink: Sink) -> int:
     from bot.adapter import CONFLICT
 
@@ -114,6 +153,8 @@ async def run_setup(name: str, count: int, database_url: str, texts: list[str], 
         procs = await instances.start(count, database_url, {"QUIZ_REMINDER_INTERVAL": "0"})
         result = await load([p.messages_url for p in procs], sink, texts, args.conversations, args.turns)
         result["conflicts"] = conflicts(sink)
+        if args.reports:
+            result.update(await report_to_alert([p.messages_url for p in procs], args.reports))
         return {"setup": name, **result}
     finally:
         instances.stop_all()
@@ -124,6 +165,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=40)
     parser.add_argument("--turns", type=int, default=10)
+    parser.add_argument("--reports", type=int, default=20, help="reports to time (0: none)")
     parser.add_argument("--database-url", help="an empty PostgreSQL database (default: a throwaway server)")
     args = parser.parse_args()
     texts = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line.strip()]

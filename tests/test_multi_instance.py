@@ -12,7 +12,7 @@ from bot.adapter import CONFLICT
 from tests.safeguarding.helpers import DEPUTY, DSL, alerts_in, conv, file_report, reference_in
 from tests.support.channel import Channel, visible_text
 from tests.support.connector import FakeConnector
-from tests.support.instances import Instances
+from tests.support.instances import Alternating, Instances
 
 QUESTION = "can I accept a student's follow request on insta?"
 
@@ -122,17 +122,6 @@ async def test_reminder_workers_in_both_instances_send_each_reminder_once(cluste
     await connector.wait_for(lambda c: all(reminded(uid) for uid, _, _ in PEOPLE), timeout=20)
     await asyncio.sleep(2.5)  # both workers have run at least twice more since
     assert [len(reminded(uid)) for uid, _, _ in PEOPLE] == [1] * len(PEOPLE)
-
-
-class Alternating:
-    """A person whose every message reaches the other instance than the last one."""
-
-    def __init__(self, channels: list[Channel]):
-        self.channels, self.sent = channels, 0
-
-    async def send(self, conversation, text=None, **kw):
-        self.sent += 1
-        return await self.channels[self.sent % len(self.channels)].send(conversation, text, **kw)
 
 
 async def test_alerts_from_reports_filed_across_both_instances_reach_each_contact_once(cluster):

@@ -116,3 +116,15 @@ class Instances:
                 proc.proc.send_signal(signal.SIGTERM)
         for proc in self.started:
             proc.stop()
+
+
+class Alternating:
+    """Send like one person whose every message reaches the other instance than the last one
+    (a load balancer without session affinity); `send` as `BotHarness.send`."""
+
+    def __init__(self, channels):
+        self.channels, self.sent = channels, 0
+
+    async def send(self, conversation, text=None, **kw):
+        self.sent += 1
+        return await self.channels[self.sent % len(self.channels)].send(conversation, text, **kw)
