@@ -13,6 +13,7 @@ def create_app(settings=None) -> web.Application:
 
     from bot import appkeys
     from bot.adapter import create_adapter
+    from bot.connector import outbound_http
     from bot.features import register_all
     from bot.http import add_routes
     from bot.registry import Registry
@@ -48,6 +49,7 @@ def create_app(settings=None) -> web.Application:
         await db.close()
 
     app.cleanup_ctx.append(database)
+    app.cleanup_ctx.append(outbound_http)
     app.cleanup_ctx.extend(registry.workers)
     return app
 

@@ -7,6 +7,7 @@ from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import ActivityTypes
 
+from .connector import FastBotFrameworkAuthentication, fast_connector_enabled
 from .settings import BotFrameworkConfig, Settings
 
 log = logging.getLogger(__name__)
@@ -17,8 +18,13 @@ APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been
 
 
 def create_adapter(settings: Settings) -> CloudAdapter:
-    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings."""
+    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings.
+
+    Unless FAST_CONNECTOR=0, it is wrapped so connector clients are reused (bot/connector.py).
+    """
     auth = ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))
+    if fast_connector_enabled(settings):
+        auth = FastBotFrameworkAuthentication(auth)
     adapter = CloudAdapter(auth)
     adapter.on_turn_error = on_turn_error
     return adapter
