@@ -11,7 +11,7 @@ from cards.adaptive import ADAPTIVE_CONTENT_TYPE
 
 # Channels that show Adaptive Cards. Others get text (and, where a renderer is registered,
 # their own rich format).
-CARD_CHANNELS = {"msteams", "emulator", "webchat", "directline", "test"}
+CARD_CHANNELS = {"msteams", "emulator", "webchat", "directline", "test", "console"}
 
 # channel id -> function(view) -> Activity, for channels with their own format (Slack).
 CHANNEL_RENDERERS: dict[str, Callable[[CardView], Activity]] = {}

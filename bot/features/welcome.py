@@ -20,7 +20,7 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
     return CardView(
         title="Staff guidance: social media policy",
         blocks=(
-            Text(f"Hello! I help staff of {kb.trust_name} with the staff social media policy "
+            Text(f"Hello! I help trust staff with the {kb.title} "
                  f"(version {kb.version}). I can:"),
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "

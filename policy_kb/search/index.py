@@ -109,11 +109,11 @@ def example_scores(index: Index, terms: Sequence[str]) -> list[float]:
 
 
 def fuzzy_scores(index: Index, terms: Sequence[str]) -> list[float]:
-    """Best rapidfuzz token-set ratio (0..1) between the query and each clause's examples."""
+    """Best rapidfuzz token-sort ratio (0..1) between the query and each clause's examples."""
     if not terms:
         return [0.0] * len(index.docs)
     query = " ".join(sorted(set(terms)))
-    matches = process.extract(query, index.example_strings, scorer=fuzz.token_set_ratio, limit=None)
+    matches = process.extract(query, index.example_strings, scorer=fuzz.token_sort_ratio, limit=None)
     best = [0.0] * len(index.docs)
     for _choice, score, position in matches:
         owner = index.example_owner[position]

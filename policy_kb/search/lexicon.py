@@ -30,6 +30,7 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"'(s|re|ve|ll|d|m)\b"), r" \1"),
 )
+_ITS = re.compile(r"\b(?:CMAT\s+)?ITS\b|\bCMAT\s+its\b|\bcmat its\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
 
 
@@ -79,7 +80,7 @@ def stem(token: str) -> str:
 
 def raw_tokens(text: str, lexicon: Lexicon) -> list[str]:
     """Clean text, apply phrase synonyms and split into word tokens."""
-    text = clean(text)
+    text = clean(_ITS.sub(" cmatits ", text))
     for pattern, repl in lexicon.phrases:
         text = pattern.sub(f" {repl} ", text)
     text = text.replace("-", " ")
@@ -102,13 +103,17 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]):
         self._vocab = tuple(sorted({w for w in vocabulary if len(w) >= 4 and w.isalpha()}))
         self._known = frozenset(vocabulary)
+        initials: dict[str, list[str]] = {}
+        for word in self._vocab:
+            initials.setdefault(word[0], []).append(word)
+        self._by_initial = {k: tuple(v) for k, v in initials.items()}
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, token: str) -> str:
         if token in self._known or len(token) < 5 or not token.isalpha():
             return token
         limit = 1 if len(token) < 8 else 2
-        match = process.extractOne(
-            token, self._vocab, scorer=DamerauLevenshtein.distance, score_cutoff=limit
-        )
+        # Typos rarely change the first letter; requiring it stops "disability" -> "liability".
+        pool = self._by_initial.get(token[0], ())
+        match = process.extractOne(token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
         return match[0] if match else token

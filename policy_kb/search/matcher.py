@@ -8,12 +8,13 @@ from ..model import KnowledgeBase
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .facts import extract_facts
+from .priors import bonus_for, priors
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens
 from .reply import Candidate, Reply
 from .rules import rule
 
-WEIGHTS = (0.45, 0.35, 0.20)  # bm25, example cosine, fuzzy example ratio
+WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 25.0
 MAX_CANDIDATES = 5
 
@@ -39,16 +40,19 @@ class Matcher:
         raw = [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
         return expand(raw, self._lexicon)
 
-    def rank(self, text: str) -> tuple[Candidate, ...]:
+    def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
         terms = self.terms(text)
         if not terms:
             return ()
         columns = (bm25_scores(self._index, terms), example_scores(self._index, terms), fuzzy_scores(self._index, terms))
+        bonus = priors(text, facts if facts is not None else extract_facts(text))
         scored = []
         for position, doc in enumerate(self._index.docs):
-            total = sum(weight * column[position] for weight, column in zip(WEIGHTS, columns))
-            scored.append(Candidate(doc.clause_id, round(100.0 * total, 2)))
+            total = 100.0 * sum(weight * column[position] for weight, column in zip(WEIGHTS, columns))
+            if total > 0:
+                total += bonus_for(doc.clause_id, bonus)
+            scored.append(Candidate(doc.clause_id, round(min(total, 100.0), 2)))
         scored.sort(key=lambda c: (-c.score, c.clause_id))
         return tuple(scored[:MAX_CANDIDATES])
 
@@ -56,7 +60,7 @@ class Matcher:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
-        candidates = self.rank(text)
+        candidates = self.rank(text, known)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
