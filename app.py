@@ -9,8 +9,6 @@ from aiohttp import web
 
 def create_app(settings=None) -> web.Application:
     """Build the adapter, storage, knowledge base and features; nothing starts until the app runs."""
-    from botbuilder.core import ConversationState
-
     from bot import appkeys
     from bot.adapter import create_adapter
     from bot.connector import outbound_http
@@ -20,6 +18,7 @@ def create_app(settings=None) -> web.Application:
     from bot.people import People
     from bot.services import Services, utc_now
     from bot.settings import Settings
+    from bot.state import ReadOnceConversationState
     from bot.storage import SqlStorage
     from bot.turn import GuidanceBot
     from policy_kb import load_knowledge_base
@@ -30,7 +29,7 @@ def create_app(settings=None) -> web.Application:
     registry = Registry()
     db = Database(settings.sqlalchemy_url)
     storage = SqlStorage(db)
-    services = Services(settings=settings, kb=kb, db=db, conversation_state=ConversationState(storage),
+    services = Services(settings=settings, kb=kb, db=db, conversation_state=ReadOnceConversationState(storage),
                         people=People(db, utc_now))
     register_all(registry, services)
     db.migrations = registry.migrations

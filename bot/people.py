@@ -71,7 +71,7 @@ class People:
         """Record who sent this activity and how to reach them; return (person, is_new)."""
         activity = context.activity
         key = user_key_of(activity)
-        reference = json.dumps(TurnContext.get_conversation_reference(activity).serialize(), sort_keys=True)
+        reference = _reference_json(activity)
         cached = self._cache.get(key)
         if cached is not None and cached[1] == reference:
             self._cache.move_to_end(key)
@@ -136,6 +136,14 @@ class People:
         self._cache.move_to_end(key)
         while len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+def _reference_json(activity) -> str:
+    """Where to reach the sender, as JSON. The incoming activity's id is left out: it changes with
+    every message, and keeping it would turn every turn into a database write."""
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.activity_id = None
+    return json.dumps(reference.serialize(), sort_keys=True)
 
 
 def _person(row) -> Person:

@@ -1,0 +1,47 @@
+"""Storage cost per turn: state read once, written once and only when it changed; people cached."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event
+
+
+def count_statements(bot) -> list[str]:
+    """Record every SQL statement the bot's engine runs from now on (first word, table)."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        words = statement.split()
+        table = re.search(r"(?:FROM|INTO|UPDATE)\s+(\w+)", statement, re.I)
+        seen.append(f"{words[0].upper()} {table.group(1) if table else ''}".strip())
+
+    event.listen(bot.services.db.engine.sync_engine, "before_cursor_execute", record)
+    return seen
+
+
+async def test_a_returning_users_turn_reads_state_once_and_skips_an_unchanged_write(bot):
+    await bot.send("c-cost", "hello")  # first turn: person recorded, state created
+    statements = count_statements(bot)
+    reply = await bot.send("c-cost", "thanks")
+    assert "welcome" in reply.text.lower()
+    assert statements == ["SELECT bot_state"]
+
+
+async def test_a_turn_that_changes_state_writes_it_once(bot):
+    statements = count_statements(bot)
+    reply = await bot.send("c-new", "hello")  # new user and conversation: welcome, person saved
+    assert reply.activities
+    assert statements.count("SELECT bot_state") == 1
+    writes = [s for s in statements if s.startswith(("INSERT bot_state", "UPDATE bot_state"))]
+    assert len(writes) == 1
+    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
+
+
+async def test_people_io_happens_again_only_when_the_conversation_reference_changes(bot):
+    await bot.send("c-p1", "hello", user="u5")
+    statements = count_statements(bot)
+    for _ in range(3):
+        await bot.send("c-p1", "thanks", user="u5")
+    assert not [s for s in statements if "people" in s]
+    await bot.send("c-p2", "thanks", user="u5")  # same person, a new conversation: new reference
+    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
