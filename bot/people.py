@@ -65,23 +65,23 @@ class People:
     def __init__(self, db: Database, clock):
         self.db = db
         self.clock = clock
-        self._cache: OrderedDict[str, tuple[Person, str]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[Person, tuple]] = OrderedDict()
 
     async def observe(self, context: TurnContext) -> tuple[Person, bool]:
         """Record who sent this activity and how to reach them; return (person, is_new)."""
         activity = context.activity
         key = user_key_of(activity)
-        reference = _reference_json(activity)
+        fingerprint = _reference_fingerprint(activity)
         cached = self._cache.get(key)
-        if cached is not None and cached[1] == reference:
+        if cached is not None and cached[1] == fingerprint:
             self._cache.move_to_end(key)
             return cached[0], False
         existing = await self._load(key)
         person = existing or await self._identify(context, key)
         if existing is not None and not existing.email and activity.channel_id == "msteams":
             person = await self._identify(context, key)
-        await self._save(person, reference)
-        self._remember(key, person, reference)
+        await self._save(person, _reference_json(activity))
+        self._remember(key, person, fingerprint)
         return person, existing is None
 
     async def person(self, context: TurnContext) -> Person:
@@ -131,11 +131,21 @@ class People:
             await conn.execute(upsert(self.db.dialect, people, {"user_key": person.user_key, "first_seen": now, **values},
                                       ["user_key"], values))
 
-    def _remember(self, key: str, person: Person, reference: str) -> None:
-        self._cache[key] = (person, reference)
+    def _remember(self, key: str, person: Person, fingerprint: tuple) -> None:
+        self._cache[key] = (person, fingerprint)
         self._cache.move_to_end(key)
         while len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+def _reference_fingerprint(activity) -> tuple:
+    """What the stored reference is made of, cheap to compare on every turn (no serialising)."""
+    conv, sender, bot = activity.conversation, activity.from_property, activity.recipient
+    return (activity.channel_id, activity.service_url, activity.locale,
+            *((conv.id, conv.name, conv.conversation_type, conv.is_group, conv.tenant_id, conv.role)
+              if conv else (None,) * 6),
+            *((sender.id, sender.name, sender.aad_object_id, sender.role) if sender else (None,) * 4),
+            *((bot.id, bot.name, bot.aad_object_id, bot.role) if bot else (None,) * 4))
 
 
 def _reference_json(activity) -> str:
