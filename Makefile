@@ -28,5 +28,8 @@ chat: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(PY) -m pytest -q
 
+bench: $(VENV)/.runtime
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) build .pytest_cache
