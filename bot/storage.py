@@ -27,6 +27,10 @@ bot_state = sa.Table(
 
 MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", create_tables(bot_state))]
 
+# Built once: every turn reads state, and a prebuilt statement skips SQLAlchemy's per-call construction.
+_READ = (sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
+         .where(bot_state.c.key.in_(sa.bindparam("keys", expanding=True))))
+
 
 class StorageConflictError(Exception):
     """A write carried an eTag that no longer matches what is stored."""
@@ -55,8 +59,7 @@ class SqlStorage(Storage):
         if not keys:
             return {}
         async with self.db.transaction() as conn:
-            rows = (await conn.execute(sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
-                                       .where(bot_state.c.key.in_(list(keys))))).all()
+            rows = (await conn.execute(_READ, {"keys": list(keys)})).all()
         found = {}
         for key, etag, data in rows:
             item = jsonpickle.decode(data)
