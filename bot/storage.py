@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
-from typing import Dict, List
+from typing import Callable, Dict, List, Optional
 
 import jsonpickle
 import sqlalchemy as sa
 from botbuilder.core import Storage
 
-from store import Database
+from store import Database, DatabaseError
 from store.upsert import upsert
 from store.migrations import Migration, create_tables, metadata
 
@@ -54,12 +55,18 @@ class SqlStorage(Storage):
 
     def __init__(self, db: Database):
         self.db = db
+        self._reader: Optional[sqlite3.Connection] = None
+        self._trace: Optional[Callable[[str], None]] = None
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
         if not keys:
             return {}
-        async with self.db.transaction() as conn:
-            rows = (await conn.execute(_READ, {"keys": list(keys)})).all()
+        path = self._sqlite_file()
+        if path:
+            rows = self._read_sqlite(path, list(keys))
+        else:
+            async with self.db.transaction() as conn:
+                rows = (await conn.execute(_READ, {"keys": list(keys)})).all()
         found = {}
         for key, etag, data in rows:
             item = jsonpickle.decode(data)
@@ -92,6 +99,45 @@ class SqlStorage(Storage):
                             raise StorageConflictError(f"eTag conflict writing {key!r}")
                         await self._upsert(conn, key, new_etag, data)
                 _set_etag(item, new_etag)
+
+    def _sqlite_file(self) -> Optional[str]:
+        if self.db.dialect != "sqlite":
+            return None
+        database = self.db.engine.url.database
+        return database if database and database != ":memory:" and not database.startswith("file:") else None
+
+    def _read_sqlite(self, path: str, keys: list[str]) -> list[tuple]:
+        """Read on the event loop through a read-only sqlite3 connection.
+
+        Every turn reads its state. On SQLite in WAL mode (store.Database) readers never wait for
+        the writer, and a primary-key read takes about 10 microseconds, while the same read through
+        the async engine costs about a millisecond of CPU in hand-offs to aiosqlite's thread.
+        Writes still go through the engine. Each SELECT sees everything committed before it.
+        """
+        try:
+            if self._reader is None:
+                self._reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0,
+                                               isolation_level=None)
+                if self._trace is not None:
+                    self._reader.set_trace_callback(self._trace)
+            marks = ",".join("?" * len(keys))
+            return self._reader.execute(f"SELECT key, etag, data FROM bot_state WHERE key IN ({marks})",
+                                        keys).fetchall()
+        except sqlite3.Error as exc:
+            self.close()
+            raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
+
+    def trace(self, callback: Callable[[str], None]) -> None:
+        """Call `callback(sql)` for each statement the SQLite read connection runs (diagnostics)."""
+        self._trace = callback
+        if self._reader is not None:
+            self._reader.set_trace_callback(callback)
+
+    def close(self) -> None:
+        """Close the SQLite read connection (the engine is closed by store.Database)."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     async def delete(self, keys: List[str]) -> None:
         if not keys:

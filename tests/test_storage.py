@@ -1,11 +1,12 @@
 """SqlStorage honours the botbuilder Storage contract, eTags included, and survives a restart."""
 import sqlite3
+import time
 
 import pytest
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogInstance, DialogState
 
-from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError
+from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
 from store import Database
 
 
@@ -105,3 +106,16 @@ async def test_migrations_are_versioned_and_not_reapplied(tmp_path):
     rows = sqlite3.connect(tmp_path / "bot.db").execute(
         "SELECT component, version FROM schema_migrations").fetchall()
     assert rows == [("bot_state", 1)]
+
+
+async def test_sqlite_state_reads_do_not_wait_for_an_open_write(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 1}})
+    async with db.transaction() as conn:
+        await conn.execute(bot_state.update().where(bot_state.c.key == "k").values(data='{"n": 2}'))
+        started = time.perf_counter()
+        during = await storage.read(["k"])
+        assert time.perf_counter() - started < 0.5
+    assert during["k"]["n"] == 1  # the uncommitted write is invisible
+    assert (await storage.read(["k"]))["k"]["n"] == 2  # and visible once committed
+    storage.close()

@@ -7,15 +7,21 @@ from sqlalchemy import event
 
 
 def count_statements(bot) -> list[str]:
-    """Record every SQL statement the bot's engine runs from now on (first word, table)."""
+    """Record every SQL statement the bot runs from now on (first word, table): through the
+    engine, and through the state storage's SQLite read connection."""
     seen: list[str] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):
+    def note(statement: str) -> None:
         words = statement.split()
         table = re.search(r"(?:FROM|INTO|UPDATE)\s+(\w+)", statement, re.I)
-        seen.append(f"{words[0].upper()} {table.group(1) if table else ''}".strip())
+        if words and words[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
+            seen.append(f"{words[0].upper()} {table.group(1) if table else ''}".strip())
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        note(statement)
 
     event.listen(bot.services.db.engine.sync_engine, "before_cursor_execute", record)
+    bot.services.conversation_state.storage.trace(note)
     return seen
 
 
