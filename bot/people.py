@@ -76,7 +76,8 @@ class People:
         if cached is not None and cached[1] == fingerprint:
             self._cache.move_to_end(key)
             return cached[0], False
-        existing = await self._load(key)
+        # A known person in a new conversation: only the reference needs saving.
+        existing = cached[0] if cached is not None else await self._load(key)
         person = existing or await self._identify(context, key)
         if existing is not None and not existing.email and activity.channel_id == "msteams":
             person = await self._identify(context, key)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
 from sqlalchemy import event
+
+from bot import appkeys
 
 
 def count_statements(bot) -> list[str]:
@@ -33,14 +36,38 @@ async def test_a_returning_users_turn_reads_state_once_and_skips_an_unchanged_wr
     assert statements == ["SELECT bot_state"]
 
 
-async def test_a_turn_that_changes_state_writes_it_once(bot):
+async def test_a_new_conversation_without_a_dialog_reads_once_and_writes_no_state(bot):
     statements = count_statements(bot)
     reply = await bot.send("c-new", "hello")  # new user and conversation: welcome, person saved
     assert reply.activities
-    assert statements.count("SELECT bot_state") == 1
-    writes = [s for s in statements if s.startswith(("INSERT bot_state", "UPDATE bot_state"))]
-    assert len(writes) == 1
-    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
+    assert statements == ["SELECT bot_state", "SELECT people", "INSERT people"]
+
+
+async def test_a_turn_that_changes_dialog_state_writes_it_once(bot):
+    async def ask_name(step: WaterfallStepContext):
+        await step.context.send_activity("What is your name?")
+        return Dialog.end_of_turn
+
+    async def thank(step: WaterfallStepContext):
+        await step.context.send_activity("Thank you.")
+        return await step.end_dialog()
+
+    bot.app[appkeys.BOT].dialogs.add(WaterfallDialog("ask", [ask_name, thank]))
+
+    async def begin_ask(turn):
+        await turn.begin("ask")
+
+    bot.app[appkeys.REGISTRY].command("ask", ("ask",), begin_ask)
+    await bot.send("c-dialog", "hello")
+    statements = count_statements(bot)
+    assert "What is your name" in (await bot.send("c-dialog", "ask")).text
+    assert statements == ["SELECT bot_state", "INSERT bot_state"]
+    statements.clear()
+    assert "Thank you" in (await bot.send("c-dialog", "Sam")).text
+    assert statements == ["SELECT bot_state", "UPDATE bot_state"]
+    statements.clear()
+    await bot.send("c-dialog", "thanks")  # nothing changed: no write
+    assert statements == ["SELECT bot_state"]
 
 
 async def test_people_io_happens_again_only_when_the_conversation_reference_changes(bot):
@@ -50,4 +77,4 @@ async def test_people_io_happens_again_only_when_the_conversation_reference_chan
         await bot.send("c-p1", "thanks", user="u5")
     assert not [s for s in statements if "people" in s]
     await bot.send("c-p2", "thanks", user="u5")  # same person, a new conversation: new reference
-    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
+    assert [s for s in statements if "people" in s] == ["INSERT people"]
