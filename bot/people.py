@@ -5,6 +5,7 @@ reference is kept, so alerts and reminders can be sent proactively.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import OrderedDict
@@ -66,6 +67,9 @@ class People:
         self.db = db
         self.clock = clock
         self._cache: OrderedDict[str, tuple[Person, tuple]] = OrderedDict()
+        self._pending: dict[str, dict] = {}
+        self._pending_saved: Optional[asyncio.Future] = None
+        self._write_lock = asyncio.Lock()
 
     async def observe(self, context: TurnContext) -> tuple[Person, bool]:
         """Record who sent this activity and how to reach them; return (person, is_new)."""
@@ -128,9 +132,27 @@ class People:
         now = self.clock()
         values = dict(channel_id=person.channel_id, user_id=person.user_id, aad_object_id=person.aad_object_id,
                       name=person.name, email=person.email, reference=reference, last_seen=now)
-        async with self.db.transaction() as conn:
-            await conn.execute(upsert(self.db.dialect, people, {"user_key": person.user_key, "first_seen": now, **values},
-                                      ["user_key"], values))
+        self._pending[person.user_key] = values
+        if self._pending_saved is None:
+            self._pending_saved = asyncio.get_running_loop().create_future()
+        saved = self._pending_saved
+        # Group commit: whoever holds the lock writes every row queued so far in one transaction,
+        # so fifty people starting conversations at once cost one commit, not fifty in a row.
+        async with self._write_lock:
+            if saved.done():
+                return saved.result()
+            batch, self._pending, self._pending_saved = self._pending, {}, None
+            try:
+                async with self.db.transaction() as conn:
+                    for user_key, row in batch.items():
+                        await conn.execute(upsert(self.db.dialect, people,
+                                                  {"user_key": user_key, "first_seen": row["last_seen"], **row},
+                                                  ["user_key"], row))
+            except Exception as exc:
+                saved.set_exception(exc)
+                saved.exception()  # this caller raises it; waiting callers get it from the future
+                raise
+            saved.set_result(None)
 
     def _remember(self, key: str, person: Person, fingerprint: tuple) -> None:
         self._cache[key] = (person, fingerprint)

@@ -1,12 +1,15 @@
 """Storage cost per turn: state read once, written once and only when it changed; people cached."""
 from __future__ import annotations
 
+import asyncio
 import re
+from contextlib import asynccontextmanager
 
 from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
 from sqlalchemy import event
 
 from bot import appkeys
+from bot.people import Person
 
 
 def count_statements(bot) -> list[str]:
@@ -78,3 +81,31 @@ async def test_people_io_happens_again_only_when_the_conversation_reference_chan
     assert not [s for s in statements if "people" in s]
     await bot.send("c-p2", "thanks", user="u5")  # same person, a new conversation: new reference
     assert [s for s in statements if "people" in s] == ["INSERT people"]
+
+
+async def test_people_arriving_together_are_saved_in_a_few_commits(bot):
+    for i in range(20):
+        await bot.send(f"c-first{i}", "hello", user=f"crowd{i}")
+    commits = []
+    event.listen(bot.services.db.engine.sync_engine, "commit", lambda conn: commits.append(1))
+    # Everyone opens a new conversation at once: each turn must save a new reference.
+    replies = await asyncio.gather(*(bot.send(f"c-crowd{i}", "thanks", user=f"crowd{i}") for i in range(20)))
+    during = len(commits)
+    assert all(r.status == 201 and r.activities for r in replies)
+    for i in range(20):
+        reference = await bot.services.people.reference(f"emulator:crowd{i}")
+        assert reference.conversation.id == f"c-crowd{i}"
+    assert during < 10  # one per batch of queued people, not one per person
+
+
+async def test_a_failed_group_commit_reaches_every_waiting_turn(bot, monkeypatch):
+    people = bot.services.people
+
+    async def broken_transaction():
+        raise RuntimeError("disk full")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(people.db, "transaction", asynccontextmanager(broken_transaction))
+    results = await asyncio.gather(*(people._save(Person(f"emulator:f{i}", "emulator", f"f{i}"), "{}")
+                                     for i in range(5)), return_exceptions=True)
+    assert all(isinstance(r, RuntimeError) for r in results)
