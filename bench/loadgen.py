@@ -2,8 +2,10 @@
 
 It runs its own Connector service on loopback (the bot replies there) and POSTs message
 activities to the bot's /api/messages, `conversations` at a time, each conversation sending
-`turns` messages one after another. A turn's latency is the POST round trip: the bot answers
-the POST after its replies have reached the Connector. Prints one JSON object.
+`turns` messages one after another. Conversation i is "load-i" with user "loadi" in every run,
+as a Teams personal chat keeps its id; --fresh gives every run new conversations. A turn's
+latency is the POST round trip: the bot answers the POST after its replies have reached the
+Connector. Prints one JSON object.
 
 Usage: python bench/loadgen.py URL [--conversations N] [--turns N] [--texts FILE.jsonl|FILE.txt]
        [--users N] [--channel emulator]
@@ -73,18 +75,19 @@ def read_texts(path: str | None) -> list[str]:
     return [json.loads(line)["question"] if line.startswith("{") else line for line in lines]
 
 
-async def run(url: str, texts: list[str], conversations: int, turns: int, users: int, channel: str) -> dict:
+async def run(url: str, texts: list[str], conversations: int, turns: int, users: int, channel: str,
+              fresh: bool = False) -> dict:
     connector = Connector()
     runner = await connector.start()
     latencies: list[float] = []
     later: list[float] = []  # turns after a conversation's first (no new person or state row)
     errors = 0
-    run_id = uuid.uuid4().hex[:6]
+    prefix = f"load-{uuid.uuid4().hex[:6]}" if fresh else "load"
     async with ClientSession(timeout=ClientTimeout(total=120),
                              connector=TCPConnector(limit=conversations + 10)) as http:
         async def conversation(ci: int) -> None:
             nonlocal errors
-            cid = f"load-{run_id}-{ci}"
+            cid = f"{prefix}-{ci}"
             user = f"load{ci % users}"
             for turn in range(turns):
                 act = message(connector.service_url, channel, cid, user, texts[(ci * 7 + turn) % len(texts)])
@@ -125,9 +128,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10**9, help="distinct users (default: one per conversation)")
     parser.add_argument("--texts")
     parser.add_argument("--channel", default="emulator")
+    parser.add_argument("--fresh", action="store_true", help="new conversation ids for this run")
     args = parser.parse_args()
     result = asyncio.run(run(args.url, read_texts(args.texts), args.conversations, args.turns,
-                             args.users, args.channel))
+                             args.users, args.channel, args.fresh))
     print(json.dumps(result))
 
 
