@@ -8,7 +8,7 @@ latency is the POST round trip: the bot answers the POST after its replies have 
 Connector. Prints one JSON object.
 
 Usage: python bench/loadgen.py URL [--conversations N] [--turns N] [--texts FILE.jsonl|FILE.txt]
-       [--users N] [--channel emulator]
+       [--users N] [--channel emulator] [--fresh] [--connector-port N]
 """
 from __future__ import annotations
 
@@ -43,14 +43,14 @@ class Connector:
                                   "userPrincipalName": f"{uid}@example.org",
                                   "aadObjectId": str(uuid.uuid5(uuid.NAMESPACE_DNS, uid))})
 
-    async def start(self) -> web.AppRunner:
+    async def start(self, port: int = 0) -> web.AppRunner:
         app = web.Application()
         app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._activity)
         app.router.add_post("/v3/conversations/{cid}/activities", self._activity)
         app.router.add_get("/v3/conversations/{cid}/members/{uid}", self._member)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
+        site = web.TCPSite(runner, "127.0.0.1", port)
         await site.start()
         self.service_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
         return runner
@@ -76,9 +76,9 @@ def read_texts(path: str | None) -> list[str]:
 
 
 async def run(url: str, texts: list[str], conversations: int, turns: int, users: int, channel: str,
-              fresh: bool = False) -> dict:
+              fresh: bool = False, connector_port: int = 0) -> dict:
     connector = Connector()
-    runner = await connector.start()
+    runner = await connector.start(connector_port)
     latencies: list[float] = []
     later: list[float] = []  # turns after a conversation's first (no new person or state row)
     errors = 0
@@ -129,9 +129,11 @@ def main() -> None:
     parser.add_argument("--texts")
     parser.add_argument("--channel", default="emulator")
     parser.add_argument("--fresh", action="store_true", help="new conversation ids for this run")
+    parser.add_argument("--connector-port", type=int, default=0,
+                        help="port for the fake Connector (the same port keeps the serviceUrl across runs)")
     args = parser.parse_args()
     result = asyncio.run(run(args.url, read_texts(args.texts), args.conversations, args.turns,
-                             args.users, args.channel, args.fresh))
+                             args.users, args.channel, args.fresh, args.connector_port))
     print(json.dumps(result))
 
 

@@ -49,6 +49,8 @@ class Server:
     port: int = 0
     proc: subprocess.Popen | None = None
     started_in: float = 0.0
+    # The load generator's fake Connector listens here on every run: one stable serviceUrl.
+    connector_port: int = field(default_factory=free_port)
 
     @property
     def url(self) -> str:
@@ -106,7 +108,8 @@ def load(server: Server, conversations: int, turns: int, texts: Path | None = QU
          users: int | None = None, fresh: bool = False) -> dict:
     """Run the load generator against a server once; add the server's CPU ms per turn."""
     argv = [sys.executable, str(ROOT / "bench/loadgen.py"), server.url + "/api/messages",
-            "--conversations", str(conversations), "--turns", str(turns)]
+            "--conversations", str(conversations), "--turns", str(turns),
+            "--connector-port", str(server.connector_port)]
     if texts:
         argv += ["--texts", str(texts)]
     if users:
