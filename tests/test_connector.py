@@ -123,3 +123,19 @@ async def test_closing_the_app_closes_the_shared_session(make_bot):
 async def test_fast_connector_setting_is_checked(tmp_path):
     with pytest.raises(SettingsError, match="FAST_CONNECTOR"):
         create_adapter(Settings.from_env({"DATA_DIR": str(tmp_path), "FAST_CONNECTOR": "maybe"}))
+
+
+async def test_proactive_messages_use_the_fast_path_too(bot):
+    await bot.send("c-pro", "hello", user="u9")
+    reference = await bot.services.people.reference("emulator:u9")
+    adapter = bot.app[appkeys.ADAPTER]
+    before = len(bot.connector.inbox["c-pro"])
+
+    async def notify(context):
+        await context.send_activity("A reminder from the bot.")
+
+    await adapter.continue_conversation(reference, notify, bot_app_id=None)
+    await adapter.continue_conversation(reference, notify, bot_app_id=None)
+    sent = bot.connector.inbox["c-pro"][before:]
+    assert [a["text"] for a in sent] == ["A reminder from the bot."] * 2
+    assert adapter.bot_framework_authentication.clients_built <= 2  # the turn's, and the proactive one's
