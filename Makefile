@@ -1,15 +1,20 @@
 # Two commands matter: `make run` and `make test`. Each sets up what it needs first.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test chat bench clean
+.PHONY: run test chat bench clean webchat teams-package system-deps diagrams
+
+# Debian packages the tests use, each with a file that proves it is there; installed only when
+# missing (CI runs as root): PostgreSQL (storage tests), Chromium and ChromeDriver (web chat
+# end-to-end), npm (fetches Web Chat).
+SYSTEM_DEPS := postgresql:/usr/lib/postgresql/*/bin/initdb chromium:/usr/bin/chromium \
+	chromium-driver:/usr/bin/chromedriver npm:/usr/bin/npm
 
 $(PY):
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=...)"; exit 1; }
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || { echo "Python 3.11 is required (make ... PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt constraints.txt | $(PY)
 	$(PIP) install --quiet -r requirements.txt -c constraints.txt
@@ -19,17 +24,37 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
 	@touch $@
 
+# Microsoft's Web Chat bundle for the local page at http://127.0.0.1:3978/ (pinned, hash-checked).
+WEBCHAT := static/webchat/webchat.js
+$(WEBCHAT): tools/fetch_webchat.py | $(PY)
+	$(PY) tools/fetch_webchat.py
+
+webchat: $(WEBCHAT)
+
 run: $(VENV)/.runtime
+	@$(MAKE) --no-print-directory $(WEBCHAT) || echo "warning: Web Chat could not be fetched (it needs npm); the bot runs, the page at / explains"
 	$(PY) app.py
+
+# build/teams-app.zip to sideload in Teams; needs MicrosoftAppId (the bot's Microsoft App ID).
+teams-package: $(VENV)/.runtime
+	$(PY) -m bot.channels.teams build/teams-app.zip
+
+system-deps:
+	scripts/system-deps.sh $(SYSTEM_DEPS)
 
 chat: $(VENV)/.runtime
 	$(PY) -m bot.console
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev system-deps
+	@$(MAKE) --no-print-directory $(WEBCHAT)
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.runtime
 	$(PY) bench/run.py
+
+# Regenerate docs/scenarios/*.mmd from policy_kb/scenarios/*.yaml (a test fails when they are stale).
+diagrams: $(VENV)/.runtime
+	$(PY) -m policy_kb.scenarios.diagram docs/scenarios
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

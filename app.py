@@ -4,8 +4,17 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from functools import lru_cache
 
 from aiohttp import web
+
+
+@lru_cache(maxsize=1)
+def default_knowledge_base():
+    """The policy KB is immutable, so one process loads (and validates) it once."""
+    from policy_kb import load_knowledge_base
+
+    return load_knowledge_base()
 
 
 def create_app(settings=None) -> web.Application:
@@ -22,11 +31,10 @@ def create_app(settings=None) -> web.Application:
     from bot.state import ReadOnceConversationState
     from bot.storage import SqlStorage
     from bot.turn import GuidanceBot
-    from policy_kb import load_knowledge_base
     from store import Database
 
     settings = settings or Settings.from_env()
-    kb = load_knowledge_base()
+    kb = default_knowledge_base()
     registry = Registry()
     db = Database(settings.sqlalchemy_url)
     storage = SqlStorage(db)
@@ -42,6 +50,8 @@ def create_app(settings=None) -> web.Application:
     app[appkeys.ADAPTER] = create_adapter(settings)
     app[appkeys.BOT] = GuidanceBot(registry, services.conversation_state, services)
     add_routes(app)
+    for add_feature_routes in registry.routes:
+        add_feature_routes(app)
 
     async def database(app_: web.Application):
         await db.start()

@@ -13,8 +13,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy_kb import load_knowledge_base  # noqa: E402
-from policy_kb.search import Matcher  # noqa: E402
+from policy_kb import STANCES, load_knowledge_base  # noqa: E402
+from policy_kb.search import VERDICTS, Matcher  # noqa: E402
+
+
+def _stance_ok(matcher: Matcher, row: dict, reply) -> bool | None:
+    """Compare the expected stance (KB vocabulary) or verdict (yes/no/...), if the row has one."""
+    want = row.get("stance")
+    if want in STANCES:
+        clause = matcher.kb.by_id[row["clause"]]
+        return (reply.stance or clause.stance) == want if reply.clause_id == row["clause"] else False
+    if want in VERDICTS:
+        return reply.verdict == want
+    if want == "conditional" or want == "info":
+        return reply.verdict == want
+    return None
 
 
 def evaluate(matcher: Matcher, path: Path) -> tuple[int, int, Counter, list[str]]:
@@ -29,6 +42,9 @@ def evaluate(matcher: Matcher, path: Path) -> tuple[int, int, Counter, list[str]
         total += 1
         reply = matcher.answer(row["question"])
         kinds[reply.kind] += 1
+        stance_ok = _stance_ok(matcher, row, reply)
+        if stance_ok is not None:
+            kinds["stance_ok" if stance_ok else "stance_wrong"] += 1
         top = reply.candidates[0].clause_id if reply.candidates else None
         if top == row["clause"]:
             hits += 1

@@ -8,10 +8,13 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import ActivityTypes
 
 from .connector import FastBotFrameworkAuthentication, fast_connector_enabled
+from .storage import StorageConflictError
 from .settings import BotFrameworkConfig, Settings
 
 log = logging.getLogger(__name__)
 
+CONFLICT = ("This conversation changed somewhere else at the same moment (another device or window), "
+            "so I didn't act on your last message. Please send it again.")
 APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been lost: "
            "please send your last message again. If a child may be at risk, contact the "
            "designated person for Child Protection now.")
@@ -38,4 +41,4 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
               activity.conversation.id if activity.conversation else None,
               exc_info=(type(error), error, error.__traceback__))
     if activity.type == ActivityTypes.message:
-        await context.send_activity(APOLOGY)
+        await context.send_activity(CONFLICT if isinstance(error, StorageConflictError) else APOLOGY)

@@ -10,7 +10,7 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Awaitable, Callable, Optional
 
 import sqlalchemy as sa
 from botbuilder.core import TurnContext
@@ -70,6 +70,9 @@ class People:
         self._pending: dict[str, dict] = {}
         self._pending_saved: Optional[asyncio.Future] = None
         self._write_lock = asyncio.Lock()
+        # channel id -> async lookup(context) returning (name, email) from that channel's
+        # directory (e.g. Slack's users.info); Teams' member API is built in below.
+        self.lookups: dict[str, Callable[[TurnContext], Awaitable[tuple[str, str]]]] = {}
 
     async def observe(self, context: TurnContext) -> tuple[Person, bool]:
         """Record who sent this activity and how to reach them; return (person, is_new)."""
@@ -83,7 +86,8 @@ class People:
         # A known person in a new conversation: only the reference needs saving.
         existing = cached[0] if cached is not None else await self._load(key)
         person = existing or await self._identify(context, key)
-        if existing is not None and not existing.email and activity.channel_id == "msteams":
+        if existing is not None and not existing.email and (activity.channel_id == "msteams"
+                                                            or activity.channel_id in self.lookups):
             person = await self._identify(context, key)
         await self._save(person, _reference_json(activity))
         self._remember(key, person, fingerprint)
@@ -121,6 +125,12 @@ class People:
                 aad = member.aad_object_id or aad
             except Exception:  # noqa: BLE001 - identity stays unknown; features then refuse what needs it
                 log.warning("Teams member lookup failed", exc_info=True)
+        elif activity.channel_id in self.lookups:
+            try:
+                found_name, found_email = await self.lookups[activity.channel_id](context)
+                name, email = found_name or name, found_email or email
+            except Exception:  # noqa: BLE001 - as above
+                log.warning("%s user lookup failed", activity.channel_id, exc_info=True)
         return Person(key, activity.channel_id, sender.id, name, email.lower(), aad)
 
     async def _load(self, key: str) -> Optional[Person]:

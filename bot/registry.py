@@ -1,4 +1,4 @@
-"""What features register: commands, card actions, intents, dialogs, migrations, workers."""
+"""What features register: commands, card actions, intents, dialogs, migrations, workers, routes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,11 +9,17 @@ from botbuilder.dialogs import Dialog
 from store import Migration
 
 if TYPE_CHECKING:
+    from aiohttp import web
+    from botbuilder.core import TurnContext
+
     from .turn import Turn
 
 Handler = Callable[["Turn"], Awaitable[None]]
 # Scores a free-text message for an intent: 0 means "not mine"; the highest score wins.
 IntentScorer = Callable[[str], float]
+# Looks at an incoming activity before anything else; may rewrite channel-specific shapes in
+# place (a Slack button click into a card submit) and returns False to ignore the activity.
+Inbound = Callable[["TurnContext"], bool]
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,10 @@ class Registry:
     migrations: list[Migration] = field(default_factory=list)
     # aiohttp cleanup_ctx generators, each given the Application.
     workers: list[Callable] = field(default_factory=list)
+    # Called with the aiohttp Application to add HTTP routes (e.g. /api/slack, the web chat page).
+    routes: list[Callable[["web.Application"], None]] = field(default_factory=list)
+    # Called first with every incoming activity; see Inbound.
+    inbound: list[Inbound] = field(default_factory=list)
     # Called on every activity before routing (e.g. to remember conversation references).
     observers: list[Handler] = field(default_factory=list)
     # Called when a new user joins or first writes (welcome).

@@ -11,6 +11,7 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from cards import CardView
+from dialogs.base import REROUTE
 from .registry import Registry
 from .replies import send_card
 
@@ -73,6 +74,9 @@ class GuidanceBot(TeamsActivityHandler):
 
     async def on_turn(self, turn_context: TurnContext):
         """Load state once, handle the activity, save state once (skipped when unchanged)."""
+        for inbound in self.registry.inbound:
+            if not inbound(turn_context):
+                return
         await self.conversation_state.load(turn_context)
         activity = turn_context.activity
         if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
@@ -115,7 +119,8 @@ class GuidanceBot(TeamsActivityHandler):
                 return
         if turn.dc.active_dialog is not None:
             result = await turn.dc.continue_dialog()
-            if result.status != DialogTurnStatus.Empty:
+            rerouted = result.status == DialogTurnStatus.Complete and result.result == REROUTE
+            if result.status != DialogTurnStatus.Empty and not rerouted:
                 return
         await self.route(turn)
 

@@ -15,12 +15,19 @@ ADAPTIVE_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=False,  # JSON, not HTML: every value is emitted through |tojson
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
     )
+    env.filters["enumerate_list"] = _markdown_list
+    return env
+
+
+def _markdown_list(items) -> str:
+    """A markdown numbered list; lines end with \r as the Adaptive Cards docs show for lists."""
+    return "\r".join(f"{i}. {item}" for i, item in enumerate(items, 1))
 
 
 def _block_context(block) -> dict:

@@ -46,3 +46,8 @@ class GuidedDialog(ComponentDialog):
             "**start over** to begin again, or **cancel** to stop.")
         await inner_dc.reprompt_dialog()
         return DialogTurnResult(DialogTurnStatus.Waiting)
+
+
+# A dialog ends with this result when the message was not for it (e.g. a new question typed
+# instead of an answer); the turn handler then routes the message afresh.
+REROUTE = "dialogs.reroute"

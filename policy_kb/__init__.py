@@ -1,8 +1,12 @@
 """The staff social-media policy as data, and the code that loads and searches it."""
+from .cite import Citation, cite, render_citation
 from .loader import load_knowledge_base
 from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
 
 __all__ = [
+    "Citation",
+    "cite",
+    "render_citation",
     "CONTACTS",
     "STANCES",
     "Clause",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 import pytest
@@ -77,3 +78,36 @@ async def make_bot(tmp_path):
 @pytest.fixture
 async def bot(make_bot):
     return await make_bot()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """TEST_DATABASE_URL, or a throwaway server started for this test session."""
+    from tests.support.postgres import ThrowawayPostgres
+
+    given = os.environ.get("TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    server = ThrowawayPostgres()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh database on the test PostgreSQL server."""
+    from tests.support.postgres import create_database
+
+    return create_database(postgres_server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """Each storage test runs on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    url = request.getfixturevalue("postgres_url")
+    return "postgresql+asyncpg://" + url[len("postgresql://"):]

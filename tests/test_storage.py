@@ -11,8 +11,8 @@ from store import Database
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", MIGRATIONS)
+async def db(database_url):
+    database = Database(database_url, MIGRATIONS)
     await database.start()
     yield database
     await database.close()
@@ -78,8 +78,8 @@ async def test_dialog_state_objects_round_trip(db):
     assert again.dialog_stack[0].id == "quiz" and again.dialog_stack[0].state["answers"] == [1, 2]
 
 
-async def test_data_survives_closing_and_reopening_the_database(tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+async def test_data_survives_closing_and_reopening_the_database(database_url):
+    url = database_url
     first = Database(url, MIGRATIONS)
     await first.start()
     await SqlStorage(first).write({"k": {"kept": True}})
@@ -90,10 +90,13 @@ async def test_data_survives_closing_and_reopening_the_database(tmp_path):
     await second.close()
 
 
-async def test_sqlite_is_wal_with_full_sync(db, tmp_path):
+async def test_sqlite_is_wal_with_full_sync(tmp_path):
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", MIGRATIONS)
+    await db.start()
     async with db.transaction() as conn:
         mode = (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar()
         sync = (await conn.exec_driver_sql("PRAGMA synchronous")).scalar()
+    await db.close()
     assert mode == "wal" and sync == 2  # 2 = FULL
 
 
@@ -119,3 +122,25 @@ async def test_sqlite_state_reads_do_not_wait_for_an_open_write(db):
     assert during["k"]["n"] == 1  # the uncommitted write is invisible
     assert (await storage.read(["k"]))["k"]["n"] == 2  # and visible once committed
     storage.close()
+
+
+async def test_a_stale_copy_of_conversation_state_cannot_overwrite_a_newer_turn(bot):
+    storage = bot.services.conversation_state._storage
+    key = "emulator/conversations/c-race"
+    await bot.send("c-race", "a student added me on insta")  # leaves a clarifying dialog in state
+    stale = (await storage.read([key]))[key]
+    await bot.send("c-race", "ex student, she's 16")  # another turn moves the state on
+    with pytest.raises(StorageConflictError):
+        await storage.write({key: stale})
+
+
+async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
+    storage = bot.services.conversation_state._storage
+
+    async def conflicting_write(changes):
+        raise StorageConflictError("eTag conflict")
+
+    await bot.send("c-race2", "hello")
+    monkeypatch.setattr(storage, "write", conflicting_write)
+    reply = await bot.send("c-race2", "a student added me on insta")
+    assert "Please send it again" in reply.text

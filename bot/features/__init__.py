@@ -4,9 +4,13 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import welcome
+from . import channels, qa, quiz, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
+    qa.register(registry, services)
+    channels.register(registry, services)
+    scenarios.register(registry, services)
+    quiz.register(registry, services)

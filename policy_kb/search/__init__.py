@@ -1,7 +1,23 @@
 """Offline question matching over the policy knowledge base."""
 from .clarify import parse_fact_answer
 from .facts import extract_facts
+from .glossary import define
+from .intent import Intent, classify_intent
 from .matcher import Matcher
 from .reply import Candidate, Clarification, Option, Reply
+from .verdict import VERDICTS, verdict
 
-__all__ = ["Candidate", "Clarification", "Matcher", "Option", "Reply", "extract_facts", "parse_fact_answer"]
+__all__ = [
+    "Candidate",
+    "Clarification",
+    "Intent",
+    "Matcher",
+    "Option",
+    "Reply",
+    "VERDICTS",
+    "verdict",
+    "classify_intent",
+    "define",
+    "extract_facts",
+    "parse_fact_answer",
+]

@@ -46,6 +46,7 @@ def ask_age(clause_id: str = FRIEND_RULE) -> Clarification:
 
 
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,2})\s*(?:yo|y/o|years?(?: old)?|yrs?)?\s*[.!]?\s*$")
+_BARE_NUMBER = re.compile(r"(?<!year )(?<!yr )(?<!y)\b(\d{1,2})\b")
 _CHOICE = re.compile(r"^\s*(?:option\s*)?([1-9])\s*[.)]?\s*$")
 
 
@@ -60,6 +61,10 @@ def parse_fact_answer(clarification: Clarification, text: str) -> dict[str, Any]
     facts: dict[str, Any] = {}
     number = _NUMBER_ONLY.match(lowered)
     age = int(number.group(1)) if number else extract_age(text)
+    if age is None:
+        # In reply to "how old are they?", a bare number is an age (but "year 12" is a year group).
+        bare = _BARE_NUMBER.search(lowered)
+        age = int(bare.group(1)) if bare else None
     if age is not None and 4 <= age <= 99:
         facts["age"] = age
         facts["under_18"] = age < 18
@@ -90,4 +95,7 @@ def merge_facts(*parts: Mapping[str, Any] | None) -> dict[str, Any]:
     for part in parts:
         if part:
             merged.update(part)
+    age = merged.get("age")
+    if isinstance(age, int) and not isinstance(age, bool):
+        merged["under_18"] = age < 18  # an explicit age always decides the age band
     return merged

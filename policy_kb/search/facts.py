@@ -17,14 +17,17 @@ _AGE_PATTERNS = (
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),
 )
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
+)
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b")
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since) left\b"
-    r"|\bleft (?:school|the school|last|in|a|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
@@ -33,7 +36,12 @@ _CURRENT = re.compile(
 )
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
-_PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian)s?\b")
+_PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian|grandparent|grandma|grandmother|grandad|grandfather|nan|nana|step-?mum|step-?dad|foster carer)s?\b")
+# "my cousin's son has just joined my school": the person I talk to is a parent.
+_RELATIVE_OF_PUPIL = re.compile(
+    r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
+    r"|brother in law|godchild)(?:'s| s)\s+(?:\w+\s+)?(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl)\b"
+)
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
 _PLATFORMS = {
     "instagram": r"insta(?:gram)?|\big\b",
@@ -48,14 +56,15 @@ _PLATFORMS = {
     "xbox live": r"xbox",
     "email": r"e-?mail|gmail|hotmail|outlook",
 }
-_PERSONAL_PHONE = re.compile(r"\b(?:my (?:own |personal )?(?:mobile|phone|number|cell))\b|\bpersonal (?:mobile|phone|number)\b")
+# "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
+_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
     lowered = _YEAR_GROUP.sub(" ", clean(text))
-    for pattern in _AGE_PATTERNS:
+    for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
             if 4 <= age <= 99:
@@ -89,6 +98,8 @@ def extract_facts(text: str) -> dict[str, Any]:
 
 
 def _relation(lowered: str) -> str | None:
+    if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered):
+        return "parent"
     if _EX.search(lowered):
         return "ex_student"
     if _CURRENT.search(lowered):

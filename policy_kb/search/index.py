@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz import process
 
 from ..model import Clause
 
@@ -38,6 +37,9 @@ class Index:
     avg_length: float
     example_owner: tuple[int, ...]
     example_strings: tuple[str, ...]
+    example_norms: tuple[float, ...] = ()
+    postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    unseen: float = 0.0
 
 
 def build_index(clauses: Sequence[Clause], tokenize) -> Index:
@@ -63,13 +65,22 @@ def build_index(clauses: Sequence[Clause], tokenize) -> Index:
     idf = {term: math.log(1 + (n - d + 0.5) / (d + 0.5)) for term, d in df.items()}
     owner = tuple(i for i, doc in enumerate(docs) for _ in doc.examples)
     strings = tuple(s for doc in docs for s in doc.example_strings)
-    return Index(tuple(docs), idf, sum(d.length for d in docs) / n, owner, strings)
+    examples = [example for doc in docs for example in doc.examples]
+    norms = tuple(math.sqrt(sum(idf[t] ** 2 for t in example)) or 1.0 for example in examples)
+    postings: dict[str, list[int]] = {}
+    for position, example in enumerate(examples):
+        for term in example:
+            postings.setdefault(term, []).append(position)
+    unseen = math.log(1 + (n + 0.5) / 0.5)
+    return Index(
+        tuple(docs), idf, sum(d.length for d in docs) / n, owner, strings, norms,
+        {t: tuple(p) for t, p in postings.items()}, unseen,
+    )
 
 
 def unseen_idf(index: Index) -> float:
     """IDF given to a query term that no clause contains."""
-    n = len(index.docs)
-    return math.log(1 + (n + 0.5) / 0.5)
+    return index.unseen
 
 
 def bm25_scores(index: Index, terms: Sequence[str]) -> list[float]:
@@ -91,31 +102,35 @@ def bm25_scores(index: Index, terms: Sequence[str]) -> list[float]:
 def example_scores(index: Index, terms: Sequence[str]) -> list[float]:
     """Best IDF-weighted cosine between the query and each clause's example questions."""
     query = set(terms)
-    if not query:
-        return [0.0] * len(index.docs)
-    weight = lambda t: index.idf.get(t, unseen_idf(index))  # noqa: E731
-    q_norm = math.sqrt(sum(weight(t) ** 2 for t in query))
-    scores = []
-    for doc in index.docs:
-        best = 0.0
-        for example in doc.examples:
-            shared = query & example
-            if not shared:
-                continue
-            e_norm = math.sqrt(sum(weight(t) ** 2 for t in example)) or 1.0
-            best = max(best, sum(weight(t) ** 2 for t in shared) / (q_norm * e_norm))
-        scores.append(best)
-    return scores
-
-
-def fuzzy_scores(index: Index, terms: Sequence[str]) -> list[float]:
-    """Best rapidfuzz token-sort ratio (0..1) between the query and each clause's examples."""
-    if not terms:
-        return [0.0] * len(index.docs)
-    query = " ".join(sorted(set(terms)))
-    matches = process.extract(query, index.example_strings, scorer=fuzz.token_sort_ratio, limit=None)
     best = [0.0] * len(index.docs)
-    for _choice, score, position in matches:
+    if not query:
+        return best
+    shared: dict[int, float] = {}
+    q_norm = 0.0
+    for term in query:
+        weight = index.idf.get(term, index.unseen) ** 2
+        q_norm += weight
+        for position in index.postings.get(term, ()):
+            shared[position] = shared.get(position, 0.0) + weight
+    q_norm = math.sqrt(q_norm)
+    for position, overlap in shared.items():
         owner = index.example_owner[position]
-        best[owner] = max(best[owner], float(score) / 100.0)
+        best[owner] = max(best[owner], overlap / (q_norm * index.example_norms[position]))
+    return best
+
+
+def fuzzy_scores(index: Index, terms: Sequence[str], only: Sequence[int] | None = None) -> list[float]:
+    """Best rapidfuzz token-sort ratio (0..1) between the query and each clause's examples.
+
+    `only` limits the work to some clause positions (the others score 0).
+    """
+    best = [0.0] * len(index.docs)
+    if not terms:
+        return best
+    query = " ".join(sorted(set(terms)))
+    for owner in range(len(index.docs)) if only is None else only:
+        for choice in index.docs[owner].example_strings:
+            score = fuzz.token_sort_ratio(query, choice) / 100.0
+            if score > best[owner]:
+                best[owner] = score
     return best

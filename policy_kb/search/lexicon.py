@@ -36,19 +36,33 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
 
 @dataclass(frozen=True)
 class Lexicon:
-    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: tuple[re.Pattern[str], Mapping[str, str]]
     words: Mapping[str, tuple[str, ...]]
+    anchors: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+    weak_anchors: frozenset[str] = frozenset()
+
+    def on_topic(self, terms: Iterable[str]) -> bool:
+        """True when the terms name this policy's subject: one strong anchor or two weak ones."""
+        found = set(terms)
+        return bool(found & self.anchors) or len(found & self.weak_anchors) >= 2
 
 
 def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     """Read the phrase and word synonym tables."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = sorted((data.get("phrases") or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
-    compiled = tuple(
-        (re.compile(rf"(?<![\w‐-]){re.escape(clean(k))}(?![\w‐-])"), str(v)) for k, v in phrases
-    )
+    table = {clean(k).replace("-", " "): str(v) for k, v in phrases}
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    compiled = (re.compile(rf"(?<![\w‐-])(?:{alternatives})(?![\w‐-])"), MappingProxyType(table))
     words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
-    return Lexicon(compiled, MappingProxyType(words))
+    # Also key each entry by its stem, so "cleaners" finds the entry for "cleaner".
+    for key, value in list(words.items()):
+        words.setdefault(stem(key), value)
+    anchors = {stem(str(word)) for word in data.get("anchors") or ()}
+    keep = frozenset(str(word) for word in data.get("keep") or ())
+    weak = frozenset(stem(str(word)) for word in data.get("weak_anchors") or ())
+    return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep, weak)
 
 
 def clean(text: str) -> str:
@@ -70,7 +84,7 @@ def stem(token: str) -> str:
     elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
         token = token[:-1]
     for suffix in ("ing", "ed", "ly", "e"):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+        if token.endswith(suffix) and len(token) - len(suffix) >= (4 if suffix == "ly" else 3):
             token = token[: -len(suffix)]
             break
     if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lsz":
@@ -80,9 +94,9 @@ def stem(token: str) -> str:
 
 def raw_tokens(text: str, lexicon: Lexicon) -> list[str]:
     """Clean text, apply phrase synonyms and split into word tokens."""
-    text = clean(_ITS.sub(" cmatits ", text))
-    for pattern, repl in lexicon.phrases:
-        text = pattern.sub(f" {repl} ", text)
+    text = clean(_ITS.sub(" cmatits ", text)).replace("-", " ")
+    pattern, table = lexicon.phrases
+    text = pattern.sub(lambda match: f" {table[match.group(0)]} ", text)
     text = text.replace("-", " ")
     return _TOKEN.findall(text)
 
@@ -91,7 +105,8 @@ def expand(tokens: Iterable[str], lexicon: Lexicon) -> list[str]:
     """Replace slang and synonyms by canonical words, drop stopwords, stem."""
     out: list[str] = []
     for token in tokens:
-        for word in lexicon.words.get(token, (token,)):
+        mapped = lexicon.words.get(token) or lexicon.words.get(stem(token)) or (token,)
+        for word in mapped:
             if word not in STOPWORDS:
                 out.append(stem(word))
     return out
@@ -100,9 +115,9 @@ def expand(tokens: Iterable[str], lexicon: Lexicon) -> list[str]:
 class Speller:
     """Correct out-of-vocabulary words to a close KB word (typos such as 'recieved')."""
 
-    def __init__(self, vocabulary: Iterable[str]):
+    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()):
         self._vocab = tuple(sorted({w for w in vocabulary if len(w) >= 4 and w.isalpha()}))
-        self._known = frozenset(vocabulary)
+        self._known = frozenset(vocabulary) | frozenset(keep)
         initials: dict[str, list[str]] = {}
         for word in self._vocab:
             initials.setdefault(word[0], []).append(word)
@@ -112,8 +127,14 @@ class Speller:
     def _correct(self, token: str) -> str:
         if token in self._known or len(token) < 5 or not token.isalpha():
             return token
-        limit = 1 if len(token) < 8 else 2
+        limit = 1 if len(token) < 9 else 2
         # Typos rarely change the first letter; requiring it stops "disability" -> "liability".
         pool = self._by_initial.get(token[0], ())
-        match = process.extractOne(token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-        return match[0] if match else token
+        for candidate, _distance, _index in process.extract(
+            token, pool, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=3
+        ):
+            # A one-letter swap between real words ("funding"/"finding") is not a typo we can trust.
+            if len(token) < 9 and len(candidate) == len(token) and sorted(candidate) != sorted(token):
+                continue
+            return candidate
+        return token

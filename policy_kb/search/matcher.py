@@ -1,6 +1,7 @@
 """Match a staff question to the policy clause that governs it, offline and deterministically."""
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -8,15 +9,19 @@ from ..model import KnowledgeBase
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .facts import extract_facts
-from .priors import bonus_for, priors
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens
+from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
+from .priors import bonus_for, priors
 from .reply import Candidate, Reply
-from .rules import rule
+from .rules import rule, settles
+from .verdict import verdict
 
+_THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
-UNKNOWN_BELOW = 25.0
+UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5
+MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
+FUZZY_POOL = 10
 
 
 class Matcher:
@@ -29,7 +34,8 @@ class Matcher:
         for clause in kb.clauses:
             for text in (clause.text, clause.answer, clause.headline, *clause.keywords, *clause.examples):
                 vocabulary.update(raw_tokens(text, self._lexicon))
-        self._speller = Speller(vocabulary)
+        vocabulary |= {stem(word) for word in vocabulary}  # "teach" is known because "teaching" is
+        self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
 
     def _kb_terms(self, text: str) -> list[str]:
@@ -42,11 +48,16 @@ class Matcher:
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
+        text = text[:MAX_INPUT_CHARS]
         terms = self.terms(text)
-        if not terms:
+        if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
-        columns = (bm25_scores(self._index, terms), example_scores(self._index, terms), fuzzy_scores(self._index, terms))
-        bonus = priors(text, facts if facts is not None else extract_facts(text))
+        lexical = bm25_scores(self._index, terms)
+        examples = example_scores(self._index, terms)
+        rough = sorted(range(len(lexical)), key=lambda i: -(WEIGHTS[0] * lexical[i] + WEIGHTS[1] * examples[i]))
+        # The fuzzy ratio only refines the leaders; computing it for every example costs most of the time.
+        columns = (lexical, examples, fuzzy_scores(self._index, terms, rough[:FUZZY_POOL]))
+        bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
         scored = []
         for position, doc in enumerate(self._index.docs):
             total = 100.0 * sum(weight * column[position] for weight, column in zip(WEIGHTS, columns))
@@ -58,13 +69,14 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
+        text = text[:MAX_INPUT_CHARS]
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         candidates = self.rank(text, known)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
-        if len(cluster) > 1 and not facts:
+        if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
             top = candidates[0]
             return Reply(
                 kind="choose",
@@ -79,6 +91,7 @@ class Matcher:
             kind=kind,
             clause_id=ruling.clause_id,
             stance=ruling.stance,
+            verdict=verdict(ruling.stance, text),
             headline=ruling.headline,
             note=ruling.note,
             also=ruling.also,

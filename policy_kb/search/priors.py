@@ -1,61 +1,168 @@
-"""Context priors: nudges from facts the policy is organised around (whose account, who the person is)."""
+"""Context priors: nudges from the situations the policy is organised around.
+
+The policy's rules turn on whose account it is (personal or trust-sanctioned), who the other
+person is (student, ex-student, parent/carer) and who did what (they contacted me, I saw harm
+to a child, I want to post). Each frame below reads cues from the wording and adds points to
+the clause that governs that situation; the lexical score still has to put it in contention.
+"""
 from __future__ import annotations
 
-import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
-from .lexicon import clean
+from . import cues as c
+from .cues import Cues, account_context, read_cues
+from .lexicon import clean, stem
+
+__all__ = ["account_context", "bonus_for", "priors"]
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
-ACCOUNT_BONUS = 6.0
-RELATION_BONUS = 10.0
+CONTACT_RULE = "personal.report_child_contact"
+HARM_RULE = "personal.report_inappropriate"
+AVOID_RULE = "personal.avoid_specific_matters"
+REPUTATION_RULE = "personal.consider_reputation"
+OFFICIAL_EMAIL_RULE = "personal.official_email"
+PHONE_RULE = "personal.no_personal_email_phone"
+SEPARATE_RULE = "sanctioned.separate_account"
+APPROVAL_RULE = "sanctioned.slt_approval"
+LINK_RULE = "sanctioned.link_trust_email"
+PHOTO_RULE = "sanctioned.photo_consent"
+NAMES_RULE = "sanctioned.no_names_in_photos"
+IDENTIFYING_RULE = "sanctioned.no_identifying_info"
+CONTENT_RULE = "sanctioned.professional_content"
+PRIVATE_DM_RULE = "sanctioned.no_private_dm"
+REMOVE_RULE = "sanctioned.remove_inappropriate_comments"
+LEGIT_RULE = "sanctioned.legitimate_uses"
+DISTINCTION_RULE = "scope.distinction"
+EXAMPLES_RULE = "scope.examples"
+TYPES_RULE = "scope.types"
+OTHER_POLICIES_RULE = "scope.other_policies"
+PURPOSE_RULE = "purpose.general"
+ACCOUNT_BONUS = 10.0
+FRAME_BONUS = 15.0
 
-_MEDIA = r"(?:account|page|instagram|insta|facebook|fb|twitter|x|tiktok|youtube|channel|blog|site|feed|profile|socials?|social media|snapchat|post|posts)"
-_TRUST_ACCOUNT = re.compile(
-    rf"\b(?:school|schools|school's|department|department's|dept|class|trust|trust's|official|team|club|subject|academy|faculty|educational|sanctioned|trust-sanctioned|departmental|revision)\s+{_MEDIA}\b"
-    r"|\bfor (?:my|our|the) (?:class|form|form group|department|lessons?|students|pupils|subject|club|team|year \d+s?)\b"
-)
-_PERSONAL_ACCOUNT = re.compile(
-    rf"\b(?:my|my own|own|personal|private)\s+{_MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
-)
-_CONNECT_VERB = r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected|subscribe|subscribed)"
-_CONNECT = re.compile(
-    rf"\b{_CONNECT_VERB}\s+(?:with\s+|to\s+|on\s+)?(?:me|my|back)\b"
-    rf"|\bi\s+(?:just\s+)?{_CONNECT_VERB}\b|\b(?:friend|follow|connection)\s+requests?\b|\brequested\s+to\s+follow\b"
-    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+friends\b"
-)
-_TALK_TO_ME = re.compile(
-    r"\b(?:messag\w*|dm\w*|comment\w*|chat\w*|text\w*)\s+(?:me|on my)\b|\bwhats\s*app group\b|\bgroup chat\b|\bmy (?:posts?|photos?|page)\b"
-)
-
-
-def account_context(text: str) -> str | None:
-    """Return "trust" or "personal" when the message says whose account it is about."""
-    lowered = clean(text)
-    if _TRUST_ACCOUNT.search(lowered):
-        return "trust"
-    if _PERSONAL_ACCOUNT.search(lowered):
-        return "personal"
-    return None
+Add = Callable[[str, float], None]
 
 
-def priors(text: str, facts: Mapping[str, Any]) -> dict[str, float]:
+def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> dict[str, float]:
     """Return score bonuses by clause id (or by id prefix ending in '.')."""
-    lowered = clean(text)
     bonus: dict[str, float] = {}
-    context = account_context(text)
-    if context == "trust":
-        bonus["sanctioned."] = ACCOUNT_BONUS
-    elif context == "personal":
-        bonus["personal."] = ACCOUNT_BONUS
-    relation = facts.get("relation")
-    connecting = bool(_CONNECT.search(lowered))
-    if relation in ("current_student", "ex_student", "student_unspecified", "students_generic") and connecting and context != "trust":
-        bonus[FRIEND_RULE] = bonus.get(FRIEND_RULE, 0.0) + RELATION_BONUS
-    if relation == "parent" and context != "trust" and (connecting or _TALK_TO_ME.search(lowered)):
-        bonus[PARENT_RULE] = bonus.get(PARENT_RULE, 0.0) + RELATION_BONUS
+
+    def add(key: str, points: float) -> None:
+        bonus[key] = bonus.get(key, 0.0) + points
+
+    cue = read_cues(text, facts, terms)
+    lowered = clean(text)
+    _whose_account(cue, add)
+    _my_posting(cue, lowered, add)
+    if cue.context != "trust":
+        _people_on_personal_media(cue, lowered, add)
+    if cue.context == "trust" and not cue.personal_account:
+        _trust_account_content(cue, add)
+    _parents_and_contact_details(cue, lowered, add)
+    _kind_of_question(cue, lowered, add)
     return bonus
+
+
+def _whose_account(cue: Cues, add: Add) -> None:
+    if cue.context == "trust":
+        add("sanctioned.", ACCOUNT_BONUS)
+        add("personal.", -ACCOUNT_BONUS / 2)
+    elif cue.context == "personal":
+        add("personal.", ACCOUNT_BONUS)
+    if cue.personal_account and cue.context == "trust":
+        add(SEPARATE_RULE, FRAME_BONUS)  # a personal account used for class work
+    if cue.relation == "parent" and cue.context is None:
+        add("sanctioned.", -ACCOUNT_BONUS / 2)
+
+
+def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
+    if cue.self_post and cue.context != "trust" and cue.relation != "parent" and not cue.connecting:
+        add(AVOID_RULE, FRAME_BONUS / 2)
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+        if cue.context is None:
+            add("sanctioned.", -ACCOUNT_BONUS / 2)
+    if cue.self_post and not cue.harmed:
+        add(HARM_RULE, -FRAME_BONUS / 2)
+    if c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
+        add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
+    if c.FEATURED.search(lowered):
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if c.POSTED_ABOUT.search(lowered) and not cue.harmed and cue.context != "trust":
+        add(AVOID_RULE, FRAME_BONUS / 2)  # posts about school matters, whoever wrote them
+
+
+def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
+    if cue.harmed:
+        # Harm to a child outranks who posted it or where: it must be reported.
+        add(HARM_RULE, FRAME_BONUS)
+        return
+    if cue.relation == "parent":
+        if cue.connecting or cue.contacted or c.GROUP.search(lowered) or c.ENGAGE_CHILD.search(lowered):
+            add(PARENT_RULE, FRAME_BONUS)
+        return
+    # If a child has already contacted me, reporting governs unless I am asking whether to accept.
+    # "pupils follow MPs for coursework" is not about my accounts; "wants to connect with me" is.
+    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered)
+    wants_connection = cue.asks_to_connect or not (cue.contacted and cue.childish)
+    if cue.relation in c.STUDENTISH and cue.connecting and not learning and wants_connection:
+        add(FRIEND_RULE, FRAME_BONUS)
+    if cue.childish and cue.contacted:
+        add(CONTACT_RULE, FRAME_BONUS)
+    if c.ENGAGE_CHILD.search(lowered) or (cue.relation in c.STUDENTISH and c.GROUP_CHAT.search(lowered)):
+        add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
+
+
+def _trust_account_content(cue: Cues, add: Add) -> None:
+    """On a trust account the rules are about comments, photos of children, names, details, tone and DMs."""
+    words = cue.words
+    if words & c.COMMENT_WORDS:
+        add(REMOVE_RULE, FRAME_BONUS / 2)
+    elif "photo" in words and (cue.childish or words & c.GROUP_OF_CHILDREN) and c.LEARNING not in words:
+        if words & c.NAMING:
+            add(NAMES_RULE, FRAME_BONUS / 2)
+        elif words & c.IDENTIFYING:
+            add(IDENTIFYING_RULE, FRAME_BONUS / 2)
+        else:
+            add(PHOTO_RULE, FRAME_BONUS / 2)
+    if words & c.OFF_TONE:
+        add(CONTENT_RULE, FRAME_BONUS / 2)
+    if "dm" in words or (stem("private") in words and words & {"chat", c.MESSAGE}):
+        add(PRIVATE_DM_RULE, FRAME_BONUS / 2)
+
+
+def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
+    if cue.relation == "parent" and cue.context != "trust" and cue.words & c.TALK_WORDS:
+        add(PARENT_RULE, FRAME_BONUS / 2)
+    phone_contact = cue.personal_phone and (
+        cue.relation == "parent" or (cue.relation in c.STUDENTISH and not cue.contacted)
+    )
+    if c.GIVE_OUT_PERSONAL.search(lowered) or phone_contact:
+        add(PHONE_RULE, FRAME_BONUS)
+        add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)
+    elif "email" in cue.words and not cue.words & {stem("phone"), "text", "call"} and not cue.self_post:
+        add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
+
+
+def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
+    words = cue.words
+    if c.LEARNING in words and words & {"student", "class"} and not cue.self_post and not cue.contacted:
+        if not c.TO_ME.search(lowered):
+            add(LEGIT_RULE, FRAME_BONUS / 2)
+    if c.DEFINITION.search(lowered):
+        add(TYPES_RULE, FRAME_BONUS / 2)
+    if c.OTHER_POLICY.search(lowered):
+        add(OTHER_POLICIES_RULE, FRAME_BONUS / 2)
+    if words & c.PURPOSE_WORDS:
+        for topic, clause_id in c.PURPOSE_TOPICS:
+            if words & topic:
+                add(clause_id, FRAME_BONUS / 2)
+    if c.WHICH_PLATFORMS.search(lowered):
+        add(EXAMPLES_RULE, FRAME_BONUS)
+    if c.WHICH_KIND_OF_USE.search(lowered):
+        add(DISTINCTION_RULE, FRAME_BONUS)
+    if c.WHY_POLICY.search(lowered):
+        add(PURPOSE_RULE, FRAME_BONUS)
 
 
 def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:

@@ -33,6 +33,7 @@ class Reply:
     kind: str
     clause_id: str | None = None
     stance: str | None = None
+    verdict: str | None = None  # yes / no / conditional / info / report, for this question
     headline: str | None = None
     note: str | None = None
     also: tuple[str, ...] = ()

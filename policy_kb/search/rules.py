@@ -27,17 +27,47 @@ class Ruling:
     clarification: Clarification | None = None
 
 
+def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
+    """True when the known facts decide a fact-governed clause, so no choice between clauses is needed."""
+    relation = facts.get("relation")
+    return clause_id in (FRIEND_RULE, PARENT_RULE) and relation in ("parent", "colleague", "current_student", "ex_student")
+
+
 def rule(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any]) -> Ruling:
     """Return the ruling for the governing clause given the facts known so far."""
     relation = facts.get("relation")
     if clause_id == FRIEND_RULE and relation == "parent":
         clause_id = PARENT_RULE
+    if clause_id in (FRIEND_RULE, PARENT_RULE) and relation == "colleague":
+        return _colleague(kb)
     clause = kb.by_id[clause_id]
     if clause_id == FRIEND_RULE:
         return _friend_rule(clause, facts)
     if clause_id == PARENT_RULE and relation == "parent":
-        return _plain(clause, note="Being friends, neighbours or family outside school makes no difference: the rule applies to every parent/carer from the trust’s communities while you work for the trust.")
+        return _plain(clause, note=_PARENT_NOTE)
     return _plain(clause)
+
+
+_PARENT_NOTE = (
+    "Being friends, neighbours or family outside school makes no difference: the rule applies to every "
+    "parent/carer from the trust’s communities while you work for the trust."
+)
+
+
+def _colleague(kb: KnowledgeBase) -> Ruling:
+    clause = kb.by_id["personal.avoid_specific_matters"]
+    note = (
+        "The policy has no rule against connecting with colleagues. The advice on posts about specific school "
+        "matters, the trust’s reputation and privacy settings still applies — and if the colleague is also a "
+        "parent/carer of a child at the trust, the no-contact rule for parents/carers applies."
+    )
+    return Ruling(
+        clause.id,
+        clause.stance,
+        "The policy doesn’t forbid connecting with colleagues — the advice still applies",
+        note,
+        ("personal.consider_reputation", "personal.privacy_settings"),
+    )
 
 
 def _plain(clause: Clause, note: str | None = None) -> Ruling:
@@ -75,4 +105,7 @@ def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Ruling:
             note,
             ADVICE_STILL_APPLIES,
         )
-    return Ruling(clause.id, clause.stance, clause.headline, clarification=ask_student_status(clause.id))
+    if relation == "student_unspecified":
+        return Ruling(clause.id, clause.stance, clause.headline, clarification=ask_student_status(clause.id))
+    # Nobody in particular was named: state the rule as written.
+    return _plain(clause)

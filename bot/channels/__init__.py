@@ -1,0 +1,1 @@
+"""Channel specifics: Teams (mentions, app package), Slack (Block Kit, self-hosted adapter), the local web chat."""

@@ -1,0 +1,151 @@
+"""Free-text policy questions: find the clause, answer with it quoted, or say "I don't know"."""
+from __future__ import annotations
+
+import logging
+
+from botbuilder.core import TurnContext
+
+from bot.registry import Registry
+from bot.replies import send_card
+from bot.turn import Turn
+from cards import Facts, Text, CardView
+from cards.qa import answer_card, choose_card, clarify_card, unknown_card
+from dialogs.clarify import ClarifyDialog
+from policy_kb import review
+from policy_kb.review import ReviewLog
+from policy_kb.search import Matcher, parse_fact_answer
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000
+
+
+def admin_ids(env) -> frozenset[str]:
+    """QA_ADMINS: comma-separated emails or AAD object ids of people who review questions."""
+    return frozenset(x.strip().lower() for x in env.get("QA_ADMINS", "").split(",") if x.strip())
+
+
+_matchers: dict[int, tuple[object, Matcher]] = {}
+
+
+def matcher_for(kb) -> Matcher:
+    """One Matcher per knowledge base per process (building its index takes a while)."""
+    cached = _matchers.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        cached = _matchers[id(kb)] = (kb, Matcher(kb))
+    return cached[1]
+
+
+class QA:
+    def __init__(self, services):
+        self.kb = services.kb
+        self.matcher = matcher_for(services.kb)
+        self.review = ReviewLog(services.db, services.kb.version, services.clock)
+        self.services = services
+        self.admins = admin_ids(services.settings.env)
+
+    async def ask(self, turn: Turn) -> None:
+        """Answer a typed question (the fallback for anything no other feature claims)."""
+        question = turn.text[:MAX_QUESTION_CHARS]
+        reply = self.matcher.answer(question)
+        if reply.kind == "clarify":
+            await turn.send(self._clarify_view(reply, question))
+            await turn.begin(ClarifyDialog.ID, {"question": question, "facts": dict(reply.facts)})
+        elif reply.kind == "choose":
+            await turn.send(choose_card(self.kb, reply.choices, question))
+        elif reply.kind == "answer":
+            await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.stance, reply.note, reply.also))
+        else:
+            await self.review.record_unanswered(question, "unknown")
+            await turn.send(unknown_card(tuple(self.services.extras.get("menu_buttons", ()))))
+
+    async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
+        """Answer again now a fact is known; False when a follow-up question was needed instead."""
+        reply = self.matcher.answer(question, facts)
+        if reply.kind == "clarify":
+            await send_card(context, self._clarify_view(reply, question))
+            return False
+        if reply.kind == "answer":
+            await send_card(context, answer_card(self.kb, reply.clause_id, reply.headline, reply.stance,
+                                                 reply.note, reply.also))
+        else:
+            await send_card(context, unknown_card())
+        return True
+
+    def _clarify_view(self, reply, question: str):
+        clar = reply.clarification
+        options = tuple((o.label, {**dict(reply.facts), **dict(o.facts)}) for o in clar.options)
+        return clarify_card(self.kb, clar.clause_id, clar.question, options, question)
+
+    def parse_typed(self, question: str, facts: dict, text: str) -> dict | None:
+        reply = self.matcher.answer(question, facts)
+        if reply.clarification is None:
+            return None
+        return parse_fact_answer(reply.clarification, text)
+
+    async def on_fact(self, turn: Turn) -> None:
+        """A clarifying-question button: answer with that fact (no re-search of button text)."""
+        if turn.dc.active_dialog is not None and turn.dc.active_dialog.id == ClarifyDialog.ID:
+            await turn.dc.end_dialog()
+        question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
+        facts = turn.value.get("facts")
+        if not question or not isinstance(facts, dict):
+            await turn.send("That button is out of date. Please ask your question again.")
+            return
+        if not await self.answer_with_facts(turn.context, question, facts):
+            await turn.begin(ClarifyDialog.ID, {"question": question, "facts": facts})
+
+    async def on_clause(self, turn: Turn) -> None:
+        """Open a clause by id (follow-up and 'which did you mean' buttons)."""
+        clause_id = turn.value.get("clause")
+        if clause_id not in self.kb.by_id:
+            await turn.send("I can't find that part of the policy any more. Please ask again.")
+            return
+        await turn.send(answer_card(self.kb, clause_id))
+
+    async def on_none(self, turn: Turn) -> None:
+        """'None of these': record the miss and say who to ask."""
+        question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
+        if question:
+            await self.review.record_unanswered(question, "none_of_these")
+        await turn.send(unknown_card(tuple(self.services.extras.get("menu_buttons", ()))))
+
+    async def on_feedback(self, turn: Turn) -> None:
+        """Store helpful / not helpful for a clause."""
+        clause_id = turn.value.get("clause")
+        helpful = turn.value.get("helpful")
+        if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
+            await turn.send("Sorry, I couldn't record that feedback.")
+            return
+        await self.review.record_feedback(clause_id, helpful)
+        await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
+                        "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
+
+    async def on_review(self, turn: Turn) -> None:
+        """Admins: list unanswered questions and feedback counts per clause."""
+        person = await turn.services.people.person(turn.context)
+        if not ({person.email.lower(), person.aad_object_id.lower()} & self.admins):
+            await turn.send("Sorry, only the policy reviewers configured in QA_ADMINS can see this.")
+            return
+        questions = await self.review.recent_unanswered()
+        counts = await self.review.feedback_counts()
+        blocks = [Text("Unanswered questions (newest first)", style="heading")]
+        blocks += [Text(f"• {q.question}  ({q.reason}, {q.asked_at:%d %b %Y})") for q in questions] or [Text("None yet.")]
+        blocks.append(Text("Feedback per clause (helpful / not helpful)", style="heading"))
+        blocks.append(Facts(tuple((c.clause_id, f"{c.helpful} / {c.not_helpful}") for c in counts))
+                      if counts else Text("None yet."))
+        await turn.send(CardView(title="Q&A review", blocks=tuple(blocks)))
+
+
+def register(registry: Registry, services) -> None:
+    qa = QA(services)
+    services.extras["qa"] = qa
+    registry.migrations.extend(review.MIGRATIONS)
+    registry.dialogs.append(ClarifyDialog(qa.answer_with_facts, qa.parse_typed))
+    registry.fallback = qa.ask
+    registry.action("qa.fact", qa.on_fact)
+    registry.action("qa.clause", qa.on_clause)
+    registry.action("qa.none", qa.on_none)
+    registry.action("qa.feedback", qa.on_feedback)
+    registry.command("review", ("review questions", "unanswered questions", "qa review"), qa.on_review,
+                     "Policy reviewers: unanswered questions and feedback", hidden=True)

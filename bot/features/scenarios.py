@@ -1,0 +1,108 @@
+"""Guided situations: start a scenario from the menu, a command or a described situation."""
+from __future__ import annotations
+
+import logging
+
+from bot.registry import Registry
+from bot.turn import Turn
+from cards import Button
+from dialogs import scenario as scenario_dialog
+from dialogs.scenario_cards import picker_card
+from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise
+from policy_kb.scenarios import walker
+from policy_kb.scenarios.recognise import score
+
+log = logging.getLogger(__name__)
+
+REPORT_ACTION = "report.start"
+
+
+def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
+    """The scenario a command argument names: its number, its id, or words about it."""
+    argument = argument.strip().lower()
+    if argument.isdigit():
+        return next((s for s in book.scenarios if s.order == int(argument)), None)
+    if book.get(argument):
+        return book.get(argument)
+    found = recognise(book, argument, asked=True)
+    return found.scenario if found else None
+
+
+def register(registry: Registry, services) -> None:
+    book = load_scenarios(services.kb)
+    services.extras["scenarios"] = book
+
+    def report_prefill(scenario: Scenario, walk: Walk) -> dict | None:
+        """The report button's answers, when this outcome needs a report and reporting is available."""
+        outcome = scenario.node(walk.node)
+        if isinstance(outcome, Outcome) and outcome.offer_report and REPORT_ACTION in registry.actions:
+            return walker.report_prefill(scenario, walk)
+        return None
+
+    registry.dialogs.append(scenario_dialog.ScenarioDialog(book, services.kb, report_prefill))
+    services.extras.setdefault("menu_buttons", []).append(
+        Button("Walk me through a situation", {"action": "scenario.menu"}))
+
+    async def begin(turn: Turn, walk: Walk) -> None:
+        if turn.dc.active_dialog is not None and not scenario_dialog.is_scenario_active(turn.dc):
+            await turn.send("You're in the middle of something else. Finish it, or type cancel, "
+                            "then choose the situation again.")
+            return
+        log.info("scenario %s started", walk.scenario)
+        await scenario_dialog.begin(turn.dc, walk)
+
+    async def show_picker(turn: Turn) -> None:
+        """Show the list of situations."""
+        await turn.send(picker_card(book))
+
+    async def start_clicked(turn: Turn) -> None:
+        """Start the situation chosen on a card."""
+        chosen = str((turn.value or {}).get("scenario") or "")
+        scenario = find_scenario(book, chosen) if chosen else None
+        if scenario is None:
+            await turn.send("Please choose a situation first.")
+            await show_picker(turn)
+            return
+        await begin(turn, walker.start(scenario))
+
+    async def back_clicked(turn: Turn) -> None:
+        """Re-open a finished scenario at its last question (from the outcome card)."""
+        scenario = book.get(str((turn.value or {}).get("scenario") or ""))
+        path = (turn.value or {}).get("path")
+        try:
+            if scenario is None or not isinstance(path, list) or not path:
+                raise ValueError("no scenario or answers")
+            walk = walker.replay(scenario, path[:-1])
+        except ValueError:
+            await turn.send("That button is out of date. Here are the situations again.")
+            await show_picker(turn)
+            return
+        await begin(turn, walk)
+
+    async def command(turn: Turn) -> None:
+        """`situations` shows the list; `scenario 2` or `scenario friend request` starts one."""
+        if not turn.argument:
+            await show_picker(turn)
+            return
+        scenario = find_scenario(book, turn.argument)
+        if scenario is None:
+            await turn.send("I couldn't tell which situation you mean. Here they are:")
+            await show_picker(turn)
+            return
+        await begin(turn, walker.start(scenario, walker.prefill_from_text(scenario, turn.argument)))
+
+    async def described(turn: Turn) -> None:
+        """Start the scenario a message describes, with what it already says filled in."""
+        found = recognise(book, turn.text)
+        if found is None or found.scenario is None:
+            await show_picker(turn)
+            return
+        prefill = walker.prefill_from_text(found.scenario, turn.text)
+        await begin(turn, walker.start(found.scenario, prefill))
+
+    registry.command("situations", ("situations", "situation", "scenarios", "scenario", "walk me through"),
+                     command, "Walk through a situation step by step", takes_argument=True)
+    registry.action("scenario.menu", show_picker)
+    registry.action("scenario.start", start_clicked)
+    registry.action("scenario.back", back_clicked)
+    registry.intent("scenario", lambda text: score(book, text), described)

@@ -1,0 +1,222 @@
+"""Cards for the onboarding quiz: confirm, policy, question, feedback, review, result, certificate."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from onboarding.bank import KIND_NAMES, Question
+from onboarding.policy_text import policy_sections
+from onboarding.scoring import Marked, Result
+from policy_kb import KnowledgeBase
+
+from .model import Block, Button, CardView, Choice, Facts, Input, Quote, Text
+from .qa import source_of
+
+LETTERS = "ABCDEFGHIJ"
+CONTROLS = "Type back, start over, cancel or help at any time."
+START = {"action": "quiz.start"}
+PRACTICE = {"action": "quiz.practice"}
+POLICY = {"action": "quiz.policy"}
+
+
+def _letter(order: Sequence[str], option_id: str) -> str:
+    return LETTERS[list(order).index(option_id)]
+
+
+def answer_text(question: Question, order: Sequence[str], chosen) -> str:
+    """'B. text' for each chosen option, in the order shown."""
+    return "; ".join(f"{_letter(order, o)}. {question.option(o).text}" for o in order if o in chosen) or "(none)"
+
+
+def confirm_card(kb: KnowledgeBase, mode: str, questions: int, pass_mark: int, policy_url: str = "") -> CardView:
+    """Ask the user to confirm they have read the policy, offering it."""
+    how = ("You'll see whether each answer is right as you go; practice attempts are not recorded as completions."
+           if mode == "practice" else
+           f"You'll get your score and feedback at the end. The pass mark is {pass_mark} %.")
+    buttons = [Button("I have read the policy", {"quiz": "read"}, style="positive"),
+               Button("Show me the policy", {"quiz": "policy"})]
+    if policy_url:
+        buttons.append(Button("Open the policy document", url=policy_url))
+    return CardView(
+        title="Practice quiz" if mode == "practice" else "Onboarding quiz",
+        blocks=(Text(f"{questions} questions on the {kb.title} (version {kb.version}). {how}"),
+                Text("Before you start, please confirm that you have read the policy.", style="heading"),
+                Text("Answer by clicking, or by typing the letter (a, b...), true or false, or "
+                     "letters separated by commas for \"select all\" questions. " + CONTROLS, style="subtle")),
+        buttons=tuple(buttons),
+        summary=f"Onboarding quiz: {questions} questions. Have you read the policy? (yes / show me the policy)",
+    )
+
+
+def policy_card(kb: KnowledgeBase, policy_url: str = "") -> CardView:
+    """The policy text, section by section, verbatim from the knowledge base."""
+    blocks: list[Block] = []
+    for section, texts in policy_sections(kb):
+        blocks.append(Text(section, style="heading"))
+        blocks.extend(Text(t) for t in texts)
+    buttons = (Button("Open the policy document", url=policy_url),) if policy_url else ()
+    return CardView(title=f"{kb.title} (version {kb.version})", blocks=tuple(blocks), buttons=buttons,
+                    summary=f"The {kb.title}, version {kb.version}, section by section.")
+
+
+def question_card(question: Question, order: Sequence[str], index: int, total: int, attempt_id: str,
+                  note: str = "", current=None) -> CardView:
+    """One question, 'Question 3 of 10', with a button per option (or checkboxes for select-all)."""
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Text(note, style="subtle"))
+    blocks.append(Text(f"{KIND_NAMES[question.kind]} · {question.section}", style="subtle"))
+    blocks.append(Text(question.prompt, style="heading"))
+    data = {"quiz": "answer", "attempt": attempt_id, "index": index}
+    if question.kind != "true_false":
+        blocks.extend(Text(f"{_letter(order, o)}. {question.option(o).text}") for o in order)
+    if question.kind == "multi":
+        # Boxes carry only the letters: the options are written out above in full (channels
+        # clip long checkbox labels), and the same letters work when typed.
+        blocks.append(Input("quiz_choice", "Tick every answer that applies", kind="multichoice",
+                            choices=tuple(Choice(_letter(order, o), o) for o in order),
+                            value=",".join(o for o in order if current and o in current)))
+        buttons = (Button("Submit answer", {**data, "multi": True}, style="positive"),)
+        how = "Tick every answer that applies, then Submit; or type the letters, e.g. a, c."
+    else:
+        buttons = tuple(Button(question.option(o).text if question.kind == "true_false" else _letter(order, o),
+                               {**data, "option": o}) for o in order)
+        how = "Click an answer, or type true or false." if question.kind == "true_false" else \
+            "Click a letter, or type it."
+    if current:
+        blocks.append(Text(f"Your current answer: {answer_text(question, order, current)}", style="subtle"))
+    blocks.append(Text(f"{how} {CONTROLS}", style="subtle"))
+    options = " ".join(f"{_letter(order, o)}. {question.option(o).text}" for o in order)
+    return CardView(title=f"Question {index + 1} of {total}", blocks=tuple(blocks), buttons=buttons,
+                    summary=f"Question {index + 1} of {total}: {question.prompt} {options}")
+
+
+def _why(kb: KnowledgeBase, question: Question, order: Sequence[str], chosen) -> list[Block]:
+    """Your answer, the right answer and the explanations in one block, then each clause quoted."""
+    right = question.correct_ids
+    lines = [f"Your answer: {answer_text(question, order, chosen)}",
+             f"Right answer: {answer_text(question, order, right)}"]
+    for o in order:
+        option = question.option(o)
+        if o in right or o in chosen:
+            label = "Why" if o in right else f"Why not {_letter(order, o)}"
+            lines.append(f"{label}: {option.explanation} ({', '.join(option.clauses)})")
+    blocks: list[Block] = [Text("\n\n".join(lines))]
+    quoted: list[str] = []
+    for o in order:
+        if o in right:
+            quoted.extend(c for c in question.option(o).clauses if c not in quoted)
+    for clause_id in quoted:
+        clause = kb.by_id[clause_id]
+        blocks.append(Quote(clause.text, f"{source_of(kb, clause)} ({clause.id})"))
+    return blocks
+
+
+def feedback_card(kb: KnowledgeBase, question: Question, order: Sequence[str], index: int, total: int,
+                  marked: Marked) -> CardView:
+    """Practice mode: right or not, straight away, with the explanation and the clause."""
+    blocks: list[Block] = [Text("Correct" if marked.correct else "Not quite",
+                                style="good" if marked.correct else "warning")]
+    blocks += _why(kb, question, order, marked.chosen)
+    return CardView(title=f"Question {index + 1} of {total}: feedback", blocks=tuple(blocks),
+                    summary=("Correct. " if marked.correct else "Not quite. ") +
+                    f"Right answer: {answer_text(question, order, question.correct_ids)}")
+
+
+def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Sequence, attempt_id: str) -> CardView:
+    """Assessment mode, before submitting: every answer given, with a way to change one."""
+    pairs = tuple((f"Question {i + 1}",
+                   ", ".join(_letter(order, o) for o in order if o in (answers[i] or ())) or "not answered")
+                  for i, (q, order) in enumerate(questions))
+    return CardView(
+        title="Ready to submit?",
+        blocks=(Text("Here are your answers. Submit to see your score, or type a question number to change "
+                     "that answer."), Facts(pairs), Text(CONTROLS, style="subtle")),
+        buttons=(Button("Submit all and finish", {"quiz": "submit", "attempt": attempt_id}, style="positive"),),
+        summary="All questions answered. Type submit to finish, or a question number to change an answer.",
+    )
+
+
+MISSED_PER_CARD = 5  # keeps each card well under Teams' ~28 KB message limit
+
+
+def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]],
+                 mode: str) -> list[CardView]:
+    """Score and pass mark; then, for every missed question, the right answer, why, and the clause."""
+    passed = result.passed
+    title = "Practice result" if mode == "practice" else ("Quiz result: passed" if passed else "Quiz result: not passed yet")
+    blocks: list[Block] = [
+        Text("Well done, you passed." if passed else
+             f"You need {result.pass_mark} % to pass. Read the explanations, then try again: "
+             "each attempt draws new questions.", style="good" if passed else "warning"),
+        Facts((("Score", f"{result.score} out of {result.total} ({result.percent} %)"),
+               ("Pass mark", f"{result.pass_mark} %"),
+               ("Policy", f"{kb.title}, version {kb.version}"))),
+    ]
+    if mode == "practice":
+        blocks.append(Text("This was a practice attempt: it does not count as a completion.", style="subtle"))
+    missed = [(i, m) for i, m in enumerate(result.marked) if not m.correct]
+    if missed:
+        blocks.append(Text(f"{len(missed)} question(s) to look at again follow.", style="subtle"))
+    buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
+    cards = [CardView(title=title, blocks=tuple(blocks), buttons=buttons,
+                      summary=f"{title}: {result.score} out of {result.total} ({result.percent} %); "
+                              f"pass mark {result.pass_mark} %.")]
+    for start in range(0, len(missed), MISSED_PER_CARD):
+        chunk = missed[start:start + MISSED_PER_CARD]
+        review: list[Block] = []
+        for i, marked in chunk:
+            question, order = drawn[i]
+            review.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
+            review += _why(kb, question, order, marked.chosen)
+        span = f"{start + 1}–{start + len(chunk)} of {len(missed)}" if len(missed) > MISSED_PER_CARD else ""
+        cards.append(CardView(title="Questions to look at again" + (f" ({span})" if span else ""),
+                              blocks=tuple(review),
+                              summary="Missed questions with the right answers and the policy text"
+                                      + (f" ({span})." if span else ".")))
+    return cards
+
+
+def certificate_card(kb: KnowledgeBase, name: str, when: datetime, score: int, total: int, attempt_id: str,
+                     version: str | None = None) -> CardView:
+    """The completion record: name, date, score, policy version."""
+    date = f"{when.day} {when:%B %Y}"
+    version = version or kb.version
+    percent = score * 100 // total if total else 0
+    return CardView(
+        title="Certificate of completion",
+        blocks=(Text(f"{name} has passed the new-starter onboarding quiz on the {kb.title}.", style="good"),
+                Facts((("Name", name), ("Date", date), ("Score", f"{score} out of {total} ({percent} %)"),
+                       ("Policy", f"{kb.title}, version {version}"), ("Reference", attempt_id))),
+                Text("This completion is recorded; your school leaders and HR can see it.", style="subtle")),
+        summary=f"Certificate of completion: {name}, {date}, {percent} %, {kb.title} version {version}.",
+    )
+
+
+def history_card(attempts: Sequence, version: str) -> CardView:
+    """A person's own attempts, newest first."""
+    pairs = []
+    for a in attempts:
+        when = f"{a.started_at.day} {a.started_at:%b %Y}"
+        if a.status == "finished":
+            outcome = f"{a.score}/{a.total}" + (" passed" if a.passed else " not passed")
+        else:
+            outcome = "in progress" if a.status == "in_progress" else "cancelled"
+        pairs.append((f"{when} ({a.mode}, v{a.policy_version})", outcome))
+    blocks: list[Block] = [Facts(tuple(pairs))] if pairs else [Text("You haven't taken the quiz yet.")]
+    blocks.append(Text(f"The policy is at version {version}. Retakes are unlimited.", style="subtle"))
+    return CardView(title="Your onboarding quiz attempts", blocks=tuple(blocks),
+                    buttons=(Button("Take the onboarding quiz", START), Button("Practice quiz", PRACTICE)),
+                    summary=f"{len(pairs)} quiz attempt(s).")
+
+
+def new_starter_card(kb: KnowledgeBase, due: str) -> CardView:
+    """For someone on the roster who has not passed: the quiz and when it is due."""
+    return CardView(
+        title="Your onboarding quiz",
+        blocks=(Text(f"As a new member of staff, please pass the short quiz on the {kb.title} by {due}. "
+                     "It takes about ten minutes, and you can practise first."),),
+        buttons=(Button("Take the onboarding quiz", START), Button("Practice quiz", PRACTICE),
+                 Button("Read the policy", POLICY)),
+        summary=f"Please pass the onboarding quiz on the {kb.title} by {due}. Type quiz to start.",
+    )

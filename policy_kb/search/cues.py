@@ -1,0 +1,197 @@
+"""Cues read from the wording of a question: whose account, who did what, what kind of question.
+
+Each cue is a regular expression or a set of stemmed words; `read_cues` evaluates them once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from .lexicon import clean, stem
+
+STUDENTISH = ("current_student", "ex_student", "student_unspecified", "students_generic")
+
+MEDIA = (
+    r"(?:account|accounts|page|instagram|insta|facebook|fb|twitter|x|tiktok|youtube|channel|blog|site|feed|profile"
+    r"|socials?|social media|snapchat|pinterest|post|posts)"
+)
+OWNER = (
+    r"(?:(?:school|department|dept|class|trust|club|subject|academy|faculty)(?:s|\s?'s|\ss)?"
+    r"|official|educational|sanctioned|trust-sanctioned|trust sanctioned|departmental|revision|sixth form|year group)"
+)
+# Subjects and clubs name a trust account only when it is "the/our/my ... account" ("a pupil's art account" is hers).
+SUBJECT_OWNER = (
+    r"(?:the|our|my)\s+(?:choir|library|house|pta|council|pe|art|music|drama|science|maths|english|history|geography"
+    r"|sports|sport|prom|eco|chess)"
+)
+TRUST_ACCOUNT = re.compile(
+    rf"\b{OWNER}\s+(?:\w+\s+)?{MEDIA}\b|\b{SUBJECT_OWNER}\s+(?:\w+\s+)?{MEDIA}\b"
+    r"|\bfor (?:my|our|the) (?:[\w-]+ ){0,2}?(?:class|classes|form|forms|form group|tutor group|department|lessons?|students|pupils"
+    r"|subject|club|team|year \d+s?)\b"
+    r"|\bto run (?:the|a|our|my) [\w ]{0,25}?(?:group|page|account|channel|chat)\b"
+    r"|\bour (?:new )?(?:\w+ )?(?:account|page|channel|blog)\b"
+    r"|\b(?:class|homework|lesson|revision|department) (?:announcements?|updates?|reminders?|notices?|resources?)\b"
+    r"|\b(?:the|our)\s+(?:\w+\s+)?(?:department|school|class|club|team|academy)\s+(?:use|using|uses|run|post|posting|share)\s+my\b"
+    r"|\b(?:run|running|manage|managing|operate|operating|host|hosting)\s+(?:the|our|a)\s+"
+    r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
+    r"\b(?:from|on|through|via|using) my (?:own |personal )?"
+)
+PERSONAL_ACCOUNT = re.compile(
+    rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
+    r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
+)
+EMAIL_ACCOUNT = re.compile(r"\be-?mail\w*\s+(?:\w+\s+){0,2}?account\b|\b(?:trust|school|work) e-?mail(?: account)?\b")
+CONNECT_VERB = (
+    r"(?:add|adds|added|adding|follow|follows|followed|following|friend|friends|friended|befriend|connect|connected"
+    r"|subscribe|subscribed)"
+)
+PERSON = (
+    r"(?:student|students|pupil|pupils|kid|kids|child|children|ex|former|old|parent|parents|mum|mums|dad|dads|carer"
+    r"|year|sixth|them|him|her|tutee|tutees|learner|learners|leaver|leavers)"
+)
+CONNECT = re.compile(
+    rf"\b{CONNECT_VERB}\s+(?:me|back)\b"
+    r"|\b(?:follow|follows|followed|following|subscribe|subscribed|connect|connected)\s+(?:with\s+|to\s+|on\s+)?my\b"
+    rf"|\bi\s+(?:just\s+)?{CONNECT_VERB}\s+(?:with\s+)?(?:a|an|the|my|our|this|that|one of)?\s*(?:my\s+|our\s+)?{PERSON}"
+    r"|\b(?:friend|follow|connection)\s+requests?\b"
+    r"|\b(?:asked|asks|asking|wants?|wanting|trying|tried|requested|keeps? trying)\s+to\s+(?:connect|follow|friend|add|subscribe)\b"
+    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
+)
+ENGAGE_CHILD = re.compile(
+    r"\b(?:play|playing|game|gaming|chat|chatting|talk|talking|hang out|message|messaging|dm|snap|snapping|text|texting)"
+    r"\s+(?:online\s+)?(?:\w+\s+)?with\s+(?:a|an|the|my|our|one of (?:my|our)|some)?\s*(?:pupil|student|kid|child)s?\b"
+)
+CONTACT_ME = re.compile(
+    r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
+    r"|mention|request|wish|ask|invit|ping|poke|nudg|call)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
+    r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:\w+\s+){0,4}?(?:message|dm|snap|text|email|comment|request)"
+    r"|\b(?:message|dm|snap|text|email|comment|voice note)s?\s+from\s+(?:a|an|one of|my|our)\b"
+)
+THIRD_PARTY = re.compile(
+    r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
+    r"|older|brother|sister|boyfriend|girlfriend|people|they)\b"
+)
+SELF_POST = re.compile(
+    r"\b(?:is it|would it be|it is)\s+(?:ok|okay|alright|all right|fine|acceptable|allowed)\s+(?:for me\s+)?to\s+"
+    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention|promote)\b"
+    r"|\bam i allowed to\s+(?:post|tweet|share|write|comment|blog|put|upload|mention)\b|"
+    r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention)\b"
+    r"|\b(?:want|wanted|would like|d like|going|plan|planning|thinking|hoping)\s+(?:to|of)\s+"
+    r"(?:post|tweet|share|write|comment|blog|put|upload|vent|moan|rant|mention|promote|advertise|announce)"
+    r"|\bi\s+(?:posted|tweeted|shared|wrote|commented)\b|\bwhen i (?:post|promote|share|advertise)\b"
+)
+ADULT_TO_CHILD = re.compile(
+    r"\b(?:adult|stranger|man|woman|someone|somebody|person|guy|colleague|teacher|member of staff)\b[\w\s]{0,40}?"
+    r"\b(?:asking|asks|asked|messag\w*|contact\w*|send\w*|chatting|talking|grooming|pressur\w*|meet\w*)\b"
+)
+CREATE_ACCOUNT = re.compile(
+    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)\s+(?:new\s+)?[\w\s]{0,25}?"
+    r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+)
+GIVE_OUT_PERSONAL = re.compile(
+    r"\b(?:give|giving|gave|share|sharing|hand|handing|pass|passing)\s+(?:out\s+)?(?:them\s+)?my\s+(?:own\s+|personal\s+)?"
+    r"(?:e-?mail|number|mobile|phone|whatsapp)"
+    r"|\bso (?:they|parents|pupils|students|families) can (?:contact|reach|call|text|email|message) me\b"
+)
+WHY_POLICY = re.compile(r"\bwhy (?:was|is|do we have|have we got|does the trust have|did the trust write) (?:this|the|a) (?:social media )?policy\b")
+FEATURED = re.compile(
+    r"\b(?:appear|appearing|feature|featured|featuring|interviewed|interview|quoted|speak|speaking)\s+(?:in|on|for|to)\b"
+)
+WHICH_PLATFORMS = re.compile(
+    r"\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:sites|platforms|apps|websites|services|examples)\s+(?:are|does|do|is)\b"
+)
+WHICH_KIND_OF_USE = re.compile(
+    r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
+    r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
+)
+ASKS_TO_CONNECT = re.compile(
+    r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:accept|add|follow|friend|connect|let)\b|\baccept or\b|\bto accept\b"
+)
+DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
+GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
+TO_ME = re.compile(r"\b(?:connect|follow|add|friend|subscribe)\w*\s+(?:with\s+|to\s+)?me\b")
+DEFINITION = re.compile(r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)")
+OTHER_POLICY = re.compile(
+    r"\b(?:equalit\w*|equal opportunit\w*|discriminat\w*|acceptable use|aup|safeguarding polic\w*|it polic\w*)"
+)
+POSTED_ABOUT = re.compile(
+    r"\b(?:posted|posting|posts|wrote|writing|commented|commenting|shared|sharing|tweeted)\b[\w\s']{0,40}?"
+    r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
+)
+GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
+
+
+# Terms are stemmed, so compare with stems ("learning" is "learn", "message" is "messag").
+LEARNING = stem("learning")
+MESSAGE = stem("message")
+TALK_WORDS = frozenset(stem(w) for w in ("dm", "message", "chat", "comment", "text", "groupchat", "reply", "like"))
+PURPOSE_WORDS = frozenset(stem(w) for w in ("purpose", "purposes", "aim", "aims", "point", "objective"))
+PURPOSE_TOPICS = (
+    (frozenset(stem(w) for w in ("legal", "sue", "lawsuit", "liability")), "purpose.legal_risk"),
+    (frozenset(stem(w) for w in ("reputation", "governor", "governors")), "purpose.reputation"),
+    (frozenset(stem(w) for w in ("safeguard", "safeguarding", "child", "safe")), "purpose.safeguard"),
+    (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately")),
+     "purpose.distinguish_official"),
+)
+NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
+IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
+GROUP_OF_CHILDREN = frozenset(
+    stem(w) for w in ("choir", "team", "class", "squad", "cast", "players", "winners", "group", "year", "band", "orchestra")
+)
+COMMENT_WORDS = frozenset(stem(w) for w in ("comment", "comments", "reply", "replies", "abuse", "troll"))
+OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
+
+
+def account_context(text: str) -> str | None:
+    """Return "trust" or "personal" when the message says whose account it is about."""
+    # "emailed my trust account" is about an email account, not a social media one.
+    lowered = EMAIL_ACCOUNT.sub(" email ", clean(text))
+    if TRUST_ACCOUNT.search(lowered):
+        return "trust"
+    if PERSONAL_ACCOUNT.search(lowered):
+        return "personal"
+    return None
+
+
+@dataclass(frozen=True)
+class Cues:
+    words: frozenset[str]
+    context: str | None  # "trust", "personal" or None
+    relation: str | None
+    childish: bool
+    connecting: bool
+    contacted: bool
+    self_post: bool
+    harmed: bool
+    asks_to_connect: bool
+    personal_account: bool
+    personal_phone: bool
+
+
+def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
+    """Evaluate the cues that several frames share."""
+    lowered = clean(text)
+    words = frozenset(terms)
+    relation = facts.get("relation")
+    childish = relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
+    contacted = bool(CONTACT_ME.search(lowered)) or "contactme" in words
+    self_post = bool(SELF_POST.search(lowered))
+    harmed = childish and not self_post and (
+        "harm" in words
+        or bool(ADULT_TO_CHILD.search(lowered))
+        or (bool(THIRD_PARTY.search(lowered)) and MESSAGE in words and not contacted)
+    )
+    return Cues(
+        words=words,
+        context=account_context(text),
+        relation=relation,
+        childish=childish,
+        connecting=bool(CONNECT.search(lowered)),
+        contacted=contacted,
+        self_post=self_post,
+        harmed=harmed,
+        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
+        personal_account=bool(PERSONAL_ACCOUNT.search(lowered)),
+        personal_phone=bool(facts.get("personal_phone")),
+    )

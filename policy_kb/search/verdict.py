@@ -1,0 +1,52 @@
+"""Turn a clause stance plus the way the question is asked into a short verdict.
+
+Staff ask either "can I...?" (they want yes / no / it depends) or "what does the policy
+say about...?" (they want information). The verdict is one of yes, no, conditional,
+info, report — the words a reviewer uses to judge whether the answer took the right line.
+"""
+from __future__ import annotations
+
+import re
+
+VERDICTS = ("yes", "no", "conditional", "info", "report")
+
+_LAST_QUESTION = re.compile(r"[^.?!]*\?")
+_WH = re.compile(
+    r"^\s*(?:and\s+)?(?:what|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)|can you (?:list|confirm|tell)"
+    r"|list|remind me|tell me|explain|define|in what)\b"
+)
+_ACTION = re.compile(
+    r"\bwhat (?:should|do|must|can) (?:i|we) do\b|\bwhat now\b|\bwhat do (?:i|we) need to do\b|\bwalk me through\b"
+    r"|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process)\b|\bwho do i (?:tell|report)"
+)
+_PERMISSION = re.compile(
+    r"^\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my)\b"
+    r"|^\s*(?:is|would)\s+it\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem)\b|^\s*am i allowed\b"
+)
+_ANYTHING_ELSE = re.compile(r"\b(?:anything else|what else|do i (?:also )?need to|do i have to|must i)\b")
+
+
+def _question_part(text: str) -> str:
+    questions = _LAST_QUESTION.findall(text)
+    return (questions[-1] if questions else text).strip().lower()
+
+
+def verdict(stance: str, question: str) -> str:
+    """Return yes / no / conditional / info / report for a clause stance and the question asked."""
+    if stance == "report":
+        return "report"
+    if stance == "information":
+        return "info"
+    asked = _question_part(question)
+    if _WH.search(asked) and not _ACTION.search(asked):
+        return "info"
+    if stance == "must_not":
+        return "no"
+    if stance in ("allowed_if", "advised"):
+        return "conditional"
+    # stance == "must": asking to do something else is "no"; asking what is required is "yes"/"conditional".
+    if _ANYTHING_ELSE.search(asked):
+        return "conditional"
+    if _PERMISSION.search(asked):
+        return "no"
+    return "yes"

@@ -1,0 +1,268 @@
+"""Fact-dependent answers, clarifying questions, choices and "I don't know"."""
+from __future__ import annotations
+
+import pytest
+
+from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer
+from policy_kb.search.clustering import low_score_variation
+from policy_kb.search.reply import Candidate
+
+ADVICE = {"personal.privacy_settings", "personal.avoid_specific_matters", "personal.consider_reputation"}
+
+
+def test_ex_pupil_aged_17_is_no(matcher):
+    reply = matcher.answer("an ex-pupil added me on instagram, she's 17 now")
+    assert reply.kind == "answer"
+    assert reply.clause_id == "personal.no_friend_students"
+    assert reply.stance == "must_not"
+    assert "17" in reply.note and "under 18" in reply.note
+
+
+def test_ex_pupil_aged_19_is_not_forbidden_but_advice_applies(matcher):
+    reply = matcher.answer("can I accept a friend request from an ex-pupil, now 19?")
+    assert reply.kind == "answer"
+    assert reply.clause_id == "personal.no_friend_students"
+    assert reply.stance == "allowed_if"
+    assert "does not forbid" in reply.note
+    assert set(reply.also) == ADVICE
+
+
+def test_sixth_former_aged_18_is_no(matcher):
+    reply = matcher.answer("a sixth former who is 18 wants to follow me on tiktok")
+    assert reply.kind == "answer"
+    assert reply.clause_id == "personal.no_friend_students"
+    assert reply.stance == "must_not"
+    assert "any age" in reply.note
+
+
+def test_parent_who_is_a_friend_is_no(matcher):
+    reply = matcher.answer("can I stay friends on facebook with a parent who is also my friend?")
+    assert reply.kind == "answer"
+    assert reply.clause_id == "personal.no_contact_parents_children"
+    assert reply.stance == "must_not"
+    assert "while you work for the trust" in reply.headline
+
+
+def test_unspecified_student_asks_current_or_ex(matcher):
+    reply = matcher.answer("a student added me on snap")
+    assert reply.kind == "clarify"
+    assert reply.clause_id == "personal.no_friend_students"
+    facts = [dict(o.facts) for o in reply.clarification.options]
+    assert {"relation": "current_student"} in facts
+    assert {"relation": "ex_student", "under_18": True} in facts
+
+
+def test_ex_pupil_without_age_asks_age(matcher):
+    reply = matcher.answer("an ex-pupil added me on facebook")
+    assert reply.kind == "clarify"
+    assert reply.clarification.asks == ("under_18",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("17", {"age": 17, "under_18": True}),
+        ("she's 19", {"age": 19, "under_18": False}),
+        ("ex student", {"relation": "ex_student"}),
+        ("she left last year", {"relation": "ex_student"}),
+        ("current", {"relation": "current_student"}),
+        ("1", {"relation": "current_student"}),
+        ("Ex-student, 18 or over", {"relation": "ex_student", "under_18": False}),
+    ],
+)
+def test_typed_answers_parse(matcher, typed, expected):
+    clarification = matcher.answer("a student added me on snap").clarification
+    facts = parse_fact_answer(clarification, typed)
+    assert facts is not None
+    assert expected.items() <= facts.items()
+
+
+def test_unparseable_answer_gives_none(matcher):
+    clarification = matcher.answer("a student added me on snap").clarification
+    assert parse_fact_answer(clarification, "banana bread") is None
+
+
+def test_clarified_facts_resolve_the_answer(matcher):
+    question = "a student added me on snap"
+    clarification = matcher.answer(question).clarification
+    reply = matcher.answer(question, parse_fact_answer(clarification, "ex student, 20"))
+    assert reply.kind == "answer" and reply.stance == "allowed_if"
+    reply = matcher.answer(question, parse_fact_answer(clarification, "1"))
+    assert reply.kind == "answer" and reply.stance == "must_not"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the wifi password",
+        "can I wear jeans on Friday",
+        "when is half term",
+        "how do i book annual leave",
+        "what is the sick leave policy",
+        "where do i get a parking permit",
+        "what time does school start",
+        "tell me a joke",
+        "how do i claim travel expenses",
+        "what's the capital of france",
+        "how do I post a letter",
+        "can I use my phone in class",
+        "can i post on the staff noticeboard",
+        "how do I add a printer",
+        "can I email the exam board",
+        "where do I find the safeguarding policy",
+        "what's the uniform policy for pupils",
+        "my laptop wont connect to the wifi",
+        "how do i report a pupil absence",
+        "",
+        "???",
+    ],
+)
+def test_out_of_scope_is_unknown(matcher, question):
+    reply = matcher.answer(question)
+    assert reply.kind == "unknown"
+    assert reply.clause_id is None
+
+
+def test_answer_carries_ranked_candidates(matcher):
+    reply = matcher.answer("can i email parents from my gmail")
+    assert reply.kind == "answer"
+    assert reply.clause_id == "personal.official_email"
+    scores = [c.score for c in reply.candidates]
+    assert scores == sorted(scores, reverse=True) and 0 < scores[0] <= 100
+
+
+class _FixedRanking(Matcher):
+    """A matcher whose ranking is given, to test the decision between answer / choose / unknown."""
+
+    def __init__(self, kb, ranking):
+        super().__init__(kb)
+        self._ranking = tuple(Candidate(cid, score) for cid, score in ranking)
+
+    def rank(self, text, facts=None):
+        return self._ranking
+
+
+def test_close_candidates_offer_a_choice(kb):
+    close = _FixedRanking(kb, [("sanctioned.external_links", 52.0), ("sanctioned.photo_consent", 49.0), ("scope.types", 20.0)])
+    reply = close.answer("links and photos on the school page")
+    assert reply.kind == "choose"
+    assert reply.choices == ("sanctioned.external_links", "sanctioned.photo_consent")
+
+
+def test_clear_winner_is_answered(kb):
+    clear = _FixedRanking(kb, [("sanctioned.external_links", 70.0), ("sanctioned.photo_consent", 40.0)])
+    assert clear.answer("links on the school page").kind == "answer"
+
+
+def test_low_score_is_unknown(kb):
+    weak = _FixedRanking(kb, [("sanctioned.external_links", 9.0), ("sanctioned.photo_consent", 8.0)])
+    assert weak.answer("links").kind == "unknown"
+
+
+def test_clustering_follows_qna_maker_rule():
+    cands = [Candidate("a", 60.0), Candidate("b", 56.0), Candidate("c", 50.0), Candidate("d", 49.0)]
+    assert [c.clause_id for c in low_score_variation(cands)] == ["a", "b"]
+    assert len(low_score_variation([Candidate("a", 96.0), Candidate("b", 95.5)])) == 1
+    assert len(low_score_variation([Candidate("a", 15.0), Candidate("b", 14.0)])) == 1
+
+
+def test_report_clause_names_the_dsl(matcher, kb):
+    reply = matcher.answer("a year 9 messaged me on my personal instagram")
+    assert reply.clause_id == "personal.report_child_contact"
+    assert reply.stance == "report"
+    assert kb.by_id[reply.clause_id].contacts == ("dsl",)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("ex pupil, she's 17 now", {"relation": "ex_student", "age": 17, "under_18": True}),
+        ("19 yo former student", {"relation": "ex_student", "age": 19, "under_18": False}),
+        ("a year 13 wants to add me", {"relation": "current_student"}),
+        ("a parent who is also my friend", {"relation": "parent"}),
+        ("my colleague added me", {"relation": "colleague"}),
+        ("can I ring them from my own phone", {"personal_phone": True}),
+    ],
+)
+def test_fact_extraction(text, facts):
+    assert facts.items() <= extract_facts(text).items()
+
+
+def test_year_group_is_not_an_age():
+    assert "age" not in extract_facts("a year 10 pupil messaged me")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("hi", "greeting"),
+        ("thanks!", "thanks"),
+        ("who are you", "about_bot"),
+        ("help", "help"),
+        ("I want to report a concern", "report_concern"),
+        ("take the quiz", "quiz"),
+        ("a student messaged me, what now?", "situation"),
+        ("can I add a parent on facebook", "question"),
+    ],
+)
+def test_classify_intent(text, label):
+    assert classify_intent(text).label == label
+
+
+def test_colleague_is_not_forbidden_but_advice_applies(matcher):
+    reply = matcher.answer("my colleague added me on facebook")
+    assert reply.kind == "answer"
+    assert "colleagues" in reply.headline
+    assert "no rule against connecting with colleagues" in reply.note
+    assert "personal.consider_reputation" in reply.also
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("former pupil, 17, wants to add me", {"relation": "ex_student", "age": 17}),
+        ("she's 17 now and left, she followed me", {"relation": "ex_student", "age": 17}),
+        ("the mess the year 8s left in my classroom", {"relation": "current_student"}),
+    ],
+)
+def test_more_fact_phrasings(text, facts):
+    assert facts.items() <= extract_facts(text).items()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can i add a parent on facebook", "no"),
+        ("a year 9 messaged me on my personal instagram", "report"),
+        ("what are the aims of the policy", "info"),
+        ("can I ring a parent from my own mobile", "conditional"),
+        ("can I email parents from my gmail", "no"),
+        ("which email should the class account be registered with", "info"),
+    ],
+)
+def test_verdict_follows_stance_and_question_form(matcher, question, expected):
+    assert matcher.answer(question).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("who is the DSL?", "DSL"),
+        ("what does AUP stand for", "AUP"),
+        ("whats cmat its", "CMAT ITS"),
+        ("what is a trust-sanctioned account", "Trust-sanctioned account"),
+        ("can i add a parent on facebook", None),
+    ],
+)
+def test_define_from_glossary(kb, question, term):
+    from policy_kb.search import define
+
+    entry = define(kb, question)
+    assert (entry.term if entry else None) == term
+
+
+def test_age_fact_alone_decides_the_age_band(matcher):
+    reply = matcher.answer("an ex-pupil added me on facebook", {"age": 19})
+    assert reply.kind == "answer" and reply.stance == "allowed_if"
+    reply = matcher.answer("an ex-pupil added me on facebook", {"age": 16})
+    assert reply.kind == "answer" and reply.stance == "must_not"

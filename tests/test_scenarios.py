@@ -1,0 +1,217 @@
+"""Guided situations over the protocol: start, answer (typed or clicked), control words, restart."""
+from __future__ import annotations
+
+from bot import appkeys
+from policy_kb import load_knowledge_base
+
+KB = load_knowledge_base()
+REPORT_CHILD_CONTACT = KB.by_id["personal.report_child_contact"].text
+NO_FRIEND_STUDENTS = KB.by_id["personal.no_friend_students"].text
+WHO = "Who contacted you?"
+ACCOUNT = "Which account did they contact you on?"
+WORRY = "Does what they sent worry you?"
+
+
+async def test_help_menu_button_shows_the_picker_and_starts_a_scenario(bot):
+    menu = await bot.send("c-menu", "help")
+    picker = await bot.send("c-menu", value=menu.button("Walk me through a situation"))
+    assert "A student or child contacted me on social media" in picker.text
+    assert "There's an inappropriate comment on a trust account" in picker.text
+    started = await bot.send("c-menu", value={**picker.button("Start"), "scenario": "friend_request"})
+    assert "Who is the request from?" in started.text
+    assert NO_FRIEND_STUDENTS in started.text  # the key clause, verbatim, on the first card
+
+
+async def test_start_without_choosing_asks_again(bot):
+    reply = await bot.send("c-nochoice", value={"action": "scenario.start"})
+    assert "Please choose a situation first" in reply.text and "Walk me through a situation" in reply.text
+
+
+async def test_free_text_quotes_the_key_clause_first_and_skips_what_it_already_says(bot):
+    first = await bot.send("c-free", "a year 8 kid messaged me on insta, what now?")
+    assert REPORT_CHILD_CONTACT in first.text
+    assert "section: Personal use of social media" in first.text
+    assert "A current student" in first.text and WHO not in first.text  # pre-filled, not asked
+    assert ACCOUNT in first.text
+    second = await bot.send("c-free", "my own account")
+    assert "Platform" in second.text and "Instagram" in second.text  # taken from "insta"
+    assert WORRY in second.text
+    outcome = await bot.send("c-free", "nope")
+    assert "Report it to the designated person for Child Protection" in outcome.text
+    assert REPORT_CHILD_CONTACT in outcome.text
+    assert "Don't delete anything" in outcome.text
+    assert "Safeguarding guidance, not a quote from the policy." in outcome.text
+    assert "the designated person for Child Protection (DSL)" in outcome.text
+
+
+async def test_a_plain_policy_question_is_not_taken_as_a_situation(bot):
+    reply = await bot.send("c-plain", "can I accept a friend request from an ex-pupil who is 19?")
+    assert "Who is the request from?" not in reply.text and "friend or follow request" not in reply.text
+    reply = await bot.send("c-plain", "what does the policy say about photos?")
+    assert "What are you posting?" not in reply.text
+
+
+async def test_typed_answers_and_ages(bot):
+    await bot.send("c-age", "scenario 2")
+    asked = await bot.send("c-age", "an ex-pupil")
+    assert "How old are they now?" in asked.text
+    outcome = await bot.send("c-age", "17")
+    assert "No — don't accept the request" in outcome.text and NO_FRIEND_STUDENTS in outcome.text
+    await bot.send("c-age2", "situations friend request")
+    await bot.send("c-age2", "a former student")
+    outcome = await bot.send("c-age2", "she's 19")
+    assert "Not forbidden" in outcome.text
+    assert KB.by_id["personal.privacy_settings"].text in outcome.text
+
+
+async def test_a_bad_answer_re_asks_and_shows_the_options(bot):
+    await bot.send("c-bad", "scenario 1")
+    reply = await bot.send("c-bad", "banana")
+    assert "Sorry, I didn't understand that" in reply.text
+    assert WHO in reply.text
+    assert [title for title, _ in reply.buttons] == [
+        "A current student", "Another child or young person (under 18)", "A former student who is now 18 or over"]
+
+
+async def test_clicks_carry_the_node_and_choice_and_a_stale_click_is_not_misread(bot):
+    first = await bot.send("c-click", "scenario 1")
+    stale = first.button("A current student")
+    second = await bot.send("c-click", value=stale)
+    assert ACCOUNT in second.text
+    again = await bot.send("c-click", value={**stale, "choice": "other_child"})
+    assert "That button belongs to an earlier question" in again.text and ACCOUNT in again.text
+    third = await bot.send("c-click", value=second.button("My personal account"))
+    assert "Which platform was it on?" in third.text
+    fourth = await bot.send("c-click", value={**third.button("Next"), "choice": "tiktok"})
+    assert WORRY in fourth.text
+
+
+async def test_back_goes_to_the_previous_question_each_time(bot):
+    await bot.send("c-back", "scenario 1")
+    await bot.send("c-back", "a current student")
+    await bot.send("c-back", "personal")
+    reply = await bot.send("c-back", "back")
+    assert "Which platform was it on?" not in reply.text and ACCOUNT in reply.text
+    reply = await bot.send("c-back", "go back")
+    assert WHO in reply.text
+    reply = await bot.send("c-back", "back")
+    assert "no earlier step" in reply.text and WHO in reply.text
+    reply = await bot.send("c-back", "another child")
+    assert ACCOUNT in reply.text
+
+
+async def test_start_over_help_and_cancel(bot):
+    await bot.send("c-ctl", "scenario 1")
+    await bot.send("c-ctl", "a current student")
+    helped = await bot.send("c-ctl", "help")
+    assert "We're walking through: A student or child contacted me on social media" in helped.text
+    assert "start over" in helped.text and ACCOUNT in helped.text
+    restarted = await bot.send("c-ctl", "start over")
+    assert "Starting again" in restarted.text and WHO in restarted.text
+    cancelled = await bot.send("c-ctl", "cancel")
+    assert "Cancelled" in cancelled.text
+    after = await bot.send("c-ctl", "a current student")
+    assert ACCOUNT not in after.text  # the walk is over; the answer is not taken as one
+
+
+async def test_restart_the_app_in_the_middle_of_a_multi_turn_exchange_and_it_carries_on(bot):
+    await bot.send("c-restart", "a year 8 kid messaged me on insta, what now?")
+    await bot.restart()
+    reply = await bot.send("c-restart", "my own account")
+    assert WORRY in reply.text and "Instagram" in reply.text
+    await bot.restart()
+    outcome = await bot.send("c-restart", "yes")
+    assert "Report it to the designated person for Child Protection now" in outcome.text
+
+
+async def test_outcome_offers_report_this_now_with_the_answers_when_reporting_exists(bot):
+    received = []
+
+    async def fake_report_start(turn):
+        received.append(turn.value)
+        await turn.send("report flow started")
+
+    bot.app[appkeys.REGISTRY].action("report.start", fake_report_start)
+    await bot.send("c-report", "a year 8 kid messaged me on insta, what now?")
+    await bot.send("c-report", "my own account")
+    outcome = await bot.send("c-report", "I'm not sure")
+    data = outcome.button("Report this now")
+    assert data["prefill"] == {
+        "scenario": "child_contact", "platform": "Instagram", "account_type": "personal",
+        "initiated_by": "child", "concern_about": "child", "content_worry": "unsure",
+        "summary": "A student or child contacted me on social media. Who: A current student; Account: My personal "
+                   "account; Platform: Instagram; Content worries me: I'm not sure."}
+    reply = await bot.send("c-report", value=data)
+    assert "report flow started" in reply.text and received[0]["prefill"]["scenario"] == "child_contact"
+
+
+async def test_outcome_still_renders_without_the_report_feature(bot):
+    await bot.send("c-noreport", "scenario 3")
+    for answer in ("on my personal account", "whatsapp", "an adult", "no"):
+        reply = await bot.send("c-noreport", answer)
+    assert "Report it to the designated person for Child Protection now" in reply.text
+    assert KB.by_id["personal.report_inappropriate"].text in reply.text
+    assert all("Report this now" not in title for title, _ in reply.buttons)
+
+
+async def test_change_my_last_answer_reopens_the_last_question(bot):
+    outcome = await bot.send("c-change", "mum from my class added me on fb")
+    assert "No — not while you work for the trust" in outcome.text  # everything was in the message
+    assert NO_FRIEND_STUDENTS in outcome.text  # the key clause is still quoted on this first card
+    reopen = outcome.button("Change my last answer")
+    assert reopen["path"] == [["requester", "parent"]]
+    reply = await bot.send("c-change", value=reopen)
+    assert "Who is the request from?" in reply.text
+    reply = await bot.send("c-change", "someone else")
+    assert "The policy has no rule against this" in reply.text
+    forged = await bot.send("c-change", value={**reopen, "path": [["nowhere", "x"], ["requester", "parent"]]})
+    assert "out of date" in forged.text
+
+
+async def test_a_walk_whose_scenario_changed_since_it_began_stops_politely(bot):
+    from dialogs.scenario import ANSWER_ID, DIALOG_ID
+    from policy_kb.scenarios import ScenarioBook
+
+    await bot.send("c-changed", "scenario 1")
+    dialog = next(d for d in bot.app[appkeys.REGISTRY].dialogs if d.id == DIALOG_ID)
+    prompt = await dialog.find_dialog(ANSWER_ID)
+    dialog.book = prompt.book = ScenarioBook(())  # as if a deploy had removed the scenario
+    reply = await bot.send("c-changed", "a current student")
+    assert "has changed since you started" in reply.text
+    after = await bot.send("c-changed", "a current student")
+    assert "has changed since you started" not in after.text  # the walk is over, not stuck
+
+
+async def test_back_and_start_over_also_work_after_a_restart(bot):
+    await bot.send("c-rback", "scenario 1")
+    await bot.send("c-rback", "a current student")
+    await bot.restart()
+    reply = await bot.send("c-rback", "back")
+    assert WHO in reply.text
+    await bot.restart()
+    reply = await bot.send("c-rback", "start over")
+    assert WHO in reply.text and "Starting again" in reply.text
+
+
+async def test_a_new_question_typed_instead_of_an_answer_leaves_the_walk_and_is_answered(bot):
+    await bot.send("c-newq", "scenario 4")
+    reply = await bot.send("c-newq", "can I accept a follow request from an ex-pupil who is 17 now?")
+    assert "left the walk-through" in reply.text
+    assert NO_FRIEND_STUDENTS in reply.text  # the Q&A answered it
+    assert "How are you thinking of contacting them" not in reply.text
+    reply = await bot.send("c-newq", "a year 8 kid messaged me on insta")  # a new situation starts afresh
+    assert ACCOUNT in reply.text
+
+
+async def test_a_short_unclear_answer_is_re_asked_not_rerouted(bot):
+    await bot.send("c-short", "scenario 4")
+    reply = await bot.send("c-short", "carrier pigeon")
+    assert "Sorry, I didn't understand that" in reply.text and "left the walk-through" not in reply.text
+
+
+async def test_a_walk_survives_a_restart_on_postgresql_too(make_bot, postgres_url):
+    bot = await make_bot({"DATABASE_URL": postgres_url})
+    await bot.send("c-pg-walk", "an ex-pupil added me on insta")
+    await bot.restart()
+    reply = await bot.send("c-pg-walk", "17")
+    assert "No — don't accept the request" in reply.text
