@@ -9,7 +9,7 @@ the `BotFrameworkAuthentication` that `ConfigurationBotFrameworkAuthentication` 
 - its `ConnectorFactory` hands out one `ConnectorClient` per (bot app id, service URL,
   audience), kept in a bounded LRU. The credentials in it are the ones the stock factory
   creates, so tokens come from the same place; the client sends over one shared aiohttp
-  session (`bot.outbound`);
+  session (`bot.outbound`) and serialises card JSON once (`bot.serialize`);
 - the `UserTokenClient` (OAuth sign-in, unused by this bot) is created on first use only.
 
 `FAST_CONNECTOR=0` turns all of this off and the adapter runs stock botbuilder.
@@ -38,6 +38,7 @@ from msrest.pipeline.universal import RawDeserializer
 
 from . import appkeys
 from .outbound import AiohttpSender, BearerTokenPolicy, RetryPolicy
+from .serialize import FastConnectorClient
 from .settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -110,8 +111,8 @@ class FastBotFrameworkAuthentication(BotFrameworkAuthentication):
         policies = [config.user_agent_policy, BearerTokenPolicy(config.credentials, self.token_ttl, self.clock),
                     RawDeserializer(), config.http_logger_policy]
         sender = AiohttpSender(self.session, self.retry, self.timeout)
-        client = ConnectorClient(config.credentials, base_url=service_url,
-                                 pipeline_type=lambda _config: AsyncPipeline(policies, sender))
+        client = FastConnectorClient(config.credentials, base_url=service_url,
+                                     pipeline_type=lambda _config: AsyncPipeline(policies, sender))
         self.clients_built += 1
         self._clients[key] = client
         while len(self._clients) > self.max_clients:
