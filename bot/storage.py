@@ -1,6 +1,7 @@
 """A botbuilder `Storage` on the shared database, honouring eTags (optimistic concurrency)."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import uuid
@@ -56,6 +57,8 @@ class SqlStorage(Storage):
     def __init__(self, db: Database):
         self.db = db
         self._reader: Optional[sqlite3.Connection] = None
+        self._queue: list = []
+        self._write_lock = asyncio.Lock()
         self._trace: Optional[Callable[[str], None]] = None
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
@@ -79,26 +82,64 @@ class SqlStorage(Storage):
             raise ValueError("changes are required when writing")
         if not changes:
             return
+        prepared = []
+        for key, item in changes.items():
+            expected = _etag_of(item)
+            if expected == "":
+                raise StorageConflictError(f"write to {key!r} has an empty eTag")
+            prepared.append((key, item, expected, jsonpickle.encode(_without_etag(item))))
+        if len(prepared) == 1:
+            await self._write_grouped(prepared[0])
+            return
         async with self.db.transaction() as conn:
-            for key, item in changes.items():
-                expected = _etag_of(item)
-                if expected == "":
-                    raise StorageConflictError(f"write to {key!r} has an empty eTag")
-                new_etag = uuid.uuid4().hex
-                data = jsonpickle.encode(_without_etag(item))
-                if expected in (None, "*"):
-                    await self._upsert(conn, key, new_etag, data)
-                else:
-                    result = await conn.execute(
-                        bot_state.update()
-                        .where(bot_state.c.key == key, bot_state.c.etag == expected)
-                        .values(etag=new_etag, data=data))
-                    if result.rowcount == 0:
-                        exists = await conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key))
-                        if exists:
-                            raise StorageConflictError(f"eTag conflict writing {key!r}")
-                        await self._upsert(conn, key, new_etag, data)
-                _set_etag(item, new_etag)
+            etags = [await self._write_one(conn, key, expected, data) for key, _, expected, data in prepared]
+        for (_, item, _, _), etag in zip(prepared, etags):
+            _set_etag(item, etag)
+
+    async def _write_grouped(self, prepared: tuple) -> None:
+        """Group commit: whoever holds the lock writes every single-key write queued so far in one
+        transaction (one fsync); an eTag conflict fails only its own write."""
+        done = asyncio.get_running_loop().create_future()
+        self._queue.append((prepared, done))
+        async with self._write_lock:
+            if not done.done():
+                jobs, self._queue = self._queue, []
+                await self._commit(jobs)
+        await done
+
+    async def _commit(self, jobs: list) -> None:
+        outcomes: list = []
+        try:
+            async with self.db.transaction() as conn:
+                for (key, _, expected, data), _ in jobs:
+                    try:
+                        outcomes.append(await self._write_one(conn, key, expected, data))
+                    except StorageConflictError as exc:
+                        outcomes.append(exc)
+        except Exception as exc:  # noqa: BLE001 - every write in the batch failed with it
+            outcomes = [exc] * len(jobs)
+        for ((_, item, _, _), done), outcome in zip(jobs, outcomes):
+            if isinstance(outcome, BaseException):
+                done.set_exception(outcome)
+            else:
+                _set_etag(item, outcome)
+                done.set_result(None)
+
+    async def _write_one(self, conn, key: str, expected: Optional[str], data: str) -> str:
+        """Write one key inside a transaction; return its new eTag."""
+        new_etag = uuid.uuid4().hex
+        if expected in (None, "*"):
+            await self._upsert(conn, key, new_etag, data)
+            return new_etag
+        result = await conn.execute(bot_state.update()
+                                    .where(bot_state.c.key == key, bot_state.c.etag == expected)
+                                    .values(etag=new_etag, data=data))
+        if result.rowcount == 0:
+            exists = await conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key))
+            if exists:
+                raise StorageConflictError(f"eTag conflict writing {key!r}")
+            await self._upsert(conn, key, new_etag, data)
+        return new_etag
 
     def _sqlite_file(self) -> Optional[str]:
         if self.db.dialect != "sqlite":

@@ -1,10 +1,12 @@
 """SqlStorage honours the botbuilder Storage contract, eTags included, and survives a restart."""
+import asyncio
 import sqlite3
 import time
 
 import pytest
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogInstance, DialogState
+from sqlalchemy import event
 
 from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
 from store import Database
@@ -144,3 +146,23 @@ async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
     monkeypatch.setattr(storage, "write", conflicting_write)
     reply = await bot.send("c-race2", "a student added me on insta")
     assert "Please send it again" in reply.text
+
+
+async def test_concurrent_writes_share_commits_and_a_conflict_fails_only_its_own(db):
+    storage = SqlStorage(db)
+    await storage.write({"stale": {"n": 0}})
+    old = (await storage.read(["stale"]))["stale"]
+    await storage.write({"stale": {"n": 1, "e_tag": old["e_tag"]}})  # old's eTag is now out of date
+    commits = []
+    event.listen(db.engine.sync_engine, "commit", lambda conn: commits.append(1))
+    items = [{"n": i} for i in range(20)]
+    results = await asyncio.gather(*(storage.write({f"k{i}": item}) for i, item in enumerate(items)),
+                                   storage.write({"stale": old}), return_exceptions=True)
+    assert results[:20] == [None] * 20
+    assert isinstance(results[20], StorageConflictError)
+    assert len(commits) < 10
+    stored = await storage.read([f"k{i}" for i in range(20)] + ["stale"])
+    assert [stored[f"k{i}"]["n"] for i in range(20)] == list(range(20))
+    assert all(stored[f"k{i}"]["e_tag"] == items[i]["e_tag"] for i in range(20))
+    assert stored["stale"]["n"] == 1
+    storage.close()
