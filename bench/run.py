@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -134,6 +135,14 @@ def med(values) -> float:
 
 
 def main() -> int:
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        return run(workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(workdir: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="2 repeats, 2,000 turns for the memory check")
@@ -141,7 +150,6 @@ def main() -> int:
     repeats = 2 if args.quick else args.repeats
     memory_turns = 2_000 if args.quick else 10_000
     load_before = os.getloadavg()[0]
-    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
 
     def bot(tag: str, **env) -> Server:
         return Server("bot", [sys.executable, "app.py"], {"DATA_DIR": str(workdir / tag), **env})
