@@ -110,8 +110,8 @@ class GuidanceBot(TeamsActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext):
         """Continue the active dialog, or route the message to a command, action or intent."""
         turn = await self._turn(turn_context)
-        if not turn.text and turn.value is None:
-            return  # attachments-only or empty messages: nothing to answer
+        if not turn.text and turn.value is None and not (turn_context.activity.attachments and turn.dc.active_dialog):
+            return  # empty messages (or attachments outside a dialog, e.g. report evidence): nothing to answer
         if turn.value is not None and "action" in turn.value:
             handler = self.registry.actions.get(str(turn.value["action"]))
             if handler is not None:

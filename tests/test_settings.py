@@ -42,3 +42,21 @@ def test_postgres_url_is_made_async(tmp_path):
 def test_explicit_argument_wins_over_environment(tmp_path):
     s = Settings.from_env({"DATA_DIR": str(tmp_path), "PORT": "4000"}, port=5000)
     assert s.port == 5000
+
+
+@pytest.mark.parametrize("extra, variable", [
+    ({"MicrosoftAppId": "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword": "x"}, "CONTACTS_FILE"),
+    ({"DATABASE_URL": "postgresql://u@127.0.0.1:9/db"}, "CONTACTS_FILE"),
+    ({"DATABASE_URL": "postgresql://u@127.0.0.1:9/db", "CONTACTS_FILE": "config/contacts.example.yaml"},
+     "REPORT_ENCRYPTION_KEY"),
+])
+def test_a_deployment_must_name_its_contacts_and_report_key(tmp_path, monkeypatch, extra, variable):
+    """No fictional contacts or per-machine keys once the bot is really deployed."""
+    from app import create_app
+    from bot.features import report_config
+
+    monkeypatch.setattr(report_config, "DEFAULT_CONTACTS", tmp_path / "absent.yaml")
+    settings = Settings.from_env({"DATA_DIR": str(tmp_path), **extra})
+    with pytest.raises(SettingsError) as info:
+        create_app(settings)
+    assert info.value.variable == variable

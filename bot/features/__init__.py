@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import channels, qa, quiz, scenarios, welcome
+from . import channels, qa, quiz, reports, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
@@ -14,3 +14,4 @@ def register_all(registry: Registry, services) -> None:
     channels.register(registry, services)
     scenarios.register(registry, services)
     quiz.register(registry, services)
+    reports.register(registry, services)

@@ -5,6 +5,7 @@ import logging
 
 from botbuilder.core import TurnContext
 
+from bot.cache import once_per_kb
 from bot.registry import Registry
 from bot.replies import send_card
 from bot.turn import Turn
@@ -25,15 +26,8 @@ def admin_ids(env) -> frozenset[str]:
     return frozenset(x.strip().lower() for x in env.get("QA_ADMINS", "").split(",") if x.strip())
 
 
-_matchers: dict[int, tuple[object, Matcher]] = {}
-
-
-def matcher_for(kb) -> Matcher:
-    """One Matcher per knowledge base per process (building its index takes a while)."""
-    cached = _matchers.get(id(kb))
-    if cached is None or cached[0] is not kb:
-        cached = _matchers[id(kb)] = (kb, Matcher(kb))
-    return cached[1]
+# One Matcher per knowledge base per process (building its index takes a while).
+matcher_for = once_per_kb(Matcher)
 
 
 class QA:

@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from botbuilder.core import TurnContext
 
+from bot.cache import once_per_kb
 from bot.people import Person
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button
 from cards.quiz import START as START_BUTTON, certificate_card, history_card, new_starter_card, policy_card
 from dialogs.quiz import QuizDialog
-from onboarding.bank import QuestionBank, load_bank
+from onboarding.bank import load_bank
 from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords
 
 from . import quiz_admin, quiz_reminders
@@ -32,15 +33,8 @@ def wants_quiz(text: str) -> float:
     return 0.9 if _START_INTENT.match(" ".join(text.split())) else 0.0
 
 
-_banks: dict[int, tuple[object, QuestionBank]] = {}
-
-
-def bank_for(kb) -> QuestionBank:
-    """Load (and validate) the question bank once per knowledge base per process."""
-    cached = _banks.get(id(kb))
-    if cached is None or cached[0] is not kb:
-        cached = _banks[id(kb)] = (kb, load_bank(kb))
-    return cached[1]
+# Load (and validate) the question bank once per knowledge base per process.
+bank_for = once_per_kb(load_bank)
 
 
 class Quiz:

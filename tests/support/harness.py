@@ -14,12 +14,23 @@ from .channel import Channel
 from .connector import FakeConnector
 
 
+TEST_REPORT_KEY = "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="  # 32 bytes, tests only
+
+
+def deployment_defaults(env: dict) -> dict:
+    """A deployed bot (app id or shared database) must be given contacts and a report key."""
+    if not (env.get("MicrosoftAppId") or env.get("DATABASE_URL")):
+        return {}
+    return {"CONTACTS_FILE": str(Path(__file__).resolve().parents[2] / "config" / "contacts.example.yaml"),
+            "REPORT_ENCRYPTION_KEY": TEST_REPORT_KEY}
+
+
 class BotHarness:
     """The bot under test. `restart()` builds a fresh app on the same DATA_DIR."""
 
     def __init__(self, data_dir: Path, env: dict | None = None, channel: str = "emulator"):
         self.data_dir = data_dir
-        self.env = {"DATA_DIR": str(data_dir), **(env or {})}
+        self.env = {"DATA_DIR": str(data_dir), **deployment_defaults(env or {}), **(env or {})}
         self.channel_id = channel
         self.connector = FakeConnector()
         self._connector_server: TestServer | None = None
