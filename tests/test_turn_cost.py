@@ -43,7 +43,8 @@ async def test_a_new_conversation_without_a_dialog_reads_once_and_writes_no_stat
     statements = count_statements(bot)
     reply = await bot.send("c-new", "hello")  # new user and conversation: welcome, person saved
     assert reply.activities
-    assert statements == ["SELECT bot_state", "SELECT people", "INSERT people"]
+    assert [s for s in statements if "bot_state" in s] == ["SELECT bot_state"]
+    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
 
 
 async def test_a_turn_that_changes_dialog_state_writes_it_once(bot):
