@@ -9,6 +9,8 @@ from typing import Callable, Dict, List, Optional
 
 import jsonpickle
 import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from botbuilder.core import Storage
 
 from store import Database, DatabaseError
@@ -32,6 +34,9 @@ MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", creat
 # Built once: every turn reads state, and a prebuilt statement skips SQLAlchemy's per-call construction.
 _READ = (sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
          .where(bot_state.c.key.in_(sa.bindparam("keys", expanding=True))))
+# The one-key form as SQLite text, for the read-only connection on the event loop.
+_READ_ONE_SQLITE = str(sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
+                       .where(bot_state.c.key == sa.bindparam("key")).compile(dialect=sqlite_dialect()))
 
 
 class StorageConflictError(Exception):
@@ -51,13 +56,39 @@ def _set_etag(item, etag: str) -> None:
         item.e_tag = etag
 
 
+def _write_batch(conn: sa.Connection, dialect: str, batch: list) -> list:
+    """Write each (key, item, expected eTag, data) in one transaction; return each new eTag, or the
+    StorageConflictError for a write whose eTag is stale (only that write fails)."""
+    outcomes: list = []
+    for key, _, expected, data in batch:
+        new_etag = uuid.uuid4().hex
+        if expected not in (None, "*"):
+            updated = conn.execute(bot_state.update().where(bot_state.c.key == key, bot_state.c.etag == expected)
+                                   .values(etag=new_etag, data=data)).rowcount
+            if updated:
+                outcomes.append(new_etag)
+                continue
+            if conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key)):
+                outcomes.append(StorageConflictError(f"eTag conflict writing {key!r}"))
+                continue
+        conn.execute(upsert(dialect, bot_state, {"key": key, "etag": new_etag, "data": data}, ["key"],
+                            {"etag": new_etag, "data": data, "updated_at": sa.func.now()}))
+        outcomes.append(new_etag)
+    return outcomes
+
+
 class SqlStorage(Storage):
-    """Stores each key as JSON (jsonpickle, so dialog state round-trips) with an eTag."""
+    """Stores each key as JSON (jsonpickle, so dialog state round-trips) with an eTag.
+
+    The statements are the same on every engine. On a SQLite file, reads run on the event loop
+    through a read-only connection (about 10 µs, where a hop to aiosqlite's thread costs about a
+    millisecond of CPU on a busy loop), and writes that arrive together are committed in one
+    transaction (one fsync) in one hand-off to a worker thread."""
 
     def __init__(self, db: Database):
         self.db = db
         self._reader: Optional[sqlite3.Connection] = None
-        self._writer: Optional[sqlite3.Connection] = None
+        self._writer: Optional[sa.Engine] = None
         self._queue: list = []
         self._write_lock = asyncio.Lock()
         self._trace: Optional[Callable[[str], None]] = None
@@ -92,9 +123,11 @@ class SqlStorage(Storage):
         if len(prepared) == 1:
             await self._write_grouped(prepared[0])
             return
-        async with self.db.transaction() as conn:
-            etags = [await self._write_one(conn, key, expected, data) for key, _, expected, data in prepared]
-        for (_, item, _, _), etag in zip(prepared, etags):
+        outcomes = await self._commit_batch(prepared)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome  # the transaction committed the others; the caller retries this one
+        for (_, item, _, _), etag in zip(prepared, outcomes):
             _set_etag(item, etag)
 
     async def _write_grouped(self, prepared: tuple) -> None:
@@ -105,93 +138,72 @@ class SqlStorage(Storage):
         async with self._write_lock:
             if not done.done():
                 jobs, self._queue = self._queue, []
-                await self._commit(jobs)
+                try:
+                    outcomes = await self._commit_batch([job[0] for job in jobs])
+                except Exception as exc:  # noqa: BLE001 - every write in the batch failed with it
+                    outcomes = [exc] * len(jobs)
+                for ((_, item, _, _), job_done), outcome in zip(jobs, outcomes):
+                    if isinstance(outcome, BaseException):
+                        job_done.set_exception(outcome)
+                    else:
+                        _set_etag(item, outcome)
+                        job_done.set_result(None)
         await done
 
-    async def _commit(self, jobs: list) -> None:
-        outcomes: list = []
+    async def _commit_batch(self, batch: list) -> list:
         path = self._sqlite_file()
+        if not path:
+            async with self.db.transaction() as conn:
+                return await conn.run_sync(_write_batch, self.db.dialect, batch)
         try:
-            if path:
-                outcomes = await asyncio.to_thread(self._commit_sqlite, path, [job[0] for job in jobs])
-            else:
-                async with self.db.transaction() as conn:
-                    for (key, _, expected, data), _ in jobs:
-                        try:
-                            outcomes.append(await self._write_one(conn, key, expected, data))
-                        except StorageConflictError as exc:
-                            outcomes.append(exc)
-        except sqlite3.Error as exc:
-            self._close_writer()
-            error = DatabaseError(f"database unavailable: {type(exc).__name__}")
-            error.__cause__ = exc
-            outcomes = [error] * len(jobs)
-        except Exception as exc:  # noqa: BLE001 - every write in the batch failed with it
-            outcomes = [exc] * len(jobs)
-        for ((_, item, _, _), done), outcome in zip(jobs, outcomes):
-            if isinstance(outcome, BaseException):
-                done.set_exception(outcome)
-            else:
-                _set_etag(item, outcome)
-                done.set_result(None)
+            return await asyncio.to_thread(self._commit_sqlite, path, batch)
+        except sa.exc.OperationalError as exc:
+            raise DatabaseError(f"database unavailable: {type(exc.orig).__name__}") from exc
 
     def _commit_sqlite(self, path: str, batch: list) -> list:
-        """In a worker thread: the batch in one SQLite transaction on a connection of its own.
-
-        The same statements as the engine path, in one hand-off to a thread instead of one per
-        statement: each hand-off waits for a turn of a busy event loop."""
+        """In a worker thread: the batch in one SQLite transaction (BEGIN IMMEDIATE)."""
         if self._writer is None:
-            self._writer = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
-            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
-                self._writer.execute(f"PRAGMA {pragma}")
-            if self._trace is not None:
-                self._writer.set_trace_callback(self._trace)
-        conn = self._writer
-        outcomes: list = []
-        conn.execute("BEGIN IMMEDIATE")
+            self._writer = self._sqlite_engine(f"sqlite:///{path}")
+        with self._writer.begin() as conn:
+            return _write_batch(conn, "sqlite", batch)
+
+    def _read_sqlite(self, path: str, keys: list[str]) -> list[tuple]:
+        """Read on the event loop through a read-only sqlite3 connection (the same SELECT, compiled
+        once). In WAL mode (store.Database) readers never wait for the writer, and each SELECT
+        sees everything committed before it."""
         try:
-            for key, _, expected, data in batch:
-                new_etag = uuid.uuid4().hex
-                if expected not in (None, "*"):
-                    updated = conn.execute("UPDATE bot_state SET etag = ?, data = ?, updated_at = CURRENT_TIMESTAMP "
-                                           "WHERE key = ? AND etag = ?", (new_etag, data, key, expected)).rowcount
-                    if updated:
-                        outcomes.append(new_etag)
-                        continue
-                    if conn.execute("SELECT count(*) FROM bot_state WHERE key = ?", (key,)).fetchone()[0]:
-                        outcomes.append(StorageConflictError(f"eTag conflict writing {key!r}"))
-                        continue
-                conn.execute("INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP) "
-                             "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, "
-                             "updated_at = excluded.updated_at", (key, new_etag, data))
-                outcomes.append(new_etag)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        return outcomes
+            if self._reader is None:
+                self._reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0, isolation_level=None,
+                                               check_same_thread=False)
+                if self._trace is not None:
+                    self._reader.set_trace_callback(self._trace)
+            return [row for key in keys for row in self._reader.execute(_READ_ONE_SQLITE, (key,)).fetchall()]
+        except sqlite3.Error as exc:
+            self.close()
+            raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
 
-    def _close_writer(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+    def _sqlite_engine(self, url: str) -> sa.Engine:
+        engine = sa.create_engine(url, poolclass=sa.pool.StaticPool,
+                                  connect_args={"check_same_thread": False, "timeout": 10.0})
 
-    async def _write_one(self, conn, key: str, expected: Optional[str], data: str) -> str:
-        """Write one key inside a transaction; return its new eTag."""
-        new_etag = uuid.uuid4().hex
-        if expected in (None, "*"):
-            await self._upsert(conn, key, new_etag, data)
-            return new_etag
-        result = await conn.execute(bot_state.update()
-                                    .where(bot_state.c.key == key, bot_state.c.etag == expected)
-                                    .values(etag=new_etag, data=data))
-        if result.rowcount == 0:
-            exists = await conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key))
-            if exists:
-                raise StorageConflictError(f"eTag conflict writing {key!r}")
-            await self._upsert(conn, key, new_etag, data)
-        return new_etag
+        @event.listens_for(engine, "connect")
+        def configure(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+
+        @event.listens_for(engine, "begin")
+        def begin(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock first
+
+        if self._trace is not None:
+            self._watch(engine)
+        return engine
+
+    def _watch(self, engine: sa.Engine) -> None:
+        trace = self._trace
+        event.listen(engine, "before_cursor_execute", lambda *args: trace(args[2]))
+        event.listen(engine, "commit", lambda conn: trace("COMMIT"))
 
     def _sqlite_file(self) -> Optional[str]:
         if self.db.dialect != "sqlite":
@@ -199,51 +211,28 @@ class SqlStorage(Storage):
         database = self.db.engine.url.database
         return database if database and database != ":memory:" and not database.startswith("file:") else None
 
-    def _read_sqlite(self, path: str, keys: list[str]) -> list[tuple]:
-        """Read on the event loop through a read-only sqlite3 connection.
-
-        Every turn reads its state. On SQLite in WAL mode (store.Database) readers never wait for
-        the writer, and a primary-key read takes about 10 microseconds, while the same read through
-        the async engine costs about a millisecond of CPU in hand-offs to aiosqlite's thread.
-        Writes still go through the engine. Each SELECT sees everything committed before it.
-        """
-        try:
-            if self._reader is None:
-                self._reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0,
-                                               isolation_level=None)
-                if self._trace is not None:
-                    self._reader.set_trace_callback(self._trace)
-            marks = ",".join("?" * len(keys))
-            return self._reader.execute(f"SELECT key, etag, data FROM bot_state WHERE key IN ({marks})",
-                                        keys).fetchall()
-        except sqlite3.Error as exc:
-            self.close()
-            raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
-
     def trace(self, callback: Callable[[str], None]) -> None:
-        """Call `callback(sql)` for each statement the SQLite read and write connections run
-        (diagnostics; writes call it from a worker thread)."""
+        """Call `callback(sql)` for each statement the SQLite read and write connections run, and
+        "COMMIT" for each commit (diagnostics; writes call it from a worker thread)."""
         self._trace = callback
-        for conn in (self._reader, self._writer):
-            if conn is not None:
-                conn.set_trace_callback(callback)
+        if self._reader is not None:
+            self._reader.set_trace_callback(callback)
+        if self._writer is not None:
+            self._watch(self._writer)
 
     def close(self) -> None:
-        """Close the SQLite connections (the engine is closed by store.Database)."""
+        """Close the SQLite fast-path engines (the shared engine is closed by store.Database)."""
         if self._reader is not None:
             self._reader.close()
-            self._reader = None
-        self._close_writer()
+        if self._writer is not None:
+            self._writer.dispose()
+        self._reader = self._writer = None
 
     async def delete(self, keys: List[str]) -> None:
         if not keys:
             return
         async with self.db.transaction() as conn:
             await conn.execute(bot_state.delete().where(bot_state.c.key.in_(list(keys))))
-
-    async def _upsert(self, conn, key: str, etag: str, data: str) -> None:
-        await conn.execute(upsert(self.db.dialect, bot_state, {"key": key, "etag": etag, "data": data}, ["key"],
-                                  {"etag": etag, "data": data, "updated_at": sa.func.now()}))
 
 
 def _without_etag(item):
