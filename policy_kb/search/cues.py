@@ -110,6 +110,10 @@ ASKS_TO_CONNECT = re.compile(
 )
 DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
 GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
+ENGAGE_THEM = re.compile(
+    r"\b(?:play|playing|played|game|gaming|games|chat|chatting|hang out|hanging out)\s+(?:online\s+)?(?:\w+\s+)?with\s+(?:him|her|them)\b"
+)
+EDUCATIONAL = re.compile(r"\b(?:educational|class|classroom|school|department|work|teaching|trust|sanctioned|official)\b")
 TO_ME = re.compile(r"\b(?:connect|follow|add|friend|subscribe)\w*\s+(?:with\s+|to\s+)?me\b")
 DEFINITION = re.compile(r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)")
 OTHER_POLICY = re.compile(
@@ -119,7 +123,59 @@ POSTED_ABOUT = re.compile(
     r"\b(?:posted|posting|posts|wrote|writing|commented|commenting|shared|sharing|tweeted)\b[\w\s']{0,40}?"
     r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
 )
+# A request that also carries a message ("added me and sent a message saying...") is contact too.
+MESSAGE_CONTENT = re.compile(r"\b(?:saying|said|says|asking (?:about|for|if|whether|me)|messag\w*|dm\w*|wrote|texted|voice note)\b")
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
+# "I'd like my class to..." is a wish, not "like my post": read it as "want" before the contact cues.
+WISH = re.compile(r"\b(?:i|we)\s+(?:d|would|should)\s+(?:like|love)\b")
+# A class, form, tutor or year group is a set of pupils, not a group chat.
+PUPIL_GROUPS = re.compile(r"\b(?:form|tutor|year|teaching|reading|intervention|nurture|ability|friendship|age)\s+groups?\b")
+# A request to connect is a connection (the friend/follower rule), not a message to report.
+CONNECTION_REQUEST = re.compile(
+    r"\b(?:friend|follow|follower|connection|snap|add)\s+requests?\b"
+    r"|\b(?:add|adds|added|adding|follow|follows|followed|following|friended|subscribed)\s+(?:to\s+)?me\b"
+    r"|\b(?:allowed|ok|okay|fine|alright|safe)\s+to\s+(?:just\s+)?(?:accept|add|follow|friend)\b"
+)
+# Who is doing what to whom: pupils following, reading, replying to or making things for their learning
+# act on third parties; the friend/follower and reporting rules are about someone connecting with ME.
+_PUPILS = (
+    r"\b(?:pupils?|students?|class|classes|kids|children|geographers|historians|scientists|year \d+s?|sixth formers?"
+    r"|learners|tutees|team|squad)\s+"
+)
+PUPILS_ACT = re.compile(
+    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must)\s+(?:\w+\s+)?"
+    r"(?:follow|read|watch|research|analyse|analyze|study|use|make|create|reply|respond|comment|post|tweet|blog|vlog"
+    r"|contact|message|interview|share|record|film|explore|investigate|look at|search|set up|run|design|produce|edit)"
+    r"|(?:follow|read|watch|research|analyse|analyze|study|make|create|explore|investigate)s?)\b"
+)
+# Curriculum words: subjects, qualifications and units of work signal learning.
+CURRICULUM = re.compile(
+    r"\b(?:gcse|a[- ]levels?|btec|t[- ]levels?|ks[1-5]|key stage|epq|unit|module|topic|scheme of work|assignment|fieldwork"
+    r"|enquiry|media studies|politics|citizenship|computing|geography|history|science|english|maths|music|drama|art"
+    r"|pshe|rshe|re|business studies|sociology|psychology|economics|languages?|french|spanish|german)\b"
+)
+# Definitional questions about the names the policy uses.
+NAME_QUESTION = re.compile(
+    r"\babbreviat\w*|\bacronyms?\b|\bstands? for\b|\bshort for\b|\breferred to as\b|\bcalls? the trust\b"
+    r"|\bwhat (?:is|are|does) (?:the )?(?:mat|cmat)\b"
+)
+IT_NAME = re.compile(r"\b(?:its|it services|cmat its|it department|it team)\b")
+# Separation of accounts: "keep my class account apart from my personal one".
+SEPARATE = re.compile(r"\b(?:apart|separate|separated|separately|distinct|mix|mixing|merge|merging|same account|one account|combine)\b")
+# "SLT have approved it": the question is about what comes after approval.
+ALREADY_APPROVED = re.compile(
+    r"\b(?:slt|head|headteacher|leadership|they|we)\s+(?:have|has|had|\w+ve)\s+(?:already\s+)?(?:approved|agreed|signed (?:it )?off|said yes)"
+    r"|\b(?:has|have|got|with|given)\s+(?:slt\s+|full\s+)?(?:approval|sign-?off|the go-?ahead)\b|\bapproved by (?:the )?slt\b"
+    r"|\bslt (?:have|has) (?:said yes|given)|\bslt-approved\b|\bnow approved\b"
+)
+# The law, whatever the privacy setting: legislation still applies.
+LEGAL_TROUBLE = re.compile(
+    r"\b(?:legal trouble|trouble with the law|sued|sue me|prosecut\w*|defamation|defamatory|libel\w*|slander|court|the law"
+    r"|illegal|data protection|gdpr|copyright|legislation|laws?|legally|contempt)\b"
+)
+PRIVATE_SPACE = re.compile(
+    r"\b(?:private|friends[- ]only|locked|closed|secret|anonymous|only my friends|only friends|close friends|hidden)\b"
+)
 
 
 # Terms are stemmed, so compare with stems ("learning" is "learn", "message" is "messag").
@@ -171,11 +227,14 @@ class Cues:
 
 def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
     """Evaluate the cues that several frames share."""
-    lowered = clean(text)
+    lowered = WISH.sub("want", clean(text))
     words = frozenset(terms)
     relation = facts.get("relation")
     childish = relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
-    contacted = bool(CONTACT_ME.search(lowered)) or "contactme" in words
+    request = bool(CONNECTION_REQUEST.search(lowered))
+    contacted = (bool(CONTACT_ME.search(lowered)) or "contactme" in words) and not (
+        request and not MESSAGE_CONTENT.search(lowered)
+    )
     self_post = bool(SELF_POST.search(lowered))
     harmed = childish and not self_post and (
         "harm" in words
@@ -187,11 +246,11 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         context=account_context(text),
         relation=relation,
         childish=childish,
-        connecting=bool(CONNECT.search(lowered)),
+        connecting=bool(CONNECT.search(lowered)) or request,
         contacted=contacted,
         self_post=self_post,
         harmed=harmed,
-        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
+        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered) or request) and not DECLINED.search(lowered),
         personal_account=bool(PERSONAL_ACCOUNT.search(lowered)),
         personal_phone=bool(facts.get("personal_phone")),
     )

@@ -11,7 +11,7 @@ from .clustering import low_score_variation
 from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
-from .priors import bonus_for, priors
+from .priors import bonus_for, frames_conflict, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict
@@ -76,6 +76,18 @@ class Matcher:
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
+        if not facts and len(candidates) > 1 and frames_conflict(text, known, self.terms(text), candidates[0].clause_id):
+            # A rule about someone connecting with me leads, but the wording says pupils act on others:
+            # offer the close candidates rather than risk a confident wrong stance.
+            cluster = tuple(c for c in candidates[:3] if c.score >= UNKNOWN_BELOW)
+            if len(cluster) > 1:
+                return Reply(
+                    kind="choose",
+                    clause_id=cluster[0].clause_id,
+                    choices=tuple(c.clause_id for c in cluster),
+                    candidates=candidates,
+                    facts=frozen,
+                )
         if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
             top = candidates[0]
             return Reply(

@@ -13,7 +13,7 @@ from . import cues as c
 from .cues import Cues, account_context, read_cues
 from .lexicon import clean, stem
 
-__all__ = ["account_context", "bonus_for", "priors"]
+__all__ = ["account_context", "bonus_for", "frames_conflict", "priors"]
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
@@ -38,6 +38,9 @@ EXAMPLES_RULE = "scope.examples"
 TYPES_RULE = "scope.types"
 OTHER_POLICIES_RULE = "scope.other_policies"
 PURPOSE_RULE = "purpose.general"
+NAMES_RULE_DEFS = "defs.names"
+ITS_NAME = "defs.its"
+LEGISLATION_RULE = "scope.legislation"
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 
@@ -52,7 +55,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         bonus[key] = bonus.get(key, 0.0) + points
 
     cue = read_cues(text, facts, terms)
-    lowered = clean(text)
+    lowered = c.WISH.sub("want", clean(text))
     _whose_account(cue, add)
     _my_posting(cue, lowered, add)
     if cue.context != "trust":
@@ -84,8 +87,13 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
             add("sanctioned.", -ACCOUNT_BONUS / 2)
     if cue.self_post and not cue.harmed:
         add(HARM_RULE, -FRAME_BONUS / 2)
-    if c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
+    approved = bool(c.ALREADY_APPROVED.search(lowered))
+    if approved:
+        add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
+    elif c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
+    if c.SEPARATE.search(lowered) and "personal" in lowered and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
+        add(SEPARATE_RULE, FRAME_BONUS)
     if c.FEATURED.search(lowered):
         add(REPUTATION_RULE, FRAME_BONUS / 2)
     if c.POSTED_ABOUT.search(lowered) and not cue.harmed and cue.context != "trust":
@@ -104,12 +112,17 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
     # If a child has already contacted me, reporting governs unless I am asking whether to accept.
     # "pupils follow MPs for coursework" is not about my accounts; "wants to connect with me" is.
     learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered)
+    if pupils_act_on_others(cue, lowered):
+        add(FRIEND_RULE, -FRAME_BONUS / 2)
+        add(CONTACT_RULE, -FRAME_BONUS / 2)
     wants_connection = cue.asks_to_connect or not (cue.contacted and cue.childish)
     if cue.relation in c.STUDENTISH and cue.connecting and not learning and wants_connection:
         add(FRIEND_RULE, FRAME_BONUS)
     if cue.childish and cue.contacted:
         add(CONTACT_RULE, FRAME_BONUS)
-    if c.ENGAGE_CHILD.search(lowered) or (cue.relation in c.STUDENTISH and c.GROUP_CHAT.search(lowered)):
+    chats = c.GROUP_CHAT.search(c.PUPIL_GROUPS.sub(" ", lowered))
+    engages = c.ENGAGE_CHILD.search(lowered) or (cue.childish and c.ENGAGE_THEM.search(lowered))
+    if engages or (cue.relation in c.STUDENTISH and chats):
         add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
 
 
@@ -134,7 +147,8 @@ def _trust_account_content(cue: Cues, add: Add) -> None:
 def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
     if cue.relation == "parent" and cue.context != "trust" and cue.words & c.TALK_WORDS:
         add(PARENT_RULE, FRAME_BONUS / 2)
-    phone_contact = cue.personal_phone and (
+    parents_group = cue.relation == "parent" and c.GROUP.search(lowered)  # a group of parents: the no-contact rule
+    phone_contact = cue.personal_phone and not parents_group and (
         cue.relation == "parent" or (cue.relation in c.STUDENTISH and not cue.contacted)
     )
     if c.GIVE_OUT_PERSONAL.search(lowered) or phone_contact:
@@ -146,9 +160,17 @@ def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
 
 def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     words = cue.words
-    if c.LEARNING in words and words & {"student", "class"} and not cue.self_post and not cue.contacted:
+    acting = pupils_act_on_others(cue, lowered)
+    learning = c.LEARNING in words or (acting and c.CURRICULUM.search(lowered))
+    if (learning or acting) and (words & {"student", "class"} or cue.childish) and not cue.self_post and not cue.contacted:
         if not c.TO_ME.search(lowered):
-            add(LEGIT_RULE, FRAME_BONUS / 2)
+            add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
+    if c.NAME_QUESTION.search(lowered):
+        add(ITS_NAME if c.IT_NAME.search(lowered) else NAMES_RULE_DEFS, FRAME_BONUS)
+    if c.LEGAL_TROUBLE.search(lowered) and not words & c.PURPOSE_WORDS:
+        add(LEGISLATION_RULE, FRAME_BONUS / 2)
+        if c.PRIVATE_SPACE.search(lowered):
+            add(LEGISLATION_RULE, FRAME_BONUS / 2)
     if c.DEFINITION.search(lowered):
         add(TYPES_RULE, FRAME_BONUS / 2)
     if c.OTHER_POLICY.search(lowered):
@@ -163,6 +185,29 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
         add(DISTINCTION_RULE, FRAME_BONUS)
     if c.WHY_POLICY.search(lowered):
         add(PURPOSE_RULE, FRAME_BONUS)
+
+
+def pupils_act_on_others(cue: Cues, lowered: str) -> bool:
+    """Pupils follow, read, reply to or make things (for their learning); nobody connects with or contacts me."""
+    return (
+        cue.childish
+        and bool(c.PUPILS_ACT.search(lowered))
+        and not cue.connecting
+        and not c.TO_ME.search(lowered)
+        and not c.CONTACT_ME.search(lowered)
+    )
+
+
+def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], clause_id: str) -> bool:
+    """True when a rule about someone connecting with or contacting me leads, but the wording says otherwise.
+
+    A confident wrong stance is the worst outcome: the matcher offers a choice instead.
+    """
+    if clause_id not in (FRIEND_RULE, CONTACT_RULE, PARENT_RULE):
+        return False
+    cue = read_cues(text, facts, terms)
+    lowered = c.WISH.sub("want", clean(text))
+    return pupils_act_on_others(cue, lowered) or (c.LEARNING in cue.words and not (cue.connecting or cue.contacted))
 
 
 def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:

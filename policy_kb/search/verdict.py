@@ -20,8 +20,13 @@ _ACTION = re.compile(
     r"|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process)\b|\bwho do i (?:tell|report)"
 )
 _PERMISSION = re.compile(
-    r"^\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my)\b"
+    r"(?:^|,|\bso\b|\bbut\b)\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my)\b"
     r"|^\s*(?:is|would)\s+it\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem)\b|^\s*am i allowed\b"
+)
+# "set it up without asking anyone": the condition of an allowed-if rule was not met.
+_CONDITION_MISSED = re.compile(
+    r"\bwithout (?:asking|approval|permission|consent|checking|telling|any(?:one|body)'?s? (?:ok|approval|permission))"
+    r"|\bwithout (?:getting|seeking|any) (?:approval|permission|consent|sign-?off)"
 )
 _ANYTHING_ELSE = re.compile(r"\b(?:anything else|what else|do i (?:also )?need to|do i have to|must i)\b")
 
@@ -41,6 +46,8 @@ def verdict(stance: str, question: str) -> str:
     if _WH.search(asked) and not _ACTION.search(asked):
         return "info"
     if stance == "must_not":
+        return "no"
+    if stance == "allowed_if" and _CONDITION_MISSED.search(question.lower()):
         return "no"
     if stance in ("allowed_if", "advised"):
         return "conditional"
