@@ -37,6 +37,7 @@ TRUST_ACCOUNT = re.compile(
     r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
     r"\b(?:from|on|through|via|using) my (?:own |personal )?"
 )
+PERSONAL_EMAIL_ACCOUNT = re.compile(r"\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b|\bpersonal (?:gmail|hotmail|email|e-mail)\b")
 PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
     r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
@@ -54,9 +55,15 @@ CONNECT = re.compile(
     rf"\b{CONNECT_VERB}\s+(?:me|back)\b"
     r"|\b(?:follow|follows|followed|following|subscribe|subscribed|connect|connected)\s+(?:with\s+|to\s+|on\s+)?my\b"
     rf"|\bi\s+(?:just\s+)?{CONNECT_VERB}\s+(?:with\s+)?(?:a|an|the|my|our|this|that|one of)?\s*(?:my\s+|our\s+)?{PERSON}"
+    rf"|\bi\s*(?:am|m|was|have been|ve been)\s+(?:still\s+|already\s+|just\s+)?(?:following|friends with|connected (?:with|to))"
+    rf"\s+(?:\w+\s+){{0,6}}?{PERSON}"
     r"|\b(?:friend|follow|connection)\s+requests?\b"
     r"|\b(?:asked|asks|asking|wants?|wanting|trying|tried|requested|keeps? trying)\s+to\s+(?:connect|follow|friend|add|subscribe)\b"
     r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
+)
+I_CONNECT = re.compile(
+    rf"\bi\s*(?:am|m|was|have been|ve been|still|just|already)?\s*(?:still\s+|already\s+|just\s+)?"
+    rf"(?:following|follow|followed|friends with|connected (?:with|to)|added|friended)\s+(?:\w+\s+){{0,6}}?{PERSON}"
 )
 ENGAGE_CHILD = re.compile(
     r"\b(?:play|playing|game|gaming|chat|chatting|talk|talking|hang out|message|messaging|dm|snap|snapping|text|texting)"
@@ -67,6 +74,7 @@ CONTACT_ME = re.compile(
     r"|mention|request|wish|ask|invit|ping|poke|nudg|call)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
     r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:\w+\s+){0,4}?(?:message|dm|snap|text|email|comment|request)"
     r"|\b(?:message|dm|snap|text|email|comment|voice note)s?\s+from\s+(?:a|an|one of|my|our)\b"
+    r"|\b(?:commented|replied|wrote|posted)\b[^.]{0,40}?\b(?:on|under|below)\s+(?:one of\s+)?my\b"
 )
 THIRD_PARTY = re.compile(
     r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
@@ -115,7 +123,10 @@ ENGAGE_THEM = re.compile(
 )
 EDUCATIONAL = re.compile(r"\b(?:educational|class|classroom|school|department|work|teaching|trust|sanctioned|official)\b")
 TO_ME = re.compile(r"\b(?:connect|follow|add|friend|subscribe)\w*\s+(?:with\s+|to\s+)?me\b")
-DEFINITION = re.compile(r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)")
+DEFINITION = re.compile(
+    r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)"
+    r"|\b(?:is|are)\s+(?:\w+\s+){1,5}?(?:a|an|classed as)\s+social\s+(?:networking|network|media)\s+(?:application|app|site|platform)"
+)
 OTHER_POLICY = re.compile(
     r"\b(?:equalit\w*|equal opportunit\w*|discriminat\w*|acceptable use|aup|safeguarding polic\w*|it polic\w*)"
 )
@@ -130,6 +141,34 @@ GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
 WISH = re.compile(r"\b(?:i|we)\s+(?:d|would|should)\s+(?:like|love)\b")
 # A class, form, tutor or year group is a set of pupils, not a group chat.
 PUPIL_GROUPS = re.compile(r"\b(?:form|tutor|year|teaching|reading|intervention|nurture|ability|friendship|age)\s+groups?\b")
+EMAILING = re.compile(r"\be-?mail\w*\b")
+SOCIAL_WORDS = re.compile(
+    r"\b(?:social|instagram|insta|facebook|fb|twitter|tiktok|youtube|snapchat|blog|page|channel|feed|post|posts|tweet)\b"
+)
+WORK_ACCOUNT = re.compile(r"\b(?:my |the |our )?(?:school|work|trust|academy|official)\s+account\b")
+# "who do I tell?", "does it need reporting?": the staff member asks what to do with something that happened.
+REPORT_ASK = re.compile(
+    r"\bwho (?:should|do|must|would|shall) i (?:tell|report|inform|speak to|go to|pass (?:it|this) to)\b"
+    r"|\b(?:need|have|got) to (?:report|tell (?:someone|anyone|the dsl))\b|\bneeds? reporting\b|\bshould i report\b"
+    r"|\b(?:anything|something) (?:else )?(?:i|we) (?:have|need|must|should) (?:to )?do\b|\bdo i need to do anything\b"
+)
+# Posts that mention the trust or the school: the trust's reputation.
+POSTS_ABOUT_TRUST = re.compile(
+    r"\b(?:posts?|comments?|tweets?|posting|commenting|tweeting|writing|write)\b[\w\s]{0,30}?"
+    r"\b(?:mention\w*|about|related to|relating to|refer\w* to|naming|name)\s+(?:the|my|our)\s+(?:trust|school|academy|workplace|employer)\b"
+)
+VIRTUAL_WORLD = re.compile(r"\b(?:virtual|online|gaming|game|3d)\s+worlds?\b|\bmetaverse\b|\bworlds? like\b")
+APPLIES_TO_ME = re.compile(
+    r"\b(?:does|do|would|will)\s+(?:this|the|our|that)\s+(?:social media\s+)?polic(?:y|ies)\s+(?:\w+\s+)?"
+    r"(?:apply|applies|cover|covers|include|includes)\s+(?:to\s+)?(?:me|us|people like me|someone like me|staff like me"
+    r"|volunteers?|governors?|supply|agency|contractors?|support staff|trainees?|students? teachers?)\b"
+)
+# "Is there a policy on dress?" asks about another topic: answer only when the staff member's own words
+# name this policy's subject.
+OTHER_TOPIC = re.compile(
+    r"\b(?:is there|do we have|have we got|what(?:'s| is| s)? the|does the trust have)\s+(?:a |an |any )?(?:trust(?:'s| s)?\s+|school(?:'s| s)?\s+)?"
+    r"(?:\w+\s+)?polic(?:y|ies)\s+(?:on|about|regarding|covering|for)\s+(?!social|online|the internet|internet)\w"
+)
 # A request to connect is a connection (the friend/follower rule), not a message to report.
 CONNECTION_REQUEST = re.compile(
     r"\b(?:friend|follow|follower|connection|snap|add)\s+requests?\b"
@@ -203,6 +242,8 @@ def account_context(text: str) -> str | None:
     """Return "trust" or "personal" when the message says whose account it is about."""
     # "emailed my trust account" is about an email account, not a social media one.
     lowered = EMAIL_ACCOUNT.sub(" email ", clean(text))
+    if EMAILING.search(lowered) and not SOCIAL_WORDS.search(lowered):
+        lowered = WORK_ACCOUNT.sub(" email ", lowered)  # "emailing a family ... from my school account"
     if TRUST_ACCOUNT.search(lowered):
         return "trust"
     if PERSONAL_ACCOUNT.search(lowered):
@@ -251,6 +292,7 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         self_post=self_post,
         harmed=harmed,
         asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered) or request) and not DECLINED.search(lowered),
-        personal_account=bool(PERSONAL_ACCOUNT.search(lowered)),
+        # A personal email address used to register a class account is a linking question, not a personal account.
+        personal_account=bool(PERSONAL_ACCOUNT.search(PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered))),
         personal_phone=bool(facts.get("personal_phone")),
     )

@@ -10,7 +10,8 @@ from .clarify import merge_facts
 from .clustering import low_score_variation
 from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
+from .cues import OTHER_TOPIC
+from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import bonus_for, frames_conflict, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
@@ -52,6 +53,10 @@ class Matcher:
         terms = self.terms(text)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
+        if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic(
+            self._speller.correct(token) for token in raw_tokens(text, self._lexicon)
+        ):
+            return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
         rough = sorted(range(len(lexical)), key=lambda i: -(WEIGHTS[0] * lexical[i] + WEIGHTS[1] * examples[i]))

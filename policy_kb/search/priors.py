@@ -41,6 +41,8 @@ PURPOSE_RULE = "purpose.general"
 NAMES_RULE_DEFS = "defs.names"
 ITS_NAME = "defs.its"
 LEGISLATION_RULE = "scope.legislation"
+VIRTUAL_RULE = "scope.virtual_worlds"
+APPLIES_RULE = "intro.applies_all_staff"
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 
@@ -111,7 +113,8 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         return
     # If a child has already contacted me, reporting governs unless I am asking whether to accept.
     # "pupils follow MPs for coursework" is not about my accounts; "wants to connect with me" is.
-    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered)
+    # ... unless I am the one following them ("I'm still following my GCSE students from a project").
+    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered) and not c.I_CONNECT.search(lowered)
     if pupils_act_on_others(cue, lowered):
         add(FRIEND_RULE, -FRAME_BONUS / 2)
         add(CONTACT_RULE, -FRAME_BONUS / 2)
@@ -162,9 +165,22 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     words = cue.words
     acting = pupils_act_on_others(cue, lowered)
     learning = c.LEARNING in words or (acting and c.CURRICULUM.search(lowered))
-    if (learning or acting) and (words & {"student", "class"} or cue.childish) and not cue.self_post and not cue.contacted:
+    if (learning or acting) and (words & {"student", "class"} or cue.childish) and not cue.self_post and not cue.contacted \
+            and not cue.connecting:
         if not c.TO_ME.search(lowered):
             add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
+    if c.REPORT_ASK.search(lowered) and cue.childish and cue.context != "trust":
+        if cue.harmed:
+            add(HARM_RULE, FRAME_BONUS / 2)
+        elif cue.contacted:
+            add(CONTACT_RULE, FRAME_BONUS / 2)
+            add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # they wrote to me: not about how I write to families
+    if c.POSTS_ABOUT_TRUST.search(lowered) and cue.context != "trust" and not cue.harmed:
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if c.VIRTUAL_WORLD.search(lowered):
+        add(VIRTUAL_RULE, FRAME_BONUS / 2)
+    if c.APPLIES_TO_ME.search(lowered):
+        add(APPLIES_RULE, FRAME_BONUS)
     if c.NAME_QUESTION.search(lowered):
         add(ITS_NAME if c.IT_NAME.search(lowered) else NAMES_RULE_DEFS, FRAME_BONUS)
     if c.LEGAL_TROUBLE.search(lowered) and not words & c.PURPOSE_WORDS:

@@ -31,9 +31,13 @@ _CONDITION_MISSED = re.compile(
 _ANYTHING_ELSE = re.compile(r"\b(?:anything else|what else|do i (?:also )?need to|do i have to|must i)\b")
 
 
+# "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
+
+
 def _question_part(text: str) -> str:
     questions = _LAST_QUESTION.findall(text)
-    return (questions[-1] if questions else text).strip().lower()
+    return _LEADING_CLAUSE.sub("", (questions[-1] if questions else text).strip().lower())
 
 
 def verdict(stance: str, question: str) -> str:

@@ -28,6 +28,7 @@ FLOORS = {
     "questions_holdout16.jsonl": 0.94,
     "questions_holdout17.jsonl": 0.97,
     "questions_holdout18.jsonl": 0.96,
+    "questions_holdout19.jsonl": 0.93,
 }
 
 
