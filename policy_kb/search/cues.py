@@ -173,7 +173,8 @@ OTHER_TOPIC = re.compile(
 CONNECTION_REQUEST = re.compile(
     r"\b(?:friend|follow|follower|connection|snap|add)\s+requests?\b"
     r"|\b(?:add|adds|added|adding|follow|follows|followed|following|friended|subscribed)\s+(?:to\s+)?me\b"
-    r"|\b(?:allowed|ok|okay|fine|alright|safe)\s+to\s+(?:just\s+)?(?:accept|add|follow|friend)\b"
+    r"|\b(?:allowed|ok|okay|fine|alright|safe)\s+to\s+(?:just\s+)?(?:accept|add|follow|friend|approve)\b"
+    r"|\bsent me a request\b|\brequest(?:ed|ing)? to (?:follow|see|view|join|add|connect)\b"
 )
 # Who is doing what to whom: pupils following, reading, replying to or making things for their learning
 # act on third parties; the friend/follower and reporting rules are about someone connecting with ME.
@@ -182,9 +183,11 @@ _PUPILS = (
     r"|learners|tutees|team|squad)\s+"
 )
 PUPILS_ACT = re.compile(
-    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must)\s+(?:\w+\s+)?"
+    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must|would like to"
+    r"|d like to|would love to)\s+(?:\w+\s+)?"
     r"(?:follow|read|watch|research|analyse|analyze|study|use|make|create|reply|respond|comment|post|tweet|blog|vlog"
-    r"|contact|message|interview|share|record|film|explore|investigate|look at|search|set up|run|design|produce|edit)"
+    r"|contact|message|interview|share|record|film|explore|investigate|look at|search|set up|run|design|produce|edit"
+    r"|exchange|swap|send|collaborate|communicate|talk to|chat with|video call|debate|upload|present|publish|build)"
     r"|(?:follow|read|watch|research|analyse|analyze|study|make|create|explore|investigate)s?)\b"
 )
 # Curriculum words: subjects, qualifications and units of work signal learning.
@@ -206,6 +209,12 @@ ALREADY_APPROVED = re.compile(
     r"\b(?:slt|head|headteacher|leadership|they|we)\s+(?:have|has|had|\w+ve)\s+(?:already\s+)?(?:approved|agreed|signed (?:it )?off|said yes)"
     r"|\b(?:has|have|got|with|given)\s+(?:slt\s+|full\s+)?(?:approval|sign-?off|the go-?ahead)\b|\bapproved by (?:the )?slt\b"
     r"|\bslt (?:have|has) (?:said yes|given)|\bslt-approved\b|\bnow approved\b"
+    r"|\b(?:has|have|was|were|s|is|got|been)\s+(?:now\s+|already\s+|just\s+)?(?:been\s+)?(?:approved|signed off|given the go-?ahead)\b"
+)
+# Where the account shows it is official: its bio, description or profile.
+OFFICIAL_MARK = re.compile(
+    r"\b(?:bio|description|profile|about (?:section|page|tab)|header|info section)\b"
+    r"|\bshow(?:s|ing)?\s+(?:people\s+)?(?:it|that it|that the account)\s*(?:is|s)?\s+(?:an?\s+)?(?:official|sanctioned|genuine|legit)"
 )
 # The law, whatever the privacy setting: legislation still applies.
 LEGAL_TROUBLE = re.compile(
@@ -229,6 +238,10 @@ PURPOSE_TOPICS = (
     (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately")),
      "purpose.distinguish_official"),
 )
+HARM_WORDS = frozenset(
+    stem(w) for w in ("abuse", "abusive", "bully", "bullying", "bullied", "blackmail", "blackmailing", "threat", "threatening",
+                      "groom", "grooming", "nude", "nudes", "sexual", "sexualised", "intimate", "extort", "sextortion")
+)
 NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
 IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
 GROUP_OF_CHILDREN = frozenset(
@@ -236,6 +249,14 @@ GROUP_OF_CHILDREN = frozenset(
 )
 COMMENT_WORDS = frozenset(stem(w) for w in ("comment", "comments", "reply", "replies", "abuse", "troll"))
 OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
+
+
+def under_18_team(text: str) -> bool:
+    """'the U14s', 'under-16s': an age-group team is children."""
+    return bool(AGE_GROUP.search(clean(text)))
+
+
+AGE_GROUP = re.compile(r"\bu\s?(?:[6-9]|1[0-8])s?\b|\bunder[- ](?:[6-9]|1[0-8])s\b")
 
 
 def account_context(text: str) -> str | None:
@@ -271,7 +292,9 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
     lowered = WISH.sub("want", clean(text))
     words = frozenset(terms)
     relation = facts.get("relation")
-    childish = relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
+    childish = (
+        relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True or under_18_team(text)
+    )
     request = bool(CONNECTION_REQUEST.search(lowered))
     contacted = (bool(CONTACT_ME.search(lowered)) or "contactme" in words) and not (
         request and not MESSAGE_CONTENT.search(lowered)
@@ -279,6 +302,7 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
     self_post = bool(SELF_POST.search(lowered))
     harmed = childish and not self_post and (
         "harm" in words
+        or bool(words & HARM_WORDS)
         or bool(ADULT_TO_CHILD.search(lowered))
         or (bool(THIRD_PARTY.search(lowered)) and MESSAGE in words and not contacted)
     )

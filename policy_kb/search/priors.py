@@ -42,6 +42,7 @@ NAMES_RULE_DEFS = "defs.names"
 ITS_NAME = "defs.its"
 LEGISLATION_RULE = "scope.legislation"
 VIRTUAL_RULE = "scope.virtual_worlds"
+AUP_RULE = "sanctioned.aup_link"
 APPLIES_RULE = "intro.applies_all_staff"
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
@@ -94,6 +95,8 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
         add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
     elif c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
+    if approved and cue.context != "personal" and c.OFFICIAL_MARK.search(lowered):
+        add(AUP_RULE, FRAME_BONUS)
     if c.SEPARATE.search(lowered) and "personal" in lowered and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
         add(SEPARATE_RULE, FRAME_BONUS)
     if c.FEATURED.search(lowered):
@@ -119,7 +122,8 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         add(FRIEND_RULE, -FRAME_BONUS / 2)
         add(CONTACT_RULE, -FRAME_BONUS / 2)
     wants_connection = cue.asks_to_connect or not (cue.contacted and cue.childish)
-    if cue.relation in c.STUDENTISH and cue.connecting and not learning and wants_connection:
+    children = cue.relation in c.STUDENTISH or (cue.relation is None and cue.childish)  # "one of the U14s"
+    if children and cue.connecting and not learning and wants_connection:
         add(FRIEND_RULE, FRAME_BONUS)
     if cue.childish and cue.contacted:
         add(CONTACT_RULE, FRAME_BONUS)
@@ -169,6 +173,9 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
             and not cue.connecting:
         if not c.TO_ME.search(lowered):
             add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
+            if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
+                for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE):
+                    add(clause_id, -FRAME_BONUS / 2)
     if c.REPORT_ASK.search(lowered) and cue.childish and cue.context != "trust":
         if cue.harmed:
             add(HARM_RULE, FRAME_BONUS / 2)

@@ -12,7 +12,7 @@ VERDICTS = ("yes", "no", "conditional", "info", "report")
 
 _LAST_QUESTION = re.compile(r"[^.?!]*\?")
 _WH = re.compile(
-    r"^\s*(?:and\s+)?(?:what|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)|can you (?:list|confirm|tell)"
+    r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)|can you (?:list|confirm|tell)"
     r"|list|remind me|tell me|explain|define|in what)\b"
 )
 _ACTION = re.compile(
