@@ -94,8 +94,8 @@ ADULT_TO_CHILD = re.compile(
     r"\b(?:asking|asks|asked|messag\w*|contact\w*|send\w*|chatting|talking|grooming|pressur\w*|meet\w*)\b"
 )
 CREATE_ACCOUNT = re.compile(
-    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)\s+(?:new\s+)?[\w\s]{0,25}?"
-    r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+    r"\b(?:make|create|start|set up|setup|open|launch|begin|register|registering|sign up|signing up)\s+(?:for\s+)?(?:a|an|the|our|my)"
+    r"\s+(?:new\s+)?[\w\s]{0,25}?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
 GIVE_OUT_PERSONAL = re.compile(
     r"\b(?:give|giving|gave|share|sharing|hand|handing|pass|passing)\s+(?:out\s+)?(?:them\s+)?my\s+(?:own\s+|personal\s+)?"
@@ -117,7 +117,9 @@ ASKS_TO_CONNECT = re.compile(
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:accept|add|follow|friend|connect|let)\b|\baccept or\b|\bto accept\b"
 )
 DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
-GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
+GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat"
+    r"|(?:chat|message|messaging|online|social media|private|secret|facebook|fb|instagram|insta|tiktok|telegram|signal|gaming"
+    r"|game|xbox|playstation|\w+app) groups?)\b")
 ENGAGE_THEM = re.compile(
     r"\b(?:play|playing|played|game|gaming|games|chat|chatting|hang out|hanging out)\s+(?:online\s+)?(?:\w+\s+)?with\s+(?:him|her|them)\b"
 )
@@ -249,6 +251,15 @@ GROUP_OF_CHILDREN = frozenset(
 )
 COMMENT_WORDS = frozenset(stem(w) for w in ("comment", "comments", "reply", "replies", "abuse", "troll"))
 OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
+# Campaigning and politics on a trust account: not solely professional content.
+CAMPAIGNING = re.compile(
+    r"\b(?:petition\w*|politic\w*|campaign\w*|protest\w*|strike|strikes|government|party political|vote for|lobby\w*|boycott\w*)\b"
+)
+# The parents' own group or chat is not a trust account, even when it is "for the class".
+PARENTS_OWN = re.compile(
+    r"\b(?:their|the parents(?: s)?|parents(?: s)?|a parent(?: s)?|the class parents(?: s)?)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"(?:group|groups|chat|page|whatsapp|forum)\b"
+)
 
 
 def under_18_team(text: str) -> bool:
@@ -265,8 +276,10 @@ def account_context(text: str) -> str | None:
     lowered = EMAIL_ACCOUNT.sub(" email ", clean(text))
     if EMAILING.search(lowered) and not SOCIAL_WORDS.search(lowered):
         lowered = WORK_ACCOUNT.sub(" email ", lowered)  # "emailing a family ... from my school account"
-    if TRUST_ACCOUNT.search(lowered):
+    if TRUST_ACCOUNT.search(lowered) and not PARENTS_OWN.search(lowered):
         return "trust"
+    if CREATE_ACCOUNT.search(lowered):
+        lowered = PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered)  # "register the club account with my own email"
     if PERSONAL_ACCOUNT.search(lowered):
         return "personal"
     return None

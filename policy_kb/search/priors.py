@@ -64,7 +64,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     if cue.context != "trust":
         _people_on_personal_media(cue, lowered, add)
     if cue.context == "trust" and not cue.personal_account:
-        _trust_account_content(cue, add)
+        _trust_account_content(cue, lowered, add)
     _parents_and_contact_details(cue, lowered, add)
     _kind_of_question(cue, lowered, add)
     return bonus
@@ -95,6 +95,8 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
         add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
     elif c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
+        if "email" in cue.words:
+            add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # the email that registers an account, not email to families
     if approved and cue.context != "personal" and c.OFFICIAL_MARK.search(lowered):
         add(AUP_RULE, FRAME_BONUS)
     if c.SEPARATE.search(lowered) and "personal" in lowered and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
@@ -133,7 +135,7 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
 
 
-def _trust_account_content(cue: Cues, add: Add) -> None:
+def _trust_account_content(cue: Cues, lowered: str, add: Add) -> None:
     """On a trust account the rules are about comments, photos of children, names, details, tone and DMs."""
     words = cue.words
     if words & c.COMMENT_WORDS:
@@ -147,6 +149,8 @@ def _trust_account_content(cue: Cues, add: Add) -> None:
             add(PHOTO_RULE, FRAME_BONUS / 2)
     if words & c.OFF_TONE:
         add(CONTENT_RULE, FRAME_BONUS / 2)
+    if c.CAMPAIGNING.search(lowered):
+        add(CONTENT_RULE, FRAME_BONUS)
     if "dm" in words or (stem("private") in words and words & {"chat", c.MESSAGE}):
         add(PRIVATE_DM_RULE, FRAME_BONUS / 2)
 
