@@ -192,6 +192,11 @@ PUPILS_ACT = re.compile(
     r"|exchange|swap|send|collaborate|communicate|talk to|chat with|video call|debate|upload|present|publish|build)"
     r"|(?:follow|read|watch|research|analyse|analyze|study|make|create|explore|investigate)s?)\b"
 )
+# "my Year 9s want to follow some authors": pupils connect with third parties, not with me.
+PUPILS_FOLLOW_OTHERS = re.compile(
+    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must|would like to"
+    r"|d like to|would love to)\s+)?(?:follow|add|subscribe to|connect with|friend)\s+(?!me\b|my\b|us\b|our\b|back\b)\w+"
+)
 # Curriculum words: subjects, qualifications and units of work signal learning.
 CURRICULUM = re.compile(
     r"\b(?:gcse|a[- ]levels?|btec|t[- ]levels?|ks[1-5]|key stage|epq|unit|module|topic|scheme of work|assignment|fieldwork"
@@ -324,7 +329,7 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         context=account_context(text),
         relation=relation,
         childish=childish,
-        connecting=bool(CONNECT.search(lowered)) or request,
+        connecting=bool(CONNECT.search(PUPILS_FOLLOW_OTHERS.sub(" ", lowered))) or request,
         contacted=contacted,
         self_post=self_post,
         harmed=harmed,
