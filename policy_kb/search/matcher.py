@@ -53,9 +53,8 @@ class Matcher:
         terms = self.terms(text)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
-        if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic(
-            self._speller.correct(token) for token in raw_tokens(text, self._lexicon)
-        ):
+        own_words = [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
+        if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
             return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
