@@ -211,6 +211,13 @@ NAME_QUESTION = re.compile(
 IT_NAME = re.compile(r"\b(?:its|it services|cmat its|it department|it team)\b")
 # Separation of accounts: "keep my class account apart from my personal one".
 SEPARATE = re.compile(r"\b(?:apart|separate|separated|separately|distinct|mix|mixing|merge|merging|same account|one account|combine)\b")
+# What a class account does: homework, revision, reminders, resources. Posting these on a personal account
+# is a question about keeping a separate educational account.
+CLASS_ACCOUNT_WORK = re.compile(
+    r"\b(?:homework|revision (?:tips|notes|resources|videos|posts)|reminders?|lesson resources|class (?:updates|news|resources)"
+    r"|announcements?)\b|\binstead of (?:making|setting up|creating|opening|starting) (?:a |an )?(?:new|separate|second|another"
+    r"|class|school|work|department)\b"
+)
 # "SLT have approved it": the question is about what comes after approval.
 ALREADY_APPROVED = re.compile(
     r"\b(?:slt|head|headteacher|leadership|they|we)\s+(?:have|has|had|\w+ve)\s+(?:already\s+)?(?:approved|agreed|signed (?:it )?off|said yes)"

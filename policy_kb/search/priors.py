@@ -59,7 +59,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
 
     cue = read_cues(text, facts, terms)
     lowered = c.WISH.sub("want", clean(text))
-    _whose_account(cue, add)
+    _whose_account(cue, lowered, add)
     _my_posting(cue, lowered, add)
     if cue.context != "trust":
         _people_on_personal_media(cue, lowered, add)
@@ -70,7 +70,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     return bonus
 
 
-def _whose_account(cue: Cues, add: Add) -> None:
+def _whose_account(cue: Cues, lowered: str, add: Add) -> None:
     if cue.context == "trust":
         add("sanctioned.", ACCOUNT_BONUS)
         add("personal.", -ACCOUNT_BONUS / 2)
@@ -78,6 +78,8 @@ def _whose_account(cue: Cues, add: Add) -> None:
         add("personal.", ACCOUNT_BONUS)
     if cue.personal_account and cue.context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)  # a personal account used for class work
+    elif cue.personal_account and c.CLASS_ACCOUNT_WORK.search(lowered):
+        add(SEPARATE_RULE, FRAME_BONUS)  # "post the Year 9 homework on my personal Twitter"
     if cue.relation == "parent" and cue.context is None:
         add("sanctioned.", -ACCOUNT_BONUS / 2)
 

@@ -27,6 +27,8 @@ _PERMISSION = re.compile(
 _CONDITION_MISSED = re.compile(
     r"\bwithout (?:asking|approval|permission|consent|checking|telling|any(?:one|body)'?s? (?:ok|approval|permission))"
     r"|\bwithout (?:getting|seeking|any) (?:approval|permission|consent|sign-?off)"
+    r"|\b(?:didn'?t|did not|never|haven'?t|have not|hadn'?t)\s+(?:ask|asked|get|got|seek|sought|check|checked)\s+(?:with\s+)?"
+    r"(?:anyone|anybody|permission|approval|slt|the head|leadership|sign-?off)"
     r"|\bwithout (?:going through|running it (?:past|by)|clearing it with|checking with|telling|asking) (?:the )?(?:slt|anyone|anybody|the head|leadership|parents|senior)"
 )
 _ANYTHING_ELSE = re.compile(r"\b(?:anything else|what else|do i (?:also )?need to|do i have to|must i)\b")

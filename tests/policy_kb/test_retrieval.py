@@ -31,6 +31,7 @@ FLOORS = {
     "questions_holdout19.jsonl": 0.93,
     "questions_holdout20.jsonl": 0.96,
     "questions_holdout21.jsonl": 0.96,
+    "questions_holdout22.jsonl": 0.96,
 }
 
 
