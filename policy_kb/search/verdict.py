@@ -31,7 +31,15 @@ _CONDITION_MISSED = re.compile(
     r"(?:anyone|anybody|permission|approval|slt|the head|leadership|sign-?off)"
     r"|\bwithout (?:going through|running it (?:past|by)|clearing it with|checking with|telling|asking) (?:the )?(?:slt|anyone|anybody|the head|leadership|parents|senior)"
 )
-_ANYTHING_ELSE = re.compile(r"\b(?:anything else|what else|do i (?:also )?need to|do i have to|must i)\b")
+_ANYTHING_ELSE = re.compile(
+    r"\b(?:anything else|what else|is there (?:anyone|anybody|someone|anything) (?:i|we) (?:have|need|must|should)"
+    r"|do i (?:also )?need to|do i have to|must i)\b"
+)
+# A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
+_WANTS_TO = re.compile(
+    r"\b(?:(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning|m planning|re planning|hope) to"
+    r"|(?:asked|asks|asking) (?:us|me) to|(?:can|could|may) (?:i|we)\b)"
+)
 
 
 # "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
@@ -51,6 +59,8 @@ def verdict(stance: str, question: str) -> str:
         return "info"
     asked = _question_part(question)
     if _WH.search(asked) and not _ACTION.search(asked):
+        if stance in ("allowed_if", "advised") and _WANTS_TO.search(question.lower()):
+            return "conditional"  # "We want to link to a charity. What does the policy say about links?"
         return "info"
     if stance == "must_not":
         return "no"

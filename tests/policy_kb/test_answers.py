@@ -308,3 +308,16 @@ def test_is_there_a_policy_on_another_topic_is_unknown(matcher):
 def test_approval_already_given_moves_on_to_what_comes_next(matcher):
     reply = matcher.answer("The head has already approved our geography Instagram. What do we put in the bio?")
     assert reply.candidates[0].clause_id == "sanctioned.aup_link"
+
+
+def test_verdict_reads_the_situation_before_the_question():
+    from policy_kb.search.verdict import verdict
+
+    # A wish, then "what does the policy say?": they want to know whether they may.
+    assert verdict("allowed_if", "We'd like to link to a museum's site from the class blog. What does the policy say?") == "conditional"
+    assert verdict("allowed_if", "What does the policy say about links?") == "info"
+    # The condition of an allowed-if rule was skipped.
+    assert verdict("allowed_if", "Our choir set up an Instagram without asking SLT. Is that OK?") == "no"
+    # A permission question after a comma, and a leading "when ..." clause.
+    assert verdict("must", "Our email server is down, so can I use my Hotmail for the newsletter?") == "no"
+    assert verdict("must", "When I write to a family about attendance, must it be from my trust email?") == "yes"
