@@ -37,7 +37,7 @@ _ANYTHING_ELSE = re.compile(
 )
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(
-    r"\b(?:(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning|m planning|re planning|hope) to"
+    r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning|m planning|re planning|hope) to"
     r"|(?:asked|asks|asking) (?:us|me) to|(?:can|could|may) (?:i|we)\b)"
 )
 
