@@ -59,7 +59,7 @@ def verdict(stance: str, question: str) -> str:
         return "info"
     asked = _question_part(question)
     if _WH.search(asked) and not _ACTION.search(asked):
-        if stance in ("allowed_if", "advised") and _WANTS_TO.search(question.lower()):
+        if stance in ("allowed_if", "advised") and asked.startswith("what") and _WANTS_TO.search(question.lower()):
             return "conditional"  # "We want to link to a charity. What does the policy say about links?"
         return "info"
     if stance == "must_not":
