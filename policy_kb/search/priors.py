@@ -180,7 +180,7 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
         if not c.TO_ME.search(lowered):
             add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
             if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
-                for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE):
+                for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE, AVOID_RULE, REPUTATION_RULE):
                     add(clause_id, -FRAME_BONUS / 2)
     if c.REPORT_ASK.search(lowered) and cue.childish and cue.context != "trust":
         if cue.harmed:
@@ -236,6 +236,8 @@ def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], c
         return False
     cue = read_cues(text, facts, terms)
     lowered = c.WISH.sub("want", clean(text))
+    if cue.context == "trust" and not cue.personal_account:
+        return True  # "can her daughter follow our class account?": these rules are about personal accounts
     return pupils_act_on_others(cue, lowered) or (c.LEARNING in cue.words and not (cue.connecting or cue.contacted))
 
 

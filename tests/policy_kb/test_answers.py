@@ -321,3 +321,17 @@ def test_verdict_reads_the_situation_before_the_question():
     # A permission question after a comma, and a leading "when ..." clause.
     assert verdict("must", "Our email server is down, so can I use my Hotmail for the newsletter?") == "no"
     assert verdict("must", "When I write to a family about attendance, must it be from my trust email?") == "yes"
+
+
+def test_the_personal_account_rules_are_not_stated_confidently_about_a_trust_account(kb):
+    # The friend/follower and parent rules are about personal accounts: following the class account is not
+    # following me, so even a clear lead for the parent rule becomes a choice.
+    ranked = _FixedRanking(kb, [("personal.no_contact_parents_children", 60.0), ("sanctioned.legitimate_uses", 45.0)])
+    reply = ranked.answer("A dad wants his son to follow our department Instagram account. Fine?")
+    assert reply.kind == "choose"
+
+
+def test_pupils_contacting_others_for_an_assignment_is_not_about_my_own_posts(matcher):
+    ranked = [c.clause_id for c in matcher.rank("My Year 13s want to message some local councillors on Twitter for a citizenship unit. OK?")]
+    assert "sanctioned.legitimate_uses" in ranked[:2]
+    assert ranked[0] not in ("personal.consider_reputation", "personal.avoid_specific_matters")

@@ -27,7 +27,7 @@ FLOORS = {
     "questions_holdout15.jsonl": 0.94,
     "questions_holdout16.jsonl": 0.94,
     "questions_holdout17.jsonl": 0.97,
-    "questions_holdout18.jsonl": 0.96,
+    "questions_holdout18.jsonl": 0.98,
     "questions_holdout19.jsonl": 0.93,
     "questions_holdout20.jsonl": 0.96,
     "questions_holdout21.jsonl": 0.96,
