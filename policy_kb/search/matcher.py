@@ -12,7 +12,7 @@ from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .cues import OTHER_TOPIC
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
-from .priors import bonus_for, frames_conflict, priors
+from .priors import FACT_RULES, bonus_for, frames_conflict, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict
@@ -80,7 +80,12 @@ class Matcher:
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
-        if not facts and len(candidates) > 1 and frames_conflict(text, known, self.terms(text), candidates[0].clause_id):
+        if (
+            not facts
+            and len(candidates) > 1
+            and candidates[0].clause_id in FACT_RULES
+            and frames_conflict(text, known, self.terms(text), candidates[0].clause_id)
+        ):
             # A rule about someone connecting with me leads, but the wording says pupils act on others:
             # offer the close candidates rather than risk a confident wrong stance.
             cluster = tuple(c for c in candidates[:3] if c.score >= UNKNOWN_BELOW)

@@ -44,6 +44,7 @@ LEGISLATION_RULE = "scope.legislation"
 VIRTUAL_RULE = "scope.virtual_worlds"
 AUP_RULE = "sanctioned.aup_link"
 APPLIES_RULE = "intro.applies_all_staff"
+FACT_RULES = frozenset((FRIEND_RULE, PARENT_RULE, CONTACT_RULE))  # rules about someone connecting with or contacting me
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 
@@ -232,7 +233,7 @@ def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], c
 
     A confident wrong stance is the worst outcome: the matcher offers a choice instead.
     """
-    if clause_id not in (FRIEND_RULE, CONTACT_RULE, PARENT_RULE):
+    if clause_id not in FACT_RULES:
         return False
     cue = read_cues(text, facts, terms)
     lowered = c.WISH.sub("want", clean(text))
