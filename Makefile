@@ -49,6 +49,9 @@ test: $(VENV)/.dev system-deps
 	@$(MAKE) --no-print-directory $(WEBCHAT)
 	$(PY) -m pytest -q
 
+bench: $(VENV)/.runtime
+	$(PY) bench/run.py
+
 # Regenerate docs/scenarios/*.mmd from policy_kb/scenarios/*.yaml (a test fails when they are stale).
 diagrams: $(VENV)/.runtime
 	$(PY) -m policy_kb.scenarios.diagram docs/scenarios

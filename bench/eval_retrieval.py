@@ -2,6 +2,8 @@
 
 Usage: python bench/eval_retrieval.py [FILE.jsonl ...]   (default: tests/policy_kb/questions.jsonl)
 Each line needs "question" and "clause"; "stance" is compared when it uses the KB's vocabulary.
+A row with "clause": null is out of scope: it is a hit only when the reply is `unknown`.
+"confident_wrong" counts answers (not choose/unknown) that name the wrong clause or the wrong verdict.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from policy_kb.search import VERDICTS, Matcher  # noqa: E402
 def _stance_ok(matcher: Matcher, row: dict, reply) -> bool | None:
     """Compare the expected stance (KB vocabulary) or verdict (yes/no/...), if the row has one."""
     want = row.get("stance")
+    if row["clause"] is None:
+        return reply.kind == "unknown"
     if want in STANCES:
         clause = matcher.kb.by_id[row["clause"]]
         return (reply.stance or clause.stance) == want if reply.clause_id == row["clause"] else False
@@ -46,6 +50,10 @@ def evaluate(matcher: Matcher, path: Path) -> tuple[int, int, Counter, list[str]
         if stance_ok is not None:
             kinds["stance_ok" if stance_ok else "stance_wrong"] += 1
         top = reply.candidates[0].clause_id if reply.candidates else None
+        if row["clause"] is None:
+            top = None if reply.kind == "unknown" else top
+        if reply.kind in ("answer", "clarify") and (reply.clause_id != row["clause"] or stance_ok is False):
+            kinds["confident_wrong"] += 1
         if top == row["clause"]:
             hits += 1
         else:

@@ -8,6 +8,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import ActivityTypes
 
 from store import DatabaseError
+from .connector import FastBotFrameworkAuthentication, fast_connector_enabled
 from .storage import StorageConflictError
 from .settings import BotFrameworkConfig, Settings
 
@@ -24,8 +25,13 @@ APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been
 
 
 def create_adapter(settings: Settings) -> CloudAdapter:
-    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings."""
+    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings.
+
+    Unless FAST_CONNECTOR=0, it is wrapped so connector clients are reused (bot/connector.py).
+    """
     auth = ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))
+    if fast_connector_enabled(settings):
+        auth = FastBotFrameworkAuthentication(auth)
     adapter = CloudAdapter(auth)
     adapter.on_turn_error = on_turn_error
     return adapter

@@ -5,6 +5,7 @@ reference is kept, so alerts and reminders can be sent proactively.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import OrderedDict
@@ -65,7 +66,10 @@ class People:
     def __init__(self, db: Database, clock):
         self.db = db
         self.clock = clock
-        self._cache: OrderedDict[str, tuple[Person, str]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[Person, tuple]] = OrderedDict()
+        self._pending: dict[str, dict] = {}
+        self._pending_saved: Optional[asyncio.Future] = None
+        self._write_lock = asyncio.Lock()
         # channel id -> async lookup(context) returning (name, email) from that channel's
         # directory (e.g. Slack's users.info); Teams' member API is built in below.
         self.lookups: dict[str, Callable[[TurnContext], Awaitable[tuple[str, str]]]] = {}
@@ -74,18 +78,19 @@ class People:
         """Record who sent this activity and how to reach them; return (person, is_new)."""
         activity = context.activity
         key = user_key_of(activity)
-        reference = json.dumps(TurnContext.get_conversation_reference(activity).serialize(), sort_keys=True)
+        fingerprint = _reference_fingerprint(activity)
         cached = self._cache.get(key)
-        if cached is not None and cached[1] == reference:
+        if cached is not None and cached[1] == fingerprint:
             self._cache.move_to_end(key)
             return cached[0], False
-        existing = await self._load(key)
+        # A known person in a new conversation: only the reference needs saving.
+        existing = cached[0] if cached is not None else await self._load(key)
         person = existing or await self._identify(context, key)
         if existing is not None and not existing.email and (activity.channel_id == "msteams"
                                                             or activity.channel_id in self.lookups):
             person = await self._identify(context, key)
-        await self._save(person, reference)
-        self._remember(key, person, reference)
+        await self._save(person, _reference_json(activity))
+        self._remember(key, person, fingerprint)
         return person, existing is None
 
     async def person(self, context: TurnContext) -> Person:
@@ -137,15 +142,51 @@ class People:
         now = self.clock()
         values = dict(channel_id=person.channel_id, user_id=person.user_id, aad_object_id=person.aad_object_id,
                       name=person.name, email=person.email, reference=reference, last_seen=now)
-        async with self.db.transaction() as conn:
-            await conn.execute(upsert(self.db.dialect, people, {"user_key": person.user_key, "first_seen": now, **values},
-                                      ["user_key"], values))
+        self._pending[person.user_key] = values
+        if self._pending_saved is None:
+            self._pending_saved = asyncio.get_running_loop().create_future()
+        saved = self._pending_saved
+        # Group commit: whoever holds the lock writes every row queued so far in one transaction,
+        # so fifty people starting conversations at once cost one commit, not fifty in a row.
+        async with self._write_lock:
+            if saved.done():
+                return saved.result()
+            batch, self._pending, self._pending_saved = self._pending, {}, None
+            try:
+                async with self.db.transaction() as conn:
+                    for user_key, row in batch.items():
+                        await conn.execute(upsert(self.db.dialect, people,
+                                                  {"user_key": user_key, "first_seen": row["last_seen"], **row},
+                                                  ["user_key"], row))
+            except Exception as exc:
+                saved.set_exception(exc)
+                saved.exception()  # this caller raises it; waiting callers get it from the future
+                raise
+            saved.set_result(None)
 
-    def _remember(self, key: str, person: Person, reference: str) -> None:
-        self._cache[key] = (person, reference)
+    def _remember(self, key: str, person: Person, fingerprint: tuple) -> None:
+        self._cache[key] = (person, fingerprint)
         self._cache.move_to_end(key)
         while len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+def _reference_fingerprint(activity) -> tuple:
+    """What the stored reference is made of, cheap to compare on every turn (no serialising)."""
+    conv, sender, bot = activity.conversation, activity.from_property, activity.recipient
+    return (activity.channel_id, activity.service_url, activity.locale,
+            *((conv.id, conv.name, conv.conversation_type, conv.is_group, conv.tenant_id, conv.role)
+              if conv else (None,) * 6),
+            *((sender.id, sender.name, sender.aad_object_id, sender.role) if sender else (None,) * 4),
+            *((bot.id, bot.name, bot.aad_object_id, bot.role) if bot else (None,) * 4))
+
+
+def _reference_json(activity) -> str:
+    """Where to reach the sender, as JSON. The incoming activity's id is left out: it changes with
+    every message, and keeping it would turn every turn into a database write."""
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.activity_id = None
+    return json.dumps(reference.serialize(), sort_keys=True)
 
 
 def _person(row) -> Person:

@@ -51,6 +51,28 @@ async def test_a_plain_policy_question_is_not_taken_as_a_situation(bot):
     assert "What are you posting?" not in reply.text
 
 
+async def test_a_question_the_policy_answers_with_another_clause_is_not_hijacked(bot):
+    # "follow" and "students" look like a friend request, but pupils follow others for their coursework.
+    reply = await bot.send("c-legit", "Our sixth form politics students want to follow MPs on Twitter for coursework. "
+                                      "Is this legitimate use?")
+    assert "Who is the request from?" not in reply.text and "Answer with a button or by typing" not in reply.text
+    assert KB.by_id["sanctioned.legitimate_uses"].text[:60] in reply.text
+    reply = await bot.send("c-dm", "A student messaged the drama department's Instagram privately asking about "
+                                   "audition times. Can I just reply to her in the DMs from the department account?")
+    assert WHO not in reply.text
+    assert KB.by_id["sanctioned.no_private_dm"].text in reply.text
+
+
+async def test_a_described_situation_still_starts_its_walkthrough(bot):
+    # A question whose answer is the scenario's own key clause, or that asks for a walk-through, stays a scenario.
+    reply = await bot.send("c-keep", "A student messaged me on my personal LinkedIn asking for careers advice - "
+                                     "does it still need reporting?")
+    assert REPORT_CHILD_CONTACT in reply.text and "Which platform was it on?" in reply.text  # account pre-filled
+    reply = await bot.send("c-walk", "Someone posted a racist reply under the school's Instagram post. "
+                                     "Walk me through what I have to do.")
+    assert "Answer with a button or by typing" in reply.text  # a walk-through step, not a Q&A answer
+
+
 async def test_typed_answers_and_ages(bot):
     await bot.send("c-age", "scenario 2")
     asked = await bot.send("c-age", "an ex-pupil")

@@ -1,11 +1,14 @@
 """SqlStorage honours the botbuilder Storage contract, eTags included, and survives a restart."""
+import asyncio
 import sqlite3
+import time
 
 import pytest
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogInstance, DialogState
+from sqlalchemy import event
 
-from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError
+from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
 from store import Database
 
 
@@ -110,6 +113,19 @@ async def test_migrations_are_versioned_and_not_reapplied(tmp_path):
     assert rows == [("bot_state", 1)]
 
 
+async def test_sqlite_state_reads_do_not_wait_for_an_open_write(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 1}})
+    async with db.transaction() as conn:
+        await conn.execute(bot_state.update().where(bot_state.c.key == "k").values(data='{"n": 2}'))
+        started = time.perf_counter()
+        during = await storage.read(["k"])
+        assert time.perf_counter() - started < 0.5
+    assert during["k"]["n"] == 1  # the uncommitted write is invisible
+    assert (await storage.read(["k"]))["k"]["n"] == 2  # and visible once committed
+    storage.close()
+
+
 async def test_a_stale_copy_of_conversation_state_cannot_overwrite_a_newer_turn(bot):
     storage = bot.services.conversation_state._storage
     key = "emulator/conversations/c-race"
@@ -130,3 +146,24 @@ async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
     monkeypatch.setattr(storage, "write", conflicting_write)
     reply = await bot.send("c-race2", "a student added me on insta")
     assert "Please send it again" in reply.text
+
+
+async def test_concurrent_writes_share_commits_and_a_conflict_fails_only_its_own(db):
+    storage = SqlStorage(db)
+    await storage.write({"stale": {"n": 0}})
+    old = (await storage.read(["stale"]))["stale"]
+    await storage.write({"stale": {"n": 1, "e_tag": old["e_tag"]}})  # old's eTag is now out of date
+    commits = []
+    event.listen(db.engine.sync_engine, "commit", lambda conn: commits.append(1))
+    storage.trace(lambda sql: commits.append(1) if sql.strip().upper() == "COMMIT" else None)  # SQLite
+    items = [{"n": i} for i in range(20)]
+    results = await asyncio.gather(*(storage.write({f"k{i}": item}) for i, item in enumerate(items)),
+                                   storage.write({"stale": old}), return_exceptions=True)
+    assert results[:20] == [None] * 20
+    assert isinstance(results[20], StorageConflictError)
+    assert 1 <= len(commits) < 10
+    stored = await storage.read([f"k{i}" for i in range(20)] + ["stale"])
+    assert [stored[f"k{i}"]["n"] for i in range(20)] == list(range(20))
+    assert all(stored[f"k{i}"]["e_tag"] == items[i]["e_tag"] for i in range(20))
+    assert stored["stale"]["n"] == 1
+    storage.close()

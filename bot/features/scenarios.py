@@ -10,7 +10,8 @@ from dialogs import scenario as scenario_dialog
 from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise
 from policy_kb.scenarios import walker
-from policy_kb.scenarios.recognise import score
+from policy_kb.scenarios.recognise import WALKTHROUGH
+from policy_kb.search import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,29 @@ def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
     return found.scenario if found else None
 
 
+def situation_score(book: ScenarioBook, matcher: Matcher, text: str) -> float:
+    """The scenario intent score, or 0 for a plain question the policy answers with another clause.
+
+    "Our students want to follow MPs for coursework - is that legitimate use?" mentions following,
+    but it is a question about legitimate uses, not a friend request to walk through. A question that
+    asks for a walk-through, or whose confident answer is one of the scenario's key clauses, stays here.
+    """
+    found = recognise(book, text)
+    if found is None:
+        return 0.0
+    if found.scenario is not None and text.rstrip().endswith("?") and not WALKTHROUGH.search(text):
+        reply = matcher.answer(text)
+        if reply.kind in ("answer", "clarify") and reply.clause_id not in found.scenario.key_clauses:
+            return 0.0
+    return found.score
+
+
 def register(registry: Registry, services) -> None:
+    from bot.features.qa import matcher_for  # the one cached matcher the Q&A feature answers with
+
     book = load_scenarios(services.kb)
     services.extras["scenarios"] = book
+    matcher = matcher_for(services.kb)
 
     def report_prefill(scenario: Scenario, walk: Walk) -> dict | None:
         """The report button's answers, when this outcome needs a report and reporting is available."""
@@ -105,4 +126,4 @@ def register(registry: Registry, services) -> None:
     registry.action("scenario.menu", show_picker)
     registry.action("scenario.start", start_clicked)
     registry.action("scenario.back", back_clicked)
-    registry.intent("scenario", lambda text: score(book, text), described)
+    registry.intent("scenario", lambda text: situation_score(book, matcher, text), described)

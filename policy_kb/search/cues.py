@@ -37,6 +37,7 @@ TRUST_ACCOUNT = re.compile(
     r"(?:school|class|department|form|year \d+|\w+ club|club|team)\b[\w ]{0,30}?"
     r"\b(?:from|on|through|via|using) my (?:own |personal )?"
 )
+PERSONAL_EMAIL_ACCOUNT = re.compile(r"\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b|\bpersonal (?:gmail|hotmail|email|e-mail)\b")
 PERSONAL_ACCOUNT = re.compile(
     rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
     r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
@@ -54,9 +55,15 @@ CONNECT = re.compile(
     rf"\b{CONNECT_VERB}\s+(?:me|back)\b"
     r"|\b(?:follow|follows|followed|following|subscribe|subscribed|connect|connected)\s+(?:with\s+|to\s+|on\s+)?my\b"
     rf"|\bi\s+(?:just\s+)?{CONNECT_VERB}\s+(?:with\s+)?(?:a|an|the|my|our|this|that|one of)?\s*(?:my\s+|our\s+)?{PERSON}"
+    rf"|\bi\s*(?:am|m|was|have been|ve been)\s+(?:still\s+|already\s+|just\s+)?(?:following|friends with|connected (?:with|to))"
+    rf"\s+(?:\w+\s+){{0,6}}?{PERSON}"
     r"|\b(?:friend|follow|connection)\s+requests?\b"
     r"|\b(?:asked|asks|asking|wants?|wanting|trying|tried|requested|keeps? trying)\s+to\s+(?:connect|follow|friend|add|subscribe)\b"
     r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
+)
+I_CONNECT = re.compile(
+    rf"\bi\s*(?:am|m|was|have been|ve been|still|just|already)?\s*(?:still\s+|already\s+|just\s+)?"
+    rf"(?:following|follow|followed|friends with|connected (?:with|to)|added|friended)\s+(?:\w+\s+){{0,6}}?{PERSON}"
 )
 ENGAGE_CHILD = re.compile(
     r"\b(?:play|playing|game|gaming|chat|chatting|talk|talking|hang out|message|messaging|dm|snap|snapping|text|texting)"
@@ -67,6 +74,7 @@ CONTACT_ME = re.compile(
     r"|mention|request|wish|ask|invit|ping|poke|nudg|call)\w*\s+(?:and\s+\w+\s+)?(?:on\s+|to\s+)?(?:me|my)\b"
     r"|\b(?:got|had|received|get)\s+(?:a|an|some)\s+(?:\w+\s+){0,4}?(?:message|dm|snap|text|email|comment|request)"
     r"|\b(?:message|dm|snap|text|email|comment|voice note)s?\s+from\s+(?:a|an|one of|my|our)\b"
+    r"|\b(?:commented|replied|wrote|posted)\b[^.]{0,40}?\b(?:on|under|below)\s+(?:one of\s+)?my\b"
 )
 THIRD_PARTY = re.compile(
     r"\b(?:colleague|someone|somebody|a man|a woman|an adult|adults|stranger|another teacher|a teacher|member of staff"
@@ -86,8 +94,8 @@ ADULT_TO_CHILD = re.compile(
     r"\b(?:asking|asks|asked|messag\w*|contact\w*|send\w*|chatting|talking|grooming|pressur\w*|meet\w*)\b"
 )
 CREATE_ACCOUNT = re.compile(
-    r"\b(?:make|create|start|set up|setup|open|launch|begin)\s+(?:a|an|the|our|my)\s+(?:new\s+)?[\w\s]{0,25}?"
-    r"(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+    r"\b(?:make|create|start|set up|setup|open|launch|begin|register|registering|sign up|signing up)\s+(?:for\s+)?(?:a|an|the|our|my)"
+    r"\s+(?:new\s+)?[\w\s]{0,25}?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
 GIVE_OUT_PERSONAL = re.compile(
     r"\b(?:give|giving|gave|share|sharing|hand|handing|pass|passing)\s+(?:out\s+)?(?:them\s+)?my\s+(?:own\s+|personal\s+)?"
@@ -109,9 +117,18 @@ ASKS_TO_CONNECT = re.compile(
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:accept|add|follow|friend|connect|let)\b|\baccept or\b|\bto accept\b"
 )
 DECLINED = re.compile(r"\b(?:declined|ignored|blocked|refused|rejected|deleted|didn'?t accept|did not accept|not accepted)\b")
-GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat|\w+ group)\b")
+GROUP_CHAT = re.compile(r"\b(?:group chat|groupchat|whats ?app group|snapchat group|snap group|messenger group|discord server|team chat"
+    r"|(?:chat|message|messaging|online|social media|private|secret|facebook|fb|instagram|insta|tiktok|telegram|signal|gaming"
+    r"|game|xbox|playstation|\w+app) groups?)\b")
+ENGAGE_THEM = re.compile(
+    r"\b(?:play|playing|played|game|gaming|games|chat|chatting|hang out|hanging out)\s+(?:online\s+)?(?:\w+\s+)?with\s+(?:him|her|them)\b"
+)
+EDUCATIONAL = re.compile(r"\b(?:educational|class|classroom|school|department|work|teaching|trust|sanctioned|official)\b")
 TO_ME = re.compile(r"\b(?:connect|follow|add|friend|subscribe)\w*\s+(?:with\s+|to\s+)?me\b")
-DEFINITION = re.compile(r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)")
+DEFINITION = re.compile(
+    r"\b(?:definition|defined|define|count as|counts as|classed as|class as|within the polic)"
+    r"|\b(?:is|are)\s+(?:\w+\s+){1,5}?(?:a|an|classed as)\s+social\s+(?:networking|network|media)\s+(?:application|app|site|platform)"
+)
 OTHER_POLICY = re.compile(
     r"\b(?:equalit\w*|equal opportunit\w*|discriminat\w*|acceptable use|aup|safeguarding polic\w*|it polic\w*)"
 )
@@ -119,7 +136,108 @@ POSTED_ABOUT = re.compile(
     r"\b(?:posted|posting|posts|wrote|writing|commented|commenting|shared|sharing|tweeted)\b[\w\s']{0,40}?"
     r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
 )
+# A request that also carries a message ("added me and sent a message saying...") is contact too.
+MESSAGE_CONTENT = re.compile(r"\b(?:saying|said|says|asking (?:about|for|if|whether|me)|messag\w*|dm\w*|wrote|texted|voice note)\b")
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
+# "I'd like my class to..." is a wish, not "like my post": read it as "want" before the contact cues.
+WISH = re.compile(r"\b(?:i|we)\s+(?:d|would|should)\s+(?:like|love)\b")
+# A class, form, tutor or year group is a set of pupils, not a group chat.
+PUPIL_GROUPS = re.compile(r"\b(?:form|tutor|year|teaching|reading|intervention|nurture|ability|friendship|age)\s+groups?\b")
+EMAILING = re.compile(r"\be-?mail\w*\b")
+SOCIAL_WORDS = re.compile(
+    r"\b(?:social|instagram|insta|facebook|fb|twitter|tiktok|youtube|snapchat|blog|page|channel|feed|post|posts|tweet)\b"
+)
+WORK_ACCOUNT = re.compile(r"\b(?:my |the |our )?(?:school|work|trust|academy|official)\s+account\b")
+# "who do I tell?", "does it need reporting?": the staff member asks what to do with something that happened.
+REPORT_ASK = re.compile(
+    r"\bwho (?:should|do|must|would|shall) i (?:tell|report|inform|speak to|go to|pass (?:it|this) to)\b"
+    r"|\b(?:need|have|got) to (?:report|tell (?:someone|anyone|the dsl))\b|\bneeds? reporting\b|\bshould i report\b"
+    r"|\b(?:anything|something) (?:else )?(?:i|we) (?:have|need|must|should) (?:to )?do\b|\bdo i need to do anything\b"
+)
+# Posts that mention the trust or the school: the trust's reputation.
+POSTS_ABOUT_TRUST = re.compile(
+    r"\b(?:posts?|comments?|tweets?|posting|commenting|tweeting|writing|write)\b[\w\s]{0,30}?"
+    r"\b(?:mention\w*|about|related to|relating to|refer\w* to|naming|name)\s+(?:the|my|our)\s+(?:trust|school|academy|workplace|employer)\b"
+)
+VIRTUAL_WORLD = re.compile(r"\b(?:virtual|online|gaming|game|3d)\s+worlds?\b|\bmetaverse\b|\bworlds? like\b")
+APPLIES_TO_ME = re.compile(
+    r"\b(?:does|do|would|will)\s+(?:this|the|our|that)\s+(?:social media\s+)?polic(?:y|ies)\s+(?:\w+\s+)?"
+    r"(?:apply|applies|cover|covers|include|includes)\s+(?:to\s+)?(?:me|us|people like me|someone like me|staff like me"
+    r"|volunteers?|governors?|supply|agency|contractors?|support staff|trainees?|students? teachers?)\b"
+)
+# "Is there a policy on dress?" asks about another topic: answer only when the staff member's own words
+# name this policy's subject.
+OTHER_TOPIC = re.compile(
+    r"\b(?:is there|do we have|have we got|what(?:'s| is| s)? the|does the trust have)\s+(?:a |an |any )?(?:trust(?:'s| s)?\s+|school(?:'s| s)?\s+)?"
+    r"(?:\w+\s+)?polic(?:y|ies)\s+(?:on|about|regarding|covering|for)\s+(?!social|online|the internet|internet)\w"
+)
+# A request to connect is a connection (the friend/follower rule), not a message to report.
+CONNECTION_REQUEST = re.compile(
+    r"\b(?:friend|follow|follower|connection|snap|add)\s+requests?\b"
+    r"|\b(?:add|adds|added|adding|follow|follows|followed|following|friended|subscribed)\s+(?:to\s+)?me\b"
+    r"|\b(?:allowed|ok|okay|fine|alright|safe)\s+to\s+(?:just\s+)?(?:accept|add|follow|friend|approve)\b"
+    r"|\bsent me a request\b|\brequest(?:ed|ing)? to (?:follow|see|view|join|add|connect)\b"
+)
+# Who is doing what to whom: pupils following, reading, replying to or making things for their learning
+# act on third parties; the friend/follower and reporting rules are about someone connecting with ME.
+_PUPILS = (
+    r"\b(?:pupils?|students?|class|classes|kids|children|geographers|historians|scientists|year \d+s?|sixth formers?"
+    r"|learners|tutees|team|squad)\s+"
+)
+PUPILS_ACT = re.compile(
+    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must|would like to"
+    r"|d like to|would love to)\s+(?:\w+\s+)?"
+    r"(?:follow|read|watch|research|analyse|analyze|study|use|make|create|reply|respond|comment|post|tweet|blog|vlog"
+    r"|contact|message|interview|share|record|film|explore|investigate|look at|search|set up|run|design|produce|edit"
+    r"|exchange|swap|send|collaborate|communicate|talk to|chat with|video call|debate|upload|present|publish|build)"
+    r"|(?:follow|read|watch|research|analyse|analyze|study|make|create|explore|investigate)s?)\b"
+)
+# "my Year 9s want to follow some authors": pupils connect with third parties, not with me.
+PUPILS_FOLLOW_OTHERS = re.compile(
+    _PUPILS + r"(?:(?:to|will|could|can|should|would|want to|wants to|are going to|need to|have to|must|would like to"
+    r"|d like to|would love to)\s+)?(?:follow|add|subscribe to|connect with|friend)\s+(?!me\b|my\b|us\b|our\b|back\b)\w+"
+)
+# Curriculum words: subjects, qualifications and units of work signal learning.
+CURRICULUM = re.compile(
+    r"\b(?:gcse|a[- ]levels?|btec|t[- ]levels?|ks[1-5]|key stage|epq|unit|module|topic|scheme of work|assignment|fieldwork"
+    r"|enquiry|media studies|politics|citizenship|computing|geography|history|science|english|maths|music|drama|art"
+    r"|pshe|rshe|re|business studies|sociology|psychology|economics|languages?|french|spanish|german)\b"
+)
+# Definitional questions about the names the policy uses.
+NAME_QUESTION = re.compile(
+    r"\babbreviat\w*|\bacronyms?\b|\bstands? for\b|\bshort for\b|\breferred to as\b|\bcalls? the trust\b"
+    r"|\bwhat (?:is|are|does) (?:the )?(?:mat|cmat)\b"
+)
+IT_NAME = re.compile(r"\b(?:its|it services|cmat its|it department|it team)\b")
+# Separation of accounts: "keep my class account apart from my personal one".
+SEPARATE = re.compile(r"\b(?:apart|separate|separated|separately|distinct|mix|mixing|merge|merging|same account|one account|combine)\b")
+# What a class account does: homework, revision, reminders, resources. Posting these on a personal account
+# is a question about keeping a separate educational account.
+CLASS_ACCOUNT_WORK = re.compile(
+    r"\b(?:homework|revision (?:tips|notes|resources|videos|posts)|reminders?|lesson resources|class (?:updates|news|resources)"
+    r"|announcements?)\b|\binstead of (?:making|setting up|creating|opening|starting) (?:a |an )?(?:new|separate|second|another"
+    r"|class|school|work|department)\b"
+)
+# "SLT have approved it": the question is about what comes after approval.
+ALREADY_APPROVED = re.compile(
+    r"\b(?:slt|head|headteacher|leadership|they|we)\s+(?:have|has|had|\w+ve)\s+(?:already\s+)?(?:approved|agreed|signed (?:it )?off|said yes)"
+    r"|\b(?:has|have|got|with|given)\s+(?:slt\s+|full\s+)?(?:approval|sign-?off|the go-?ahead)\b|\bapproved by (?:the )?slt\b"
+    r"|\bslt (?:have|has) (?:said yes|given)|\bslt-approved\b|\bnow approved\b"
+    r"|\b(?:has|have|was|were|s|is|got|been)\s+(?:now\s+|already\s+|just\s+)?(?:been\s+)?(?:approved|signed off|given the go-?ahead)\b"
+)
+# Where the account shows it is official: its bio, description or profile.
+OFFICIAL_MARK = re.compile(
+    r"\b(?:bio|description|profile|about (?:section|page|tab)|header|info section)\b"
+    r"|\bshow(?:s|ing)?\s+(?:people\s+)?(?:it|that it|that the account)\s*(?:is|s)?\s+(?:an?\s+)?(?:official|sanctioned|genuine|legit)"
+)
+# The law, whatever the privacy setting: legislation still applies.
+LEGAL_TROUBLE = re.compile(
+    r"\b(?:legal trouble|trouble with the law|sued|sue me|prosecut\w*|defamation|defamatory|libel\w*|slander|court|the law"
+    r"|illegal|data protection|gdpr|copyright|legislation|laws?|legally|contempt)\b"
+)
+PRIVATE_SPACE = re.compile(
+    r"\b(?:private|friends[- ]only|locked|closed|secret|anonymous|only my friends|only friends|close friends|hidden)\b"
+)
 
 
 # Terms are stemmed, so compare with stems ("learning" is "learn", "message" is "messag").
@@ -134,6 +252,10 @@ PURPOSE_TOPICS = (
     (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately")),
      "purpose.distinguish_official"),
 )
+HARM_WORDS = frozenset(
+    stem(w) for w in ("abuse", "abusive", "bully", "bullying", "bullied", "blackmail", "blackmailing", "threat", "threatening",
+                      "groom", "grooming", "nude", "nudes", "sexual", "sexualised", "intimate", "extort", "sextortion")
+)
 NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
 IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))
 GROUP_OF_CHILDREN = frozenset(
@@ -141,14 +263,35 @@ GROUP_OF_CHILDREN = frozenset(
 )
 COMMENT_WORDS = frozenset(stem(w) for w in ("comment", "comments", "reply", "replies", "abuse", "troll"))
 OFF_TONE = frozenset(stem(w) for w in ("opinion", "humour", "personallife", "meme"))
+# Campaigning and politics on a trust account: not solely professional content.
+CAMPAIGNING = re.compile(
+    r"\b(?:petition\w*|politic\w*|campaign\w*|protest\w*|strike|strikes|government|party political|vote for|lobby\w*|boycott\w*)\b"
+)
+# The parents' own group or chat is not a trust account, even when it is "for the class".
+PARENTS_OWN = re.compile(
+    r"\b(?:their|the parents(?: s)?|parents(?: s)?|a parent(?: s)?|the class parents(?: s)?)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"(?:group|groups|chat|page|whatsapp|forum)\b"
+)
+
+
+def under_18_team(text: str) -> bool:
+    """'the U14s', 'under-16s': an age-group team is children."""
+    return bool(AGE_GROUP.search(clean(text)))
+
+
+AGE_GROUP = re.compile(r"\bu\s?(?:[6-9]|1[0-8])s?\b|\bunder[- ](?:[6-9]|1[0-8])s\b")
 
 
 def account_context(text: str) -> str | None:
     """Return "trust" or "personal" when the message says whose account it is about."""
     # "emailed my trust account" is about an email account, not a social media one.
     lowered = EMAIL_ACCOUNT.sub(" email ", clean(text))
-    if TRUST_ACCOUNT.search(lowered):
+    if EMAILING.search(lowered) and not SOCIAL_WORDS.search(lowered):
+        lowered = WORK_ACCOUNT.sub(" email ", lowered)  # "emailing a family ... from my school account"
+    if TRUST_ACCOUNT.search(lowered) and not PARENTS_OWN.search(lowered):
         return "trust"
+    if CREATE_ACCOUNT.search(lowered):
+        lowered = PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered)  # "register the club account with my own email"
     if PERSONAL_ACCOUNT.search(lowered):
         return "personal"
     return None
@@ -171,14 +314,20 @@ class Cues:
 
 def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
     """Evaluate the cues that several frames share."""
-    lowered = clean(text)
+    lowered = WISH.sub("want", clean(text))
     words = frozenset(terms)
     relation = facts.get("relation")
-    childish = relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True
-    contacted = bool(CONTACT_ME.search(lowered)) or "contactme" in words
+    childish = (
+        relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True or under_18_team(text)
+    )
+    request = bool(CONNECTION_REQUEST.search(lowered))
+    contacted = (bool(CONTACT_ME.search(lowered)) or "contactme" in words) and not (
+        request and not MESSAGE_CONTENT.search(lowered)
+    )
     self_post = bool(SELF_POST.search(lowered))
     harmed = childish and not self_post and (
         "harm" in words
+        or bool(words & HARM_WORDS)
         or bool(ADULT_TO_CHILD.search(lowered))
         or (bool(THIRD_PARTY.search(lowered)) and MESSAGE in words and not contacted)
     )
@@ -187,11 +336,12 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         context=account_context(text),
         relation=relation,
         childish=childish,
-        connecting=bool(CONNECT.search(lowered)),
+        connecting=bool(CONNECT.search(PUPILS_FOLLOW_OTHERS.sub(" ", lowered))) or request,
         contacted=contacted,
         self_post=self_post,
         harmed=harmed,
-        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
-        personal_account=bool(PERSONAL_ACCOUNT.search(lowered)),
+        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered) or request) and not DECLINED.search(lowered),
+        # A personal email address used to register a class account is a linking question, not a personal account.
+        personal_account=bool(PERSONAL_ACCOUNT.search(PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered))),
         personal_phone=bool(facts.get("personal_phone")),
     )

@@ -42,6 +42,11 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
     r"|brother in law|godchild)(?:'s| s)\s+(?:\w+\s+)?(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl)\b"
 )
+# "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
+_PARENT_OF_PUPIL = re.compile(
+    r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
+    r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
+)
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
 _PLATFORMS = {
     "instagram": r"insta(?:gram)?|\big\b",
@@ -102,6 +107,8 @@ def _relation(lowered: str) -> str | None:
         return "parent"
     if _EX.search(lowered):
         return "ex_student"
+    if _PARENT_OF_PUPIL.search(lowered):
+        return "parent"
     if _CURRENT.search(lowered):
         return "current_student"
     if _PARENT.search(lowered):

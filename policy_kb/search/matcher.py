@@ -10,8 +10,9 @@ from .clarify import merge_facts
 from .clustering import low_score_variation
 from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .lexicon import STOPWORDS, Lexicon, Speller, expand, load_lexicon, raw_tokens, stem
-from .priors import bonus_for, priors
+from .cues import OTHER_TOPIC
+from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
+from .priors import FACT_RULES, bonus_for, frames_conflict, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict
@@ -52,6 +53,9 @@ class Matcher:
         terms = self.terms(text)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
+        own_words = [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
+        if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
+            return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
         rough = sorted(range(len(lexical)), key=lambda i: -(WEIGHTS[0] * lexical[i] + WEIGHTS[1] * examples[i]))
@@ -76,6 +80,23 @@ class Matcher:
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
+        if (
+            not facts
+            and len(candidates) > 1
+            and candidates[0].clause_id in FACT_RULES
+            and frames_conflict(text, known, self.terms(text), candidates[0].clause_id)
+        ):
+            # A rule about someone connecting with me leads, but the wording says pupils act on others:
+            # offer the close candidates rather than risk a confident wrong stance.
+            cluster = tuple(c for c in candidates[:3] if c.score >= UNKNOWN_BELOW)
+            if len(cluster) > 1:
+                return Reply(
+                    kind="choose",
+                    clause_id=cluster[0].clause_id,
+                    choices=tuple(c.clause_id for c in cluster),
+                    candidates=candidates,
+                    facts=frozen,
+                )
         if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
             top = candidates[0]
             return Reply(

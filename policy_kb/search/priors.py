@@ -13,7 +13,7 @@ from . import cues as c
 from .cues import Cues, account_context, read_cues
 from .lexicon import clean, stem
 
-__all__ = ["account_context", "bonus_for", "priors"]
+__all__ = ["account_context", "bonus_for", "frames_conflict", "priors"]
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
@@ -38,6 +38,13 @@ EXAMPLES_RULE = "scope.examples"
 TYPES_RULE = "scope.types"
 OTHER_POLICIES_RULE = "scope.other_policies"
 PURPOSE_RULE = "purpose.general"
+NAMES_RULE_DEFS = "defs.names"
+ITS_NAME = "defs.its"
+LEGISLATION_RULE = "scope.legislation"
+VIRTUAL_RULE = "scope.virtual_worlds"
+AUP_RULE = "sanctioned.aup_link"
+APPLIES_RULE = "intro.applies_all_staff"
+FACT_RULES = frozenset((FRIEND_RULE, PARENT_RULE, CONTACT_RULE))  # rules about someone connecting with or contacting me
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 
@@ -52,19 +59,19 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         bonus[key] = bonus.get(key, 0.0) + points
 
     cue = read_cues(text, facts, terms)
-    lowered = clean(text)
-    _whose_account(cue, add)
+    lowered = c.WISH.sub("want", clean(text))
+    _whose_account(cue, lowered, add)
     _my_posting(cue, lowered, add)
     if cue.context != "trust":
         _people_on_personal_media(cue, lowered, add)
     if cue.context == "trust" and not cue.personal_account:
-        _trust_account_content(cue, add)
+        _trust_account_content(cue, lowered, add)
     _parents_and_contact_details(cue, lowered, add)
     _kind_of_question(cue, lowered, add)
     return bonus
 
 
-def _whose_account(cue: Cues, add: Add) -> None:
+def _whose_account(cue: Cues, lowered: str, add: Add) -> None:
     if cue.context == "trust":
         add("sanctioned.", ACCOUNT_BONUS)
         add("personal.", -ACCOUNT_BONUS / 2)
@@ -72,6 +79,8 @@ def _whose_account(cue: Cues, add: Add) -> None:
         add("personal.", ACCOUNT_BONUS)
     if cue.personal_account and cue.context == "trust":
         add(SEPARATE_RULE, FRAME_BONUS)  # a personal account used for class work
+    elif cue.personal_account and c.CLASS_ACCOUNT_WORK.search(lowered):
+        add(SEPARATE_RULE, FRAME_BONUS)  # "post the Year 9 homework on my personal Twitter"
     if cue.relation == "parent" and cue.context is None:
         add("sanctioned.", -ACCOUNT_BONUS / 2)
 
@@ -84,8 +93,17 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
             add("sanctioned.", -ACCOUNT_BONUS / 2)
     if cue.self_post and not cue.harmed:
         add(HARM_RULE, -FRAME_BONUS / 2)
-    if c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
+    approved = bool(c.ALREADY_APPROVED.search(lowered))
+    if approved:
+        add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
+    elif c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
+        if "email" in cue.words:
+            add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # the email that registers an account, not email to families
+    if approved and cue.context != "personal" and c.OFFICIAL_MARK.search(lowered):
+        add(AUP_RULE, FRAME_BONUS)
+    if c.SEPARATE.search(lowered) and "personal" in lowered and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
+        add(SEPARATE_RULE, FRAME_BONUS)
     if c.FEATURED.search(lowered):
         add(REPUTATION_RULE, FRAME_BONUS / 2)
     if c.POSTED_ABOUT.search(lowered) and not cue.harmed and cue.context != "trust":
@@ -103,17 +121,24 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         return
     # If a child has already contacted me, reporting governs unless I am asking whether to accept.
     # "pupils follow MPs for coursework" is not about my accounts; "wants to connect with me" is.
-    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered)
+    # ... unless I am the one following them ("I'm still following my GCSE students from a project").
+    learning = c.LEARNING in cue.words and not c.TO_ME.search(lowered) and not c.I_CONNECT.search(lowered)
+    if pupils_act_on_others(cue, lowered):
+        add(FRIEND_RULE, -FRAME_BONUS / 2)
+        add(CONTACT_RULE, -FRAME_BONUS / 2)
     wants_connection = cue.asks_to_connect or not (cue.contacted and cue.childish)
-    if cue.relation in c.STUDENTISH and cue.connecting and not learning and wants_connection:
+    children = cue.relation in c.STUDENTISH or (cue.relation is None and cue.childish)  # "one of the U14s"
+    if children and cue.connecting and not learning and wants_connection:
         add(FRIEND_RULE, FRAME_BONUS)
     if cue.childish and cue.contacted:
         add(CONTACT_RULE, FRAME_BONUS)
-    if c.ENGAGE_CHILD.search(lowered) or (cue.relation in c.STUDENTISH and c.GROUP_CHAT.search(lowered)):
+    chats = c.GROUP_CHAT.search(c.PUPIL_GROUPS.sub(" ", lowered))
+    engages = c.ENGAGE_CHILD.search(lowered) or (cue.childish and c.ENGAGE_THEM.search(lowered))
+    if engages or (cue.relation in c.STUDENTISH and chats):
         add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
 
 
-def _trust_account_content(cue: Cues, add: Add) -> None:
+def _trust_account_content(cue: Cues, lowered: str, add: Add) -> None:
     """On a trust account the rules are about comments, photos of children, names, details, tone and DMs."""
     words = cue.words
     if words & c.COMMENT_WORDS:
@@ -127,6 +152,8 @@ def _trust_account_content(cue: Cues, add: Add) -> None:
             add(PHOTO_RULE, FRAME_BONUS / 2)
     if words & c.OFF_TONE:
         add(CONTENT_RULE, FRAME_BONUS / 2)
+    if c.CAMPAIGNING.search(lowered):
+        add(CONTENT_RULE, FRAME_BONUS)
     if "dm" in words or (stem("private") in words and words & {"chat", c.MESSAGE}):
         add(PRIVATE_DM_RULE, FRAME_BONUS / 2)
 
@@ -134,7 +161,8 @@ def _trust_account_content(cue: Cues, add: Add) -> None:
 def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
     if cue.relation == "parent" and cue.context != "trust" and cue.words & c.TALK_WORDS:
         add(PARENT_RULE, FRAME_BONUS / 2)
-    phone_contact = cue.personal_phone and (
+    parents_group = cue.relation == "parent" and c.GROUP.search(lowered)  # a group of parents: the no-contact rule
+    phone_contact = cue.personal_phone and not parents_group and (
         cue.relation == "parent" or (cue.relation in c.STUDENTISH and not cue.contacted)
     )
     if c.GIVE_OUT_PERSONAL.search(lowered) or phone_contact:
@@ -146,9 +174,33 @@ def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
 
 def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     words = cue.words
-    if c.LEARNING in words and words & {"student", "class"} and not cue.self_post and not cue.contacted:
+    acting = pupils_act_on_others(cue, lowered)
+    learning = c.LEARNING in words or (acting and c.CURRICULUM.search(lowered))
+    if (learning or acting) and (words & {"student", "class"} or cue.childish) and not cue.self_post and not cue.contacted \
+            and not cue.connecting:
         if not c.TO_ME.search(lowered):
-            add(LEGIT_RULE, FRAME_BONUS / 2)
+            add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
+            if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
+                for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE, AVOID_RULE, REPUTATION_RULE):
+                    add(clause_id, -FRAME_BONUS / 2)
+    if c.REPORT_ASK.search(lowered) and cue.childish and cue.context != "trust":
+        if cue.harmed:
+            add(HARM_RULE, FRAME_BONUS / 2)
+        elif cue.contacted:
+            add(CONTACT_RULE, FRAME_BONUS / 2)
+            add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # they wrote to me: not about how I write to families
+    if c.POSTS_ABOUT_TRUST.search(lowered) and cue.context != "trust" and not cue.harmed:
+        add(REPUTATION_RULE, FRAME_BONUS / 2)
+    if c.VIRTUAL_WORLD.search(lowered):
+        add(VIRTUAL_RULE, FRAME_BONUS / 2)
+    if c.APPLIES_TO_ME.search(lowered):
+        add(APPLIES_RULE, FRAME_BONUS)
+    if c.NAME_QUESTION.search(lowered):
+        add(ITS_NAME if c.IT_NAME.search(lowered) else NAMES_RULE_DEFS, FRAME_BONUS)
+    if c.LEGAL_TROUBLE.search(lowered) and not words & c.PURPOSE_WORDS:
+        add(LEGISLATION_RULE, FRAME_BONUS / 2)
+        if c.PRIVATE_SPACE.search(lowered):
+            add(LEGISLATION_RULE, FRAME_BONUS / 2)
     if c.DEFINITION.search(lowered):
         add(TYPES_RULE, FRAME_BONUS / 2)
     if c.OTHER_POLICY.search(lowered):
@@ -163,6 +215,31 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
         add(DISTINCTION_RULE, FRAME_BONUS)
     if c.WHY_POLICY.search(lowered):
         add(PURPOSE_RULE, FRAME_BONUS)
+
+
+def pupils_act_on_others(cue: Cues, lowered: str) -> bool:
+    """Pupils follow, read, reply to or make things (for their learning); nobody connects with or contacts me."""
+    return (
+        cue.childish
+        and bool(c.PUPILS_ACT.search(lowered))
+        and not cue.connecting
+        and not c.TO_ME.search(lowered)
+        and not c.CONTACT_ME.search(lowered)
+    )
+
+
+def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], clause_id: str) -> bool:
+    """True when a rule about someone connecting with or contacting me leads, but the wording says otherwise.
+
+    A confident wrong stance is the worst outcome: the matcher offers a choice instead.
+    """
+    if clause_id not in FACT_RULES:
+        return False
+    cue = read_cues(text, facts, terms)
+    lowered = c.WISH.sub("want", clean(text))
+    if cue.context == "trust" and not cue.personal_account:
+        return True  # "can her daughter follow our class account?": these rules are about personal accounts
+    return pupils_act_on_others(cue, lowered) or (c.LEARNING in cue.words and not (cue.connecting or cue.contacted))
 
 
 def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:

@@ -266,3 +266,72 @@ def test_age_fact_alone_decides_the_age_band(matcher):
     assert reply.kind == "answer" and reply.stance == "allowed_if"
     reply = matcher.answer("an ex-pupil added me on facebook", {"age": 16})
     assert reply.kind == "answer" and reply.stance == "must_not"
+
+
+# Who is doing what to whom: the friend/follower and reporting rules are about someone connecting with,
+# or contacting, the staff member; pupils following or contacting others for their learning is a curriculum use.
+def test_pupils_following_others_for_learning_is_not_a_friend_request(matcher):
+    reply = matcher.answer("Can my Year 10s follow a few marine biologists on Instagram for their GCSE project?")
+    assert reply.candidates[0].clause_id == "sanctioned.legitimate_uses"
+    assert reply.verdict != "no"
+
+
+def test_a_follow_request_to_me_is_the_friend_rule_not_a_message_to_report(matcher):
+    reply = matcher.answer("A Year 8 sent me a follow request on my private TikTok, am I ok to accept it?")
+    assert reply.clause_id == "personal.no_friend_students"
+    assert reply.verdict == "no"
+
+
+def test_a_fact_rule_that_conflicts_with_the_learning_frame_offers_a_choice(kb):
+    # Even when the ranking puts the friend rule well ahead, "pupils follow authors for a project" must not get
+    # a confident "No — not a current student".
+    ranked = _FixedRanking(kb, [("personal.no_friend_students", 60.0), ("sanctioned.legitimate_uses", 30.0)])
+    reply = ranked.answer("My Year 9s want to follow some authors on Twitter for their reading project. Is that OK?")
+    assert reply.kind == "choose"
+    assert reply.choices[:2] == ("personal.no_friend_students", "sanctioned.legitimate_uses")
+    plain = ranked.answer("A Year 9 wants to follow me on Twitter. Is that OK?")
+    assert plain.kind == "answer" and plain.verdict == "no"
+
+
+def test_definition_of_the_trust_names(matcher):
+    assert matcher.rank("Which short forms does the document use when it refers to the trust? Is MAT one of them?")[
+        0].clause_id == "defs.names"
+    assert matcher.rank("What does ITS stand for?")[0].clause_id == "defs.its"
+
+
+def test_is_there_a_policy_on_another_topic_is_unknown(matcher):
+    assert matcher.answer("Is there a policy on staff wearing visible piercings?").kind == "unknown"
+    # ...but when the staff's own words name this policy's subject, it is answered.
+    assert matcher.answer("Is there a policy on texting parents from my personal mobile?").kind != "unknown"
+
+
+def test_approval_already_given_moves_on_to_what_comes_next(matcher):
+    reply = matcher.answer("The head has already approved our geography Instagram. What do we put in the bio?")
+    assert reply.candidates[0].clause_id == "sanctioned.aup_link"
+
+
+def test_verdict_reads_the_situation_before_the_question():
+    from policy_kb.search.verdict import verdict
+
+    # A wish, then "what does the policy say?": they want to know whether they may.
+    assert verdict("allowed_if", "We'd like to link to a museum's site from the class blog. What does the policy say?") == "conditional"
+    assert verdict("allowed_if", "What does the policy say about links?") == "info"
+    # The condition of an allowed-if rule was skipped.
+    assert verdict("allowed_if", "Our choir set up an Instagram without asking SLT. Is that OK?") == "no"
+    # A permission question after a comma, and a leading "when ..." clause.
+    assert verdict("must", "Our email server is down, so can I use my Hotmail for the newsletter?") == "no"
+    assert verdict("must", "When I write to a family about attendance, must it be from my trust email?") == "yes"
+
+
+def test_the_personal_account_rules_are_not_stated_confidently_about_a_trust_account(kb):
+    # The friend/follower and parent rules are about personal accounts: following the class account is not
+    # following me, so even a clear lead for the parent rule becomes a choice.
+    ranked = _FixedRanking(kb, [("personal.no_contact_parents_children", 60.0), ("sanctioned.legitimate_uses", 45.0)])
+    reply = ranked.answer("A dad wants his son to follow our department Instagram account. Fine?")
+    assert reply.kind == "choose"
+
+
+def test_pupils_contacting_others_for_an_assignment_is_not_about_my_own_posts(matcher):
+    ranked = [c.clause_id for c in matcher.rank("My Year 13s want to message some local councillors on Twitter for a citizenship unit. OK?")]
+    assert "sanctioned.legitimate_uses" in ranked[:2]
+    assert ranked[0] not in ("personal.consider_reputation", "personal.avoid_specific_matters")

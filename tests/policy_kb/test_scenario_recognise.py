@@ -16,6 +16,8 @@ HERE = Path(__file__).parent
 
 @pytest.mark.parametrize("text, scenario_id", [
     ("a year 8 kid messaged me on insta, what now?", "child_contact"),
+    ("I'm a lunchtime supervisor and a child from the school has started DMing my TikTok. What's the process?",
+     "child_contact"),  # not "set up a class account" because "school" and "TikTok" are near each other
     ("one of my pupils sent me a dm on instagram asking about homework", "child_contact"),
     ("I got a message from a student on snapchat last night", "child_contact"),
     ("mum from my class added me on fb", "friend_request"),

@@ -1,0 +1,174 @@
+"""Outbound Connector calls over one shared aiohttp session, as an msrest pipeline.
+
+botbuilder's default pipeline sends each reply with `requests` in a thread pool and asks the
+credentials for a token on every call. This pipeline keeps msrest's own policies (user agent,
+response deserialisation, HTTP logging) and swaps two parts through msrest's public pipeline
+API: a bearer-token policy that asks the botbuilder credentials for the Authorization header
+(in a worker thread, because MSAL blocks) and reuses it for a short while, and a sender that
+speaks aiohttp. Retries follow what msrest's default policy does under urllib3 2: up to three
+retries with exponential back-off when the connection cannot be made, and, for idempotent
+methods only (never a POST of a reply), on broken responses and on 408, 429 and 5xx other than
+501/505.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, AsyncIterator, Callable, Optional
+
+import aiohttp
+import requests
+from msrest.exceptions import ClientRequestError
+from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, Request, Response
+from msrest.universal_http.async_abc import AsyncClientResponse
+from multidict import CIMultiDict
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504} | set(range(506, 1000)))
+IDEMPOTENT = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often, and how patiently, to retry a failed Connector call (msrest's defaults)."""
+
+    retries: int = 3
+    backoff_factor: float = 0.8
+    backoff_max: float = 90.0
+
+    def delay(self, attempt: int, retry_after: Optional[str] = None) -> float:
+        """Seconds to wait before retry number `attempt` (1-based); Retry-After wins when given."""
+        if retry_after:
+            try:
+                return min(max(float(retry_after), 0.0), self.backoff_max)
+            except ValueError:
+                pass
+        if attempt <= 1:
+            return 0.0
+        return min(self.backoff_factor * (2 ** (attempt - 1)), self.backoff_max)
+
+
+class AiohttpResponse(AsyncClientResponse):
+    """An msrest response over an aiohttp response whose body is already read."""
+
+    def __init__(self, request, status: int, headers, reason: str | None, body: bytes):
+        super().__init__(request, None)
+        self.status_code = status
+        self.headers = CIMultiDict(headers)
+        self.reason = reason
+        self._body = body
+
+    def body(self) -> bytes:
+        return self._body
+
+    def stream_download(self, chunk_size: Optional[int] = None,
+                        callback: Optional[Callable] = None) -> AsyncIterator[bytes]:
+        size = chunk_size or 10 * 1024
+        body = self._body
+
+        async def chunks():
+            for start in range(0, len(body), size):
+                chunk = body[start:start + size]
+                if callback:
+                    callback(chunk, self)
+                yield chunk
+        return chunks()
+
+
+class AiohttpSender(AsyncHTTPSender):
+    """Send msrest requests with a shared aiohttp session, retrying like msrest does."""
+
+    def __init__(self, session: Callable[[], aiohttp.ClientSession], retry: RetryPolicy = RetryPolicy(),
+                 timeout: float = 30.0):
+        self._session = session
+        self._retry = retry
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        return None
+
+    def build_context(self) -> Any:
+        return None
+
+    async def send(self, request: Request, **kwargs) -> Response:
+        """Send once, then retry transient failures with back-off."""
+        http_request = request.http_request
+        if http_request.files:
+            raise ClientRequestError("multipart uploads are not supported by the aiohttp sender")
+        idempotent = http_request.method.upper() in IDEMPOTENT
+        attempt = 0
+        while True:
+            try:
+                response = await self._send_once(http_request)
+            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+                attempt += 1
+                retryable = idempotent or isinstance(exc, aiohttp.ClientConnectorError)
+                if not retryable or attempt > self._retry.retries:
+                    raise ClientRequestError(f"Connector call failed: {type(exc).__name__}") from exc
+                await asyncio.sleep(self._retry.delay(attempt))
+                continue
+            if idempotent and response.status_code in RETRY_STATUSES and attempt < self._retry.retries:
+                attempt += 1
+                await asyncio.sleep(self._retry.delay(attempt, response.headers.get("Retry-After")))
+                continue
+            return Response(request, response)
+
+    async def _send_once(self, http_request) -> AiohttpResponse:
+        async with self._session().request(http_request.method, http_request.url,
+                                           headers=http_request.headers, data=http_request.data,
+                                           timeout=self._timeout, allow_redirects=False) as resp:
+            body = await resp.read()
+            return AiohttpResponse(http_request, resp.status, resp.headers, resp.reason, body)
+
+
+class BearerTokenPolicy(AsyncHTTPPolicy):
+    """Put the credentials' Authorization header on each request.
+
+    The header comes from the credentials' own `signed_session` (MSAL for app passwords and
+    managed identities, which caches tokens and refreshes them before they expire). It runs in
+    a worker thread so a token fetch never blocks the event loop, one fetch at a time, and the
+    header is reused for `ttl` seconds: MSAL only hands out tokens with more than five minutes
+    left, so a header younger than a minute is always still valid. A 401 drops it at once.
+    """
+
+    def __init__(self, credentials, ttl: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self._credentials = credentials
+        self._ttl = ttl
+        self._clock = clock
+        self._header: Optional[str] = None
+        self._until = float("-inf")
+        self._lock = asyncio.Lock()
+
+    async def send(self, request: Request, **kwargs) -> Response:
+        header = await self.authorization()
+        headers = request.http_request.headers
+        if header:
+            headers["Authorization"] = header
+        else:
+            headers.pop("Authorization", None)
+        response = await self.next.send(request, **kwargs)
+        if response.http_response.status_code == 401:
+            self._until = float("-inf")
+        return response
+
+    async def authorization(self) -> Optional[str]:
+        """The Authorization header value to send now (None when auth is disabled)."""
+        if self._clock() < self._until:
+            return self._header
+        async with self._lock:
+            if self._clock() >= self._until:
+                self._header = await asyncio.to_thread(self._signed_header)
+                self._until = self._clock() + self._ttl
+            return self._header
+
+    def _signed_header(self) -> Optional[str]:
+        with requests.Session() as carrier:
+            carrier.headers.pop("Authorization", None)
+            self._credentials.signed_session(carrier)
+            return carrier.headers.get("Authorization")

@@ -1,0 +1,112 @@
+"""Storage cost per turn: state read once, written once and only when it changed; people cached."""
+from __future__ import annotations
+
+import asyncio
+import re
+from contextlib import asynccontextmanager
+
+from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
+from sqlalchemy import event
+
+from bot import appkeys
+from bot.people import Person
+
+
+def count_statements(bot) -> list[str]:
+    """Record every SQL statement the bot runs from now on (first word, table): through the
+    engine, and through the state storage's SQLite read connection."""
+    seen: list[str] = []
+
+    def note(statement: str) -> None:
+        words = statement.split()
+        table = re.search(r"(?:FROM|INTO|UPDATE)\s+(\w+)", statement, re.I)
+        if words and words[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
+            seen.append(f"{words[0].upper()} {table.group(1) if table else ''}".strip())
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        note(statement)
+
+    event.listen(bot.services.db.engine.sync_engine, "before_cursor_execute", record)
+    bot.services.conversation_state.storage.trace(note)
+    return seen
+
+
+async def test_a_returning_users_turn_reads_state_once_and_skips_an_unchanged_write(bot):
+    await bot.send("c-cost", "hello")  # first turn: person recorded, state created
+    statements = count_statements(bot)
+    reply = await bot.send("c-cost", "thanks")
+    assert "welcome" in reply.text.lower()
+    assert statements == ["SELECT bot_state"]
+
+
+async def test_a_new_conversation_without_a_dialog_reads_once_and_writes_no_state(bot):
+    statements = count_statements(bot)
+    reply = await bot.send("c-new", "hello")  # new user and conversation: welcome, person saved
+    assert reply.activities
+    assert [s for s in statements if "bot_state" in s] == ["SELECT bot_state"]
+    assert [s for s in statements if "people" in s] == ["SELECT people", "INSERT people"]
+
+
+async def test_a_turn_that_changes_dialog_state_writes_it_once(bot):
+    async def ask_name(step: WaterfallStepContext):
+        await step.context.send_activity("What is your name?")
+        return Dialog.end_of_turn
+
+    async def thank(step: WaterfallStepContext):
+        await step.context.send_activity("Thank you.")
+        return await step.end_dialog()
+
+    bot.app[appkeys.BOT].dialogs.add(WaterfallDialog("ask", [ask_name, thank]))
+
+    async def begin_ask(turn):
+        await turn.begin("ask")
+
+    bot.app[appkeys.REGISTRY].command("ask", ("ask",), begin_ask)
+    await bot.send("c-dialog", "hello")
+    statements = count_statements(bot)
+    assert "What is your name" in (await bot.send("c-dialog", "ask")).text
+    assert statements == ["SELECT bot_state", "INSERT bot_state"]
+    statements.clear()
+    assert "Thank you" in (await bot.send("c-dialog", "Sam")).text
+    assert statements == ["SELECT bot_state", "UPDATE bot_state"]
+    statements.clear()
+    await bot.send("c-dialog", "thanks")  # nothing changed: no write
+    assert statements == ["SELECT bot_state"]
+
+
+async def test_people_io_happens_again_only_when_the_conversation_reference_changes(bot):
+    await bot.send("c-p1", "hello", user="u5")
+    statements = count_statements(bot)
+    for _ in range(3):
+        await bot.send("c-p1", "thanks", user="u5")
+    assert not [s for s in statements if "people" in s]
+    await bot.send("c-p2", "thanks", user="u5")  # same person, a new conversation: new reference
+    assert [s for s in statements if "people" in s] == ["INSERT people"]
+
+
+async def test_people_arriving_together_are_saved_in_a_few_commits(bot):
+    for i in range(20):
+        await bot.send(f"c-first{i}", "hello", user=f"crowd{i}")
+    commits = []
+    event.listen(bot.services.db.engine.sync_engine, "commit", lambda conn: commits.append(1))
+    # Everyone opens a new conversation at once: each turn must save a new reference.
+    replies = await asyncio.gather(*(bot.send(f"c-crowd{i}", "thanks", user=f"crowd{i}") for i in range(20)))
+    during = len(commits)
+    assert all(r.status == 201 and r.activities for r in replies)
+    for i in range(20):
+        reference = await bot.services.people.reference(f"emulator:crowd{i}")
+        assert reference.conversation.id == f"c-crowd{i}"
+    assert during < 10  # one per batch of queued people, not one per person
+
+
+async def test_a_failed_group_commit_reaches_every_waiting_turn(bot, monkeypatch):
+    people = bot.services.people
+
+    async def broken_transaction():
+        raise RuntimeError("disk full")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(people.db, "transaction", asynccontextmanager(broken_transaction))
+    results = await asyncio.gather(*(people._save(Person(f"emulator:f{i}", "emulator", f"f{i}"), "{}")
+                                     for i in range(5)), return_exceptions=True)
+    assert all(isinstance(r, RuntimeError) for r in results)
