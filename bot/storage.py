@@ -58,23 +58,37 @@ def _set_etag(item, etag: str) -> None:
 
 def _write_batch(conn: sa.Connection, dialect: str, batch: list) -> list:
     """Write each (key, item, expected eTag, data) in one transaction; return each new eTag, or the
-    StorageConflictError for a write whose eTag is stale (only that write fails)."""
+    StorageConflictError for a write whose eTag is stale (only that write fails).
+
+    "*" overwrites. No eTag means the state was absent when read: it is created only if nobody
+    has created it since (another instance taking a simultaneous first turn of the same
+    conversation), otherwise that is a conflict too, never a silent overwrite."""
     outcomes: list = []
     for key, _, expected, data in batch:
         new_etag = uuid.uuid4().hex
-        if expected not in (None, "*"):
+        if expected == "*":
+            conn.execute(upsert(dialect, bot_state, {"key": key, "etag": new_etag, "data": data}, ["key"],
+                                {"etag": new_etag, "data": data, "updated_at": sa.func.now()}))
+            outcomes.append(new_etag)
+            continue
+        if expected is not None:
             updated = conn.execute(bot_state.update().where(bot_state.c.key == key, bot_state.c.etag == expected)
                                    .values(etag=new_etag, data=data)).rowcount
             if updated:
                 outcomes.append(new_etag)
                 continue
-            if conn.scalar(sa.select(sa.func.count()).where(bot_state.c.key == key)):
-                outcomes.append(StorageConflictError(f"eTag conflict writing {key!r}"))
-                continue
-        conn.execute(upsert(dialect, bot_state, {"key": key, "etag": new_etag, "data": data}, ["key"],
-                            {"etag": new_etag, "data": data, "updated_at": sa.func.now()}))
-        outcomes.append(new_etag)
+        created = conn.execute(_insert(dialect).values(key=key, etag=new_etag, data=data)
+                               .on_conflict_do_nothing(index_elements=[bot_state.c.key])).rowcount
+        outcomes.append(new_etag if created else StorageConflictError(f"eTag conflict writing {key!r}"))
     return outcomes
+
+
+def _insert(dialect: str):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(bot_state)
 
 
 class SqlStorage(Storage):

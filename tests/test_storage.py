@@ -167,3 +167,15 @@ async def test_concurrent_writes_share_commits_and_a_conflict_fails_only_its_own
     assert all(stored[f"k{i}"]["e_tag"] == items[i]["e_tag"] for i in range(20))
     assert stored["stale"]["n"] == 1
     storage.close()
+
+
+async def test_two_first_writes_of_a_state_read_as_absent_one_wins_the_other_is_refused(db):
+    """Two instances take the first turn of one conversation at once: neither read an eTag."""
+    one, two = SqlStorage(db), SqlStorage(db)
+    assert await one.read(["new"]) == {} and await two.read(["new"]) == {}
+    await one.write({"new": {"n": 1}})
+    with pytest.raises(StorageConflictError):
+        await two.write({"new": {"n": 2}})
+    assert (await one.read(["new"]))["new"]["n"] == 1
+    one.close()
+    two.close()
