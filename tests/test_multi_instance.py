@@ -95,7 +95,7 @@ async def test_alternate_turns_on_two_instances_carry_the_dialog_on(cluster):
     assert "doesn’t forbid it" in button.text
 
 
-async def test_simultaneous_turns_of_one_conversation_one_wins_the_other_is_refused(cluster):
+async def test_simultaneous_first_turns_of_one_conversation_one_wins_the_other_is_refused(cluster):
     one, two, connector = cluster.one, cluster.two, cluster.connector
     await one.send("conv-race", "hello")  # not a new user any more: the race is about the dialog state
     connector.gate(2)  # each instance's reply waits for the other's, so both loaded the same state
@@ -143,3 +143,15 @@ async def test_alerts_from_reports_filed_across_both_instances_reach_each_contac
     await connector.wait_for(lambda c: all(alerts(p, r) for p in (DSL, DEPUTY) for r in references), timeout=20)
     await asyncio.sleep(1.5)  # both workers poll every 0.2 s: time for any duplicate to show up
     assert [len(alerts(p, r)) for p in (DSL, DEPUTY) for r in references] == [1] * 6
+
+
+async def test_simultaneous_turns_on_stored_dialog_state_one_wins_the_other_is_refused(cluster):
+    one, two, connector = cluster.one, cluster.two, cluster.connector
+    asked = await one.send("conv-race2", QUESTION)  # a clarifying dialog is stored: the state has an eTag
+    assert "current student, or an ex-student" in asked.text
+    before = len(connector.inbox["conv-race2"])
+    connector.gate(2)
+    await asyncio.gather(one.send("conv-race2", "ex student, she's 16"), two.send("conv-race2", "she's 18 now"))
+    connector.gate(0)
+    texts = [visible_text(a) for a in connector.inbox["conv-race2"][before:]]
+    assert sum(CONFLICT in t for t in texts) == 1, texts
