@@ -72,6 +72,7 @@ async def healthz(request: web.Request) -> web.Response:
     storage_ok = await services.db.healthy()
     body = {"status": "ok" if storage_ok else "degraded",
             "policy_version": services.kb.version,
+            "policy_date": services.kb.version_date,
             "storage": {"ok": storage_ok, "engine": services.db.dialect}}
     return web.json_response(body, status=200 if storage_ok else 503)
 

@@ -21,7 +21,7 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
         title="Staff guidance: social media policy",
         blocks=(
             Text(f"Hello! I help trust staff with the {kb.title} "
-                 f"(version {kb.version}). I can:"),
+                 f"(version {kb.version}, {kb.version_date}). I can:"),
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
                  "\"can I text a parent from my own phone?\"", style="subtle"),
