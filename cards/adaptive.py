@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +37,21 @@ def _block_context(block) -> dict:
     return data
 
 
+# The template's output by the view's repr: the same answer card recurs on many turns, and
+# rendering it costs about ten times more than parsing the cached JSON.
+_rendered: OrderedDict[str, str] = OrderedDict()
+CACHE_SIZE = 512
+
+
 def render_adaptive(card: CardView) -> dict:
-    """The Adaptive Card JSON for a view."""
-    template = _environment().get_template("adaptive.json.j2")
-    text = template.render(card=card, blocks=[_block_context(b) for b in card.blocks])
+    """The Adaptive Card JSON for a view (a fresh dict each call: callers may add to it)."""
+    key = repr(card)
+    text = _rendered.get(key)
+    if text is None:
+        template = _environment().get_template("adaptive.json.j2")
+        text = _rendered[key] = template.render(card=card, blocks=[_block_context(b) for b in card.blocks])
+        if len(_rendered) > CACHE_SIZE:
+            _rendered.popitem(last=False)
+    else:
+        _rendered.move_to_end(key)
     return json.loads(text)
