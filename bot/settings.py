@@ -147,13 +147,22 @@ def _port(raw: str | None) -> int:
 
 def env_int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
     """Read an integer feature setting; raise SettingsError naming it when bad."""
+    return _env_number(env, name, default, minimum, int, "a whole number")
+
+
+def env_float(env: Mapping[str, str], name: str, default: float, minimum: float = 0.0) -> float:
+    """Read a decimal feature setting; raise SettingsError naming it when bad."""
+    return _env_number(env, name, default, minimum, float, "a number")
+
+
+def _env_number(env, name, default, minimum, parse, what):
     raw = str(env.get(name, "")).strip()
     if not raw:
         return default
     try:
-        value = int(raw)
+        value = parse(raw)
     except ValueError:
-        raise SettingsError(name, f"must be a whole number, got {raw!r}") from None
+        raise SettingsError(name, f"must be {what}, got {raw!r}") from None
     if value < minimum:
         raise SettingsError(name, f"must be at least {minimum}, got {value}")
     return value

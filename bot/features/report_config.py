@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Mapping, Optional
 
-from bot.settings import SettingsError, env_int
+from bot.settings import SettingsError, env_float, env_int
 from safeguarding.contacts import ContactsError, Directory, load_contacts
 from safeguarding.crypto import EncryptionKeyError, development_key, parse_key
 from safeguarding.mailer import SmtpConfig
@@ -30,19 +30,6 @@ class ReportSettings:
     lease_seconds: float = 30.0
     retry_base_seconds: float = 2.0
     retry_cap_seconds: float = 300.0
-
-
-def env_float(env: Mapping[str, str], name: str, default: float, minimum: float = 0.0) -> float:
-    raw = str(env.get(name, "")).strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(name, f"must be a number, got {raw!r}") from None
-    if value < minimum:
-        raise SettingsError(name, f"must be at least {minimum}, got {value}")
-    return value
 
 
 def deployed(env: Mapping[str, str]) -> bool:
