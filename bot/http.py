@@ -11,6 +11,7 @@ from botbuilder.schema import Activity
 from msrest.exceptions import ClientRequestError, DeserializationError
 
 from . import appkeys
+from .serialize import load
 from .validation import BadActivity, parse_activity
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ async def read_activity(request: web.Request) -> Activity:
                                             content_type="application/json") from None
     try:
         body = parse_activity(raw)
-        return Activity().deserialize(body)
+        return load(Activity, body)
     except BadActivity as exc:
         raise web.HTTPBadRequest(text=f'{{"error": "{exc}"}}', content_type="application/json") from None
     except (DeserializationError, ValueError, TypeError, AttributeError):

@@ -7,7 +7,11 @@ import socket
 
 import pytest
 
+from bot import serialize
 from tests.support.harness import BotHarness
+
+# Every activity the bot reads or sends in a test is checked against msrest's own (de)serialiser.
+serialize.CHECK = True
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
