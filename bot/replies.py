@@ -17,6 +17,21 @@ CARD_CHANNELS = {"msteams", "emulator", "webchat", "directline", "test", "consol
 CHANNEL_RENDERERS: dict[str, Callable[[CardView], Activity]] = {}
 
 
+class CardAttachment(Attachment):
+    """An Adaptive Card attachment whose card JSON copies share.
+
+    `TurnContext.send_activities` deep-copies every outgoing activity, so that sending cannot
+    change the caller's object; for an answer card that copy was the largest single cost of the
+    reply. The card JSON here is parsed fresh for this one activity (`render_adaptive`) and
+    nothing changes it afterwards, so a copy of the attachment gets its own attachment object
+    and the same card dict. Serialised exactly as an `Attachment` (same attribute map).
+    """
+
+    def __deepcopy__(self, memo):
+        return CardAttachment(content_type=self.content_type, content=self.content, content_url=self.content_url,
+                              name=self.name, thumbnail_url=self.thumbnail_url)
+
+
 def card_activity(view: CardView, channel_id: str | None) -> Activity:
     """The message activity for a card on a channel; plain text always rides along."""
     text = view.summary or render_text(view, numbered_buttons=False)
@@ -27,7 +42,7 @@ def card_activity(view: CardView, channel_id: str | None) -> Activity:
         return Activity(
             type=ActivityTypes.message,
             summary=text,
-            attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))],
+            attachments=[CardAttachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))],
         )
     return Activity(type=ActivityTypes.message, text=render_text(view))
 

@@ -141,7 +141,7 @@ def _init_sets_every_attribute(cls: type) -> bool:
 
 
 def _dump_model(model, cls: type) -> dict:
-    if type(model) is not cls:
+    if type(model) is not cls and not (isinstance(model, cls) and model._attribute_map is cls._attribute_map):
         raise Unsupported  # e.g. a dict where a model belongs: msrest builds the model first
     out = {}
     values = model.__dict__

@@ -110,3 +110,41 @@ async def test_a_failed_group_commit_reaches_every_waiting_turn(bot, monkeypatch
     results = await asyncio.gather(*(people._save(Person(f"emulator:f{i}", "emulator", f"f{i}"), "{}")
                                      for i in range(5)), return_exceptions=True)
     assert all(isinstance(r, RuntimeError) for r in results)
+
+
+def test_the_state_snapshot_sees_a_change_deep_in_the_dialog_stack():
+    from botbuilder.dialogs import DialogInstance, DialogState
+
+    from bot.state import SnapshotState
+
+    stack = DialogState([DialogInstance(id="scenario", state={"values": {"answers": {"age": "17"}}})])
+    cached = SnapshotState({"dialog_state": stack, "e_tag": "3"})
+    assert not cached.is_changed
+    stack.dialog_stack[0].state["values"]["answers"]["age"] = "18"
+    assert cached.is_changed
+    cached.hash = cached.compute_hash(cached.state)
+    stack.dialog_stack[0].state["values"]["answers"]["age"] = 18  # same text, another type: a change
+    assert cached.is_changed
+
+
+def test_the_state_snapshot_falls_back_to_jsonpickle_for_what_pickle_refuses():
+    from bot.state import SnapshotState
+
+    cached = SnapshotState({"callback": lambda: None})
+    assert isinstance(cached.hash, str)  # botbuilder's own fingerprint
+    assert not cached.is_changed
+
+
+async def test_sending_a_card_copies_the_activity_but_not_the_card_json():
+    import copy
+
+    from bot.features.welcome import welcome_card
+    from bot.replies import card_activity
+    from policy_kb import load_knowledge_base
+
+    activity = card_activity(welcome_card(load_knowledge_base()), "msteams")
+    sent = copy.deepcopy(activity)  # what TurnContext.send_activities does to each reply
+    sent.id, sent.attachments[0].name = "x", "changed"
+    assert activity.id is None and activity.attachments[0].name is None
+    assert sent.attachments[0].content is activity.attachments[0].content
+    assert type(sent.attachments[0]) is type(activity.attachments[0])

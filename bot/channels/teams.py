@@ -18,8 +18,9 @@ from typing import Iterable, Mapping
 
 import jinja2
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ActivityTypes, Attachment
+from botbuilder.schema import Activity, ActivityTypes
 
+from bot.replies import CardAttachment
 from cards import CardView, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
 
@@ -41,7 +42,7 @@ def teams_activity(view: CardView) -> Activity:
     content = render_adaptive(view)
     content["msteams"] = {"width": "Full"}
     return Activity(type=ActivityTypes.message, summary=view.summary or render_text(view, numbered_buttons=False),
-                    attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=content)])
+                    attachments=[CardAttachment(content_type=ADAPTIVE_CONTENT_TYPE, content=content)])
 
 
 # ---- in a team channel, answer only when @mentioned -----------------------------------------
