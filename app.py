@@ -72,6 +72,13 @@ async def freeze_startup_heap(app: web.Application) -> None:
     gc.freeze()
 
 
+# How long the event loop may hold the GIL before a waiting thread gets it (Python's default is
+# 5 ms). State writes commit in a worker thread while the loop keeps serving; with the default a
+# commit waited up to 5 ms at each of its GIL hand-offs, which put the turns that save state at
+# the back of the latency tail. Measured with `make bench`: README, issue 8.
+SWITCH_INTERVAL_SECONDS = 0.0005
+
+
 def main() -> int | str:
     from bot.settings import Settings, SettingsError
     from policy_kb import KnowledgeBaseError
@@ -83,6 +90,7 @@ def main() -> int | str:
     except (SettingsError, KnowledgeBaseError) as exc:
         return f"Cannot start: {exc}"
     app.on_startup.append(freeze_startup_heap)
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     web.run_app(app, host=settings.host, port=settings.port, access_log=None,
                 print=lambda msg: logging.getLogger("app").info("%s", msg))
     return 0
