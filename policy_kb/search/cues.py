@@ -321,7 +321,7 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True or under_18_team(text)
     )
     request = bool(CONNECTION_REQUEST.search(lowered))
-    contacted = (bool(CONTACT_ME.search(lowered)) or "contactme" in words) and not (
+    contacted = ("contactme" in words or bool(CONTACT_ME.search(lowered))) and not (
         request and not MESSAGE_CONTENT.search(lowered)
     )
     self_post = bool(SELF_POST.search(lowered))
@@ -340,7 +340,7 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         contacted=contacted,
         self_post=self_post,
         harmed=harmed,
-        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered) or request) and not DECLINED.search(lowered),
+        asks_to_connect=bool(request or ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
         # A personal email address used to register a class account is a linking question, not a personal account.
         personal_account=bool(PERSONAL_ACCOUNT.search(PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered))),
         personal_phone=bool(facts.get("personal_phone")),

@@ -48,7 +48,7 @@ _PARENT_OF_PUPIL = re.compile(
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
 )
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
-_PLATFORMS = {
+_PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "instagram": r"insta(?:gram)?|\big\b",
     "facebook": r"facebook|\bfb\b|messenger",
     "snapchat": r"snap(?:chat)?",
@@ -60,7 +60,7 @@ _PLATFORMS = {
     "discord": r"discord",
     "xbox live": r"xbox",
     "email": r"e-?mail|gmail|hotmail|outlook",
-}
+}.items()}
 # "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
 _PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
@@ -92,7 +92,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     relation = _relation(lowered)
     if relation:
         facts["relation"] = relation
-    platforms = [name for name, pattern in _PLATFORMS.items() if re.search(pattern, lowered)]
+    platforms = [name for name, pattern in _PLATFORMS.items() if pattern.search(lowered)]
     if platforms:
         facts["platforms"] = platforms
     if _PERSONAL_PHONE.search(lowered):

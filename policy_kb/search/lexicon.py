@@ -65,6 +65,8 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep, weak)
 
 
+# One question is cleaned by several readers (facts, cues, priors); remember the last few.
+@lru_cache(maxsize=128)
 def clean(text: str) -> str:
     """Lower-case and straighten quotes and dashes."""
     text = text.lower()
@@ -75,6 +77,7 @@ def clean(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question
 def stem(token: str) -> str:
     """Strip common English suffixes (a deliberately light stemmer)."""
     if len(token) <= 3 or token.isdigit():
