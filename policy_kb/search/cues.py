@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from .lexicon import clean, stem
@@ -312,9 +313,15 @@ class Cues:
     personal_phone: bool
 
 
+@lru_cache(maxsize=128)  # the cues and the frames read the same question
+def cue_text(text: str) -> str:
+    """The cleaned question with "I'd like" read as "want" (else the contact cues take it for a like)."""
+    return WISH.sub("want", clean(text))
+
+
 def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
     """Evaluate the cues that several frames share."""
-    lowered = WISH.sub("want", clean(text))
+    lowered = cue_text(text)
     words = frozenset(terms)
     relation = facts.get("relation")
     childish = (

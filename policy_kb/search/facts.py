@@ -20,6 +20,7 @@ _AGE_PATTERNS = (
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b")
@@ -68,7 +69,10 @@ _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotma
 
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
-    lowered = _YEAR_GROUP.sub(" ", clean(text))
+    lowered = clean(text)
+    if not _DIGIT.search(lowered):
+        return None  # every age pattern needs a number (most questions have none)
+    lowered = _YEAR_GROUP.sub(" ", lowered)
     for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
