@@ -96,7 +96,7 @@ def unseen_idf(index: Index) -> float:
 
 def bm25_scores(index: Index, terms: Sequence[str]) -> list[float]:
     """BM25F score of each clause for the query terms, divided by the query's best possible score."""
-    query = Counter(terms)
+    query = dict.fromkeys(terms)  # each term once, in order (BM25 here ignores how often the question repeats it)
     bound = sum(index.idf.get(t, unseen_idf(index)) * (K1 + 1) for t in query) or 1.0
     totals = [0.0] * len(index.docs)
     for term in query:  # each clause adds its terms in query order, as a per-clause loop would

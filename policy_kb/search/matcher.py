@@ -67,15 +67,15 @@ class Matcher:
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
         w_lexical, w_examples, w_fuzzy = WEIGHTS
-        rough_keys = [-(w_lexical * lex + w_examples * ex) for lex, ex in zip(lexical, examples)]
-        rough = sorted(range(len(rough_keys)), key=rough_keys.__getitem__)
+        rough = [w_lexical * lex + w_examples * ex for lex, ex in zip(lexical, examples)]
+        leaders = sorted(range(len(rough)), key=rough.__getitem__, reverse=True)[:FUZZY_POOL]
         # The fuzzy ratio only refines the leaders; computing it for every example costs most of the time.
-        fuzzy = fuzzy_scores(self._index, terms, rough[:FUZZY_POOL])
+        fuzzy = fuzzy_scores(self._index, terms, leaders)
         bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
         extras = bonus_table(self._clause_ids, tuple(bonus.items()))
         scored = []
-        for clause_id, lex, ex, fz, extra in zip(self._clause_ids, lexical, examples, fuzzy, extras):
-            total = 100.0 * (w_lexical * lex + w_examples * ex + w_fuzzy * fz)
+        for clause_id, partial, fz, extra in zip(self._clause_ids, rough, fuzzy, extras):
+            total = 100.0 * (partial + w_fuzzy * fz)
             if total > 0:  # else it is 0.0: no column is negative
                 total = round(min(total + extra, 100.0), 2)
             scored.append((-total, clause_id))
