@@ -53,17 +53,13 @@ class Matcher:
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
-        return self._rank(text, facts)[0]
-
-    def _rank(self, text: str, facts: Mapping[str, Any] | None) -> tuple[tuple[Candidate, ...], list[str]]:
-        """`rank`, plus the question's search terms so `answer` need not work them out again."""
         text = text[:MAX_INPUT_CHARS]
         own_words = self._own_words(text)
         terms = expand(own_words, self._lexicon)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
-            return (), terms
+            return ()
         if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
-            return (), terms  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
+            return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
         w_lexical, w_examples, w_fuzzy = WEIGHTS
@@ -80,14 +76,14 @@ class Matcher:
                 total = round(min(total + extra, 100.0), 2)
             scored.append((-total, clause_id))
         scored.sort()  # best score first, then by clause id
-        return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES]), terms
+        return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
         text = text[:MAX_INPUT_CHARS]
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
-        candidates, terms = self._rank(text, known)
+        candidates = self.rank(text, known)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
@@ -95,7 +91,7 @@ class Matcher:
             not facts
             and len(candidates) > 1
             and candidates[0].clause_id in FACT_RULES
-            and frames_conflict(text, known, terms, candidates[0].clause_id)
+            and frames_conflict(text, known, self.terms(text), candidates[0].clause_id)
         ):
             # A rule about someone connecting with me leads, but the wording says pupils act on others:
             # offer the close candidates rather than risk a confident wrong stance.
