@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from policy_kb.search.cues import cue_text
 from policy_kb.search.index import K1, B, bm25_scores, example_scores, fuzzy_scores
-from policy_kb.search.lexicon import clean, longest_first, raw_tokens, stem
+from policy_kb.search.lexicon import clean, longest_first, stem
 from policy_kb.search.priors import bonus_for, bonus_table
+from policy_kb.search.verdict import _LEADING_CLAUSE, _question_part
 
 HERE = Path(__file__).resolve().parent
 
@@ -123,7 +125,21 @@ def test_bonus_table_is_bonus_for_each_clause(matcher):
     assert bonus_table(ids, ()) == (0.0,) * len(ids)
 
 
-def test_cached_text_helpers_return_what_they_computed(matcher):
-    assert clean("Can’t I — really?") == clean("Can’t I — really?") == "can not i - really?"
-    assert stem("messages") == stem("messages") == "messag"
-    assert raw_tokens("Can’t I DM them", matcher._lexicon) == raw_tokens("Can’t I DM them", matcher._lexicon)
+def test_cached_text_helpers_give_what_they_compute(questions):
+    assert clean("Can’t I — really?") == "can not i - really?"
+    for question in questions:
+        assert clean(question) == clean.__wrapped__(question)
+        assert cue_text(question) == cue_text.__wrapped__(question)
+        for token in question.lower().split():
+            assert stem(token) == stem.__wrapped__(token)
+
+
+def test_last_question_is_the_last_match_of_the_old_regex(questions):
+    last_question = re.compile(r"[^.?!]*\?")
+    texts = questions + ["", "?", "??", "a?b", "no question", "one. two? three! four?", "x?\ny. z", "why?! ok.", "a.?",
+                          "When I post, can I tag them? " * 30 + "thanks" * 100]
+    for text in texts:
+        found = last_question.findall(text)
+        expected = _LEADING_CLAUSE.sub("", (found[-1] if found else text).strip().lower())
+        assert _question_part(text) == expected, text
+
