@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from .lexicon import clean, stem
@@ -312,16 +313,22 @@ class Cues:
     personal_phone: bool
 
 
+@lru_cache(maxsize=128)  # the cues and the frames read the same question
+def cue_text(text: str) -> str:
+    """The cleaned question with "I'd like" read as "want" (else the contact cues take it for a like)."""
+    return WISH.sub("want", clean(text))
+
+
 def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> Cues:
     """Evaluate the cues that several frames share."""
-    lowered = WISH.sub("want", clean(text))
+    lowered = cue_text(text)
     words = frozenset(terms)
     relation = facts.get("relation")
     childish = (
         relation in STUDENTISH or bool(words & {"child", "student"}) or facts.get("under_18") is True or under_18_team(text)
     )
     request = bool(CONNECTION_REQUEST.search(lowered))
-    contacted = (bool(CONTACT_ME.search(lowered)) or "contactme" in words) and not (
+    contacted = ("contactme" in words or bool(CONTACT_ME.search(lowered))) and not (
         request and not MESSAGE_CONTENT.search(lowered)
     )
     self_post = bool(SELF_POST.search(lowered))
@@ -336,11 +343,11 @@ def read_cues(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) ->
         context=account_context(text),
         relation=relation,
         childish=childish,
-        connecting=bool(CONNECT.search(PUPILS_FOLLOW_OTHERS.sub(" ", lowered))) or request,
+        connecting=request or bool(CONNECT.search(PUPILS_FOLLOW_OTHERS.sub(" ", lowered))),
         contacted=contacted,
         self_post=self_post,
         harmed=harmed,
-        asks_to_connect=bool(ASKS_TO_CONNECT.search(lowered) or request) and not DECLINED.search(lowered),
+        asks_to_connect=bool(request or ASKS_TO_CONNECT.search(lowered)) and not DECLINED.search(lowered),
         # A personal email address used to register a class account is a linking question, not a personal account.
         personal_account=bool(PERSONAL_ACCOUNT.search(PERSONAL_EMAIL_ACCOUNT.sub(" ", lowered))),
         personal_phone=bool(facts.get("personal_phone")),

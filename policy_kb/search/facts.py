@@ -20,6 +20,7 @@ _AGE_PATTERNS = (
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b")
@@ -48,7 +49,7 @@ _PARENT_OF_PUPIL = re.compile(
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
 )
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
-_PLATFORMS = {
+_PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "instagram": r"insta(?:gram)?|\big\b",
     "facebook": r"facebook|\bfb\b|messenger",
     "snapchat": r"snap(?:chat)?",
@@ -60,7 +61,7 @@ _PLATFORMS = {
     "discord": r"discord",
     "xbox live": r"xbox",
     "email": r"e-?mail|gmail|hotmail|outlook",
-}
+}.items()}
 # "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
 _PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
@@ -68,7 +69,10 @@ _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotma
 
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
-    lowered = _YEAR_GROUP.sub(" ", clean(text))
+    lowered = clean(text)
+    if not _DIGIT.search(lowered):
+        return None  # every age pattern needs a number (most questions have none)
+    lowered = _YEAR_GROUP.sub(" ", lowered)
     for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
@@ -92,7 +96,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     relation = _relation(lowered)
     if relation:
         facts["relation"] = relation
-    platforms = [name for name, pattern in _PLATFORMS.items() if re.search(pattern, lowered)]
+    platforms = [name for name, pattern in _PLATFORMS.items() if pattern.search(lowered)]
     if platforms:
         facts["platforms"] = platforms
     if _PERSONAL_PHONE.search(lowered):

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Clause
 
@@ -40,6 +40,9 @@ class Index:
     example_norms: tuple[float, ...] = ()
     postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     unseen: float = 0.0
+    # term -> (clause position, that term's BM25F contribution to the clause): computed once, not per question.
+    bm25_postings: Mapping[str, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    idf_squared: Mapping[str, float] = field(default_factory=dict)
 
 
 def build_index(clauses: Sequence[Clause], tokenize) -> Index:
@@ -72,9 +75,17 @@ def build_index(clauses: Sequence[Clause], tokenize) -> Index:
         for term in example:
             postings.setdefault(term, []).append(position)
     unseen = math.log(1 + (n + 0.5) / 0.5)
+    avg_length = sum(d.length for d in docs) / n
+    contributions: dict[str, list[tuple[int, float]]] = {}
+    for position, doc in enumerate(docs):
+        norm = K1 * (1 - B + B * doc.length / avg_length)
+        for term, tf in doc.tf.items():
+            if tf:
+                contributions.setdefault(term, []).append((position, idf[term] * tf * (K1 + 1) / (tf + norm)))
     return Index(
-        tuple(docs), idf, sum(d.length for d in docs) / n, owner, strings, norms,
+        tuple(docs), idf, avg_length, owner, strings, norms,
         {t: tuple(p) for t, p in postings.items()}, unseen,
+        {t: tuple(p) for t, p in contributions.items()}, {t: value ** 2 for t, value in idf.items()},
     )
 
 
@@ -85,18 +96,13 @@ def unseen_idf(index: Index) -> float:
 
 def bm25_scores(index: Index, terms: Sequence[str]) -> list[float]:
     """BM25F score of each clause for the query terms, divided by the query's best possible score."""
-    query = Counter(terms)
+    query = dict.fromkeys(terms)  # each term once, in order (BM25 here ignores how often the question repeats it)
     bound = sum(index.idf.get(t, unseen_idf(index)) * (K1 + 1) for t in query) or 1.0
-    scores = []
-    for doc in index.docs:
-        total = 0.0
-        norm = K1 * (1 - B + B * doc.length / index.avg_length)
-        for term in query:
-            tf = doc.tf.get(term)
-            if tf:
-                total += index.idf[term] * tf * (K1 + 1) / (tf + norm)
-        scores.append(total / bound)
-    return scores
+    totals = [0.0] * len(index.docs)
+    for term in query:  # each clause adds its terms in query order, as a per-clause loop would
+        for position, contribution in index.bm25_postings.get(term, ()):
+            totals[position] += contribution
+    return [total / bound for total in totals]
 
 
 def example_scores(index: Index, terms: Sequence[str]) -> list[float]:
@@ -105,17 +111,20 @@ def example_scores(index: Index, terms: Sequence[str]) -> list[float]:
     best = [0.0] * len(index.docs)
     if not query:
         return best
-    shared: dict[int, float] = {}
+    shared: defaultdict[int, float] = defaultdict(float)
     q_norm = 0.0
+    unseen = index.unseen ** 2
     for term in query:
-        weight = index.idf.get(term, index.unseen) ** 2
+        weight = index.idf_squared.get(term, unseen)
         q_norm += weight
         for position in index.postings.get(term, ()):
-            shared[position] = shared.get(position, 0.0) + weight
+            shared[position] += weight
     q_norm = math.sqrt(q_norm)
+    owners, norms = index.example_owner, index.example_norms
     for position, overlap in shared.items():
-        owner = index.example_owner[position]
-        best[owner] = max(best[owner], overlap / (q_norm * index.example_norms[position]))
+        score = overlap / (q_norm * norms[position])
+        if score > best[owners[position]]:
+            best[owners[position]] = score
     return best
 
 
@@ -127,10 +136,11 @@ def fuzzy_scores(index: Index, terms: Sequence[str], only: Sequence[int] | None 
     best = [0.0] * len(index.docs)
     if not terms:
         return best
+    # Both sides are already sorted, space-joined tokens without inner spaces, so the plain ratio is
+    # the token-sort ratio without re-splitting and re-sorting every example on every question.
     query = " ".join(sorted(set(terms)))
     for owner in range(len(index.docs)) if only is None else only:
-        for choice in index.docs[owner].example_strings:
-            score = fuzz.token_sort_ratio(query, choice) / 100.0
-            if score > best[owner]:
-                best[owner] = score
+        found = process.extractOne(query, index.docs[owner].example_strings, scorer=fuzz.ratio)
+        if found is not None and found[1] > 0:
+            best[owner] = found[1] / 100.0
     return best

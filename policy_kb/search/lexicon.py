@@ -53,8 +53,7 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = sorted((data.get("phrases") or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     table = {clean(k).replace("-", " "): str(v) for k, v in phrases}
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    compiled = (re.compile(rf"(?<![\w‐-])(?:{alternatives})(?![\w‐-])"), MappingProxyType(table))
+    compiled = (re.compile(rf"(?<![\w‐-])(?:{longest_first(table)})(?![\w‐-])"), MappingProxyType(table))
     words = {str(k): tuple(str(x) for x in v) for k, v in (data.get("words") or {}).items()}
     # Also key each entry by its stem, so "cleaners" finds the entry for "cleaner".
     for key, value in list(words.items()):
@@ -65,6 +64,35 @@ def load_lexicon(path: Path = SYNONYMS_FILE) -> Lexicon:
     return Lexicon(compiled, MappingProxyType(words), frozenset(anchors), keep, weak)
 
 
+def longest_first(phrases: Iterable[str]) -> str:
+    """A regex for any of the phrases that prefers the longest one matching at a position.
+
+    It behaves like the phrases joined with "|" longest first, but is written as a trie
+    ("abc|ab" becomes "ab(?:c)?"), so the engine reads each letter once rather than trying
+    every phrase in turn at every word.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) > 1:
+            body = f"(?:{'|'.join(branches)})"
+        else:
+            body = f"(?:{branches[0]})" if "" in node else branches[0]
+        return f"{body}?" if "" in node else body  # greedy: the longer phrase is tried first
+
+    return pattern(trie)
+
+
+# One question is cleaned by several readers (facts, cues, priors); remember the last few.
+@lru_cache(maxsize=128)
 def clean(text: str) -> str:
     """Lower-case and straighten quotes and dashes."""
     text = text.lower()
@@ -75,6 +103,7 @@ def clean(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question
 def stem(token: str) -> str:
     """Strip common English suffixes (a deliberately light stemmer)."""
     if len(token) <= 3 or token.isdigit():

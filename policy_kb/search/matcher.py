@@ -12,7 +12,7 @@ from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .cues import OTHER_TOPIC
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
-from .priors import FACT_RULES, bonus_for, frames_conflict, priors
+from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply
 from .rules import rule, settles
 from .verdict import verdict
@@ -38,38 +38,45 @@ class Matcher:
         vocabulary |= {stem(word) for word in vocabulary}  # "teach" is known because "teaching" is
         self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
+        self._clause_ids = tuple(doc.clause_id for doc in self._index.docs)
 
     def _kb_terms(self, text: str) -> list[str]:
         return expand(raw_tokens(text, self._lexicon), self._lexicon)
 
+    def _own_words(self, text: str) -> list[str]:
+        """The question's word tokens, typos fixed (before synonyms and stemming)."""
+        return [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
+
     def terms(self, text: str) -> list[str]:
         """Return the search terms for a question (typos fixed, synonyms expanded, stemmed)."""
-        raw = [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
-        return expand(raw, self._lexicon)
+        return expand(self._own_words(text), self._lexicon)
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause for the question, best first (scores 0..100)."""
         text = text[:MAX_INPUT_CHARS]
-        terms = self.terms(text)
+        own_words = self._own_words(text)
+        terms = expand(own_words, self._lexicon)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
             return ()
-        own_words = [self._speller.correct(token) for token in raw_tokens(text, self._lexicon)]
         if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
             return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
-        rough = sorted(range(len(lexical)), key=lambda i: -(WEIGHTS[0] * lexical[i] + WEIGHTS[1] * examples[i]))
+        w_lexical, w_examples, w_fuzzy = WEIGHTS
+        rough = [w_lexical * lex + w_examples * ex for lex, ex in zip(lexical, examples)]
+        leaders = sorted(range(len(rough)), key=rough.__getitem__, reverse=True)[:FUZZY_POOL]
         # The fuzzy ratio only refines the leaders; computing it for every example costs most of the time.
-        columns = (lexical, examples, fuzzy_scores(self._index, terms, rough[:FUZZY_POOL]))
+        fuzzy = fuzzy_scores(self._index, terms, leaders)
         bonus = priors(text, facts if facts is not None else extract_facts(text), terms)
+        extras = bonus_table(self._clause_ids, tuple(bonus.items()))
         scored = []
-        for position, doc in enumerate(self._index.docs):
-            total = 100.0 * sum(weight * column[position] for weight, column in zip(WEIGHTS, columns))
-            if total > 0:
-                total += bonus_for(doc.clause_id, bonus)
-            scored.append(Candidate(doc.clause_id, round(min(total, 100.0), 2)))
-        scored.sort(key=lambda c: (-c.score, c.clause_id))
-        return tuple(scored[:MAX_CANDIDATES])
+        for clause_id, partial, fz, extra in zip(self._clause_ids, rough, fuzzy, extras):
+            total = 100.0 * (partial + w_fuzzy * fz)
+            if total > 0:  # else it is 0.0: no column is negative
+                total = round(min(total + extra, 100.0), 2)
+            scored.append((-total, clause_id))
+        scored.sort()  # best score first, then by clause id
+        return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""

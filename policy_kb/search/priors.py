@@ -7,13 +7,14 @@ the clause that governs that situation; the lexical score still has to put it in
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
 from . import cues as c
 from .cues import Cues, account_context, read_cues
-from .lexicon import clean, stem
+from .lexicon import stem
 
-__all__ = ["account_context", "bonus_for", "frames_conflict", "priors"]
+__all__ = ["account_context", "bonus_for", "bonus_table", "frames_conflict", "priors"]
 
 FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
@@ -59,7 +60,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         bonus[key] = bonus.get(key, 0.0) + points
 
     cue = read_cues(text, facts, terms)
-    lowered = c.WISH.sub("want", clean(text))
+    lowered = c.cue_text(text)
     _whose_account(cue, lowered, add)
     _my_posting(cue, lowered, add)
     if cue.context != "trust":
@@ -96,17 +97,17 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
     approved = bool(c.ALREADY_APPROVED.search(lowered))
     if approved:
         add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
-    elif c.CREATE_ACCOUNT.search(lowered) and cue.context != "personal" and not cue.personal_account:
+    elif cue.context != "personal" and not cue.personal_account and c.CREATE_ACCOUNT.search(lowered):
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
         if "email" in cue.words:
             add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # the email that registers an account, not email to families
     if approved and cue.context != "personal" and c.OFFICIAL_MARK.search(lowered):
         add(AUP_RULE, FRAME_BONUS)
-    if c.SEPARATE.search(lowered) and "personal" in lowered and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
+    if "personal" in lowered and c.SEPARATE.search(lowered) and (cue.context == "trust" or c.EDUCATIONAL.search(lowered)):
         add(SEPARATE_RULE, FRAME_BONUS)
     if c.FEATURED.search(lowered):
         add(REPUTATION_RULE, FRAME_BONUS / 2)
-    if c.POSTED_ABOUT.search(lowered) and not cue.harmed and cue.context != "trust":
+    if not cue.harmed and cue.context != "trust" and c.POSTED_ABOUT.search(lowered):
         add(AVOID_RULE, FRAME_BONUS / 2)  # posts about school matters, whoever wrote them
 
 
@@ -132,9 +133,8 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         add(FRIEND_RULE, FRAME_BONUS)
     if cue.childish and cue.contacted:
         add(CONTACT_RULE, FRAME_BONUS)
-    chats = c.GROUP_CHAT.search(c.PUPIL_GROUPS.sub(" ", lowered))
     engages = c.ENGAGE_CHILD.search(lowered) or (cue.childish and c.ENGAGE_THEM.search(lowered))
-    if engages or (cue.relation in c.STUDENTISH and chats):
+    if engages or (cue.relation in c.STUDENTISH and c.GROUP_CHAT.search(c.PUPIL_GROUPS.sub(" ", lowered))):
         add(PARENT_RULE, FRAME_BONUS)  # the rule also covers communicating with children
 
 
@@ -183,13 +183,13 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
             if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
                 for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE, AVOID_RULE, REPUTATION_RULE):
                     add(clause_id, -FRAME_BONUS / 2)
-    if c.REPORT_ASK.search(lowered) and cue.childish and cue.context != "trust":
+    if cue.childish and cue.context != "trust" and c.REPORT_ASK.search(lowered):
         if cue.harmed:
             add(HARM_RULE, FRAME_BONUS / 2)
         elif cue.contacted:
             add(CONTACT_RULE, FRAME_BONUS / 2)
             add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)  # they wrote to me: not about how I write to families
-    if c.POSTS_ABOUT_TRUST.search(lowered) and cue.context != "trust" and not cue.harmed:
+    if cue.context != "trust" and not cue.harmed and c.POSTS_ABOUT_TRUST.search(lowered):
         add(REPUTATION_RULE, FRAME_BONUS / 2)
     if c.VIRTUAL_WORLD.search(lowered):
         add(VIRTUAL_RULE, FRAME_BONUS / 2)
@@ -221,8 +221,8 @@ def pupils_act_on_others(cue: Cues, lowered: str) -> bool:
     """Pupils follow, read, reply to or make things (for their learning); nobody connects with or contacts me."""
     return (
         cue.childish
-        and bool(c.PUPILS_ACT.search(lowered))
         and not cue.connecting
+        and bool(c.PUPILS_ACT.search(lowered))
         and not c.TO_ME.search(lowered)
         and not c.CONTACT_ME.search(lowered)
     )
@@ -236,7 +236,7 @@ def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], c
     if clause_id not in FACT_RULES:
         return False
     cue = read_cues(text, facts, terms)
-    lowered = c.WISH.sub("want", clean(text))
+    lowered = c.cue_text(text)
     if cue.context == "trust" and not cue.personal_account:
         return True  # "can her daughter follow our class account?": these rules are about personal accounts
     return pupils_act_on_others(cue, lowered) or (c.LEARNING in cue.words and not (cue.connecting or cue.contacted))
@@ -249,3 +249,10 @@ def bonus_for(clause_id: str, bonus: Mapping[str, float]) -> float:
         if key.endswith(".") and clause_id.startswith(key):
             total += value
     return total
+
+
+@lru_cache(maxsize=1024)  # the frames combine into few distinct bonus sets, and questions repeat them
+def bonus_table(clause_ids: tuple[str, ...], bonus: tuple[tuple[str, float], ...]) -> tuple[float, ...]:
+    """`bonus_for` each clause id in turn, for bonuses given as (key, points) pairs in `priors` order."""
+    as_dict = dict(bonus)
+    return tuple(bonus_for(clause_id, as_dict) for clause_id in clause_ids)

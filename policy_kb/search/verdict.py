@@ -10,7 +10,6 @@ import re
 
 VERDICTS = ("yes", "no", "conditional", "info", "report")
 
-_LAST_QUESTION = re.compile(r"[^.?!]*\?")
 _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)|can you (?:list|confirm|tell)"
     r"|list|remind me|tell me|explain|define|in what)\b"
@@ -47,8 +46,15 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|once|after|before|since|as soon as
 
 
 def _question_part(text: str) -> str:
-    questions = _LAST_QUESTION.findall(text)
-    return _LEADING_CLAUSE.sub("", (questions[-1] if questions else text).strip().lower())
+    """The last question in the text: from the last sentence end before the last "?" (else the whole text)."""
+    # The last match of [^.?!]*\? found with rfind: a regex findall is quadratic on a long text without "?".
+    end = text.rfind("?")
+    if end < 0:
+        part = text
+    else:
+        start = max(text.rfind(".", 0, end), text.rfind("?", 0, end), text.rfind("!", 0, end)) + 1
+        part = text[start : end + 1]
+    return _LEADING_CLAUSE.sub("", part.strip().lower())
 
 
 def verdict(stance: str, question: str) -> str:
