@@ -1,12 +1,13 @@
 """Turn a CardView into the activity each channel understands."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
-from cards import CardView, render_adaptive, render_text
+from cards import CardView, Text, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
 
 # Channels that show Adaptive Cards. Others get text (and, where a renderer is registered,
@@ -47,8 +48,37 @@ def card_activity(view: CardView, channel_id: str | None) -> Activity:
     return Activity(type=ActivityTypes.message, text=render_text(view))
 
 
+# A short line to show at the top of this turn's next reply rather than as a message of its
+# own: one message in the chat instead of two, and one Connector call fewer.
+_LEAD = "guidance.lead"
+
+
+def lead_with(context: TurnContext, line: str) -> None:
+    """Show `line` above the next reply of this turn (`flush_lead` sends it alone if none follows)."""
+    context.turn_state[_LEAD] = line
+
+
+def take_lead(context: TurnContext) -> str:
+    """The pending lead line, now taken (empty when there is none)."""
+    return context.turn_state.pop(_LEAD, "")
+
+
+async def flush_lead(context: TurnContext, activities=None, next_send=None):
+    """Send a lead line that no reply took, before whatever is sent next (an `on_send_activities`
+    handler) or at the end of the turn (called with the context only)."""
+    line = take_lead(context)
+    if line:
+        await context.send_activity(line)
+    if next_send is not None:
+        return await next_send()
+    return None
+
+
 async def send_card(context: TurnContext, view: CardView):
-    """Send a card to the conversation of this turn."""
+    """Send a card to the conversation of this turn (with a pending lead line on top)."""
+    line = take_lead(context)
+    if line:
+        view = replace(view, blocks=(Text(line, style="subtle"), *view.blocks))
     return await context.send_activity(card_activity(view, context.activity.channel_id))
 
 

@@ -13,7 +13,7 @@ from botbuilder.schema import ActivityTypes, ChannelAccount
 from cards import CardView
 from dialogs.base import REROUTE
 from .registry import Registry
-from .replies import send_card
+from .replies import flush_lead, send_card, take_lead
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Turn:
         """Send a card or a line of text."""
         if isinstance(reply, CardView):
             return await send_card(self.context, reply)
-        return await self.context.send_activity(reply)
+        line = take_lead(self.context)
+        return await self.context.send_activity(f"{line}\n\n{reply}" if line else reply)
 
     async def begin(self, dialog_id: str, options: Any = None):
         """Start a dialog, replacing nothing that is active (the caller decides)."""
@@ -78,6 +79,7 @@ class GuidanceBot(TeamsActivityHandler):
             if not inbound(turn_context):
                 return
         await self.conversation_state.load(turn_context)
+        turn_context.on_send_activities(flush_lead)
         activity = turn_context.activity
         if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
             _, is_new = await self.services.people.observe(turn_context)
@@ -86,6 +88,7 @@ class GuidanceBot(TeamsActivityHandler):
         for observe in self.registry.observers:
             await observe(await self._turn(turn_context))
         await super().on_turn(turn_context)
+        await flush_lead(turn_context)
         await self.conversation_state.save_changes(turn_context)
 
     async def _turn(self, context: TurnContext, text: str | None = None) -> Turn:

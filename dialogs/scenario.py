@@ -14,7 +14,7 @@ from botbuilder.dialogs import (DialogContext, DialogTurnResult, DialogTurnStatu
                                 WaterfallStepContext)
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 
-from bot.replies import send_card
+from bot.replies import lead_with, send_card
 from policy_kb.scenarios import ScenarioBook, Walk
 from policy_kb.scenarios import walker
 from policy_kb.scenarios.model import Outcome, Question
@@ -154,7 +154,7 @@ class ScenarioDialog(GuidedDialog):
             await step.context.send_activity(CHANGED)
             return await step.end_dialog()
         if step.result == _NEW_MESSAGE:
-            await step.context.send_activity("I've left the walk-through to answer that.")
+            lead_with(step.context, "I've left the walk-through to answer that.")
             return await step.end_dialog(REROUTE)
         return await step.replace_dialog(WALK_ID, walker.answer(scenario, walk, step.result).to_dict())
 

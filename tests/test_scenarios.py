@@ -215,6 +215,10 @@ async def test_a_new_question_typed_instead_of_an_answer_leaves_the_walk_and_is_
     reply = await bot.send("c-newq", "can I accept a follow request from an ex-pupil who is 17 now?")
     assert "left the walk-through" in reply.text
     assert NO_FRIEND_STUDENTS in reply.text  # the Q&A answered it
+    # One message: the notice is the first line of the answer card, not a message of its own.
+    assert len(reply.activities) == 1
+    body = [item.get("text") for item in reply.activities[0]["attachments"][0]["content"]["body"]]
+    assert body[1] == "I've left the walk-through to answer that."  # under the card's title
     assert "How are you thinking of contacting them" not in reply.text
     reply = await bot.send("c-newq", "a year 8 kid messaged me on insta")  # a new situation starts afresh
     assert ACCOUNT in reply.text
