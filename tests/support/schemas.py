@@ -23,15 +23,36 @@ def adaptive_card_validator() -> Draft6Validator:
     return Draft6Validator(schema)
 
 
+# Card JSON (canonical: keys sorted) -> its outcome. Bots send the same card many times (every
+# answer to one question, every welcome), and validating against the 1.5 schema is the slowest
+# thing a test does; the outcome of a card never changes, so each distinct card is checked once.
+# An invalid card's error is cached too, so every test that sends it still fails.
+_card_outcomes: dict[str, str | None] = {}
+
+
 def adaptive_card_errors(card: dict) -> str | None:
     """None when the card is valid Adaptive Cards 1.5, else the most relevant error."""
+    try:
+        key = json.dumps(card, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return _adaptive_card_errors(card)  # not plain JSON (a set, NaN): never cached
+    if json.loads(key) != card:
+        return _adaptive_card_errors(card)  # a tuple or a non-string key the text would hide
+    try:
+        return _card_outcomes[key]
+    except KeyError:
+        outcome = _card_outcomes[key] = _adaptive_card_errors(card)
+        return outcome
+
+
+def _adaptive_card_errors(card: dict) -> str | None:
     validator = adaptive_card_validator()
-    error = best_match(validator.iter_errors(card))
-    if error is None:
-        if card.get("version") != "1.5":
-            return f"card version is {card.get('version')!r}, expected '1.5'"
-        return None
-    return f"{error.message} at {'/'.join(map(str, error.absolute_path))}"
+    if not validator.is_valid(card):
+        error = best_match(validator.iter_errors(card))
+        return f"{error.message} at {'/'.join(map(str, error.absolute_path))}"
+    if card.get("version") != "1.5":
+        return f"card version is {card.get('version')!r}, expected '1.5'"
+    return None
 
 
 @lru_cache(maxsize=1)
