@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from tests.support import startup
 from tests.support.harness import BotHarness
 
 _real_connect = socket.socket.connect
@@ -56,6 +57,14 @@ def offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def load_once():
+    """Apps started in this process reuse the scenario book and contacts an earlier one loaded."""
+    with pytest.MonkeyPatch.context() as patch:
+        startup.load_once(patch)
+        yield
 
 
 @pytest.fixture
