@@ -8,6 +8,7 @@ import socket
 import pytest
 
 from bot import serialize
+from tests.support import startup
 from tests.support.harness import BotHarness
 
 # Every activity the bot reads or sends in a test is checked against msrest's own (de)serialiser.
@@ -60,6 +61,14 @@ def offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def load_once():
+    """Apps started in this process reuse the scenario book and contacts an earlier one loaded."""
+    with pytest.MonkeyPatch.context() as patch:
+        startup.load_once(patch)
+        yield
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
@@ -56,11 +57,17 @@ class EndpointCredentialsFactory(PasswordServiceClientCredentialFactory):
         return EndpointCredentials(app_id, self.password, login_endpoint.rstrip("/") + "/oauth2/v2.0/token")
 
 
+@lru_cache(maxsize=1)
+def signing_key() -> rsa.RSAPrivateKey:
+    """One RSA key for the module's servers (making a 2048-bit key takes about 0.1 s); keys are immutable."""
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
 class OpenIdServer:
     """Serves OpenID metadata and one signing key from a thread."""
 
     def __init__(self):
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.key = signing_key()
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         jwk.update(kid="test-key", use="sig", endorsements=["msteams", "emulator"])
         keys = {"keys": [jwk]}
@@ -80,7 +87,9 @@ class OpenIdServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits for the serving loop to look (0.5 s by default).
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.01},
+                                       daemon=True)
 
     def token(self, service_url: str, **claims) -> str:
         now = int(time.time())

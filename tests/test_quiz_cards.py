@@ -4,15 +4,14 @@ from datetime import datetime, timezone
 
 from cards import render_adaptive
 from cards.quiz import certificate_card, policy_card, question_card, result_cards
-from onboarding.bank import load_bank
 from onboarding.draw import draw
 from onboarding.policy_text import policy_sections
 from onboarding.scoring import score
-from policy_kb import load_knowledge_base
+from tests.support.kb import bank_for, shipped_kb
 from tests.support.schemas import adaptive_card_errors
 
-KB = load_knowledge_base()
-BANK = load_bank(KB)
+KB = shipped_kb()
+BANK = bank_for(KB)
 TEAMS_LIMIT = 28 * 1024
 
 

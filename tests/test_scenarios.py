@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bot import appkeys
-from policy_kb import load_knowledge_base
+from tests.support.kb import shipped_kb
 
-KB = load_knowledge_base()
+KB = shipped_kb()
 REPORT_CHILD_CONTACT = KB.by_id["personal.report_child_contact"].text
 NO_FRIEND_STUDENTS = KB.by_id["personal.no_friend_students"].text
 WHO = "Who contacted you?"

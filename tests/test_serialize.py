@@ -16,7 +16,7 @@ from bot.features.welcome import welcome_card
 from bot.replies import card_activity
 from bot import serialize
 from bot.serialize import ActivitySerializer, FastConnectorClient, ModelDeserializer, dump, load, plain_json
-from policy_kb import load_knowledge_base
+from tests.support.kb import shipped_kb
 
 
 def stock_serializer():
@@ -38,7 +38,7 @@ def hero() -> Activity:
 
 
 CASES = {
-    "adaptive card": lambda: card_activity(welcome_card(load_knowledge_base()), "msteams"),
+    "adaptive card": lambda: card_activity(welcome_card(shipped_kb()), "msteams"),
     "two cards and text": lambda: Activity(type="message", text="see below", attachments=[
         Attachment(content_type="application/json", content={"a": [1, 2.5, True, None, {"b": "c"}]}),
         Attachment(content_type="application/json", content={"empty": {}, "list": []})]),

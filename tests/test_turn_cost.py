@@ -140,9 +140,9 @@ async def test_sending_a_card_copies_the_activity_but_not_the_card_json():
 
     from bot.features.welcome import welcome_card
     from bot.replies import card_activity
-    from policy_kb import load_knowledge_base
+    from tests.support.kb import shipped_kb
 
-    activity = card_activity(welcome_card(load_knowledge_base()), "msteams")
+    activity = card_activity(welcome_card(shipped_kb()), "msteams")
     sent = copy.deepcopy(activity)  # what TurnContext.send_activities does to each reply
     sent.id, sent.attachments[0].name = "x", "changed"
     assert activity.id is None and activity.attachments[0].name is None

@@ -2,10 +2,9 @@
 import pytest
 
 from dialogs.quiz_answers import parse_answer
-from onboarding.bank import load_bank
-from policy_kb import load_knowledge_base
+from tests.support.kb import bank_for, shipped_kb
 
-BANK = load_bank(load_knowledge_base())
+BANK = bank_for(shipped_kb())
 SINGLE = BANK.by_id["defs.its"]  # shown as C, A, B below
 SINGLE_ORDER = ["o3", "o1", "o2"]
 MULTI = BANK.by_id["purpose.all"]

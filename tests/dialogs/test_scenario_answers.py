@@ -4,10 +4,9 @@ from __future__ import annotations
 import pytest
 
 from dialogs.scenario import typed_answer
-from policy_kb import load_knowledge_base
-from policy_kb.scenarios import load_scenarios
+from tests.support.kb import scenarios_for, shipped_kb
 
-BOOK = load_scenarios(load_knowledge_base())
+BOOK = scenarios_for(shipped_kb())
 AGE = BOOK.get("friend_request").node("ex_student_age")
 PLATFORM = BOOK.get("child_contact").node("platform")
 WORRY = BOOK.get("child_contact").node("worry")

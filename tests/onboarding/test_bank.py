@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from onboarding.bank import KINDS, QuizBankError, load_bank
-from policy_kb import load_knowledge_base
+from tests.support.kb import shipped_kb
 
-KB = load_knowledge_base()
+KB = shipped_kb()
 
 GOOD = """
 questions:

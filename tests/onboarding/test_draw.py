@@ -2,11 +2,10 @@
 import random
 from collections import Counter
 
-from onboarding.bank import load_bank
 from onboarding.draw import allocate, draw
-from policy_kb import load_knowledge_base
+from tests.support.kb import bank_for, shipped_kb
 
-BANK = load_bank(load_knowledge_base())
+BANK = bank_for(shipped_kb())
 
 
 def sections_of(drawn):

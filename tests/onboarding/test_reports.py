@@ -2,12 +2,12 @@
 from datetime import date, datetime, timezone
 
 from onboarding.admins import AdminScope, AdminsError, parse_admins, scope_for
-from onboarding.bank import load_bank
 from onboarding.reports import AttemptSummary, completion_report, item_analysis, items_csv, report_csv
 from onboarding.roster import RosterEntry
-from policy_kb import load_knowledge_base
 
 import pytest
+
+from tests.support.kb import bank_for, shipped_kb
 
 T = datetime(2026, 11, 20, tzinfo=timezone.utc)
 ROSTER = [RosterEntry("p@a.org", "Pass Person", "Alpha", date(2026, 9, 1)),
@@ -47,7 +47,7 @@ def test_item_analysis_most_missed_first_and_csv():
                            ("scope.kinds", False)])
     assert [(s.question_id, s.missed, s.asked, s.missed_percent) for s in stats] == [
         ("scope.kinds", 1, 1, 100), ("defs.its", 2, 3, 66), ("vision.parts", 0, 1, 0)]
-    text = items_csv(stats, load_bank(load_knowledge_base()))
+    text = items_csv(stats, bank_for(shipped_kb()))
     assert text.splitlines()[0].startswith("question id,section,type,question")
     assert "Who is “CMAT ITS” in the policy?" in text
 

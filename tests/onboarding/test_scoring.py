@@ -1,11 +1,10 @@
 """Marking and scoring: exact sets for select-all, the pass mark boundary."""
 import pytest
 
-from onboarding.bank import load_bank
 from onboarding.scoring import is_correct, mark, score
-from policy_kb import load_knowledge_base
+from tests.support.kb import bank_for, shipped_kb
 
-BANK = load_bank(load_knowledge_base())
+BANK = bank_for(shipped_kb())
 
 
 def right(qid):

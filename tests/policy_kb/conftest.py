@@ -1,4 +1,4 @@
-"""Shared fixtures: the real knowledge base and one matcher, built once."""
+"""Shared fixtures: the real knowledge base and one matcher, built once (the ones the bot uses)."""
 from __future__ import annotations
 
 import shutil
@@ -6,19 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from policy_kb import load_knowledge_base
 from policy_kb.loader import DEFAULT_DIRECTORY
-from policy_kb.search import Matcher
+from tests.support.kb import matcher_for, shipped_kb
 
 
 @pytest.fixture(scope="session")
 def kb():
-    return load_knowledge_base()
+    return shipped_kb()
 
 
 @pytest.fixture(scope="session")
 def matcher(kb):
-    return Matcher(kb)
+    return matcher_for(kb)
 
 
 @pytest.fixture()

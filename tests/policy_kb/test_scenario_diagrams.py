@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policy_kb import load_knowledge_base
-from policy_kb.scenarios import Question, load_scenarios
+from policy_kb.scenarios import Question
 from policy_kb.scenarios.diagram import mermaid, write_all
+from tests.support.kb import scenarios_for, shipped_kb
 
-BOOK = load_scenarios(load_knowledge_base())
+BOOK = scenarios_for(shipped_kb())
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "scenarios"
 
 

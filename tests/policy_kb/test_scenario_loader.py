@@ -6,10 +6,10 @@ import copy
 import pytest
 import yaml
 
-from policy_kb import load_knowledge_base
 from policy_kb.scenarios import ScenarioError, load_scenarios
+from tests.support.kb import shipped_kb
 
-KB = load_knowledge_base()
+KB = shipped_kb()
 
 VALID = {
     "id": "tiny", "order": 1, "title": "A tiny scenario", "description": "For tests.",

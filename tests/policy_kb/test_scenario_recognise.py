@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from policy_kb import load_knowledge_base
-from policy_kb.scenarios import load_scenarios, recognise
+from policy_kb.scenarios import recognise
 from policy_kb.scenarios.recognise import is_new_message, score
+from tests.support.kb import scenarios_for, shipped_kb
 
-BOOK = load_scenarios(load_knowledge_base())
+BOOK = scenarios_for(shipped_kb())
 HERE = Path(__file__).parent
 
 

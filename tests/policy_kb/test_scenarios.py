@@ -6,13 +6,13 @@ import pytest
 from cards import Quote, Text
 from dialogs.choices import Option, match_option
 from dialogs.scenario_cards import GUIDANCE_NOTE, outcome_card, question_card
-from policy_kb import load_knowledge_base
 from policy_kb.model import CONTACTS
-from policy_kb.scenarios import REPORT_FIELDS, Outcome, load_scenarios, paths
+from policy_kb.scenarios import REPORT_FIELDS, Outcome, paths
 from policy_kb.scenarios import walker
+from tests.support.kb import scenarios_for, shipped_kb
 
-KB = load_knowledge_base()
-BOOK = load_scenarios(KB)
+KB = shipped_kb()
+BOOK = scenarios_for(KB)
 ISSUE_SCENARIOS = ("child_contact", "friend_request", "inappropriate_communications", "contact_families",
                    "class_account", "posting_photos", "trust_account_comment", "personal_posting")
 

@@ -22,6 +22,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _scratch_root() -> str | None:
+    """RAM-backed /dev/shm when it has room, else the usual temporary directory. Each test creates
+    a database, which copies the template (about 8 MB): about 0.3 s on this disk, 0.03 s in RAM."""
+    try:
+        if os.access("/dev/shm", os.W_OK) and shutil.disk_usage("/dev/shm").free >= 2 * 1024 ** 3:
+            return "/dev/shm"
+    except OSError:
+        pass
+    return None
+
+
 def _bin(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     if found:
@@ -36,7 +47,7 @@ class ThrowawayPostgres:
     """initdb + pg_ctl in a temp dir on a free loopback port; trust auth; removed at stop()."""
 
     def __init__(self, ssl: bool = False):
-        self.dir = Path(tempfile.mkdtemp(prefix="guidance-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix="guidance-pg-", dir=_scratch_root()))
         self.port = _free_port()
         self.ssl = ssl  # serve TLS with a self-signed certificate (as Azure requires TLS)
         self._as_postgres = os.geteuid() == 0  # initdb refuses to run as root
