@@ -39,22 +39,13 @@ from msrest.pipeline.universal import RawDeserializer
 from . import appkeys
 from .outbound import AiohttpSender, BearerTokenPolicy, RetryPolicy
 from .serialize import FastConnectorClient
-from .settings import Settings, SettingsError
+from .settings import Settings, env_flag
 
 log = logging.getLogger(__name__)
 
-FLAG = "FAST_CONNECTOR"
-_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
-
-
 def fast_connector_enabled(settings: Settings) -> bool:
     """Whether FAST_CONNECTOR (default on) asks for the fast outbound path."""
-    raw = str(settings.env.get(FLAG, "")).strip().lower()
-    if not raw or raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    raise SettingsError(FLAG, f"must be 1 or 0, got {raw!r}")
+    return env_flag(settings.env, "FAST_CONNECTOR", True)
 
 
 def app_id_of(claims_identity: ClaimsIdentity) -> Optional[str]:

@@ -155,6 +155,21 @@ def env_float(env: Mapping[str, str], name: str, default: float, minimum: float 
     return _env_number(env, name, default, minimum, float, "a number")
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def env_flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    """Read an on/off setting (1/0, true/false, yes/no, on/off); raise SettingsError naming it when bad."""
+    raw = str(env.get(name, "")).strip().lower()
+    if not raw:
+        return default
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise SettingsError(name, f"must be 1 or 0, got {raw!r}")
+
+
 def _env_number(env, name, default, minimum, parse, what):
     raw = str(env.get(name, "")).strip()
     if not raw:
