@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import queue
 import sqlite3
+import threading
 import uuid
 from typing import Callable, Dict, List, Optional
 
 import jsonpickle
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from botbuilder.core import Storage
 
@@ -56,9 +57,37 @@ def _set_etag(item, etag: str) -> None:
         item.e_tag = etag
 
 
-def _write_batch(conn: sa.Connection, dialect: str, batch: list) -> list:
-    """Write each (key, item, expected eTag, data) in one transaction; return each new eTag, or the
-    StorageConflictError for a write whose eTag is stale (only that write fails).
+def _statements(dialect: str) -> dict:
+    """The three writes, with bound parameters, built once per dialect."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    # (SQLAlchemy reserves the column names for its own parameters.)
+    key, etag, data = sa.bindparam("b_key"), sa.bindparam("b_etag"), sa.bindparam("b_data")
+    return {
+        # "*": write whatever is there.
+        "overwrite": upsert(dialect, bot_state, {"key": key, "etag": etag, "data": data}, ["key"],
+                            {"etag": etag, "data": data, "updated_at": sa.func.now()}),
+        # The eTag read is still the stored one.
+        "update": bot_state.update().where(bot_state.c.key == key, bot_state.c.etag == sa.bindparam("b_expected"))
+                  .values(etag=etag, data=data),
+        # Absent when read, and nobody has created it since.
+        "create": insert(bot_state).values(key=key, etag=etag, data=data)
+                  .on_conflict_do_nothing(index_elements=[bot_state.c.key]),
+    }
+
+
+_STATEMENTS = {dialect: _statements(dialect) for dialect in ("sqlite", "postgresql")}
+# The same statements as SQLite text with named parameters, for the writer thread's own connection.
+_SQLITE_TEXT = {name: str(stmt.compile(dialect=sqlite_dialect(paramstyle="named")))
+                for name, stmt in _STATEMENTS["sqlite"].items()}
+
+
+def _write_batch(run: Callable[[str, dict], int], batch: list) -> list:
+    """Write each (key, item, expected eTag, data) in one transaction, `run(statement name,
+    parameters)` returning the rows changed; return each new eTag, or the StorageConflictError for
+    a write whose eTag is stale (only that write fails).
 
     "*" overwrites. No eTag means the state was absent when read: it is created only if nobody
     has created it since (another instance taking a simultaneous first turn of the same
@@ -66,29 +95,23 @@ def _write_batch(conn: sa.Connection, dialect: str, batch: list) -> list:
     outcomes: list = []
     for key, _, expected, data in batch:
         new_etag = uuid.uuid4().hex
+        params = {"b_key": key, "b_etag": new_etag, "b_data": data}
         if expected == "*":
-            conn.execute(upsert(dialect, bot_state, {"key": key, "etag": new_etag, "data": data}, ["key"],
-                                {"etag": new_etag, "data": data, "updated_at": sa.func.now()}))
+            run("overwrite", params)
             outcomes.append(new_etag)
             continue
-        if expected is not None:
-            updated = conn.execute(bot_state.update().where(bot_state.c.key == key, bot_state.c.etag == expected)
-                                   .values(etag=new_etag, data=data)).rowcount
-            if updated:
-                outcomes.append(new_etag)
-                continue
-        created = conn.execute(_insert(dialect).values(key=key, etag=new_etag, data=data)
-                               .on_conflict_do_nothing(index_elements=[bot_state.c.key])).rowcount
+        if expected is not None and run("update", {**params, "b_expected": expected}):
+            outcomes.append(new_etag)
+            continue
+        created = run("create", params)
         outcomes.append(new_etag if created else StorageConflictError(f"eTag conflict writing {key!r}"))
     return outcomes
 
 
-def _insert(dialect: str):
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(bot_state)
+def _engine_batch(conn: sa.Connection, dialect: str, batch: list) -> list:
+    """`_write_batch` through SQLAlchemy (the async engine's connection, in `run_sync`)."""
+    statements = _STATEMENTS[dialect]
+    return _write_batch(lambda name, params: conn.execute(statements[name], params).rowcount, batch)
 
 
 class SqlStorage(Storage):
@@ -96,16 +119,21 @@ class SqlStorage(Storage):
 
     The statements are the same on every engine. On a SQLite file, reads run on the event loop
     through a read-only connection (about 10 µs, where a hop to aiosqlite's thread costs about a
-    millisecond of CPU on a busy loop), and writes that arrive together are committed in one
-    transaction (one fsync) in one hand-off to a worker thread."""
+    millisecond of CPU on a busy loop), and writes go to one writer thread of this storage's own,
+    which commits every write waiting for it in one transaction (one fsync) and goes straight on
+    to the writes that arrived meanwhile: a write waits for at most the commit in progress and its
+    own, and for one turn of the event loop to hear back. Elsewhere writes that arrive together
+    are committed in one transaction through the async engine."""
 
     def __init__(self, db: Database):
         self.db = db
         self._reader: Optional[sqlite3.Connection] = None
-        self._writer: Optional[sa.Engine] = None
+        self._writer: Optional[sqlite3.Connection] = None
         self._queue: list = []
         self._write_lock = asyncio.Lock()
         self._trace: Optional[Callable[[str], None]] = None
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: Optional[threading.Thread] = None
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
         if not keys:
@@ -134,10 +162,14 @@ class SqlStorage(Storage):
             if expected == "":
                 raise StorageConflictError(f"write to {key!r} has an empty eTag")
             prepared.append((key, item, expected, jsonpickle.encode(_without_etag(item))))
-        if len(prepared) == 1:
+        path = self._sqlite_file()
+        if path:
+            outcomes = await self._write_in_thread(path, prepared)
+        elif len(prepared) == 1:
             await self._write_grouped(prepared[0])
             return
-        outcomes = await self._commit_batch(prepared)
+        else:
+            outcomes = await self._commit_batch(prepared)
         for outcome in outcomes:
             if isinstance(outcome, BaseException):
                 raise outcome  # the transaction committed the others; the caller retries this one
@@ -145,8 +177,8 @@ class SqlStorage(Storage):
             _set_etag(item, etag)
 
     async def _write_grouped(self, prepared: tuple) -> None:
-        """Group commit: whoever holds the lock writes every single-key write queued so far in one
-        transaction (one fsync); an eTag conflict fails only its own write."""
+        """Group commit through the async engine: whoever holds the lock writes every single-key
+        write queued so far in one transaction; an eTag conflict fails only its own write."""
         done = asyncio.get_running_loop().create_future()
         self._queue.append((prepared, done))
         async with self._write_lock:
@@ -164,22 +196,67 @@ class SqlStorage(Storage):
                         job_done.set_result(None)
         await done
 
+    async def _write_in_thread(self, path: str, prepared: list) -> list:
+        """Give the writes to the writer thread; return each one's new eTag or exception."""
+        done = asyncio.get_running_loop().create_future()
+        self._jobs.put((prepared, done))
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._writer_loop, args=(path,), name="state-writer",
+                                            daemon=True)
+            self._thread.start()
+        return await done
+
+    def _writer_loop(self, path: str) -> None:
+        """The writer thread: take every waiting job, commit them in one transaction, report each
+        job's outcomes back to its loop; until `close` sends None."""
+        while True:
+            jobs = [self._jobs.get()]
+            while jobs[-1] is not None:
+                try:
+                    jobs.append(self._jobs.get_nowait())
+                except queue.Empty:
+                    break
+            stop = jobs[-1] is None
+            jobs = [job for job in jobs if job is not None]
+            if jobs:
+                batch = [write for prepared, _ in jobs for write in prepared]
+                try:
+                    outcomes = self._commit_sqlite(path, batch)
+                except sqlite3.OperationalError as exc:
+                    outcomes = [DatabaseError(f"database unavailable: {type(exc).__name__}")] * len(batch)
+                except Exception as exc:  # noqa: BLE001 - every write in the batch failed with it
+                    outcomes = [exc] * len(batch)
+                start = 0
+                for prepared, done in jobs:
+                    _settle_soon(done, outcomes[start:start + len(prepared)])
+                    start += len(prepared)
+            if stop:
+                return
+
     async def _commit_batch(self, batch: list) -> list:
-        path = self._sqlite_file()
-        if not path:
-            async with self.db.transaction() as conn:
-                return await conn.run_sync(_write_batch, self.db.dialect, batch)
-        try:
-            return await asyncio.to_thread(self._commit_sqlite, path, batch)
-        except sa.exc.OperationalError as exc:
-            raise DatabaseError(f"database unavailable: {type(exc.orig).__name__}") from exc
+        """The writes in one transaction through the async engine (PostgreSQL, in-memory SQLite)."""
+        async with self.db.transaction() as conn:
+            return await conn.run_sync(_engine_batch, self.db.dialect, batch)
 
     def _commit_sqlite(self, path: str, batch: list) -> list:
-        """In a worker thread: the batch in one SQLite transaction (BEGIN IMMEDIATE)."""
+        """In the writer thread: the batch in one SQLite transaction (BEGIN IMMEDIATE) on its own
+        sqlite3 connection; the statements are SQLAlchemy's, compiled once."""
         if self._writer is None:
-            self._writer = self._sqlite_engine(f"sqlite:///{path}")
-        with self._writer.begin() as conn:
-            return _write_batch(conn, "sqlite", batch)
+            self._writer = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
+                self._writer.execute(f"PRAGMA {pragma}")
+            if self._trace is not None:
+                self._writer.set_trace_callback(self._trace)
+        writer = self._writer
+        writer.execute("BEGIN IMMEDIATE")  # take the write lock first
+        try:
+            outcomes = _write_batch(lambda name, params: writer.execute(_SQLITE_TEXT[name], params).rowcount, batch)
+            writer.execute("COMMIT")
+        except BaseException:
+            if writer.in_transaction:
+                writer.execute("ROLLBACK")
+            raise
+        return outcomes
 
     def _read_sqlite(self, path: str, keys: list[str]) -> list[tuple]:
         """Read on the event loop through a read-only sqlite3 connection (the same SELECT, compiled
@@ -196,29 +273,6 @@ class SqlStorage(Storage):
             self.close()
             raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
 
-    def _sqlite_engine(self, url: str) -> sa.Engine:
-        engine = sa.create_engine(url, poolclass=sa.pool.StaticPool,
-                                  connect_args={"check_same_thread": False, "timeout": 10.0})
-
-        @event.listens_for(engine, "connect")
-        def configure(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
-            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
-                dbapi_conn.execute(f"PRAGMA {pragma}")
-
-        @event.listens_for(engine, "begin")
-        def begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock first
-
-        if self._trace is not None:
-            self._watch(engine)
-        return engine
-
-    def _watch(self, engine: sa.Engine) -> None:
-        trace = self._trace
-        event.listen(engine, "before_cursor_execute", lambda *args: trace(args[2]))
-        event.listen(engine, "commit", lambda conn: trace("COMMIT"))
-
     def _sqlite_file(self) -> Optional[str]:
         if self.db.dialect != "sqlite":
             return None
@@ -229,17 +283,21 @@ class SqlStorage(Storage):
         """Call `callback(sql)` for each statement the SQLite read and write connections run, and
         "COMMIT" for each commit (diagnostics; writes call it from a worker thread)."""
         self._trace = callback
-        if self._reader is not None:
-            self._reader.set_trace_callback(callback)
-        if self._writer is not None:
-            self._watch(self._writer)
+        for conn in (self._reader, self._writer):
+            if conn is not None:
+                conn.set_trace_callback(callback)
 
     def close(self) -> None:
-        """Close the SQLite fast-path engines (the shared engine is closed by store.Database)."""
+        """Stop the writer thread once the writes given to it are done, and close the SQLite
+        fast-path connections (the shared engine is closed by store.Database)."""
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
         if self._reader is not None:
             self._reader.close()
         if self._writer is not None:
-            self._writer.dispose()
+            self._writer.close()
         self._reader = self._writer = None
 
     async def delete(self, keys: List[str]) -> None:
@@ -247,6 +305,17 @@ class SqlStorage(Storage):
             return
         async with self.db.transaction() as conn:
             await conn.execute(bot_state.delete().where(bot_state.c.key.in_(list(keys))))
+
+
+def _settle_soon(done: asyncio.Future, outcomes: list) -> None:
+    """From the writer thread: hand a job's outcomes (new eTags or exceptions) to its event loop."""
+    def settle():
+        if not done.done():  # else the waiting turn was cancelled; the write happened or failed anyway
+            done.set_result(outcomes)
+    try:
+        done.get_loop().call_soon_threadsafe(settle)
+    except RuntimeError:
+        pass  # that loop has closed: nobody is waiting any more
 
 
 def _without_etag(item):

@@ -179,3 +179,36 @@ async def test_two_first_writes_of_a_state_read_as_absent_one_wins_the_other_is_
     assert (await one.read(["new"]))["new"]["n"] == 1
     one.close()
     two.close()
+
+
+async def test_several_keys_in_one_write_commit_together(db):
+    storage = SqlStorage(db)
+    a, b = {"n": 1}, {"n": 2}
+    await storage.write({"a": a, "b": b})
+    assert a["e_tag"] and b["e_tag"] and a["e_tag"] != b["e_tag"]
+    stale = {"n": 9, "e_tag": "not-the-stored-one"}
+    with pytest.raises(StorageConflictError):
+        await storage.write({"a": {"n": 3, "e_tag": a["e_tag"]}, "b": stale})
+    stored = await storage.read(["a", "b"])
+    assert stored["a"]["n"] == 3 and stored["b"]["n"] == 2  # the other write in the batch still counts
+    storage.close()
+
+
+async def test_closing_finishes_the_writes_already_handed_over_then_stops_the_writer(tmp_path):
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}", MIGRATIONS)
+    await database.start()
+    storage = SqlStorage(database)
+    writes = [asyncio.ensure_future(storage.write({f"k{i}": {"n": i}})) for i in range(30)]
+    await asyncio.sleep(0)  # every write is now with the writer thread
+    thread = storage._thread
+    storage.close()  # waits for them
+    assert thread is not None and not thread.is_alive()
+    await asyncio.gather(*writes)
+    storage = SqlStorage(database)  # a new storage (a restarted app) sees them all
+    stored = await storage.read([f"k{i}" for i in range(30)])
+    assert [stored[f"k{i}"]["n"] for i in range(30)] == list(range(30))
+    await storage.write({"later": {"n": 1}})  # and writes again with a writer of its own
+    assert (await storage.read(["later"]))["later"]["n"] == 1
+    assert storage._writer.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: on disk when confirmed
+    storage.close()
+    await database.close()
