@@ -162,7 +162,7 @@ def dump(model: Model) -> dict:
     if CHECK:
         expected = _msrest(cls)[0].body(model, cls.__name__)
         if out != expected:
-            raise AssertionError(f"codec.dump differs from msrest for {cls.__name__}: {out!r} != {expected!r}")
+            raise AssertionError(f"serialize.dump differs from msrest for {cls.__name__}: {out!r} != {expected!r}")
     return out
 
 
@@ -258,7 +258,7 @@ def load(cls: type, data) -> Model:
     if CHECK:
         expected = cls.deserialize(data)
         if model != expected:
-            raise AssertionError(f"codec.load differs from msrest for {cls.__name__}")
+            raise AssertionError(f"serialize.load differs from msrest for {cls.__name__}")
     return model
 
 
