@@ -20,6 +20,7 @@ schema) goes down msrest's own path for the whole object, so the output is never
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -63,6 +64,56 @@ def _msrest(cls: type) -> tuple[Serializer, Deserializer]:
     return Serializer(deps), Deserializer(deps)
 
 
+# ---- plans: per class, (attribute, JSON key, converter) ------------------------------------
+@dataclass(frozen=True)
+class _Direction:
+    """What converting one way does with msrest's basic types, dict keys and schema models."""
+
+    leaves: dict
+    key: Callable
+    model: Callable  # class -> function converting one value of that class
+
+
+def _converter(type_name: Any, deps: dict, way: _Direction) -> Callable:
+    """A function converting a value of msrest type `type_name` (e.g. "str", "[Entity]", "{object}")."""
+    if not isinstance(type_name, str):
+        raise Unsupported
+    if type_name in way.leaves:
+        return way.leaves[type_name]
+    brackets = type_name[:1] + type_name[-1:]
+    if brackets in ("[]", "{}"):
+        item = _converter(type_name[1:-1], deps, way)
+        if brackets == "[]":
+            def each_item(value):
+                if type(value) is not list:
+                    raise Unsupported
+                return [None if entry is None else item(entry) for entry in value]
+            return each_item
+        key = way.key
+
+        def each_value(value):
+            if type(value) is not dict:
+                raise Unsupported
+            return {key(name): None if entry is None else item(entry) for name, entry in value.items()}
+        return each_value
+    cls = deps.get(type_name)
+    if not (isinstance(cls, type) and issubclass(cls, Model)):
+        raise Unsupported
+    return way.model(cls)
+
+
+def _plan(cls: type, way: _Direction) -> tuple:
+    if cls._subtype_map or cls._validation:
+        raise Unsupported
+    deps = dependencies(cls)
+    plan = []
+    for attr, desc in cls._attribute_map.items():
+        if "." in desc["key"] or desc["key"] == "":
+            raise Unsupported
+        plan.append((attr, desc["key"], _converter(desc["type"], deps, way)))
+    return tuple(plan)
+
+
 # ---- serialising ------------------------------------------------------------------------------
 def _dump_str(value):
     if type(value) is str:
@@ -72,12 +123,6 @@ def _dump_str(value):
     return str(value)
 
 
-def _dump_basic(convert: Callable) -> Callable:
-    def dump_basic(value):
-        return convert(value)
-    return dump_basic
-
-
 def _dump_object(value):
     if plain_json(value):
         return value  # msrest's serialize_object rebuilds plain JSON unchanged
@@ -85,50 +130,17 @@ def _dump_object(value):
 
 
 _DUMP_LEAVES: dict[str, Callable] = {
-    "str": _dump_str, "bool": _dump_basic(bool), "int": _dump_basic(int), "long": _dump_basic(int),
-    "float": _dump_basic(float), "iso-8601": Serializer.serialize_iso, "object": _dump_object,
+    "str": _dump_str, "bool": bool, "int": int, "long": int, "float": float,
+    "iso-8601": Serializer.serialize_iso, "object": _dump_object,
 }
-
-
-def _dumper(type_name: Any, deps: dict) -> Callable:
-    """A function that serialises a value of msrest type `type_name`."""
-    if not isinstance(type_name, str):
-        raise Unsupported
-    if type_name in _DUMP_LEAVES:
-        return _DUMP_LEAVES[type_name]
-    if type_name.startswith("[") and type_name.endswith("]"):
-        item = _dumper(type_name[1:-1], deps)
-
-        def dump_list(value):
-            if type(value) is not list:
-                raise Unsupported
-            return [None if entry is None else item(entry) for entry in value]
-        return dump_list
-    if type_name.startswith("{") and type_name.endswith("}"):
-        item = _dumper(type_name[1:-1], deps)
-
-        def dump_dict(value):
-            if type(value) is not dict:
-                raise Unsupported
-            return {_dump_str(key): None if entry is None else item(entry) for key, entry in value.items()}
-        return dump_dict
-    cls = deps.get(type_name)
-    if not (isinstance(cls, type) and issubclass(cls, Model)):
-        raise Unsupported
-    return lambda value: _dump_model(value, cls)
+_DUMPING = _Direction(_DUMP_LEAVES, _dump_str, lambda cls: lambda value: _dump_model(value, cls))
 
 
 @lru_cache(maxsize=None)
 def _dump_plan(cls: type) -> tuple:
-    deps = dependencies(cls)
-    if cls._subtype_map or cls._validation or not _init_sets_every_attribute(cls):
+    if not _init_sets_every_attribute(cls):
         raise Unsupported
-    plan = []
-    for attr, desc in cls._attribute_map.items():
-        if "." in desc["key"] or desc["key"] == "":
-            raise Unsupported
-        plan.append((attr, desc["key"], _dumper(desc["type"], deps)))
-    return tuple(plan)
+    return _plan(cls, _DUMPING)
 
 
 def _init_sets_every_attribute(cls: type) -> bool:
@@ -189,49 +201,15 @@ def _load_object(value):
 
 _LOAD_LEAVES: dict[str, Callable] = {
     "str": _load_exact(str), "bool": _load_exact(bool), "int": _load_exact(int), "long": _load_exact(int),
-    "float": _load_exact(float), "iso-8601": _load_iso,
-    "object": _load_object,
+    "float": _load_exact(float), "iso-8601": _load_iso, "object": _load_object,
 }
-
-
-def _loader(type_name: Any, deps: dict) -> Callable:
-    if not isinstance(type_name, str):
-        raise Unsupported
-    if type_name in _LOAD_LEAVES:
-        return _LOAD_LEAVES[type_name]
-    if type_name.startswith("[") and type_name.endswith("]"):
-        item = _loader(type_name[1:-1], deps)
-
-        def load_list(value):
-            if type(value) is not list:
-                raise Unsupported
-            return [None if entry is None else item(entry) for entry in value]
-        return load_list
-    if type_name.startswith("{") and type_name.endswith("}"):
-        item = _loader(type_name[1:-1], deps)
-
-        def load_dict(value):
-            if type(value) is not dict:
-                raise Unsupported
-            return {key: None if entry is None else item(entry) for key, entry in value.items()}
-        return load_dict
-    cls = deps.get(type_name)
-    if not (isinstance(cls, type) and issubclass(cls, Model)):
-        raise Unsupported
-    return lambda value: _load_model(cls, value)
+_LOADING = _Direction(_LOAD_LEAVES, lambda name: name, lambda cls: lambda value: _load_model(cls, value))
 
 
 @lru_cache(maxsize=None)
 def _load_plan(cls: type) -> tuple[tuple, frozenset]:
-    deps = dependencies(cls)
-    if cls._subtype_map or cls._validation:
-        raise Unsupported
-    plan = []
-    for attr, desc in cls._attribute_map.items():
-        if "." in desc["key"] or desc["key"] == "":
-            raise Unsupported
-        plan.append((attr, desc["key"], _loader(desc["type"], deps)))
-    return tuple(plan), frozenset(key for _, key, _ in plan)
+    plan = _plan(cls, _LOADING)
+    return plan, frozenset(key for _, key, _ in plan)
 
 
 def _load_model(cls: type, data):

@@ -181,4 +181,4 @@ def test_the_client_reads_resource_responses_with_load(unchecked):
     deps = stock_serializer().dependencies
     read = ModelDeserializer(deps)("ResourceResponse", {"id": "r1", "extra": 2})
     assert isinstance(read, ResourceResponse) and read.id == "r1"
-    assert read == Activity.deserialize.__func__(ResourceResponse, {"id": "r1", "extra": 2})
+    assert read == ResourceResponse.deserialize({"id": "r1", "extra": 2})
