@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from botbuilder.core import Storage
 
 from store import Database, DatabaseError
-from store.upsert import upsert
+from store.upsert import insert_ignore, upsert
 from store.migrations import Migration, create_tables, metadata
 
 log = logging.getLogger(__name__)
@@ -59,10 +59,6 @@ def _set_etag(item, etag: str) -> None:
 
 def _statements(dialect: str) -> dict:
     """The three writes, with bound parameters, built once per dialect."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     # (SQLAlchemy reserves the column names for its own parameters.)
     key, etag, data = sa.bindparam("b_key"), sa.bindparam("b_etag"), sa.bindparam("b_data")
     return {
@@ -73,8 +69,7 @@ def _statements(dialect: str) -> dict:
         "update": bot_state.update().where(bot_state.c.key == key, bot_state.c.etag == sa.bindparam("b_expected"))
                   .values(etag=etag, data=data),
         # Absent when read, and nobody has created it since.
-        "create": insert(bot_state).values(key=key, etag=etag, data=data)
-                  .on_conflict_do_nothing(index_elements=[bot_state.c.key]),
+        "create": insert_ignore(dialect, bot_state, {"key": key, "etag": etag, "data": data}, ["key"]),
     }
 
 

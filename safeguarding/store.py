@@ -9,9 +9,10 @@ from typing import Optional
 import sqlalchemy as sa
 
 from store import Database
+from store.upsert import insert_ignore
 from .crypto import Cipher
 from .routing import Route
-from .tables import audit, entries, insert_ignore, outbox, report_people, reports
+from .tables import audit, entries, outbox, report_people, reports
 
 REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 

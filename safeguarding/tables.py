@@ -90,12 +90,3 @@ outbox = sa.Table(
 
 MIGRATIONS = [Migration("safeguarding", 1, "safeguarding reports, people, entries, audit and outbox",
                         create_tables(reports, report_people, entries, audit, outbox))]
-
-
-def insert_ignore(dialect: str, table: sa.Table, rows: list[dict], keys: list[str]):
-    """INSERT ... ON CONFLICT DO NOTHING on both engines."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).values(rows).on_conflict_do_nothing(index_elements=[table.c[k] for k in keys])
