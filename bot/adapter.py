@@ -9,6 +9,7 @@ from botbuilder.schema import ActivityTypes
 
 from store import DatabaseError
 from .connector import FastBotFrameworkAuthentication, fast_connector_enabled
+from .replies import HoldsReplies
 from .storage import StorageConflictError
 from .settings import BotFrameworkConfig, Settings
 
@@ -24,6 +25,10 @@ APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been
            "designated person for Child Protection now.")
 
 
+class GuidanceCloudAdapter(HoldsReplies, CloudAdapter):
+    """botbuilder's CloudAdapter; a turn's replies can be held to go out with its state write."""
+
+
 def create_adapter(settings: Settings) -> CloudAdapter:
     """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings.
 
@@ -32,7 +37,7 @@ def create_adapter(settings: Settings) -> CloudAdapter:
     auth = ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))
     if fast_connector_enabled(settings):
         auth = FastBotFrameworkAuthentication(auth)
-    adapter = CloudAdapter(auth)
+    adapter = GuidanceCloudAdapter(auth)
     adapter.on_turn_error = on_turn_error
     return adapter
 

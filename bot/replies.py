@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ActivityTypes, Attachment
+from botbuilder.schema import Activity, ActivityTypes, Attachment, ResourceResponse
 
 from cards import CardView, Text, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
@@ -72,6 +72,42 @@ async def flush_lead(context: TurnContext, activities=None, next_send=None):
     if next_send is not None:
         return await next_send()
     return None
+
+
+# A turn's replies, held until the turn has finished so that they go out while its state is
+# written (bot/turn.py); one wait for both instead of one after the other.
+_HELD = "guidance.held"
+
+
+class HoldsReplies:
+    """Adapter mixin: while a turn holds its replies, `send_activities` keeps them for `send_held`.
+
+    By the time the adapter sees an activity, botbuilder's TurnContext has run every
+    on_send_activities handler, copied it and addressed it to the conversation: holding changes
+    when a reply goes, not what goes. A held activity's response has no id yet, as botbuilder's
+    own buffer (DeliveryModes.expect_replies) answers. Invoke responses are never held: the HTTP
+    answer to the invoke carries them.
+    """
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        held = context.turn_state.get(_HELD)
+        if held is None or any(a.type == ActivityTypes.invoke_response for a in activities):
+            return await super().send_activities(context, activities)
+        held.extend(activities)
+        return [ResourceResponse() for _ in activities]
+
+
+def hold_replies(context: TurnContext) -> None:
+    """Hold this turn's replies (on an adapter with `HoldsReplies`) until `send_held`."""
+    context.turn_state[_HELD] = []
+
+
+async def send_held(context: TurnContext) -> list[ResourceResponse]:
+    """Send, in order, what this turn held; later replies go straight out."""
+    held = context.turn_state.pop(_HELD, None)
+    if not held:
+        return []
+    return await context.adapter.send_activities(context, held)
 
 
 async def send_card(context: TurnContext, view: CardView):

@@ -1,11 +1,15 @@
 """Conversation state that reads storage once per turn and writes only what is worth keeping."""
 from __future__ import annotations
 
+import logging
 import pickle
 
+import jsonpickle
 from botbuilder.core import ConversationState, Storage, TurnContext
 from botbuilder.core.bot_state import CachedBotState
 from botbuilder.dialogs import DialogState
+
+log = logging.getLogger(__name__)
 
 
 class SnapshotState(CachedBotState):
@@ -16,7 +20,18 @@ class SnapshotState(CachedBotState):
     it reaches too, in C. Two states with the same pickle are the same values, so no change is
     missed; at worst a state rebuilt with different sharing pickles differently and is written
     once more. Anything pickle refuses falls back to botbuilder's own fingerprint.
+
+    `loaded` keeps the state as read, to put back when the turn's replies could not be sent.
     """
+
+    def __init__(self, state: dict | None = None):
+        super().__init__(state)
+        self.loaded = self.hash if isinstance(self.hash, bytes) else jsonpickle.encode(self.state)
+
+    def as_loaded(self) -> dict:
+        """A fresh copy of the state as it was read ({} when there was none)."""
+        state = pickle.loads(self.loaded) if isinstance(self.loaded, bytes) else jsonpickle.decode(self.loaded)
+        return state if state is not None else {}
 
     def compute_hash(self, obj: object):
         try:
@@ -50,3 +65,23 @@ class ReadOnceConversationState(ConversationState):
                         for value in cached.state.values())):
             return
         await super().save_changes(turn_context, force)
+
+    async def restore_loaded(self, turn_context: TurnContext) -> None:
+        """Write back the state as this turn read it, over what the turn saved.
+
+        For a turn whose replies never reached the person: they are asked to send their message
+        again, and it must find the conversation where it was. Best effort: when this write fails
+        too (or another turn has written since), the failure is logged and the state stays.
+        """
+        cached = self.get_cached_state(turn_context)
+        if cached is None or cached.hash == cached.loaded:
+            return  # nothing was written over it
+        state = cached.as_loaded()
+        state["e_tag"] = cached.state.get("e_tag")  # expected: what this turn's save left
+        try:
+            await self.storage.write({self.get_storage_key(turn_context): state})
+        except Exception as exc:  # noqa: BLE001 - the turn's own error is the one reported
+            log.warning("could not put back the state of a turn whose replies failed: %s", type(exc).__name__)
+            return
+        cached.state = state
+        cached.hash = cached.compute_hash(state)

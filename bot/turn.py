@@ -1,6 +1,7 @@
 """The turn handler: load state once, continue a dialog or route the message, save once."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from botbuilder.schema import ActivityTypes, ChannelAccount
 from cards import CardView
 from dialogs.base import REROUTE
 from .registry import Registry
-from .replies import flush_lead, send_card, take_lead
+from .replies import flush_lead, hold_replies, send_card, send_held, take_lead
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,15 @@ class Turn:
     def user_id(self) -> str:
         return self.context.activity.from_property.id if self.context.activity.from_property else ""
 
-    async def send(self, reply: CardView | str):
-        """Send a card or a line of text."""
+    async def send(self, reply: CardView | str, *, need_id: bool = False):
+        """Send a card or a line of text.
+
+        Replies are held until the turn ends (`GuidanceBot._finish`), so the response has no id.
+        need_id: send it (and what was held before it) now, so the response carries the id the
+        channel gave the message, e.g. to update the card later.
+        """
+        if need_id:
+            await send_held(self.context)
         if isinstance(reply, CardView):
             return await send_card(self.context, reply)
         line = take_lead(self.context)
@@ -74,22 +82,53 @@ class GuidanceBot(TeamsActivityHandler):
             self.dialogs.add(dialog)
 
     async def on_turn(self, turn_context: TurnContext):
-        """Load state once, handle the activity, save state once (skipped when unchanged)."""
+        """Load state once, handle the activity, then send the replies while the state is saved
+        (once, and not when unchanged)."""
         for inbound in self.registry.inbound:
             if not inbound(turn_context):
                 return
         await self.conversation_state.load(turn_context)
         turn_context.on_send_activities(flush_lead)
-        activity = turn_context.activity
-        if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
-            _, is_new = await self.services.people.observe(turn_context)
-            if is_new and activity.type == ActivityTypes.message:
-                await self._welcome(turn_context)
-        for observe in self.registry.observers:
-            await observe(await self._turn(turn_context))
-        await super().on_turn(turn_context)
-        await flush_lead(turn_context)
-        await self.conversation_state.save_changes(turn_context)
+        hold_replies(turn_context)
+        try:
+            activity = turn_context.activity
+            if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
+                _, is_new = await self.services.people.observe(turn_context)
+                if is_new and activity.type == ActivityTypes.message:
+                    await self._welcome(turn_context)
+            for observe in self.registry.observers:
+                await observe(await self._turn(turn_context))
+            await super().on_turn(turn_context)
+            await flush_lead(turn_context)
+        except Exception:
+            await self._send_held_after_failure(turn_context)
+            raise
+        await self._finish(turn_context)
+
+    async def _finish(self, context: TurnContext) -> None:
+        """Send the held replies and save the state together: one wait, not two in a row.
+
+        A failed send must leave the state as the turn found it (the user is asked to send the
+        message again, as when botbuilder saved only after sending), so the state the turn read
+        is written back over its save; then the send's error goes to on_turn_error.
+        """
+        sent, saved = await asyncio.gather(send_held(context), self.conversation_state.save_changes(context),
+                                           return_exceptions=True)
+        if isinstance(sent, BaseException):
+            if not isinstance(saved, BaseException):
+                await self.conversation_state.restore_loaded(context)
+            raise sent
+        if isinstance(saved, BaseException):
+            raise saved
+
+    @staticmethod
+    async def _send_held_after_failure(context: TurnContext) -> None:
+        """What the turn said before it failed still goes out (before the apology), as it did
+        when replies were not held; a failure to send it is logged, the turn's error stands."""
+        try:
+            await send_held(context)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("could not send the replies of a failed turn: %s", type(exc).__name__)
 
     async def _turn(self, context: TurnContext, text: str | None = None) -> Turn:
         dc = context.turn_state.get("guidance.dc")

@@ -63,7 +63,7 @@ def install(harness) -> None:
     sent_alerts: dict[str, str] = {}  # conversation id -> id of the alert card sent there
 
     async def alert(turn):
-        sent = await turn.send(alert_card(False))
+        sent = await turn.send(alert_card(False), need_id=True)
         sent_alerts[turn.context.activity.conversation.id] = sent.id
 
     async def acknowledge(turn):

@@ -40,6 +40,8 @@ class FakeConnector:
         self.card_errors: list[str] = []
         self.activity_errors: list[str] = []
         self.down = False  # when True, every call gets 503 (an outage)
+        self.reply_gate: asyncio.Event | None = None  # when given, a posted activity waits until it is set
+        self.replies_waiting = 0  # posted activities waiting at reply_gate
         self.calls = 0
         self.auth_headers: list[str] = []
         self._changed = asyncio.Event()
@@ -95,6 +97,11 @@ class FakeConnector:
 
     async def _post_activity(self, request: web.Request) -> web.Response:
         act = await request.json()
+        if self.reply_gate is not None:
+            self.replies_waiting += 1
+            self._changed.set()
+            await self.reply_gate.wait()
+            self.replies_waiting -= 1
         act.setdefault("id", f"r{next(_ids)}")
         self._store(request.match_info["cid"], act)
         return web.json_response({"id": act["id"]})
