@@ -44,8 +44,10 @@ def recognise(book: ScenarioBook, text: str, asked: bool = False) -> Recognised 
     best: tuple[int, int, Scenario] | None = None
     for scenario in book.scenarios:
         hits = sum(1 for p in scenario.situations if p.search(text))
-        topic_hits = sum(1 for p in scenario.topics if p.search(text))
-        if hits and (best is None or (hits, topic_hits) > best[:2]):
+        if not hits:
+            continue
+        topic_hits = sum(1 for p in scenario.topics if p.search(text))  # breaks a tie only
+        if best is None or (hits, topic_hits) > best[:2]:
             best = (hits, topic_hits, scenario)
     if best is not None:
         return Recognised(best[2], SITUATION)
