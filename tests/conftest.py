@@ -7,12 +7,14 @@ import socket
 
 import pytest
 
-from bot import serialize
+from bot import serialize, storage
 from tests.support import startup
 from tests.support.harness import BotHarness
 
 # Every activity the bot reads or sends in a test is checked against msrest's own (de)serialiser.
 serialize.CHECK = True
+# Every read served from the decoded-state cache is checked against a fresh jsonpickle decode.
+storage.CHECK = True
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

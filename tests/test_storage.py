@@ -212,3 +212,62 @@ async def test_closing_finishes_the_writes_already_handed_over_then_stops_the_wr
     assert storage._writer.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: on disk when confirmed
     storage.close()
     await database.close()
+
+
+async def test_reading_an_unchanged_state_again_gives_equal_fresh_objects_without_decoding(db, monkeypatch):
+    from bot import storage as storage_module
+
+    storage = SqlStorage(db)
+    stack = DialogState([DialogInstance(id="scenario", state={"answers": {"age": 16}})])
+    await storage.write({"k": {"dialog_state": stack}})
+    first = (await storage.read(["k"]))["k"]
+    decodes = []
+    real_decode = storage_module.jsonpickle.decode
+    monkeypatch.setattr(storage_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
+    monkeypatch.setattr(storage_module, "CHECK", False)  # its own decode would be counted
+    second = (await storage.read(["k"]))["k"]
+    assert decodes == []  # served from the cache
+    assert second is not first and second["dialog_state"] is not first["dialog_state"]
+    assert second["dialog_state"].dialog_stack[0].state == {"answers": {"age": 16}}
+    assert second["e_tag"] == first["e_tag"]
+    first["dialog_state"].dialog_stack[0].state["answers"]["age"] = 99  # a turn changes what it read
+    assert (await storage.read(["k"]))["k"]["dialog_state"].dialog_stack[0].state == {"answers": {"age": 16}}
+
+
+async def test_a_state_written_since_is_decoded_afresh(db):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 0}})
+    item = (await storage.read(["k"]))["k"]
+    (await storage.read(["k"]))["k"]["n"] = 7  # from the cache, changed, never written
+    item["n"] = 1
+    await storage.write({"k": item})
+    again = (await storage.read(["k"]))["k"]
+    assert again["n"] == 1 and again["e_tag"] == item["e_tag"]
+    other = SqlStorage(db)  # another instance on the same database writes next
+    theirs = (await other.read(["k"]))["k"]
+    theirs["n"] = 2
+    await other.write({"k": theirs})
+    assert (await storage.read(["k"]))["k"]["n"] == 2
+
+
+def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refuses(monkeypatch):
+    import jsonpickle
+
+    from bot import storage as storage_module
+    from bot.storage import DecodedCache
+
+    cache = DecodedCache(size=2)
+    for key in ("a", "b", "c"):
+        assert cache.get(key, jsonpickle.encode({"key": key})) == {"key": key}
+    assert list(cache._items) == ["b", "c"]
+
+    def refuse(*args, **kwargs):
+        raise TypeError("cannot pickle this")
+
+    text = jsonpickle.encode({"n": 1})
+    cache.get("c", text)  # "c" now holds this text
+    monkeypatch.setattr(storage_module.pickle, "dumps", refuse)
+    assert cache.get("d", text) == {"n": 1} and cache.get("d", text) == {"n": 1}  # decoded each time
+    assert "d" not in cache._items
+    assert cache.get("c", jsonpickle.encode({"n": 2})) == {"n": 2}  # new text, refused: the old entry goes
+    assert "c" not in cache._items
