@@ -56,15 +56,21 @@ class ReadOnceConversationState(ConversationState):
         items = await self.storage.read([storage_key])
         turn_context.turn_state[self._context_service_key] = SnapshotState(items.get(storage_key))
 
-    async def save_changes(self, turn_context: TurnContext, force: bool = False) -> None:
-        """Save changed state, except a new conversation's state that holds only an empty dialog
-        stack (what DialogSet.create_context puts there): reading it back would give the same."""
+    def will_write(self, turn_context: TurnContext) -> bool:
+        """Whether `save_changes` would write: the state changed, and is more than the empty
+        dialog stack DialogSet.create_context gives a new conversation (reading that back would
+        give the same)."""
         cached = self.get_cached_state(turn_context)
-        if (not force and cached is not None and cached.hash == cached.compute_hash(None)
-                and all(isinstance(value, DialogState) and not value.dialog_stack
-                        for value in cached.state.values())):
-            return
-        await super().save_changes(turn_context, force)
+        if cached is None or not cached.is_changed:
+            return False
+        return not (cached.hash == cached.compute_hash(None)
+                    and all(isinstance(value, DialogState) and not value.dialog_stack
+                            for value in cached.state.values()))
+
+    async def save_changes(self, turn_context: TurnContext, force: bool = False) -> None:
+        """Save changed state (see `will_write`), or all of it when forced."""
+        if force or self.will_write(turn_context):
+            await super().save_changes(turn_context, force)
 
     async def restore_loaded(self, turn_context: TurnContext) -> None:
         """Write back the state as this turn read it, over what the turn saved.

@@ -106,20 +106,31 @@ class GuidanceBot(TeamsActivityHandler):
         await self._finish(turn_context)
 
     async def _finish(self, context: TurnContext) -> None:
-        """Send the held replies and save the state together: one wait, not two in a row.
+        """Send the held replies; when the state changed, save it meanwhile: one wait, not two in
+        a row (the send is the task beside: a turn resumes once per wait, on a busy loop).
 
         A failed send must leave the state as the turn found it (the user is asked to send the
         message again, as when botbuilder saved only after sending), so the state the turn read
         is written back over its save; then the send's error goes to on_turn_error.
         """
-        sent, saved = await asyncio.gather(send_held(context), self.conversation_state.save_changes(context),
-                                           return_exceptions=True)
-        if isinstance(sent, BaseException):
-            if not isinstance(saved, BaseException):
-                await self.conversation_state.restore_loaded(context)
-            raise sent
-        if isinstance(saved, BaseException):
-            raise saved
+        state = self.conversation_state
+        if not state.will_write(context):
+            await send_held(context)
+            return
+        sending = asyncio.ensure_future(send_held(context))
+        try:
+            await state.save_changes(context)
+        except Exception:
+            await asyncio.wait([sending])
+            if not sending.cancelled() and sending.exception() is not None:
+                log.warning("the replies of a turn whose state was not saved failed too: %s",
+                            type(sending.exception()).__name__)
+            raise
+        try:
+            await sending
+        except Exception:
+            await state.restore_loaded(context)
+            raise
 
     @staticmethod
     async def _send_held_after_failure(context: TurnContext) -> None:
