@@ -1,7 +1,12 @@
 """Two real app processes on one database (SQLite file and PostgreSQL): a conversation moves
 between them and carries on; simultaneous turns of one conversation are caught by eTag."""
 import asyncio
+import sqlite3
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
 
 import aiohttp
 import pytest
@@ -9,34 +14,13 @@ import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
 from bot.adapter import CONFLICT
+from bot.settings import Settings
 from tests.safeguarding.helpers import DEPUTY, DSL, alerts_in, conv, file_report, reference_in
 from tests.support.channel import Channel, visible_text
 from tests.support.connector import FakeConnector
 from tests.support.instances import Alternating, Instances
 
 QUESTION = "can I accept a student's follow request on insta?"
-
-
-class GatedConnector(FakeConnector):
-    """Holds each reply until `expected` replies are waiting, so the turns overlap."""
-
-    def __init__(self):
-        super().__init__()
-        self.expected = 0
-        self._waiting = 0
-        self._open = asyncio.Event()
-
-    def gate(self, expected: int) -> None:
-        self.expected, self._waiting = expected, 0
-        self._open.clear()
-
-    async def _post_activity(self, request):
-        if self.expected:
-            self._waiting += 1
-            if self._waiting >= self.expected:
-                self._open.set()
-            await asyncio.wait_for(self._open.wait(), 20)
-        return await super()._post_activity(request)
 
 
 PEOPLE = [(f"29:p{i}", f"Person {i}", f"p{i}@alpha.example.org") for i in range(6)]
@@ -47,7 +31,8 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 @dataclass
 class Cluster:
-    connector: GatedConnector
+    url: str  # the shared database
+    connector: FakeConnector
     one: Channel  # talks to instance one
     two: Channel  # talks to instance two
     teams: list[Channel]  # the same two instances, as Teams
@@ -65,7 +50,7 @@ async def cluster(request, tmp_path_factory):
     roster = tmp_path / "roster.csv"
     roster.write_text("email,name,school,start date\n"
                       + "".join(f"{email},{name},Alpha Academy,2020-01-06\n" for _, name, email in PEOPLE))
-    connector = GatedConnector()
+    connector = FakeConnector()
     server = TestServer(connector.app(), host="127.0.0.1")
     await server.start_server()
     connector.service_url = str(server.make_url("/"))[:-1]
@@ -74,7 +59,7 @@ async def cluster(request, tmp_path_factory):
         a, b = await instances.start(2, url, {"ROSTER_FILE": str(roster), "QUIZ_REMINDER_INTERVAL": "1",
                                               "OUTBOX_POLL_SECONDS": "0.2"})
         async with aiohttp.ClientSession() as session:
-            yield Cluster(connector, Channel(session, a.messages_url, connector),
+            yield Cluster(url, connector, Channel(session, a.messages_url, connector),
                           Channel(session, b.messages_url, connector),
                           [Channel(session, p.messages_url, connector, "msteams") for p in (a, b)])
     finally:
@@ -95,14 +80,52 @@ async def test_alternate_turns_on_two_instances_carry_the_dialog_on(cluster):
     assert "doesn’t forbid it" in button.text
 
 
-async def test_simultaneous_first_turns_of_one_conversation_one_wins_the_other_is_refused(cluster):
+@asynccontextmanager
+async def state_writes_held(url: str):
+    """Hold every write of conversation state at the database (reads go on): turns that start now
+    all read the state as it is, and their writes queue up until the block ends."""
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url.split("///", 1)[1], isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")  # the write lock; WAL readers are not blocked
+        try:
+            yield
+        finally:
+            conn.execute("ROLLBACK")
+            conn.close()
+        return
+    engine = create_async_engine(Settings.from_env({"DATABASE_URL": url}).sqlalchemy_url)
+    try:
+        async with engine.connect() as conn, conn.begin() as transaction:
+            await conn.execute(sa.text("LOCK TABLE bot_state IN EXCLUSIVE MODE"))  # SELECT still runs
+            try:
+                yield
+            finally:
+                await transaction.rollback()
+    finally:
+        await engine.dispose()
+
+
+async def race(cluster, conversation: str, one_text: str, two_text: str) -> list[str]:
+    """Both instances take a message of one conversation while state writes are held: each reads
+    the same state and sends its reply; then the writes go ahead. The texts sent meanwhile."""
     one, two, connector = cluster.one, cluster.two, cluster.connector
-    await one.send("conv-race", "hello")  # not a new user any more: the race is about the dialog state
-    connector.gate(2)  # each instance's reply waits for the other's, so both loaded the same state
-    first, second = await asyncio.gather(one.send("conv-race", QUESTION), two.send("conv-race", QUESTION))
-    connector.gate(0)
-    assert first.status == second.status == 201
-    texts = [visible_text(a) for a in connector.inbox["conv-race"]]
+    before = len(connector.inbox[conversation])
+    async with state_writes_held(cluster.url):
+        turns = [asyncio.create_task(one.send(conversation, one_text)),
+                 asyncio.create_task(two.send(conversation, two_text))]
+        # The replies go out while each turn's state write waits: both turns have read the state.
+        await connector.wait_for(lambda c: len(c.inbox[conversation]) >= before + 2, timeout=20)
+    replies = await asyncio.gather(*turns)
+    assert [r.status for r in replies] == [201, 201]
+    return [visible_text(a) for a in connector.inbox[conversation][before:]]
+
+
+async def test_simultaneous_first_turns_of_one_conversation_one_wins_the_other_is_refused(cluster):
+    one, two = cluster.one, cluster.two
+    # Known to both instances: the race is about the dialog state (nobody's details are saved).
+    await one.send("conv-race", "hello")
+    await two.send("conv-race", "hello")
+    texts = await race(cluster, "conv-race", QUESTION, QUESTION)
     assert sum(CONFLICT in t for t in texts) == 1, texts  # exactly one turn was refused, and said so
     # The winner's state stands: the clarifying question is still open on either instance.
     answered = await two.send("conv-race", "ex student, she's 16")
@@ -146,12 +169,9 @@ async def test_alerts_from_reports_filed_across_both_instances_reach_each_contac
 
 
 async def test_simultaneous_turns_on_stored_dialog_state_one_wins_the_other_is_refused(cluster):
-    one, two, connector = cluster.one, cluster.two, cluster.connector
+    one, two = cluster.one, cluster.two
+    await two.send("conv-race2", "hello")  # instance two knows the person too
     asked = await one.send("conv-race2", QUESTION)  # a clarifying dialog is stored: the state has an eTag
     assert "current student, or an ex-student" in asked.text
-    before = len(connector.inbox["conv-race2"])
-    connector.gate(2)
-    await asyncio.gather(one.send("conv-race2", "ex student, she's 16"), two.send("conv-race2", "she's 18 now"))
-    connector.gate(0)
-    texts = [visible_text(a) for a in connector.inbox["conv-race2"][before:]]
+    texts = await race(cluster, "conv-race2", "ex student, she's 16", "she's 18 now")
     assert sum(CONFLICT in t for t in texts) == 1, texts
