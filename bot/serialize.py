@@ -15,7 +15,8 @@ schema) goes down msrest's own path for the whole object, so the output is never
 `tests/test_serialize.py` checks both directions against msrest, and the test suite runs with
 `CHECK` on, which compares every activity the bot reads or sends with msrest's result.
 
-`FastConnectorClient` is a ConnectorClient whose conversation operations use these.
+`FastConnectorClient` is a ConnectorClient whose conversation operations use these, and build
+their URLs without msrest's per-call parse and join (`_Urls`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
+from urllib.parse import quote, urljoin
 
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.aio.operations_async import ConversationsOperations
@@ -249,6 +251,47 @@ class ActivitySerializer(Serializer):
             return dump(data)
         return super().body(data, data_type, **kwargs)
 
+    def url(self, name, data, data_type, **kwargs):
+        """A string path parameter is quoted as msrest quotes it (after checks that a plain,
+        present string always passes); anything else goes through msrest."""
+        if data_type == "str" and type(data) is str and not kwargs:
+            out = quote(data, safe="")
+            if CHECK and out != super().url(name, data, data_type):
+                raise AssertionError(f"serialize url differs from msrest for {data!r}")
+            return out
+        return super().url(name, data, data_type, **kwargs)
+
+
+class _Urls:
+    """The service client as the conversation operations see it, with `format_url` by
+    concatenation. msrest parses each path and joins it to the base URL on every call; the join
+    gives every path the same prefix (path parameters are quoted: they hold no "/"), so that is
+    worked out once per base URL. A path with a ".", ".." or empty segment (the join removes or
+    resolves those), an absolute URL or a base URL with braces goes to msrest's own `format_url`."""
+
+    def __init__(self, client):
+        self._client = client
+        self._prefixes: dict[str, str] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def format_url(self, url, **kwargs):
+        base = self._client.config.base_url
+        path = url.format(**kwargs)
+        rest = path.lstrip("/")
+        segments = f"/{rest}/"
+        if (path[:1] != "/" or "{" in base or "}" in base
+                or "/./" in segments or "/../" in segments or "//" in segments):
+            return self._client.format_url(url, **kwargs)
+        prefix = self._prefixes.get(base)
+        if prefix is None:
+            prefix = self._prefixes[base] = urljoin(base.rstrip("/") + "/", "_")[:-1]
+        out = prefix + rest
+        if CHECK and out != self._client.format_url(url, **kwargs):
+            raise AssertionError(f"format_url differs from msrest for {base!r} and {path!r}")
+        return out
+
 
 class ModelDeserializer(Deserializer):
     """msrest's Deserializer, with JSON responses read into schema models by `load`."""
@@ -267,5 +310,5 @@ class FastConnectorClient(ConnectorClient):
     def __init__(self, credentials, base_url=None, **kwargs):
         super().__init__(credentials, base_url=base_url, **kwargs)
         deps = self._serialize.dependencies
-        self.conversations = ConversationsOperations(self._client, self.config, ActivitySerializer(deps),
+        self.conversations = ConversationsOperations(_Urls(self._client), self.config, ActivitySerializer(deps),
                                                      ModelDeserializer(deps))

@@ -182,3 +182,46 @@ def test_the_client_reads_resource_responses_with_load(unchecked):
     read = ModelDeserializer(deps)("ResourceResponse", {"id": "r1", "extra": 2})
     assert isinstance(read, ResourceResponse) and read.id == "r1"
     assert read == ResourceResponse.deserialize({"id": "r1", "extra": 2})
+
+
+BASES = ["http://127.0.0.1:1234", "https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/emea",
+         "https://h.example/a/b", "https://h.example/a/../b/", "https://h.example/x?q=1#f", "https://h.example/{x}/"]
+IDS = ["a:b@c;d", "29:1abcDEF", "19:meeting_x@thread.v2;messageid=1", ".", "..", "a/b", "a?b#c", "", "ü é",
+       "a%2Fb", "x" * 300]
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_connector_urls_are_msrests(base, unchecked):
+    stock = ConnectorClient(MicrosoftAppCredentials.empty(), base_url=base)
+    fast = FastConnectorClient(MicrosoftAppCredentials.empty(), base_url=base)
+    ops, stock_ops = fast.conversations, stock.conversations
+    for template in ("/v3/conversations/{conversationId}/activities/{activityId}", "/v3/conversations",
+                     "/v3/conversations/", "//v3/conversations/{conversationId}",
+                     "v3/conversations/{conversationId}/activities/{activityId}", "https://other.example/{conversationId}"):
+        for cid in IDS:
+            for aid in ("in1", ".", ".."):
+                ours = outcome(lambda: ops._client.format_url(
+                    template, conversationId=ops._serialize.url("c", cid, "str"),
+                    activityId=ops._serialize.url("a", aid, "str")))
+                theirs = outcome(lambda: stock_ops._client.format_url(
+                    template, conversationId=stock_ops._serialize.url("c", cid, "str"),
+                    activityId=stock_ops._serialize.url("a", aid, "str")))
+                assert ours == theirs, (template, cid, aid)
+    assert ops._client._prefixes or "{" in base  # the common paths took the short way
+
+
+def outcome(call):
+    """What a call returns, or the type of what it raises."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001
+        return type(exc)
+
+
+def test_url_parameters_msrest_refuses_are_still_refused(unchecked):
+    from msrest.exceptions import ValidationError
+
+    ours, theirs = FastConnectorClient(MicrosoftAppCredentials.empty(), base_url="http://127.0.0.1:1"), stock_serializer()
+    with pytest.raises(ValidationError):
+        ours.conversations._serialize.url("activity_id", None, "str")
+    assert ours.conversations._serialize.url("n", 5, "int") == theirs.url("n", 5, "int")
