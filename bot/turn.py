@@ -6,9 +6,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from botbuilder.core import ConversationState, TurnContext
+from botbuilder.core import ComponentRegistration, ConversationState, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogsComponentRegistration, DialogSet, DialogTurnStatus
+from botbuilder.dialogs.memory import (ComponentMemoryScopesBase, ComponentPathResolversBase,
+                                       DialogStateManagerConfiguration)
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from cards import CardView
@@ -57,6 +59,24 @@ class Turn:
         return await self.dc.begin_dialog(dialog_id, options)
 
 
+def memory_configuration() -> DialogStateManagerConfiguration:
+    """The memory scopes and path resolvers every DialogContext's state manager uses, built once.
+
+    botbuilder's DialogStateManager builds them afresh (about twenty objects) in each turn's first
+    DialogContext and keeps them in `turn_state` under "DialogStateManagerConfiguration", where
+    later contexts of the turn find them; given there, it uses ours. They hold no state of their
+    own: each reads the turn's memory from the dialog context it is handed.
+    """
+    ComponentRegistration.add(DialogsComponentRegistration())
+    configuration = DialogStateManagerConfiguration()
+    for component in ComponentRegistration.get_components():
+        if isinstance(component, ComponentMemoryScopesBase):
+            configuration.memory_scopes.extend(component.get_memory_scopes())
+        if isinstance(component, ComponentPathResolversBase):
+            configuration.path_resolvers.extend(component.get_path_resolvers())
+    return configuration
+
+
 def message_text(context: TurnContext) -> str:
     """The user's text with any @mention of the bot removed (Teams channels)."""
     activity = context.activity
@@ -78,6 +98,7 @@ class GuidanceBot(TeamsActivityHandler):
         self.conversation_state = conversation_state
         self.services = services
         self.dialogs = DialogSet(conversation_state.create_property("dialog_state"))
+        self.memory = memory_configuration()
         for dialog in registry.dialogs:
             self.dialogs.add(dialog)
 
@@ -144,6 +165,7 @@ class GuidanceBot(TeamsActivityHandler):
     async def _turn(self, context: TurnContext, text: str | None = None) -> Turn:
         dc = context.turn_state.get("guidance.dc")
         if dc is None:
+            context.turn_state.setdefault(DialogStateManagerConfiguration.__name__, self.memory)
             dc = await self.dialogs.create_context(context)
             context.turn_state["guidance.dc"] = dc
         return Turn(context, dc, self.services, message_text(context) if text is None else text,

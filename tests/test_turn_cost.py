@@ -148,3 +148,39 @@ async def test_sending_a_card_copies_the_activity_but_not_the_card_json():
     assert activity.id is None and activity.attachments[0].name is None
     assert sent.attachments[0].content is activity.attachments[0].content
     assert type(sent.attachments[0]) is type(activity.attachments[0])
+
+
+def test_the_shared_memory_configuration_is_the_one_botbuilder_builds():
+    from botbuilder.core import ConversationState, MemoryStorage, TurnContext
+    from botbuilder.core.adapters import TestAdapter
+    from botbuilder.dialogs import DialogContext, DialogSet, DialogState
+    from botbuilder.schema import Activity, ActivityTypes
+
+    from bot.turn import memory_configuration
+
+    context = TurnContext(TestAdapter(), Activity(type=ActivityTypes.message, text="hi"))
+    dialogs = DialogSet(ConversationState(MemoryStorage()).create_property("dialog_state"))
+    stock = DialogContext(dialogs, context, DialogState()).state.configuration
+    ours = memory_configuration()
+    assert [type(s) for s in ours.memory_scopes] == [type(s) for s in stock.memory_scopes]
+    assert [(type(r), vars(r)) for r in ours.path_resolvers] == [(type(r), vars(r)) for r in stock.path_resolvers]
+
+
+async def test_each_turns_dialog_contexts_use_the_shared_memory_configuration(bot):
+    seen = []
+
+    async def first(step: WaterfallStepContext):
+        seen.append((step.context.activity.conversation.id, step.state.configuration is bot_object.memory))
+        await step.context.send_activity("Noted.")
+        return Dialog.end_of_turn
+
+    bot_object = bot.app[appkeys.BOT]
+    bot_object.dialogs.add(WaterfallDialog("remember", [first]))
+
+    async def begin(turn):
+        await turn.begin("remember")
+
+    bot.app[appkeys.REGISTRY].command("remember", ("remember",), begin)
+    replies = await asyncio.gather(bot.send("c-memory1", "remember"), bot.send("c-memory2", "remember"))
+    assert all("Noted" in r.text for r in replies)
+    assert sorted(seen) == [("c-memory1", True), ("c-memory2", True)]
