@@ -10,6 +10,7 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Awaitable, Callable, Optional
 
 import sqlalchemy as sa
@@ -154,10 +155,9 @@ class People:
             batch, self._pending, self._pending_saved = self._pending, {}, None
             try:
                 async with self.db.transaction() as conn:
-                    for user_key, row in batch.items():
-                        await conn.execute(upsert(self.db.dialect, people,
-                                                  {"user_key": user_key, "first_seen": row["last_seen"], **row},
-                                                  ["user_key"], row))
+                    await conn.execute(_upsert_statement(self.db.dialect),
+                                       [{"user_key": user_key, "first_seen": row["last_seen"], **row}
+                                        for user_key, row in batch.items()])
             except Exception as exc:
                 saved.set_exception(exc)
                 saved.exception()  # this caller raises it; waiting callers get it from the future
@@ -169,6 +169,17 @@ class People:
         self._cache.move_to_end(key)
         while len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+_SAVED = ("channel_id", "user_id", "aad_object_id", "name", "email", "reference", "last_seen")
+
+
+@lru_cache(maxsize=None)
+def _upsert_statement(dialect: str):
+    """Insert a person or update what `_save` keeps (first_seen stays), with bound parameters:
+    built once, and run once for a whole batch (one executemany, not a statement per person)."""
+    values = {column: sa.bindparam(column) for column in ("user_key", "first_seen", *_SAVED)}
+    return upsert(dialect, people, values, ["user_key"], {column: values[column] for column in _SAVED})
 
 
 def _reference_fingerprint(activity) -> tuple:
