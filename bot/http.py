@@ -7,7 +7,7 @@ import aiohttp
 import jwt
 from aiohttp import web
 from botbuilder.core import serializer_helper
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ErrorResponseException
 from msrest.exceptions import ClientRequestError, DeserializationError
 
 from . import appkeys
@@ -62,6 +62,10 @@ async def messages(request: web.Request) -> web.Response:
     except (aiohttp.ClientError, ClientRequestError, OSError) as exc:
         log.warning("the channel's Connector is unreachable: %s", type(exc).__name__)
         return error(502, "the channel's Connector service is unreachable")
+    except ErrorResponseException as exc:  # the apology was refused too (on_turn_error re-raises)
+        log.warning("the channel's Connector refused the bot's replies: HTTP %s",
+                    getattr(getattr(exc, "response", None), "status_code", "?"))
+        return error(502, "the channel's Connector refused the bot's replies")
     if invoke_response:
         return web.json_response(data=serializer_helper(invoke_response.body), status=invoke_response.status)
     return web.Response(status=201)

@@ -106,7 +106,8 @@ async def test_a_reply_that_cannot_be_sent_leaves_the_state_as_the_turn_found_it
     await bot.send("c-down", "hello")
     assert await stored_dialogs(bot, "c-down") == []
     bot.connector.down = True
-    await bot.send("c-down", "ask")
+    refused = await bot.send("c-down", "ask")
+    assert refused.status == 502  # the reply and the apology were refused: the channel is told
     assert await stored_dialogs(bot, "c-down") == []  # written, then put back
     bot.connector.down = False
     # Sent again, as the apology asks: the conversation is where it was, so it starts the dialog.

@@ -125,3 +125,11 @@ async def test_a_token_that_cannot_be_checked_gets_503_not_500(make_bot):
     status, _ = await bot.channel.post(activity(bot.connector.service_url, "c-auth", text="hi"),
                                        headers={"Authorization": f"Bearer {token}"})
     assert status == 503
+
+
+async def test_a_connector_that_refuses_the_replies_gets_a_clear_502(bot):
+    await bot.send("c-refused", "hello")
+    bot.connector.down = True
+    status, body = await bot.channel.post(activity(bot.connector.service_url, "c-refused", text="thanks"))
+    assert status == 502
+    assert json.loads(body) == {"error": "the channel's Connector refused the bot's replies"}
