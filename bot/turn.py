@@ -140,7 +140,7 @@ class GuidanceBot(TeamsActivityHandler):
             return
         sending = asyncio.ensure_future(send_held(context))
         try:
-            await state.save_changes(context)
+            await state.save_changes(context, force=True)  # will_write has just said it changed
         except Exception:
             await asyncio.wait([sending])
             if not sending.cancelled() and sending.exception() is not None:
