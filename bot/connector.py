@@ -43,6 +43,7 @@ from .settings import Settings, env_flag
 
 log = logging.getLogger(__name__)
 
+
 def fast_connector_enabled(settings: Settings) -> bool:
     """Whether FAST_CONNECTOR (default on) asks for the fast outbound path."""
     return env_flag(settings.env, "FAST_CONNECTOR", True)
