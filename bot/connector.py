@@ -8,8 +8,9 @@ the `BotFrameworkAuthentication` that `ConfigurationBotFrameworkAuthentication` 
 - inbound requests are authenticated by the wrapped object, unchanged;
 - its `ConnectorFactory` hands out one `ConnectorClient` per (bot app id, service URL,
   audience), kept in a bounded LRU. The credentials in it are the ones the stock factory
-  creates, so tokens come from the same place; the client sends over one shared aiohttp
-  session (`bot.outbound`) and serialises card JSON once (`bot.serialize`);
+  creates, so tokens come from the same place; the client sends over one shared pool of
+  kept-alive connections (`bot.outbound`, `bot.wire`) and serialises card JSON once
+  (`bot.serialize`);
 - the `UserTokenClient` (OAuth sign-in, unused by this bot) is created on first use only.
 
 `FAST_CONNECTOR=0` turns all of this off and the adapter runs stock botbuilder.
@@ -21,7 +22,6 @@ import time
 from collections import OrderedDict
 from typing import Callable, Optional
 
-import aiohttp
 from aiohttp import web
 from botbuilder.schema import Activity
 from botframework.connector.aio import ConnectorClient
@@ -37,9 +37,10 @@ from msrest.pipeline import AsyncPipeline
 from msrest.pipeline.universal import RawDeserializer
 
 from . import appkeys
-from .outbound import AiohttpSender, BearerTokenPolicy, RetryPolicy
+from .outbound import BearerTokenPolicy, RetryPolicy, WireSender
 from .serialize import FastConnectorClient
 from .settings import Settings, env_flag
+from .wire import Wire
 
 log = logging.getLogger(__name__)
 
@@ -71,22 +72,21 @@ class FastBotFrameworkAuthentication(BotFrameworkAuthentication):
         self.clock = clock
         self.clients_built = 0
         self._clients: OrderedDict[tuple, ConnectorClient] = OrderedDict()
-        self._session: Optional[aiohttp.ClientSession] = None
+        self._wire: Optional[Wire] = None
 
-    # ---- the shared HTTP session ------------------------------------------------
-    def session(self) -> aiohttp.ClientSession:
-        """The one aiohttp session for Connector calls (opened on first use, in the loop)."""
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=100, limit_per_host=100, keepalive_timeout=30))
-        return self._session
+    # ---- the shared connections ---------------------------------------------------
+    def wire(self) -> Wire:
+        """The one pool of connections for Connector calls (made on first use, in the loop)."""
+        if self._wire is None or self._wire.closed:
+            self._wire = Wire(limit=100, keepalive=30.0, timeout=self.timeout)
+        return self._wire
 
     async def close(self) -> None:
-        """Close the session and forget the clients that used it."""
+        """Close the connections and forget the clients that used them."""
         self._clients.clear()
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        if self._wire is not None:
+            await self._wire.close()
+            self._wire = None
 
     # ---- connector clients ----------------------------------------------------------
     async def client_for(self, app_id: Optional[str], service_url: str, audience: Optional[str],
@@ -102,7 +102,7 @@ class FastBotFrameworkAuthentication(BotFrameworkAuthentication):
         config = template.config
         policies = [config.user_agent_policy, BearerTokenPolicy(config.credentials, self.token_ttl, self.clock),
                     RawDeserializer(), config.http_logger_policy]
-        sender = AiohttpSender(self.session, self.retry, self.timeout)
+        sender = WireSender(self.wire, self.retry, self.timeout)
         client = FastConnectorClient(config.credentials, base_url=service_url,
                                      pipeline_type=lambda _config: AsyncPipeline(policies, sender))
         self.clients_built += 1
@@ -188,7 +188,7 @@ class LazyUserTokenClient(UserTokenClient):
 
 
 async def outbound_http(app: web.Application):
-    """cleanup_ctx: close the shared Connector session when the app stops."""
+    """cleanup_ctx: close the shared Connector connections when the app stops."""
     yield
     auth = app[appkeys.ADAPTER].bot_framework_authentication
     if isinstance(auth, FastBotFrameworkAuthentication):

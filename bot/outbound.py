@@ -1,11 +1,11 @@
-"""Outbound Connector calls over one shared aiohttp session, as an msrest pipeline.
+"""Outbound Connector calls over one shared pool of kept-alive connections, as an msrest pipeline.
 
 botbuilder's default pipeline sends each reply with `requests` in a thread pool and asks the
 credentials for a token on every call. This pipeline keeps msrest's own policies (user agent,
 response deserialisation, HTTP logging) and swaps two parts through msrest's public pipeline
 API: a bearer-token policy that asks the botbuilder credentials for the Authorization header
 (in a worker thread, because MSAL blocks) and reuses it for a short while, and a sender that
-speaks aiohttp. Retries follow what msrest's default policy does under urllib3 2: up to three
+speaks HTTP/1.1 through `bot.wire`. Retries follow what msrest's default policy does under urllib3 2: up to three
 retries with exponential back-off when the connection cannot be made, and, for idempotent
 methods only (never a POST of a reply), on broken responses and on 408, 429 and 5xx other than
 501/505.
@@ -18,12 +18,13 @@ import time
 from dataclasses import dataclass
 from typing import Any, AsyncIterator, Callable, Optional
 
-import aiohttp
 import requests
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, Request, Response
 from msrest.universal_http.async_abc import AsyncClientResponse
 from multidict import CIMultiDict
+
+from .wire import ConnectFailed, Wire, WireError
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,8 @@ class RetryPolicy:
         return min(self.backoff_factor * (2 ** (attempt - 1)), self.backoff_max)
 
 
-class AiohttpResponse(AsyncClientResponse):
-    """An msrest response over an aiohttp response whose body is already read."""
+class WireResponse(AsyncClientResponse):
+    """An msrest response over a whole HTTP response (status, headers, body)."""
 
     def __init__(self, request, status: int, headers, reason: str | None, body: bytes):
         super().__init__(request, None)
@@ -78,14 +79,13 @@ class AiohttpResponse(AsyncClientResponse):
         return chunks()
 
 
-class AiohttpSender(AsyncHTTPSender):
-    """Send msrest requests with a shared aiohttp session, retrying like msrest does."""
+class WireSender(AsyncHTTPSender):
+    """Send msrest requests over the shared connections (`bot.wire`), retrying like msrest does."""
 
-    def __init__(self, session: Callable[[], aiohttp.ClientSession], retry: RetryPolicy = RetryPolicy(),
-                 timeout: float = 30.0):
-        self._session = session
+    def __init__(self, wire: Callable[[], Wire], retry: RetryPolicy = RetryPolicy(), timeout: float = 30.0):
+        self._wire = wire
         self._retry = retry
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._timeout = timeout
 
     async def __aenter__(self):
         return self
@@ -100,15 +100,15 @@ class AiohttpSender(AsyncHTTPSender):
         """Send once, then retry transient failures with back-off."""
         http_request = request.http_request
         if http_request.files:
-            raise ClientRequestError("multipart uploads are not supported by the aiohttp sender")
+            raise ClientRequestError("multipart uploads are not supported by the Connector sender")
         idempotent = http_request.method.upper() in IDEMPOTENT
         attempt = 0
         while True:
             try:
                 response = await self._send_once(http_request)
-            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+            except (WireError, asyncio.TimeoutError, OSError) as exc:
                 attempt += 1
-                retryable = idempotent or isinstance(exc, aiohttp.ClientConnectorError)
+                retryable = (idempotent or isinstance(exc, ConnectFailed)) and not _refused(exc)
                 if not retryable or attempt > self._retry.retries:
                     raise ClientRequestError(f"Connector call failed: {type(exc).__name__}") from exc
                 await asyncio.sleep(self._retry.delay(attempt))
@@ -119,12 +119,15 @@ class AiohttpSender(AsyncHTTPSender):
                 continue
             return Response(request, response)
 
-    async def _send_once(self, http_request) -> AiohttpResponse:
-        async with self._session().request(http_request.method, http_request.url,
-                                           headers=http_request.headers, data=http_request.data,
-                                           timeout=self._timeout, allow_redirects=False) as resp:
-            body = await resp.read()
-            return AiohttpResponse(http_request, resp.status, resp.headers, resp.reason, body)
+    async def _send_once(self, http_request) -> WireResponse:
+        response = await self._wire().request(http_request.method, http_request.url, http_request.headers,
+                                              http_request.data, timeout=self._timeout)
+        return WireResponse(http_request, response.status, response.headers, response.reason, response.body)
+
+
+def _refused(exc: BaseException) -> bool:
+    """A request the client refused to send (a bad URL or header): trying again cannot help."""
+    return type(exc) is WireError
 
 
 class BearerTokenPolicy(AsyncHTTPPolicy):

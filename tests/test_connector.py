@@ -110,13 +110,14 @@ async def test_lazy_user_token_client_builds_once_and_delegates():
     assert calls == [("u1", "conn", "msteams"), ("u2", "conn", "msteams")]
 
 
-async def test_closing_the_app_closes_the_shared_session(make_bot):
+async def test_closing_the_app_closes_the_shared_connections(make_bot):
     bot = await make_bot()
     await bot.send("c-close", "hello")
     auth = bot.app[appkeys.ADAPTER].bot_framework_authentication
-    session = auth.session()
+    wire = auth.wire()
+    assert wire.connections_made == 1
     await bot.server.close()
-    assert session.closed
+    assert wire.closed
     bot.server = None
 
 

@@ -1,9 +1,8 @@
-"""The aiohttp sender retries as msrest's default policy does, and the token policy caches briefly."""
+"""The Connector sender retries as msrest's default policy does, and the token policy caches briefly."""
 from __future__ import annotations
 
 import socket
 
-import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
@@ -11,15 +10,17 @@ from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncPipeline
 from msrest.universal_http import ClientRequest
 
-from bot.outbound import AiohttpSender, BearerTokenPolicy, RetryPolicy
+from bot.outbound import BearerTokenPolicy, RetryPolicy, WireSender
+from bot.wire import Wire
 
 NO_WAIT = RetryPolicy(retries=3, backoff_factor=0.0)
 
 
 @pytest.fixture
 async def session():
-    async with aiohttp.ClientSession() as http:
-        yield http
+    wire = Wire()
+    yield wire
+    await wire.close()
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ async def flaky():
 
 
 async def send(session, method: str, url: str, retry: RetryPolicy = NO_WAIT, policies=()):
-    pipeline = AsyncPipeline(list(policies), AiohttpSender(lambda: session, retry))
+    pipeline = AsyncPipeline(list(policies), WireSender(lambda: session, retry))
     request = ClientRequest(method, url, headers={"Content-Type": "application/json"})
     if method == "POST":
         request.add_content({"type": "message"})
