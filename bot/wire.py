@@ -276,4 +276,4 @@ def _head(method: str, target: str, host: str, headers: Mapping[str, str], lengt
     if has_body or method in ("POST", "PUT", "PATCH"):
         lines.append(f"Content-Length: {length}")
     lines.append("\r\n")
-    return "\r\n".join(lines).encode("latin-1")
+    return "\r\n".join(lines).encode("utf-8")

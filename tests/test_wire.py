@@ -78,13 +78,14 @@ async def raw_server(reply):
 async def test_a_post_arrives_whole_and_the_json_answer_comes_back(wire, echo_server):
     url = f"http://127.0.0.1:{echo_server.port}/v3/conversations/a%3Ab/activities/x?q=1"  # as msrest quotes ids
     text = json.dumps({"type": "message", "text": "café ☕"}, ensure_ascii=False)
-    response = await wire.request("POST", url, {"Content-Type": "application/json", "Authorization": "Bearer t"},
-                                  text)
+    response = await wire.request("POST", url, {"Content-Type": "application/json", "Authorization": "Bearer t",
+                                                 "x-ms-conversation-id": "a:b-é"}, text)
     assert response.status == 201 and response.reason == "Created"
     assert response.headers["content-type"].startswith("application/json")
     assert json.loads(response.body) == {"got": text, "path": "/v3/conversations/a%3Ab/activities/x?q=1"}
     seen = echo_server.seen[0]
     assert seen["method"] == "POST" and seen["headers"]["Authorization"] == "Bearer t"
+    assert seen["headers"]["x-ms-conversation-id"] == "a:b-é"  # UTF-8, as aiohttp's client wrote it
     assert seen["headers"]["Content-Length"] == str(len(text.encode("utf-8")))
     assert seen["headers"]["Host"] == f"127.0.0.1:{echo_server.port}"
 
