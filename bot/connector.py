@@ -9,8 +9,9 @@ the `BotFrameworkAuthentication` that `ConfigurationBotFrameworkAuthentication` 
 - its `ConnectorFactory` hands out one `ConnectorClient` per (bot app id, service URL,
   audience), kept in a bounded LRU. The credentials in it are the ones the stock factory
   creates, so tokens come from the same place; the client sends over one shared pool of
-  kept-alive connections (`bot.outbound`, `bot.wire`) and serialises card JSON once
-  (`bot.serialize`);
+  kept-alive connections (`bot.outbound`, `bot.wire`), serialises card JSON once
+  (`bot.serialize`), and sends replies without msrest's pipeline objects
+  (`outbound.DirectConversations`);
 - the `UserTokenClient` (OAuth sign-in, unused by this bot) is created on first use only.
 
 `FAST_CONNECTOR=0` turns all of this off and the adapter runs stock botbuilder.
@@ -37,7 +38,7 @@ from msrest.pipeline import AsyncPipeline
 from msrest.pipeline.universal import RawDeserializer
 
 from . import appkeys
-from .outbound import BearerTokenPolicy, RetryPolicy, WireSender
+from .outbound import BearerTokenPolicy, DirectConversations, RetryPolicy, WireSender
 from .serialize import FastConnectorClient
 from .settings import Settings, env_flag
 from .wire import Wire
@@ -100,11 +101,15 @@ class FastBotFrameworkAuthentication(BotFrameworkAuthentication):
         # The stock factory checks the app id and makes the credentials exactly as it would per turn.
         template = await stock.create(service_url, audience)
         config = template.config
-        policies = [config.user_agent_policy, BearerTokenPolicy(config.credentials, self.token_ttl, self.clock),
-                    RawDeserializer(), config.http_logger_policy]
+        bearer = BearerTokenPolicy(config.credentials, self.token_ttl, self.clock)
+        policies = [config.user_agent_policy, bearer, RawDeserializer(), config.http_logger_policy]
         sender = WireSender(self.wire, self.retry, self.timeout)
         client = FastConnectorClient(config.credentials, base_url=service_url,
                                      pipeline_type=lambda _config: AsyncPipeline(policies, sender))
+        stock_ops = client.conversations
+        client.conversations = DirectConversations(
+            stock_ops._client, client.config, stock_ops._serialize, stock_ops._deserialize,
+            user_agent=config.user_agent_policy.user_agent, bearer=bearer, sender=sender)
         self.clients_built += 1
         self._clients[key] = client
         while len(self._clients) > self.max_clients:

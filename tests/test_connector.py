@@ -12,6 +12,7 @@ from bot import appkeys
 from bot.adapter import create_adapter
 from bot.settings import Settings, SettingsError
 from bot.connector import FastBotFrameworkAuthentication, LazyUserTokenClient
+from bot.outbound import DirectConversations
 from tests.support.connector import FakeConnector
 
 VOLATILE = ("id", "timestamp", "localTimestamp", "serviceUrl", "replyToId")
@@ -56,6 +57,7 @@ async def test_one_connector_client_serves_every_turn_to_a_service_url(bot):
         reply = await bot.send(conversation, "hello")
         assert "Hello" in reply.text
     assert len(clients) == 3 and len({id(c) for c in clients}) == 1
+    assert isinstance(clients[0].conversations, DirectConversations)  # replies skip msrest's pipeline
     assert auth.clients_built == 1
 
 

@@ -6,11 +6,15 @@ import socket
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from botbuilder.schema import Activity, Attachment, ResourceResponse
+from botframework.connector.models import ErrorResponseException
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncPipeline
+from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http import ClientRequest
 
-from bot.outbound import BearerTokenPolicy, RetryPolicy, WireSender
+from bot.outbound import BearerTokenPolicy, DirectConversations, RetryPolicy, WireSender
+from bot.serialize import FastConnectorClient
 from bot.wire import Wire
 
 NO_WAIT = RetryPolicy(retries=3, backoff_factor=0.0)
@@ -121,3 +125,103 @@ async def test_a_401_makes_the_next_call_ask_for_a_new_token(session):
         assert credentials.signed == 2
     finally:
         await server.close()
+
+
+@pytest.fixture
+async def recorder():
+    """A Connector stand-in that records each request and answers with the status it is told."""
+    state = {"seen": [], "status": 200}
+
+    async def handler(request: web.Request) -> web.Response:
+        state["seen"].append({"method": request.method, "path": request.raw_path, "body": await request.read(),
+                              "headers": {k: v for k, v in request.headers.items()
+                                          if k.lower() not in ("host", "accept-encoding")}})
+        if state["status"] >= 400:
+            return web.json_response({"error": {"code": "BadArgument", "message": "no such conversation"}},
+                                     status=state["status"])
+        return web.json_response({"id": f"reply-{len(state['seen'])}"}, status=state["status"])
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handler)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    state["url"] = str(server.make_url("/"))
+    yield state
+    await server.close()
+
+
+def reply_operations(base_url: str, credentials, wire: Wire):
+    """msrest's own operations and the direct ones, on one client, as bot.connector builds them."""
+    bearer = BearerTokenPolicy(credentials, ttl=60)
+    sender = WireSender(lambda: wire, NO_WAIT)
+    client = FastConnectorClient(credentials, base_url=base_url)
+    config = client.config
+    client = FastConnectorClient(credentials, base_url=base_url, pipeline_type=lambda _config: AsyncPipeline(
+        [config.user_agent_policy, bearer, RawDeserializer(), config.http_logger_policy], sender))
+    ops = client.conversations
+    direct = DirectConversations(ops._client, client.config, ops._serialize, ops._deserialize,
+                                 user_agent=config.user_agent_policy.user_agent, bearer=bearer, sender=sender)
+    return ops, direct
+
+
+REPLY = Activity(type="message", text="Café rules ☕", reply_to_id="act/1", locale="en-GB",
+                 attachments=[Attachment(content_type="application/vnd.microsoft.card.adaptive",
+                                         content={"type": "AdaptiveCard", "version": "1.5",
+                                                  "body": [{"type": "TextBlock", "text": "§ 4.2"}]})])
+
+
+async def test_direct_reply_calls_send_exactly_what_msrest_sends(recorder, session):
+    stock, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+    results = []
+    for ops in (stock, direct):
+        results.append(await ops.reply_to_activity("19:abc@thread.tacv2;messageid=1", "act/1", REPLY))
+        results.append(await ops.send_to_conversation("a:b c", REPLY))
+    by_stock, by_direct = recorder["seen"][:2], recorder["seen"][2:]
+    assert by_direct == by_stock
+    assert by_stock[0]["path"] == "/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities/act%2F1"
+    assert by_stock[0]["headers"]["x-ms-conversation-id"] == "19:abc@thread.tacv2;messageid=1"
+    assert by_stock[0]["headers"]["Authorization"] == "Bearer token-1"
+    assert "msrest" in by_stock[0]["headers"]["User-Agent"]
+    assert [r.id for r in results] == ["reply-1", "reply-2", "reply-3", "reply-4"]
+    assert all(type(r) is ResourceResponse for r in results)
+
+
+@pytest.mark.parametrize("status", [403, 404, 500])
+async def test_a_refused_direct_reply_raises_what_msrest_raises(recorder, session, status):
+    recorder["status"] = status
+    stock, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+    errors = []
+    for ops in (stock, direct):
+        with pytest.raises(ErrorResponseException) as caught:
+            await ops.reply_to_activity("c1", "a1", REPLY)
+        errors.append(caught.value)
+    assert [e.response.status_code for e in errors] == [status, status]
+    assert errors[0].error.error.code == errors[1].error.error.code == "BadArgument"
+    assert str(errors[0]) == str(errors[1])
+    assert len(recorder["seen"]) == 2  # a reply POST is never retried on an answer from the server
+
+
+async def test_a_401_to_a_direct_reply_makes_the_next_one_sign_again(recorder, session):
+    credentials = CountingCredentials()
+    _, direct = reply_operations(recorder["url"], credentials, session)
+    recorder["status"] = 401
+    with pytest.raises(ErrorResponseException):
+        await direct.send_to_conversation("c1", REPLY)
+    recorder["status"] = 200
+    await direct.send_to_conversation("c1", REPLY)
+    assert [seen["headers"]["Authorization"] for seen in recorder["seen"]] == ["Bearer token-1", "Bearer token-2"]
+
+
+async def test_a_direct_reply_with_custom_headers_goes_through_msrest(recorder, session):
+    _, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+    await direct.reply_to_activity("c1", "a1", REPLY, custom_headers={"X-Trace": "t1"})
+    assert recorder["seen"][0]["headers"]["X-Trace"] == "t1"
+
+
+async def test_a_direct_reply_to_nothing_listening_fails_as_a_client_request_error(session):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    _, direct = reply_operations(f"http://127.0.0.1:{port}", CountingCredentials(), session)
+    with pytest.raises(ClientRequestError, match="ConnectFailed"):
+        await direct.reply_to_activity("c1", "a1", REPLY)
