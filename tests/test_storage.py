@@ -8,7 +8,7 @@ from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogInstance, DialogState
 from sqlalchemy import event
 
-from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
+from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state, same_values
 from store import Database
 
 
@@ -271,3 +271,60 @@ def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refus
     assert "d" not in cache._items
     assert cache.get("c", jsonpickle.encode({"n": 2})) == {"n": 2}  # new text, refused: the old entry goes
     assert "c" not in cache._items
+
+
+def count_decodes(monkeypatch) -> list:
+    from bot import storage as storage_module
+
+    decodes = []
+    real_decode = storage_module.jsonpickle.decode
+    monkeypatch.setattr(storage_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
+    monkeypatch.setattr(storage_module, "CHECK", False)  # its own decodes would be counted
+    return decodes
+
+
+async def test_the_next_read_after_a_write_is_not_decoded_and_gives_what_a_fresh_decode_gives(db, monkeypatch):
+    import jsonpickle
+
+    storage = SqlStorage(db)
+    decodes = count_decodes(monkeypatch)
+    stack = DialogState([DialogInstance(id="report", state={"values": {"where": "Instagram", "age": 14},
+                                                             "tags": ("a", "b"), "seen": {1.5, 2.5}})])
+    await storage.write({"k": {"dialog_state": stack, "e_tag": "*"}})
+    read = (await storage.read(["k"]))["k"]
+    assert decodes == []  # primed by the write
+    async with db.transaction() as conn:
+        (stored,) = (await conn.execute(bot_state.select().where(bot_state.c.key == "k"))).all()
+    fresh = jsonpickle.loads(stored.data)
+    assert same_values(read["dialog_state"], fresh["dialog_state"])
+    stack.dialog_stack[0].state["values"]["age"] = 15  # the writer's object changes later: not what was stored
+    assert (await storage.read(["k"]))["k"]["dialog_state"].dialog_stack[0].state["values"]["age"] == 14
+
+
+async def test_a_value_jsonpickle_would_change_is_not_primed(db, monkeypatch):
+    storage = SqlStorage(db)
+    decodes = count_decodes(monkeypatch)
+    await storage.write({"k": {"by_number": {1: "one"}}, "t": {"py/object": "looks like a tag"}})
+    items = await storage.read(["k", "t"])
+    assert len(decodes) == 2  # read as a restarted bot would read them
+    assert items["k"]["by_number"] == {"1": "one"}
+
+
+async def test_a_refused_write_does_not_prime(db, monkeypatch):
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 1}})
+    stale = (await storage.read(["k"]))["k"]
+    newer = (await storage.read(["k"]))["k"]
+    newer["n"] = 2
+    await storage.write({"k": newer})
+    stale["n"] = 3
+    with pytest.raises(StorageConflictError):
+        await storage.write({"k": stale})
+    assert (await storage.read(["k"]))["k"]["n"] == 2
+
+
+def test_same_values_tells_types_apart():
+    assert same_values({"a": [1, (2, 3)]}, {"a": [1, (2, 3)]})
+    assert not same_values({1: "x"}, {"1": "x"})
+    assert not same_values([1, (2, 3)], [1, [2, 3]])
+    assert not same_values(DialogState([DialogInstance(id="a")]), DialogState([DialogInstance(id="b")]))
