@@ -58,6 +58,11 @@ def main() -> int:
     matcher = Matcher(load_knowledge_base())
     build_ms = (time.perf_counter() - started) * 1000
     questions = load_questions(args.files or DEFAULT_SETS)
+    # `answer` keeps its last reply (a turn asks twice); no question follows itself here, so
+    # every timed call computes its answer.
+    questions = [q for n, q in enumerate(questions) if n == 0 or q != questions[n - 1]]
+    if len(questions) > 1 and questions[0] == questions[-1]:
+        questions.pop()
     for question in questions:  # warm caches (speller) the way a running bot would be
         matcher.answer(question)
     timings = []
