@@ -1,6 +1,7 @@
 """Turn a CardView into the activity each channel understands."""
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import replace
 from typing import Callable
 
@@ -33,6 +34,29 @@ class CardAttachment(Attachment):
                               name=self.name, thumbnail_url=self.thumbnail_url)
 
 
+_SHARED = (str, int, float, bool, type(None))
+
+
+class OutgoingActivity(Activity):
+    """An activity the bot builds to send, copied without copy's generic path.
+
+    `TurnContext.send_activities` deep-copies every outgoing activity; through `copy`'s
+    reduce-and-rebuild path that cost about 48 µs a reply, this about 13 µs. The copy gets a new
+    object with the same attributes: strings, numbers and None are shared (they cannot change),
+    everything else (lists, dicts, accounts, attachments) is deep-copied as before. Sent as an
+    `Activity` (`serialize.schema_class`).
+    """
+
+    schema_class = Activity
+
+    def __deepcopy__(self, memo):
+        copied = object.__new__(type(self))
+        memo[id(self)] = copied
+        copied.__dict__.update({name: value if type(value) in _SHARED else deepcopy(value, memo)
+                                for name, value in self.__dict__.items()})
+        return copied
+
+
 def card_activity(view: CardView, channel_id: str | None) -> Activity:
     """The message activity for a card on a channel; plain text always rides along."""
     text = view.summary or render_text(view, numbered_buttons=False)
@@ -40,12 +64,12 @@ def card_activity(view: CardView, channel_id: str | None) -> Activity:
     if renderer is not None:
         return renderer(view)
     if channel_id in CARD_CHANNELS:
-        return Activity(
+        return OutgoingActivity(
             type=ActivityTypes.message,
             summary=text,
             attachments=[CardAttachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))],
         )
-    return Activity(type=ActivityTypes.message, text=render_text(view))
+    return OutgoingActivity(type=ActivityTypes.message, text=render_text(view))
 
 
 # A short line to show at the top of this turn's next reply rather than as a message of its

@@ -21,6 +21,7 @@ their URLs without msrest's per-call parse and join (`_Urls`).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
@@ -28,6 +29,7 @@ from urllib.parse import quote, urljoin
 
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.aio.operations_async import ConversationsOperations
+from isodate.tzinfo import UTC, FixedOffset
 from msrest.serialization import Deserializer, Model, Serializer
 
 # Set by the tests: compare every result with msrest's and raise on a difference.
@@ -166,9 +168,14 @@ def _dump_model(model, cls: type) -> dict:
     return out
 
 
+def schema_class(cls: type) -> type:
+    """The schema class a subclass is sent as (`schema_class` on it, e.g. `OutgoingActivity`)."""
+    return getattr(cls, "schema_class", cls)
+
+
 def dump(model: Model) -> dict:
     """The JSON body msrest's `Serializer.body(model, class name)` would send."""
-    cls = type(model)
+    cls = schema_class(type(model))
     try:
         out = _dump_model(model, cls)
     except Exception:  # noqa: BLE001 - msrest serialises it, or raises its own error
@@ -189,10 +196,39 @@ def _load_exact(kind: type) -> Callable:
     return load_basic
 
 
+# The timestamps channels send: date, time, up to nine fraction digits, Z or +hh:mm.
+_ISO_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))\Z")
+
+
 def _load_iso(value):
+    """What msrest's `deserialize_iso` gives (isodate's parse, the fraction cut to six digits,
+    isodate's UTC or FixedOffset), read straight from the fields for the usual shape; anything
+    else, or an impossible date, goes to msrest."""
     if isinstance(value, datetime.datetime):
         return value
-    return Deserializer.deserialize_iso(value)
+    match = _ISO_DATETIME.match(value.upper()) if type(value) is str else None
+    if match is None:
+        return Deserializer.deserialize_iso(value)
+    year, month, day, hour, minute, second, fraction, zone, sign, zone_hours, zone_minutes = match.groups()
+    if zone == "Z":
+        tzinfo = UTC
+    else:
+        direction = -1 if sign == "-" else 1
+        tzinfo = FixedOffset(direction * int(zone_hours), direction * int(zone_minutes), zone)
+    try:
+        out = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second),
+                                int((fraction or "").ljust(6, "0")[:6]), tzinfo)
+        in_range = 1 <= out.utctimetuple().tm_year <= 9999
+    except (ValueError, OverflowError):
+        in_range = False
+    if not in_range:
+        return Deserializer.deserialize_iso(value)  # it raises msrest's own error
+    if CHECK:
+        expected = Deserializer.deserialize_iso(value)
+        if (out != expected or type(out.tzinfo) is not type(expected.tzinfo)
+                or out.tzname() != expected.tzname() or out.utcoffset() != expected.utcoffset()):
+            raise AssertionError(f"serialize datetime differs from msrest for {value!r}")
+    return out
 
 
 def _load_object(value):
@@ -247,7 +283,7 @@ class ActivitySerializer(Serializer):
     """msrest's Serializer, with request bodies that are schema models written by `dump`."""
 
     def body(self, data, data_type, **kwargs):
-        if isinstance(data, Model) and type(data).__name__ == data_type and not kwargs:
+        if isinstance(data, Model) and schema_class(type(data)).__name__ == data_type and not kwargs:
             return dump(data)
         return super().body(data, data_type, **kwargs)
 

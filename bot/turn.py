@@ -11,12 +11,12 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogsComponentRegistration, DialogSet, DialogTurnStatus
 from botbuilder.dialogs.memory import (ComponentMemoryScopesBase, ComponentPathResolversBase,
                                        DialogStateManagerConfiguration)
-from botbuilder.schema import ActivityTypes, ChannelAccount
+from botbuilder.schema import ActivityTypes, ChannelAccount, InputHints
 
 from cards import CardView
 from dialogs.base import REROUTE
 from .registry import Registry
-from .replies import flush_lead, hold_replies, send_card, send_held, take_lead
+from .replies import OutgoingActivity, flush_lead, hold_replies, send_card, send_held, take_lead
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,10 @@ class Turn:
         if isinstance(reply, CardView):
             return await send_card(self.context, reply)
         line = take_lead(self.context)
-        return await self.context.send_activity(f"{line}\n\n{reply}" if line else reply)
+        # What TurnContext.send_activity builds from a string, as an activity that copies cheaply.
+        return await self.context.send_activity(OutgoingActivity(
+            type=ActivityTypes.message, text=f"{line}\n\n{reply}" if line else reply,
+            input_hint=InputHints.accepting_input))
 
     async def begin(self, dialog_id: str, options: Any = None):
         """Start a dialog, replacing nothing that is active (the caller decides)."""

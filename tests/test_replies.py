@@ -1,11 +1,16 @@
-"""A lead line rides on top of the turn's next reply, or is sent on its own; never lost or reordered."""
+"""A lead line rides on top of the turn's next reply, or is sent on its own; never lost or reordered.
+Outgoing activities copy cheaply and are sent as activities."""
 from __future__ import annotations
+
+import copy
 
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+from msrest.serialization import Serializer
 
-from bot.replies import flush_lead, lead_with, send_card
+from bot import serialize
+from bot.replies import CardAttachment, OutgoingActivity, flush_lead, lead_with, send_card
 from cards import CardView, Text
 
 
@@ -50,3 +55,24 @@ async def test_a_lead_line_no_reply_took_is_sent_at_the_end_of_the_turn():
     lead_with(ctx, "Only this.")
     await flush_lead(ctx)
     assert [a.text for a in sent] == ["Only this."]
+
+
+def test_an_outgoing_activity_copies_like_deepcopy_and_is_sent_as_an_activity(monkeypatch):
+    fields = dict(type="message", text="Hello", summary="Hi", locale="en-GB",
+                  recipient=ChannelAccount(id="u1", name="Sam"),
+                  attachments=[CardAttachment(content_type="application/vnd.microsoft.card.adaptive",
+                                              content={"type": "AdaptiveCard", "body": []})],
+                  channel_data={"notification": {"alert": True}})
+    ours, plain = OutgoingActivity(**fields), Activity(**fields)
+    copied = copy.deepcopy(ours)
+    assert type(copied) is OutgoingActivity and copied is not ours
+    assert copied.__dict__.keys() == ours.__dict__.keys()
+    assert copied.recipient is not ours.recipient and copied.recipient.name == "Sam"
+    assert copied.channel_data == ours.channel_data and copied.channel_data is not ours.channel_data
+    copied.attachments.append("x")
+    copied.channel_data["notification"]["alert"] = False
+    assert len(ours.attachments) == 1 and ours.channel_data["notification"]["alert"] is True
+    monkeypatch.setattr(serialize, "CHECK", False)
+    stock = Serializer(serialize.dependencies(Activity)).body(plain, "Activity")
+    assert serialize.dump(ours) == stock
+    assert serialize.ActivitySerializer(serialize.dependencies(Activity)).body(ours, "Activity") == stock

@@ -11,6 +11,8 @@ from botbuilder.schema import (Activity, Attachment, CardAction, ChannelAccount,
                                HeroCard, Mention, ResourceResponse, SuggestedActions)
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
+from msrest.exceptions import DeserializationError
+from msrest.serialization import Deserializer
 
 from bot.features.welcome import welcome_card
 from bot.replies import card_activity
@@ -225,3 +227,32 @@ def test_url_parameters_msrest_refuses_are_still_refused(unchecked):
     with pytest.raises(ValidationError):
         ours.conversations._serialize.url("activity_id", None, "str")
     assert ours.conversations._serialize.url("n", 5, "int") == theirs.url("n", 5, "int")
+
+
+TIMESTAMPS = [
+    "2026-11-25T16:11:26Z", "2026-11-25T16:11:26.1Z", "2026-11-25T16:11:26.123Z", "2026-11-25T16:11:26.123456Z",
+    "2023-01-10T12:03:10.6813485Z", "2023-01-10T12:03:10.999999999Z", "2026-11-25t16:11:26.5z",
+    "2026-11-25T16:11:26.123+01:00", "2026-11-25T16:11:26-05:30", "2026-11-25T00:00:00+00:00",
+    "2026-11-25T23:59:59.000001-00:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z",
+    "2024-02-29T12:00:00Z",
+]
+
+
+@pytest.mark.parametrize("text", TIMESTAMPS)
+def test_timestamps_read_as_msrest_reads_them(text, unchecked):
+    ours, theirs = serialize._load_iso(text), Deserializer.deserialize_iso(text)
+    assert ours == theirs and type(ours.tzinfo) is type(theirs.tzinfo)
+    assert (ours.tzname(), ours.utcoffset(), ours.microsecond) == (theirs.tzname(), theirs.utcoffset(),
+                                                                   theirs.microsecond)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30T10:00:00Z", "2026-11-25T25:00:00Z", "0001-01-01T00:00:00+01:00",
+                                  "9999-12-31T23:59:59-01:00", "yesterday", "2026-11-25 16:11:26Z"])
+def test_impossible_or_odd_timestamps_get_msrests_answer(text, unchecked):
+    try:
+        theirs = Deserializer.deserialize_iso(text)
+    except DeserializationError:
+        with pytest.raises(DeserializationError):
+            serialize._load_iso(text)
+    else:
+        assert serialize._load_iso(text) == theirs

@@ -20,7 +20,7 @@ import jinja2
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.replies import CardAttachment
+from bot.replies import CardAttachment, OutgoingActivity
 from cards import CardView, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
 
@@ -41,8 +41,9 @@ def teams_activity(view: CardView) -> Activity:
     """The Adaptive Card 1.5 for Teams, full width (Teams' own `msteams` property) so quotes stay readable."""
     content = render_adaptive(view)
     content["msteams"] = {"width": "Full"}
-    return Activity(type=ActivityTypes.message, summary=view.summary or render_text(view, numbered_buttons=False),
-                    attachments=[CardAttachment(content_type=ADAPTIVE_CONTENT_TYPE, content=content)])
+    return OutgoingActivity(type=ActivityTypes.message,
+                            summary=view.summary or render_text(view, numbered_buttons=False),
+                            attachments=[CardAttachment(content_type=ADAPTIVE_CONTENT_TYPE, content=content)])
 
 
 # ---- in a team channel, answer only when @mentioned -----------------------------------------
