@@ -34,6 +34,13 @@ class Command:
     takes_argument: bool = False
 
 
+def argument_after(text: str, spelling: str) -> str:
+    """What follows a command's spelling in the message, as typed ("Reports  open 5" -> "5")."""
+    words = len(spelling.split())
+    parts = text.strip().lstrip("/").split(None, words)
+    return parts[words].strip() if len(parts) > words else ""
+
+
 @dataclass(frozen=True)
 class Intent:
     name: str
@@ -75,13 +82,31 @@ class Registry:
     def find_command(self, text: str) -> tuple[Command, str] | None:
         """The command a message names, longest spelling first, with the rest as argument."""
         low = " ".join(text.lower().strip().lstrip("/").split())
-        best = None
-        for cmd in self.commands:
-            for word in cmd.words:
-                if low == word or (cmd.takes_argument and low.startswith(word + " ")):
-                    if best is None or len(word) > len(best[1]):
-                        best = (cmd, word)
+        exact, by_first_word = self._command_index()
+        best = exact.get(low)  # a whole-message spelling is longer than any spelling it starts with
+        if best is None:
+            for cmd, word in by_first_word.get(low.partition(" ")[0], ()):
+                if low.startswith(word + " "):
+                    best = (cmd, word)
+                    break
         if best is None:
             return None
         cmd, word = best
-        return cmd, text.strip().lstrip("/")[len(word):].strip()
+        return cmd, argument_after(text, word)
+
+    def _command_index(self) -> tuple[dict, dict]:
+        """Spellings to commands (the first registered wins a tie), and the spellings of commands
+        that take an argument by their first word, longest first; rebuilt when a command is added."""
+        index = self.__dict__.get("_index")
+        if index is None or index[0] != len(self.commands):
+            exact: dict[str, tuple[Command, str]] = {}
+            by_first_word: dict[str, list[tuple[Command, str]]] = {}
+            for cmd in self.commands:
+                for word in cmd.words:
+                    exact.setdefault(word, (cmd, word))
+                    if cmd.takes_argument:
+                        by_first_word.setdefault(word.partition(" ")[0], []).append((cmd, word))
+            for spellings in by_first_word.values():
+                spellings.sort(key=lambda pair: -len(pair[1]))  # stable: registration order breaks ties
+            index = self.__dict__["_index"] = (len(self.commands), exact, by_first_word)
+        return index[1], index[2]
