@@ -60,15 +60,24 @@ class MsrestResponse(AsyncClientResponse):
 
     It is its own `internal_response`: msrest's `HttpOperationError` keeps that as `.response`,
     so an error raised for a refused call carries the status, headers and body, as it does
-    with msrest's requests-based sender.
+    with msrest's requests-based sender. (A property, not an attribute pointing at itself: that
+    would make every response a reference cycle for the garbage collector.)
     """
 
     def __init__(self, request, status: int, headers, reason: str | None, body: bytes):
-        super().__init__(request, self)
+        super().__init__(request, None)
         self.status_code = status
         self.headers = CIMultiDict(headers)
         self.reason = reason
         self._body = body
+
+    @property
+    def internal_response(self) -> "MsrestResponse":
+        return self
+
+    @internal_response.setter
+    def internal_response(self, _value) -> None:
+        pass  # msrest's __init__ sets it; this response is its own
 
     def body(self) -> bytes:
         return self._body

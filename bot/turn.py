@@ -95,6 +95,16 @@ def submitted_value(context: TurnContext) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def _release_dialog_context(context: TurnContext) -> None:
+    """Break the turn's reference cycles once it is over (the context holds its DialogContext in
+    `turn_state`, which points back at the context; the DialogContext and its state manager point
+    at each other). Freed at once instead of by the cycle collector, whose passes over whole
+    turns' worth of objects were pauses of about 4 ms landing on other turns."""
+    dc = context.turn_state.pop("guidance.dc", None)
+    if dc is not None:
+        dc.state = None
+
+
 class GuidanceBot(TeamsActivityHandler):
     def __init__(self, registry: Registry, conversation_state: ConversationState, services: Any):
         self.registry = registry
@@ -115,19 +125,23 @@ class GuidanceBot(TeamsActivityHandler):
         turn_context.on_send_activities(flush_lead)
         hold_replies(turn_context)
         try:
-            activity = turn_context.activity
-            if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
-                _, is_new = await self.services.people.observe(turn_context)
-                if is_new and activity.type == ActivityTypes.message:
-                    await self._welcome(turn_context)
-            for observe in self.registry.observers:
-                await observe(await self._turn(turn_context))
-            await super().on_turn(turn_context)
-            await flush_lead(turn_context)
-        except Exception:
-            await self._send_held_after_failure(turn_context)
-            raise
-        await self._finish(turn_context)
+            try:
+                activity = turn_context.activity
+                if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) \
+                        and activity.from_property:
+                    _, is_new = await self.services.people.observe(turn_context)
+                    if is_new and activity.type == ActivityTypes.message:
+                        await self._welcome(turn_context)
+                for observe in self.registry.observers:
+                    await observe(await self._turn(turn_context))
+                await super().on_turn(turn_context)
+                await flush_lead(turn_context)
+            except Exception:
+                await self._send_held_after_failure(turn_context)
+                raise
+            await self._finish(turn_context)
+        finally:
+            _release_dialog_context(turn_context)
 
     async def _finish(self, context: TurnContext) -> None:
         """Send the held replies; when the state changed, save it meanwhile: one wait, not two in

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
+import weakref
 from contextlib import asynccontextmanager
 
 from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
 from sqlalchemy import event
 
 from bot import appkeys
+from bot.outbound import MsrestResponse
 from bot.people import Person
 
 
@@ -184,3 +187,34 @@ async def test_each_turns_dialog_contexts_use_the_shared_memory_configuration(bo
     replies = await asyncio.gather(bot.send("c-memory1", "remember"), bot.send("c-memory2", "remember"))
     assert all("Noted" in r.text for r in replies)
     assert sorted(seen) == [("c-memory1", True), ("c-memory2", True)]
+
+
+async def test_a_turns_dialog_context_is_freed_when_the_turn_ends_without_the_cycle_collector(bot):
+    contexts = []
+
+    async def remember(turn):
+        contexts.append(weakref.ref(turn.dc))
+
+    bot.app[appkeys.REGISTRY].observers.append(remember)
+    await bot.send("c-free", "hello")  # warm: people, state rows
+    contexts.clear()
+    gc.collect()
+    gc.disable()
+    try:
+        reply = await bot.send("c-free", "can I accept a friend request from a pupil?")
+        assert contexts and contexts[0]() is None  # gone by reference counting alone
+    finally:
+        gc.enable()
+    assert "friend" in reply.text.lower() or reply.attachments
+
+
+def test_a_connector_response_is_not_a_reference_cycle():
+    response = MsrestResponse(None, 200, {"Content-Type": "application/json"}, "OK", b'{"id": "1"}')
+    assert response.internal_response is response and response.status_code == 200
+    gone = weakref.ref(response)
+    gc.disable()
+    try:
+        del response
+        assert gone() is None
+    finally:
+        gc.enable()
