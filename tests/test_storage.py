@@ -4,7 +4,6 @@ import sqlite3
 import time
 
 import pytest
-from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogInstance, DialogState
 from sqlalchemy import event
 
