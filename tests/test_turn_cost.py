@@ -189,11 +189,12 @@ async def test_each_turns_dialog_contexts_use_the_shared_memory_configuration(bo
     assert sorted(seen) == [("c-memory1", True), ("c-memory2", True)]
 
 
-async def test_a_turns_dialog_context_is_freed_when_the_turn_ends_without_the_cycle_collector(bot):
+async def test_a_turns_context_and_dialog_context_are_freed_when_the_turn_ends_without_the_cycle_collector(bot):
     contexts = []
 
     async def remember(turn):
         contexts.append(weakref.ref(turn.dc))
+        contexts.append(weakref.ref(turn.context))  # and with it the activity, replies and cards
 
     bot.app[appkeys.REGISTRY].observers.append(remember)
     await bot.send("c-free", "hello")  # warm: people, state rows
@@ -202,7 +203,7 @@ async def test_a_turns_dialog_context_is_freed_when_the_turn_ends_without_the_cy
     gc.disable()
     try:
         reply = await bot.send("c-free", "can I accept a friend request from a pupil?")
-        assert contexts and contexts[0]() is None  # gone by reference counting alone
+        assert len(contexts) == 2 and contexts[0]() is None and contexts[1]() is None  # by reference counting
     finally:
         gc.enable()
     assert "friend" in reply.text.lower() or reply.attachments
@@ -218,3 +219,59 @@ def test_a_connector_response_is_not_a_reference_cycle():
         assert gone() is None
     finally:
         gc.enable()
+
+
+async def test_the_turn_contexts_handler_chain_behaves_as_botbuilders():
+    """Order, arguments, `next`, a handler that stops the chain, the result, and an error."""
+    from botbuilder.core import TurnContext
+    from botbuilder.core.adapters import TestAdapter
+    from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
+
+    from bot.adapter import GuidanceTurnContext
+
+    async def run(context_class, stop_at=None, fail_at=None):
+        calls = []
+
+        def handler(n):
+            async def handle(context, arg, next_handler):
+                calls.append((n, type(context).__name__ == context_class.__name__, arg))
+                if n == fail_at:
+                    raise ValueError(f"handler {n}")
+                if n != stop_at:
+                    await next_handler()
+                calls.append((n, "after"))
+            return handle
+
+        async def logic():
+            calls.append("logic")
+            return ["sent"]
+
+        activity = Activity(type="message", text="hi", channel_id="test", service_url="https://example.org",
+                            conversation=ConversationAccount(id="c"), from_property=ChannelAccount(id="u"),
+                            recipient=ChannelAccount(id="b"))
+        context = context_class(TestAdapter(), activity)
+        pending = logic()
+        try:
+            result = await context._emit([handler(1), handler(2), handler(3)], "arg", pending)
+        except ValueError as exc:
+            pending.close()  # botbuilder never runs the logic when a handler raises either
+            result = f"raised {exc}"
+        return calls, result
+
+    for case in ({}, {"stop_at": 2}, {"fail_at": 2}):
+        assert await run(GuidanceTurnContext, **case) == await run(TurnContext, **case), case
+
+
+def test_the_adapter_builds_its_turn_context_as_botbuilder_does():
+    from botbuilder.core import CloudAdapterBase
+    from botbuilder.schema import Activity
+
+    from bot.adapter import GuidanceCloudAdapter, GuidanceTurnContext
+
+    adapter = GuidanceCloudAdapter.__new__(GuidanceCloudAdapter)  # no authentication needed to build a context
+    parts = dict(activity=Activity(type="message", text="hi"), claims_identity=object(), oauth_scope="scope",
+                 connector_client=object(), user_token_client=object(), logic=object(), connector_factory=object())
+    ours = adapter._create_turn_context(**parts)
+    stock = CloudAdapterBase._create_turn_context(adapter, **parts)
+    assert type(ours) is GuidanceTurnContext and type(stock) is not GuidanceTurnContext
+    assert ours.turn_state == stock.turn_state and ours.activity is stock.activity and ours.adapter is adapter
