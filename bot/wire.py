@@ -211,6 +211,7 @@ class Wire:
             connection.close()
         self._open.clear()
         self._idle.clear()
+        await asyncio.sleep(0)  # the transports finish closing on the loop's next pass
 
     def _parse(self, url: str) -> tuple[_Origin, str]:
         base, sep, query = url.partition("?")

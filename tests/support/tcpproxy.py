@@ -21,21 +21,35 @@ class TcpProxy:
         return self
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # Tracked from the start, so close() also ends a connection still being made to the target
+        # (left alone, its socket outlived the test's loop and warned in whichever test came next).
+        me = asyncio.current_task()
+        self._tasks.add(me)
+        self._writers.add(writer)
+        opened = [writer]
         try:
-            up_reader, up_writer = await asyncio.open_connection(*self.target)
-        except OSError:
-            writer.close()
-            return
-        self._writers.update((writer, up_writer))
-        pipes = [asyncio.create_task(self._pipe(reader, up_writer)), asyncio.create_task(self._pipe(up_reader, writer))]
-        self._tasks.update(pipes)
-        await asyncio.wait(pipes, return_when=asyncio.FIRST_COMPLETED)
-        for w in (writer, up_writer):
-            w.close()
-            self._writers.discard(w)
-        for task in pipes:
-            task.cancel()
-            self._tasks.discard(task)
+            try:
+                up_reader, up_writer = await asyncio.open_connection(*self.target)
+            except OSError:
+                return
+            opened.append(up_writer)
+            self._writers.add(up_writer)
+            if self._server is None:
+                return  # cut while connecting
+            pipes = [asyncio.create_task(self._pipe(reader, up_writer)),
+                     asyncio.create_task(self._pipe(up_reader, writer))]
+            self._tasks.update(pipes)
+            try:
+                await asyncio.wait(pipes, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for task in pipes:
+                    task.cancel()
+                    self._tasks.discard(task)
+        finally:
+            for w in opened:
+                w.close()
+                self._writers.discard(w)
+            self._tasks.discard(me)
 
     @staticmethod
     async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -62,8 +76,11 @@ class TcpProxy:
             await self.start()
 
     async def close(self) -> None:
+        """Stop listening, end every connection and wait until their sockets are closed."""
         await self.cut()
-        for task in list(self._tasks):
+        tasks = list(self._tasks)
+        for task in tasks:
             task.cancel()
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.sleep(0)  # the aborted transports finish closing
