@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from functools import partial
 from typing import Callable, Optional
 
 from aiohttp import web
@@ -100,21 +101,23 @@ class FastBotFrameworkAuthentication(BotFrameworkAuthentication):
             return client
         # The stock factory checks the app id and makes the credentials exactly as it would per turn.
         template = await stock.create(service_url, audience)
-        config = template.config
-        bearer = BearerTokenPolicy(config.credentials, self.token_ttl, self.clock)
-        policies = [config.user_agent_policy, bearer, RawDeserializer(), config.http_logger_policy]
-        sender = WireSender(self.wire, self.retry, self.timeout)
-        client = FastConnectorClient(config.credentials, base_url=service_url,
-                                     pipeline_type=lambda _config: AsyncPipeline(policies, sender))
-        stock_ops = client.conversations
-        client.conversations = DirectConversations(
-            stock_ops._client, client.config, stock_ops._serialize, stock_ops._deserialize,
-            user_agent=config.user_agent_policy.user_agent, bearer=bearer, sender=sender)
+        client = self.build_client(template.config, service_url)
         self.clients_built += 1
         self._clients[key] = client
         while len(self._clients) > self.max_clients:
             self._clients.popitem(last=False)
         return client
+
+    def build_client(self, config, service_url: str) -> FastConnectorClient:
+        """A client with the credentials and user agent of a stock client's `config`, sending over
+        the shared connections, with replies going straight to the sender."""
+        bearer = BearerTokenPolicy(config.credentials, self.token_ttl, self.clock)
+        policies = [config.user_agent_policy, bearer, RawDeserializer(), config.http_logger_policy]
+        sender = WireSender(self.wire, self.retry, self.timeout)
+        return FastConnectorClient(
+            config.credentials, base_url=service_url, pipeline_type=lambda _config: AsyncPipeline(policies, sender),
+            operations=partial(DirectConversations, user_agent=config.user_agent_policy.user_agent, bearer=bearer,
+                               sender=sender))
 
     # ---- BotFrameworkAuthentication ----------------------------------------------
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:

@@ -341,10 +341,13 @@ class ModelDeserializer(Deserializer):
 
 
 class FastConnectorClient(ConnectorClient):
-    """A ConnectorClient whose conversation operations serialise with `dump` and read with `load`."""
+    """A ConnectorClient whose conversation operations serialise with `dump` and read with `load`.
 
-    def __init__(self, credentials, base_url=None, **kwargs):
+    `operations`: the class (or factory) of those operations, given the client, configuration,
+    serializer and deserializer as `ConversationsOperations` is."""
+
+    def __init__(self, credentials, base_url=None, *, operations: Callable = ConversationsOperations, **kwargs):
         super().__init__(credentials, base_url=base_url, **kwargs)
         deps = self._serialize.dependencies
-        self.conversations = ConversationsOperations(_Urls(self._client), self.config, ActivitySerializer(deps),
-                                                     ModelDeserializer(deps))
+        self.conversations = operations(_Urls(self._client), self.config, ActivitySerializer(deps),
+                                        ModelDeserializer(deps))

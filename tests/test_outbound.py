@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 import socket
+from contextlib import asynccontextmanager
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from botbuilder.schema import Activity, Attachment, ResourceResponse
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.models import ErrorResponseException
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncPipeline
-from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http import ClientRequest
 
+from bot.connector import FastBotFrameworkAuthentication
 from bot.outbound import BearerTokenPolicy, DirectConversations, RetryPolicy, WireSender
-from bot.serialize import FastConnectorClient
 from bot.wire import Wire
 
 NO_WAIT = RetryPolicy(retries=3, backoff_factor=0.0)
@@ -25,6 +27,19 @@ async def session():
     wire = Wire()
     yield wire
     await wire.close()
+
+
+@asynccontextmanager
+async def serving(handler):
+    """A local aiohttp server answering every method and path with `handler`."""
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handler)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield server
+    finally:
+        await server.close()
 
 
 @pytest.fixture
@@ -39,13 +54,9 @@ async def flaky():
             return web.json_response({"error": "busy"}, status=503)
         return web.json_response({"id": "ok", "auth": request.headers.get("Authorization")})
 
-    app = web.Application()
-    app.router.add_route("*", "/x", handler)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    state["url"] = str(server.make_url("/x"))
-    yield state
-    await server.close()
+    async with serving(handler) as server:
+        state["url"] = str(server.make_url("/x"))
+        yield state
 
 
 async def send(session, method: str, url: str, retry: RetryPolicy = NO_WAIT, policies=()):
@@ -112,19 +123,13 @@ async def test_a_401_makes_the_next_call_ask_for_a_new_token(session):
     async def handler(request: web.Request) -> web.Response:
         return web.Response(status=401 if request.headers["Authorization"] == "Bearer token-1" else 200)
 
-    app = web.Application()
-    app.router.add_post("/x", handler)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    try:
+    async with serving(handler) as server:
         credentials = CountingCredentials()
         policy = BearerTokenPolicy(credentials, ttl=3600)
         url = str(server.make_url("/x"))
         assert (await send(session, "POST", url, policies=[policy])).status_code == 401
         assert (await send(session, "POST", url, policies=[policy])).status_code == 200
         assert credentials.signed == 2
-    finally:
-        await server.close()
 
 
 @pytest.fixture
@@ -141,27 +146,26 @@ async def recorder():
                                      status=state["status"])
         return web.json_response({"id": f"reply-{len(state['seen'])}"}, status=state["status"])
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handler)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    state["url"] = str(server.make_url("/"))
-    yield state
-    await server.close()
+    async with serving(handler) as server:
+        state["url"] = str(server.make_url("/"))
+        yield state
 
 
-def reply_operations(base_url: str, credentials, wire: Wire):
-    """msrest's own operations and the direct ones, on one client, as bot.connector builds them."""
-    bearer = BearerTokenPolicy(credentials, ttl=60)
-    sender = WireSender(lambda: wire, NO_WAIT)
-    client = FastConnectorClient(credentials, base_url=base_url)
-    config = client.config
-    client = FastConnectorClient(credentials, base_url=base_url, pipeline_type=lambda _config: AsyncPipeline(
-        [config.user_agent_policy, bearer, RawDeserializer(), config.http_logger_policy], sender))
-    ops = client.conversations
-    direct = DirectConversations(ops._client, client.config, ops._serialize, ops._deserialize,
-                                 user_agent=config.user_agent_policy.user_agent, bearer=bearer, sender=sender)
-    return ops, direct
+@pytest.fixture
+async def auth():
+    """The fast authentication's client builder (authentication itself is not used here)."""
+    built = FastBotFrameworkAuthentication(None, retry=NO_WAIT, token_ttl=60)
+    yield built
+    await built.close()
+
+
+def reply_operations(base_url: str, credentials, auth: FastBotFrameworkAuthentication):
+    """msrest's own operations and the direct ones, on one client as bot.connector builds it."""
+    client = auth.build_client(ConnectorClient(credentials, base_url=base_url).config, base_url)
+    direct = client.conversations
+    assert isinstance(direct, DirectConversations)
+    stock = ConversationsOperations(direct._client, direct.config, direct._serialize, direct._deserialize)
+    return stock, direct
 
 
 REPLY = Activity(type="message", text="Café rules ☕", reply_to_id="act/1", locale="en-GB",
@@ -170,8 +174,8 @@ REPLY = Activity(type="message", text="Café rules ☕", reply_to_id="act/1", lo
                                                   "body": [{"type": "TextBlock", "text": "§ 4.2"}]})])
 
 
-async def test_direct_reply_calls_send_exactly_what_msrest_sends(recorder, session):
-    stock, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+async def test_direct_reply_calls_send_exactly_what_msrest_sends(recorder, auth):
+    stock, direct = reply_operations(recorder["url"], CountingCredentials(), auth)
     results = []
     for ops in (stock, direct):
         results.append(await ops.reply_to_activity("19:abc@thread.tacv2;messageid=1", "act/1", REPLY))
@@ -187,9 +191,9 @@ async def test_direct_reply_calls_send_exactly_what_msrest_sends(recorder, sessi
 
 
 @pytest.mark.parametrize("status", [403, 404, 500])
-async def test_a_refused_direct_reply_raises_what_msrest_raises(recorder, session, status):
+async def test_a_refused_direct_reply_raises_what_msrest_raises(recorder, auth, status):
     recorder["status"] = status
-    stock, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+    stock, direct = reply_operations(recorder["url"], CountingCredentials(), auth)
     errors = []
     for ops in (stock, direct):
         with pytest.raises(ErrorResponseException) as caught:
@@ -201,9 +205,9 @@ async def test_a_refused_direct_reply_raises_what_msrest_raises(recorder, sessio
     assert len(recorder["seen"]) == 2  # a reply POST is never retried on an answer from the server
 
 
-async def test_a_401_to_a_direct_reply_makes_the_next_one_sign_again(recorder, session):
+async def test_a_401_to_a_direct_reply_makes_the_next_one_sign_again(recorder, auth):
     credentials = CountingCredentials()
-    _, direct = reply_operations(recorder["url"], credentials, session)
+    _, direct = reply_operations(recorder["url"], credentials, auth)
     recorder["status"] = 401
     with pytest.raises(ErrorResponseException):
         await direct.send_to_conversation("c1", REPLY)
@@ -212,16 +216,16 @@ async def test_a_401_to_a_direct_reply_makes_the_next_one_sign_again(recorder, s
     assert [seen["headers"]["Authorization"] for seen in recorder["seen"]] == ["Bearer token-1", "Bearer token-2"]
 
 
-async def test_a_direct_reply_with_custom_headers_goes_through_msrest(recorder, session):
-    _, direct = reply_operations(recorder["url"], CountingCredentials(), session)
+async def test_a_direct_reply_with_custom_headers_goes_through_msrest(recorder, auth):
+    _, direct = reply_operations(recorder["url"], CountingCredentials(), auth)
     await direct.reply_to_activity("c1", "a1", REPLY, custom_headers={"X-Trace": "t1"})
     assert recorder["seen"][0]["headers"]["X-Trace"] == "t1"
 
 
-async def test_a_direct_reply_to_nothing_listening_fails_as_a_client_request_error(session):
+async def test_a_direct_reply_to_nothing_listening_fails_as_a_client_request_error(auth):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    _, direct = reply_operations(f"http://127.0.0.1:{port}", CountingCredentials(), session)
+    _, direct = reply_operations(f"http://127.0.0.1:{port}", CountingCredentials(), auth)
     with pytest.raises(ClientRequestError, match="ConnectFailed"):
         await direct.reply_to_activity("c1", "a1", REPLY)
