@@ -5,10 +5,10 @@ credentials for a token on every call. This pipeline keeps msrest's own policies
 response deserialisation, HTTP logging) and swaps two parts through msrest's public pipeline
 API: a bearer-token policy that asks the botbuilder credentials for the Authorization header
 (in a worker thread, because MSAL blocks) and reuses it for a short while, and a sender that
-speaks HTTP/1.1 through `bot.wire`. Retries follow what msrest's default policy does under urllib3 2: up to three
-retries with exponential back-off when the connection cannot be made, and, for idempotent
-methods only (never a POST of a reply), on broken responses and on 408, 429 and 5xx other than
-501/505.
+speaks HTTP/1.1 through `bot.wire`. Retries follow what msrest's default policy does under
+urllib3 2: up to three retries with exponential back-off when the connection cannot be made,
+and, for idempotent methods only (never a POST of a reply), on broken responses and on 408, 429
+and 5xx other than 501/505.
 """
 from __future__ import annotations
 
@@ -207,9 +207,10 @@ class DirectConversations(ConversationsOperations):
     they are retried the same way; a response other than 200/201/202 raises the same
     `ErrorResponseException`, and the body is read into a `ResourceResponse` by the same
     deserializer. What they skip is msrest's request and pipeline objects and its policy chain
-    (about 4% of a policy answer's CPU). msrest's HTTP logger policy is skipped with them: it
-    logs nothing unless `enable_http_logger` is set, which this bot never does. A call with
-    custom headers, `raw=True` or per-call options, and every other operation, is msrest's own.
+    (about a tenth of a policy answer's CPU, measured side by side). msrest's HTTP logger policy
+    is skipped with them: it logs nothing unless `enable_http_logger` is set, which this bot
+    never does. A call with custom headers, `raw=True` or per-call options, and every other
+    operation, is msrest's own.
     """
 
     def __init__(self, client, config, serializer, deserializer, *, user_agent: str, bearer: BearerTokenPolicy,

@@ -66,6 +66,8 @@ class Registry:
     # Called when a new user joins or first writes (welcome).
     on_new_user: list[Handler] = field(default_factory=list)
     fallback: Optional[Handler] = None
+    # find_command's index of spellings: (number of commands it was built from, exact, by first word).
+    _index: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
 
     def command(self, name: str, words: tuple[str, ...], handler: Handler, description: str = "",
                 hidden: bool = False, takes_argument: bool = False) -> None:
@@ -97,7 +99,7 @@ class Registry:
     def _command_index(self) -> tuple[dict, dict]:
         """Spellings to commands (the first registered wins a tie), and the spellings of commands
         that take an argument by their first word, longest first; rebuilt when a command is added."""
-        index = self.__dict__.get("_index")
+        index = self._index
         if index is None or index[0] != len(self.commands):
             exact: dict[str, tuple[Command, str]] = {}
             by_first_word: dict[str, list[tuple[Command, str]]] = {}
@@ -108,5 +110,5 @@ class Registry:
                         by_first_word.setdefault(word.partition(" ")[0], []).append((cmd, word))
             for spellings in by_first_word.values():
                 spellings.sort(key=lambda pair: -len(pair[1]))  # stable: registration order breaks ties
-            index = self.__dict__["_index"] = (len(self.commands), exact, by_first_word)
+            index = self._index = (len(self.commands), exact, by_first_word)
         return index[1], index[2]

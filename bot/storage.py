@@ -350,10 +350,7 @@ class DecodedCache:
             return
         if CHECK and not same_values(pickle.loads(snapshot), jsonpickle.decode(data)):
             raise AssertionError(f"the value written to {key!r} does not come back from jsonpickle as written")
-        self._items[key] = (data, snapshot)
-        self._items.move_to_end(key)
-        if len(self._items) > self.size:
-            self._items.popitem(last=False)
+        self._keep(key, data, snapshot)
 
     def get(self, key: str, data: str):
         """The decoded value of `data`, the text stored under `key`."""
@@ -366,14 +363,19 @@ class DecodedCache:
             return item
         item = jsonpickle.decode(data)
         try:
-            self._items[key] = (data, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+            pickled = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. a class defined in a function: not cached
             self._items.pop(key, None)
             return item
+        self._keep(key, data, pickled)
+        return item
+
+    def _keep(self, key: str, data: str, pickled: bytes) -> None:
+        """Keep `pickled` as the decoded value of `data` under `key`, newest last, within `size`."""
+        self._items[key] = (data, pickled)
         self._items.move_to_end(key)
         if len(self._items) > self.size:
             self._items.popitem(last=False)
-        return item
 
 
 def _settle_soon(done: asyncio.Future, outcomes: list) -> None:

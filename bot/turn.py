@@ -95,12 +95,16 @@ def submitted_value(context: TurnContext) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+# The turn's DialogContext, made once a turn by GuidanceBot._turn.
+_DIALOG_CONTEXT = "guidance.dc"
+
+
 def _release_dialog_context(context: TurnContext) -> None:
     """Break the turn's reference cycles once it is over (the context holds its DialogContext in
     `turn_state`, which points back at the context; the DialogContext and its state manager point
     at each other). Freed at once instead of by the cycle collector, whose passes over whole
     turns' worth of objects were pauses of about 4 ms landing on other turns."""
-    dc = context.turn_state.pop("guidance.dc", None)
+    dc = context.turn_state.pop(_DIALOG_CONTEXT, None)
     if dc is not None:
         dc.state = None
 
@@ -125,23 +129,27 @@ class GuidanceBot(TeamsActivityHandler):
         turn_context.on_send_activities(flush_lead)
         hold_replies(turn_context)
         try:
-            try:
-                activity = turn_context.activity
-                if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) \
-                        and activity.from_property:
-                    _, is_new = await self.services.people.observe(turn_context)
-                    if is_new and activity.type == ActivityTypes.message:
-                        await self._welcome(turn_context)
-                for observe in self.registry.observers:
-                    await observe(await self._turn(turn_context))
-                await super().on_turn(turn_context)
-                await flush_lead(turn_context)
-            except Exception:
-                await self._send_held_after_failure(turn_context)
-                raise
+            await self._handle(turn_context)
             await self._finish(turn_context)
         finally:
             _release_dialog_context(turn_context)
+
+    async def _handle(self, turn_context: TurnContext) -> None:
+        """Everything the turn does before its replies go out; if it fails, what it said so far
+        still goes out (before the apology)."""
+        try:
+            activity = turn_context.activity
+            if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update) and activity.from_property:
+                _, is_new = await self.services.people.observe(turn_context)
+                if is_new and activity.type == ActivityTypes.message:
+                    await self._welcome(turn_context)
+            for observe in self.registry.observers:
+                await observe(await self._turn(turn_context))
+            await super().on_turn(turn_context)
+            await flush_lead(turn_context)
+        except Exception:
+            await self._send_held_after_failure(turn_context)
+            raise
 
     async def _finish(self, context: TurnContext) -> None:
         """Send the held replies; when the state changed, save it meanwhile: one wait, not two in
@@ -180,11 +188,11 @@ class GuidanceBot(TeamsActivityHandler):
             log.warning("could not send the replies of a failed turn: %s", type(exc).__name__)
 
     async def _turn(self, context: TurnContext, text: str | None = None) -> Turn:
-        dc = context.turn_state.get("guidance.dc")
+        dc = context.turn_state.get(_DIALOG_CONTEXT)
         if dc is None:
             context.turn_state.setdefault(DialogStateManagerConfiguration.__name__, self.memory)
             dc = await self.dialogs.create_context(context)
-            context.turn_state["guidance.dc"] = dc
+            context.turn_state[_DIALOG_CONTEXT] = dc
         return Turn(context, dc, self.services, message_text(context) if text is None else text,
                     submitted_value(context))
 

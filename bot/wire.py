@@ -253,7 +253,7 @@ class Wire:
             _, connection = await loop.create_connection(
                 lambda: _Connection(loop), origin.host, origin.port, ssl=context,
                 server_hostname=origin.host if context else None)
-        except (OSError, ssl.SSLError) as exc:
+        except OSError as exc:  # ssl.SSLError is one too
             raise ConnectFailed(f"cannot connect to {origin.host}:{origin.port} ({type(exc).__name__})") from exc
         self.connections_made += 1
         self._open.add(connection)
