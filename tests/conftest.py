@@ -13,7 +13,8 @@ from tests.support.harness import BotHarness
 
 # Every activity the bot reads or sends in a test is checked against msrest's own (de)serialiser.
 serialize.CHECK = True
-# Every read served from the decoded-state cache is checked against a fresh jsonpickle decode.
+# Every read served from the decoded-state cache, and every value a write primes it with, is
+# checked against a fresh jsonpickle decode.
 storage.CHECK = True
 
 _real_connect = socket.socket.connect
