@@ -7,8 +7,10 @@ import pickle
 import queue
 import sqlite3
 import threading
+import time
 import uuid
 from collections import OrderedDict
+from contextvars import ContextVar
 from typing import Callable, Dict, List, Optional
 
 import jsonpickle
@@ -43,6 +45,11 @@ _READ = (sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
 # The one-key form as SQLite text, for the read-only connection on the event loop.
 _READ_ONE_SQLITE = str(sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data)
                        .where(bot_state.c.key == sa.bindparam("key")).compile(dialect=sqlite_dialect()))
+
+
+# Called (with no arguments) when a write cannot commit at once and is about to wait, for the
+# writer thread or a database server: a turn sets it to send its replies meanwhile (bot/turn.py).
+while_waiting: ContextVar[Optional[Callable[[], None]]] = ContextVar("while_waiting", default=None)
 
 
 class StorageConflictError(Exception):
@@ -119,16 +126,34 @@ class SqlStorage(Storage):
 
     The statements are the same on every engine. On a SQLite file, reads run on the event loop
     through a read-only connection (about 10 µs, where a hop to aiosqlite's thread costs about a
-    millisecond of CPU on a busy loop), and writes go to one writer thread of this storage's own,
-    which commits every write waiting for it in one transaction (one fsync) and goes straight on
-    to the writes that arrived meanwhile: a write waits for at most the commit in progress and its
-    own, and for one turn of the event loop to hear back. Elsewhere writes that arrive together
-    are committed in one transaction through the async engine."""
+    millisecond of CPU on a busy loop). A write commits on the event loop too, through a write
+    connection of its own, when the write lock is free that instant (`_commit_now`: BEGIN
+    IMMEDIATE that never waits; the commit, fsync included, costs the loop about 0.3-0.6 ms). When
+    the lock is taken (a transaction of the shared engine, or of another instance), the write goes
+    to one writer thread of this storage's own, which waits for the lock, commits every write
+    waiting for it in one transaction (one fsync) and goes straight on to the writes that arrived
+    meanwhile. Elsewhere writes that arrive together are committed in one transaction through the
+    async engine."""
+
+    # The loop's write connection does not copy the WAL back into the database file itself (a
+    # checkpoint can take several milliseconds): after this many of its commits the writer
+    # thread does it, beside the loop.
+    CHECKPOINT_EVERY = 200
+    # A commit on the loop holds up every turn while it lasts, so it is done there only while
+    # commits are quick (a local disk: 0.3-0.6 ms). Once they average more than this (a slow or
+    # network disk), writes go to the writer thread, which shares one fsync among every write
+    # waiting; the loop tries again after this many of them.
+    SLOW_COMMIT_SECONDS = 0.002
+    WRITES_BEFORE_RETRY = 64
 
     def __init__(self, db: Database):
         self.db = db
         self._reader: Optional[sqlite3.Connection] = None
         self._writer: Optional[sqlite3.Connection] = None
+        self._now: Optional[sqlite3.Connection] = None  # the event loop's write connection
+        self._commits_since_checkpoint = 0
+        self._commit_seconds = 0.0  # moving average of the loop's commits
+        self._writes_to_thread = 0  # while commits are slow: writes left before the loop tries again
         self._queue: list = []
         self._write_lock = asyncio.Lock()
         self._trace: Optional[Callable[[str], None]] = None
@@ -167,14 +192,19 @@ class SqlStorage(Storage):
             prepared.append((key, item, expected, text))
             written.append((key, text, self._decoded.snapshot(value)))
         path = self._sqlite_file()
-        if path:
-            outcomes = await self._write_in_thread(path, prepared)
-        elif len(prepared) == 1:
-            await self._write_grouped(prepared[0])
-            self._decoded.prime(*written[0])
-            return
-        else:
-            outcomes = await self._commit_batch(prepared)
+        outcomes = self._commit_now(path, prepared) if path else None
+        if outcomes is None:
+            meanwhile = while_waiting.get()
+            if meanwhile is not None:
+                meanwhile()
+            if path:
+                outcomes = await self._write_in_thread(path, prepared)
+            elif len(prepared) == 1:
+                await self._write_grouped(prepared[0])
+                self._decoded.prime(*written[0])
+                return
+            else:
+                outcomes = await self._commit_batch(prepared)
         for (key, text, snapshot), outcome in zip(written, outcomes):
             if not isinstance(outcome, BaseException):
                 self._decoded.prime(key, text, snapshot)
@@ -207,16 +237,74 @@ class SqlStorage(Storage):
     async def _write_in_thread(self, path: str, prepared: list) -> list:
         """Give the writes to the writer thread; return each one's new eTag or exception."""
         done = asyncio.get_running_loop().create_future()
-        self._jobs.put((prepared, done))
+        self._give_writer(path, (prepared, done))
+        return await done
+
+    def _commit_now(self, path: str, batch: list) -> list | None:
+        """On the event loop: the batch in one transaction on the loop's write connection, if the
+        write lock can be had without waiting; else None, and nothing was written (the writer
+        thread, which can wait, takes it). None too while commits are slow (see
+        SLOW_COMMIT_SECONDS).
+
+        Waiting for the lock here would stop every turn, and could never end: a transaction of
+        the shared engine holding it finishes only when the loop runs. The commit itself (fsync,
+        synchronous=FULL) is on disk before this returns."""
+        if self._writes_to_thread:
+            self._writes_to_thread -= 1
+            return None
+        started = time.perf_counter()
+        try:
+            conn = self._now or self._open_now(path)
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            if not _busy(exc):
+                self._drop_now()  # reopened next time; the writer thread reports the failure
+            return None
+        try:
+            outcomes = _commit_begun(conn, batch)
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):
+                return None  # rolled back
+            self._drop_now()
+            return [DatabaseError(f"database unavailable: {type(exc).__name__}")] * len(batch)
+        self._commit_seconds += (time.perf_counter() - started - self._commit_seconds) / 5
+        if self._commit_seconds > self.SLOW_COMMIT_SECONDS:
+            self._writes_to_thread = self.WRITES_BEFORE_RETRY
+        self._commits_since_checkpoint += 1
+        if self._commits_since_checkpoint >= self.CHECKPOINT_EVERY:
+            self._commits_since_checkpoint = 0
+            self._give_writer(path, _CHECKPOINT)
+        return outcomes
+
+    def _open_now(self, path: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+        try:
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=0", "wal_autocheckpoint=0"):
+                conn.execute(f"PRAGMA {pragma}")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        if self._trace is not None:
+            conn.set_trace_callback(self._trace)
+        self._now = conn
+        return conn
+
+    def _drop_now(self) -> None:
+        if self._now is not None:
+            self._now.close()
+            self._now = None
+
+    def _give_writer(self, path: str, job) -> None:
+        """Queue a job for the writer thread, starting it if it is not running."""
+        self._jobs.put(job)
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._writer_loop, args=(path,), name="state-writer",
                                             daemon=True)
             self._thread.start()
-        return await done
 
     def _writer_loop(self, path: str) -> None:
         """The writer thread: take every waiting job, commit them in one transaction, report each
-        job's outcomes back to its loop; until `close` sends None."""
+        job's outcomes back to its loop; checkpoint when asked; until `close` sends None."""
         while True:
             jobs = [self._jobs.get()]
             while jobs[-1] is not None:
@@ -225,7 +313,8 @@ class SqlStorage(Storage):
                 except queue.Empty:
                     break
             stop = jobs[-1] is None
-            jobs = [job for job in jobs if job is not None]
+            checkpoint = _CHECKPOINT in jobs
+            jobs = [job for job in jobs if job is not None and job is not _CHECKPOINT]
             if jobs:
                 batch = [write for prepared, _ in jobs for write in prepared]
                 try:
@@ -238,8 +327,18 @@ class SqlStorage(Storage):
                 for prepared, done in jobs:
                     _settle_soon(done, outcomes[start:start + len(prepared)])
                     start += len(prepared)
+            if checkpoint:
+                self._checkpoint(path)
             if stop:
                 return
+
+    def _checkpoint(self, path: str) -> None:
+        """In the writer thread: copy what the WAL holds back into the database file, without
+        waiting for (or holding up) readers and writers."""
+        try:
+            self._writer_connection(path).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as exc:
+            log.warning("WAL checkpoint failed: %s", type(exc).__name__)
 
     async def _commit_batch(self, batch: list) -> list:
         """The writes in one transaction through the async engine (PostgreSQL, in-memory SQLite)."""
@@ -247,24 +346,20 @@ class SqlStorage(Storage):
             return await conn.run_sync(_engine_batch, self.db.dialect, batch)
 
     def _commit_sqlite(self, path: str, batch: list) -> list:
-        """In the writer thread: the batch in one SQLite transaction (BEGIN IMMEDIATE) on its own
-        sqlite3 connection; the statements are SQLAlchemy's, compiled once."""
+        """In the writer thread: the batch in one SQLite transaction (BEGIN IMMEDIATE, waiting up
+        to 10 s for the write lock) on its own sqlite3 connection."""
+        writer = self._writer_connection(path)
+        writer.execute("BEGIN IMMEDIATE")  # take the write lock first
+        return _commit_begun(writer, batch)
+
+    def _writer_connection(self, path: str) -> sqlite3.Connection:
         if self._writer is None:
             self._writer = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
                 self._writer.execute(f"PRAGMA {pragma}")
             if self._trace is not None:
                 self._writer.set_trace_callback(self._trace)
-        writer = self._writer
-        writer.execute("BEGIN IMMEDIATE")  # take the write lock first
-        try:
-            outcomes = _write_batch(lambda name, params: writer.execute(_SQLITE_TEXT[name], params).rowcount, batch)
-            writer.execute("COMMIT")
-        except BaseException:
-            if writer.in_transaction:
-                writer.execute("ROLLBACK")
-            raise
-        return outcomes
+        return self._writer
 
     def _read_sqlite(self, path: str, keys: list[str]) -> list[tuple]:
         """Read on the event loop through a read-only sqlite3 connection (the same SELECT, compiled
@@ -291,7 +386,7 @@ class SqlStorage(Storage):
         """Call `callback(sql)` for each statement the SQLite read and write connections run, and
         "COMMIT" for each commit (diagnostics; writes call it from a worker thread)."""
         self._trace = callback
-        for conn in (self._reader, self._writer):
+        for conn in (self._reader, self._writer, self._now):
             if conn is not None:
                 conn.set_trace_callback(callback)
 
@@ -306,6 +401,7 @@ class SqlStorage(Storage):
             self._reader.close()
         if self._writer is not None:
             self._writer.close()
+        self._drop_now()
         self._reader = self._writer = None
 
     async def delete(self, keys: List[str]) -> None:
@@ -376,6 +472,28 @@ class DecodedCache:
         self._items.move_to_end(key)
         if len(self._items) > self.size:
             self._items.popitem(last=False)
+
+
+# A writer-thread job: checkpoint the WAL (the loop's write connection never does).
+_CHECKPOINT = object()
+
+
+def _commit_begun(conn: sqlite3.Connection, batch: list) -> list:
+    """The batch in the transaction `conn` has begun (BEGIN IMMEDIATE), committed; rolled back
+    when anything fails. The statements are SQLAlchemy's, compiled once."""
+    try:
+        outcomes = _write_batch(lambda name, params: conn.execute(_SQLITE_TEXT[name], params).rowcount, batch)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return outcomes
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    """SQLite refused because another connection holds a lock (SQLITE_BUSY, any extended code)."""
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY
 
 
 def _settle_soon(done: asyncio.Future, outcomes: list) -> None:

@@ -17,6 +17,7 @@ from cards import CardView
 from dialogs.base import REROUTE
 from .registry import Registry
 from .replies import OutgoingActivity, flush_lead, hold_replies, send_card, send_held, take_lead
+from .storage import while_waiting
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,24 @@ def _release_dialog_context(context: TurnContext) -> None:
         dc.state = None
 
 
+class _SendMeanwhile:
+    """`while_waiting` for a turn's save: start sending the held replies (once)."""
+
+    def __init__(self, context: TurnContext):
+        self.context: TurnContext | None = context
+        self.sending: asyncio.Future | None = None
+
+    def __call__(self) -> None:
+        if self.sending is None and self.context is not None:
+            self.sending = asyncio.ensure_future(send_held(self.context))
+
+    def take(self) -> asyncio.Future | None:
+        """The send started, if any; and forget the turn (the task's copy of the context
+        variables still points here: no reference cycle through it)."""
+        sending, self.sending, self.context = self.sending, None, None
+        return sending
+
+
 class GuidanceBot(TeamsActivityHandler):
     def __init__(self, registry: Registry, conversation_state: ConversationState, services: Any):
         self.registry = registry
@@ -152,8 +171,10 @@ class GuidanceBot(TeamsActivityHandler):
             raise
 
     async def _finish(self, context: TurnContext) -> None:
-        """Send the held replies; when the state changed, save it meanwhile: one wait, not two in
-        a row (the send is the task beside: a turn resumes once per wait, on a busy loop).
+        """Save the state if it changed, then send the held replies. A save that commits at once
+        (SQLite, on the loop) costs the turn no wait; one that has to wait (for the writer thread
+        or a database server) starts the send first (`while_waiting`): one wait, not two in a row,
+        as a turn resumes once per wait on a busy loop.
 
         A failed send must leave the state as the turn found it (the user is asked to send the
         message again, as when botbuilder saved only after sending), so the state the turn read
@@ -163,19 +184,34 @@ class GuidanceBot(TeamsActivityHandler):
         if not state.will_write(context):
             await send_held(context)
             return
-        sending = asyncio.ensure_future(send_held(context))
+        meanwhile = _SendMeanwhile(context)
+        waiting = while_waiting.set(meanwhile)
         try:
             await state.save_changes(context, force=True)  # will_write has just said it changed
         except Exception:
-            await asyncio.wait([sending])
-            if not sending.cancelled() and sending.exception() is not None:
-                log.warning("the replies of a turn whose state was not saved failed too: %s",
-                            type(sending.exception()).__name__)
+            await self._send_after_failed_save(context, meanwhile.take())
             raise
+        finally:
+            while_waiting.reset(waiting)
+        await self._send_or_restore(context, meanwhile.take() or send_held(context))
+
+    async def _send_after_failed_save(self, context: TurnContext, sending: asyncio.Future | None) -> None:
+        """The replies of a turn whose state could not be saved still go out (before the apology),
+        as botbuilder sent them before it saved."""
+        if sending is None:
+            await self._send_held_after_failure(context)
+            return
+        await asyncio.wait([sending])
+        if not sending.cancelled() and sending.exception() is not None:
+            log.warning("the replies of a turn whose state was not saved failed too: %s",
+                        type(sending.exception()).__name__)
+
+    async def _send_or_restore(self, context: TurnContext, sending) -> None:
+        """Wait for the replies; if they could not be sent, put back the state the turn read."""
         try:
             await sending
         except Exception:
-            await state.restore_loaded(context)
+            await self.conversation_state.restore_loaded(context)
             raise
 
     @staticmethod

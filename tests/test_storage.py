@@ -2,11 +2,13 @@
 import asyncio
 import sqlite3
 import time
+from contextlib import contextmanager
 
 import pytest
 from botbuilder.dialogs import DialogInstance, DialogState
 from sqlalchemy import event
 
+from bot import storage as storage_module
 from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state, same_values
 from store import Database
 
@@ -147,7 +149,26 @@ async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
     assert "Please send it again" in reply.text
 
 
+@contextmanager
+def sqlite_write_lock(db):
+    """Hold SQLite's write lock from another connection (as another instance's transaction
+    would); on PostgreSQL, nothing."""
+    if db.dialect != "sqlite":
+        yield None
+        return
+    conn = sqlite3.connect(db.engine.url.database, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+
+
 async def test_concurrent_writes_share_commits_and_a_conflict_fails_only_its_own(db):
+    """Writes that wait (on SQLite, for a write lock another connection holds) are committed
+    together when they can be."""
     storage = SqlStorage(db)
     await storage.write({"stale": {"n": 0}})
     old = (await storage.read(["stale"]))["stale"]
@@ -156,8 +177,13 @@ async def test_concurrent_writes_share_commits_and_a_conflict_fails_only_its_own
     event.listen(db.engine.sync_engine, "commit", lambda conn: commits.append(1))
     storage.trace(lambda sql: commits.append(1) if sql.strip().upper() == "COMMIT" else None)  # SQLite
     items = [{"n": i} for i in range(20)]
-    results = await asyncio.gather(*(storage.write({f"k{i}": item}) for i, item in enumerate(items)),
-                                   storage.write({"stale": old}), return_exceptions=True)
+    with sqlite_write_lock(db) as lock:
+        writes = asyncio.gather(*(storage.write({f"k{i}": item}) for i, item in enumerate(items)),
+                                storage.write({"stale": old}), return_exceptions=True)
+        await asyncio.sleep(0.05)
+        if lock is not None:
+            lock.execute("ROLLBACK")  # the writer thread, waiting for it, takes them all
+        results = await writes
     assert results[:20] == [None] * 20
     assert isinstance(results[20], StorageConflictError)
     assert 1 <= len(commits) < 10
@@ -197,8 +223,9 @@ async def test_closing_finishes_the_writes_already_handed_over_then_stops_the_wr
     database = Database(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}", MIGRATIONS)
     await database.start()
     storage = SqlStorage(database)
-    writes = [asyncio.ensure_future(storage.write({f"k{i}": {"n": i}})) for i in range(30)]
-    await asyncio.sleep(0)  # every write is now with the writer thread
+    with sqlite_write_lock(database):  # so the writes go to the writer thread
+        writes = [asyncio.ensure_future(storage.write({f"k{i}": {"n": i}})) for i in range(30)]
+        await asyncio.sleep(0)  # every write is now with the writer thread
     thread = storage._thread
     storage.close()  # waits for them
     assert thread is not None and not thread.is_alive()
@@ -206,16 +233,125 @@ async def test_closing_finishes_the_writes_already_handed_over_then_stops_the_wr
     storage = SqlStorage(database)  # a new storage (a restarted app) sees them all
     stored = await storage.read([f"k{i}" for i in range(30)])
     assert [stored[f"k{i}"]["n"] for i in range(30)] == list(range(30))
-    await storage.write({"later": {"n": 1}})  # and writes again with a writer of its own
+    await storage.write({"later": {"n": 1}})  # and writes again with a connection of its own
     assert (await storage.read(["later"]))["later"]["n"] == 1
-    assert storage._writer.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: on disk when confirmed
     storage.close()
     await database.close()
 
 
-async def test_reading_an_unchanged_state_again_gives_equal_fresh_objects_without_decoding(db, monkeypatch):
-    from bot import storage as storage_module
+async def test_a_write_commits_on_the_loop_when_the_write_lock_is_free(tmp_path):
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}", MIGRATIONS)
+    await database.start()
+    storage = SqlStorage(database)
+    called = []
+    token = storage_module.while_waiting.set(lambda: called.append(1))
+    try:
+        await storage.write({"k": {"n": 1}})
+    finally:
+        storage_module.while_waiting.reset(token)
+    assert storage._thread is None and called == []  # no thread, nothing waited for
+    other = sqlite3.connect(tmp_path / "state.db")  # committed: another connection sees it
+    assert other.execute("SELECT count(*) FROM bot_state WHERE key = 'k'").fetchone() == (1,)
+    other.close()
+    pragmas = {name: storage._now.execute(f"PRAGMA {name}").fetchone()[0]
+               for name in ("synchronous", "busy_timeout", "wal_autocheckpoint", "journal_mode")}
+    # FULL (on disk when confirmed); never waits for a lock; leaves checkpoints to the writer thread
+    assert pragmas == {"synchronous": 2, "busy_timeout": 0, "wal_autocheckpoint": 0, "journal_mode": "wal"}
+    storage.close()
+    await database.close()
 
+
+async def test_a_write_that_finds_the_lock_taken_waits_in_the_thread_and_the_loop_runs_on(db):
+    if db.dialect != "sqlite":
+        pytest.skip("SQLite's write lock")
+    storage = SqlStorage(db)
+    await storage.write({"k": {"n": 0}})
+    item = (await storage.read(["k"]))["k"]
+    item["n"] = 1
+    called = []
+    token = storage_module.while_waiting.set(lambda: called.append(1))
+    with sqlite_write_lock(db) as lock:
+        write = asyncio.ensure_future(storage.write({"k": item}))
+        storage_module.while_waiting.reset(token)
+        ticks = 0
+        for _ in range(5):  # the loop is not held up by the wait
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert ticks == 5 and not write.done() and called == [1]  # told once that it waits
+        lock.execute("ROLLBACK")
+        await write
+    assert storage._thread is not None
+    assert (await storage.read(["k"]))["k"]["n"] == 1
+    storage.close()
+
+
+async def test_slow_commits_go_to_the_writer_thread_and_the_loop_tries_again_later(db, monkeypatch):
+    if db.dialect != "sqlite":
+        pytest.skip("commits on the loop are SQLite's")
+    storage = SqlStorage(db)
+    monkeypatch.setattr(storage, "SLOW_COMMIT_SECONDS", 0.0)  # every commit counts as slow
+    monkeypatch.setattr(storage, "WRITES_BEFORE_RETRY", 3)
+    in_thread = []
+    commit_in_thread = storage._commit_sqlite
+    monkeypatch.setattr(storage, "_commit_sqlite", lambda path, batch: in_thread.append(1) or commit_in_thread(path, batch))
+    for i in range(5):
+        await storage.write({f"k{i}": {"n": i}})
+    assert len(in_thread) == 3  # the first on the loop, then three in the thread, then the loop again
+    assert storage._writes_to_thread == 3  # that one was slow too
+    stored = await storage.read([f"k{i}" for i in range(5)])
+    assert [stored[f"k{i}"]["n"] for i in range(5)] == list(range(5))
+    storage.close()
+
+
+async def test_the_writer_thread_checkpoints_what_the_loops_commits_leave_in_the_wal(tmp_path, monkeypatch):
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}", MIGRATIONS)
+    await database.start()
+    async with database.transaction() as conn:  # start from an empty WAL
+        await conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    storage = SqlStorage(database)
+    monkeypatch.setattr(storage, "CHECKPOINT_EVERY", 3)
+
+    def rows_in_the_database_file() -> int:
+        """What the main file holds without its WAL (a copy of it alone)."""
+        copy = tmp_path / "copy.db"
+        copy.write_bytes((tmp_path / "state.db").read_bytes())
+        conn = sqlite3.connect(copy)
+        try:
+            return conn.execute("SELECT count(*) FROM bot_state").fetchone()[0]
+        finally:
+            conn.close()
+            copy.unlink()
+
+    for i in range(2):
+        await storage.write({f"k{i}": {"n": i}})
+    assert storage._thread is None and rows_in_the_database_file() == 0  # all still in the WAL
+    await storage.write({"k2": {"n": 2}})
+    for _ in range(200):
+        if rows_in_the_database_file() == 3:
+            break
+        await asyncio.sleep(0.01)
+    assert rows_in_the_database_file() == 3
+    storage.close()
+    await database.close()
+
+
+def test_busy_means_a_lock_another_connection_holds(tmp_path):
+    one = sqlite3.connect(tmp_path / "x.db", isolation_level=None)
+    one.execute("PRAGMA journal_mode=WAL")
+    one.execute("CREATE TABLE t (n)")
+    two = sqlite3.connect(tmp_path / "x.db", isolation_level=None, timeout=0)
+    one.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError) as locked:
+        two.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError) as wrong:
+        two.execute("SELECT * FROM missing")
+    assert storage_module._busy(locked.value) and not storage_module._busy(wrong.value)
+    one.execute("ROLLBACK")
+    one.close()
+    two.close()
+
+
+async def test_reading_an_unchanged_state_again_gives_equal_fresh_objects_without_decoding(db, monkeypatch):
     storage = SqlStorage(db)
     stack = DialogState([DialogInstance(id="scenario", state={"answers": {"age": 16}})])
     await storage.write({"k": {"dialog_state": stack}})
@@ -252,7 +388,6 @@ async def test_a_state_written_since_is_decoded_afresh(db):
 def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refuses(monkeypatch):
     import jsonpickle
 
-    from bot import storage as storage_module
     from bot.storage import DecodedCache
 
     cache = DecodedCache(size=2)
@@ -273,8 +408,6 @@ def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refus
 
 
 def count_decodes(monkeypatch) -> list:
-    from bot import storage as storage_module
-
     decodes = []
     real_decode = storage_module.jsonpickle.decode
     monkeypatch.setattr(storage_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
