@@ -17,6 +17,8 @@ class BadActivity(ValueError):
 
 def _depth_exceeds(raw: str, limit: int) -> bool:
     """True when brackets nest deeper than `limit` (scanned, so no recursion blows up)."""
+    if raw.count("{") + raw.count("[") <= limit:
+        return False  # it has no more openings than that (about 1 µs; the scan costs about 20 µs)
     depth, in_string, escaped = 0, False, False
     for ch in raw:
         if in_string:

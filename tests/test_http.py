@@ -133,3 +133,17 @@ async def test_a_connector_that_refuses_the_replies_gets_a_clear_502(bot):
     status, body = await bot.channel.post(activity(bot.connector.service_url, "c-refused", text="thanks"))
     assert status == 502
     assert json.loads(body) == {"error": "the channel's Connector refused the bot's replies"}
+
+
+@pytest.mark.parametrize("body, deeper", [
+    ("[" * 32 + "]" * 32, False),  # exactly the limit
+    ("[" * 33 + "]" * 33, True),
+    (json.dumps({"text": "[" * 40, "n": [[1]]}), False),  # brackets inside a string do not nest
+    (json.dumps({"items": [{"a": [1]} for _ in range(40)]}), False),  # many brackets, shallow
+    (json.dumps({"a": [{"b": [{"c": "]]]]"}]}]}), False),
+    ('{"a":' * 33 + "1" + "}" * 33, True),
+])
+def test_nesting_depth_is_counted_outside_strings(body, deeper):
+    from bot.validation import MAX_DEPTH, _depth_exceeds
+
+    assert _depth_exceeds(body, MAX_DEPTH) is deeper
