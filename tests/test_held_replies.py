@@ -159,3 +159,21 @@ def test_a_snapshot_pickle_refuses_is_kept_by_jsonpickle():
     cached = SnapshotState({"thing": Local(), "plain": [1, 2]})
     assert isinstance(cached.loaded, str)
     assert cached.as_loaded()["plain"] == [1, 2]
+
+
+async def test_a_turn_whose_state_cannot_be_saved_still_sends_its_replies_then_the_apology(bot, monkeypatch):
+    from bot.adapter import DATABASE_DOWN
+    from store import DatabaseError
+
+    add_ask_dialog(bot)
+    await bot.send("c-nosave", "hello")
+    storage = bot.services.conversation_state.storage
+
+    async def failing_write(changes):
+        raise DatabaseError("database unavailable: OperationalError")
+
+    monkeypatch.setattr(storage, "write", failing_write)
+    reply = await bot.send("c-nosave", "ask")
+    assert [a.get("text") for a in reply.activities] == ["What is your name?", DATABASE_DOWN]
+    monkeypatch.undo()
+    assert await stored_dialogs(bot, "c-nosave") == []
