@@ -129,11 +129,11 @@ class SqlStorage(Storage):
     millisecond of CPU on a busy loop). A write commits on the event loop too, through a write
     connection of its own, when the write lock is free that instant (`_commit_now`: BEGIN
     IMMEDIATE that never waits; the commit, fsync included, costs the loop about 0.3-0.6 ms). When
-    the lock is taken (a transaction of the shared engine, or of another instance), the write goes
-    to one writer thread of this storage's own, which waits for the lock, commits every write
-    waiting for it in one transaction (one fsync) and goes straight on to the writes that arrived
-    meanwhile. Elsewhere writes that arrive together are committed in one transaction through the
-    async engine."""
+    the lock is taken (a transaction of the shared engine, or of another instance), or while
+    commits are slow, the write goes to one writer thread of this storage's own, which waits for
+    the lock, commits every write waiting for it in one transaction (one fsync) and goes straight
+    on to the writes that arrived meanwhile. Elsewhere writes that arrive together are committed
+    in one transaction through the async engine."""
 
     # The loop's write connection does not copy the WAL back into the database file itself (a
     # checkpoint can take several milliseconds): after this many of its commits the writer
