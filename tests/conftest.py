@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from bot import serialize, storage
+from bot import decoded, serialize
 from tests.support import startup
 from tests.support.harness import BotHarness
 
@@ -15,7 +15,7 @@ from tests.support.harness import BotHarness
 serialize.CHECK = True
 # Every read served from the decoded-state cache, and every value a write primes it with, is
 # checked against a fresh jsonpickle decode.
-storage.CHECK = True
+decoded.CHECK = True
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

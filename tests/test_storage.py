@@ -8,8 +8,9 @@ import pytest
 from botbuilder.dialogs import DialogInstance, DialogState
 from sqlalchemy import event
 
-from bot import storage as storage_module
-from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state, same_values
+from bot import decoded as decoded_module, storage as storage_module
+from bot.decoded import DecodedCache, same_values
+from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
 from store import Database
 
 
@@ -362,9 +363,9 @@ async def test_reading_an_unchanged_state_again_gives_equal_fresh_objects_withou
     await storage.write({"k": {"dialog_state": stack}})
     first = (await storage.read(["k"]))["k"]
     decodes = []
-    real_decode = storage_module.jsonpickle.decode
-    monkeypatch.setattr(storage_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
-    monkeypatch.setattr(storage_module, "CHECK", False)  # its own decode would be counted
+    real_decode = decoded_module.jsonpickle.decode
+    monkeypatch.setattr(decoded_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
+    monkeypatch.setattr(decoded_module, "CHECK", False)  # its own decode would be counted
     second = (await storage.read(["k"]))["k"]
     assert decodes == []  # served from the cache
     assert second is not first and second["dialog_state"] is not first["dialog_state"]
@@ -393,8 +394,6 @@ async def test_a_state_written_since_is_decoded_afresh(db):
 def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refuses(monkeypatch):
     import jsonpickle
 
-    from bot.storage import DecodedCache
-
     cache = DecodedCache(size=2)
     for key in ("a", "b", "c"):
         assert cache.get(key, jsonpickle.encode({"key": key})) == {"key": key}
@@ -405,7 +404,7 @@ def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refus
 
     text = jsonpickle.encode({"n": 1})
     cache.get("c", text)  # "c" now holds this text
-    monkeypatch.setattr(storage_module.pickle, "dumps", refuse)
+    monkeypatch.setattr(decoded_module.pickle, "dumps", refuse)
     assert cache.get("d", text) == {"n": 1} and cache.get("d", text) == {"n": 1}  # decoded each time
     assert "d" not in cache._items
     assert cache.get("c", jsonpickle.encode({"n": 2})) == {"n": 2}  # new text, refused: the old entry goes
@@ -414,9 +413,9 @@ def test_the_decoded_state_cache_keeps_only_its_size_and_skips_what_pickle_refus
 
 def count_decodes(monkeypatch) -> list:
     decodes = []
-    real_decode = storage_module.jsonpickle.decode
-    monkeypatch.setattr(storage_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
-    monkeypatch.setattr(storage_module, "CHECK", False)  # its own decodes would be counted
+    real_decode = decoded_module.jsonpickle.decode
+    monkeypatch.setattr(decoded_module.jsonpickle, "decode", lambda data: decodes.append(1) or real_decode(data))
+    monkeypatch.setattr(decoded_module, "CHECK", False)  # its own decodes would be counted
     return decodes
 
 
