@@ -37,7 +37,7 @@ run: $(VENV)/.runtime
 
 # build/teams-app.zip to sideload in Teams; needs MicrosoftAppId (the bot's Microsoft App ID).
 teams-package: $(VENV)/.runtime
-	$(PY) -m bot.channels.teams build/teams-app.zip
+	$(PY) -m tools.teams_package build/teams-app.zip
 
 system-deps:
 	scripts/system-deps.sh $(SYSTEM_DEPS)

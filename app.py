@@ -22,16 +22,16 @@ def create_app(settings=None) -> web.Application:
     """Build the adapter, storage, knowledge base and features; nothing starts until the app runs."""
     from bot import appkeys
     from bot.adapter import create_adapter
-    from bot.connector import outbound_http
+    from bot.connector import close_connector_clients
     from bot.features import register_all
     from bot.http import add_routes
-    from bot.registry import Registry
     from bot.people import People
+    from bot.registry import Registry
+    from bot.replies import Replies
     from bot.services import Services, utc_now
     from bot.settings import Settings
-    from bot.state import ReadOnceConversationState
     from bot.storage import SqlStorage
-    from bot.turn import GuidanceBot
+    from bot.turn import GuidanceBot, ReadOnceConversationState
     from store import Database
 
     settings = settings or Settings.from_env()
@@ -40,7 +40,7 @@ def create_app(settings=None) -> web.Application:
     db = Database(settings.sqlalchemy_url)
     storage = SqlStorage(db)
     services = Services(settings=settings, kb=kb, db=db, conversation_state=ReadOnceConversationState(storage),
-                        people=People(db, utc_now))
+                        people=People(db, utc_now), replies=Replies(registry.renderers))
     register_all(registry, services)
     db.migrations = registry.migrations
 
@@ -61,7 +61,7 @@ def create_app(settings=None) -> web.Application:
         await db.close()
 
     app.cleanup_ctx.append(database)
-    app.cleanup_ctx.append(outbound_http)
+    app.cleanup_ctx.append(close_connector_clients)
     app.cleanup_ctx.extend(registry.workers)
     return app
 
@@ -71,13 +71,6 @@ async def freeze_startup_heap(app: web.Application) -> None:
     collector's reach, so full collections while serving stay short (p99 latency)."""
     gc.collect()
     gc.freeze()
-
-
-# How long the event loop may hold the GIL before a waiting thread gets it (Python's default is
-# 5 ms). State writes commit in a worker thread while the loop keeps serving; with the default a
-# commit waited up to 5 ms at each of its GIL hand-offs, which put the turns that save state at
-# the back of the latency tail. Measured with `make bench`: README, issue 8.
-SWITCH_INTERVAL_SECONDS = 0.0005
 
 
 def event_loop(settings) -> asyncio.AbstractEventLoop | None:
@@ -107,7 +100,6 @@ def main() -> int | str:
     except (SettingsError, KnowledgeBaseError) as exc:
         return f"Cannot start: {exc}"
     app.on_startup.append(freeze_startup_heap)
-    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     web.run_app(app, host=settings.host, port=settings.port, access_log=None, loop=loop,
                 print=lambda msg: logging.getLogger("app").info("%s", msg))
     return 0

@@ -5,13 +5,12 @@ import logging
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import ActivityTypes
+from botbuilder.schema import Activity, ActivityTypes, ResourceResponse
 
 from store import DatabaseError
-from .connector import FastBotFrameworkAuthentication, fast_connector_enabled
-from .replies import HoldsReplies
-from .storage import StorageConflictError
+from .connector import ReusingAuthentication
 from .settings import BotFrameworkConfig, Settings
+from .storage import StorageConflictError
 
 log = logging.getLogger(__name__)
 
@@ -25,56 +24,43 @@ APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been
            "designated person for Child Protection now.")
 
 
-class GuidanceTurnContext(TurnContext):
-    """botbuilder's TurnContext, with its send/update/delete handler chain run by a function that
-    does not refer to itself.
-
-    botbuilder's `_emit` chains the handlers through a local function that calls itself and
-    holds the context: a reference cycle, so every turn's context, activity, replies and card
-    JSON waited for the cycle collector instead of being freed when the turn ended. Same order,
-    same arguments, same result: each handler gets the context, the argument and a `next`
-    coroutine function for the rest of the chain; then the logic's result is returned.
-    """
-
-    async def _emit(self, plugins, arg, logic):
-        await _run_handlers(self, list(plugins), 0, arg)
-        return await logic
+# The messages a turn has sent so far, held back until its state is saved (absent: send at once).
+_HELD = "guidance.held"
 
 
-async def _run_handlers(context: TurnContext, handlers: list, index: int, arg) -> None:
-    if index < len(handlers):
-        async def next_handler():
-            await _run_handlers(context, handlers, index + 1, arg)
+class GuidanceAdapter(CloudAdapter):
+    """botbuilder's CloudAdapter, which keeps a turn's messages back while the turn holds them, so
+    they go out after its state is saved (bot/turn.py). botbuilder has addressed and copied each
+    activity by the time it reaches the adapter: holding changes when a message goes, not what
+    goes. An invoke's response is never held: the HTTP answer to the invoke carries it."""
 
-        await handlers[index](context, arg, next_handler)
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        held = context.turn_state.get(_HELD)
+        if held is None or any(a.type == ActivityTypes.invoke_response for a in activities):
+            return await super().send_activities(context, activities)
+        held.extend(activities)
+        return [ResourceResponse() for _ in activities]
 
 
-class GuidanceCloudAdapter(HoldsReplies, CloudAdapter):
-    """botbuilder's CloudAdapter; a turn's replies can be held to go out with its state write,
-    and its turn contexts are `GuidanceTurnContext`."""
+def hold(context: TurnContext) -> None:
+    """Keep this turn's messages back until `release`."""
+    context.turn_state[_HELD] = []
 
-    def _create_turn_context(self, activity, claims_identity, oauth_scope, connector_client, user_token_client,
-                             logic, connector_factory) -> TurnContext:
-        """As CloudAdapterBase builds it, as a GuidanceTurnContext."""
-        context = GuidanceTurnContext(self, activity)
-        context.turn_state[self.BOT_IDENTITY_KEY] = claims_identity
-        context.turn_state[self.BOT_CONNECTOR_CLIENT_KEY] = connector_client
-        context.turn_state[self.USER_TOKEN_CLIENT_KEY] = user_token_client
-        context.turn_state[self.BOT_CALLBACK_HANDLER_KEY] = logic
-        context.turn_state[self.CONNECTOR_FACTORY_KEY] = connector_factory
-        context.turn_state[self.BOT_OAUTH_SCOPE_KEY] = oauth_scope
-        return context
+
+def drop_held(context: TurnContext) -> None:
+    """Forget what the turn held back (it did not happen); from now on messages go straight out."""
+    context.turn_state.pop(_HELD, None)
+
+
+async def release(context: TurnContext) -> list[ResourceResponse]:
+    """Send, in order, what the turn held back; from now on messages go straight out."""
+    held = context.turn_state.pop(_HELD, None)
+    return await context.adapter.send_activities(context, held) if held else []
 
 
 def create_adapter(settings: Settings) -> CloudAdapter:
-    """A CloudAdapter with ConfigurationBotFrameworkAuthentication from settings.
-
-    Unless FAST_CONNECTOR=0, it is wrapped so connector clients are reused (bot/connector.py).
-    """
-    auth = ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))
-    if fast_connector_enabled(settings):
-        auth = FastBotFrameworkAuthentication(auth)
-    adapter = GuidanceCloudAdapter(auth)
+    """The adapter, with Connector clients kept from turn to turn (bot/connector.py)."""
+    adapter = GuidanceAdapter(ReusingAuthentication(ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))))
     adapter.on_turn_error = on_turn_error
     return adapter
 
@@ -87,10 +73,10 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
               activity.conversation.id if activity.conversation else None,
               exc_info=(type(error), error, error.__traceback__))
     if activity.type == ActivityTypes.message:
-        await context.send_activity(_apology_for(error))
+        await context.send_activity(apology_for(error))
 
 
-def _apology_for(error: Exception) -> str:
+def apology_for(error: Exception) -> str:
     """What to tell the user: resend after a conflict, try again when the database is out."""
     if isinstance(error, StorageConflictError):
         return CONFLICT

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Awaitable, Callable, Optional
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Optional
 
 from botbuilder.dialogs import Dialog
 
+from cards import Button
 from store import Migration
+from .replies import Renderer
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -15,8 +17,21 @@ if TYPE_CHECKING:
     from .turn import Turn
 
 Handler = Callable[["Turn"], Awaitable[None]]
-# Scores a free-text message for an intent: 0 means "not mine"; the highest score wins.
-IntentScorer = Callable[[str], float]
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well a message fits an intent (the highest score wins), and what the scorer found, so
+    the handler does not work it out again."""
+
+    score: float
+    result: Any = None
+
+
+# Reads a free-text turn for an intent: None means "not mine".
+IntentScorer = Callable[["Turn"], Optional[Match]]
+# Handles a turn its intent won, given the scorer's result.
+IntentHandler = Callable[["Turn", Any], Awaitable[None]]
 # Looks at an incoming activity before anything else; may rewrite channel-specific shapes in
 # place (a Slack button click into a card submit) and returns False to ignore the activity.
 Inbound = Callable[["TurnContext"], bool]
@@ -45,7 +60,7 @@ def argument_after(text: str, spelling: str) -> str:
 class Intent:
     name: str
     scorer: IntentScorer
-    handler: Handler
+    handler: IntentHandler
 
 
 @dataclass
@@ -66,6 +81,10 @@ class Registry:
     # Called when a new user joins or first writes (welcome).
     on_new_user: list[Handler] = field(default_factory=list)
     fallback: Optional[Handler] = None
+    # channel id -> its own rendering of a card (Teams, Slack); other channels get the default.
+    renderers: dict[str, Renderer] = field(default_factory=dict)
+    # The help menu's buttons, in the order the features add them.
+    menu_buttons: list[Button] = field(default_factory=list)
     # find_command's index of spellings: (number of commands it was built from, exact, by first word).
     _index: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
 
@@ -78,7 +97,7 @@ class Registry:
             raise ValueError(f"card action {name!r} registered twice")
         self.actions[name] = handler
 
-    def intent(self, name: str, scorer: IntentScorer, handler: Handler) -> None:
+    def intent(self, name: str, scorer: IntentScorer, handler: IntentHandler) -> None:
         self.intents.append(Intent(name, scorer, handler))
 
     def find_command(self, text: str) -> tuple[Command, str] | None:

@@ -1,15 +1,21 @@
 """Everything a handler may need, built once by create_app."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from botbuilder.core import ConversationState
 
 from store import Database
 from .people import People
+from .replies import Replies
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .features.qa import QA
+    from .features.quiz import Quiz
+    from .features.report_commands import ReportCommands
 
 
 def utc_now() -> datetime:
@@ -23,6 +29,11 @@ class Services:
     db: Database
     conversation_state: ConversationState
     people: People
+    replies: Replies
     clock: Callable[[], datetime] = utc_now
-    # Feature-owned objects (matcher, report store, quiz bank...), by name.
-    extras: dict[str, Any] = field(default_factory=dict)
+    # The features' own objects, set by their register() (None when a feature is not registered).
+    qa: Optional["QA"] = None
+    scenarios: Any = None  # policy_kb.scenarios.ScenarioBook
+    quiz: Optional["Quiz"] = None
+    reports: Optional["ReportCommands"] = None
+    slack_adapter: Any = None

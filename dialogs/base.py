@@ -1,9 +1,31 @@
 """A ComponentDialog that understands cancel, back, start over and help at every step."""
 from __future__ import annotations
 
+from typing import Any, Awaitable, Callable
+
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
+from cards import CardView
 from .choices import control_word
+
+# Sends a card or a line of text to the turn's conversation, rendered for its channel (given by
+# the bot layer: dialogs know nothing of channels).
+Say = Callable[[TurnContext, "CardView | str"], Awaitable[Any]]
+
+# A short line to show at the top of this turn's next reply rather than as a message of its own
+# ("I've left the walk-through to answer that."): one message in the chat instead of two.
+_LEAD = "guidance.lead"
+
+
+def lead_with(context: TurnContext, line: str) -> None:
+    """Show `line` above the next reply of this turn (sent on its own if no reply follows)."""
+    context.turn_state[_LEAD] = line
+
+
+def take_lead(context: TurnContext) -> str:
+    """The pending lead line, now taken (empty when there is none)."""
+    return context.turn_state.pop(_LEAD, "")
 
 
 class GuidedDialog(ComponentDialog):

@@ -10,7 +10,6 @@ import uuid
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurnResult, DialogTurnStatus
 
-from bot.replies import send_card
 from cards.quiz import (certificate_card, confirm_card, feedback_card, policy_card, question_card,
                         result_cards, review_card)
 from onboarding.draw import draw
@@ -76,7 +75,7 @@ class _Steps(Dialog):
         if choice == "read":
             await self._start(dc, state)
         elif choice == "policy":
-            await send_card(dc.context, policy_card(self.quiz.kb, self.quiz.config.policy_url))
+            await self.quiz.say(dc.context, policy_card(self.quiz.kb, self.quiz.config.policy_url))
             await self._prompt(dc.context, state)
         else:
             await dc.context.send_activity("Please confirm that you have read the policy (yes), or ask to see it "
@@ -119,7 +118,7 @@ class _Steps(Dialog):
         await self.quiz.records.record_answer(state["attempt"], index, marked, self.quiz.now())
         total = len(state["drawn"])
         if state["mode"] == PRACTICE:
-            await send_card(dc.context, feedback_card(self.quiz.kb, question, order, index, total, marked))
+            await self.quiz.say(dc.context, feedback_card(self.quiz.kb, question, order, index, total, marked))
         letters = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
         state["note"] = f"Question {index + 1}: answer {letters} saved." if state["mode"] == ASSESSMENT else ""
         if index + 1 < total and (state["mode"] == PRACTICE or None in state["answers"]):
@@ -157,10 +156,10 @@ class _Steps(Dialog):
         await quiz.records.finish_attempt(state["attempt"], result, now)
         drawn = [self._question(state, i) for i in range(len(state["drawn"]))]
         for card in result_cards(quiz.kb, result, drawn, state["mode"]):
-            await send_card(dc.context, card)
+            await self.quiz.say(dc.context, card)
         if result.passed and state["mode"] == ASSESSMENT:
             person = await quiz.person(dc.context)
-            await send_card(dc.context, certificate_card(quiz.kb, person.name or "(name not known)", now,
+            await self.quiz.say(dc.context, certificate_card(quiz.kb, person.name or "(name not known)", now,
                                                          result.score, result.total, state["attempt"]))
         return await dc.end_dialog({"passed": result.passed, "score": result.score})
 
@@ -190,7 +189,7 @@ class _Steps(Dialog):
         else:
             card = review_card([self._question(state, i) for i in range(len(state["drawn"]))], state["answers"],
                                state["attempt"])
-        await send_card(context, card)
+        await self.quiz.say(context, card)
 
 
 class QuizDialog(GuidedDialog):

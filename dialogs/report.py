@@ -37,6 +37,7 @@ class Desk(Protocol):
     def policy_quotes(self) -> list[tuple[str, str]]: ...
     def seal_draft(self, context: TurnContext, draft: dict) -> str: ...
     def open_draft(self, context: TurnContext, token: str) -> dict: ...
+    async def say(self, context: TurnContext, reply: CardView | str) -> Any: ...
 
 
 class _Intake(Dialog):
@@ -105,7 +106,7 @@ class _Intake(Dialog):
             opening.append(Facts(tuple(intake.summary_pairs(prefill))))
         if intake.worrying(prefill):
             opening.append(Text(intake.GUIDANCE[2], style="attention"))
-        await _send(dc, CardView("Report a safeguarding concern", tuple(opening),
+        await self.desk.say(dc.context, CardView("Report a safeguarding concern", tuple(opening),
                                  summary="Report a safeguarding concern"))
         return await self._advance(dc)
 
@@ -120,10 +121,10 @@ class _Intake(Dialog):
             return await self._confirm_answer(dc, state, value, text)
         step = state["step"]
         if value and value.get("action") == "report.submit" and step != "summary":
-            await _send(dc, "That Submit button was for an older summary. Here is where we are:")
+            await self.desk.say(dc.context, "That Submit button was for an older summary. Here is where we are:")
             return await self._ask(dc)
         if value and value.get("step") and value.get("step") != step and value.get("action") != "report.submit":
-            await _send(dc, "That button was for an earlier question. Here is where we are:")
+            await self.desk.say(dc.context, "That button was for an earlier question. Here is where we are:")
             return await self._ask(dc)
         if step == "summary":
             return await self._summary_answer(dc, state, value, text)
@@ -151,13 +152,13 @@ class _Intake(Dialog):
     async def _render(self, context: TurnContext, state: dict) -> None:
         step = state["step"]
         if state.get("confirm"):
-            await _send_ctx(context, confirm_card(state["confirm"]))
+            await self.desk.say(context, confirm_card(state["confirm"]))
         elif step == "summary":
-            await _send_ctx(context, summary_card(state))
+            await self.desk.say(context, summary_card(state))
         elif step == "pick_change":
-            await _send_ctx(context, pick_card(state))
+            await self.desk.say(context, pick_card(state))
         else:
-            await _send_ctx(context, question_card(intake.BY_ID[step], state))
+            await self.desk.say(context, question_card(intake.BY_ID[step], state))
 
     async def _answer(self, dc, state, question, value, text) -> DialogTurnResult:
         raw = str(value.get("answer", "")) if value else text
@@ -179,11 +180,11 @@ class _Intake(Dialog):
         elif raw:
             answer = raw
         if not answer:
-            await _send(dc, "Sorry, I didn't catch that. " + ("Please pick one of the options, or type its number."
+            await self.desk.say(dc.context, "Sorry, I didn't catch that. " + ("Please pick one of the options, or type its number."
                                                               if question.kind == "choice" else "Please type your answer."))
             return await self._ask(dc)
         if len(answer) > MAX_ANSWER:
-            await _send(dc, f"That is longer than {MAX_ANSWER} characters. Please shorten it, or split it: "
+            await self.desk.say(dc.context, f"That is longer than {MAX_ANSWER} characters. Please shorten it, or split it: "
                             "you can add more after submitting.")
             return await self._ask(dc)
         state["answers"][question.id] = answer
@@ -195,16 +196,16 @@ class _Intake(Dialog):
             state["history"].append(question.id)
         if question.id == "danger" and answer == "yes":
             reporter = await self.desk.reporter(dc.context)
-            await _send(dc, self.desk.urgent_card(reporter))
+            await self.desk.say(dc.context, self.desk.urgent_card(reporter))
         if question.id == "danger":
-            await _send(dc, guidance_card(self.desk.policy_quotes()))
+            await self.desk.say(dc.context, guidance_card(self.desk.policy_quotes()))
         return await self._advance(dc)
 
     async def _summary_answer(self, dc, state, value, text) -> DialogTurnResult:
         said = " ".join(text.lower().strip(" .!").split())
         if (value and value.get("action") == "report.submit") or said in CONFIRM_WORDS or said in YES:
             if value and value.get("action") == "report.submit" and value.get("submission_id") != state["sid"]:
-                await _send(dc, "That Submit button was for an older summary. Please check this one:")
+                await self.desk.say(dc.context, "That Submit button was for an older summary. Please check this one:")
                 return await self._ask(dc)
             return await self._submit(dc, state)
         if (value and value.get("answer") == "change") or said in CHANGE_WORDS or said.startswith("change "):
@@ -213,7 +214,7 @@ class _Intake(Dialog):
             if rest:
                 return await self._pick_change(dc, state, None, rest)
             return await self._ask(dc)
-        await _send(dc, "Type **submit** to send the report, **change** to change an answer, or **cancel**.")
+        await self.desk.say(dc.context, "Type **submit** to send the report, **change** to change an answer, or **cancel**.")
         return await self._ask(dc)
 
     async def _pick_change(self, dc, state, value, text) -> DialogTurnResult:
@@ -226,7 +227,7 @@ class _Intake(Dialog):
             if text.lower().strip() in ("summary", "none", "nothing", "done"):
                 state["step"] = "summary"
                 return await self._ask(dc)
-            await _send(dc, "Which answer? Pick one, or type its number.")
+            await self.desk.say(dc.context, "Which answer? Pick one, or type its number.")
             return await self._ask(dc)
         state["editing"] = True
         state["step"] = picked
@@ -240,7 +241,7 @@ class _Intake(Dialog):
         except Exception as exc:  # noqa: BLE001 - whatever failed, the reporter must hear it was NOT received
             log.error("report could not be stored (%s); the draft is kept in the conversation",
                       type(exc).__name__, exc_info=not isinstance(exc, DatabaseError))
-            await _send(dc, CardView(
+            await self.desk.say(dc.context, CardView(
                 "Your report has NOT been received",
                 (Text("I could not save it just now, so nobody has been told yet. Nothing you typed is lost: "
                       "press **Submit** again, or type **submit**, in a minute.", style="attention"),
@@ -249,7 +250,7 @@ class _Intake(Dialog):
                         style="positive"), cancel_button()),
                 summary="Your report has NOT been received. Press Submit again or type submit."))
             return Dialog.end_of_turn
-        await _send(dc, self.desk.received_card(receipt, reporter))
+        await self.desk.say(dc.context, self.desk.received_card(receipt, reporter))
         return await dc.end_dialog(receipt.meta.reference)
 
     async def _confirm_answer(self, dc, state, value, text) -> DialogTurnResult:
@@ -257,18 +258,18 @@ class _Intake(Dialog):
         found = match_option(said, [Option("yes", "Discard it", ("discard", "delete", "throw away", "bin it")),
                                     Option("no", "Keep going", ("keep", "continue", "carry on", "resume"))])
         if found is None:
-            await _send(dc, "Please answer **discard** or **keep going**.")
+            await self.desk.say(dc.context, "Please answer **discard** or **keep going**.")
             return await self._ask(dc)
         kind, state["confirm"] = state["confirm"], None
         if found.value == "no":
-            await _send(dc, "OK, carrying on. Nothing has been lost.")
+            await self.desk.say(dc.context, "OK, carrying on. Nothing has been lost.")
             return await self._ask(dc)
         if kind == "restart":
-            await _send(dc, "Discarded. Starting again.")
+            await self.desk.say(dc.context, "Discarded. Starting again.")
             prefill = {k: state["answers"][k] for k in state.get("prefilled", []) if k in state["answers"]}
             await dc.end_dialog()
             return await dc.begin_dialog(self.id, {"prefill": prefill})
-        await _send(dc, "Discarded: nothing was sent or kept. If you are still worried about a child, "
+        await self.desk.say(dc.context, "Discarded: nothing was sent or kept. If you are still worried about a child, "
                         "tell the DSL now. Type **report** to start again.")
         return await dc.end_dialog()
 
@@ -281,7 +282,7 @@ async def handle_control(dc: DialogContext, steps: _Intake, word: str) -> Dialog
     state = dc.active_dialog.state
     if word in ("cancel", "restart"):
         if not steps.has_answers(state) and word == "cancel":
-            await _send(dc, "Cancelled: nothing was sent or kept. If you are worried about a child, "
+            await steps.desk.say(dc.context, "Cancelled: nothing was sent or kept. If you are worried about a child, "
                             "tell the DSL now. Type **report** to start again.")
             return await dc.end_dialog()
         state["confirm"] = "discard" if word == "cancel" else "restart"
@@ -293,14 +294,14 @@ async def handle_control(dc: DialogContext, steps: _Intake, word: str) -> Dialog
         elif state["history"]:
             previous = state["history"].pop()
         else:
-            await _send(dc, "This is the first question.")
+            await steps.desk.say(dc.context, "This is the first question.")
             return await steps._ask(dc)
         state["answers"].pop(previous, None)
         if state["history"] and state["history"][-1] == previous:
             state["history"].pop()
         state["step"], state["sid"], state["editing"] = previous, None, False
         return await steps._ask(dc)
-    await _send(dc, "Answer with a button or by typing. **back** goes to the previous question, **cancel** "
+    await steps.desk.say(dc.context, "Answer with a button or by typing. **back** goes to the previous question, **cancel** "
                     "stops (I'll ask before discarding anything), **help** shows this.")
     return await steps._ask(dc)
 
@@ -345,16 +346,3 @@ def _file(attachment) -> dict | None:
         return None
     return {"name": name or "attachment", "content_type": getattr(attachment, "content_type", "") or "",
             "url": url}
-
-
-async def _send(dc: DialogContext, reply) -> None:
-    await _send_ctx(dc.context, reply)
-
-
-async def _send_ctx(context: TurnContext, reply) -> None:
-    from bot.replies import send_card  # the channel rendering lives at the edge
-
-    if isinstance(reply, CardView):
-        await send_card(context, reply)
-    else:
-        await context.send_activity(reply)

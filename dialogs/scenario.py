@@ -14,13 +14,12 @@ from botbuilder.dialogs import (DialogContext, DialogTurnResult, DialogTurnStatu
                                 WaterfallStepContext)
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 
-from bot.replies import lead_with, send_card
 from policy_kb.scenarios import ScenarioBook, Walk
 from policy_kb.scenarios import walker
 from policy_kb.scenarios.model import Outcome, Question
 from policy_kb.scenarios.recognise import is_new_message
 
-from .base import REROUTE, GuidedDialog
+from .base import REROUTE, GuidedDialog, Say, lead_with
 from .choices import NO, YES, Option, clean, match_option
 from .scenario_cards import outcome_card, question_card
 
@@ -67,9 +66,9 @@ def _mentions(option: Option, text: str) -> bool:
 class AnswerPrompt(Prompt):
     """Ask the current question; accept a click on this question's buttons or a typed answer."""
 
-    def __init__(self, book: ScenarioBook, kb):
+    def __init__(self, book: ScenarioBook, kb, say: Say):
         super().__init__(ANSWER_ID)
-        self.book, self.kb = book, kb
+        self.book, self.kb, self.say = book, kb, say
 
     def _walk(self, options: PromptOptions) -> tuple:
         walk = Walk.from_dict(options.validations)
@@ -89,7 +88,7 @@ class AnswerPrompt(Prompt):
         # The first question the person sees quotes the key clauses (and what was pre-filled).
         intro = not state.get("shown") and walker.untouched(walk)
         state["shown"] = True
-        await send_card(turn_context, question_card(self.kb, scenario, walk, intro=intro, problem=problem))
+        await self.say(turn_context, question_card(self.kb, scenario, walk, intro=intro, problem=problem))
 
     async def on_recognize(self, turn_context: TurnContext, state: dict, options: PromptOptions):
         """A click carries the node and the choice; typed text is matched to the options."""
@@ -121,11 +120,11 @@ class AnswerPrompt(Prompt):
 class ScenarioDialog(GuidedDialog):
     """Walk any scenario: no code per scenario, only the data."""
 
-    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None]):
+    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None], say: Say):
         super().__init__(DIALOG_ID)
-        self.book, self.kb, self.report_prefill = book, kb, report_prefill
+        self.book, self.kb, self.report_prefill, self.say = book, kb, report_prefill, say
         self.add_dialog(WaterfallDialog(WALK_ID, [self._show, self._take]))
-        self.add_dialog(AnswerPrompt(book, kb))
+        self.add_dialog(AnswerPrompt(book, kb, say))
         self.initial_dialog_id = WALK_ID
 
     def _scenario(self, walk: Walk):
@@ -142,7 +141,7 @@ class ScenarioDialog(GuidedDialog):
         if isinstance(scenario.node(walk.node), Outcome):
             card = outcome_card(self.kb, scenario, walk, self.report_prefill(scenario, walk),
                                 key_clauses=walker.untouched(walk))
-            await send_card(step.context, card)
+            await self.say(step.context, card)
             return await step.end_dialog(walk.to_dict())
         return await step.prompt(ANSWER_ID, PromptOptions(validations=walk.to_dict()))
 

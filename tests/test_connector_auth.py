@@ -1,10 +1,10 @@
-"""With auth on, the fast path still checks inbound JWTs and acquires and refreshes outbound tokens.
+"""With auth on, inbound JWTs are checked and replies carry a bearer token from the token endpoint.
 
-A local OpenID metadata server (in a thread: botbuilder fetches the keys with blocking
-`requests`) publishes a key this test signs channel tokens with. Outbound tokens come from the
-fake Connector's /oauth2/v2.0/token, where TO_CHANNEL_FROM_BOT_LOGIN_URL points. MSAL only talks
-to https Entra authorities, so the credentials here fetch the token themselves; everything
-between the credentials and the wire is the product's.
+A local OpenID metadata server (in a thread: botbuilder fetches the keys, and stock credentials
+their tokens, with blocking `requests`) publishes a key this test signs channel tokens with, and
+hands out outbound tokens at /oauth2/v2.0/token, where TO_CHANNEL_FROM_BOT_LOGIN_URL points. MSAL
+only talks to https Entra authorities, so the credentials here fetch the token themselves;
+everything between the credentials and the wire is botbuilder's.
 """
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ from botframework.connector.auth import MicrosoftAppCredentials, PasswordService
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from bot.connector import FastBotFrameworkAuthentication
+from bot import appkeys
+from bot.connector import ReusingAuthentication
 from tests.support.channel import activity
 from tests.support.connector import FakeConnector
 
@@ -68,12 +69,21 @@ class OpenIdServer:
 
     def __init__(self):
         self.key = signing_key()
+        self.tokens_issued = 0
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         jwk.update(kid="test-key", use="sig", endorsements=["msteams", "emulator"])
         keys = {"keys": [jwk]}
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's naming
+                outer.tokens_issued += 1
+                body = json.dumps({"access_token": f"fake-token-{outer.tokens_issued}", "expires_in": 3600})
+                self.send_response(200 if self.path == "/oauth2/v2.0/token" else 404)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body.encode())
+
             def do_GET(self):  # noqa: N802 - http.server's naming
                 body = {"/openid": {"issuer": ISSUER, "jwks_uri": outer.url + "/keys"},
                         "/keys": keys}.get(self.path)
@@ -119,11 +129,11 @@ async def connector():
 
 @pytest.fixture
 async def make_auth():
-    """Factory for the fast authentication over a local OpenID server and token endpoint."""
+    """Factory for the authentication over a local OpenID server and token endpoint."""
     made = []
 
-    def factory(openid: OpenIdServer, connector: FakeConnector, clock) -> FastBotFrameworkAuthentication:
-        made.append(build_auth(openid, connector, clock))
+    def factory(openid: OpenIdServer, connector: FakeConnector) -> ReusingAuthentication:
+        made.append(build_auth(openid, connector))
         return made[-1]
 
     yield factory
@@ -131,16 +141,16 @@ async def make_auth():
         await auth.close()
 
 
-def build_auth(openid: OpenIdServer, connector: FakeConnector, clock) -> FastBotFrameworkAuthentication:
+def build_auth(openid: OpenIdServer, connector: FakeConnector) -> ReusingAuthentication:
     config = SimpleNamespace(APP_ID=APP_ID, APP_PASSWORD="secret", APP_TYPE="MultiTenant",
-                             TO_CHANNEL_FROM_BOT_LOGIN_URL=connector.service_url,
+                             TO_CHANNEL_FROM_BOT_LOGIN_URL=openid.url,
                              TO_CHANNEL_FROM_BOT_OAUTH_SCOPE="https://api.botframework.test",
                              TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=ISSUER,
                              TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=openid.url + "/openid",
                              TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL=openid.url + "/openid")
     inner = ConfigurationBotFrameworkAuthentication(
         config, credentials_factory=EndpointCredentialsFactory(APP_ID, "secret"))
-    return FastBotFrameworkAuthentication(inner, token_ttl=60, clock=clock)
+    return ReusingAuthentication(inner)
 
 
 def inbound(connector: FakeConnector, text: str) -> Activity:
@@ -151,25 +161,20 @@ async def echo(context: TurnContext) -> None:
     await context.send_activity(f"echo: {context.activity.text}")
 
 
-async def test_a_signed_channel_token_passes_and_replies_carry_a_refreshed_bearer_token(openid, connector, make_auth):
-    now = [1000.0]
-    adapter = CloudAdapter(make_auth(openid, connector, lambda: now[0]))
-    for text in ("one", "two"):
+async def test_a_signed_channel_token_passes_and_replies_carry_a_bearer_token(openid, connector, make_auth):
+    adapter = CloudAdapter(make_auth(openid, connector))
+    for text in ("one", "two", "three"):
         act = inbound(connector, text)
         await adapter.process_activity(f"Bearer {openid.token(connector.service_url)}", act, echo)
-    now[0] += 61  # past the header's lifetime: the credentials are asked again
-    act = inbound(connector, "three")
-    await adapter.process_activity(f"Bearer {openid.token(connector.service_url)}", act, echo)
 
     assert [a["text"] for a in connector.inbox["c-auth"]] == ["echo: one", "echo: two", "echo: three"]
     sent_with = [h for h in connector.auth_headers if h]  # token requests carry none
     assert len(sent_with) == 3 and all(h.startswith("Bearer fake-token-") for h in sent_with)
-    assert sent_with[0] == sent_with[1] != sent_with[2]
 
 
 @pytest.mark.parametrize("tamper", ["signature", "audience", "service url", "issuer"])
 async def test_a_tampered_channel_token_is_refused(openid, connector, make_auth, tamper):
-    adapter = CloudAdapter(make_auth(openid, connector, time.monotonic))
+    adapter = CloudAdapter(make_auth(openid, connector))
     good = openid.token(connector.service_url)
     if tamper == "signature":
         header, payload, signature = good.split(".")
@@ -187,3 +192,63 @@ async def test_a_tampered_channel_token_is_refused(openid, connector, make_auth,
     with pytest.raises((PermissionError, jwt.PyJWTError)):
         await adapter.process_activity(f"Bearer {token}", inbound(connector, "hi"), echo)
     assert connector.inbox == {}
+
+
+@pytest.fixture
+async def secured_bot(make_bot, openid, connector):
+    """The app with an app id, checking tokens against the local OpenID server."""
+    bot = await make_bot({"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "secret"})
+    bot.app[appkeys.ADAPTER].bot_framework_authentication = build_auth(openid, bot.connector)
+    return bot
+
+
+def forged(openid: OpenIdServer, service_url: str, how: str) -> str:
+    now = int(time.time())
+    claims = {"iss": ISSUER, "aud": APP_ID, "serviceurl": service_url, "nbf": now - 10, "exp": now + 600}
+    if how == "unknown key id":
+        return jwt.encode(claims, openid.key, algorithm="RS256", headers={"kid": "someone-elses-key"})
+    if how == "no key id":
+        return jwt.encode(claims, openid.key, algorithm="RS256")
+    if how == "HS256":
+        return jwt.encode(claims, "a shared secret of at least 32 bytes!", algorithm="HS256", headers={"kid": "test-key"})
+    if how == "alg none":
+        return jwt.encode(claims, None, algorithm="none", headers={"kid": "test-key"})
+    if how == "RS512":
+        return jwt.encode(claims, openid.key, algorithm="RS512", headers={"kid": "test-key"})
+    if how == "expired":
+        return jwt.encode({**claims, "exp": now - 3600}, openid.key, algorithm="RS256", headers={"kid": "test-key"})
+    return "not.a.jwt"
+
+
+@pytest.mark.parametrize("how", ["unknown key id", "no key id", "HS256", "alg none", "RS512", "expired", "garbage"])
+async def test_forged_or_invalid_tokens_get_401_over_http(secured_bot, openid, how):
+    token = forged(openid, secured_bot.connector.service_url, how)
+    status, body = await secured_bot.channel.post(activity(secured_bot.connector.service_url, "c-forged", text="hi"),
+                                                  headers={"Authorization": f"Bearer {token}"})
+    assert status == 401, body
+    assert secured_bot.connector.inbox == {}
+
+
+async def test_a_valid_token_gets_its_turn_over_http(secured_bot, openid):
+    status, _ = await secured_bot.channel.post(activity(secured_bot.connector.service_url, "c-ok", text="hello"),
+                                               headers={"Authorization": f"Bearer {openid.token(secured_bot.connector.service_url)}"})
+    assert status == 201
+    assert "Hello" in secured_bot.connector.inbox["c-ok"][-1]["text"]
+
+
+async def test_a_token_that_cannot_be_checked_gets_503_not_500(make_bot, openid):
+    """The issuer's signing keys are unreachable (nothing listens where the metadata points)."""
+    bot = await make_bot({"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "secret"})
+    openid.url = f"http://127.0.0.1:{closed_port()}"
+    bot.app[appkeys.ADAPTER].bot_framework_authentication = build_auth(openid, bot.connector)
+    status, _ = await bot.channel.post(activity(bot.connector.service_url, "c-auth", text="hi"),
+                                       headers={"Authorization": f"Bearer {openid.token(bot.connector.service_url)}"})
+    assert status == 503
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

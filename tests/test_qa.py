@@ -35,7 +35,7 @@ async def test_feedback_is_stored(bot):
     reply = await bot.send("c3", "can i add a parent on facebook")
     await bot.send("c3", value=reply.button("Not helpful"))
     await bot.send("c3", value=reply.button("Helpful"))
-    counts = await bot.services.extras["qa"].review.feedback_counts()
+    counts = await bot.services.qa.review.feedback_counts()
     assert [(c.clause_id, c.helpful, c.not_helpful) for c in counts] == [
         ("personal.no_contact_parents_children", 1, 1)]
 
@@ -86,7 +86,7 @@ async def test_close_candidates_are_offered_with_none_of_these(bot):
     picked = await bot.send("c8", value=choices[0][1])
     assert "Policy answer" in picked.text
     await bot.send("c8", value=reply.button("None of these"))
-    missed = await bot.services.extras["qa"].review.recent_unanswered()
+    missed = await bot.services.qa.review.recent_unanswered()
     assert [(m.question, m.reason) for m in missed] == [("social media", "none_of_these")]
 
 

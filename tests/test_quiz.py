@@ -6,7 +6,7 @@ from tests.onboarding.play import answer, begin, cards, question_card, shown
 
 
 def bank_of(bot):
-    return bot.services.extras["quiz"].bank
+    return bot.services.quiz.bank
 
 
 async def rows(bot, table):
@@ -182,7 +182,7 @@ async def test_an_attempt_started_on_an_older_policy_version_is_not_continued(ma
     bot = await make_bot({"QUIZ_QUESTIONS": "3"})
     bank = bank_of(bot)
     reply = await begin(bot, "c-version")
-    quiz = bot.services.extras["quiz"]
+    quiz = bot.services.quiz
     quiz.kb = replace(quiz.kb, version="1.1")  # as after a restart with the new policy
     reply = await answer(bot, "c-version", bank, reply, right=True)
     assert "updated while you were taking the quiz" in reply.text

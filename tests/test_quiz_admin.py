@@ -37,7 +37,7 @@ def csv_rows(attachment):
 
 
 async def take(bot, user, right):
-    bank = bot.services.extras["quiz"].bank
+    bank = bot.services.quiz.bank
     conv = f"c-{user}"
     reply = await begin(bot, conv, user=user)
     for _ in range(3):
@@ -53,7 +53,7 @@ async def test_admin_commands_refuse_everyone_else_even_if_they_type_an_admin_em
         assert "only for the school leaders and HR" in reply.text, command
     reply = await bot.send("c-eve", "I am head@alpha.example.org, quiz report please", user="29:eve")
     assert "Passed" not in reply.text
-    assert await bot.services.extras["quiz"].records.roster() == []
+    assert await bot.services.quiz.records.roster() == []
 
 
 async def test_roster_import_keeps_good_rows_and_reports_bad_ones(make_bot):
@@ -66,18 +66,18 @@ async def test_roster_import_keeps_good_rows_and_reports_bad_ones(make_bot):
     assert "Added" in reply.text and "3" in reply.text
     assert "line 5: email is missing or not a valid address" in reply.text
     assert "line 6: start date must be a date" in reply.text
-    stored = await bot.services.extras["quiz"].records.roster()
+    stored = await bot.services.quiz.records.roster()
     assert sorted(e.email for e in stored) == ["ann@alpha.example.org", "bob@alpha.example.org", "cat@beta.example.org"]
     again = await bot.send("c-hr", "roster import\n" + ROSTER.replace("Cat Ray", "Cat Ray-Jones"), user="29:hr")
     assert "Updated" in again.text
-    assert any(e.name == "Cat Ray-Jones" for e in await bot.services.extras["quiz"].records.roster())
+    assert any(e.name == "Cat Ray-Jones" for e in await bot.services.quiz.records.roster())
 
 
 async def test_a_school_admin_cannot_import_rows_for_another_school(make_bot):
     bot = await teams_bot(make_bot)
     reply = await bot.send("c-head", "roster import\n" + ROSTER, user="29:head")
     assert "line 4: school is not one you administer" in reply.text
-    assert len(await bot.services.extras["quiz"].records.roster()) == 2
+    assert len(await bot.services.quiz.records.roster()) == 2
 
 
 async def test_roster_import_from_an_attached_file_and_a_bad_header(make_bot):
@@ -86,7 +86,7 @@ async def test_roster_import_from_an_attached_file_and_a_bad_header(make_bot):
     reply = await bot.send("c-hr", "roster import", user="29:hr",
                            attachments=[{"contentType": "text/csv", "contentUrl": data, "name": "staff.csv"}])
     assert "Roster imported" in reply.text
-    assert len(await bot.services.extras["quiz"].records.roster()) == 3
+    assert len(await bot.services.quiz.records.roster()) == 3
     bad = await bot.send("c-hr", "roster import\nemail,name\nx@y.org,X", user="29:hr")
     assert "missing column(s) school, start date" in bad.text and "Nothing was imported" in bad.text
 
@@ -108,7 +108,7 @@ async def test_roster_import_downloads_a_teams_file(make_bot):
     finally:
         await server.close()
     assert "Roster imported" in reply.text
-    assert len(await bot.services.extras["quiz"].records.roster()) == 3
+    assert len(await bot.services.quiz.records.roster()) == 3
 
 
 async def test_completion_report_item_analysis_and_export_per_school(make_bot):

@@ -10,7 +10,7 @@ async def test_attempts_reports_roster_and_reminders_on_postgresql(make_bot, pos
     bot.services.clock = lambda: datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
     await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")
     again = await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")  # upsert: all updated
-    assert "Updated" in again.text and len(await bot.services.extras["quiz"].records.roster()) == 3
+    assert "Updated" in again.text and len(await bot.services.quiz.records.roster()) == 3
     assert "Certificate of completion" in (await take(bot, "29:ann", right=True)).text
     assert "not passed yet" in (await take(bot, "29:bob", right=False)).text
     report = await bot.send("c-hr", "quiz export", user="29:hr")
@@ -21,10 +21,10 @@ async def test_attempts_reports_roster_and_reminders_on_postgresql(make_bot, pos
     assert "Missed 1 of" in items.text
     mine = await bot.send("c-29:ann", "my quiz results", user="29:ann")
     assert "3/3 passed" in mine.text and "Certificate of completion" in mine.text
-    reminders = bot.services.extras["quiz"].reminders
+    reminders = bot.services.quiz.reminders
     first = await reminders.run(bot.app[appkeys.ADAPTER])
     second = await reminders.run(bot.app[appkeys.ADAPTER])
     assert (first.due, first.unreachable, second.due) == (1, 1, 1)  # Cat is overdue but never talked to the bot
-    records = bot.services.extras["quiz"].records
+    records = bot.services.quiz.records
     assert await records.claim_reminder("k", "overdue", bot.services.clock())
     assert not await records.claim_reminder("k", "overdue", bot.services.clock())  # the unique key holds

@@ -58,7 +58,7 @@ async def test_the_reminder_button_starts_the_quiz(make_bot):
 async def test_a_reminder_that_cannot_be_delivered_is_tried_again(make_bot):
     bot = await setup(make_bot)
     bot.connector.down = True
-    reminders = bot.services.extras["quiz"].reminders
+    reminders = bot.services.quiz.reminders
     report = await reminders.run(bot.app[appkeys.ADAPTER])
     assert report.sent == 0 and report.failed == 1
     bot.connector.down = False
@@ -68,7 +68,7 @@ async def test_a_reminder_that_cannot_be_delivered_is_tried_again(make_bot):
 
 async def test_yearly_refresher_and_policy_change_nudge(make_bot):
     bot = await setup(make_bot)
-    quiz = bot.services.extras["quiz"]
+    quiz = bot.services.quiz
     reply = await begin(bot, "c-ann", user="29:ann")
     for _ in range(2):
         reply = await answer(bot, "c-ann", quiz.bank, reply, right=True, user="29:ann")
@@ -101,14 +101,14 @@ async def test_proactive_sends_carry_the_bots_own_app_id(make_bot):
         async def continue_conversation(self, reference, callback, bot_app_id=None):
             calls.append((reference.conversation.id, bot_app_id))
 
-    report = await bot.services.extras["quiz"].reminders.run(RecordingAdapter())
+    report = await bot.services.quiz.reminders.run(RecordingAdapter())
     assert report.sent == 1 and calls == [("c-ann", "app-123")]
 
 
 async def test_two_runs_at_once_send_each_reminder_once(make_bot):
     bot = await setup(make_bot)
     adapter = bot.app[appkeys.ADAPTER]
-    first = bot.services.extras["quiz"].reminders
-    second = Reminders(bot.services.extras["quiz"])  # as a second instance would have
+    first = bot.services.quiz.reminders
+    second = Reminders(bot.services.quiz)  # as a second instance would have
     reports = await asyncio.gather(first.run(adapter), second.run(adapter))
     assert sum(r.sent for r in reports) == 1 and len(reminders_in(bot, "c-ann")) == 1

@@ -42,7 +42,7 @@ async def test_roster_file_is_imported_at_start_up_and_bad_rows_logged_by_line(m
                       "secret-person,Hidden Name,Alpha,2026-09-01\n", encoding="utf-8")
     with caplog.at_level(logging.INFO):
         bot = await make_bot({"ROSTER_FILE": str(roster)})
-    stored = await bot.services.extras["quiz"].records.roster()
+    stored = await bot.services.quiz.records.roster()
     assert [e.email for e in stored] == ["ann@alpha.example.org"]
     assert "ROSTER_FILE line 3: email is missing or not a valid address" in caplog.text
     assert "Hidden Name" not in caplog.text and "secret-person" not in caplog.text

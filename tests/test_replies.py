@@ -1,20 +1,16 @@
-"""A lead line rides on top of the turn's next reply, or is sent on its own; never lost or reordered.
-Outgoing activities copy cheaply and are sent as activities."""
+"""A lead line rides on top of the turn's next reply; cards render per channel."""
 from __future__ import annotations
-
-import copy
 
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
-from msrest.serialization import Serializer
 
-from bot import serialize
-from bot.replies import CardAttachment, OutgoingActivity, flush_lead, lead_with, send_card
+from bot.replies import Replies
 from cards import CardView, Text
+from dialogs.base import lead_with, take_lead
 
 
-def context() -> tuple[TurnContext, list]:
+def context(channel: str = "test") -> tuple[TurnContext, list]:
     adapter = TestAdapter()
     sent: list = []
 
@@ -22,11 +18,10 @@ def context() -> tuple[TurnContext, list]:
         sent.extend(activities)
         return await next_send()
 
-    incoming = Activity(type=ActivityTypes.message, text="hi", channel_id="test", id="in1",
+    incoming = Activity(type=ActivityTypes.message, text="hi", channel_id=channel, id="in1",
                         conversation=ConversationAccount(id="c1"), from_property=ChannelAccount(id="u1"),
                         recipient=ChannelAccount(id="bot"), service_url="http://127.0.0.1:1")
     ctx = TurnContext(adapter, incoming)
-    ctx.on_send_activities(flush_lead)
     ctx.on_send_activities(capture)
     return ctx, sent
 
@@ -34,45 +29,29 @@ def context() -> tuple[TurnContext, list]:
 async def test_a_card_carries_the_lead_line_as_its_first_block():
     ctx, sent = context()
     lead_with(ctx, "I've left the walk-through to answer that.")
-    await send_card(ctx, CardView("Policy answer", blocks=(Text("No."),)))
+    await Replies({}).send(ctx, CardView("Policy answer", blocks=(Text("No."),)))
     assert len(sent) == 1
     body = sent[0].attachments[0].content["body"]
     texts = [item.get("text") for item in body if item.get("type") == "TextBlock"]
     assert texts.index("I've left the walk-through to answer that.") < texts.index("No.")
-    await flush_lead(ctx)
-    assert len(sent) == 1  # taken once
+    assert take_lead(ctx) == ""  # taken once
 
 
-async def test_any_other_send_gets_the_lead_line_first_as_its_own_message():
+async def test_a_line_of_text_carries_the_lead_line_above_it():
     ctx, sent = context()
     lead_with(ctx, "First this.")
-    await ctx.send_activity("Then this.")
-    assert [a.text for a in sent] == ["First this.", "Then this."]
+    await Replies({}).send(ctx, "Then this.")
+    assert [a.text for a in sent] == ["First this.\n\nThen this."]
 
 
-async def test_a_lead_line_no_reply_took_is_sent_at_the_end_of_the_turn():
-    ctx, sent = context()
-    lead_with(ctx, "Only this.")
-    await flush_lead(ctx)
-    assert [a.text for a in sent] == ["Only this."]
+async def test_a_channel_renderer_replaces_the_default_card():
+    ctx, sent = context("slack")
+    rendered = Activity(type=ActivityTypes.message, text="from the renderer")
+    await Replies({"slack": lambda view: rendered}).send(ctx, CardView("Policy answer", blocks=(Text("No."),)))
+    assert [a.text for a in sent] == ["from the renderer"]
 
 
-def test_an_outgoing_activity_copies_like_deepcopy_and_is_sent_as_an_activity(monkeypatch):
-    fields = dict(type="message", text="Hello", summary="Hi", locale="en-GB",
-                  recipient=ChannelAccount(id="u1", name="Sam"),
-                  attachments=[CardAttachment(content_type="application/vnd.microsoft.card.adaptive",
-                                              content={"type": "AdaptiveCard", "body": []})],
-                  channel_data={"notification": {"alert": True}})
-    ours, plain = OutgoingActivity(**fields), Activity(**fields)
-    copied = copy.deepcopy(ours)
-    assert type(copied) is OutgoingActivity and copied is not ours
-    assert copied.__dict__.keys() == ours.__dict__.keys()
-    assert copied.recipient is not ours.recipient and copied.recipient.name == "Sam"
-    assert copied.channel_data == ours.channel_data and copied.channel_data is not ours.channel_data
-    copied.attachments.append("x")
-    copied.channel_data["notification"]["alert"] = False
-    assert len(ours.attachments) == 1 and ours.channel_data["notification"]["alert"] is True
-    monkeypatch.setattr(serialize, "CHECK", False)
-    stock = Serializer(serialize.dependencies(Activity)).body(plain, "Activity")
-    assert serialize.dump(ours) == stock
-    assert serialize.ActivitySerializer(serialize.dependencies(Activity)).body(ours, "Activity") == stock
+async def test_channels_without_cards_get_plain_text():
+    ctx, sent = context("sms")
+    await Replies({}).send(ctx, CardView("Policy answer", blocks=(Text("No."),)))
+    assert not sent[0].attachments and "No." in sent[0].text

@@ -1,7 +1,7 @@
 """Slack, both ways: the Azure Bot Service Slack channel and the self-hosted SlackAdapter.
 
 1. Azure Bot Service: activities arrive at /api/messages with channelId "slack". Cards go out
-   as Block Kit in channelData (`slack_activity`, registered in bot.replies.CHANNEL_RENDERERS).
+   as Block Kit in channelData (`slack_activity`, registered in Registry.renderers).
 2. Self-hosted: `POST /api/slack` takes Slack's Events API and interactivity requests directly
    (bot.channels.slack_adapter), configured by SLACK_BOT_TOKEN, SLACK_CLIENT_SIGNING_SECRET
    and SLACK_VERIFICATION_TOKEN.

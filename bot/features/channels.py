@@ -10,7 +10,6 @@ from bot.adapter import on_turn_error
 from bot.channels import directline, teams
 from bot.channels.slack import SLACK, SlackSettings, normalise_click, slack_activity
 from bot.registry import Registry
-from bot.replies import CHANNEL_RENDERERS
 from bot.settings import SettingsError
 
 log = logging.getLogger(__name__)
@@ -28,8 +27,8 @@ def webchat_enabled(settings) -> bool:
 
 def register(registry: Registry, services) -> None:
     settings = services.settings
-    CHANNEL_RENDERERS[SLACK] = slack_activity
-    CHANNEL_RENDERERS["msteams"] = teams.teams_activity
+    registry.renderers[SLACK] = slack_activity
+    registry.renderers["msteams"] = teams.teams_activity
     registry.inbound.append(teams.addressed_to_bot)
     registry.inbound.append(normalise_click)
 
@@ -38,7 +37,7 @@ def register(registry: Registry, services) -> None:
         from bot.channels.slack_adapter import GuidanceSlackAdapter
 
         adapter = GuidanceSlackAdapter(slack, services.clock, on_turn_error)
-        services.extras["slack_adapter"] = adapter
+        services.slack_adapter = adapter
 
         async def slack_user(context) -> tuple[str, str]:
             """Name and email from Slack's users.info (ids from Azure look like U123:T456)."""

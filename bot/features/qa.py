@@ -7,14 +7,13 @@ from botbuilder.core import TurnContext
 
 from bot.cache import once_per_kb
 from bot.registry import Registry
-from bot.replies import send_card
 from bot.turn import Turn
 from cards import Facts, Text, CardView
 from cards.qa import answer_card, choose_card, clarify_card, unknown_card
 from dialogs.clarify import ClarifyDialog
 from policy_kb import review
 from policy_kb.review import ReviewLog
-from policy_kb.search import Matcher, parse_fact_answer
+from policy_kb.search import Matcher, Reply, parse_fact_answer
 
 log = logging.getLogger(__name__)
 
@@ -31,17 +30,24 @@ matcher_for = once_per_kb(Matcher)
 
 
 class QA:
-    def __init__(self, services):
+    def __init__(self, services, menu_buttons: list):
         self.kb = services.kb
         self.matcher = matcher_for(services.kb)
         self.review = ReviewLog(services.db, services.kb.version, services.clock)
         self.services = services
         self.admins = admin_ids(services.settings.env)
+        self.menu_buttons = menu_buttons
+
+    def reply_for(self, turn: Turn) -> Reply:
+        """The matcher's reply to this turn's message, worked out once a turn."""
+        if "qa" not in turn.found:
+            turn.found["qa"] = self.matcher.answer(turn.text[:MAX_QUESTION_CHARS])
+        return turn.found["qa"]
 
     async def ask(self, turn: Turn) -> None:
         """Answer a typed question (the fallback for anything no other feature claims)."""
         question = turn.text[:MAX_QUESTION_CHARS]
-        reply = self.matcher.answer(question)
+        reply = self.reply_for(turn)
         if reply.kind == "clarify":
             await turn.send(self._clarify_view(reply, question))
             await turn.begin(ClarifyDialog.ID, {"question": question, "facts": dict(reply.facts)})
@@ -51,19 +57,19 @@ class QA:
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.stance, reply.note, reply.also))
         else:
             await self.review.record_unanswered(question, "unknown")
-            await turn.send(unknown_card(tuple(self.services.extras.get("menu_buttons", ()))))
+            await turn.send(unknown_card(tuple(self.menu_buttons)))
 
     async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
         """Answer again now a fact is known; False when a follow-up question was needed instead."""
         reply = self.matcher.answer(question, facts)
         if reply.kind == "clarify":
-            await send_card(context, self._clarify_view(reply, question))
+            await self.services.replies.send(context, self._clarify_view(reply, question))
             return False
         if reply.kind == "answer":
-            await send_card(context, answer_card(self.kb, reply.clause_id, reply.headline, reply.stance,
-                                                 reply.note, reply.also))
+            await self.services.replies.send(context, answer_card(self.kb, reply.clause_id, reply.headline,
+                                                                  reply.stance, reply.note, reply.also))
         else:
-            await send_card(context, unknown_card())
+            await self.services.replies.send(context, unknown_card())
         return True
 
     def _clarify_view(self, reply, question: str):
@@ -102,7 +108,7 @@ class QA:
         question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
         if question:
             await self.review.record_unanswered(question, "none_of_these")
-        await turn.send(unknown_card(tuple(self.services.extras.get("menu_buttons", ()))))
+        await turn.send(unknown_card(tuple(self.menu_buttons)))
 
     async def on_feedback(self, turn: Turn) -> None:
         """Store helpful / not helpful for a clause."""
@@ -132,8 +138,8 @@ class QA:
 
 
 def register(registry: Registry, services) -> None:
-    qa = QA(services)
-    services.extras["qa"] = qa
+    qa = QA(services, registry.menu_buttons)
+    services.qa = qa
     registry.migrations.extend(review.MIGRATIONS)
     registry.dialogs.append(ClarifyDialog(qa.answer_with_facts, qa.parse_typed))
     registry.fallback = qa.ask

@@ -8,7 +8,7 @@ from botbuilder.core import TurnContext
 
 from bot.cache import once_per_kb
 from bot.people import Person
-from bot.registry import Registry
+from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button
 from cards.quiz import START as START_BUTTON, certificate_card, history_card, new_starter_card, policy_card
@@ -33,6 +33,10 @@ def wants_quiz(text: str) -> float:
     return 0.9 if _START_INTENT.match(" ".join(text.split())) else 0.0
 
 
+def quiz_match(turn: Turn) -> Match | None:
+    return Match(0.9) if wants_quiz(turn.text) else None
+
+
 # Load (and validate) the question bank once per knowledge base per process.
 bank_for = once_per_kb(load_bank)
 
@@ -49,6 +53,10 @@ class Quiz:
 
     def now(self):
         return self.services.clock()
+
+    async def say(self, context: TurnContext, reply) -> None:
+        """Send a card or a line of text (the quiz dialog's way to talk)."""
+        await self.services.replies.send(context, reply)
 
     async def person(self, context: TurnContext) -> Person:
         return await self.services.people.person(context)
@@ -101,7 +109,7 @@ class Quiz:
 def register(registry: Registry, services) -> None:
     config = QuizConfig.from_env(services.settings.env)
     quiz = Quiz(services, config)
-    services.extras["quiz"] = quiz
+    services.quiz = quiz
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(QuizDialog(quiz))
     registry.command("quiz", ("quiz", "onboarding quiz", "take the quiz", "start quiz", "start the quiz",
@@ -116,8 +124,8 @@ def register(registry: Registry, services) -> None:
     registry.command("my quiz results", ("my quiz results", "my quiz", "quiz results", "quiz history",
                                          "my certificate", "quiz certificate"), quiz.show_history,
                      "Your quiz attempts and certificate")
-    registry.intent("quiz", wants_quiz, quiz.start_assessment)
+    registry.intent("quiz", quiz_match, lambda turn, _: quiz.start_assessment(turn))
     registry.on_new_user.append(quiz.offer_to_new_starter)
-    services.extras.setdefault("menu_buttons", []).append(Button("Take the onboarding quiz", START_BUTTON))
+    registry.menu_buttons.append(Button("Take the onboarding quiz", START_BUTTON))
     quiz_admin.register(registry, quiz)
     quiz_reminders.register(registry, quiz)

@@ -16,7 +16,6 @@ from botbuilder.schema import ConversationReference
 
 from bot import appkeys
 from bot.registry import Registry
-from bot.replies import send_card
 from bot.settings import SettingsError
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Text
@@ -105,7 +104,7 @@ class Reminders:
             # The adapter hands errors inside a turn to on_turn_error and does not re-raise
             # them, so keep the failure here to decide whether the reminder was sent.
             try:
-                await send_card(context, card)
+                await self.quiz.services.replies.send(context, card)
             except Exception as exc:  # noqa: BLE001 - reported to the caller below
                 failures.append(exc)
 

@@ -13,7 +13,6 @@ from typing import Optional
 from botbuilder.core import TurnContext
 
 from bot import appkeys
-from bot.replies import send_card, update_card
 from cards import Button, CardView, Facts, Text
 from safeguarding.contacts import Directory
 from safeguarding.mailer import SmtpConfig, alert_email, send_email
@@ -192,7 +191,7 @@ class AlertWorker:
         async def callback(context: TurnContext):
             # The adapter would hand an exception to on_turn_error and swallow it: keep it here.
             try:
-                response = await send_card(context, view)
+                response = await self.services.replies.send(context, view)
                 outcome["id"] = response.id if response else None
             except Exception as exc:  # noqa: BLE001
                 outcome["error"] = exc
@@ -208,7 +207,7 @@ class AlertWorker:
 
         async def callback(context: TurnContext):
             try:
-                await update_card(context, activity_id, view)
+                await self.services.replies.update(context, activity_id, view)
             except Exception as exc:  # noqa: BLE001
                 outcome["error"] = exc
 

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.registry import Registry
+from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
 from dialogs.report import ReportDialog
 from safeguarding import intake
@@ -69,6 +69,10 @@ class ReportDesk:
         self.directory = settings.directory
         self.channels = ("teams", "email") if settings.smtp else ("teams",)
         self._locks: dict[str, asyncio.Lock] = {}
+
+    async def say(self, context, reply) -> None:
+        """Send a card or a line of text (the intake dialog's way to talk)."""
+        await self.services.replies.send(context, reply)
 
     async def reporter(self, context) -> Reporter:
         person = await self.services.people.person(context)
@@ -165,12 +169,12 @@ def register(registry: Registry, services) -> None:
                          int(settings.escalate_after.total_seconds() // 60))
     desk = ReportDesk(services, settings, store, worker)
     commands = ReportCommands(services, desk, store, outbox, worker)
-    services.extras["reports"] = commands
+    services.reports = commands
 
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(ReportDialog(desk))
     registry.workers.append(worker_context(worker))
-    services.extras.setdefault("menu_buttons", []).append(
-        Button("Report a concern", {"action": "report.start"}, style="positive"))
-    registry.intent("report_concern", wants_to_report, commands.start)
+    registry.menu_buttons.append(Button("Report a concern", {"action": "report.start"}, style="positive"))
+    registry.intent("report_concern", lambda turn: Match(0.9) if wants_to_report(turn.text) else None,
+                    lambda turn, _: commands.start(turn))
     commands.register(registry)

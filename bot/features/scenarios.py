@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.registry import Registry
+from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button
 from dialogs import scenario as scenario_dialog
@@ -11,7 +11,6 @@ from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise
 from policy_kb.scenarios import walker
 from policy_kb.scenarios.recognise import WALKTHROUGH
-from policy_kb.search import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -29,29 +28,27 @@ def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
     return found.scenario if found else None
 
 
-def situation_score(book: ScenarioBook, matcher: Matcher, text: str) -> float:
+def situation_match(book: ScenarioBook, qa, turn: Turn) -> Match | None:
     """The scenario intent score, or 0 for a plain question the policy answers with another clause.
 
     "Our students want to follow MPs for coursework - is that legitimate use?" mentions following,
     but it is a question about legitimate uses, not a friend request to walk through. A question that
     asks for a walk-through, or whose confident answer is one of the scenario's key clauses, stays here.
     """
+    text = turn.text
     found = recognise(book, text)
     if found is None:
-        return 0.0
+        return None
     if found.scenario is not None and text.rstrip().endswith("?") and not WALKTHROUGH.search(text):
-        reply = matcher.answer(text)
+        reply = qa.reply_for(turn)
         if reply.kind in ("answer", "clarify") and reply.clause_id not in found.scenario.key_clauses:
-            return 0.0
-    return found.score
+            return None
+    return Match(found.score, found)
 
 
 def register(registry: Registry, services) -> None:
-    from bot.features.qa import matcher_for  # the one cached matcher the Q&A feature answers with
-
     book = load_scenarios(services.kb)
-    services.extras["scenarios"] = book
-    matcher = matcher_for(services.kb)
+    services.scenarios = book
 
     def report_prefill(scenario: Scenario, walk: Walk) -> dict | None:
         """The report button's answers, when this outcome needs a report and reporting is available."""
@@ -60,9 +57,8 @@ def register(registry: Registry, services) -> None:
             return walker.report_prefill(scenario, walk)
         return None
 
-    registry.dialogs.append(scenario_dialog.ScenarioDialog(book, services.kb, report_prefill))
-    services.extras.setdefault("menu_buttons", []).append(
-        Button("Walk me through a situation", {"action": "scenario.menu"}))
+    registry.dialogs.append(scenario_dialog.ScenarioDialog(book, services.kb, report_prefill, services.replies.send))
+    registry.menu_buttons.append(Button("Walk me through a situation", {"action": "scenario.menu"}))
 
     async def begin(turn: Turn, walk: Walk) -> None:
         if turn.dc.active_dialog is not None and not scenario_dialog.is_scenario_active(turn.dc):
@@ -112,10 +108,9 @@ def register(registry: Registry, services) -> None:
             return
         await begin(turn, walker.start(scenario, walker.prefill_from_text(scenario, turn.argument)))
 
-    async def described(turn: Turn) -> None:
+    async def described(turn: Turn, found) -> None:
         """Start the scenario a message describes, with what it already says filled in."""
-        found = recognise(book, turn.text)
-        if found is None or found.scenario is None:
+        if found.scenario is None:
             await show_picker(turn)
             return
         prefill = walker.prefill_from_text(found.scenario, turn.text)
@@ -126,4 +121,4 @@ def register(registry: Registry, services) -> None:
     registry.action("scenario.menu", show_picker)
     registry.action("scenario.start", start_clicked)
     registry.action("scenario.back", back_clicked)
-    registry.intent("scenario", lambda text: situation_score(book, matcher, text), described)
+    registry.intent("scenario", lambda turn: situation_match(book, services.qa, turn), described)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from bot.registry import Registry
+from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button, CardView, NumberedList, Text
 
@@ -53,22 +53,23 @@ def small_talk_reply(text: str) -> str | None:
 
 
 def register(registry: Registry, services) -> None:
-    buttons: list[Button] = []
-    services.extras["menu_buttons"] = buttons  # later features add theirs
-
     async def show_help(turn: Turn) -> None:
         """Show what the bot does, with the menu."""
-        await turn.send(welcome_card(turn.services.kb, tuple(buttons)))
+        await turn.send(welcome_card(turn.services.kb, tuple(registry.menu_buttons)))
 
     async def greet_new_user(turn: Turn) -> None:
         """Welcome someone who has just added the bot."""
         await show_help(turn)
 
-    async def small_talk(turn: Turn) -> None:
+    def small_talk_match(turn: Turn) -> Match | None:
+        reply = small_talk_reply(turn.text)
+        return Match(1.0, reply) if reply else None
+
+    async def small_talk(turn: Turn, reply: str) -> None:
         """Answer greetings and thanks briefly."""
-        await turn.send(small_talk_reply(turn.text) or "Hello!")
+        await turn.send(reply)
 
     registry.command("help", ("help", "menu", "start", "?"), show_help, "Show what I can do")
     registry.action("help", show_help)
     registry.on_new_user.append(greet_new_user)
-    registry.intent("small_talk", lambda text: 1.0 if small_talk_reply(text) else 0.0, small_talk)
+    registry.intent("small_talk", small_talk_match, small_talk)

@@ -33,26 +33,11 @@ class Recognised:
     score: float
 
 
-# The last call and its result: a turn recognises the same message up to three times (the intent
-# score, the new-message check, the handler). Results are frozen; the book is compared by identity.
-_last: tuple[ScenarioBook, str, bool, Recognised | None] | None = None
-
-
 def recognise(book: ScenarioBook, text: str, asked: bool = False) -> Recognised | None:
     """The scenario a message describes, with how sure; None when it is not a situation.
 
     `asked`: the person already asked for a walk-through (a command), so a topic is enough.
     """
-    global _last
-    last = _last
-    if last is not None and last[0] is book and last[1] == text and last[2] == asked:
-        return last[3]
-    found = _recognise(book, text, asked)
-    _last = (book, text, asked, found)
-    return found
-
-
-def _recognise(book: ScenarioBook, text: str, asked: bool) -> Recognised | None:
     text = " ".join((text or "").split())
     if not text:
         return None

@@ -39,7 +39,6 @@ class Matcher:
         self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
         self._clause_ids = tuple(doc.clause_id for doc in self._index.docs)
-        self._last: tuple[tuple, Reply] | None = None
 
     def _kb_terms(self, text: str) -> list[str]:
         return expand(raw_tokens(text, self._lexicon), self._lexicon)
@@ -80,24 +79,7 @@ class Matcher:
         return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
-        """Answer, ask a clarifying question, offer a choice, or say unknown.
-
-        The last call's reply is kept: one turn often asks the same question twice (the scenario
-        intent checks what the Q&A would answer, then the Q&A answers it). Replies are frozen.
-        """
-        try:
-            key = (text, None if facts is None else tuple(sorted(facts.items())))
-            hash(key)
-        except TypeError:  # a fact value that cannot be a key: answer afresh
-            return self._answer(text, facts)
-        last = self._last
-        if last is not None and last[0] == key:
-            return last[1]
-        reply = self._answer(text, facts)
-        self._last = (key, reply)
-        return reply
-
-    def _answer(self, text: str, facts: Mapping[str, Any] | None) -> Reply:
+        """Answer, ask a clarifying question, offer a choice, or say unknown."""
         text = text[:MAX_INPUT_CHARS]
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)

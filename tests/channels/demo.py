@@ -8,7 +8,6 @@ from __future__ import annotations
 from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
 
 from bot import appkeys
-from bot.replies import send_card, update_card
 from cards import Button, CardView, Choice, Input, Text
 from dialogs.base import GuidedDialog
 
@@ -31,14 +30,15 @@ def alert_card(acknowledged: bool) -> CardView:
 
 
 class DemoDialog(GuidedDialog):
-    def __init__(self):
+    def __init__(self, say):
         super().__init__(DIALOG)
+        self.say = say
         self.add_dialog(WaterfallDialog("steps", [self.ask, self.finish]))
         self.initial_dialog_id = "steps"
 
     async def ask(self, step: WaterfallStepContext):
         """Send the question card and wait."""
-        await send_card(step.context, question_card())
+        await self.say(step.context, question_card())
         return Dialog.end_of_turn
 
     async def finish(self, step: WaterfallStepContext):
@@ -52,9 +52,9 @@ def install(harness) -> None:
     """Add the demo buttons, actions and dialog to a started harness's app."""
     app = harness.app
     registry, bot, services = app[appkeys.REGISTRY], app[appkeys.BOT], app[appkeys.SERVICES]
-    services.extras["menu_buttons"].extend([Button("Try the two-step check", {"action": "test.start"}),
+    registry.menu_buttons.extend([Button("Try the two-step check", {"action": "test.start"}),
                                             Button("Show an alert", {"action": "test.alert"})])
-    bot.dialogs.add(DemoDialog())
+    bot.dialogs.add(DemoDialog(services.replies.send))
 
     async def start(turn):
         await turn.dc.cancel_all_dialogs()
@@ -70,7 +70,7 @@ def install(harness) -> None:
         # Teams and Slack say which card was clicked (replyToId); Web Chat does not, so a
         # feature that updates a card remembers the id it got back when sending it.
         card_id = turn.context.activity.reply_to_id or sent_alerts[turn.context.activity.conversation.id]
-        await update_card(turn.context, card_id, alert_card(True))
+        await services.replies.update(turn.context, card_id, alert_card(True))
 
     registry.action("test.start", start)
     registry.action("test.alert", alert)

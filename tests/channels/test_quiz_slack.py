@@ -34,7 +34,7 @@ async def test_a_whole_attempt_in_slack_ends_with_a_certificate(make_bot, slack)
                           "SLACK_VERIFICATION_TOKEN": "verify-me", "SLACK_API_URL": slack.api_url,
                           "QUIZ_QUESTIONS": "4"})
     slack.add_user("U5", "Gita Patel", "gita.patel@school-a.example.org")
-    bank = bot.services.extras["quiz"].bank
+    bank = bot.services.quiz.bank
     await post(bot, event_body(dm("quiz", user="U5", channel="D5")))
     await post(bot, click_body(slack.posted[-1], title="I have read the policy", user="U5"), FORM)
     for _ in range(4):

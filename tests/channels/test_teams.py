@@ -9,6 +9,7 @@ from PIL import Image
 from app import create_app
 from bot import appkeys
 from bot.channels import teams
+from tools import teams_package
 from bot.settings import Settings
 from tests.channels import demo
 from tests.support.channel import Reply, activity
@@ -23,7 +24,7 @@ def commands(tmp_path):
 
 
 def test_manifest_is_valid_v1_29_with_the_bot_id_scopes_and_commands(commands):
-    manifest = teams.build_manifest(teams.TeamsApp.from_env({"MicrosoftAppId": BOT_ID}), commands)
+    manifest = teams_package.build_manifest(teams_package.TeamsApp.from_env({"MicrosoftAppId": BOT_ID}), commands)
     errors = [e.message for e in teams_manifest_validator().iter_errors(manifest)]
     assert errors == []
     assert manifest["manifestVersion"] == "1.29"
@@ -36,7 +37,7 @@ def test_manifest_is_valid_v1_29_with_the_bot_id_scopes_and_commands(commands):
 
 
 def test_the_schema_check_would_catch_a_wrong_manifest(commands):
-    manifest = teams.build_manifest(teams.TeamsApp.from_env({"MicrosoftAppId": BOT_ID}), commands)
+    manifest = teams_package.build_manifest(teams_package.TeamsApp.from_env({"MicrosoftAppId": BOT_ID}), commands)
     manifest["manifestVersion"] = "1.17"
     manifest["bots"][0]["scopes"] = ["groupchat"]
     assert len(list(teams_manifest_validator().iter_errors(manifest))) >= 2
@@ -49,7 +50,7 @@ def test_command_list_follows_the_registry():
     for i in range(12):
         registry.command(f"c{i}", (f"word{i}", f"alt{i}"), None, f"does {i}")
     registry.command("secret", ("secret",), None, hidden=True)
-    listed = teams.manifest_commands(registry.commands)
+    listed = teams_package.manifest_commands(registry.commands)
     assert [c["title"] for c in listed] == [f"word{i}" for i in range(10)]
     assert listed[3]["description"] == "does 3"
 
@@ -60,14 +61,14 @@ def test_command_list_follows_the_registry():
     ({"MicrosoftAppId": BOT_ID, "TEAMS_PRIVACY_URL": "http://x.example"}, "https://"),
 ])
 def test_package_refuses_without_a_guid_bot_id(env, message):
-    with pytest.raises(teams.PackageError, match=message):
-        teams.TeamsApp.from_env(env)
+    with pytest.raises(teams_package.PackageError, match=message):
+        teams_package.TeamsApp.from_env(env)
 
 
 def test_make_teams_package_writes_the_zip_with_manifest_and_icons(tmp_path, monkeypatch):
     monkeypatch.setenv("MicrosoftAppId", BOT_ID)
     out = tmp_path / "build" / "teams-app.zip"
-    assert teams.main([str(out)]) == 0
+    assert teams_package.main([str(out)]) == 0
     with zipfile.ZipFile(out) as bundle:
         assert sorted(bundle.namelist()) == ["color.png", "manifest.json", "outline.png"]
         manifest = json.loads(bundle.read("manifest.json"))
@@ -83,7 +84,7 @@ def test_make_teams_package_writes_the_zip_with_manifest_and_icons(tmp_path, mon
 
 def test_main_explains_a_missing_app_id(monkeypatch, tmp_path):
     monkeypatch.delenv("MicrosoftAppId", raising=False)
-    assert "MicrosoftAppId is not set" in teams.main([str(tmp_path / "x.zip")])
+    assert "MicrosoftAppId is not set" in teams_package.main([str(tmp_path / "x.zip")])
     assert not (tmp_path / "x.zip").exists()
 
 

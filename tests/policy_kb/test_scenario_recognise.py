@@ -8,7 +8,7 @@ import pytest
 
 from policy_kb.scenarios import recognise
 from policy_kb.scenarios.model import ScenarioBook
-from policy_kb.scenarios.recognise import _recognise, is_new_message, score
+from policy_kb.scenarios.recognise import is_new_message, score
 from tests.support.kb import scenarios_for, shipped_kb
 
 BOOK = scenarios_for(shipped_kb())
@@ -90,16 +90,3 @@ def test_the_qa_question_sets_plain_questions_stay_with_qa():
 ])
 def test_what_counts_as_a_new_message_mid_walk(text, expected):
     assert is_new_message(BOOK, text) is expected
-
-
-def test_the_kept_last_result_never_changes_recognition():
-    texts = [json.loads(line)["question"] for line in (HERE / "questions.jsonl").read_text().splitlines()[:80]]
-    texts += ["a year 8 kid messaged me on insta, what now?", "", "walk me through it"]
-    for text in texts:
-        for asked in (False, True, False):
-            assert recognise(BOOK, text, asked) == _recognise(BOOK, text, asked)
-    text = "a year 8 kid messaged me on insta, what now?"
-    assert recognise(BOOK, text).scenario.id == "child_contact"
-    other = ScenarioBook(tuple(s for s in BOOK.scenarios if s.id != "child_contact"))
-    found = recognise(other, text)  # the same text in another book: not the kept result
-    assert found is None or found.scenario in other.scenarios

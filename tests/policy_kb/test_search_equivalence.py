@@ -142,20 +142,3 @@ def test_last_question_is_the_last_match_of_the_old_regex(questions):
         found = last_question.findall(text)
         expected = _LEADING_CLAUSE.sub("", (found[-1] if found else text).strip().lower())
         assert _question_part(text) == expected, text
-
-
-
-def test_the_kept_last_reply_never_changes_an_answer(matcher, questions):
-    """Asked in an order that repeats and alternates questions and facts, `answer` gives what a
-    fresh computation gives every time (the memo is keyed by the question and its facts)."""
-    facts = [None, {}, {"relation": "pupil"}, {"relation": "parent", "under_18": True}]
-    order = []
-    for n, question in enumerate(questions[:150]):
-        order += [(question, facts[n % 4]), (question, facts[n % 4]), (question, facts[(n + 1) % 4])]
-    for question, known in order:
-        assert matcher.answer(question, known) == matcher._answer(question, known), (question, known)
-
-
-def test_a_fact_that_cannot_be_a_key_is_answered_afresh(matcher):
-    reply = matcher.answer("can I accept a friend request from a pupil?", {"relation": ["pupil"]})
-    assert reply == matcher._answer("can I accept a friend request from a pupil?", {"relation": ["pupil"]})

@@ -132,12 +132,12 @@ async def staff_side(bot):
 
 
 async def outbox_rows(bot, reference):
-    reports = bot.services.extras["reports"]
+    reports = bot.services.reports
     meta = await reports.store.meta(reference)
     return await reports.outbox.rows(meta.id)
 
 
 async def audit_actions(bot, reference=None):
-    reports = bot.services.extras["reports"]
+    reports = bot.services.reports
     report_id = (await reports.store.meta(reference)).id if reference else None
     return [(row.action, row.actor_email) for row in await reports.store.audit_trail(report_id)]

@@ -39,7 +39,7 @@ async def test_everyone_who_is_not_a_contact_of_the_report_is_refused_every_comm
                     assert reference not in shown, (person, name)
                 else:
                     assert "can't show you" in reply.text, (person, name, reply.text)
-    meta = await bot.services.extras["reports"].store.meta(reference)
+    meta = await bot.services.reports.store.meta(reference)
     assert meta.acknowledged_at is None and meta.status == "open"
     trail = await audit_actions(bot, reference)
     refused = {email for action, email in trail if action == "refused"}
@@ -91,7 +91,7 @@ async def test_reporters_see_only_their_own_reports_status_and_can_add_to_them(m
     assert reference in str(told[0]) and "18:00" not in str(told[0])
     view = await say(bot, DSL, f"report view {reference}")
     assert "She messaged again at 18:00" in view.text and VERBATIM in view.text  # the original is unchanged
-    stored = await bot.services.extras["reports"].store.read(reference)
+    stored = await bot.services.reports.store.read(reference)
     assert [e.kind for e in stored.entries] == ["addendum"]
 
 

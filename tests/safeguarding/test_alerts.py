@@ -78,7 +78,7 @@ async def test_acknowledging_updates_the_cards_stops_escalation_and_tells_the_re
     status = await say(bot, REPORTER, "my reports")
     assert "read by Daniel Okafor" in status.text
     clock.advance(minutes=60)
-    await bot.services.extras["reports"].worker.run_once()
+    await bot.services.reports.worker.run_once()
     assert not alerts_in(bot.connector, HEAD)
     assert len(alerts_in(bot.connector, DEPUTY)) == 1
     again = await say(bot, DEPUTY, value=ack_data)
@@ -125,7 +125,7 @@ async def test_an_outage_on_the_dsl_channel_delays_the_alert_but_does_not_lose_i
         assert {r.last_error for r in await failed_attempts()} == {"ErrorResponseException"}
         staff.down = False
         await staff.wait_for(lambda c: alerts_in(c, DSL) and alerts_in(c, DEPUTY))
-        await bot.services.extras["reports"].worker.run_once()
+        await bot.services.reports.worker.run_once()
         assert len(alerts_in(staff, DSL)) == 1 and len(alerts_in(staff, DEPUTY)) == 1
         assert all(r.status == "sent" for r in await outbox_rows(bot, reference))
     finally:
@@ -136,7 +136,7 @@ async def test_unacknowledged_reports_escalate_to_deputies_headteacher_then_trus
     bot = await teams_bot(make_bot, {"ESCALATE_AFTER_MINUTES": "15"})
     clock = Clock()
     bot.services.clock = clock
-    worker = bot.services.extras["reports"].worker
+    worker = bot.services.reports.worker
     for person in (DSL, DEPUTY, HEAD, LEAD, EXEC):
         await online(bot, person)
     _, done = await file_report(bot)
@@ -173,7 +173,7 @@ async def test_a_concern_about_staff_goes_to_the_headteacher_and_never_to_the_pe
     await bot.connector.wait_for(lambda c: alerts_in(c, HEAD) and alerts_in(c, DSL))
     assert "for information" in str(alerts_in(bot.connector, DSL)[0]).lower()
     assert "for information" not in str(alerts_in(bot.connector, HEAD)[0]).lower()
-    await bot.services.extras["reports"].worker.run_once()
+    await bot.services.reports.worker.run_once()
     assert not alerts_in(bot.connector, DEPUTY)
     refused = await say(bot, DEPUTY, f"report view {reference}")
     assert "can't show you" in refused.text and VERBATIM not in refused.text
@@ -188,7 +188,7 @@ async def test_a_concern_about_the_headteacher_goes_to_the_trust_lead_only(make_
     _, done = await file_report(bot, answers={"concern_about": "the headteacher"})
     reference = reference_in(done.text)
     await bot.connector.wait_for(lambda c: alerts_in(c, LEAD))
-    await bot.services.extras["reports"].worker.run_once()
+    await bot.services.reports.worker.run_once()
     assert not alerts_in(bot.connector, HEAD) and not alerts_in(bot.connector, DSL)
     assert "can't show you" in (await say(bot, HEAD, f"report view {reference}")).text
     assert VERBATIM in (await say(bot, LEAD, f"report view {reference}")).text

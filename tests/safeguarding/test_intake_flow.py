@@ -32,7 +32,7 @@ async def test_a_report_is_stored_encrypted_and_the_dsl_and_deputy_are_alerted_w
         assert "concern about a child" in seen
         for secret in (VERBATIM, "Sam Patel", "sam_p2011", "Rita"):
             assert secret not in seen
-    stored = await bot.services.extras["reports"].store.read(reference)
+    stored = await bot.services.reports.store.read(reference)
     assert VERBATIM in stored.content["what"] and stored.content["reporter_email"] == REPORTER[2]
     raw = b"".join(p.read_bytes() for p in bot.data_dir.glob("bot.db*"))
     assert reference.encode() in raw  # the row is there...
@@ -157,7 +157,7 @@ async def test_typed_submit_works_and_is_idempotent_with_the_button(make_bot):
 
 async def test_a_failed_write_says_not_received_and_keeps_the_draft(make_bot, monkeypatch):
     bot = await teams_bot(make_bot)
-    store = bot.services.extras["reports"].store
+    store = bot.services.reports.store
     real_submit = store.submit
 
     async def broken(*args, **kwargs):
@@ -182,7 +182,7 @@ async def test_evidence_files_are_recorded(make_bot):
                                                      "contentUrl": "https://files.example.org/snap.png"}])
     assert "Check your report" in summary.text and "snap.png" in summary.text
     done = await say(bot, REPORTER, "submit")
-    stored = await bot.services.extras["reports"].store.read(reference_in(done.text))
+    stored = await bot.services.reports.store.read(reference_in(done.text))
     assert stored.content["evidence_files"][0]["name"] == "snap.png"
     assert current_question(reply.text).id == "evidence"
 

@@ -28,7 +28,7 @@ async def test_two_instances_escalate_an_unacknowledged_report_once(make_bot, da
     while any(row.status != "sent" for row in await outbox_rows(one, reference)):
         await asyncio.sleep(0.02)
     clock.advance(minutes=16)
-    workers = [bot.services.extras["reports"].worker for bot in (one, two)]
+    workers = [bot.services.reports.worker for bot in (one, two)]
     await asyncio.gather(*(w.run_once() for w in workers), *(w.run_once() for w in workers))
     await one.connector.wait_for(lambda c: len(alerts_in(c, DEPUTY)) >= 2)
     await asyncio.sleep(0.5)  # both background workers poll every 0.1 s: time for a duplicate to show
@@ -64,7 +64,7 @@ async def test_a_report_submitted_while_the_database_is_out_is_not_confirmed_and
 
 async def test_the_connection_dropping_at_the_moment_of_storing_is_not_confirmed(make_bot, postgres_proxy):
     bot = await teams_bot(make_bot, {"DATABASE_URL": postgres_proxy.url})
-    store = bot.services.extras["reports"].store
+    store = bot.services.reports.store
     summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"))
     original = store.submit
 
