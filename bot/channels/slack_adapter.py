@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import Callable, Optional
+from typing import AsyncIterator, Callable, Optional
 
 import aiohttp
 from aiohttp import web
@@ -71,7 +71,7 @@ class GuidanceSlackAdapter(BotAdapter):
         self.bot_user_id: Optional[str] = None
         self.seen: OrderedDict[str, None] = OrderedDict()
 
-    async def connections(self, app: web.Application):
+    async def connections(self, app: web.Application) -> AsyncIterator[None]:
         """cleanup_ctx: keep connections to the Web API open while the app runs, and close them after."""
         self.client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.client.timeout))
         yield

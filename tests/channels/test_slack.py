@@ -262,3 +262,14 @@ async def test_a_proactive_card_reaches_the_slack_conversation_and_is_updated_an
                                                  "serviceUrl": "https://smba.example/"})
     with pytest.raises(ValueError):
         await adapter.continue_conversation(teams, alert)
+
+
+async def test_the_slack_route_logs_no_message_text_or_email_even_at_debug(slack_bot, slack, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    slack.add_user("U2", "Rosa Lind", "rosa.lind@school-a.example.org")
+    await post(slack_bot, event_body(dm("can I friend a pupil's parent", user="U2", channel="D2")))
+    assert slack.posted and slack.looked_up == ["U2"]
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith(("slack", "bot.channels")))
+    assert "friend a pupil" not in logged and "rosa.lind@" not in logged and "Staff guidance" not in logged
