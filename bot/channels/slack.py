@@ -1,10 +1,10 @@
-"""Slack, both ways: the Azure Bot Service Slack channel and the self-hosted SlackAdapter.
+"""Slack, both ways: the Azure Bot Service Slack channel and the self-hosted route.
 
 1. Azure Bot Service: activities arrive at /api/messages with channelId "slack". Cards go out
    as Block Kit in channelData (`slack_activity`, registered in Registry.renderers).
-2. Self-hosted: `POST /api/slack` takes Slack's Events API and interactivity requests directly
-   (bot.channels.slack_adapter), configured by SLACK_BOT_TOKEN, SLACK_CLIENT_SIGNING_SECRET
-   and SLACK_VERIFICATION_TOKEN.
+2. Self-hosted: `POST /api/slack` takes Slack's Events API, interactivity and slash-command
+   requests directly (bot.channels.slack_adapter, on slack_sdk), configured by SLACK_BOT_TOKEN,
+   SLACK_CLIENT_SIGNING_SECRET and SLACK_VERIFICATION_TOKEN.
 
 Either way a button click (`block_actions`) becomes a message whose `value` is the button's
 card data, exactly what an Adaptive Card Action.Submit sends, so dialogs work the same.

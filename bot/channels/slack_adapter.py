@@ -1,155 +1,140 @@
-"""Self-hosted Slack at POST /api/slack, through botbuilder's SlackAdapter.
+"""Self-hosted Slack at POST /api/slack: slack_sdk's AsyncWebClient behind a botbuilder BotAdapter.
 
-botbuilder-adapters-slack 4.17.1 is used with these fixes, made here rather than by patching it:
-- every request's signature and timestamp are checked (slack_sdk's SignatureVerifier, with the
-  app's clock) before the adapter sees it; a bad, missing or stale one gets 401, where the
-  adapter would raise on a missing header and never checks the timestamp;
-- the verification token, when set, is compared (the adapter's own check is inverted);
-- a button click comes from the person who clicked (the adapter takes the bot's id from the
-  clicked message) and carries the card data as `value`, like an Adaptive Card submit;
-- messages and updates go out with their Block Kit blocks through the client's `base_url`
-  (the adapter posts to a hard-coded slack.com URL and updates text only);
+Each of these is tested over HTTP against a fake Slack Web API (tests/channels/test_slack.py):
+- every request's signature and timestamp are checked first (slack_sdk's SignatureVerifier, with
+  the app's clock); a bad, missing or stale one gets 401;
+- the verification token, when set, must match (403 otherwise);
+- the URL-verification challenge is answered;
+- a button click comes from the person who clicked and carries the card data as `value`, like
+  an Adaptive Card submit;
+- messages and in-place updates go out with their Block Kit blocks through the client's
+  `base_url` (SLACK_API_URL);
 - @mentions in channels (`app_mention`) are answered; plain channel messages are not;
 - a slash command (`/guidance ...`) is a message with the command's text;
-- Slack's retries of an event already handled are acknowledged and not run twice.
+- Slack's retries of an event already handled are acknowledged and not run twice;
+- when the Web API is unreachable or refuses a call, Slack gets 503 and its retry runs the turn.
+
+Requests become activities in bot.channels.slack_activities. The turn runs through botbuilder's
+public BotAdapter API (`run_pipeline`), so the turn handler, dialogs and proactive messages
+(`continue_conversation`) work as they do on the other channels.
 """
 from __future__ import annotations
 
-import json
 import logging
 from collections import OrderedDict
-from typing import Any, Callable, Optional
-from urllib.parse import parse_qs
+from typing import AsyncIterator, Callable, Optional
 
 import aiohttp
 from aiohttp import web
-from botbuilder.adapters.slack import SlackAdapter, SlackAdapterOptions, SlackClient, SlackClientOptions
-from botbuilder.core import TurnContext
-from botbuilder.schema import (Activity, ActivityTypes, ChannelAccount, ConversationAccount,
-                               ResourceResponse)
-from slack.errors import SlackApiError
+from botbuilder.core import BotAdapter, TurnContext, conversation_reference_extension
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationReference, ResourceResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock, SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
 
-from .slack import SLACK, SlackSettings, card_submit, strip_mentions
+from .slack import SLACK, SlackSettings
+from .slack_activities import decode, slack_message, to_activity, verification_token
 
 log = logging.getLogger(__name__)
 
-FORM = "application/x-www-form-urlencoded"
+# slack_sdk logs every request and response body (message text, people's emails) at DEBUG: its
+# client gets a logger of its own that never goes below INFO, whatever the app's level.
+_WEB_API_LOG = logging.getLogger(f"{__name__}.web_api")
+
+# What a Web API call raises when Slack is unreachable or refuses it. Not remembered as
+# handled: Slack gets 503 and retries, and the retry runs the turn again.
+UNREACHABLE = (aiohttp.ClientError, SlackApiError, OSError)
 
 
 class _AppClock(Clock):
     """slack_sdk's clock interface over the app's injected clock."""
 
     def __init__(self, clock: Callable):
-        self._clock = clock
+        self.clock = clock
 
     def now(self) -> float:
-        return self._clock().timestamp()
+        """The app's time, in seconds since the epoch."""
+        return self.clock().timestamp()
 
 
-class GuidanceSlackClient(SlackClient):
-    """SlackClient whose calls all go to `api_url` (a local fake in tests)."""
-
-    def __init__(self, settings: SlackSettings):
-        super().__init__(SlackClientOptions(settings.verification_token or None, settings.bot_token,
-                                            settings.signing_secret))
-        self.base_url = settings.api_url
-
-    async def call(self, method: str, **body) -> dict:
-        """Call a Web API method with a JSON body; raise if Slack says it failed."""
-        response = await self.api_call(method, json=body)
-        return response.data
-
-    async def user_info(self, user_id: str) -> dict:
-        response = await self.api_call("users.info", http_verb="GET", params={"user": user_id})
-        return response.data.get("user") or {}
-
-
-def slack_message(activity: Activity) -> dict:
-    """The chat.postMessage / chat.update body for an outgoing activity."""
-    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    message: dict[str, Any] = {"channel": activity.conversation.id, "text": data.get("text") or activity.text or ""}
-    if data.get("blocks"):
-        message["blocks"] = data["blocks"]
-    properties = activity.conversation.properties or {}
-    if properties.get("thread_ts"):
-        message["thread_ts"] = properties["thread_ts"]
-    return message
-
-
-class GuidanceSlackAdapter(SlackAdapter):
-    """botbuilder's SlackAdapter with the fixes listed in this module's docstring."""
+class GuidanceSlackAdapter(BotAdapter):
+    """A BotAdapter for Slack's Events API, interactivity and slash commands (see the module docstring)."""
 
     SEEN_EVENTS = 1000
 
     def __init__(self, settings: SlackSettings, clock: Callable, on_turn_error=None):
-        options = SlackAdapterOptions()
-        options.verify_incoming_requests = False  # done in `process`, with the timestamp
-        super().__init__(GuidanceSlackClient(settings), on_turn_error, options)
+        super().__init__(on_turn_error)
         self.settings = settings
         self.verifier = SignatureVerifier(settings.signing_secret, clock=_AppClock(clock))
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        _WEB_API_LOG.setLevel(max(_WEB_API_LOG.level, logging.INFO))
+        self.client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, logger=_WEB_API_LOG)
+        self.bot_user_id: Optional[str] = None
+        self.seen: OrderedDict[str, None] = OrderedDict()
+
+    async def connections(self, app: web.Application) -> AsyncIterator[None]:
+        """cleanup_ctx: keep connections to the Web API open while the app runs, and close them after."""
+        self.client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.client.timeout))
+        yield
+        session, self.client.session = self.client.session, None
+        await session.close()
 
     # ---- incoming -------------------------------------------------------------------------
-    async def process(self, req: web.Request, logic: Callable) -> web.Response:
+    async def process(self, request: web.Request, logic: Callable) -> web.Response:
         """Verify a request from Slack, answer the URL check, or run a turn for it."""
-        body = await req.text()
-        timestamp = req.headers.get("X-Slack-Request-Timestamp", "")
-        signature = req.headers.get("X-Slack-Signature", "")
-        if not (timestamp.isdigit() and signature and self.verifier.is_valid(body=body, timestamp=timestamp,
-                                                                              signature=signature)):
+        body = await request.text()
+        if not self.signed(request, body):
             return web.json_response({"error": "bad or missing Slack signature, or a stale timestamp"}, status=401)
         try:
-            data = _decode(req.content_type, body)
+            data = decode(request.content_type, body)
         except ValueError:
             return web.json_response({"error": "body is not a Slack request"}, status=400)
         if data.get("type") == "url_verification":
             return web.Response(text=str(data.get("challenge", "")), content_type="text/plain")
-        token = data.get("token") if "payload" not in data else data["payload"].get("token")
-        if self.settings.verification_token and token != self.settings.verification_token:
+        if self.settings.verification_token and verification_token(data) != self.settings.verification_token:
             return web.json_response({"error": "verification token does not match"}, status=403)
         event_id = data.get("event_id")
-        if event_id and event_id in self._seen:
+        if event_id and event_id in self.seen:
             return web.Response(status=200)  # a retry of an event already handled
-        activity = await self._activity(data)
+        activity = to_activity(data)
         if activity is None:
             return web.Response(status=200)
         try:
-            if not self.slack_logged_in:
-                await self.slack_client.login_with_slack()  # auth.test: learn the bot's own user id
-                self.slack_logged_in = True
-            if activity.recipient is None or not activity.recipient.id:
-                activity.recipient = ChannelAccount(id=self.slack_client.identity)
-            await self.run_pipeline(TurnContext(self, activity), logic)
-        except (aiohttp.ClientError, SlackApiError, OSError) as exc:
-            # Not remembered as handled: Slack retries, and the retry runs the turn again.
+            await self.process_activity(activity, logic)
+        except UNREACHABLE as exc:
             log.warning("the Slack Web API is unreachable or refused a call: %s", type(exc).__name__)
             return web.json_response({"error": "the Slack Web API is unreachable"}, status=503)
         if event_id:
-            self._remember(event_id)
+            self.remember(event_id)
         return web.Response(status=200)
 
-    def _remember(self, event_id: str) -> None:
-        self._seen[event_id] = None
-        while len(self._seen) > self.SEEN_EVENTS:
-            self._seen.popitem(last=False)
+    def signed(self, request: web.Request, body: str) -> bool:
+        """Whether Slack signed this body with our secret within the last five minutes."""
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature", "")
+        return bool(timestamp.isdigit() and signature
+                    and self.verifier.is_valid(body=body, timestamp=timestamp, signature=signature))
 
-    async def _activity(self, data: dict) -> Optional[Activity]:
-        """The activity for a Slack request, or None for what the bot ignores."""
-        if "payload" in data:
-            return _click_activity(data["payload"])
-        if data.get("type") == "event_callback":
-            event = data.get("event") or {}
-            if event.get("type") == "app_mention":
-                return _message_activity(event, strip_mentions(event.get("text", "")))
-            if event.get("type") == "message" and not event.get("subtype") and not event.get("bot_id"):
-                if event.get("channel_type") in ("channel", "group"):
-                    return None  # in channels the bot answers @mentions only (app_mention above)
-                return _message_activity(event, event.get("text", ""))
-            return None
-        if data.get("command"):
-            return _command_activity(data)
-        return None
+    def remember(self, event_id: str) -> None:
+        """Note an event as handled, so Slack's retries of it are not run again."""
+        self.seen[event_id] = None
+        while len(self.seen) > self.SEEN_EVENTS:
+            self.seen.popitem(last=False)
+
+    async def process_activity(self, activity: Activity, logic: Callable) -> None:
+        """Run the bot's turn for an activity from Slack, addressed to the bot's own Slack user."""
+        if self.bot_user_id is None:
+            self.bot_user_id = (await self.client.auth_test()).get("user_id")
+        activity.recipient = ChannelAccount(id=self.bot_user_id)
+        await self.run_pipeline(TurnContext(self, activity), logic)
+
+    async def continue_conversation(self, reference: ConversationReference, callback: Callable,
+                                    bot_app_id: str = None, claims_identity=None, audience: str = None):
+        """Run `callback` in a conversation this route stored, for a proactive message."""
+        # Named as CloudAdapter names them, since callers pass bot_app_id=; Slack needs none of them.
+        if reference.channel_id != SLACK or reference.service_url:
+            raise ValueError("only conversations that came in at /api/slack can be continued through it")
+        activity = conversation_reference_extension.get_continuation_activity(reference)
+        return await self.run_pipeline(TurnContext(self, activity), callback)
 
     # ---- outgoing -------------------------------------------------------------------------
     async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
@@ -157,65 +142,21 @@ class GuidanceSlackAdapter(SlackAdapter):
         responses = []
         for activity in activities:
             if activity.type != ActivityTypes.message:
+                responses.append(ResourceResponse())  # typing, traces: Slack has nothing to show
                 continue
-            data = await self.slack_client.call("chat.postMessage", **slack_message(activity))
-            responses.append(ResourceResponse(id=data.get("ts")))
+            sent = await self.client.chat_postMessage(**slack_message(activity))
+            responses.append(ResourceResponse(id=sent.get("ts")))
         return responses
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> ResourceResponse:
         """Replace a sent message (by its ts), blocks included."""
-        await self.slack_client.call("chat.update", ts=activity.id, **slack_message(activity))
+        await self.client.chat_update(ts=activity.id, **slack_message(activity))
         return ResourceResponse(id=activity.id)
 
+    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
+        """Delete a sent message (the reference's activity id is its ts)."""
+        await self.client.chat_delete(channel=reference.conversation.id, ts=reference.activity_id)
 
-def _decode(content_type: str, body: str) -> dict:
-    """A Slack request body: JSON (events) or a form (interactivity, slash commands)."""
-    if content_type == "application/json":
-        data = json.loads(body)
-    elif content_type == FORM:
-        data = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
-        if "payload" in data:
-            data["payload"] = json.loads(data["payload"])
-    else:
-        raise ValueError(content_type)
-    if not isinstance(data, dict) or ("payload" in data and not isinstance(data["payload"], dict)):
-        raise ValueError("not an object")
-    return data
-
-
-
-def _conversation(channel: str, thread_ts: str | None = None) -> ConversationAccount:
-    properties = {"thread_ts": thread_ts} if thread_ts else {}
-    return ConversationAccount(id=channel, properties=properties)
-
-
-def _message_activity(event: dict, text: str) -> Optional[Activity]:
-    if not event.get("channel") or not event.get("user"):
-        return None
-    return Activity(type=ActivityTypes.message, channel_id=SLACK, id=event.get("ts") or event.get("event_ts"),
-                    conversation=_conversation(event["channel"], event.get("thread_ts")),
-                    from_property=ChannelAccount(id=event["user"]), recipient=None, text=text,
-                    channel_data=event)
-
-
-def _command_activity(data: dict) -> Optional[Activity]:
-    """A slash command (`/guidance can I ...`) as a message with its text (`help` when empty)."""
-    if not data.get("channel_id") or not data.get("user_id"):
-        return None
-    return Activity(type=ActivityTypes.message, channel_id=SLACK, id=data.get("trigger_id"),
-                    conversation=_conversation(data["channel_id"]), from_property=ChannelAccount(id=data["user_id"]),
-                    recipient=None, text=(data.get("text") or "").strip() or "help", channel_data=data)
-
-
-def _click_activity(payload: dict) -> Optional[Activity]:
-    """A block_actions click as a message carrying the card data, from the person who clicked."""
-    data = card_submit(payload)
-    user = (payload.get("user") or {}).get("id")
-    channel = (payload.get("channel") or {}).get("id") or (payload.get("container") or {}).get("channel_id")
-    if data is None or not user or not channel:
-        return None
-    message = payload.get("message") or {}
-    return Activity(type=ActivityTypes.message, channel_id=SLACK, id=payload.get("trigger_id"),
-                    conversation=_conversation(channel, message.get("thread_ts")),
-                    from_property=ChannelAccount(id=user), recipient=None, value=data,
-                    reply_to_id=message.get("ts"), channel_data=payload)
+    async def user_info(self, user_id: str) -> dict:
+        """Slack's users.info record of a person (name, profile with email)."""
+        return (await self.client.users_info(user=user_id)).get("user") or {}

@@ -38,10 +38,11 @@ def register(registry: Registry, services) -> None:
 
         adapter = GuidanceSlackAdapter(slack, services.clock, on_turn_error)
         services.slack_adapter = adapter
+        registry.workers.append(adapter.connections)
 
         async def slack_user(context) -> tuple[str, str]:
             """Name and email from Slack's users.info (ids from Azure look like U123:T456)."""
-            user = await adapter.slack_client.user_info(context.activity.from_property.id.split(":")[0])
+            user = await adapter.user_info(context.activity.from_property.id.split(":")[0])
             profile = user.get("profile") or {}
             return profile.get("real_name") or user.get("real_name") or "", profile.get("email") or ""
 

@@ -33,7 +33,7 @@ async def test_azure_slack_channel_gets_block_kit_and_clicks_drive_the_dialog(ma
     assert "You pressed go" in answer.text
 
 
-# ---- self-hosted: SlackAdapter at /api/slack ----------------------------------------------------
+# ---- self-hosted at /api/slack ---------------------------------------------------------------
 @pytest.fixture
 async def slack():
     fake = await FakeSlack().start()
@@ -149,6 +149,18 @@ async def test_slack_outage_gets_503_so_slack_retries_and_the_retry_is_answered(
     assert status == 200 and slack.posted and slack.posted[-1]["channel"] == "D5"
 
 
+async def test_a_reply_slack_refuses_mid_turn_gets_503_and_the_retry_is_answered(slack_bot, slack):
+    await post(slack_bot, event_body(dm("help", user="U5", channel="D5")))  # the bot knows who it is
+    body = event_body(dm("help", user="U5", channel="D5"), event_id="Ev-refused")
+    answered = len(slack.posted)
+    real_token, slack.token = slack.token, "revoked"
+    status, _ = await post(slack_bot, body)
+    assert status == 503 and len(slack.posted) == answered
+    slack.token = real_token
+    status, _ = await post(slack_bot, body)
+    assert status == 200 and len(slack.posted) > answered and slack.posted[-1]["channel"] == "D5"
+
+
 async def test_the_slash_command_is_a_message_with_its_text(slack_bot, slack):
     from urllib.parse import urlencode
 
@@ -158,3 +170,106 @@ async def test_the_slash_command_is_a_message_with_its_text(slack_bot, slack):
     assert status == 200
     assert slack.posted and slack.posted[-1]["channel"] == "D3"
     assert "Staff guidance" in json.dumps(slack.posted[-1]["blocks"])
+
+
+# ---- self-hosted: what the adapter carries both ways ------------------------------------------
+FORM = "application/x-www-form-urlencoded"
+
+
+async def test_a_click_comes_from_the_person_who_clicked_not_the_bot(slack_bot, slack):
+    slack.add_user("U4", "Ben Ode", "ben.ode@school-a.example.org")
+    await post(slack_bot, event_body(dm("help", user="U8", channel="D8")))
+    status, _ = await post(slack_bot, click_body(slack.posted[-1], title="two-step", user="U4"), content_type=FORM)
+    assert status == 200 and slack.looked_up[-1] == "U4"
+    found = await slack_bot.services.people.find_by_email("ben.ode@school-a.example.org")
+    assert [(p.user_id, ref.conversation.id) for p, ref in found] == [("U4", "D8")]
+
+
+@pytest.mark.parametrize("kind", ["event", "click", "slash command"])
+async def test_every_kind_of_request_with_the_wrong_verification_token_is_refused(slack_bot, slack, kind):
+    from urllib.parse import urlencode
+
+    button = {"type": "button", "action_id": "card.0", "text": {"type": "plain_text", "text": "Go"},
+              "value": json.dumps({"action": "test.start"})}
+    message = {"channel": "D1", "ts": "1700000000.000001", "blocks": [{"type": "actions", "elements": [button]}]}
+    body, content_type = {
+        "event": (event_body(dm("help"), token="someone-else"), "application/json"),
+        "click": (click_body(message, token="someone-else"), FORM),
+        "slash command": (urlencode({"token": "someone-else", "channel_id": "D1", "user_id": "U1",
+                                     "command": "/guidance", "text": "help"}), FORM),
+    }[kind]
+    status, _ = await post(slack_bot, body, content_type=content_type)
+    assert status == 403 and slack.posted == [] and "auth.test" not in slack.calls
+
+
+async def test_a_body_that_is_neither_json_nor_a_form_gets_400(slack_bot, slack):
+    status, _ = await post(slack_bot, "help", content_type="text/plain")
+    assert status == 400 and slack.calls == []
+
+
+async def test_messages_from_bots_and_edits_are_acknowledged_and_not_answered(slack_bot, slack):
+    from_a_bot = {**dm("help"), "bot_id": "BBOT"}
+    edited = {**dm("help"), "subtype": "message_changed"}
+    for event in (from_a_bot, edited):
+        assert (await post(slack_bot, event_body(event)))[0] == 200
+    assert slack.posted == []
+
+
+async def test_a_mention_in_a_thread_is_answered_in_that_thread(slack_bot, slack):
+    mention = {"type": "app_mention", "channel": "C2", "user": "U2", "text": "<@UBOT> help",
+               "ts": "1700000010.2", "thread_ts": "1700000010.1"}
+    await post(slack_bot, event_body(mention))
+    assert slack.posted and {(m["channel"], m.get("thread_ts")) for m in slack.posted} == {("C2", "1700000010.1")}
+
+
+async def test_web_api_calls_share_one_kept_alive_connection(slack_bot, slack):
+    slack.add_user("U3", "Ada Ng", "ada.ng@school-a.example.org")
+    await post(slack_bot, event_body(dm("help", user="U3", channel="D3")))
+    await post(slack_bot, click_body(slack.posted[-1], title="two-step", user="U3"), content_type=FORM)
+    assert {"auth.test", "users.info", "chat.postMessage"} <= set(slack.calls)
+    assert len(set(slack.client_ports)) == 1
+
+
+async def test_a_proactive_card_reaches_the_slack_conversation_and_is_updated_and_deleted(slack_bot, slack):
+    from botbuilder.schema import ConversationReference
+
+    from cards import CardView, Text
+
+    await post(slack_bot, event_body(dm("help", user="U6", channel="D6")))
+    adapter = slack_bot.services.slack_adapter
+    replies = slack_bot.services.replies
+    reference = await slack_bot.services.people.reference("slack:U6")
+    sent = {}
+
+    async def alert(context):
+        sent["id"] = (await replies.send(context, CardView("New report", (Text("Please read it."),),
+                                                        summary="New report"))).id
+
+    async def acknowledged(context):
+        await replies.update(context, sent["id"], CardView("New report", (Text("Read by Ada."),), summary="Read"))
+
+    async def withdraw(context):
+        await context.delete_activity(sent["id"])
+
+    await adapter.continue_conversation(reference, alert, bot_app_id=None)
+    assert slack.posted[-1]["channel"] == "D6" and "Please read it." in json.dumps(slack.posted[-1]["blocks"])
+    assert sent["id"] == slack.posted[-1]["ts"]
+    await adapter.continue_conversation(reference, acknowledged, bot_app_id=None)
+    assert slack.updated[-1]["ts"] == sent["id"] and "Read by Ada." in json.dumps(slack.updated[-1]["blocks"])
+    await adapter.continue_conversation(reference, withdraw, bot_app_id=None)
+    assert slack.deleted == [{"channel": "D6", "ts": sent["id"]}]
+    teams = ConversationReference().deserialize({**reference.serialize(), "channelId": "msteams",
+                                                 "serviceUrl": "https://smba.example/"})
+    with pytest.raises(ValueError):
+        await adapter.continue_conversation(teams, alert)
+
+
+async def test_the_slack_route_logs_no_message_text_or_email_even_at_debug(slack_bot, slack, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    slack.add_user("U2", "Rosa Lind", "rosa.lind@school-a.example.org")
+    await post(slack_bot, event_body(dm("can I friend a pupil's parent", user="U2", channel="D2")))
+    assert slack.posted and slack.looked_up == ["U2"]
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith(("slack", "bot.channels")))
+    assert "friend a pupil" not in logged and "rosa.lind@" not in logged and "Staff guidance" not in logged

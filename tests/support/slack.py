@@ -1,4 +1,5 @@
-"""A fake Slack Web API: a real local server speaking auth.test, chat.postMessage, chat.update and users.info.
+"""A fake Slack Web API: a real local server speaking auth.test, chat.postMessage, chat.update, chat.delete
+and users.info.
 
 `sign(...)` makes a request as Slack's servers would send it to /api/slack.
 """
@@ -25,7 +26,10 @@ class FakeSlack:
     users: dict[str, dict] = field(default_factory=dict)
     posted: list[dict] = field(default_factory=list)
     updated: list[dict] = field(default_factory=list)
+    deleted: list[dict] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
+    looked_up: list[str] = field(default_factory=list)  # users.info's `user`, call by call
+    client_ports: list[int] = field(default_factory=list)  # the caller's port, call by call
     server: TestServer | None = None
 
     @property
@@ -42,9 +46,10 @@ class FakeSlack:
     async def _method(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         self.calls.append(method)
+        self.client_ports.append(request.transport.get_extra_info("peername")[1])
         if not self._authorised(request):
             return web.json_response({"ok": False, "error": "invalid_auth"})
-        body = await request.json() if request.can_read_body and request.content_type == "application/json" else {}
+        body = await self._body(request)
         if method == "auth.test":
             return web.json_response({"ok": True, "user_id": BOT_USER, "bot_id": "BBOT"})
         if method == "chat.postMessage":
@@ -54,12 +59,26 @@ class FakeSlack:
         if method == "chat.update":
             self.updated.append(body)
             return web.json_response({"ok": True, "channel": body.get("channel"), "ts": body.get("ts")})
+        if method == "chat.delete":
+            self.deleted.append(body)
+            return web.json_response({"ok": True, "channel": body.get("channel"), "ts": body.get("ts")})
         if method == "users.info":
-            user = self.users.get(request.query.get("user", ""))
+            self.looked_up.append(body.get("user", ""))
+            user = self.users.get(body.get("user", ""))
             if user is None:
                 return web.json_response({"ok": False, "error": "user_not_found"})
             return web.json_response({"ok": True, "user": user})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+    @staticmethod
+    async def _body(request: web.Request) -> dict:
+        """A method's arguments, as Slack reads them: the query string, then a JSON or form body."""
+        arguments = dict(request.query)
+        if request.can_read_body and request.content_type == "application/json":
+            arguments.update(await request.json())
+        elif request.can_read_body and request.content_type == "application/x-www-form-urlencoded":
+            arguments.update(await request.post())
+        return arguments
 
     async def start(self) -> "FakeSlack":
         app = web.Application()
