@@ -149,7 +149,7 @@ async def main() -> int | str:
     await bot_runner.setup()
     bot_site = web.TCPSite(bot_runner, "127.0.0.1", 0)
     await bot_site.start()
-    bot_port = bot_site._server.sockets[0].getsockname()[1]
+    bot_port = bot_runner.addresses[0][1]
     console = Console(f"http://127.0.0.1:{bot_port}/api/messages")
 
     channel = web.Application()
@@ -160,7 +160,7 @@ async def main() -> int | str:
     await channel_runner.setup()
     channel_site = web.TCPSite(channel_runner, "127.0.0.1", 0)
     await channel_site.start()
-    console.service_url = f"http://127.0.0.1:{channel_site._server.sockets[0].getsockname()[1]}"
+    console.service_url = f"http://127.0.0.1:{channel_runner.addresses[0][1]}"
 
     console.say("Staff guidance bot — type a question, a number to click a button, /quit to leave.")
     try:

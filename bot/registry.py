@@ -74,8 +74,8 @@ class Registry:
     workers: list[Callable] = field(default_factory=list)
     # Called with the aiohttp Application to add HTTP routes (e.g. /api/slack, the web chat page).
     routes: list[Callable[["web.Application"], None]] = field(default_factory=list)
-    # Called first with every incoming activity; see Inbound.
-    inbound: list[Inbound] = field(default_factory=list)
+    # channel id -> called first with each of that channel's activities; see Inbound.
+    inbound: dict[str, list[Inbound]] = field(default_factory=dict)
     # Called on every activity before routing (e.g. to remember conversation references).
     observers: list[Handler] = field(default_factory=list)
     # Called when a new user joins or first writes (welcome).
@@ -91,6 +91,9 @@ class Registry:
     def command(self, name: str, words: tuple[str, ...], handler: Handler, description: str = "",
                 hidden: bool = False, takes_argument: bool = False) -> None:
         self.commands.append(Command(name, words, handler, description, hidden, takes_argument))
+
+    def on_inbound(self, channel_id: str, inbound: Inbound) -> None:
+        self.inbound.setdefault(channel_id, []).append(inbound)
 
     def action(self, name: str, handler: Handler) -> None:
         if name in self.actions:

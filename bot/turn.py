@@ -104,7 +104,7 @@ class GuidanceBot(TeamsActivityHandler):
         changed the conversation first (an eTag conflict), the turn worked from a stale state: its
         replies are dropped, and the person is asked to send the message again.
         """
-        for inbound in self.registry.inbound:
+        for inbound in self.registry.inbound.get(turn_context.activity.channel_id, ()):
             if not inbound(turn_context):
                 return
         hold(turn_context)

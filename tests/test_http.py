@@ -133,6 +133,6 @@ async def test_a_connector_that_refuses_the_replies_gets_a_clear_502(bot):
     ('{"a":' * 33 + "1" + "}" * 33, True),
 ])
 def test_nesting_depth_is_counted_outside_strings(body, deeper):
-    from bot.validation import MAX_DEPTH, _depth_exceeds
+    from bot.http import MAX_DEPTH, _depth_exceeds
 
     assert _depth_exceeds(body, MAX_DEPTH) is deeper

@@ -29,8 +29,8 @@ def register(registry: Registry, services) -> None:
     settings = services.settings
     registry.renderers[SLACK] = slack_activity
     registry.renderers["msteams"] = teams.teams_activity
-    registry.inbound.append(teams.addressed_to_bot)
-    registry.inbound.append(normalise_click)
+    registry.on_inbound("msteams", teams.addressed_to_bot)
+    registry.on_inbound(SLACK, normalise_click)
 
     slack = SlackSettings.from_env(settings.env)
     if slack is not None:
