@@ -47,6 +47,7 @@ chat: $(VENV)/.runtime
 
 test: $(VENV)/.dev system-deps
 	@$(MAKE) --no-print-directory $(WEBCHAT)
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.runtime

@@ -48,7 +48,7 @@ async def submit_to_alert(n: int) -> list[float]:
                 before = len(alerts_in(bot.connector, DSL))
                 t0 = time.perf_counter()
                 await say(bot, REPORTER, value=summary.button("Submit"))
-                await bot.connector.wait_for(lambda c: len(alerts_in(c, DSL)) > before, timeout=10)
+                await bot.connector.wait_for(lambda c, before=before: len(alerts_in(c, DSL)) > before, timeout=10)
                 timings.append(time.perf_counter() - t0)
             return timings
         finally:
@@ -57,12 +57,12 @@ async def submit_to_alert(n: int) -> list[float]:
 
 async def durable_writes(n: int) -> float:
     from bot import people, storage
+    from bot.services import utc_now
     from safeguarding.contacts import load_contacts
     from safeguarding.crypto import Cipher, generate_key, parse_key
     from safeguarding.routing import route
     from safeguarding.store import ReportStore, Submission
     from safeguarding.tables import MIGRATIONS
-    from bot.services import utc_now
     from store import Database
 
     with tempfile.TemporaryDirectory() as tmp:

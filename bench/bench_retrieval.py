@@ -45,7 +45,7 @@ def load_questions(paths: list[Path]) -> list[str]:
     questions = []
     for path in paths:
         if path.is_file():
-            questions += [json.loads(l)["question"] for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+            questions += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return questions
 
 

@@ -129,7 +129,7 @@ async def report_to_alert(bot_urls: list[str], reports: int) -> dict:
                 before = len(alerts_in(connector, DSL))
                 started = time.perf_counter()
                 await say(reporter, REPORTER, value=summary.button("Submit"))
-                await connector.wait_for(lambda c: len(alerts_in(c, DSL)) > before, timeout=30)
+                await connector.wait_for(lambda c, before=before: len(alerts_in(c, DSL)) > before, timeout=30)
                 timings.append(time.perf_counter() - started)
     finally:
         await server.close()

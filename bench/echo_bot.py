@@ -12,8 +12,8 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 
 
 class DefaultConfig:
-    APP_ID = os.environ.get("MicrosoftAppId", "")
-    APP_PASSWORD = os.environ.get("MicrosoftAppPassword", "")
+    APP_ID = os.environ.get("MicrosoftAppId", "")  # noqa: SIM112 - the name botbuilder documents
+    APP_PASSWORD = os.environ.get("MicrosoftAppPassword", "")  # noqa: SIM112
     APP_TYPE = "MultiTenant"
     APP_TENANTID = ""
 

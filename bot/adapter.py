@@ -8,6 +8,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity, ActivityTypes, ResourceResponse
 
 from store import DatabaseError
+
 from .connector import ReusingAuthentication
 from .settings import BotFrameworkConfig, Settings
 from .storage import StorageConflictError

@@ -11,19 +11,24 @@ only if something asks for it.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Awaitable, Callable, Optional
+from typing import Awaitable, Callable
 
 from aiohttp import web
 from botbuilder.schema import Activity
 from botframework.connector.aio import ConnectorClient
-from botframework.connector.auth import (AuthenticateRequestResult, AuthenticationConstants,
-                                         BotFrameworkAuthentication, ClaimsIdentity, ConnectorFactory,
-                                         UserTokenClient)
+from botframework.connector.auth import (
+    AuthenticateRequestResult,
+    AuthenticationConstants,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+    ConnectorFactory,
+    UserTokenClient,
+)
 
 from . import appkeys
 
 
-def app_id_of(claims_identity: ClaimsIdentity) -> Optional[str]:
+def app_id_of(claims_identity: ClaimsIdentity) -> str | None:
     """The bot's app id as botbuilder reads it: the audience claim, else the appid claim."""
     app_id = claims_identity.get_claim_value(AuthenticationConstants.AUDIENCE_CLAIM)
     return app_id if app_id is not None else claims_identity.get_claim_value(AuthenticationConstants.APP_ID_CLAIM)
@@ -84,7 +89,7 @@ class ReusingAuthentication(BotFrameworkAuthentication):
 class ReusingFactory(ConnectorFactory):
     """A ConnectorFactory that asks its owner for a kept client instead of building one each turn."""
 
-    def __init__(self, owner: ReusingAuthentication, app_id: Optional[str], stock: ConnectorFactory):
+    def __init__(self, owner: ReusingAuthentication, app_id: str | None, stock: ConnectorFactory):
         self.owner, self.app_id, self.stock = owner, app_id, stock
 
     async def create(self, service_url: str, audience: str = None) -> ConnectorClient:
@@ -97,7 +102,7 @@ class LazyUserTokenClient(UserTokenClient):
 
     def __init__(self, create: Callable[[], Awaitable[UserTokenClient]]):
         self.create = create
-        self.client: Optional[UserTokenClient] = None
+        self.client: UserTokenClient | None = None
 
     async def real(self) -> UserTokenClient:
         if self.client is None:

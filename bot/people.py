@@ -10,8 +10,8 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Awaitable, Callable, Optional
+from functools import cache
+from typing import Awaitable, Callable
 
 import sqlalchemy as sa
 from botbuilder.core import TurnContext
@@ -19,8 +19,8 @@ from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import ConversationReference
 
 from store import Database
-from store.upsert import upsert
 from store.migrations import Migration, create_tables, metadata
+from store.upsert import upsert
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class People:
         self.clock = clock
         self._cache: OrderedDict[str, tuple[Person, tuple]] = OrderedDict()
         self._pending: dict[str, dict] = {}
-        self._pending_saved: Optional[asyncio.Future] = None
+        self._pending_saved: asyncio.Future | None = None
         self._write_lock = asyncio.Lock()
         # channel id -> async lookup(context) returning (name, email) from that channel's
         # directory (e.g. Slack's users.info); Teams' member API is built in below.
@@ -109,7 +109,7 @@ class People:
             rows = (await conn.execute(sa.select(people).where(sa.func.lower(people.c.email) == email.lower()))).all()
         return [(_person(row), ConversationReference().deserialize(json.loads(row.reference))) for row in rows]
 
-    async def reference(self, user_key: str) -> Optional[ConversationReference]:
+    async def reference(self, user_key: str) -> ConversationReference | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(people.c.reference).where(people.c.user_key == user_key))).first()
         return ConversationReference().deserialize(json.loads(row.reference)) if row else None
@@ -124,17 +124,17 @@ class People:
                 name = member.name or name
                 email = member.email or member.user_principal_name or ""
                 aad = member.aad_object_id or aad
-            except Exception:  # noqa: BLE001 - identity stays unknown; features then refuse what needs it
+            except Exception:
                 log.warning("Teams member lookup failed", exc_info=True)
         elif activity.channel_id in self.lookups:
             try:
                 found_name, found_email = await self.lookups[activity.channel_id](context)
                 name, email = found_name or name, found_email or email
-            except Exception:  # noqa: BLE001 - as above
+            except Exception:
                 log.warning("%s user lookup failed", activity.channel_id, exc_info=True)
         return Person(key, activity.channel_id, sender.id, name, email.lower(), aad)
 
-    async def _load(self, key: str) -> Optional[Person]:
+    async def _load(self, key: str) -> Person | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(people).where(people.c.user_key == key))).first()
         return _person(row) if row else None
@@ -174,7 +174,7 @@ class People:
 _SAVED = ("channel_id", "user_id", "aad_object_id", "name", "email", "reference", "last_seen")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _upsert_statement(dialect: str):
     """Insert a person or update what `_save` keeps (first_seen stays), with bound parameters:
     built once, and run once for a whole batch (one executemany, not a statement per person)."""

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Optional
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from botbuilder.dialogs import Dialog
 
 from cards import Button
 from store import Migration
+
 from .replies import Renderer
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Match:
 
 
 # Reads a free-text turn for an intent: None means "not mine".
-IntentScorer = Callable[["Turn"], Optional[Match]]
+IntentScorer = Callable[["Turn"], Match | None]
 # Handles a turn its intent won, given the scorer's result.
 IntentHandler = Callable[["Turn", Any], Awaitable[None]]
 # Looks at an incoming activity before anything else; may rewrite channel-specific shapes in
@@ -73,20 +74,20 @@ class Registry:
     # aiohttp cleanup_ctx generators, each given the Application.
     workers: list[Callable] = field(default_factory=list)
     # Called with the aiohttp Application to add HTTP routes (e.g. /api/slack, the web chat page).
-    routes: list[Callable[["web.Application"], None]] = field(default_factory=list)
+    routes: list[Callable[[web.Application], None]] = field(default_factory=list)
     # channel id -> called first with each of that channel's activities; see Inbound.
     inbound: dict[str, list[Inbound]] = field(default_factory=dict)
     # Called on every activity before routing (e.g. to remember conversation references).
     observers: list[Handler] = field(default_factory=list)
     # Called when a new user joins or first writes (welcome).
     on_new_user: list[Handler] = field(default_factory=list)
-    fallback: Optional[Handler] = None
+    fallback: Handler | None = None
     # channel id -> its own rendering of a card (Teams, Slack); other channels get the default.
     renderers: dict[str, Renderer] = field(default_factory=dict)
     # The help menu's buttons, in the order the features add them.
     menu_buttons: list[Button] = field(default_factory=list)
     # find_command's index of spellings: (number of commands it was built from, exact, by first word).
-    _index: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def command(self, name: str, words: tuple[str, ...], handler: Handler, description: str = "",
                 hidden: bool = False, takes_argument: bool = False) -> None:

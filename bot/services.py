@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Callable
 
 from botbuilder.core import ConversationState
 
 from store import Database
+
 from .people import People
 from .replies import Replies
 from .settings import Settings
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -32,8 +33,8 @@ class Services:
     replies: Replies
     clock: Callable[[], datetime] = utc_now
     # The features' own objects, set by their register() (None when a feature is not registered).
-    qa: Optional["QA"] = None
+    qa: QA | None = None
     scenarios: Any = None  # policy_kb.scenarios.ScenarioBook
-    quiz: Optional["Quiz"] = None
-    reports: Optional["ReportCommands"] = None
+    quiz: Quiz | None = None
+    reports: ReportCommands | None = None
     slack_adapter: Any = None

@@ -48,11 +48,11 @@ class Settings:
                 return "postgresql+asyncpg://" + _asyncpg_query(url[len(prefix):])
         return url
 
-    def with_overrides(self, **overrides) -> "Settings":
+    def with_overrides(self, **overrides) -> Settings:
         return replace(self, **overrides)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """Build settings from the environment; explicit overrides win. Raises SettingsError."""
         env = dict(os.environ if env is None else env)
         values = {

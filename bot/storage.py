@@ -9,16 +9,17 @@ import threading
 import time
 import uuid
 from contextvars import ContextVar
-from typing import Callable, Dict, List, Optional
+from typing import Callable
 
 import jsonpickle
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from botbuilder.core import Storage
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from store import Database, DatabaseError
-from store.upsert import insert_ignore, upsert
 from store.migrations import Migration, create_tables, metadata
+from store.upsert import insert_ignore, upsert
+
 from .decoded import DecodedCache
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ _READ_ONE_SQLITE = str(sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.
 
 # Called (with no arguments) when a write cannot commit at once and is about to wait, for the
 # writer thread or a database server: a turn sets it to send its replies meanwhile (bot/turn.py).
-while_waiting: ContextVar[Optional[Callable[[], None]]] = ContextVar("while_waiting", default=None)
+while_waiting: ContextVar[Callable[[], None] | None] = ContextVar("while_waiting", default=None)
 
 
 class StorageConflictError(Exception):
@@ -144,20 +145,20 @@ class SqlStorage(Storage):
 
     def __init__(self, db: Database):
         self.db = db
-        self._reader: Optional[sqlite3.Connection] = None
-        self._writer: Optional[sqlite3.Connection] = None
-        self._now: Optional[sqlite3.Connection] = None  # the event loop's write connection
+        self._reader: sqlite3.Connection | None = None
+        self._writer: sqlite3.Connection | None = None
+        self._now: sqlite3.Connection | None = None  # the event loop's write connection
         self._commits_since_checkpoint = 0
         self._commit_seconds = 0.0  # moving average of the loop's commits
         self._writes_to_thread = 0  # while commits are slow: writes left before the loop tries again
         self._queue: list = []
         self._write_lock = asyncio.Lock()
-        self._trace: Optional[Callable[[str], None]] = None
+        self._trace: Callable[[str], None] | None = None
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread: Optional[threading.Thread] = None
+        self._thread: threading.Thread | None = None
         self._decoded = DecodedCache()
 
-    async def read(self, keys: List[str]) -> Dict[str, object]:
+    async def read(self, keys: list[str]) -> dict[str, object]:
         if not keys:
             return {}
         path = self._sqlite_file()
@@ -173,7 +174,7 @@ class SqlStorage(Storage):
             found[key] = item
         return found
 
-    async def write(self, changes: Dict[str, object]) -> None:
+    async def write(self, changes: dict[str, object]) -> None:
         if changes is None:
             raise ValueError("changes are required when writing")
         if not changes:
@@ -372,7 +373,7 @@ class SqlStorage(Storage):
             self.close()
             raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
 
-    def _sqlite_file(self) -> Optional[str]:
+    def _sqlite_file(self) -> str | None:
         if self.db.dialect != "sqlite":
             return None
         database = self.db.engine.url.database
@@ -400,7 +401,7 @@ class SqlStorage(Storage):
         self._drop_now()
         self._reader = self._writer = None
 
-    async def delete(self, keys: List[str]) -> None:
+    async def delete(self, keys: list[str]) -> None:
         if not keys:
             return
         async with self.db.transaction() as conn:

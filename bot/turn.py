@@ -12,8 +12,9 @@ from botbuilder.schema import ActivityTypes, ChannelAccount, ResourceResponse
 
 from cards import CardView
 from dialogs.base import REROUTE, take_lead
-from .registry import Registry
+
 from .adapter import drop_held, hold, release
+from .registry import Registry
 from .storage import StorageConflictError
 
 log = logging.getLogger(__name__)

@@ -65,7 +65,8 @@ def _text(block: Text) -> Block:
 
 def _quote(block: Quote) -> list[Block]:
     quoted = "\n".join("> " + line for line in mrkdwn(block.text).splitlines() or [""])
-    return [_section(f"{quoted}"), ContextBlock(elements=[MarkdownTextObject(text=_clip("— " + mrkdwn(block.source), MAX_SECTION_TEXT))])]
+    source = MarkdownTextObject(text=_clip("— " + mrkdwn(block.source), MAX_SECTION_TEXT))
+    return [_section(f"{quoted}"), ContextBlock(elements=[source])]
 
 
 def _facts(block: Facts) -> list[Block]:
@@ -93,7 +94,8 @@ def _input(block: Input) -> Block:
     elif block.kind == "date":
         element = DatePickerElement(action_id=block.id, initial_date=block.value or None)
     else:  # toggle
-        element = CheckboxesElement(action_id=block.id, options=[Option(text=PlainTextObject(text=_clip(block.label, MAX_OPTION_TEXT)), value="true")],
+        only = Option(text=PlainTextObject(text=_clip(block.label, MAX_OPTION_TEXT)), value="true")
+        element = CheckboxesElement(action_id=block.id, options=[only],
                                     initial_options=None)
     return InputBlock(block_id=block.id, label=PlainTextObject(text=_clip(block.label, 2000)), element=element,
                       optional=not block.required)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Union
+from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Input:
     value: str = ""
 
 
-Block = Union[Text, Quote, Facts, NumberedList, Input]
+Block = Text | Quote | Facts | NumberedList | Input
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
 from cards import CardView
+
 from .choices import control_word
 
 # Sends a card or a line of text to the turn's conversation, rendered for its channel (given by

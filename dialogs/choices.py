@@ -7,7 +7,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
-YES = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "true", "aye", "definitely", "i have", "it is", "they are", "please"}
+YES = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "true", "aye", "definitely", "i have",
+       "it is", "they are", "please"}
 NO = {"no", "n", "nope", "nah", "not really", "false", "no thanks", "never", "i haven't", "it isn't", "they aren't", "not"}
 
 CONTROL_WORDS = {

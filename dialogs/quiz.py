@@ -10,8 +10,7 @@ import uuid
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurnResult, DialogTurnStatus
 
-from cards.quiz import (certificate_card, confirm_card, feedback_card, policy_card, question_card,
-                        result_cards, review_card)
+from cards.quiz import certificate_card, confirm_card, feedback_card, policy_card, question_card, result_cards, review_card
 from onboarding.draw import draw
 from onboarding.records import ASSESSMENT, PRACTICE
 from onboarding.scoring import mark, score

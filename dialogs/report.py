@@ -16,10 +16,10 @@ from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTu
 from cards import Button, CardView, Facts, Text
 from safeguarding import intake
 from store import DatabaseError
+
 from .base import GuidedDialog
 from .choices import YES, Option, match_option
-from .report_cards import (cancel_button, changeable, confirm_card, guidance_card, pick_card, question_card,
-                           summary_card)
+from .report_cards import cancel_button, changeable, confirm_card, guidance_card, pick_card, question_card, summary_card
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,8 @@ class _Intake(Dialog):
         elif raw:
             answer = raw
         if not answer:
-            await self.desk.say(dc.context, "Sorry, I didn't catch that. " + ("Please pick one of the options, or type its number."
+            await self.desk.say(dc.context, "Sorry, I didn't catch that. " + (
+                "Please pick one of the options, or type its number."
                                                               if question.kind == "choice" else "Please type your answer."))
             return await self._ask(dc)
         if len(answer) > MAX_ANSWER:
@@ -238,7 +239,7 @@ class _Intake(Dialog):
         reporter = await self.desk.reporter(dc.context)
         try:
             receipt = await self.desk.submit(dc.context, state["answers"], state["sid"], state.get("files", []))
-        except Exception as exc:  # noqa: BLE001 - whatever failed, the reporter must hear it was NOT received
+        except Exception as exc:
             log.error("report could not be stored (%s); the draft is kept in the conversation",
                       type(exc).__name__, exc_info=not isinstance(exc, DatabaseError))
             await self.desk.say(dc.context, CardView(

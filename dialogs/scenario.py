@@ -10,12 +10,10 @@ from __future__ import annotations
 from typing import Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import (DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog,
-                                WaterfallStepContext)
+from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 
-from policy_kb.scenarios import ScenarioBook, Walk
-from policy_kb.scenarios import walker
+from policy_kb.scenarios import ScenarioBook, Walk, walker
 from policy_kb.scenarios.model import Outcome, Question
 from policy_kb.scenarios.recognise import is_new_message
 

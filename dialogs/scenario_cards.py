@@ -1,11 +1,10 @@
 """Cards for guided scenarios: the picker, each question, and the outcome."""
 from __future__ import annotations
 
+from cards import Button, CardView, Choice, Facts, Input, Quote, Text
 from policy_kb.model import CONTACTS
 from policy_kb.scenarios import Outcome, Question, Scenario, ScenarioBook, Walk
 from policy_kb.scenarios.walker import answered
-
-from cards import Button, CardView, Choice, Facts, Input, Quote, Text
 
 MAX_BUTTONS = 5  # more choices than this become a choice list with one "Next" button
 CONTROL_HINT = "Answer with a button or by typing. You can also type back, start over, cancel or help."

@@ -150,9 +150,8 @@ def _check_answers(where: str, kind: str, options: tuple[QuizOption, ...]) -> No
     texts = [o.text.lower() for o in options]
     if len(set(texts)) != len(texts):
         raise QuizBankError(f"{where}: two options have the same text")
-    if kind == "true_false":
-        if [o.text for o in options] != ["True", "False"]:
-            raise QuizBankError(f"{where}: a true_false question has exactly two options, 'True' then 'False'")
+    if kind == "true_false" and [o.text for o in options] != ["True", "False"]:
+        raise QuizBankError(f"{where}: a true_false question has exactly two options, 'True' then 'False'")
     if kind == "multi":
         if correct == 0:
             raise QuizBankError(f"{where}: a multi question needs at least one correct option")

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from types import SimpleNamespace
-from datetime import datetime, timezone
 from typing import Iterable
 
 import sqlalchemy as sa
@@ -86,7 +86,7 @@ MIGRATIONS = [Migration("quiz", 1, "quiz attempts, answers, completions, roster,
 def _aware(value: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; every time stored here is UTC."""
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import yaml
 
@@ -42,7 +42,7 @@ class School:
     headteacher: Contact
     dsl: Contact
     deputies: tuple[Contact, ...]
-    out_of_hours: Optional[OutOfHours] = None
+    out_of_hours: OutOfHours | None = None
 
     @property
     def contacts(self) -> tuple[Contact, ...]:
@@ -54,7 +54,7 @@ class Trust:
     name: str
     safeguarding_lead: Contact
     executive_headteacher: Contact
-    out_of_hours: Optional[OutOfHours] = None
+    out_of_hours: OutOfHours | None = None
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,10 @@ class Directory:
     schools: tuple[School, ...]
     source: str = ""
 
-    def school(self, school_id: str | None) -> Optional[School]:
+    def school(self, school_id: str | None) -> School | None:
         return next((s for s in self.schools if s.id == school_id), None)
 
-    def school_for_email(self, email: str | None) -> Optional[School]:
+    def school_for_email(self, email: str | None) -> School | None:
         """The school whose staff domain the address belongs to (sub-domains count), else None."""
         if not email or "@" not in email:
             return None
@@ -82,7 +82,7 @@ class Directory:
             people.extend(school.contacts)
         return frozenset(p.email for p in people)
 
-    def contact_by_email(self, email: str) -> Optional[Contact]:
+    def contact_by_email(self, email: str) -> Contact | None:
         for contact in (self.trust.safeguarding_lead, self.trust.executive_headteacher,
                         *(c for s in self.schools for c in s.contacts)):
             if contact.email == email.lower():
@@ -189,7 +189,7 @@ class _Validator:
             raise ContactsError(self.file, f"{where}.phone", f"{number!r} is not a phone number")
         return Contact(self.text(c.get("name"), f"{where}.name"), email, number)
 
-    def out_of_hours(self, raw: Any, where: str) -> Optional[OutOfHours]:
+    def out_of_hours(self, raw: Any, where: str) -> OutOfHours | None:
         if raw is None:
             return None
         o = self.mapping(raw, where, ("text", "phone"))

@@ -55,7 +55,7 @@ def development_key(data_dir: Path) -> bytes:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         if path.stat().st_mode & 0o077:
-            raise EncryptionKeyError(f"{path} must be readable by its owner only (chmod 600 {path})")
+            raise EncryptionKeyError(f"{path} must be readable by its owner only (chmod 600 {path})") from None
         return parse_key(path.read_text(encoding="ascii"))
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(generate_key() + "\n")

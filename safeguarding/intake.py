@@ -6,7 +6,7 @@ what an answer means and what is stored. No botbuilder here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Mapping
 
 from .routing import ABOUT_LABELS
 
@@ -127,7 +127,7 @@ def applies(question: Question, answers: Mapping[str, str]) -> bool:
     return True
 
 
-def next_question(answers: Mapping[str, str], after: Optional[str] = None) -> Optional[Question]:
+def next_question(answers: Mapping[str, str], after: str | None = None) -> Question | None:
     """The first unanswered question that applies (after `after`, when given)."""
     started = after is None
     for q in QUESTIONS:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Optional
 
 import sqlalchemy as sa
 
 from store import Database
+
 from .tables import outbox, report_people, reports
 
 
@@ -21,7 +21,7 @@ class Delivery:
     id: int
     report_id: int
     reference: str
-    school_id: Optional[str]
+    school_id: str | None
     category: str
     recipient: str
     recipient_name: str
@@ -30,8 +30,8 @@ class Delivery:
     tier: int
     kind: str
     attempts: int
-    acknowledged_name: Optional[str]
-    acknowledged_at: Optional[datetime]
+    acknowledged_name: str | None
+    acknowledged_at: datetime | None
     informed: bool = False  # told for information only (the DSL, for a concern about staff)
 
 
@@ -117,6 +117,6 @@ class Outbox:
                 outbox.c.next_attempt_at > now).values(next_attempt_at=now))
         return result.rowcount
 
-    async def next_due(self) -> Optional[datetime]:
+    async def next_due(self) -> datetime | None:
         async with self.db.transaction() as conn:
             return await conn.scalar(sa.select(sa.func.min(outbox.c.next_attempt_at)).where(outbox.c.status == "pending"))

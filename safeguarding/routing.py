@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 from .contacts import Contact, Directory, School
 
@@ -26,7 +26,7 @@ class Recipient:
 class Route:
     """Tier 0 is alerted at once; each later tier when the one before has not acknowledged in time."""
 
-    school_id: Optional[str]
+    school_id: str | None
     tiers: tuple[tuple[Recipient, ...], ...]
     viewers: frozenset[str]  # emails allowed to open the report
     excluded: frozenset[str]  # emails of the people the concern is about
@@ -40,7 +40,7 @@ class Route:
         return self.tier(0)
 
 
-def route(directory: Directory, school: Optional[School], about: str,
+def route(directory: Directory, school: School | None, about: str,
           subject_names: Iterable[str] = (), subject_emails: Iterable[str] = ()) -> Route:
     """The route for a concern about `about` at `school` (None: school unknown -> the trust lead).
 
@@ -81,7 +81,7 @@ def route(directory: Directory, school: Optional[School], about: str,
                  frozenset(excluded), school_unknown=school is None)
 
 
-def _excluded(directory: Directory, school: Optional[School], about: str,
+def _excluded(directory: Directory, school: School | None, about: str,
               names: Iterable[str], emails: Iterable[str]) -> set[str]:
     out = {e.strip().lower() for e in emails if e and e.strip()}
     wanted = [set(_norm(n).split()) for n in names if n and n.strip()]
@@ -107,6 +107,6 @@ def may_view(route_viewers: Iterable[str], excluded: Iterable[str], email: str |
     return email in set(route_viewers) and email not in set(excluded)
 
 
-def urgent_contact(directory: Directory, school: Optional[School]) -> Contact:
+def urgent_contact(directory: Directory, school: School | None) -> Contact:
     """Whom to phone right now: the school's DSL, or the trust lead when the school is unknown."""
     return school.dsl if school is not None else directory.trust.safeguarding_lead

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Optional
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
 from store import Database
 from store.upsert import insert_ignore
+
 from .crypto import Cipher
 from .routing import Route
 from .tables import audit, entries, outbox, report_people, reports
@@ -34,7 +34,7 @@ def normalise_reference(text: str) -> str:
 class Submission:
     submission_id: str
     reporter_key: str
-    school_id: Optional[str]
+    school_id: str | None
     concern_about: str
     category: str
     content: dict  # answers, the reporter's name and email: encrypted
@@ -44,17 +44,17 @@ class Submission:
 class ReportMeta:
     id: int
     reference: str
-    school_id: Optional[str]
+    school_id: str | None
     concern_about: str
     category: str
     reporter_key: str
     created_at: datetime
     status: str
-    acknowledged_at: Optional[datetime]
-    acknowledged_by: Optional[str]
-    acknowledged_name: Optional[str]
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    acknowledged_name: str | None
     escalation_level: int
-    closed_at: Optional[datetime]
+    closed_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -161,17 +161,17 @@ class ReportStore:
             await self._audit(conn, self.clock(), actor_key, email, action, report_id, detail)
 
     # ---- reading ---------------------------------------------------------------
-    async def by_submission(self, submission_id: str) -> Optional[ReportMeta]:
+    async def by_submission(self, submission_id: str) -> ReportMeta | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(reports).where(reports.c.submission_id == submission_id))).first()
         return _meta(row) if row else None
 
-    async def meta(self, reference: str) -> Optional[ReportMeta]:
+    async def meta(self, reference: str) -> ReportMeta | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(reports).where(reports.c.reference == reference))).first()
         return _meta(row) if row else None
 
-    async def read(self, reference: str) -> Optional[Report]:
+    async def read(self, reference: str) -> Report | None:
         """The report with its content and entries, decrypted (the caller audits the view)."""
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(reports).where(reports.c.reference == reference))).first()
@@ -305,9 +305,8 @@ def _meta(row) -> ReportMeta:
                       row.acknowledged_name, row.escalation_level, _utc(row.closed_at))
 
 
-def _utc(value: Optional[datetime]) -> Optional[datetime]:
+def _utc(value: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; everything is stored in UTC.
     if value is not None and value.tzinfo is None:
-        from datetime import timezone
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value

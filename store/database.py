@@ -77,7 +77,7 @@ class Database:
             async with self.engine.connect() as conn:
                 await conn.execute(sa.text("SELECT 1"))
             return True
-        except Exception:  # noqa: BLE001 - health reports, it does not raise
+        except Exception:
             log.warning("database health check failed", exc_info=True)
             return False
 
@@ -103,7 +103,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
         try:
             cur.execute("PRAGMA journal_mode=WAL")
             break
-        except Exception as exc:  # noqa: BLE001 - the driver's OperationalError, adapted by aiosqlite
+        except Exception as exc:
             if "locked" not in str(exc) or attempt == 49:
                 raise
             time.sleep(0.1)

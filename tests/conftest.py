@@ -10,7 +10,6 @@ import pytest
 from tests.support import startup
 from tests.support.harness import BotHarness
 
-
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 _real_getaddrinfo = socket.getaddrinfo

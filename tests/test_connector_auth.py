@@ -76,7 +76,7 @@ class OpenIdServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
+            def do_POST(self):
                 outer.tokens_issued += 1
                 body = json.dumps({"access_token": f"fake-token-{outer.tokens_issued}", "expires_in": 3600})
                 self.send_response(200 if self.path == "/oauth2/v2.0/token" else 404)
@@ -84,7 +84,7 @@ class OpenIdServer:
                 self.end_headers()
                 self.wfile.write(body.encode())
 
-            def do_GET(self):  # noqa: N802 - http.server's naming
+            def do_GET(self):
                 body = {"/openid": {"issuer": ISSUER, "jwks_uri": outer.url + "/keys"},
                         "/keys": keys}.get(self.path)
                 self.send_response(200 if body else 404)
@@ -230,8 +230,9 @@ async def test_forged_or_invalid_tokens_get_401_over_http(secured_bot, openid, h
 
 
 async def test_a_valid_token_gets_its_turn_over_http(secured_bot, openid):
+    token = openid.token(secured_bot.connector.service_url)
     status, _ = await secured_bot.channel.post(activity(secured_bot.connector.service_url, "c-ok", text="hello"),
-                                               headers={"Authorization": f"Bearer {openid.token(secured_bot.connector.service_url)}"})
+                                               headers={"Authorization": f"Bearer {token}"})
     assert status == 201
     assert "Hello" in secured_bot.connector.inbox["c-ok"][-1]["text"]
 

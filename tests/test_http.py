@@ -1,10 +1,10 @@
 """The HTTP edge: health, auth, and a battery of malformed requests that must never get a 5xx."""
-from bot import appkeys
 import io
 import json
 
 import pytest
 
+from bot import appkeys
 from tests.support.channel import activity
 
 

@@ -5,13 +5,12 @@ import sqlite3
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import create_async_engine
-
 import aiohttp
 import pytest
 import pytest_asyncio
+import sqlalchemy as sa
 from aiohttp.test_utils import TestServer
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.adapter import CONFLICT
 from bot.settings import Settings

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from bot.people import people as people_table
 
+
 async def test_teams_member_email_is_looked_up_and_kept(make_bot):
     bot = await make_bot(channel="msteams")
     bot.connector.add_member("29:alice", "Alice Smith", "Alice.Smith@School-A.example.org")
@@ -48,7 +49,7 @@ async def test_people_saved_together_keep_their_own_rows_and_first_seen(database
     db = Database(database_url, MIGRATIONS)
     await db.start()
     try:
-        times = iter([datetime.datetime(2026, 11, 25, 9, minute, tzinfo=datetime.timezone.utc) for minute in range(60)])
+        times = iter([datetime.datetime(2026, 11, 25, 9, minute, tzinfo=datetime.UTC) for minute in range(60)])
         people = People(db, lambda: next(times))
         crowd = [Person(f"msteams:29:p{i}", "msteams", f"29:p{i}", f"Person {i}", f"p{i}@example.org") for i in range(6)]
         await asyncio.gather(*(people._save(p, json.dumps({"conversation": {"id": f"first-{i}"}}))

@@ -1,8 +1,8 @@
 """Quiz records for admins: access control, roster import, completion report, item analysis, CSV export."""
 import base64
-import uuid
 import csv
 import io
+import uuid
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer

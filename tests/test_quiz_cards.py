@@ -1,6 +1,6 @@
 """Quiz cards: sizes Teams accepts, the certificate's fields, the policy shown once per sentence."""
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from cards import render_adaptive
 from cards.quiz import certificate_card, policy_card, question_card, result_cards
@@ -41,7 +41,7 @@ def test_question_card_shows_progress_and_letters():
 
 
 def test_certificate_has_name_date_score_and_version():
-    text = json.dumps(render_adaptive(certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=timezone.utc),
+    text = json.dumps(render_adaptive(certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=UTC),
                                                        0, 1, "abc123")), ensure_ascii=False)
     for part in ("Ann Lee", "25 November 2026", "0 out of 1 (0 %)", "version 1.0", "abc123"):
         assert part in text
@@ -64,7 +64,7 @@ def test_every_quiz_card_renders_for_slack_within_its_limits():
     from onboarding.scoring import mark
     cards = [confirm_card(KB, "assessment", 10, 80, "https://example.org/policy.pdf"), policy_card(KB),
              history_card([], "1.0"), new_starter_card(KB, "1 December 2026"),
-             certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=timezone.utc), 9, 10, "x" * 32)]
+             certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=UTC), 9, 10, "x" * 32)]
     for q in BANK.questions:
         order = [o.id for o in q.options]
         cards.append(question_card(q, order, 9, 10, "x" * 32, note="Question 9: answer A saved.", current={order[0]}))

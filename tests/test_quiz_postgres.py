@@ -1,5 +1,5 @@
 """The quiz records on a real PostgreSQL: attempts, completions, roster upserts, reports, reminder claims."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot import appkeys
 from tests.test_quiz_admin import ROSTER, attachments, csv_rows, take, teams_bot
@@ -7,7 +7,7 @@ from tests.test_quiz_admin import ROSTER, attachments, csv_rows, take, teams_bot
 
 async def test_attempts_reports_roster_and_reminders_on_postgresql(make_bot, postgres_url):
     bot = await teams_bot(make_bot, {"DATABASE_URL": postgres_url})
-    bot.services.clock = lambda: datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    bot.services.clock = lambda: datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")
     again = await bot.send("c-hr", "roster import\n" + ROSTER, user="29:hr")  # upsert: all updated
     assert "Updated" in again.text and len(await bot.services.quiz.records.roster()) == 3

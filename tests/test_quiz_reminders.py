@@ -1,13 +1,13 @@
 """Proactive reminders with an injected clock: overdue, yearly, policy change; each sent once."""
 import asyncio
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bot import appkeys
 from bot.features.quiz_reminders import Reminders
 from tests.onboarding.play import answer, begin
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 ROSTER = ("roster import\nemail,name,school,start date\n"
           "ann@alpha.example.org,Ann Lee,Alpha Academy,2026-09-01\n"
           "bob@alpha.example.org,Bob Khan,Alpha Academy,2026-11-20\n"

@@ -18,9 +18,9 @@ def scan(registry: Registry, text: str):
     best = None
     for cmd in registry.commands:
         for word in cmd.words:
-            if low == word or (cmd.takes_argument and low.startswith(word + " ")):
-                if best is None or len(word) > len(best[1]):
-                    best = (cmd, word)
+            fits = low == word or (cmd.takes_argument and low.startswith(word + " "))
+            if fits and (best is None or len(word) > len(best[1])):
+                best = (cmd, word)
     if best is None:
         return None
     cmd, word = best

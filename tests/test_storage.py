@@ -8,7 +8,8 @@ import pytest
 from botbuilder.dialogs import DialogInstance, DialogState
 from sqlalchemy import event
 
-from bot import decoded as decoded_module, storage as storage_module
+from bot import decoded as decoded_module
+from bot import storage as storage_module
 from bot.decoded import DecodedCache, same_values
 from bot.storage import MIGRATIONS, SqlStorage, StorageConflictError, bot_state
 from store import Database

@@ -52,7 +52,7 @@ class TeamsApp:
         "new-starter onboarding quiz. In a team channel, @mention the bot to ask it something.")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "TeamsApp":
+    def from_env(cls, env: Mapping[str, str]) -> TeamsApp:
         """Read MicrosoftAppId (required, a GUID) and the optional TEAMS_APP_* settings."""
         bot_id = (env.get("MicrosoftAppId") or "").strip()
         if not bot_id:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
@@ -37,7 +37,7 @@ def slack_activity(view: CardView) -> Activity:
 
 
 # ---- incoming button clicks -----------------------------------------------------------------
-def _input_value(element: Mapping[str, Any]) -> Optional[str]:
+def _input_value(element: Mapping[str, Any]) -> str | None:
     """An input's value from a block_actions `state`, as an Adaptive Card would submit it."""
     kind = element.get("type")
     if kind == "plain_text_input":
@@ -52,7 +52,7 @@ def _input_value(element: Mapping[str, Any]) -> Optional[str]:
     return None
 
 
-def card_submit(payload: Mapping[str, Any]) -> Optional[dict]:
+def card_submit(payload: Mapping[str, Any]) -> dict | None:
     """The card data a Block Kit button click carries, with the message's inputs merged in.
 
     None when the payload is not a click on one of our card buttons.
@@ -78,7 +78,7 @@ def card_submit(payload: Mapping[str, Any]) -> Optional[dict]:
     return data
 
 
-def _abs_payload(activity: Activity) -> Optional[Mapping[str, Any]]:
+def _abs_payload(activity: Activity) -> Mapping[str, Any] | None:
     """The Slack interactivity payload the Azure Bot Service passes along, if any."""
     candidates = []
     if isinstance(activity.channel_data, Mapping):
@@ -124,7 +124,7 @@ class SlackSettings:
     api_url: str = DEFAULT_API_URL
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Optional["SlackSettings"]:
+    def from_env(cls, env: Mapping[str, str]) -> SlackSettings | None:
         """None when Slack is not configured; SettingsError when it is half configured."""
         token = (env.get("SLACK_BOT_TOKEN") or "").strip()
         secret = (env.get("SLACK_CLIENT_SIGNING_SECRET") or "").strip()

@@ -7,7 +7,7 @@ bot's turn; what the bot sends goes to chat.postMessage / chat.update as `slack_
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import parse_qs
 
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
@@ -33,12 +33,12 @@ def decode(content_type: str, body: str) -> dict:
     return data
 
 
-def verification_token(data: dict) -> Optional[str]:
+def verification_token(data: dict) -> str | None:
     """The legacy verification token a request carries (inside the payload for a click)."""
     return data["payload"].get("token") if "payload" in data else data.get("token")
 
 
-def to_activity(data: dict) -> Optional[Activity]:
+def to_activity(data: dict) -> Activity | None:
     """The activity for a decoded Slack request, or None for what the bot ignores."""
     if "payload" in data:
         return click_activity(data["payload"])
@@ -56,13 +56,13 @@ def to_activity(data: dict) -> Optional[Activity]:
     return None
 
 
-def _conversation(channel: str, thread_ts: Optional[str] = None) -> ConversationAccount:
+def _conversation(channel: str, thread_ts: str | None = None) -> ConversationAccount:
     """A Slack channel as a conversation; a thread's ts rides along so replies stay in it."""
     properties = {"thread_ts": thread_ts} if thread_ts else {}
     return ConversationAccount(id=channel, properties=properties)
 
 
-def message_activity(event: dict, text: str) -> Optional[Activity]:
+def message_activity(event: dict, text: str) -> Activity | None:
     """A direct message or an @mention as a message from the person who wrote it."""
     if not event.get("channel") or not event.get("user"):
         return None
@@ -72,7 +72,7 @@ def message_activity(event: dict, text: str) -> Optional[Activity]:
                     channel_data=event)
 
 
-def command_activity(data: dict) -> Optional[Activity]:
+def command_activity(data: dict) -> Activity | None:
     """A slash command (`/guidance can I ...`) as a message with its text (`help` when empty)."""
     if not data.get("channel_id") or not data.get("user_id"):
         return None
@@ -81,7 +81,7 @@ def command_activity(data: dict) -> Optional[Activity]:
                     recipient=None, text=(data.get("text") or "").strip() or "help", channel_data=data)
 
 
-def click_activity(payload: dict) -> Optional[Activity]:
+def click_activity(payload: dict) -> Activity | None:
     """A block_actions click as a message carrying the card data, from the person who clicked."""
     data = card_submit(payload)
     user = (payload.get("user") or {}).get("id")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import AsyncIterator, Callable, Optional
+from typing import AsyncIterator, Callable
 
 import aiohttp
 from aiohttp import web
@@ -68,7 +68,7 @@ class GuidanceSlackAdapter(BotAdapter):
         self.verifier = SignatureVerifier(settings.signing_secret, clock=_AppClock(clock))
         _WEB_API_LOG.setLevel(max(_WEB_API_LOG.level, logging.INFO))
         self.client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, logger=_WEB_API_LOG)
-        self.bot_user_id: Optional[str] = None
+        self.bot_user_id: str | None = None
         self.seen: OrderedDict[str, None] = OrderedDict()
 
     async def connections(self, app: web.Application) -> AsyncIterator[None]:

@@ -8,7 +8,7 @@ from botbuilder.core import TurnContext
 from bot.cache import once_per_kb
 from bot.registry import Registry
 from bot.turn import Turn
-from cards import Facts, Text, CardView
+from cards import CardView, Facts, Text
 from cards.qa import answer_card, choose_card, clarify_card, unknown_card
 from dialogs.clarify import ClarifyDialog
 from policy_kb import review

@@ -11,7 +11,8 @@ from bot.people import Person
 from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button
-from cards.quiz import START as START_BUTTON, certificate_card, history_card, new_starter_card, policy_card
+from cards.quiz import START as START_BUTTON
+from cards.quiz import certificate_card, history_card, new_starter_card, policy_card
 from dialogs.quiz import QuizDialog
 from onboarding.bank import load_bank
 from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords

@@ -19,8 +19,7 @@ from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Text
 from onboarding.admins import AdminScope, scope_for
-from onboarding.reports import (FAILED, NOT_STARTED, PASSED, StaffStatus, completion_report, item_analysis,
-                                items_csv, report_csv)
+from onboarding.reports import FAILED, NOT_STARTED, PASSED, StaffStatus, completion_report, item_analysis, items_csv, report_csv
 from onboarding.roster import ParsedRoster, RosterFormatError, RowError, parse_roster
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from bot.settings import SettingsError
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Text
 from cards.quiz import START
-from onboarding.reminders import ANNUAL, OVERDUE, POLICY_CHANGED, Reminder, due_reminders, latest_per_subject
+from onboarding.reminders import OVERDUE, POLICY_CHANGED, Reminder, due_reminders, latest_per_subject
 from onboarding.roster import RosterFormatError, parse_roster
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def register(registry: Registry, quiz) -> None:
                     await asyncio.sleep(config.reminder_interval)
                     try:
                         await reminders.run(app[appkeys.ADAPTER])
-                    except Exception:  # noqa: BLE001 - keep the worker alive; the next run retries
+                    except Exception:
                         log.exception("quiz reminder run failed")
 
             task = asyncio.create_task(loop())

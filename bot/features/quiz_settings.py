@@ -21,7 +21,7 @@ class QuizConfig:
     admins: Mapping[str, AdminScope] = field(default_factory=dict)  # QUIZ_ADMINS
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "QuizConfig":
+    def from_env(cls, env: Mapping[str, str]) -> QuizConfig:
         pass_mark = env_int(env, "QUIZ_PASS_MARK", cls.pass_mark, minimum=1)
         if pass_mark > 100:
             raise SettingsError("QUIZ_PASS_MARK", f"must be a percentage from 1 to 100, got {pass_mark}")

@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime
-from typing import Optional
 
 from botbuilder.core import TurnContext
 
@@ -29,7 +28,7 @@ class Unreachable(Exception):
     """The contact has not talked to or installed the bot yet: no conversation to write to."""
 
 
-def when(value: Optional[datetime]) -> str:
+def when(value: datetime | None) -> str:
     return value.strftime("%d %b %Y %H:%M UTC") if value else ""
 
 
@@ -58,7 +57,7 @@ def alert_view(d: Delivery, directory: Directory, escalate_minutes: int) -> Card
                     summary=f"{title}: {d.reference}. Open the bot to view.")
 
 
-def acknowledged_view(reference: str, name: str, at: Optional[datetime], school_name: str, category: str) -> CardView:
+def acknowledged_view(reference: str, name: str, at: datetime | None, school_name: str, category: str) -> CardView:
     return CardView("Safeguarding alert: acknowledged",
                     (Text(f"Acknowledged by {name} at {when(at)}.", style="good"),
                      Facts((("School", school_name), ("Category", category), ("Reference", reference)))),
@@ -84,7 +83,7 @@ def email_text(d: Delivery, directory: Directory) -> tuple[str, str]:
 class AlertWorker:
     """A background loop: escalate what is overdue, then deliver what is due."""
 
-    def __init__(self, services, outbox: Outbox, store, directory: Directory, smtp: Optional[SmtpConfig],
+    def __init__(self, services, outbox: Outbox, store, directory: Directory, smtp: SmtpConfig | None,
                  poll_seconds: float, escalate_minutes: int):
         self.services, self.outbox, self.store, self.directory, self.smtp = services, outbox, store, directory, smtp
         self.poll_seconds, self.escalate_minutes = poll_seconds, escalate_minutes
@@ -103,7 +102,7 @@ class AlertWorker:
         self.wake()
         try:
             await asyncio.wait_for(asyncio.shield(task), grace)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -117,7 +116,7 @@ class AlertWorker:
                 raise
             except DatabaseError:
                 log.warning("outbox: database unavailable; will retry")
-            except Exception:  # noqa: BLE001 - the loop must survive anything; no content is logged
+            except Exception:
                 log.exception("outbox: unexpected failure; will retry")
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
@@ -184,7 +183,7 @@ class AlertWorker:
         await send_email(self.smtp, message)
         return None
 
-    async def send(self, reference, view: CardView) -> Optional[str]:
+    async def send(self, reference, view: CardView) -> str | None:
         """Send a card proactively to a stored conversation; raise what the channel raised."""
         outcome: dict = {}
 

@@ -18,6 +18,7 @@ from safeguarding import export
 from safeguarding.intake import QUESTIONS
 from safeguarding.store import normalise_reference
 from store import DatabaseError
+
 from .report_alerts import acknowledged_view, when
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class ReportCommands:
         if not reports:
             await turn.send("There are no open reports for you.")
             return
-        school = lambda m: (self.directory.school(m.school_id).name if self.directory.school(m.school_id)  # noqa: E731
+        school = lambda m: (self.directory.school(m.school_id).name if self.directory.school(m.school_id)
                             else "School not known")
         pairs = tuple((m.reference, f"{school(m)}; {m.category}; {when(m.created_at)}; {_status(m)}")
                       for m in reports[:25])

@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping
 
 from bot.settings import SettingsError, env_float, env_int
 from safeguarding.contacts import ContactsError, Directory, load_contacts
@@ -24,7 +24,7 @@ TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 class ReportSettings:
     directory: Directory
     escalate_after: timedelta
-    smtp: Optional[SmtpConfig]
+    smtp: SmtpConfig | None
     key: bytes = field(repr=False)
     poll_seconds: float = 5.0
     lease_seconds: float = 30.0
@@ -53,7 +53,7 @@ def contacts_path(env: Mapping[str, str]) -> Path:
     return EXAMPLE_CONTACTS
 
 
-def smtp_config(env: Mapping[str, str]) -> Optional[SmtpConfig]:
+def smtp_config(env: Mapping[str, str]) -> SmtpConfig | None:
     host = str(env.get("SMTP_HOST", "")).strip()
     if not host:
         log.info("email alerts are off: SMTP_HOST is not set (alerts go by Teams only)")

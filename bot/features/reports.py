@@ -8,7 +8,6 @@ import re
 import socket
 import uuid
 from dataclasses import dataclass
-from typing import Optional
 
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
@@ -20,7 +19,8 @@ from safeguarding.outbox import Outbox
 from safeguarding.routing import Route, route, urgent_contact
 from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
-from .report_alerts import AlertWorker, ROLE_LABELS, worker_context
+
+from .report_alerts import ROLE_LABELS, AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings
 
@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 _WANT = r"(?:i|we)\s*(?:want|need|would like|'d like|d like|wish|have got|ve got|'ve got|must)\s+to\s+"
 _REPORT = r"(?:report|raise|log|record|make|file|flag|submit)\s+"
 _WHAT = r"(?:a\s+|an\s+|some\s+)?(?:safeguarding\s+|child protection\s+)?(?:concern|something|report|incident|worry|issue)\b"
-INTENT = re.compile(rf"^(?:hi|hello|please|ok|so)?[ ,]*(?:{_WANT}{_REPORT}{_WHAT}|(?:report|raise)\s+a\s+(?:safeguarding\s+)?concern\b)", re.I)
+INTENT = re.compile(rf"^(?:hi|hello|please|ok|so)?[ ,]*"
+                    rf"(?:{_WANT}{_REPORT}{_WHAT}|(?:report|raise)\s+a\s+(?:safeguarding\s+)?concern\b)", re.I)
 QUESTION_START = re.compile(r"^(?:do|does|should|must|can|could|would|will|when|why|how|what|who|is|am|are|if|have)\b", re.I)
 
 
@@ -48,9 +49,9 @@ class Reporter:
     user_key: str
     name: str
     email: str
-    school: Optional[School]
+    school: School | None
     urgent: Contact
-    out_of_hours: Optional[OutOfHours]
+    out_of_hours: OutOfHours | None
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def _draft_label(context) -> str:
 
 def register(registry: Registry, services) -> None:
     settings = load_report_settings(services.settings.env, services.settings.data_dir)
-    clock = lambda: services.clock()  # noqa: E731 - read at each call, so tests can swap the clock
+    clock = lambda: services.clock()
     store = ReportStore(services.db, Cipher(settings.key), clock, settings.escalate_after)
     worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     outbox = Outbox(services.db, clock, worker_id, settings.lease_seconds, settings.retry_base_seconds,

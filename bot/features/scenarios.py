@@ -8,8 +8,7 @@ from bot.turn import Turn
 from cards import Button
 from dialogs import scenario as scenario_dialog
 from dialogs.scenario_cards import picker_card
-from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise
-from policy_kb.scenarios import walker
+from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise, walker
 from policy_kb.scenarios.recognise import WALKTHROUGH
 
 log = logging.getLogger(__name__)

@@ -59,6 +59,7 @@ def write_all(book: ScenarioBook, directory: Path, check: bool = False) -> list[
 
 def main(argv: list[str]) -> int:
     from policy_kb import load_knowledge_base
+
     from .loader import load_scenarios
 
     check = "--check" in argv

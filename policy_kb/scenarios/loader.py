@@ -14,8 +14,8 @@ from typing import Any, Iterator, Mapping
 import yaml
 
 from policy_kb.model import CONTACTS, KnowledgeBase
-from .model import (REPORT_FIELDS, Action, AgeBand, Choice, Contact, Node, Outcome, Question, Scenario,
-                    ScenarioBook, ScenarioError)
+
+from .model import REPORT_FIELDS, Action, AgeBand, Choice, Contact, Node, Outcome, Question, Scenario, ScenarioBook, ScenarioError
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
 # libyaml's safe loader when the machine has it (several times faster), else the pure-Python one.

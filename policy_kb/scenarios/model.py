@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, Union
+from typing import Mapping
 
 from policy_kb.model import KnowledgeBaseError
 
@@ -110,7 +110,7 @@ class Outcome:
         return tuple(dict.fromkeys(c.who for c in self.contacts if c.applies(answers)))
 
 
-Node = Union[Question, Outcome]
+Node = Question | Outcome
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ class Walk:
                 "history": list(self.history), "prefilled": list(self.prefilled), "pending": dict(self.pending)}
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "Walk":
+    def from_dict(cls, data: Mapping) -> Walk:
         return cls(scenario=str(data["scenario"]), node=str(data["node"]), answers=dict(data.get("answers") or {}),
                    history=tuple(data.get("history") or ()), prefilled=tuple(data.get("prefilled") or ()),
                    pending=dict(data.get("pending") or {}))

@@ -15,14 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "synonyms.yaml"
 
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at for from by with about as into onto is are was were be
-    been being am do does did doing have has had having i me my mine myself we us our ours you your
-    yours he him his she her hers they them their theirs it its this that these those there here
-    what which who whom whose when where why how can could would should will shall may might must
-    just so too very really also any all some no not nor than then s t ll ve re d m o y im ive id
-    ok okay please thanks hi hey get got go going want wants wanted like one still now yet ever
-    anything something thing things stuff lot bit etc say says said tell know think let make
-    need able way""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "as", "into", "onto", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "it", "its", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "just", "so", "too", "very", "really", "also", "any", "all", "some", "no", "not", "nor", "than", "then", "s", "t", "ll", "ve", "re", "d", "m", "o", "y", "im", "ive", "id", "ok", "okay", "please", "thanks", "hi", "hey", "get", "got", "go", "going", "want", "wants", "wanted", "like", "one", "still", "now", "yet", "ever", "anything", "something", "thing", "things", "stuff", "lot", "bit", "etc", "say", "says", "said", "tell", "know", "think", "let", "make", "need", "able", "way"]
 )
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),

@@ -8,9 +8,9 @@ from typing import Any, Mapping
 from ..model import KnowledgeBase
 from .clarify import merge_facts
 from .clustering import low_score_variation
+from .cues import OTHER_TOPIC
 from .facts import extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .cues import OTHER_TOPIC
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply

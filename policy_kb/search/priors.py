@@ -177,12 +177,11 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     acting = pupils_act_on_others(cue, lowered)
     learning = c.LEARNING in words or (acting and c.CURRICULUM.search(lowered))
     if (learning or acting) and (words & {"student", "class"} or cue.childish) and not cue.self_post and not cue.contacted \
-            and not cue.connecting:
-        if not c.TO_ME.search(lowered):
-            add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
-            if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
-                for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE, AVOID_RULE, REPUTATION_RULE):
-                    add(clause_id, -FRAME_BONUS / 2)
+            and not cue.connecting and not c.TO_ME.search(lowered):
+        add(LEGIT_RULE, FRAME_BONUS if learning and acting else FRAME_BONUS / 2)
+        if learning and acting:  # pupils filming or posting for their course: not staff publishing photos
+            for clause_id in (PHOTO_RULE, NAMES_RULE, IDENTIFYING_RULE, HARM_RULE, AVOID_RULE, REPUTATION_RULE):
+                add(clause_id, -FRAME_BONUS / 2)
     if cue.childish and cue.context != "trust" and c.REPORT_ASK.search(lowered):
         if cue.harmed:
             add(HARM_RULE, FRAME_BONUS / 2)

@@ -1,9 +1,9 @@
 """Block Kit from the same CardView as the Adaptive Card; clicks come back as the card's data."""
 import json
 
+from bot.channels.slack import card_submit
 from cards import Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text, render_adaptive
 from cards.blockkit import mrkdwn, render_blocks
-from bot.channels.slack import card_submit
 from tests.support.schemas import adaptive_card_errors
 
 VIEW = CardView(

@@ -14,7 +14,8 @@ VERIFY = "verify-me"
 def abs_click(message: dict, title: str) -> dict:
     """What arrives at /api/messages when someone clicks a Block Kit button (channelData.Payload)."""
     blocks = message["channelData"]["blocks"]
-    button = next(e for b in blocks if b["type"] == "actions" for e in b["elements"] if title.lower() in e["text"]["text"].lower())
+    button = next(e for b in blocks if b["type"] == "actions" for e in b["elements"]
+                  if title.lower() in e["text"]["text"].lower())
     payload = {"type": "block_actions", "user": {"id": "U1"}, "channel": {"id": "D1"},
                "actions": [{"type": "button", "action_id": button["action_id"], "value": button["value"]}],
                "state": {"values": {}}}

@@ -8,12 +8,11 @@ from PIL import Image
 
 from app import create_app
 from bot import appkeys
-from bot.channels import teams
-from tools import teams_package
 from bot.settings import Settings
 from tests.channels import demo
 from tests.support.channel import Reply, activity
 from tests.support.schemas import teams_manifest_validator
+from tools import teams_package
 
 BOT_ID = "3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"
 

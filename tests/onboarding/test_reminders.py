@@ -1,10 +1,10 @@
 """Which reminders are due, with the clock passed in."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from onboarding.reminders import PassRecord, due_reminders, latest_per_subject
 from onboarding.roster import RosterEntry
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 ROSTER = [RosterEntry("new@a.org", "New Starter", "Alpha", date(2026, 11, 1)),
           RosterEntry("late@a.org", "Late Starter", "Alpha", date(2026, 10, 1)),
           RosterEntry("done@a.org", "Done Already", "Alpha", date(2026, 9, 1))]

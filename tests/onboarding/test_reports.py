@@ -1,15 +1,14 @@
 """Completion report statuses, item analysis order, CSV safety."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
+
+import pytest
 
 from onboarding.admins import AdminScope, AdminsError, parse_admins, scope_for
 from onboarding.reports import AttemptSummary, completion_report, item_analysis, items_csv, report_csv
 from onboarding.roster import RosterEntry
-
-import pytest
-
 from tests.support.kb import bank_for, shipped_kb
 
-T = datetime(2026, 11, 20, tzinfo=timezone.utc)
+T = datetime(2026, 11, 20, tzinfo=UTC)
 ROSTER = [RosterEntry("p@a.org", "Pass Person", "Alpha", date(2026, 9, 1)),
           RosterEntry("f@a.org", "Fail Person", "Alpha", date(2026, 11, 1)),
           RosterEntry("n@a.org", "=Not Started", "Alpha", date(2026, 9, 1)),

@@ -314,7 +314,8 @@ def test_verdict_reads_the_situation_before_the_question():
     from policy_kb.search.verdict import verdict
 
     # A wish, then "what does the policy say?": they want to know whether they may.
-    assert verdict("allowed_if", "We'd like to link to a museum's site from the class blog. What does the policy say?") == "conditional"
+    asked = "We'd like to link to a museum's site from the class blog. What does the policy say?"
+    assert verdict("allowed_if", asked) == "conditional"
     assert verdict("allowed_if", "What does the policy say about links?") == "info"
     # The condition of an allowed-if rule was skipped.
     assert verdict("allowed_if", "Our choir set up an Instagram without asking SLT. Is that OK?") == "no"
@@ -332,6 +333,7 @@ def test_the_personal_account_rules_are_not_stated_confidently_about_a_trust_acc
 
 
 def test_pupils_contacting_others_for_an_assignment_is_not_about_my_own_posts(matcher):
-    ranked = [c.clause_id for c in matcher.rank("My Year 13s want to message some local councillors on Twitter for a citizenship unit. OK?")]
+    asked = "My Year 13s want to message some local councillors on Twitter for a citizenship unit. OK?"
+    ranked = [c.clause_id for c in matcher.rank(asked)]
     assert "sanctioned.legitimate_uses" in ranked[:2]
     assert ranked[0] not in ("personal.consider_reputation", "personal.avoid_specific_matters")

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from policy_kb.scenarios import recognise
-from policy_kb.scenarios.model import ScenarioBook
 from policy_kb.scenarios.recognise import is_new_message, score
 from tests.support.kb import scenarios_for, shipped_kb
 

@@ -7,8 +7,7 @@ from cards import Quote, Text
 from dialogs.choices import Option, match_option
 from dialogs.scenario_cards import GUIDANCE_NOTE, outcome_card, question_card
 from policy_kb.model import CONTACTS
-from policy_kb.scenarios import REPORT_FIELDS, Outcome, paths
-from policy_kb.scenarios import walker
+from policy_kb.scenarios import REPORT_FIELDS, Outcome, paths, walker
 from tests.support.kb import scenarios_for, shipped_kb
 
 KB = shipped_kb()

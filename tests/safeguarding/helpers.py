@@ -1,6 +1,8 @@
 """Helpers for the reporting tests: contacts who have talked to the bot, and a reporter who files a report."""
 from __future__ import annotations
 
+from datetime import UTC
+
 from safeguarding.intake import QUESTIONS
 
 # People in config/contacts.example.yaml (fictional, example.org).
@@ -103,9 +105,9 @@ class Clock:
     """An injected clock (services.clock) that tests move forward."""
 
     def __init__(self):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        self.now = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+        self.now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
     def __call__(self):
         return self.now

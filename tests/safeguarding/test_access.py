@@ -1,6 +1,21 @@
 """Only a report's own contacts and the trust lead may use the report commands; all of it is audited."""
-from tests.safeguarding.helpers import (DEPUTY, DSL, LEAD, OTHER_DSL, OUTSIDER, REPORTER, VERBATIM, COLLEAGUE,
-                                        alerts_in, audit_actions, file_report, online, reference_in, say, teams_bot)
+from tests.safeguarding.helpers import (
+    COLLEAGUE,
+    DEPUTY,
+    DSL,
+    LEAD,
+    OTHER_DSL,
+    OUTSIDER,
+    REPORTER,
+    VERBATIM,
+    alerts_in,
+    audit_actions,
+    file_report,
+    online,
+    reference_in,
+    say,
+    teams_bot,
+)
 
 
 def commands(reference):

@@ -5,9 +5,26 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.safeguarding.helpers import (DEPUTY, DSL, EXEC, HEAD, LEAD, REPORTER, VERBATIM, Clock, alerts_in,
-                                        audit_actions, conv, file_report, online, outbox_rows, reference_in, say,
-                                        staff_side, teams_bot)
+from tests.safeguarding.helpers import (
+    DEPUTY,
+    DSL,
+    EXEC,
+    HEAD,
+    LEAD,
+    REPORTER,
+    VERBATIM,
+    Clock,
+    alerts_in,
+    audit_actions,
+    conv,
+    file_report,
+    online,
+    outbox_rows,
+    reference_in,
+    say,
+    staff_side,
+    teams_bot,
+)
 
 
 class Inbox:

@@ -4,7 +4,7 @@ import io
 import json
 import os
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -39,7 +39,7 @@ def test_the_development_key_is_created_once_with_mode_0600(tmp_path):
 
 
 def sample() -> Report:
-    at = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
     meta = ReportMeta(1, "SG-AAAA-BBBB", "oakfield", "child", "Online safety: concern about a child", "k", at,
                       "closed", at, "dsl@x.example.org", "Daniel Okafor", 0, at)
     content = {"what": '=HYPERLINK("http://evil")', "children": "Sam Patel, Year 9", "school_name": "Oakfield",

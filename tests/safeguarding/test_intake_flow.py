@@ -6,8 +6,23 @@ import sqlalchemy as sa
 
 from safeguarding.tables import reports
 from store import DatabaseError
-from tests.safeguarding.helpers import (ANSWERS, DEPUTY, DSL, LEAD, OUTSIDER, REPORTER, VERBATIM, alerts_in,
-                                        current_question, file_report, fill_in, online, reference_in, say, teams_bot)
+from tests.safeguarding.helpers import (
+    ANSWERS,
+    DEPUTY,
+    DSL,
+    LEAD,
+    OUTSIDER,
+    REPORTER,
+    VERBATIM,
+    alerts_in,
+    current_question,
+    file_report,
+    fill_in,
+    online,
+    reference_in,
+    say,
+    teams_bot,
+)
 
 
 async def report_count(bot) -> int:

@@ -6,10 +6,24 @@ import sqlalchemy as sa
 
 from bot.adapter import DATABASE_DOWN
 from safeguarding.tables import reports
+from tests.safeguarding.helpers import (
+    DEPUTY,
+    DSL,
+    HEAD,
+    REPORTER,
+    Clock,
+    alerts_in,
+    audit_actions,
+    conv,
+    file_report,
+    fill_in,
+    online,
+    outbox_rows,
+    reference_in,
+    say,
+    teams_bot,
+)
 from tests.support.instances import app_database_url
-from tests.safeguarding.helpers import (DEPUTY, DSL, HEAD, REPORTER, Clock, alerts_in, audit_actions, conv, fill_in,
-                                        file_report, online, outbox_rows, reference_in, say,
-                                        teams_bot)
 
 
 async def test_two_instances_escalate_an_unacknowledged_report_once(make_bot, database_url, tmp_path):

@@ -64,7 +64,7 @@ class FakeConnector:
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), remaining)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     def add_member(self, user_id: str, name: str, email: str) -> Member:

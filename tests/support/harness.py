@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import appkeys
 import aiohttp
 from aiohttp.test_utils import TestServer
 
 from app import create_app
+from bot import appkeys
 from bot.settings import Settings
 
 from .channel import Channel
 from .connector import FakeConnector
-
 
 TEST_REPORT_KEY = "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="  # 32 bytes, tests only
 
@@ -50,7 +49,7 @@ class BotHarness:
     def base_url(self) -> str:
         return str(self.server.make_url("/"))[:-1]
 
-    async def start(self) -> "BotHarness":
+    async def start(self) -> BotHarness:
         self._connector_server = TestServer(self.connector.app(), host="127.0.0.1")
         await self._connector_server.start_server()
         self.connector.service_url = str(self._connector_server.make_url("/"))[:-1]

@@ -51,7 +51,7 @@ class AppProcess:
     def messages_url(self) -> str:
         return self.url + "/api/messages"
 
-    async def start(self, timeout: float = 60.0) -> "AppProcess":
+    async def start(self, timeout: float = 60.0) -> AppProcess:
         """Start the process and wait until /healthz answers 200."""
         Path(self.env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as out:  # the child keeps its own copy of the descriptor

@@ -82,7 +82,7 @@ class ThrowawayPostgres:
     def stop(self) -> None:
         try:
             self._run(_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop")
-        except Exception:  # noqa: BLE001 - best effort at teardown
+        except Exception:
             pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -98,7 +98,7 @@ def _self_signed(data: Path) -> None:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
             .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))

@@ -80,7 +80,7 @@ class FakeSlack:
             arguments.update(await request.post())
         return arguments
 
-    async def start(self) -> "FakeSlack":
+    async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._method)
         self.server = TestServer(app, host="127.0.0.1")
