@@ -7,15 +7,12 @@ import socket
 
 import pytest
 
-from bot import decoded, serialize
+from bot import serialize
 from tests.support import startup
 from tests.support.harness import BotHarness
 
 # Every activity the bot reads or sends in a test is checked against msrest's own (de)serialiser.
 serialize.CHECK = True
-# Every read served from the decoded-state cache, and every value a write primes it with, is
-# checked against a fresh jsonpickle decode.
-decoded.CHECK = True
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
