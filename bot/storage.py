@@ -12,7 +12,7 @@ from botbuilder.core import Storage
 
 from store import Database
 from store.migrations import Migration, create_tables, metadata
-from store.upsert import insert_ignore, upsert
+from store.upsert import upsert
 
 bot_state = sa.Table(
     "bot_state",
@@ -45,31 +45,31 @@ _UPDATE = (bot_state.update()
 
 
 @lru_cache(maxsize=None)
-def _inserts(dialect: str) -> tuple:
-    """(overwrite, create): insert the key or replace what is stored under it; insert the key
-    unless it is there already."""
+def _overwrite(dialect: str):
+    """Insert the key, or replace whatever is stored under it."""
     values = {"key": sa.bindparam("b_key"), "etag": sa.bindparam("b_etag"), "data": sa.bindparam("b_data")}
-    return (upsert(dialect, bot_state, values, ["key"],
-                   {"etag": values["etag"], "data": values["data"], "updated_at": sa.func.now()}),
-            insert_ignore(dialect, bot_state, values, ["key"]))
+    return upsert(dialect, bot_state, values, ["key"],
+                  {"etag": values["etag"], "data": values["data"], "updated_at": sa.func.now()})
 
 
 class SqlStorage(Storage):
     """Stores each key as JSON (jsonpickle, so dialog state round-trips) with an eTag, through the
     shared async engine: the same statements on SQLite and PostgreSQL, one transaction per call.
 
-    A write with "*" replaces what is stored. A write that carries the eTag it was read with
-    succeeds only while that eTag is still the stored one; one without an eTag (the key was absent
-    when read) only while the key is still absent. Otherwise it raises StorageConflictError
-    (another turn of the conversation saved first)."""
+    As botbuilder's own storages do (its StorageBaseTests pass, tests/test_storage_contract.py):
+    a write without an eTag, or with "*", replaces what is stored (last write wins); a write that
+    carries the eTag it was read with succeeds only while that eTag is still the stored one, else
+    it raises StorageConflictError (another turn of the conversation saved first)."""
 
     def __init__(self, db: Database):
         self.db = db
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
+        if keys is None:
+            raise ValueError("Keys are required when reading")
+        keys = list(keys)
         if not keys:
             return {}
-        keys = list(keys)
         async with self.db.reading() as conn:
             rows = (await conn.execute(_READ, {"keys": keys})).all()
         found = {}
@@ -83,7 +83,7 @@ class SqlStorage(Storage):
         """Write every change in one transaction. A change whose eTag is stale is not written, and
         raises StorageConflictError once the others have committed; the caller retries it."""
         if changes is None:
-            raise ValueError("changes are required when writing")
+            raise ValueError("Changes are required when writing")
         if not changes:
             return
         writes = []
@@ -92,15 +92,14 @@ class SqlStorage(Storage):
             if expected == "":
                 raise StorageConflictError(f"write to {key!r} has an empty eTag")
             writes.append((key, item, expected, jsonpickle.encode(_without_etag(item))))
-        overwrite, create = _inserts(self.db.dialect)
+        overwrite = _overwrite(self.db.dialect)
         written, refused = [], []
         async with self.db.transaction() as conn:
             for key, item, expected, data in writes:
                 params = {"b_key": key, "b_etag": uuid.uuid4().hex, "b_data": data}
-                if expected == "*":
+                if expected is None or expected == "*":
                     await conn.execute(overwrite, params)
-                elif not (await conn.execute(_UPDATE, {**params, "b_expected": expected}) if expected
-                          else await conn.execute(create, params)).rowcount:
+                elif not (await conn.execute(_UPDATE, {**params, "b_expected": expected})).rowcount:
                     refused.append(key)
                     continue
                 written.append((item, params["b_etag"]))

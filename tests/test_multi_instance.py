@@ -1,5 +1,5 @@
 """Two real app processes on one database (SQLite file and PostgreSQL): a conversation moves
-between them and carries on; simultaneous turns of one conversation are caught by eTag."""
+between them and carries on; simultaneous turns on stored state are caught by eTag."""
 import asyncio
 import sqlite3
 from contextlib import asynccontextmanager
@@ -156,15 +156,19 @@ async def race(cluster, conversation: str, one_text: str, two_text: str) -> list
     return [visible_text(a) for a in connector.inbox[conversation][before:]]
 
 
-async def test_simultaneous_first_turns_of_one_conversation_one_wins_the_other_is_refused(quiet_cluster):
+async def test_simultaneous_first_turns_of_one_conversation_are_both_answered_and_the_last_save_stands(
+        quiet_cluster):
     cluster = quiet_cluster
     one, two = cluster.one, cluster.two
     # Known to both instances: the race is about the dialog state (nobody's details are saved).
     await one.send("conv-race", "hello")
     await two.send("conv-race", "hello")
     texts = await race(cluster, "conv-race", QUESTION, QUESTION)
-    assert sum(CONFLICT in t for t in texts) == 1, texts  # exactly one turn was refused, and said so
-    # The winner's state stands: the clarifying question is still open on either instance.
+    # Neither turn had read an eTag (there was no state yet): last write wins, as in botbuilder's
+    # own storages, and each turn's question was asked.
+    assert not any(CONFLICT in t for t in texts), texts
+    assert sum("current student, or an ex-student" in t for t in texts) == 2, texts
+    # The state that stands has the clarifying question open, on either instance.
     answered = await two.send("conv-race", "ex student, she's 16")
     assert "No — not an ex-student under 18" in answered.text
 

@@ -136,14 +136,19 @@ async def test_the_user_is_told_when_their_turn_lost_a_race(bot, monkeypatch):
 
 
 
-async def test_two_first_writes_of_a_state_read_as_absent_one_wins_the_other_is_refused(db):
-    """Two instances take the first turn of one conversation at once: neither read an eTag."""
+async def test_two_first_writes_of_a_state_read_as_absent_the_last_one_wins(db):
+    """Two instances take the first turn of one conversation at once: neither read an eTag, and
+    a write without one is last-write-wins (botbuilder's contract, tests/test_storage_contract.py)."""
     one, two = SqlStorage(db), SqlStorage(db)
     assert await one.read(["new"]) == {} and await two.read(["new"]) == {}
-    await one.write({"new": {"n": 1}})
-    with pytest.raises(StorageConflictError):
-        await two.write({"new": {"n": 2}})
-    assert (await one.read(["new"]))["new"]["n"] == 1
+    first, second = {"n": 1}, {"n": 2}
+    await one.write({"new": first})
+    await two.write({"new": second})
+    stored = (await one.read(["new"]))["new"]
+    assert stored["n"] == 2 and stored["e_tag"] == second["e_tag"] != first["e_tag"]
+    first["n"] = 3
+    with pytest.raises(StorageConflictError):  # the first writer's eTag is stale now
+        await one.write({"new": first})
 
 
 async def test_several_keys_in_one_write_commit_together(db):
