@@ -11,20 +11,21 @@ import sqlalchemy as sa
 from botbuilder.core import Storage
 
 from store import Database
-from store.migrations import Migration, create_tables, metadata
+from store.migrations import Migration, create_tables, metadata, widen_to_text
 from store.upsert import upsert
 
 bot_state = sa.Table(
     "bot_state",
     metadata,
-    sa.Column("key", sa.String(512), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),  # built from the channel's ids, of any length
     sa.Column("etag", sa.String(64), nullable=False),
     sa.Column("data", sa.Text, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now(),
               onupdate=sa.func.now()),
 )
 
-MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", create_tables(bot_state))]
+MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", create_tables(bot_state)),
+              Migration("bot_state", 2, "state keys of any length", widen_to_text(bot_state, "key"))]
 
 # kept until bot/turn.py stops importing it
 while_waiting: ContextVar[Optional[Callable[[], None]]] = ContextVar("while_waiting", default=None)
