@@ -35,11 +35,11 @@ class StorageConflictError(Exception):
     """A write carried an eTag that no longer matches what is stored."""
 
 
-# (SQLAlchemy reserves the column names for its own parameters, hence "b_".)
 _KEYS = sa.bindparam("keys", expanding=True)
 _READ = sa.select(bot_state.c.key, bot_state.c.etag, bot_state.c.data).where(bot_state.c.key.in_(_KEYS))
 _DELETE = bot_state.delete().where(bot_state.c.key.in_(_KEYS))
-# Only if the eTag the caller read is still the stored one.
+# Only if the eTag the caller read is still the stored one. (SQLAlchemy reserves the column names
+# for its own parameters, hence "b_".)
 _UPDATE = (bot_state.update()
            .where(bot_state.c.key == sa.bindparam("b_key"), bot_state.c.etag == sa.bindparam("b_expected"))
            .values(etag=sa.bindparam("b_etag"), data=sa.bindparam("b_data")))
