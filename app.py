@@ -57,7 +57,6 @@ def create_app(settings=None) -> web.Application:
     async def database(app_: web.Application):
         await db.start()
         yield
-        storage.close()
         await db.close()
 
     app.cleanup_ctx.append(database)

@@ -19,26 +19,29 @@ from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import ConversationReference
 
 from store import Database
-from store.migrations import Migration, create_tables, metadata
+from store.migrations import Migration, create_tables, metadata, widen_to_text
 from store.upsert import upsert
 
 log = logging.getLogger(__name__)
 
+# Every text here comes from the channel or its directory, so none has a length limit.
 people = sa.Table(
     "people",
     metadata,
-    sa.Column("user_key", sa.String(300), primary_key=True),  # channel:user id
-    sa.Column("channel_id", sa.String(50), nullable=False),
-    sa.Column("user_id", sa.String(250), nullable=False),
-    sa.Column("aad_object_id", sa.String(64)),
-    sa.Column("name", sa.String(200)),
-    sa.Column("email", sa.String(320), index=True),
+    sa.Column("user_key", sa.Text, primary_key=True),  # channel:user id
+    sa.Column("channel_id", sa.Text, nullable=False),
+    sa.Column("user_id", sa.Text, nullable=False),
+    sa.Column("aad_object_id", sa.Text),
+    sa.Column("name", sa.Text),
+    sa.Column("email", sa.Text, index=True),
     sa.Column("reference", sa.Text, nullable=False),  # latest ConversationReference, JSON
     sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
     sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
 )
 
-MIGRATIONS = [Migration("people", 1, "people and their conversation references", create_tables(people))]
+MIGRATIONS = [Migration("people", 1, "people and their conversation references", create_tables(people)),
+              Migration("people", 2, "ids, names and emails of any length",
+                        widen_to_text(people, "user_key", "channel_id", "user_id", "aad_object_id", "name", "email"))]
 
 
 @dataclass(frozen=True)

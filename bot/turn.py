@@ -83,6 +83,10 @@ class ReadOnceConversationState(ConversationState):
     conversation, on every property get and set. Once the turn has read it, empty is the answer.
     (Unchanged state is not written back: botbuilder compares it with what was read.)"""
 
+    def __init__(self, storage):
+        super().__init__(storage)
+        self.storage = storage
+
     async def load(self, turn_context: TurnContext, force: bool = False) -> None:
         if force or self.get_cached_state(turn_context) is None:
             await super().load(turn_context, force)

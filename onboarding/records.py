@@ -9,7 +9,7 @@ from typing import Iterable
 import sqlalchemy as sa
 
 from store import Database
-from store.migrations import Migration, create_tables, metadata
+from store.migrations import Migration, create_tables, in_order, metadata, widen_to_text
 from store.upsert import upsert
 
 from .draw import DrawnQuestion
@@ -21,12 +21,14 @@ from .scoring import Marked, Result
 ASSESSMENT, PRACTICE = "assessment", "practice"
 IN_PROGRESS, FINISHED, ABANDONED = "in_progress", "finished", "abandoned"
 
+# User keys ("channel:user id"), and the names and emails a channel gives, have no length limit
+# (sa.Text); what the roster, the bank and the bot itself write keep theirs.
 attempts = sa.Table(
     "quiz_attempts", metadata,
     sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("user_key", sa.String(300), nullable=False, index=True),
-    sa.Column("email", sa.String(320), index=True),
-    sa.Column("name", sa.String(200)),
+    sa.Column("user_key", sa.Text, nullable=False, index=True),
+    sa.Column("email", sa.Text, index=True),
+    sa.Column("name", sa.Text),
     sa.Column("school", sa.String(200)),
     sa.Column("mode", sa.String(20), nullable=False),
     sa.Column("policy_version", sa.String(40), nullable=False),
@@ -53,9 +55,9 @@ answers = sa.Table(
 completions = sa.Table(
     "quiz_completions", metadata,
     sa.Column("attempt_id", sa.String(32), sa.ForeignKey("quiz_attempts.id"), primary_key=True),
-    sa.Column("user_key", sa.String(300), nullable=False),
-    sa.Column("email", sa.String(320), index=True),
-    sa.Column("name", sa.String(200)),
+    sa.Column("user_key", sa.Text, nullable=False),
+    sa.Column("email", sa.Text, index=True),
+    sa.Column("name", sa.Text),
     sa.Column("school", sa.String(200)),
     sa.Column("policy_version", sa.String(40), nullable=False),
     sa.Column("score", sa.Integer, nullable=False),
@@ -74,13 +76,17 @@ roster = sa.Table(
 
 reminders_sent = sa.Table(
     "quiz_reminders", metadata,
-    sa.Column("key", sa.String(700), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),  # holds a user key when there is no email
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 MIGRATIONS = [Migration("quiz", 1, "quiz attempts, answers, completions, roster, reminders",
-                        create_tables(attempts, answers, completions, roster, reminders_sent))]
+                        create_tables(attempts, answers, completions, roster, reminders_sent)),
+              Migration("quiz", 2, "user keys, names and emails of any length",
+                        in_order(widen_to_text(attempts, "user_key", "email", "name"),
+                                 widen_to_text(completions, "user_key", "email", "name"),
+                                 widen_to_text(reminders_sent, "key")))]
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from store.migrations import Migration, create_tables, metadata
+from store.migrations import Migration, create_tables, in_order, metadata, widen_to_text
 
 TS = sa.DateTime(timezone=True)
 
+# User keys ("channel:user id"), and the names, emails and message ids a channel gives, have no
+# length limit (sa.Text); what the contacts file and the bot itself write keep theirs.
 reports = sa.Table(
     "sg_reports", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -16,13 +18,13 @@ reports = sa.Table(
     sa.Column("school_id", sa.String(50)),
     sa.Column("concern_about", sa.String(20), nullable=False),
     sa.Column("category", sa.String(200), nullable=False),
-    sa.Column("reporter_key", sa.String(300), nullable=False, index=True),
+    sa.Column("reporter_key", sa.Text, nullable=False, index=True),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("content", sa.Text, nullable=False),  # encrypted; never updated
     sa.Column("status", sa.String(12), nullable=False, server_default="open"),
     sa.Column("acknowledged_at", TS),
-    sa.Column("acknowledged_by", sa.String(320)),
-    sa.Column("acknowledged_name", sa.String(200)),
+    sa.Column("acknowledged_by", sa.Text),
+    sa.Column("acknowledged_name", sa.Text),
     sa.Column("escalation_level", sa.Integer, nullable=False, server_default="0"),
     sa.Column("next_escalation_at", TS, index=True),
     sa.Column("closed_at", TS),
@@ -47,7 +49,7 @@ entries = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("report_id", sa.Integer, sa.ForeignKey("sg_reports.id"), nullable=False, index=True),
     sa.Column("kind", sa.String(12), nullable=False),  # addendum | note | outcome
-    sa.Column("author_key", sa.String(300), nullable=False),
+    sa.Column("author_key", sa.Text, nullable=False),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("content", sa.Text, nullable=False),  # encrypted: {"text", "author_name", "author_email"}
 )
@@ -56,8 +58,8 @@ audit = sa.Table(
     "sg_audit", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", TS, nullable=False),
-    sa.Column("actor_key", sa.String(300), nullable=False),  # user key, or "system"
-    sa.Column("actor_email", sa.String(320), nullable=False, server_default=""),
+    sa.Column("actor_key", sa.Text, nullable=False),  # user key, or "system"
+    sa.Column("actor_email", sa.Text, nullable=False, server_default=""),
     sa.Column("action", sa.String(30), nullable=False),
     sa.Column("report_id", sa.Integer, sa.ForeignKey("sg_reports.id"), index=True),
     sa.Column("detail", sa.String(300), nullable=False, server_default=""),  # never report content
@@ -67,8 +69,8 @@ outbox = sa.Table(
     "sg_outbox", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("report_id", sa.Integer, sa.ForeignKey("sg_reports.id"), nullable=False, index=True),
-    sa.Column("recipient", sa.String(320), nullable=False),  # an email, or a user key (reporter)
-    sa.Column("recipient_name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("recipient", sa.Text, nullable=False),  # an email, or a user key (reporter)
+    sa.Column("recipient_name", sa.Text, nullable=False, server_default=""),
     sa.Column("role", sa.String(40), nullable=False),
     sa.Column("channel", sa.String(12), nullable=False),  # teams | email | reporter
     sa.Column("tier", sa.Integer, nullable=False),
@@ -81,7 +83,7 @@ outbox = sa.Table(
     sa.Column("last_error", sa.String(120)),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("sent_at", TS),
-    sa.Column("activity_id", sa.String(200)),  # the Teams message, to update it in place later
+    sa.Column("activity_id", sa.Text),  # the Teams message, to update it in place later
     sa.Column("conversation", sa.Text),  # the conversation reference it went to (JSON)
     # Delivery is idempotent per report, recipient, channel, escalation tier and kind.
     sa.UniqueConstraint("report_id", "recipient", "channel", "tier", "kind", name="uq_sg_outbox_delivery"),
@@ -89,4 +91,9 @@ outbox = sa.Table(
 )
 
 MIGRATIONS = [Migration("safeguarding", 1, "safeguarding reports, people, entries, audit and outbox",
-                        create_tables(reports, report_people, entries, audit, outbox))]
+                        create_tables(reports, report_people, entries, audit, outbox)),
+              Migration("safeguarding", 2, "user keys, names, emails and message ids of any length",
+                        in_order(widen_to_text(reports, "reporter_key", "acknowledged_by", "acknowledged_name"),
+                                 widen_to_text(entries, "author_key"),
+                                 widen_to_text(audit, "actor_key", "actor_email"),
+                                 widen_to_text(outbox, "recipient", "recipient_name", "activity_id")))]

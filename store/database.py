@@ -63,13 +63,14 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A connection inside a transaction, committed on success, rolled back on error."""
-        try:
-            async with self.engine.begin() as conn:
-                yield conn
-        except (sa.exc.DBAPIError, OSError) as exc:
-            if not unavailable(exc):
-                raise
-            raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
+        async with _translated(), self.engine.begin() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncConnection]:
+        """A connection to read with: nothing to commit, so its transaction is rolled back."""
+        async with _translated(), self.engine.connect() as conn:
+            yield conn
 
     async def healthy(self) -> bool:
         """True when a trivial query succeeds."""
@@ -80,6 +81,17 @@ class Database:
         except Exception:
             log.warning("database health check failed", exc_info=True)
             return False
+
+
+@asynccontextmanager
+async def _translated() -> AsyncIterator[None]:
+    """A lost or refused connection becomes DatabaseError; an error in a statement stays itself."""
+    try:
+        yield
+    except (sa.exc.DBAPIError, OSError) as exc:
+        if not unavailable(exc):
+            raise
+        raise DatabaseError(f"database unavailable: {type(exc).__name__}") from exc
 
 
 def unavailable(exc: BaseException) -> bool:

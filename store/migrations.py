@@ -39,6 +39,32 @@ def create_tables(*tables: sa.Table) -> Callable[[Connection], None]:
     return apply
 
 
+def widen_to_text(table: sa.Table, *columns: str) -> Callable[[Connection], None]:
+    """A migration step that lifts the length limit of `columns` (declared `sa.Text` in `table`).
+
+    On PostgreSQL, varchar to text changes no stored byte, so the table and its indexes are not
+    rewritten. SQLite never enforces a declared length: there is nothing to change there."""
+
+    def apply(conn: Connection) -> None:
+        if conn.dialect.name != "postgresql":
+            return
+        quote = conn.dialect.identifier_preparer.quote
+        changes = ", ".join(f"ALTER COLUMN {quote(column)} TYPE TEXT" for column in columns)
+        conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} {changes}")
+
+    return apply
+
+
+def in_order(*steps: Callable[[Connection], None]) -> Callable[[Connection], None]:
+    """A migration step that runs `steps` one after the other."""
+
+    def apply(conn: Connection) -> None:
+        for step in steps:
+            step(conn)
+
+    return apply
+
+
 def pending(applied: set[tuple[str, int]], migrations: Iterable[Migration]) -> list[Migration]:
     """The migrations not yet applied, in component then version order; checks numbering."""
     seen: set[tuple[str, int]] = set()
