@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from .turn import Turn
 
 Handler = Callable[["Turn"], Awaitable[None]]
+# Answers what nothing else claimed; `sure`: only if it is sure what the message is. True if it answered.
+Fallback = Callable[["Turn", bool], Awaitable[bool]]
+# Looks at every typed message before anything else (a disclosure of harm to a child); True if it answered.
+Screen = Callable[["Turn"], Awaitable[bool]]
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,9 @@ class Registry:
     observers: list[Handler] = field(default_factory=list)
     # Called when a new user joins or first writes (welcome).
     on_new_user: list[Handler] = field(default_factory=list)
-    fallback: Handler | None = None
+    fallback: Fallback | None = None
+    # Called in order with each typed message before flows and routing; see Screen.
+    screens: list[Screen] = field(default_factory=list)
     # channel id -> its own rendering of a card (Teams, Slack); other channels get the default.
     renderers: dict[str, Renderer] = field(default_factory=dict)
     # The help menu's buttons, in the order the features add them.

@@ -1,15 +1,13 @@
 """Turn a CardView into the activity each channel understands, and send it."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Mapping
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment, ResourceResponse
 
-from cards import CardView, Text, render_adaptive, render_text
+from cards import CardView, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
-from dialogs.base import take_lead
 
 # Channels that show Adaptive Cards. Others get text, or their own format where a renderer is
 # registered (Registry.renderers: Teams, Slack).
@@ -39,15 +37,10 @@ class Replies:
         return card_activity(view, channel_id, self.renderers)
 
     async def send(self, context: TurnContext, reply: CardView | str) -> ResourceResponse | None:
-        """Send a card or a line of text to the turn's conversation, a pending lead line on top."""
-        line = take_lead(context)
+        """Send a card or a line of text to the turn's conversation."""
         if isinstance(reply, CardView):
-            if line:
-                reply = replace(reply, blocks=(Text(line, style="subtle"), *reply.blocks))
-            activity = self.activity(reply, context.activity.channel_id)
-        else:
-            activity = Activity(type=ActivityTypes.message, text=f"{line}\n\n{reply}" if line else reply)
-        return await context.send_activity(activity)
+            return await context.send_activity(self.activity(reply, context.activity.channel_id))
+        return await context.send_activity(reply)
 
     async def update(self, context: TurnContext, activity_id: str, view: CardView):
         """Replace an earlier card in place (e.g. an alert once acknowledged)."""

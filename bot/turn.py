@@ -7,11 +7,12 @@ from typing import Any
 
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount, ResourceResponse
 
 from cards import CardView
-from dialogs.base import REROUTE, take_lead
+from dialogs.choices import control_word
+from dialogs.flow import active_flow, interrupted, reask, resume_offer
 
 from .adapter import drop_held, hold, release
 from .registry import Registry
@@ -100,6 +101,8 @@ class GuidanceBot(TeamsActivityHandler):
         self.dialogs = DialogSet(conversation_state.create_property("dialog_state"))
         for dialog in registry.dialogs:
             self.dialogs.add(dialog)
+        registry.action("flow.resume", self.resume)
+        registry.command("resume", ("carry on", "resume", "continue"), self.resume, hidden=True)
 
     async def on_turn(self, turn_context: TurnContext):
         """Load the state, handle the activity, save the state (if it changed), then send the replies.
@@ -128,9 +131,6 @@ class GuidanceBot(TeamsActivityHandler):
             await _send_held_after_failure(turn_context)
             raise
         await release(turn_context)
-        line = take_lead(turn_context)  # a lead line no reply took goes out on its own
-        if line:
-            await turn_context.send_activity(line)
 
     async def _handle(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -163,32 +163,70 @@ class GuidanceBot(TeamsActivityHandler):
             await hook(turn)
 
     async def on_message_activity(self, turn_context: TurnContext):
-        """Continue the active dialog, or route the message to a command, action or intent."""
+        """Answer a message: a card action, a flow's answer or control word, or something new."""
         turn = await self.turn(turn_context)
         if not turn.text and turn.value is None and not (turn_context.activity.attachments and turn.dc.active_dialog):
-            return  # empty messages (or attachments outside a dialog, e.g. report evidence): nothing to answer
+            return  # empty messages (or attachments outside a flow, e.g. report evidence): nothing to answer
         if turn.value is not None and "action" in turn.value:
             handler = self.registry.actions.get(str(turn.value["action"]))
             if handler is not None:
                 await handler(turn)
                 return
-        if turn.dc.active_dialog is not None:
-            result = await turn.dc.continue_dialog()
-            rerouted = result.status == DialogTurnStatus.Complete and result.result == REROUTE
-            if result.status != DialogTurnStatus.Empty and not rerouted:
-                return
-        await self.route(turn)
+        flow, _ = active_flow(turn.dc)
+        if flow is None:
+            if not await self.screen(turn):
+                await self.route(turn)
+            return
+        if is_control(turn):
+            await turn.dc.continue_dialog()
+            return
+        if not flow.flow.takes_disclosures and await self.screen(turn):
+            await self.offer_to_resume(turn)
+            return
+        await turn.dc.continue_dialog()
+        stopped = interrupted(turn_context)
+        if stopped is None:
+            return
+        if stopped.ends_on_interruption:
+            await self.route(turn)
+        elif await self.route(turn, sure=True):
+            await self.offer_to_resume(turn)
+        else:
+            await reask(turn.dc)
 
-    async def route(self, turn: Turn) -> None:
-        """Decide what a free-standing message is and hand it to that feature."""
+    async def screen(self, turn: Turn) -> bool:
+        """Let each screen look at a typed message first (a child at risk comes before anything else)."""
+        if not turn.text:
+            return False
+        for screen in self.registry.screens:
+            if await screen(turn):
+                return True
+        return False
+
+    async def offer_to_resume(self, turn: Turn) -> None:
+        """After answering something else mid-flow, offer to carry on where the flow was."""
+        offer = resume_offer(turn.dc)
+        if offer is not None:
+            await turn.send(offer)
+
+    async def resume(self, turn: Turn) -> None:
+        """The "Carry on" button: ask the paused flow's current step again."""
+        if turn.dc.active_dialog is None:
+            await turn.send("There's nothing to carry on with. Type **help** to see what I can do.")
+            return
+        await turn.dc.reprompt_dialog()
+
+    async def route(self, turn: Turn, sure: bool = False) -> bool:
+        """Decide what a free-standing message is and hand it to that feature; False when `sure` and
+        nothing is sure what it is (mid-flow, it is then taken as an unclear answer)."""
         if turn.value is not None and not turn.text:
             await turn.send("That button belongs to a conversation that has finished. Type **help** to start again.")
-            return
+            return True
         found = self.registry.find_command(turn.text)
         if found is not None:
             command, turn.argument = found
             await command.handler(turn)
-            return
+            return True
         best, best_match = None, None
         for intent in self.registry.intents:
             match = intent.scorer(turn)
@@ -196,8 +234,10 @@ class GuidanceBot(TeamsActivityHandler):
                 best, best_match = intent, match
         if best is not None:
             await best.handler(turn, best_match.result)
-        elif self.registry.fallback is not None:
-            await self.registry.fallback(turn)
+            return True
+        if self.registry.fallback is not None:
+            return await self.registry.fallback(turn, sure)
+        return False
 
     async def on_unrecognized_activity_type(self, turn_context: TurnContext):
         """Accept and ignore activity types the bot does not use."""
@@ -205,6 +245,13 @@ class GuidanceBot(TeamsActivityHandler):
 
     async def on_typing_activity(self, turn_context: TurnContext):
         """Ignore typing indicators."""
+
+
+def is_control(turn: Turn) -> bool:
+    """A control word for the active flow: typed (back, cancel, start over, help) or a button."""
+    if turn.value is not None:
+        return "control" in turn.value
+    return control_word(turn.text) is not None
 
 
 async def _send_held_after_failure(context: TurnContext) -> None:

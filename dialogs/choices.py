@@ -23,6 +23,17 @@ def clean(text: str | None) -> str:
     return re.sub(r"[^\w\s'+-]", " ", (text or "").lower()).strip()
 
 
+_QUESTION = re.compile(r"^(?:can|could|may|should|shall|must|do|does|did|is|are|am|will|would|"
+                       r"what|whats|what's|who|whom|whose|why|how|which)\b")
+
+
+def looks_like_a_question(text: str | None) -> bool:
+    """Whether a typed message asks something ("can i text a parent from my phone?") rather than
+    answers a question put to it (a name, a time, a handle)."""
+    said = " ".join((text or "").lower().split())
+    return said.endswith("?") or bool(_QUESTION.match(said)) and len(said.split()) >= 4
+
+
 def control_word(text: str | None) -> str | None:
     """'cancel', 'back', 'restart' or 'help' when the whole message is one of those words."""
     return CONTROL_WORDS.get(" ".join(clean(text).split()))

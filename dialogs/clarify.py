@@ -1,48 +1,48 @@
-"""Wait for the answer to one clarifying question; typed answers and clicks both work."""
+"""The clarifying question: one fact the rule turns on ("are they a current student?"), typed or clicked."""
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 
-from .base import REROUTE
-from .choices import control_word
+from cards import CardView
 
-# (context, question, facts) -> sends the answer (True), or a further clarifying question (False)
+from .flow import Done, Flow, Step
+
+# (context, question, facts) -> sends the answer (True), or False when a further fact is needed
 Answerer = Callable[[TurnContext, str, dict], Awaitable[bool]]
 # (question, facts, typed text) -> facts parsed from the typed text, or None
 FactParser = Callable[[str, dict, str], "dict | None"]
+# (question, facts) -> the card that asks for the missing fact
+Asker = Callable[[str, dict], CardView]
 
 
-class ClarifyDialog(Dialog):
-    """Holds the question and facts so far; one typed or clicked answer completes it."""
+class ClarifyFlow(Flow):
+    """Holds the question and the facts so far. Clicks are card actions (the Q&A feature's); a typed
+    answer is read here. Anything else typed is a new message: the question is dropped."""
 
-    ID = "qa.clarify"
+    id = "qa.clarify"
+    name = "your question"
+    ends_on_interruption = True
 
-    def __init__(self, answer: Answerer, parse: FactParser):
-        super().__init__(self.ID)
-        self._answer = answer
-        self._parse = parse
+    def __init__(self, ask: Asker, answer: Answerer, parse: FactParser):
+        self.ask, self.answer, self.parse = ask, answer, parse
 
-    async def begin_dialog(self, dc: DialogContext, options: dict = None) -> DialogTurnResult:
-        """Remember the question; the caller has already sent the clarifying card."""
-        dc.active_dialog.state["question"] = options["question"]
-        dc.active_dialog.state["facts"] = dict(options.get("facts") or {})
-        return Dialog.end_of_turn
+    async def start(self, context: TurnContext, state: dict, options: Any) -> Done | None:
+        state.update(question=options["question"], facts=dict(options.get("facts") or {}))
+        return None
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        """Parse a typed answer; anything else is a new message and is routed afresh."""
-        text = dc.context.activity.text or ""
-        if control_word(text) == "cancel":
-            await dc.context.send_activity("OK. Ask me anything else about the policy.")
-            return await dc.end_dialog()
-        question, facts = dc.active_dialog.state["question"], dc.active_dialog.state["facts"]
-        parsed = self._parse(question, facts, text) if text else None
-        if parsed is None:
-            return await dc.end_dialog(REROUTE)
-        facts = {**facts, **parsed}
-        if await self._answer(dc.context, question, facts):
-            return await dc.end_dialog()
-        dc.active_dialog.state["facts"] = facts  # a follow-up question was asked (e.g. their age)
-        return Dialog.end_of_turn
+    async def step(self, context: TurnContext, state: dict) -> Step:
+        question, facts = state["question"], state["facts"]
+        return Step("fact", self.ask(question, facts),
+                    lambda said: self.parse(question, facts, said.text) if said.text else None,
+                    owns=lambda value: False)
+
+    async def take(self, context: TurnContext, state: dict, step: Step, answer: Any) -> Done | None:
+        state["facts"] = {**state["facts"], **answer}
+        return Done() if await self.answer(context, state["question"], state["facts"]) else None
+
+    async def stopped(self, context: TurnContext, state: dict, confirmed: bool) -> str:
+        return "OK. Ask me anything else about the policy."
+
+

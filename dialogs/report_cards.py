@@ -59,6 +59,6 @@ def confirm_card(kind: str) -> CardView:
         "Discard this report?",
         (Text(f"If you {what}, what you have typed so far will be thrown away. Nothing has been sent to anyone "
               "yet."),),
-        (Button("Keep going", {"answer": "keep going"}, style="positive"),
-         Button("Discard it", {"answer": "discard"}, style="destructive")),
+        (Button("Keep going", {"control": "keep"}, style="positive"),
+         Button("Discard it", {"control": "discard"}, style="destructive")),
         summary="Discard this report? Answer discard or keep going.")

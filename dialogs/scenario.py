@@ -1,33 +1,25 @@
-"""The one generic dialog that walks any scenario from policy_kb/scenarios.
+"""A guided situation as a flow: any scenario of policy_kb/scenarios, with no code per scenario.
 
-A WaterfallDialog of two steps runs once per question: show the current node (an outcome
-ends the dialog), then take the answer and replace itself with the next node. The walk
-(`policy_kb.scenarios.Walk`) travels as the waterfall's options, so it is in dialog state and
-survives a restart. Control words come from GuidedDialog.
+The walk (`policy_kb.scenarios.Walk`) is the flow's state, so it survives a restart. A walk
+whose scenario changed since it began stops politely.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
-from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 
 from policy_kb.scenarios import ScenarioBook, Walk, walker
 from policy_kb.scenarios.model import Outcome, Question
 from policy_kb.scenarios.recognise import is_new_message
 
-from .base import REROUTE, GuidedDialog, Say, lead_with
 from .choices import NO, YES, Option, clean, match_option
+from .flow import HELP, Done, Flow, Said, Step
 from .scenario_cards import outcome_card, question_card
 
 DIALOG_ID = "scenario"
-WALK_ID = "scenario.walk"
-ANSWER_ID = "scenario.answer"
 CHANGED = ("The guidance for this situation has changed since you started, so I've stopped this "
            "walk-through. Type situations to start again.")
-_STALE = "__changed__"  # what the prompt returns when the stored walk no longer fits the data
-_NEW_MESSAGE = "__new_message__"  # ... when the person typed a new question instead of an answer
 
 
 def options_for(question: Question) -> list[Option]:
@@ -61,151 +53,90 @@ def _mentions(option: Option, text: str) -> bool:
     return any(f" {' '.join(clean(p).split())} " in said for p in phrases if clean(p))
 
 
-class AnswerPrompt(Prompt):
-    """Ask the current question; accept a click on this question's buttons or a typed answer."""
+class ScenarioFlow(Flow):
+    """Walk a scenario's questions to its outcome."""
 
-    def __init__(self, book: ScenarioBook, kb, say: Say):
-        super().__init__(ANSWER_ID)
-        self.book, self.kb, self.say = book, kb, say
+    id = DIALOG_ID
+    name = "the walk-through"
 
-    def _walk(self, options: PromptOptions) -> tuple:
-        walk = Walk.from_dict(options.validations)
-        scenario = self.book.get(walk.scenario)
-        return (scenario if walker.fits(scenario, walk) else None), walk
-
-    async def on_prompt(self, turn_context: TurnContext, state: dict, options: PromptOptions, is_retry: bool):
-        """Send the question card; the first one of a walk also quotes the key clauses."""
-        scenario, walk = self._walk(options)
-        if scenario is None:
-            await turn_context.send_activity(CHANGED)
-            return
-        problem = ""
-        if is_retry:
-            problem = state.pop("problem", "") or ("Sorry, I didn't understand that. Please choose one of these, "
-                                                   "or type cancel to stop and ask something else:")
-        # The first question the person sees quotes the key clauses (and what was pre-filled).
-        intro = not state.get("shown") and walker.untouched(walk)
-        state["shown"] = True
-        await self.say(turn_context, question_card(self.kb, scenario, walk, intro=intro, problem=problem))
-
-    async def on_recognize(self, turn_context: TurnContext, state: dict, options: PromptOptions):
-        """A click carries the node and the choice; typed text is matched to the options."""
-        scenario, walk = self._walk(options)
-        result = PromptRecognizerResult()
-        if scenario is None:
-            result.succeeded, result.value = True, _STALE
-            return result
-        question = scenario.node(walk.node)
-        value = turn_context.activity.value
-        if isinstance(value, dict):
-            if value.get("scenario") != scenario.id or value.get("node") != question.id:
-                state["problem"] = "That button belongs to an earlier question. This is where we are:"
-                return result
-            raw = str(value.get("choice") or "")
-            # A card's choice list sends the value; a text client may send what was typed.
-            choice = question.choice(raw) or question.choice(typed_answer(question, raw) or "")
-        else:
-            typed = typed_answer(question, turn_context.activity.text)
-            choice = question.choice(typed) if typed else None
-            if choice is None and is_new_message(self.book, turn_context.activity.text):
-                result.succeeded, result.value = True, _NEW_MESSAGE
-                return result
-        if choice is not None:
-            result.succeeded, result.value = True, choice.value
-        return result
-
-
-class ScenarioDialog(GuidedDialog):
-    """Walk any scenario: no code per scenario, only the data."""
-
-    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None], say: Say):
-        super().__init__(DIALOG_ID)
+    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None], say):
         self.book, self.kb, self.report_prefill, self.say = book, kb, report_prefill, say
-        self.add_dialog(WaterfallDialog(WALK_ID, [self._show, self._take]))
-        self.add_dialog(AnswerPrompt(book, kb, say))
-        self.initial_dialog_id = WALK_ID
 
     def _scenario(self, walk: Walk):
         scenario = self.book.get(walk.scenario)
         return scenario if walker.fits(scenario, walk) else None
 
-    async def _show(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Ask the current question, or show the outcome and finish."""
-        walk = Walk.from_dict(step.options)
+    async def start(self, context: TurnContext, state: dict, options: Any) -> Done | None:
+        state.update(walk=dict(options), shown=False)
+        return await self._outcome_if_reached(context, state)
+
+    async def step(self, context: TurnContext, state: dict) -> Step | Done:
+        walk = Walk.from_dict(state["walk"])
         scenario = self._scenario(walk)
         if scenario is None:
-            await step.context.send_activity(CHANGED)
-            return await step.end_dialog()
-        if isinstance(scenario.node(walk.node), Outcome):
-            card = outcome_card(self.kb, scenario, walk, self.report_prefill(scenario, walk),
-                                key_clauses=walker.untouched(walk))
-            await self.say(step.context, card)
-            return await step.end_dialog(walk.to_dict())
-        return await step.prompt(ANSWER_ID, PromptOptions(validations=walk.to_dict()))
+            await self.say(context, CHANGED)
+            return Done()
+        question = scenario.node(walk.node)
+        # The first question the person sees quotes the key clauses (and what was pre-filled).
+        intro = not state.get("shown") and walker.untouched(walk)
+        state["shown"] = True
 
-    async def _take(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Record the answer and move to the next node."""
-        walk = Walk.from_dict(step.options)
+        def read(said: Said) -> str | None:
+            if said.value is not None:
+                raw = str(said.value.get("choice") or "")
+                # A card's choice list sends the value; a text client may send what was typed.
+                choice = question.choice(raw) or question.choice(typed_answer(question, raw) or "")
+            elif len(said.text.split()) > 4 and is_new_message(self.book, said.text):
+                return None  # a question, or another situation, typed instead of an answer
+            else:
+                typed = typed_answer(question, said.text)
+                choice = question.choice(typed) if typed else None
+            return choice.value if choice is not None else None
+
+        return Step(question.id, question_card(self.kb, scenario, walk, intro=intro), read,
+                    owns=lambda value: value.get("scenario") == scenario.id and value.get("node") == question.id)
+
+    async def take(self, context: TurnContext, state: dict, step: Step, answer: Any) -> Done | None:
+        walk = Walk.from_dict(state["walk"])
+        state["walk"] = walker.answer(self._scenario(walk), walk, answer).to_dict()
+        return await self._outcome_if_reached(context, state)
+
+    async def _outcome_if_reached(self, context: TurnContext, state: dict) -> Done | None:
+        walk = Walk.from_dict(state["walk"])
         scenario = self._scenario(walk)
-        if scenario is None or step.result == _STALE:
-            await step.context.send_activity(CHANGED)
-            return await step.end_dialog()
-        if step.result == _NEW_MESSAGE:
-            lead_with(step.context, "I've left the walk-through to answer that.")
-            return await step.end_dialog(REROUTE)
-        return await step.replace_dialog(WALK_ID, walker.answer(scenario, walk, step.result).to_dict())
+        if scenario is None or not isinstance(scenario.node(walk.node), Outcome):
+            return None
+        await self.say(context, outcome_card(self.kb, scenario, walk, self.report_prefill(scenario, walk),
+                                             key_clauses=walker.untouched(walk)))
+        return Done(walk.to_dict())
 
-    def _current(self, inner_dc: DialogContext) -> Walk | None:
-        for instance in inner_dc.stack:
-            if instance.id == WALK_ID:
-                return Walk.from_dict(instance.state["options"])
-        return None
-
-    async def _walk_from(self, inner_dc: DialogContext, walk: Walk) -> DialogTurnResult:
-        await inner_dc.cancel_all_dialogs()
-        return await inner_dc.begin_dialog(WALK_ID, walk.to_dict())
-
-    async def on_back(self, inner_dc: DialogContext) -> DialogTurnResult:
-        """Go to the previous question, forgetting its answer."""
-        walk = self._current(inner_dc)
-        scenario = self._scenario(walk) if walk else None
-        if walk is not None and scenario is None:
-            return await self.on_restart(inner_dc)  # the data changed: say so and stop
+    def back(self, state: dict) -> str:
+        walk = Walk.from_dict(state["walk"])
+        scenario = self._scenario(walk)
         earlier = walker.back(scenario, walk) if scenario else None
         if earlier is None:
-            return await super().on_back(inner_dc)
-        await inner_dc.context.send_activity("Going back one question.")
-        return await self._walk_from(inner_dc, earlier)
+            return "This is the first question." if scenario else ""
+        state["walk"] = earlier.to_dict()
+        return "Going back one question."
 
-    async def on_restart(self, inner_dc: DialogContext) -> DialogTurnResult:
-        """Begin this scenario again from its first question, with nothing pre-filled."""
-        walk = self._current(inner_dc)
-        scenario = self._scenario(walk) if walk else None
-        if scenario is None:
-            await inner_dc.context.send_activity(CHANGED)
-            await inner_dc.cancel_all_dialogs()
-            return DialogTurnResult(DialogTurnStatus.Cancelled)
-        await inner_dc.context.send_activity("Starting again.")
-        return await self._walk_from(inner_dc, walker.start(scenario))
+    async def restart(self, context: TurnContext, state: dict) -> Any:
+        scenario = self._scenario(Walk.from_dict(state["walk"]))
+        return walker.start(scenario).to_dict() if scenario else state["walk"]
 
-    async def on_help(self, inner_dc: DialogContext) -> DialogTurnResult:
-        """Say where we are and what the control words do, then re-ask."""
-        walk = self._current(inner_dc)
-        scenario = self._scenario(walk) if walk else None
-        if scenario is not None:
-            await inner_dc.context.send_activity(f"We're walking through: {scenario.title}.")
-        return await super().on_help(inner_dc)
+    async def stopped(self, context: TurnContext, state: dict, confirmed: bool) -> str:
+        return "Cancelled. Type **help** to see what I can do."
+
+    def where(self, state: dict) -> str:
+        scenario = self.book.get(state.get("walk", {}).get("scenario", ""))
+        return scenario.title if scenario else ""
+
+    def help_text(self, state: dict) -> str:
+        where = self.where(state)
+        return (f"We're walking through: {where}. " if where else "") + HELP
 
 
-def is_scenario_active(dc: DialogContext) -> bool:
+def is_scenario_active(dc) -> bool:
     return dc.active_dialog is not None and dc.active_dialog.id == DIALOG_ID
 
 
-async def begin(dc: DialogContext, walk: Walk) -> DialogTurnResult:
-    """Start (or restart) the scenario dialog at a walk; an active scenario is replaced."""
-    if is_scenario_active(dc):
-        await dc.cancel_all_dialogs()
-    return await dc.begin_dialog(DIALOG_ID, walk.to_dict())
-
-
-__all__ = ["DIALOG_ID", "ScenarioDialog", "begin", "is_scenario_active", "typed_answer"]
+__all__ = ["DIALOG_ID", "ScenarioFlow", "is_scenario_active", "typed_answer"]

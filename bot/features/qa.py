@@ -10,7 +10,8 @@ from bot.registry import Registry
 from bot.turn import Turn
 from cards import CardView, Facts, Text
 from cards.qa import answer_card, choose_card, clarify_card, unknown_card
-from dialogs.clarify import ClarifyDialog
+from dialogs.clarify import ClarifyFlow
+from dialogs.flow import FlowDialog
 from policy_kb import review
 from policy_kb.review import ReviewLog
 from policy_kb.search import Matcher, Reply, parse_fact_answer
@@ -44,13 +45,15 @@ class QA:
             turn.found["qa"] = self.matcher.answer(turn.text[:MAX_QUESTION_CHARS])
         return turn.found["qa"]
 
-    async def ask(self, turn: Turn) -> None:
-        """Answer a typed question (the fallback for anything no other feature claims)."""
+    async def ask(self, turn: Turn, sure: bool = False) -> bool:
+        """Answer a typed question (the fallback for anything no other feature claims). `sure`: only
+        if the policy answers it (mid-flow, an unknown message is an unclear answer, not a question)."""
         question = turn.text[:MAX_QUESTION_CHARS]
         reply = self.reply_for(turn)
+        if sure and reply.kind == "unknown":
+            return False
         if reply.kind == "clarify":
-            await turn.send(self._clarify_view(reply, question))
-            await turn.begin(ClarifyDialog.ID, {"question": question, "facts": dict(reply.facts)})
+            await turn.begin(ClarifyFlow.id, {"question": question, "facts": dict(reply.facts)})
         elif reply.kind == "choose":
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
@@ -58,12 +61,12 @@ class QA:
         else:
             await self.review.record_unanswered(question, "unknown")
             await turn.send(unknown_card(tuple(self.menu_buttons)))
+        return True
 
     async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
         """Answer again now a fact is known; False when a follow-up question was needed instead."""
         reply = self.matcher.answer(question, facts)
         if reply.kind == "clarify":
-            await self.services.replies.send(context, self._clarify_view(reply, question))
             return False
         if reply.kind == "answer":
             await self.services.replies.send(context, answer_card(self.kb, reply.clause_id, reply.headline,
@@ -72,7 +75,9 @@ class QA:
             await self.services.replies.send(context, unknown_card())
         return True
 
-    def _clarify_view(self, reply, question: str):
+    def clarify_view(self, question: str, facts: dict):
+        """The card that asks for the fact the rule turns on."""
+        reply = self.matcher.answer(question, facts)
         clar = reply.clarification
         options = tuple((o.label, {**dict(reply.facts), **dict(o.facts)}) for o in clar.options)
         return clarify_card(self.kb, clar.clause_id, clar.question, options, question)
@@ -85,7 +90,7 @@ class QA:
 
     async def on_fact(self, turn: Turn) -> None:
         """A clarifying-question button: answer with that fact (no re-search of button text)."""
-        if turn.dc.active_dialog is not None and turn.dc.active_dialog.id == ClarifyDialog.ID:
+        if turn.dc.active_dialog is not None and turn.dc.active_dialog.id == ClarifyFlow.id:
             await turn.dc.end_dialog()
         question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
         facts = turn.value.get("facts")
@@ -93,7 +98,7 @@ class QA:
             await turn.send("That button is out of date. Please ask your question again.")
             return
         if not await self.answer_with_facts(turn.context, question, facts):
-            await turn.begin(ClarifyDialog.ID, {"question": question, "facts": facts})
+            await turn.begin(ClarifyFlow.id, {"question": question, "facts": facts})
 
     async def on_clause(self, turn: Turn) -> None:
         """Open a clause by id (follow-up and 'which did you mean' buttons)."""
@@ -141,7 +146,8 @@ def register(registry: Registry, services) -> None:
     qa = QA(services, registry.menu_buttons)
     services.qa = qa
     registry.migrations.extend(review.MIGRATIONS)
-    registry.dialogs.append(ClarifyDialog(qa.answer_with_facts, qa.parse_typed))
+    flow = ClarifyFlow(qa.clarify_view, qa.answer_with_facts, qa.parse_typed)
+    registry.dialogs.append(FlowDialog(flow, services.replies.send))
     registry.fallback = qa.ask
     registry.action("qa.fact", qa.on_fact)
     registry.action("qa.clause", qa.on_clause)

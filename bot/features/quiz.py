@@ -13,7 +13,9 @@ from bot.turn import Turn
 from cards import Button
 from cards.quiz import START as START_BUTTON
 from cards.quiz import certificate_card, history_card, new_starter_card, policy_card
-from dialogs.quiz import QuizDialog
+from dialogs.flow import FlowDialog
+from dialogs.quiz import DIALOG_ID as QUIZ_DIALOG
+from dialogs.quiz import QuizFlow
 from onboarding.bank import load_bank
 from onboarding.records import ASSESSMENT, MIGRATIONS, PRACTICE, QuizRecords
 
@@ -64,16 +66,11 @@ class Quiz:
 
     async def start(self, turn: Turn, mode: str = ASSESSMENT) -> None:
         """Begin a quiz, unless one (or another flow) is already under way."""
-        active = turn.dc.active_dialog
-        if active is not None and active.id == QuizDialog.ID:
-            await turn.send("You're already in the middle of a quiz. Here is where you are "
-                            "(type cancel to stop it):")
-            await turn.dc.reprompt_dialog()
+        if any(instance.id == QUIZ_DIALOG for instance in turn.dc.stack):
+            await turn.send("You're already in the middle of a quiz. Type **carry on** to go back to it, or "
+                            "**cancel** to stop it.")
             return
-        if active is not None:
-            await turn.send("Let's finish what we're doing first: answer the question above, or type cancel.")
-            return
-        await turn.begin(QuizDialog.ID, {"mode": mode})
+        await turn.begin(QUIZ_DIALOG, {"mode": mode})  # pauses any other flow until the quiz ends
 
     async def start_assessment(self, turn: Turn) -> None:
         """Start the onboarding quiz (assessment mode)."""
@@ -112,7 +109,7 @@ def register(registry: Registry, services) -> None:
     quiz = Quiz(services, config)
     services.quiz = quiz
     registry.migrations.extend(MIGRATIONS)
-    registry.dialogs.append(QuizDialog(quiz))
+    registry.dialogs.append(FlowDialog(QuizFlow(quiz), quiz.say))
     registry.command("quiz", ("quiz", "onboarding quiz", "take the quiz", "start quiz", "start the quiz",
                               "take quiz"), quiz.start_assessment, "Take the onboarding quiz")
     registry.command("practice quiz", ("practice quiz", "quiz practice", "practice"), quiz.start_practice,

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
-from dialogs.report import ReportDialog
+from dialogs.flow import FlowDialog
+from dialogs.report import ReportFlow
 from safeguarding import intake
 from safeguarding.contacts import Contact, OutOfHours, School
 from safeguarding.crypto import Cipher
@@ -173,7 +174,7 @@ def register(registry: Registry, services) -> None:
     services.reports = commands
 
     registry.migrations.extend(MIGRATIONS)
-    registry.dialogs.append(ReportDialog(desk))
+    registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))
     registry.workers.append(worker_context(worker))
     registry.menu_buttons.append(Button("Report a concern", {"action": "report.start"}, style="positive"))
     registry.intent("report_concern", lambda turn: Match(0.9) if wants_to_report(turn.text) else None,

@@ -7,6 +7,7 @@ from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button
 from dialogs import scenario as scenario_dialog
+from dialogs.flow import FlowDialog
 from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise, walker
 from policy_kb.scenarios.recognise import WALKTHROUGH
@@ -56,16 +57,17 @@ def register(registry: Registry, services) -> None:
             return walker.report_prefill(scenario, walk)
         return None
 
-    registry.dialogs.append(scenario_dialog.ScenarioDialog(book, services.kb, report_prefill, services.replies.send))
+    say = services.replies.send
+    registry.dialogs.append(FlowDialog(scenario_dialog.ScenarioFlow(book, services.kb, report_prefill, say), say))
     registry.menu_buttons.append(Button("Walk me through a situation", {"action": "scenario.menu"}))
 
     async def begin(turn: Turn, walk: Walk) -> None:
-        if turn.dc.active_dialog is not None and not scenario_dialog.is_scenario_active(turn.dc):
-            await turn.send("You're in the middle of something else. Finish it, or type cancel, "
-                            "then choose the situation again.")
-            return
+        """Start a walk: it replaces one under way, and pauses any other flow until it ends."""
         log.info("scenario %s started", walk.scenario)
-        await scenario_dialog.begin(turn.dc, walk)
+        if scenario_dialog.is_scenario_active(turn.dc):
+            await turn.dc.replace_dialog(scenario_dialog.DIALOG_ID, walk.to_dict())
+        else:
+            await turn.begin(scenario_dialog.DIALOG_ID, walk.to_dict())
 
     async def show_picker(turn: Turn) -> None:
         """Show the list of situations."""

@@ -69,7 +69,13 @@ def register(registry: Registry, services) -> None:
         """Answer greetings and thanks briefly."""
         await turn.send(reply)
 
+    async def nothing_to_stop(turn: Turn) -> None:
+        """`cancel`, `back` or `start over` with no flow under way."""
+        await turn.send("Nothing to cancel: we're not in the middle of anything. Type **help** to see what I can do.")
+
     registry.command("help", ("help", "menu", "start", "?"), show_help, "Show what I can do")
+    registry.command("cancel", ("cancel", "stop", "quit", "exit", "abort", "back", "go back", "start over",
+                                "restart", "start again"), nothing_to_stop, hidden=True)
     registry.action("help", show_help)
     registry.on_new_user.append(greet_new_user)
     registry.intent("small_talk", small_talk_match, small_talk)

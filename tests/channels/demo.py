@@ -5,11 +5,9 @@ without depending on other features' flows. Questions go to the real Q&A feature
 """
 from __future__ import annotations
 
-from botbuilder.dialogs import Dialog, WaterfallDialog, WaterfallStepContext
-
 from bot import appkeys
 from cards import Button, CardView, Choice, Input, Text
-from dialogs.base import GuidedDialog
+from dialogs.flow import Done, Flow, FlowDialog, Step
 
 DIALOG = "test.demo"
 
@@ -29,23 +27,24 @@ def alert_card(acknowledged: bool) -> CardView:
                     buttons=(Button("Acknowledge", {"action": "test.ack"}),), summary="Alert")
 
 
-class DemoDialog(GuidedDialog):
+class DemoFlow(Flow):
+    """One step: a card with a choice and two buttons; the answer is what the click carried."""
+
+    id = DIALOG
+
     def __init__(self, say):
-        super().__init__(DIALOG)
         self.say = say
-        self.add_dialog(WaterfallDialog("steps", [self.ask, self.finish]))
-        self.initial_dialog_id = "steps"
 
-    async def ask(self, step: WaterfallStepContext):
-        """Send the question card and wait."""
-        await self.say(step.context, question_card())
-        return Dialog.end_of_turn
+    async def start(self, context, state, options):
+        return None
 
-    async def finish(self, step: WaterfallStepContext):
+    async def step(self, context, state):
+        return Step("demo", question_card(), lambda said: said.value, owns=lambda value: "step" in value)
+
+    async def take(self, context, state, step, answer):
         """Say what the click carried."""
-        value = step.context.activity.value or {}
-        await step.context.send_activity(f"You pressed {value.get('step')} with year {value.get('year')}.")
-        return await step.end_dialog()
+        await self.say(context, f"You pressed {answer.get('step')} with year {answer.get('year')}.")
+        return Done()
 
 
 def install(harness) -> None:
@@ -54,7 +53,7 @@ def install(harness) -> None:
     registry, bot, services = app[appkeys.REGISTRY], app[appkeys.BOT], app[appkeys.SERVICES]
     registry.menu_buttons.extend([Button("Try the two-step check", {"action": "test.start"}),
                                             Button("Show an alert", {"action": "test.alert"})])
-    bot.dialogs.add(DemoDialog(services.replies.send))
+    bot.dialogs.add(FlowDialog(DemoFlow(services.replies.send), services.replies.send))
 
     async def start(turn):
         await turn.dc.cancel_all_dialogs()
