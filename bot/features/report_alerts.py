@@ -1,85 +1,26 @@
-"""Deliver the safeguarding outbox: proactive Teams cards and SMTP email, with retries.
+"""Deliver the safeguarding outbox: proactive Teams cards (bot/reach.py: the person's 1:1 chat only)
+and SMTP email, with retries.
 
-Alerts carry no content: the school, a category, the reference, and "open the bot to view".
+Alerts carry no content: the school, a category, the reference, and "open the bot to view"
+(bot/features/report_views.py).
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from datetime import datetime
 from typing import Optional
 
-from botbuilder.core import TurnContext
-
 from bot import appkeys
-from bot.replies import send_card, update_card
-from cards import Button, CardView, Facts, Text
+from bot.reach import Target, Unreachable, reach_of
+from cards import CardView
 from safeguarding.contacts import Directory
 from safeguarding.mailer import SmtpConfig, alert_email, send_email
 from safeguarding.outbox import Delivery, Outbox
 from store import DatabaseError
+from .report_views import alert_view, email_text, read_view
 
 log = logging.getLogger(__name__)
-
-ROLE_LABELS = {"dsl": "DSL", "deputy": "deputy DSL", "headteacher": "headteacher", "trust_lead": "trust safeguarding lead",
-               "executive_headteacher": "Executive Headteacher", "reporter": "reporter"}
-
-
-class Unreachable(Exception):
-    """The contact has not talked to or installed the bot yet: no conversation to write to."""
-
-
-def when(value: Optional[datetime]) -> str:
-    return value.strftime("%d %b %Y %H:%M UTC") if value else ""
-
-
-def alert_view(d: Delivery, directory: Directory, escalate_minutes: int) -> CardView:
-    """The alert card: who, what kind, which reference; never what happened."""
-    school = directory.school(d.school_id)
-    facts = (("School", school.name if school else "Not known (sent to the trust)"), ("Category", d.category),
-             ("Reference", d.reference), ("For", f"{d.recipient_name} ({ROLE_LABELS.get(d.role, d.role)})"))
-    lines = [Text("A safeguarding concern has been reported. Open the bot to view it: nothing about the "
-                  "concern is in this message.")]
-    title = "Safeguarding alert"
-    if d.kind.startswith("addendum"):
-        title = "Safeguarding alert: more information added"
-        lines = [Text("The reporter has added to a safeguarding report. Open the bot to view it: nothing "
-                      "about the concern is in this message.")]
-    elif d.tier > 0:
-        title = "Safeguarding alert: not yet acknowledged"
-        lines.insert(0, Text(f"Escalated: nobody acknowledged this report within {escalate_minutes} minutes.",
-                             style="attention"))
-    if d.informed:
-        lines.append(Text("For information: the headteacher leads on concerns about staff.",
-                          style="subtle"))
-    return CardView(title, (*lines, Facts(facts)),
-                    (Button("Acknowledge", {"action": "report.ack", "reference": d.reference}, style="positive"),
-                     Button("Open the report", {"action": "report.view", "reference": d.reference})),
-                    summary=f"{title}: {d.reference}. Open the bot to view.")
-
-
-def acknowledged_view(reference: str, name: str, at: Optional[datetime], school_name: str, category: str) -> CardView:
-    return CardView("Safeguarding alert: acknowledged",
-                    (Text(f"Acknowledged by {name} at {when(at)}.", style="good"),
-                     Facts((("School", school_name), ("Category", category), ("Reference", reference)))),
-                    (Button("Open the report", {"action": "report.view", "reference": reference}),),
-                    summary=f"{reference} acknowledged by {name}.")
-
-
-def email_text(d: Delivery, directory: Directory) -> tuple[str, str]:
-    school = directory.school(d.school_id)
-    school_name = school.name if school else "School not known"
-    subject = f"Safeguarding alert {d.reference} ({school_name})"
-    if d.kind.startswith("addendum"):
-        subject = f"More information added: {subject}"
-    elif d.tier > 0:
-        subject = f"NOT YET ACKNOWLEDGED: {subject}"
-    body = (f"A safeguarding concern has been reported.\n\nSchool: {school_name}\nCategory: {d.category}\n"
-            f"Reference: {d.reference}\nFor: {d.recipient_name} ({ROLE_LABELS.get(d.role, d.role)})\n\n"
-            "Open the staff guidance bot in Microsoft Teams to view and acknowledge it. For safety, this "
-            "email does not contain any details of the concern.\n")
-    return subject, body
 
 
 class AlertWorker:
@@ -90,7 +31,7 @@ class AlertWorker:
         self.services, self.outbox, self.store, self.directory, self.smtp = services, outbox, store, directory, smtp
         self.poll_seconds, self.escalate_minutes = poll_seconds, escalate_minutes
         self.adapter = None
-        self.app_id = services.settings.app_id
+        self.reach = reach_of(services)
         self._wake = asyncio.Event()
         self.delivered = 0
         self.stopping = False
@@ -157,25 +98,15 @@ class AlertWorker:
         return True
 
     async def _teams(self, d: Delivery):
-        found = await self.services.people.find_by_email(d.recipient)
-        references = [ref for person, ref in found if person.channel_id == "msteams"] or [ref for _, ref in found]
-        if not references:
-            raise Unreachable()
-        reference = references[-1]
-        activity_id = await self.send(reference, alert_view(d, self.directory, self.escalate_minutes))
-        return activity_id, reference.serialize()
+        contact = self.directory.contact_by_email(d.recipient)
+        reached = await self.reach.send(self.adapter, Target(email=d.recipient, aad_object_id=contact.aad_object_id
+                                                             if contact else ""),
+                                        alert_view(d, self.directory, self.escalate_minutes))
+        return reached.activity_id, reached.reference.serialize()
 
     async def _reporter(self, d: Delivery):
-        reference = await self.services.people.reference(d.recipient)
-        if reference is None:
-            raise Unreachable()
-        view = CardView("Your report has been read",
-                        (Text(f"Your safeguarding report {d.reference} was read and acknowledged by "
-                              f"{d.acknowledged_name} at {when(d.acknowledged_at)}."),
-                         Text("If you have anything to add, type **add to report** with the reference.",
-                              style="subtle")),
-                        summary=f"Your report {d.reference} was read by {d.acknowledged_name}.")
-        return await self.send(reference, view), None
+        reached = await self.reach.send(self.adapter, Target(user_key=d.recipient), read_view(d))
+        return reached.activity_id, None
 
     async def _email(self, d: Delivery) -> None:
         if self.smtp is None:
@@ -185,39 +116,12 @@ class AlertWorker:
         await send_email(self.smtp, message)
         return None
 
-    async def send(self, reference, view: CardView) -> Optional[str]:
-        """Send a card proactively to a stored conversation; raise what the channel raised."""
-        outcome: dict = {}
-
-        async def callback(context: TurnContext):
-            # The adapter would hand an exception to on_turn_error and swallow it: keep it here.
-            try:
-                response = await send_card(context, view)
-                outcome["id"] = response.id if response else None
-            except Exception as exc:  # noqa: BLE001
-                outcome["error"] = exc
-
-        await self.adapter.continue_conversation(reference, callback, bot_app_id=self.app_id or None)
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome.get("id")
-
     async def update(self, reference, activity_id: str, view: CardView) -> bool:
         """Replace a card sent earlier (best effort: the card is a convenience, the store is the record)."""
-        outcome: dict = {}
-
-        async def callback(context: TurnContext):
-            try:
-                await update_card(context, activity_id, view)
-            except Exception as exc:  # noqa: BLE001
-                outcome["error"] = exc
-
         try:
-            await self.adapter.continue_conversation(reference, callback, bot_app_id=self.app_id or None)
+            await self.reach.update(self.adapter, reference, activity_id, view)
         except Exception as exc:  # noqa: BLE001
-            outcome["error"] = exc
-        if "error" in outcome:
-            log.info("could not update an alert card in place (%s)", type(outcome["error"]).__name__)
+            log.info("could not update an alert card in place (%s)", type(exc).__name__)
             return False
         return True
 

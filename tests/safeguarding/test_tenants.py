@@ -73,6 +73,35 @@ async def test_admin_lists_count_an_email_only_from_the_trusts_tenant(make_bot):
     assert "quiz admins" not in (await say(bot, DSL, "quiz report")).text
 
 
+async def test_a_contact_known_by_aad_object_id_acts_as_that_contact_whatever_their_teams_email(make_bot, tmp_path):
+    bot = await teams_bot(make_bot, {**TRUSTED, "CONTACTS_FILE": contacts_with_aad(tmp_path, {DSL[2]: DSL_AAD})})
+    alias = ("29:dsl", DSL[1], "d.okafor@oakfield.example.org")  # the profile shows another address
+    bot.connector.add_member(*alias, aad_object_id=DSL_AAD)
+    await bot.channel.join(conv(alias), user=alias[0])
+    _, done = await file_report(bot)
+    reference = reference_in(done.text)
+    await bot.connector.wait_for(lambda c: alerts_in(c, alias))  # reached by object id, not by email
+    assert reference in (await say(bot, alias, "reports")).text
+    assert VERBATIM in (await say(bot, alias, f"report view {reference}")).text
+    assert "Acknowledged" in (await say(bot, alias, f"report ack {reference}")).text
+    assert ("acknowledge", DSL[2]) in await audit_actions(bot, reference)
+
+
+async def test_a_contact_who_never_opened_the_bot_is_alerted_in_a_new_1to1_chat_by_object_id(make_bot, tmp_path):
+    bot = await teams_bot(make_bot, {**TRUSTED, "CONTACTS_FILE": contacts_with_aad(tmp_path, {DSL[2]: DSL_AAD})})
+    bot.connector.installed = {DSL_AAD}  # the app is installed for the DSL (a setup policy), not the deputy
+    _, done = await file_report(bot)
+    reference = reference_in(done.text)
+    opened = (await bot.connector.wait_for(lambda c: c.created_for(DSL_AAD)))[0]
+    assert opened["isGroup"] is False and opened["tenantId"] == TRUST_TENANT
+    assert [m["id"] for m in opened["members"]] == [DSL_AAD]
+    alert = await bot.connector.wait_for(lambda c: [a for a in c.inbox.get(opened["id"], []) if reference in str(a)])
+    assert "Safeguarding alert" in str(alert[0])
+    assert VERBATIM not in str(alert[0])
+    deputy = [r for r in await bot.services.extras["reports"].outbox.rows() if r.recipient == DEPUTY[2]]
+    assert deputy and deputy[0].status == "pending"  # no account, no object id: it waits for them
+
+
 async def test_outside_teams_an_email_counts_as_before(make_bot):
     """Web chat, the Emulator and Slack have no tenant: identity works as it always did there."""
     from bot.tenants import TenantPolicy
