@@ -1,8 +1,12 @@
-"""Deliver the safeguarding outbox: proactive Teams cards (bot/reach.py: the person's 1:1 chat only)
-and SMTP email, with retries.
+"""Deliver the safeguarding outbox: proactive Teams cards (bot/reach.py) and SMTP email, with retries.
 
-Alerts carry no content: the school, a category, the reference, and "open the bot to view"
-(bot/features/report_views.py).
+Deliveries go out one at a time in each of two lanes, chat (Teams alerts and the reporter's
+notices) and email, so that a slow mail server never holds up a Teams alert; each delivery is
+marked sent in its own transaction the moment it has gone. A crash can therefore leave at most
+one delivery per lane sent but not marked, and that one alone goes again after the restart (once
+its lease ends): at most one duplicate per crash. A delivery whose send went through but whose
+mark failed (the database was down) is remembered with the activity id Teams gave it, and sent
+again as an update of that card (`update_activity`), not as a second card.
 """
 from __future__ import annotations
 
@@ -12,15 +16,17 @@ import logging
 from typing import Optional
 
 from bot import appkeys
-from bot.reach import Target, Unreachable, reach_of
+from bot.reach import Reached, Target, Unreachable, reach_of, refused_for_good
 from cards import CardView
 from safeguarding.contacts import Directory
 from safeguarding.mailer import SmtpConfig, alert_email, send_email
 from safeguarding.outbox import Delivery, Outbox
 from store import DatabaseError
-from .report_views import alert_view, email_text, read_view
+from .report_views import ROLE_LABELS, alert_view, email_text, read_view
 
 log = logging.getLogger(__name__)
+
+CHAT, EMAIL = ("teams", "reporter"), ("email",)
 
 
 class AlertWorker:
@@ -33,6 +39,8 @@ class AlertWorker:
         self.adapter = None
         self.reach = reach_of(services)
         self._wake = asyncio.Event()
+        self._round = asyncio.Lock()  # the loop and a test's run_once never deliver side by side
+        self._unmarked: dict[int, Reached] = {}  # sent, but the database did not take the mark yet
         self.delivered = 0
         self.stopping = False
 
@@ -40,7 +48,7 @@ class AlertWorker:
         self._wake.set()
 
     async def stop(self, task: asyncio.Task, grace: float = 5.0) -> None:
-        """Let the current round finish (no transaction is cut in half), then stop."""
+        """Let the current delivery finish (no transaction is cut in half), then stop."""
         self.stopping = True
         self.wake()
         try:
@@ -66,25 +74,28 @@ class AlertWorker:
 
     async def run_once(self) -> int:
         """Escalate overdue reports, then deliver everything due; return how many were sent."""
-        for meta, level in await self.store.escalate_due():
-            log.info("report %s escalated to tier %s", meta.reference, level)
+        async with self._round:
+            for meta, level in await self.store.escalate_due():
+                log.info("report %s escalated to tier %s", meta.reference, level)
+            sent = await asyncio.gather(self._lane(CHAT), self._lane(EMAIL))
+            return sum(sent)
+
+    async def _lane(self, channels: tuple[str, ...]) -> int:
+        """Deliver this lane's due work one delivery at a time, each marked sent as soon as it has gone."""
         sent = 0
         while not self.stopping:
-            batch = await self.outbox.claim()
-            if not batch:
+            claimed = await self.outbox.claim(limit=1, channels=channels)
+            if not claimed:
                 return sent
-            results = await asyncio.gather(*(self.deliver(d) for d in batch))
-            sent += sum(results)
+            sent += await self.deliver(claimed[0])
         return sent
 
     async def deliver(self, d: Delivery) -> bool:
         try:
             if d.channel == "email":
-                activity_id, conversation = await self._email(d), None
-            elif d.channel == "reporter":
-                activity_id, conversation = await self._reporter(d)
+                reached = await self._email(d)
             else:
-                activity_id, conversation = await self._teams(d)
+                reached = await self._chat(d)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - retried with backoff; the type name only is kept
@@ -92,21 +103,37 @@ class AlertWorker:
             log.info("outbox: %s delivery %s for %s failed (%s); retry at %s", d.channel, d.id, d.reference,
                      type(exc).__name__, retry_at.isoformat())
             return False
-        await self.outbox.sent(d, activity_id, conversation)
+        if reached is not None:
+            self._unmarked[d.id] = reached
+        await self.outbox.sent(d, reached.activity_id if reached else None,
+                               reached.reference.serialize() if reached else None)
+        self._unmarked.pop(d.id, None)
         self.delivered += 1
         log.info("outbox: %s %s delivered for %s (tier %s)", d.channel, d.kind, d.reference, d.tier)
         return True
 
-    async def _teams(self, d: Delivery):
-        contact = self.directory.contact_by_email(d.recipient)
-        reached = await self.reach.send(self.adapter, Target(email=d.recipient, aad_object_id=contact.aad_object_id
-                                                             if contact else ""),
-                                        alert_view(d, self.directory, self.escalate_minutes))
-        return reached.activity_id, reached.reference.serialize()
-
-    async def _reporter(self, d: Delivery):
-        reached = await self.reach.send(self.adapter, Target(user_key=d.recipient), read_view(d))
-        return reached.activity_id, None
+    async def _chat(self, d: Delivery) -> Reached:
+        if d.channel == "reporter":
+            target, view = Target(user_key=d.recipient), read_view(d)
+        else:
+            contact = self.directory.contact_by_email(d.recipient)
+            target = Target(email=d.recipient, aad_object_id=contact.aad_object_id if contact else "")
+            view = alert_view(d, self.directory, self.escalate_minutes)
+        earlier = self._unmarked.get(d.id)
+        if earlier is not None and earlier.activity_id:
+            try:  # it went, but was not marked: replace that card rather than add a second one
+                await self.reach.update(self.adapter, earlier.reference, earlier.activity_id, view)
+                return earlier
+            except Exception as exc:  # noqa: BLE001
+                if not refused_for_good(exc):
+                    raise
+                self._unmarked.pop(d.id, None)  # that conversation is gone: send it afresh
+        try:
+            return await self.reach.send(self.adapter, target, view)
+        except Unreachable:
+            log.info("outbox: nobody reachable for %s delivery %s of %s (%s)", d.channel, d.id, d.reference,
+                     ROLE_LABELS.get(d.role, d.role))
+            raise
 
     async def _email(self, d: Delivery) -> None:
         if self.smtp is None:
