@@ -88,6 +88,15 @@ class Outbox:
                 claimed_until=None, last_error=None, activity_id=activity_id,
                 conversation=json.dumps(conversation) if conversation else None))
 
+    async def renew(self, delivery: Delivery) -> bool:
+        """Keep a delivery this worker is still sending leased to it for another `lease`; False if it is
+        no longer this worker's."""
+        async with self.db.transaction() as conn:
+            result = await conn.execute(outbox.update().where(
+                outbox.c.id == delivery.id, outbox.c.claimed_by == self.worker_id, outbox.c.status == "pending")
+                .values(claimed_until=self.clock() + self.lease))
+        return result.rowcount == 1
+
     async def retry(self, delivery: Delivery, error: str) -> datetime:
         """Put a failed delivery back, due again after a backoff; `error` is a type name, never content."""
         attempts = delivery.attempts + 1

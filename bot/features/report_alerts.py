@@ -91,6 +91,7 @@ class AlertWorker:
         return sent
 
     async def deliver(self, d: Delivery) -> bool:
+        keeper = asyncio.create_task(self._keep_lease(d))
         try:
             if d.channel == "email":
                 reached = await self._email(d)
@@ -103,6 +104,10 @@ class AlertWorker:
             log.info("outbox: %s delivery %s for %s failed (%s); retry at %s", d.channel, d.id, d.reference,
                      type(exc).__name__, retry_at.isoformat())
             return False
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
         if reached is not None:
             self._unmarked[d.id] = reached
         await self.outbox.sent(d, reached.activity_id if reached else None,
@@ -111,6 +116,16 @@ class AlertWorker:
         self.delivered += 1
         log.info("outbox: %s %s delivered for %s (tier %s)", d.channel, d.kind, d.reference, d.tier)
         return True
+
+    async def _keep_lease(self, d: Delivery) -> None:
+        """Renew the delivery's lease while it is being sent (a slow Connector, or several accounts tried,
+        can take longer than one lease), so that no other worker takes it meanwhile."""
+        while True:
+            await asyncio.sleep(self.outbox.lease.total_seconds() / 3)
+            try:
+                await self.outbox.renew(d)
+            except DatabaseError:
+                log.warning("outbox: could not renew a delivery's lease")
 
     async def _chat(self, d: Delivery) -> Reached:
         if d.channel == "reporter":

@@ -2,6 +2,7 @@
 not be marked is sent again as an update of the same card, not as a second card."""
 import asyncio
 
+from safeguarding.outbox import Outbox
 from store import DatabaseError
 from tests.safeguarding.helpers import (DEPUTY, DSL, alerts_in, conv, file_report, online, outbox_rows, reference_in,
                                         staff_side, teams_bot)
@@ -62,3 +63,28 @@ async def test_an_alert_sent_but_not_marked_is_sent_again_as_an_update_of_the_sa
     assert rows[0].status == "sent" and rows[0].activity_id == card["id"]
     assert len(alerts_in(bot.connector, DSL)) == 1 and failures == [rows[0].id]
     assert conv(DSL) in rows[0].conversation
+
+
+async def test_a_slow_delivery_keeps_its_lease_so_no_other_worker_sends_it_too(make_bot):
+    bot = await teams_bot(make_bot, {"OUTBOX_LEASE_SECONDS": "1"})
+    staff, channel, server = await staff_side(bot)
+    try:
+        staff.add_member(*DSL)
+        await channel.join(conv(DSL), user=DSL[0])
+        gate = staff.hold_after_store = asyncio.Event()  # Teams takes its time to answer
+        _, done = await file_report(bot)
+        await staff.wait_for(lambda c: c.held == 1)
+        other = Outbox(bot.services.db, bot.services.clock, "another-instance", lease_seconds=1)
+        for _ in range(5):  # 2.5 s: more than two leases
+            await asyncio.sleep(0.5)
+            taken = await other.claim(channels=("teams",))
+            assert DSL[2] not in [d.recipient for d in taken]  # (the deputy's, not yet begun, it may take)
+        staff.hold_after_store = None
+        gate.set()
+        for _ in range(100):
+            if all(r.status == "sent" for r in await outbox_rows(bot, reference_in(done.text)) if r.recipient == DSL[2]):
+                break
+            await asyncio.sleep(0.02)
+        assert len(alerts_in(staff, DSL)) == 1
+    finally:
+        await server.close()
