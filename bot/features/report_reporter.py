@@ -53,8 +53,7 @@ class ReporterCommands:
         await turn.send("That summary belongs to a report that was not submitted. Type **report** to start again.")
 
     async def mine(self, turn: Turn) -> None:
-        """Show the status of the reports this person made (only theirs), and whom to phone for any
-        whose alerts have reached nobody yet."""
+        """Show the status of the reports this person made (only theirs), with whom to phone if unalerted."""
         person = await self.services.people.person(turn.context)
         reports = (await self.store.by_reporter(person.user_key))[:20]
         if not reports:
