@@ -77,7 +77,9 @@ def refusal(request: web.Request) -> Optional[str]:
     if origin is not None:
         parts = urlsplit(origin.strip().lower())
         default = {"http": 80, "https": 443}.get(parts.scheme)
-        if default is None or parts.path not in ("", "/") or not allowed(request, _name_and_port(parts.netloc, default)):
+        if default is None or parts.path not in ("", "/"):
+            return "Origin"
+        if not allowed(request, _name_and_port(parts.netloc, default)):
             return "Origin"
     return None
 

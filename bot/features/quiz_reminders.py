@@ -69,8 +69,8 @@ class Reminders:
                 if not await quiz.records.claim_reminder(reminder.key, reminder.kind, now):
                     continue  # another instance sent it meanwhile
                 try:
-                    await reach_of(quiz.services).send(adapter, Target(email=reminder.email, user_key=reminder.user_key),
-                                                       reminder_card(quiz.kb, reminder))
+                    target = Target(email=reminder.email, user_key=reminder.user_key)
+                    await reach_of(quiz.services).send(adapter, target, reminder_card(quiz.kb, reminder))
                 except Unreachable:
                     await quiz.records.release_reminder(reminder.key)
                     unreachable += 1
