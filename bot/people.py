@@ -170,6 +170,7 @@ class People:
         self._cache.pop(user_key, None)
 
     async def route_for(self, user_key: str, tenant_id: str) -> Optional[personal_routes.Route]:
+        """The 1:1 route (conversation and pause) kept under a key in a tenant, if any."""
         async with self.db.transaction() as conn:
             found = [r for r in await personal_routes.routes(conn, [user_key]) if r.tenant_id == tenant_id]
         return found[0] if found else None
@@ -183,9 +184,8 @@ class People:
         activity = context.activity
         sender = activity.from_property
         name, email, aad = sender.name or "", "", sender.aad_object_id or ""
-        if not trusted:
-            pass  # another tenant's directory: its email is not looked up, and would not count
-        elif activity.channel_id == TEAMS:
+        # Another tenant's directory is not asked: its email would not count (bot/tenants.py).
+        if trusted and activity.channel_id == TEAMS:
             try:
                 member = await TeamsInfo.get_member(context, sender.id)
                 name = member.name or name
@@ -193,7 +193,7 @@ class People:
                 aad = member.aad_object_id or aad
             except Exception:  # noqa: BLE001 - identity stays unknown; features then refuse what needs it
                 log.warning("Teams member lookup failed", exc_info=True)
-        elif activity.channel_id in self.lookups:
+        elif trusted and activity.channel_id in self.lookups:
             try:
                 found_name, found_email = await self.lookups[activity.channel_id](context)
                 name, email = found_name or name, found_email or email
