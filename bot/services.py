@@ -38,3 +38,4 @@ class Services:
     quiz: Quiz | None = None
     reports: ReportCommands | None = None
     slack_adapter: Any = None
+    reach: Any = None  # bot.reach.Reach: proactive messages to a person's 1:1 chat

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from bot.registry import Match, Registry
+from bot.tenants import TenantPolicy
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
 from dialogs.report import ReportFlow
@@ -21,9 +22,10 @@ from safeguarding.routing import Route, route, urgent_contact
 from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
-from .report_alerts import ROLE_LABELS, AlertWorker, worker_context
+from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
-from .report_config import load_report_settings
+from .report_config import load_report_settings, trust_tenants
+from .report_views import ROLE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +164,8 @@ def _draft_label(context) -> str:
 
 def register(registry: Registry, services) -> None:
     settings = load_report_settings(services.settings.env, services.settings.data_dir)
+    # Whose email counts in Teams, for every feature (contacts, QA_ADMINS, QUIZ_ADMINS): bot/tenants.py.
+    services.people.tenants = TenantPolicy(trust_tenants(services.settings))
     clock = lambda: services.clock()
     store = ReportStore(services.db, Cipher(settings.key), clock, settings.escalate_after)
     worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
