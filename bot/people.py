@@ -27,9 +27,9 @@ from store import Database
 from store.migrations import Migration, create_tables, metadata, widen_to_text
 from store.upsert import upsert
 
-from . import personal as personal_routes
-from .personal import Account
-from .tenants import TEAMS, TenantPolicy, is_personal, tenant_of
+from .channels import personal as personal_routes
+from .channels.personal import Account
+from .channels.tenants import TEAMS, TenantPolicy, is_personal, tenant_of
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ people = sa.Table(
 MIGRATIONS = [Migration("people", 1, "people and their conversation references", create_tables(people)),
               Migration("people", 2, "ids, names and emails of any length",
                         widen_to_text(people, "user_key", "channel_id", "user_id", "aad_object_id", "name", "email")),
-              personal_routes.MIGRATION]
+              Migration("people", 3, "each person's 1:1 conversation per tenant, and pauses after refusals",
+                        lambda conn: personal_routes.backfill(conn, people))]
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class People:
         self._pending: dict[str, dict] = {}
         self._pending_personal: dict[tuple[str, str], dict] = {}
         self._pending_saved: asyncio.Future | None = None
+        # Called with a person whenever where to reach them was saved (a new person, a new conversation):
+        # e.g. to send what was waiting for them.
+        self.on_reachable: list[Callable[[Person], Awaitable[None]]] = []
         self._write_lock = asyncio.Lock()
         # channel id -> async lookup(context) returning (name, email) from that channel's
         # directory (e.g. Slack's users.info); Teams' member API is built in below.
@@ -116,6 +120,8 @@ class People:
         reference = _reference_json(activity, tenant)
         await self._save(person, reference, reference if is_personal(activity) else None)
         self._remember(key, person, fingerprint)
+        for reachable in self.on_reachable:
+            await reachable(person)
         return person, existing is None
 
     async def person(self, context: TurnContext) -> Person:

@@ -172,7 +172,7 @@ class GuidanceBot(TeamsActivityHandler):
             if handler is not None:
                 await handler(turn)
                 return
-        flow, _ = active_flow(turn.dc)
+        flow = active_flow(turn.dc)[0] if turn.dc.active_dialog is not None else None
         if flow is None:
             if not await self.screen(turn):
                 await self.route(turn)

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from botbuilder.schema import ConversationAccount, ConversationReference
 
+from bot.channels.personal import Account, personal
+from bot.features.reach import ordered
 from bot.people import MIGRATIONS, Person, people
-from bot.personal import Account, personal
-from bot.reach import ordered
 from store import Database
 from tests.support.channel import TRUST_TENANT, activity
 

@@ -255,9 +255,7 @@ def add_routes(app: web.Application, clock: Callable) -> None:
 
     The page and the Direct Line endpoint answer only the Host and Origin this app is served under;
     the Connector routes are called by the bot itself, at the address a page's request came in on,
-    and are guarded by their secret instead."""
-    from .directline_connector import add_connector_routes
-
+    and are guarded by their secret instead (bot/channels/directline_connector.py adds them)."""
     app[STORE] = DirectLineStore(clock)
     app.router.add_get("/", guarded(page))
     app.router.add_get("/static/webchat/{name}", guarded(webchat_bundle))
@@ -267,4 +265,3 @@ def add_routes(app: web.Application, clock: Callable) -> None:
     app.router.add_get("/directline/conversations/{cid}", guarded(get_conversation))
     app.router.add_get("/directline/conversations/{cid}/activities", guarded(get_activities))
     app.router.add_post("/directline/conversations/{cid}/activities", guarded(post_activity))
-    add_connector_routes(app)

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from bot import appkeys
-from bot.reach import Target, Unreachable, reach_of
+from bot.features.reach import Target, Unreachable, reach_of
 from bot.registry import Registry
 from bot.settings import SettingsError
 from bot.turn import Turn

@@ -15,7 +15,7 @@ import contextlib
 import logging
 
 from bot import appkeys
-from bot.reach import Reached, Target, Unreachable, reach_of, refused_for_good
+from bot.features.reach import Reached, Target, Unreachable, reach_of, refused_for_good
 from cards import CardView
 from safeguarding.contacts import Directory
 from safeguarding.mailer import SmtpConfig, alert_email, send_email

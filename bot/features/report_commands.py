@@ -73,7 +73,7 @@ class ReportCommands(ReporterCommands):
                               ("report.note", self.note), ("report.close", self.close),
                               ("report.export", self.export), ("report.add", self.addendum)):
             registry.action(name, handler)
-        registry.observers.append(self.observe)
+        self.services.people.on_reachable.append(self.reachable)
 
     # ---- contacts ------------------------------------------------------------------
     async def list_open(self, turn: Turn) -> None:
@@ -178,12 +178,11 @@ class ReportCommands(ReporterCommands):
             attachments=[Attachment(content_type=mime, name=name, content_url=f"data:{mime};base64,{encoded}")]))
 
     # ---- helpers -------------------------------------------------------------------
-    async def observe(self, turn: Turn) -> None:
-        """When a contact talks to or installs the bot, send what was waiting for them."""
-        activity = turn.context.activity
-        if activity.type not in ("message", "conversationUpdate") or not activity.from_property:
-            return  # people are recorded on these two (bot/turn.py); nothing to look up otherwise
-        person, _ = await self._contact(turn)
+    async def reachable(self, person) -> None:
+        """When a contact can be reached somewhere new (they talked to or installed the bot), send what
+        was waiting for them."""
+        contact = self.directory.contact_for(person.email, person.aad_object_id)
+        person = replace(person, email=contact.email) if contact else person
         if self._is_listed(person):
             try:
                 if await self.outbox.wake_pending_for(person.email):

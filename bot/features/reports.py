@@ -9,8 +9,8 @@ import socket
 import uuid
 from dataclasses import dataclass
 
+from bot.channels.tenants import TenantPolicy
 from bot.registry import Match, Registry
-from bot.tenants import TenantPolicy
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
 from dialogs.report import ReportFlow

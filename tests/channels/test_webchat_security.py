@@ -6,7 +6,7 @@ import pytest
 
 from bot import appkeys
 from bot.channels.directline import STORE
-from bot.reach import Target
+from bot.features.reach import Target
 from tests.channels import demo
 from tests.channels.test_directline import Page, cards, submit
 

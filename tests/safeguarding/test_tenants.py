@@ -115,7 +115,7 @@ async def test_a_contact_who_never_opened_the_bot_is_alerted_in_a_new_1to1_chat_
 
 async def test_outside_teams_an_email_counts_as_before(make_bot):
     """Web chat, the Emulator and Slack have no tenant: identity works as it always did there."""
-    from bot.tenants import TenantPolicy
+    from bot.channels.tenants import TenantPolicy
 
     policy = TenantPolicy(frozenset({TRUST_TENANT}))
     assert policy.trusts("slack", "") and policy.trusts("emulator", "") and policy.trusts("directline", "")

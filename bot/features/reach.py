@@ -21,10 +21,9 @@ from datetime import timedelta
 from botbuilder.core import TurnContext
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
 
+from bot.channels.personal import Account
+from bot.channels.tenants import PERSONAL, TEAMS
 from cards import CardView
-
-from .personal import Account
-from .tenants import PERSONAL, TEAMS
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from botbuilder.schema import ConversationReference
 from sqlalchemy.engine import Connection
 
-from store.migrations import Migration, create_tables, metadata
+from store.migrations import create_tables, metadata
 from store.upsert import upsert
 
 TS = sa.DateTime(timezone=True)
@@ -35,10 +35,8 @@ personal = sa.Table(
 )
 
 
-def backfill(conn: Connection) -> None:
-    """Create the table and fill it from the Teams references already kept (1:1 chats only)."""
-    from .people import people
-
+def backfill(conn: Connection, people: sa.Table) -> None:
+    """Create the table and fill it from the Teams references already kept in `people` (1:1 chats only)."""
     create_tables(personal)(conn)
     rows = conn.execute(sa.select(people.c.user_key, people.c.reference, people.c.last_seen)
                         .where(people.c.channel_id == "msteams")).all()
@@ -55,9 +53,6 @@ def backfill(conn: Connection) -> None:
 def tenant_in(conversation: dict) -> str:
     """The tenant of a stored conversation account (botbuilder writes `tenantID`; Teams sends `tenantId`)."""
     return str(conversation.get("tenantID") or conversation.get("tenantId") or "").lower()
-
-
-MIGRATION = Migration("people", 3, "each person's 1:1 conversation per tenant, and pauses after refusals", backfill)
 
 
 @dataclass(frozen=True)
