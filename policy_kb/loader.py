@@ -9,13 +9,15 @@ from typing import Any
 import yaml
 
 from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
+from . import relevance
 from .text import collapse
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
 MIN_EXAMPLES = 6
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
-_CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline")
-_CLAUSE_LISTS = ("contacts", "keywords", "examples", "related")
+_CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline", "governs")
+_CLAUSE_LISTS = ("contacts", "keywords", "examples", "related", "not_about")
+MIN_NOT_ABOUT = 2
 
 
 def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
@@ -74,6 +76,7 @@ def _policy_meta(path: Path) -> dict[str, Any]:
 
 
 def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
+    concepts = relevance.load_concepts(root / "concepts.yaml")
     files = sorted((root / "clauses").glob("*.yaml"))
     if not files:
         raise KnowledgeBaseError(f"{root / 'clauses'}: no clause files (*.yaml) found")
@@ -85,7 +88,7 @@ def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
         if not isinstance(entries, list):
             raise KnowledgeBaseError(f"{path}: missing top-level 'clauses' list")
         for index, entry in enumerate(entries):
-            clause = _clause(path, index, entry, flat_source)
+            clause = _clause(path, index, entry, flat_source, concepts)
             if clause.id in seen:
                 raise KnowledgeBaseError(
                     f"{path}: clause {clause.id!r}: duplicate id (first defined in {seen[clause.id].name})"
@@ -95,7 +98,7 @@ def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
     return clauses
 
 
-def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
+def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict) -> Clause:
     where = f"{path}: clause #{index}"
     if not isinstance(entry, dict):
         raise KnowledgeBaseError(f"{where}: entry must be a mapping")
@@ -109,7 +112,7 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise KnowledgeBaseError(f"{where}: '{key}' must be a list of non-empty strings")
-    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS)
+    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires"}
     if unknown:
         raise KnowledgeBaseError(f"{where}: unknown field(s) {sorted(unknown)}")
     if not _ID_PATTERN.match(entry["id"]):
@@ -123,6 +126,9 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         raise KnowledgeBaseError(f"{where}: needs at least {MIN_EXAMPLES} examples")
     if collapse(entry["text"]) not in flat_source:
         raise KnowledgeBaseError(f"{where}: text not found verbatim in the policy source")
+    if len(entry.get("not_about", [])) < MIN_NOT_ABOUT:
+        raise KnowledgeBaseError(f"{where}: needs at least {MIN_NOT_ABOUT} not_about questions")
+    requires = relevance.requirement(entry.get("requires"), concepts, where)
     return Clause(
         id=entry["id"],
         section=entry["section"].strip(),
@@ -135,6 +141,9 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         examples=tuple(entry.get("examples", [])),
         related=tuple(entry.get("related", [])),
         source_file=path.name,
+        governs=entry["governs"].strip(),
+        requires=requires,
+        not_about=tuple(entry.get("not_about", [])),
     )
 
 

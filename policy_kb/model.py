@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
 STANCES: tuple[str, ...] = ("must_not", "must", "advised", "allowed_if", "report", "information")
 
@@ -35,6 +35,11 @@ class Clause:
     examples: tuple[str, ...]
     related: tuple[str, ...]
     source_file: str = ""
+    # What the clause governs (who, what, where), in words; a question must meet `requires`
+    # (policy_kb/relevance.py) for the clause to answer it; `not_about` are questions it must not answer.
+    governs: str = ""
+    requires: Any = None  # relevance.Requirement
+    not_about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

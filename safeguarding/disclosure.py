@@ -294,11 +294,16 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                            "flinched", "flinches", "wound", "wounds", "injuries", "scald", "scalded", "belted")),
     "physical abuse ": (1, ("hit", "hits", "hitting", "hurt", "hurts", "hurting", "marks", "injury", "injured", "burn",
                             "burns", "burned", "burnt", "pushed", "shoved", "grabbed", "thrown", "threw", "violent",
-                            "violence", "attacked", "attack")),
+                            "violence", "attacked", "attack", "limp", "limping", "scratch", "scratches", "scratched",
+                            "dragged", "pinched", "swelling", "swollen", "lump", "fracture", "fractured", "bleeding",
+                            "wince", "winced", "sore")),
     "sexual abuse": (2, ("sexual", "sexually", "sex", "rape", "raped", "molested", "groped", "porn", "pornography",
                          "indecent", "genitals", "penis", "vagina", "massage", "massages", "undressed", "undressing")),
     "sexual abuse ": (1, ("touch", "touches", "touched", "touching", "secret", "secrets", "bath", "bed", "bedroom",
-                          "kissed", "kissing", "rude", "private", "inappropriate", "inappropriately")),
+                          "kissed", "kissing", "rude", "private", "inappropriate", "inappropriately", "knickers",
+                          "underwear", "willy", "fanny", "lap", "tickling", "tickles", "sleepover", "bedwetting",
+                          "wetting", "soiling", "itchy", "webcam", "camera", "livestream", "livestreaming", "hugs",
+                          "cuddles", "favourite", "undress", "changing")),
     "self-harm or suicide": (2, ("selfharm", "suicide", "suicidal", "overdose", "overdosed", "noose", "razor", "razors",
                                  "blade", "blades", "scars", "scarring")),
     "self-harm or suicide ": (1, ("cut", "cuts", "cutting", "die", "dying", "dead", "death", "kill", "killing", "pills",
@@ -318,7 +323,9 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                                       "knives", "weapon", "weapons")),
     "radicalisation": (2, ("radicalised", "radicalized", "radicalisation", "radicalization", "extremist", "extremism",
                            "extreme", "swastika", "nazi", "nazis", "jihad", "jihadi", "isis", "terrorist", "terrorism",
-                           "bomb", "bombs", "syria")),
+                           "bomb", "bombs", "syria", "manifesto", "propaganda", "recruited", "recruiting")),
+    "radicalisation ": (1, ("hate", "hatred", "racist", "racism", "immigrants", "muslims", "jews", "supremacy",
+                            "antisemitic", "islamophobic", "homophobic", "conspiracy")),
     "fgm or forced marriage": (2, ("fgm", "circumcision", "circumcised", "marry", "married", "marrying", "marriage",
                                    "husband", "honour", "honor", "dishonour", "engaged")),
     "fgm or forced marriage ": (1, ("abroad", "ceremony", "wedding", "relatives", "shame", "holiday", "country",
@@ -329,14 +336,17 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                            "rows", "refuge", "injunction", "ex")),
     "parental substance misuse": (2, ("drunk", "booze", "alcoholic", "stoned", "needles", "heroin", "cocaine", "crack",
                                       "slurring", "wasted")),
-    "parental substance misuse ": (1, ("alcohol", "drink", "drinking", "drinks", "high", "smoking")),
+    "parental substance misuse ": (1, ("alcohol", "drink", "drinking", "drinks", "high", "smoking", "vodka", "cans",
+                                       "hungover", "ambulance")),
     "neglect": (2, ("neglect", "neglected", "unwashed", "lice", "nits", "homeless", "evicted", "uncollected",
                     "starving")),
     "neglect ": (1, ("hungry", "food", "dirty", "smelly", "smells", "smell", "alone", "cold", "coat", "teeth",
-                     "tired", "filthy", "hostel")),
+                     "tired", "filthy", "hostel", "unkempt", "untreated", "scruffy", "shoes", "uncared", "ignored",
+                     "rejected")),
     "young carer": (1, ("carer", "caring", "looks", "looking", "cooking", "shopping", "stroke", "illness", "disabled",
                         "shattered", "exhausted")),
     "distress": (1, ("scared", "terrified", "frightened", "afraid", "petrified", "crying", "cried", "sobbing", "upset",
+                     "whereabouts", "sworn", "swearing", "screamed", "slapped", "nervous", "jumpy", "flinching",
                      "shaking", "worried", "worrying", "concerned", "concern", "distressed", "withdrawn", "anxious",
                      "panicking", "begged", "pleaded", "threatened", "threatening", "threat", "threats", "bullied",
                      "bullying", "harassed", "harassment", "pregnant", "pregnancy", "abuse", "abused", "abusive",
@@ -353,6 +363,12 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern | None:
 
 _STRONG = {category: _compile(kinds["strong"]) for category, kinds in SIGNS.items()}
 _WEAK = {category: _compile(kinds["weak"]) for category, kinds in SIGNS.items()}
+
+# A message framed as passing something on ("she told me", "who do I tell") needs only one sign.
+_TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|he|they|to me|mum|dad)|says (?:that|her|his|"
+                   r"she|he|they|mum|dad)|disclos\w*|showed me|noticed|spotted|i saw|i'?ve seen|worried|concerned|"
+                   r"who (?:do|should) i (?:tell|report|speak to|go to)|is (?:this|it|that) (?:a )?safeguarding|"
+                   r"not sure (?:if|whether) (?:this|it)'?s? (?:anything|something)|might be nothing|probably nothing)")
 
 # ---- who: a child ------------------------------------------------------------------------------
 _CHILD = re.compile(
@@ -419,7 +435,7 @@ def read(text: str) -> Disclosure | None:
             category, weight = _WORDS[token]
             words[token] = (category, weight)
     weight = 3 * len(strong) + sum(w for _, w in words.values()) + len(weak)
-    if weight < 2:
+    if weight < 2 and not (weight == 1 and _TOLD.search(said)):
         return None
     by_nature = bool(set(strong) & _CHILD_BY_NATURE) and bool(_PRONOUN.search(said))
     if not (_CHILD.search(said) or by_nature) or (_ADULT.search(said) and not _YOUNG.search(said)):

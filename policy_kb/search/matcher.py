@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..model import KnowledgeBase
+from ..relevance import normalise
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -76,7 +77,11 @@ class Matcher:
                 total = round(min(total + extra, 100.0), 2)
             scored.append((-total, clause_id))
         scored.sort()  # best score first, then by clause id
-        return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES])
+        # Relevance before retrieval: a clause answers only questions about what it governs.
+        said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
+        relevant = [(negated, clause_id) for negated, clause_id in scored
+                    if negated < 0 and self.kb.by_id[clause_id].requires.met(said)]
+        return tuple(Candidate(clause_id, -negated) for negated, clause_id in relevant[:MAX_CANDIDATES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
