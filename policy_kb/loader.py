@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
 from . import relevance
+from .model import ASKS, CONTACTS, STANCES, VERDICTS, Clause, Decides, GlossaryEntry, KnowledgeBase, KnowledgeBaseError, says
 from .text import collapse
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
@@ -112,7 +112,7 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise KnowledgeBaseError(f"{where}: '{key}' must be a list of non-empty strings")
-    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires"}
+    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires", "decides"}
     if unknown:
         raise KnowledgeBaseError(f"{where}: unknown field(s) {sorted(unknown)}")
     if not _ID_PATTERN.match(entry["id"]):
@@ -129,6 +129,10 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
     if len(entry.get("not_about", [])) < MIN_NOT_ABOUT:
         raise KnowledgeBaseError(f"{where}: needs at least {MIN_NOT_ABOUT} not_about questions")
     requires = relevance.requirement(entry.get("requires"), concepts, where)
+    verdict = says(entry["headline"])
+    if (entry["stance"] == "report") != (verdict == "report") or (entry["stance"] == "information" and verdict != "info"):
+        raise KnowledgeBaseError(f"{where}: headline {entry['headline']!r} reads as {verdict!r}, "
+                                 f"which does not fit stance {entry['stance']!r}")
     return Clause(
         id=entry["id"],
         section=entry["section"].strip(),
@@ -144,7 +148,38 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
         governs=entry["governs"].strip(),
         requires=requires,
         not_about=tuple(entry.get("not_about", [])),
+        verdict=verdict,
+        decides=_decides(entry.get("decides", []), concepts, where),
     )
+
+
+def _decides(raw: Any, concepts: dict, where: str) -> tuple[Decides, ...]:
+    """A clause's `decides`: a list of {verdict, headline, when?, asked?, note?}; each headline must
+    read as its verdict (model.says), so what the card says and the stance it declares never differ."""
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(f"{where}: 'decides' must be a list")
+    result = []
+    for number, item in enumerate(raw, 1):
+        at = f"{where}: decides #{number}"
+        if not isinstance(item, dict) or set(item) - {"verdict", "headline", "when", "asked", "note"}:
+            raise KnowledgeBaseError(f"{at}: must be a mapping of verdict, headline and when, asked or note")
+        asked = item.get("asked", [])
+        if not isinstance(asked, list) or not set(asked) <= set(ASKS):
+            raise KnowledgeBaseError(f"{at}: 'asked' must be a list of {list(ASKS)}")
+        if "when" not in item and not asked:
+            raise KnowledgeBaseError(f"{at}: needs 'when', 'asked' or both")
+        if isinstance(item.get("verdict"), bool):
+            raise KnowledgeBaseError(f"{at}: write the verdict in quotes (YAML reads a bare yes or no as true or false)")
+        if item.get("verdict") not in VERDICTS:
+            raise KnowledgeBaseError(f"{at}: verdict {item.get('verdict')!r} not one of {list(VERDICTS)}")
+        headline, note = item.get("headline"), item.get("note")
+        if not isinstance(headline, str) or says(headline) != item["verdict"]:
+            raise KnowledgeBaseError(f"{at}: headline {headline!r} must read as {item['verdict']!r}")
+        if note is not None and (not isinstance(note, str) or not note.strip()):
+            raise KnowledgeBaseError(f"{at}: 'note' must be a non-empty string")
+        when = relevance.requirement(item["when"], concepts, at) if "when" in item else None
+        result.append(Decides(item["verdict"], headline.strip(), when, tuple(asked), note.strip() if note else None))
+    return tuple(result)
 
 
 def _check_related(clauses: list[Clause], by_id: dict[str, Clause]) -> None:
