@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import jsonpickle
@@ -154,7 +154,7 @@ class Deliveries:
         self._claims = 0
 
     async def claim(self, key: str) -> bool:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         try:
             async with self.db.transaction() as conn:
                 await conn.execute(seen_activities.insert().values(key=key, state="started", at=now))
@@ -171,7 +171,7 @@ class Deliveries:
     async def finish(self, key: str) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(seen_activities.update().where(seen_activities.c.key == key)
-                               .values(state="done", at=datetime.now(timezone.utc)))
+                               .values(state="done", at=datetime.now(UTC)))
 
     async def give_back(self, key: str) -> None:
         async with self.db.transaction() as conn:

@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 from bot import appkeys
 from bot.adapter import activity_key
-from bot.storage import seen_activities
 from bot.services import utc_now
+from bot.storage import seen_activities
 from tests.support.channel import visible_text
 
 QUESTION = "can I accept a friend request from a parent?"
