@@ -80,6 +80,12 @@ def check_activity(body: dict) -> None:
     parsed = urlparse(service_url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise BadActivity("serviceUrl must be an http(s) URL")
+    if len(parsed.hostname) > 253 or any(not 0 < len(label) <= 63 for label in parsed.hostname.split(".")):
+        raise BadActivity("serviceUrl's host is not a valid host name")
+    if not isinstance(body.get("channelId"), str) or not body["channelId"]:
+        raise BadActivity("activity has no channelId")
+    if kind == "invoke" and body.get("value") is not None and not isinstance(body["value"], dict):
+        raise BadActivity("an invoke's value must be an object")
     sender = body.get("from")
     if sender is not None and (not isinstance(sender, dict) or not isinstance(sender.get("id", ""), str)):
         raise BadActivity("from must be an object with an id")
@@ -94,6 +100,19 @@ def check_activity(body: dict) -> None:
         for item in body.get(name) or []:
             if not isinstance(item, dict):
                 raise BadActivity(f"each of {name} must be an object")
+    if body.get("entities"):
+        body["entities"] = [e for e in body["entities"] if _meaningful(e)]
+
+
+def _meaningful(entity: dict) -> bool:
+    """An entity the bot can read: it has a type, and a mention names who with text (else it is dropped)."""
+    if not isinstance(entity.get("type"), str) or not entity["type"]:
+        return False
+    if entity["type"].lower() != "mention":
+        return True
+    mentioned = entity.get("mentioned")
+    return isinstance(entity.get("text", ""), str) and isinstance(mentioned, dict) and \
+        isinstance(mentioned.get("id"), str) and isinstance(mentioned.get("name", ""), str)
 
 JSON_TYPES = ("application/json",)
 
