@@ -1,6 +1,7 @@
 """The CloudAdapter, its authentication, and the one turn-error handler."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from typing import Awaitable, Callable
@@ -81,12 +82,10 @@ class SkipRedelivered(Middleware):
         try:
             await logic()
         except BaseException:
-            try:
-                await self.deliveries.give_back(key)
-            except Exception:  # the turn's own error is the one to report; the claim goes stale in time
-                log.warning("could not give back a failed turn's claim", exc_info=True)
+            with contextlib.suppress(Exception):  # the turn's own error is the one to report
+                await self.deliveries.settle(key, done=False)  # else the claim goes stale in time
             raise
-        await self.deliveries.finish(key)
+        await self.deliveries.settle(key, done=True)
 
 
 def activity_key(channel_id: str, conversation_id: str, activity_id: str) -> str:

@@ -17,11 +17,7 @@ MAX_DEPTH = 32
 
 
 class BadActivity(ValueError):
-    """The body is not an activity the bot can take; `status` is the HTTP answer."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
+    """The body is not an activity the bot can take (the answer is 400, with the reason)."""
 
 
 def _depth_exceeds(raw: str, limit: int) -> bool:
@@ -105,16 +101,10 @@ def check_activity(body: dict) -> None:
 
 
 def _meaningful(entity: dict) -> bool:
-    """An entity the bot can read: it has a type, and a mention names who with text (else it is dropped)."""
-    if not isinstance(entity.get("type"), str) or not entity["type"]:
-        return False
-    if entity["type"].lower() != "mention":
-        return True
-    mentioned = entity.get("mentioned")
-    return isinstance(entity.get("text", ""), str) and isinstance(mentioned, dict) and \
-        isinstance(mentioned.get("id"), str) and isinstance(mentioned.get("name", ""), str)
-
-JSON_TYPES = ("application/json",)
+    """An entity the bot can read: it has a type, and a mention says whom with text (else it is dropped)."""
+    kind, mentioned = entity.get("type"), entity.get("mentioned")
+    return isinstance(kind, str) and bool(kind) and (kind.lower() != "mention" or (
+        isinstance(entity.get("text", ""), str) and isinstance(mentioned, dict) and isinstance(mentioned.get("id"), str)))
 
 
 def error(status: int, message: str) -> web.Response:
@@ -123,7 +113,7 @@ def error(status: int, message: str) -> web.Response:
 
 async def read_activity(request: web.Request) -> Activity:
     """The request's activity, or an HTTP error that says what is wrong with it."""
-    if request.content_type not in JSON_TYPES:
+    if request.content_type != "application/json":
         raise web.HTTPUnsupportedMediaType(text='{"error": "Content-Type must be application/json"}',
                                            content_type="application/json")
     try:

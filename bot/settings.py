@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -67,9 +67,6 @@ class Settings:
         if not self.database_url:
             return f"sqlite+aiosqlite:///{(self.data_dir / 'bot.db').resolve()}"
         return async_url(self.database_url)
-
-    def with_overrides(self, **overrides) -> Settings:
-        return replace(self, **overrides)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:

@@ -168,11 +168,9 @@ class Deliveries:
             async with self.db.transaction() as conn:
                 return (await conn.execute(seen_activities.update().where(stale).values(at=now))).rowcount == 1
 
-    async def finish(self, key: str) -> None:
+    async def settle(self, key: str, done: bool) -> None:
+        """The turn is done (the claim stays), or failed (the claim is given back for a retry)."""
+        mine = seen_activities.c.key == key
         async with self.db.transaction() as conn:
-            await conn.execute(seen_activities.update().where(seen_activities.c.key == key)
-                               .values(state="done", at=datetime.now(UTC)))
-
-    async def give_back(self, key: str) -> None:
-        async with self.db.transaction() as conn:
-            await conn.execute(seen_activities.delete().where(seen_activities.c.key == key))
+            await conn.execute(seen_activities.update().where(mine).values(state="done", at=datetime.now(UTC))
+                               if done else seen_activities.delete().where(mine))
