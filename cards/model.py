@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,6 @@ class CardView:
     buttons: tuple[Button, ...] = ()
     # Plain text for channels that render no cards, and for notifications.
     summary: str = ""
+    # What the card declares to software as well as people (activity entities, e.g. a policy
+    # answer's stance and clauses, or a citation), each a JSON object with a "type".
+    entities: tuple[Mapping[str, Any], ...] = ()
