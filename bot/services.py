@@ -37,4 +37,5 @@ class Services:
     scenarios: Any = None  # policy_kb.scenarios.ScenarioBook
     quiz: Quiz | None = None
     reports: ReportCommands | None = None
+    contacts: Any = None  # bot.features.contacts.ContactBook, once the reporting feature has a contacts file
     slack_adapter: Any = None

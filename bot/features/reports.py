@@ -21,6 +21,7 @@ from safeguarding.routing import Route, route, urgent_contact
 from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
+from .contacts import ContactBook
 from .report_alerts import ROLE_LABELS, AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings
@@ -172,6 +173,7 @@ def register(registry: Registry, services) -> None:
     desk = ReportDesk(services, settings, store, worker)
     commands = ReportCommands(services, desk, store, outbox, worker)
     services.reports = commands
+    services.contacts = ContactBook(settings.directory, services.people)
 
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))

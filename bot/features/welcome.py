@@ -5,7 +5,9 @@ import re
 
 from bot.registry import Match, Registry
 from bot.turn import Turn
-from cards import Button, CardView, NumberedList, Text
+from cards import Button, CardView, Facts, NumberedList, Text
+
+from .contacts import GENERIC, contacts_for
 
 WHAT_I_DO = (
     "Answer questions about the staff social media policy, quoting the policy itself",
@@ -13,10 +15,23 @@ WHAT_I_DO = (
     "Take a safeguarding concern to the designated person for Child Protection",
     "Run the new-starter onboarding quiz on the policy",
 )
+# The commands staff use, in the order the help card lists them (those registered).
+STAFF_COMMANDS = ("situations", "report", "my_reports", "quiz", "practice quiz", "my quiz results", "policy")
+CONTROLS = ("cancel, back, start over", "Stop, go back or begin again in the middle of anything")
 
 
-def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
-    """The card that says what the bot does, with a button for each thing."""
+def command_rows(commands) -> tuple[tuple[str, str], ...]:
+    """(what to type, what it does) for the staff commands that are registered, and the control words."""
+    by_name = {c.name: c for c in commands}
+    rows = [(by_name[n].words[0], by_name[n].description) for n in STAFF_COMMANDS if n in by_name]
+    return (*rows, CONTROLS)
+
+
+def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tuple[str, str], ...] = (),
+                 danger: str = GENERIC.danger, commands_shown: bool = False) -> CardView:
+    """The card that says what the bot does, with a button for each thing and the commands to type
+    (shown at once for `help`, behind "Show more" on the first welcome)."""
+    listed = (Text("Commands you can type", style="heading"), Facts(commands)) if commands else ()
     return CardView(
         title="Staff guidance: social media policy",
         blocks=(
@@ -25,13 +40,15 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
                  "\"can I text a parent from my own phone?\"", style="subtle"),
-            Text("If a child is in immediate danger, call 999 and tell the designated person for "
-                 "Child Protection now.", style="attention"),
+            Text(danger, style="attention"),
+            *(listed if commands_shown else ()),
         ),
         buttons=extra_buttons,
         summary="I answer questions about the staff social media policy, guide you through "
                 "situations, take safeguarding concerns to the designated person for Child "
                 "Protection, and run the onboarding quiz. Type help at any time.",
+        more=() if commands_shown else listed,
+        more_label="Commands you can type",
     )
 
 
@@ -53,13 +70,18 @@ def small_talk_reply(text: str) -> str | None:
 
 
 def register(registry: Registry, services) -> None:
+    async def card(turn: Turn, commands_shown: bool) -> CardView:
+        named = await contacts_for(turn.services, turn.context)
+        return welcome_card(turn.services.kb, tuple(registry.menu_buttons), command_rows(registry.commands),
+                            named.danger, commands_shown)
+
     async def show_help(turn: Turn) -> None:
-        """Show what the bot does, with the menu."""
-        await turn.send(welcome_card(turn.services.kb, tuple(registry.menu_buttons)))
+        """Show what the bot does, the menu, and the commands to type."""
+        await turn.send(await card(turn, commands_shown=True))
 
     async def greet_new_user(turn: Turn) -> None:
         """Welcome someone who has just added the bot."""
-        await show_help(turn)
+        await turn.send(await card(turn, commands_shown=False))
 
     def small_talk_match(turn: Turn) -> Match | None:
         reply = small_talk_reply(turn.text)
