@@ -15,9 +15,12 @@ from tests.safeguarding.helpers import (
     REPORTER,
     VERBATIM,
     alerts_in,
+    card_elements,
     current_question,
     file_report,
     fill_in,
+    form_button,
+    form_values,
     online,
     reference_in,
     say,
@@ -63,7 +66,7 @@ async def test_immediate_danger_comes_first_with_999_and_the_dsl_phone(make_bot)
     urgent = await say(bot, REPORTER, "yes")
     assert "Call 999 now" in urgent.text and "Daniel Okafor" in urgent.text and "01632 960102" in urgent.text
     assert "Don't reply to the child" in urgent.text  # the in-the-moment guidance follows
-    assert current_question(urgent.text).id == "concern_about"
+    assert form_button(urgent) is not None  # then the form (Teams shows forms)
 
 
 async def test_handed_over_answers_are_shown_and_not_asked_again(make_bot):
@@ -74,13 +77,32 @@ async def test_handed_over_answers_are_shown_and_not_asked_again(make_bot):
     start = await say(bot, REPORTER, value={"action": "report.start", "prefill": prefill})
     assert "From what you told me already" in start.text and "Instagram" in start.text
     assert "Never view, copy or forward sexual images" in start.text
+    form = await say(bot, REPORTER, "no")
+    fields = {e["id"]: e.get("value") for e in card_elements(form) if e["type"].startswith("Input.")}
+    assert fields["platform"] == "Instagram" and fields["account_type"] == "personal"
+    assert fields["initiated_by"] == "child" and fields["concern_about"] == "child"
+    assert "A pupil sent me a follow request" in form.text  # the situation, above the form
+    summary = await say(bot, REPORTER, value={**form_button(form), **form_values(), **{
+        k: v for k, v in fields.items() if k in ("platform", "account_type", "initiated_by", "concern_about")}})
+    assert "Check your report" in summary.text and "Instagram" in summary.text
+
+
+async def test_handed_over_answers_are_not_asked_again_one_question_at_a_time(make_bot):
+    bot = await teams_bot(make_bot)
+    prefill = {"scenario": "child_contact", "platform": "insta", "account_type": "personal",
+               "initiated_by": "child", "concern_about": "child", "summary": "A pupil sent me a follow request"}
+    start = await say(bot, REPORTER, value={"action": "report.start", "prefill": prefill})
     asked = []
-    reply = start
+    reply = await say(bot, REPORTER, "step by step")  # before the form is shown: noted for later
+    reply = await say(bot, REPORTER, "no")
+    reply = await say(bot, REPORTER, "step by step")
+    assert "one question at a time" in reply.text
     while (q := current_question(reply.text)) is not None:
         asked.append(q.id)
         reply = await say(bot, REPORTER, ANSWERS[q.id])
     assert not {"platform", "account_type", "initiated_by", "concern_about"} & set(asked)
     assert "Check your report" in reply.text and "A pupil sent me a follow request" in reply.text
+    assert start.status == 201
 
 
 async def test_bad_handover_values_are_dropped_and_asked(make_bot):
@@ -138,11 +160,25 @@ async def test_back_returns_to_the_previous_question(make_bot):
     assert "TikTok" in summary.text and "Snapchat" not in summary.text
 
 
-async def test_an_answer_can_be_changed_from_the_summary(make_bot):
+async def test_change_on_the_summary_shows_the_form_again_filled_in(make_bot):
     bot = await teams_bot(make_bot)
     summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"))
+    form = await say(bot, REPORTER, value=summary.button("Change"))
+    fields = {e["id"]: e.get("value") for e in card_elements(form) if e["type"].startswith("Input.")}
+    assert fields["children"] == "Sam Patel, Year 9" and fields["platform"] == "Snapchat"
+    again = await say(bot, REPORTER, value={**form_button(form), **fields, "children": "Sam Patel, Year 10"})
+    assert "Check your report" in again.text and "Year 10" in again.text
+    stale = await say(bot, REPORTER, value=summary.button("Submit"))  # the old summary's button
+    assert "older summary" in stale.text and await report_count(bot) == 0
+    done = await say(bot, REPORTER, value=again.button("Submit"))
+    assert "Report received" in done.text
+
+
+async def test_an_answer_can_be_changed_from_the_summary_one_question_at_a_time(make_bot):
+    bot = await teams_bot(make_bot)
+    summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"), stop_before="none")
     picker = await say(bot, REPORTER, value=summary.button("Change"))
-    question = await say(bot, REPORTER, value=picker.button("Child or children"))
+    question = await say(bot, REPORTER, value={**picker.button("Change it"), "pick": "children"})
     assert current_question(question.text).id == "children"
     again = await say(bot, REPORTER, "Sam Patel, Year 10")
     assert "Check your report" in again.text and "Year 10" in again.text
@@ -252,9 +288,10 @@ async def test_no_report_content_reaches_the_logs(make_bot, caplog):
 
 async def test_changing_who_it_is_about_asks_the_question_that_now_applies(make_bot):
     bot = await teams_bot(make_bot)
-    summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"))
+    summary = await fill_in(bot, REPORTER, await say(bot, REPORTER, "report"), stop_before="none")
     picker = await say(bot, REPORTER, "change")
-    question = await say(bot, REPORTER, value=picker.button("Concern about"))
+    assert "Which answer do you want to change?" in picker.text
+    question = await say(bot, REPORTER, "concern about")
     asked = await say(bot, REPORTER, "a member of staff")
     assert current_question(asked.text).id == "subject"
     again = await say(bot, REPORTER, "Colin Staff")
