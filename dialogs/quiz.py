@@ -104,8 +104,10 @@ class QuizFlow(Flow):
         """Draw the questions and store the new attempt."""
         quiz = self.quiz
         attempt_id = uuid.uuid4().hex
-        drawn = draw(quiz.bank, quiz.config.questions, attempt_id)
         person = await quiz.person(context)
+        # A retake asks other questions than the last attempt wherever the bank has enough.
+        drawn = draw(quiz.bank, quiz.config.questions, attempt_id,
+                     await quiz.records.last_drawn(person.user_key, person.email))
         school = await quiz.records.school_of(person.email)
         await quiz.records.start_attempt(attempt_id, person.user_key, person.email, person.name, school,
                                          state["mode"], quiz.kb.version, drawn, quiz.config.pass_mark, quiz.now())
@@ -123,8 +125,11 @@ class QuizFlow(Flow):
         total = len(state["drawn"])
         if state["mode"] == PRACTICE:
             await self.quiz.say(context, feedback_card(self.quiz.kb, question, order, index, total, marked))
-        letters = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
-        state["note"] = f"Question {index + 1}: answer {letters} saved." if state["mode"] == ASSESSMENT else ""
+        if question.kind == "true_false":  # "True", not the letter it happens to have
+            given = " and ".join(question.option(o).text for o in order if o in marked.chosen)
+        else:
+            given = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
+        state["note"] = f"Question {index + 1}: answer {given} saved." if state["mode"] == ASSESSMENT else ""
         if index + 1 < total and (state["mode"] == PRACTICE or None in state["answers"]):
             state["index"] = _next_unanswered(state["answers"], index)
             return None
