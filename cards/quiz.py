@@ -203,7 +203,7 @@ def certificate_card(kb: KnowledgeBase, name: str, when: datetime, score: int, t
     version = version or kb.version
     percent = score * 100 // total if total else 0
     known = name.strip().lower() not in _NO_NAME
-    who = name.strip() if known else "Not known: this chat does not say who you are (in Teams your name is shown)"
+    who = name.strip() if known else "Not given by this chat (in Teams, your name is filled in)"
     headline = (f"{name.strip()} has passed" if known else "Passed:") + \
         f" the new-starter onboarding quiz on the {kb.title}."
     reference = short_reference(attempt_id)

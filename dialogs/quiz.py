@@ -6,6 +6,7 @@ All state is plain data, so an attempt carries on after a restart. `quiz` is the
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -146,12 +147,14 @@ class QuizFlow(Flow):
         now = quiz.now()
         await quiz.records.finish_attempt(state["attempt"], result, now)
         drawn = [self._question(state, i) for i in range(len(state["drawn"]))]
-        for card in result_cards(quiz.kb, result, drawn, state["mode"]):
-            await quiz.say(context, card)
-        if result.passed and state["mode"] == ASSESSMENT:
+        cards = result_cards(quiz.kb, result, drawn, state["mode"])
+        if result.passed and state["mode"] == ASSESSMENT:  # the certificate last, with the buttons below it
             person = await quiz.person(context)
-            await quiz.say(context, certificate_card(quiz.kb, person.name or "(name not known)", now,
-                                                     result.score, result.total, state["attempt"]))
+            certificate = certificate_card(quiz.kb, person.name or "", now, result.score, result.total,
+                                           state["attempt"])
+            cards = [*cards[:-1], replace(cards[-1], buttons=()), replace(certificate, buttons=cards[-1].buttons)]
+        for card in cards:
+            await quiz.say(context, card)
         return Done({"passed": result.passed, "score": result.score})
 
     def back(self, state: dict) -> str:

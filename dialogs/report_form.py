@@ -15,13 +15,16 @@ FORM_STEP = "form"
 OTHER = "other"  # the platform list's "somewhere else": the box below it says where
 OTHER_BOX = "platform_other"
 MAX_ANSWER = 8000
-RADIO_UP_TO = 3  # options; a longer list is a drop-down, so the form stays short on a phone
+RADIO = ("concern_about", "dsl_told")  # shown as radio buttons; the other lists are drop-downs (shorter on a phone)
 STEP_BY_STEP = {"step by step", "one at a time", "one question at a time", "ask me the questions", "questions",
                 "no form", "without the form", "step-by-step"}
 
 
-# The form's questions: all but the danger question (asked first, on its own).
-FIELDS = tuple(q for q in intake.QUESTIONS if q.id != "danger")
+# The form's questions: all but the danger question (asked first, on its own), in the order a
+# person tells it: who, what happened, when and where, then the details.
+ORDER = ("concern_about", "subject", "children", "what", "when", "platform", "accounts", "account_type",
+         "initiated_by", "adult_involved", "actions", "dsl_told", "evidence")
+FIELDS = tuple(intake.BY_ID[q] for q in ORDER)
 
 
 def _input(q: intake.Question, value: str, other: str = "") -> list:
@@ -32,7 +35,7 @@ def _input(q: intake.Question, value: str, other: str = "") -> list:
     choices = tuple(Choice(o.label, o.value) for o in q.options)
     known = {o.value for o in q.options}
     if not q.free_text:
-        kind = "choice" if len(q.options) <= RADIO_UP_TO else "dropdown"
+        kind = "choice" if q.id in RADIO else "dropdown"
         return [Input(q.id, label, kind, choices, required=q.required, value=value if value in known else "",
                       placeholder="Choose one")]
     # A list that also takes anything else: "Somewhere else", and a box to say where.

@@ -94,7 +94,7 @@ NOT_GIVEN = "Not given"
 # How each question reads as a field of the one-page form (shorter than its step-by-step prompt).
 FORM_LABELS = {
     "concern_about": "Who is the concern about?",
-    "subject": "If it is about a member of staff or volunteer: who? (They won't be told or see this.)",
+    "subject": "Staff member or volunteer concerned, if any (they won't be told)",
     "children": "Which child or children? Name and year group",
     "when": "When did it happen, or when did you see it?",
     "platform": "Which platform or app?",

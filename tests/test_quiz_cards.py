@@ -53,7 +53,7 @@ def test_a_certificate_without_a_name_from_the_channel_reads_properly():
         card = certificate_card(KB, name, datetime(2026, 11, 25, tzinfo=UTC), 9, 10, "a" * 32)
         text = render_text(card)
         assert "You has" not in text and "has passed" not in text
-        assert "Passed: the new-starter onboarding quiz" in text and "Name: Not known" in text
+        assert "Passed: the new-starter onboarding quiz" in text and "Name: Not given by this chat" in text
 
 
 def test_feedback_reads_why_first_names_no_internal_ids_and_quotes_each_clause_once():

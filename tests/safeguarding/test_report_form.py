@@ -135,3 +135,9 @@ async def test_a_story_typed_instead_of_into_the_form_is_added_to_it(make_bot):
     added = await say(bot, REPORTER, "she said her stepdad reads all her messages")
     assert "added that to “What was seen or said”" in added.text
     assert "stepdad reads all her messages" in inputs(added)["what"]["value"]
+
+
+def test_every_question_but_the_danger_one_is_on_the_form_once():
+    from dialogs.report_form import FIELDS
+
+    assert sorted(q.id for q in FIELDS) == sorted(q.id for q in QUESTIONS if q.id != "danger")
