@@ -11,6 +11,7 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
+from cards import Button, CardView, Text
 from cards.quiz import certificate_card, confirm_card, feedback_card, policy_card, question_card, result_cards, review_card
 from onboarding.draw import draw
 from onboarding.records import ASSESSMENT, PRACTICE
@@ -178,6 +179,17 @@ class QuizFlow(Flow):
         """Abandon this attempt and begin a fresh one in the same mode."""
         await self._abandon(state)
         return {"mode": state.get("mode", ASSESSMENT)}
+
+    def unsaved(self, state: dict) -> bool:
+        """An assessment with answers given: stopping loses them, so ask first."""
+        return state.get("mode") == ASSESSMENT and any(a is not None for a in state.get("answers") or ())
+
+    def confirm_view(self, kind: str) -> CardView:
+        what = "start again with new questions" if kind == "restart" else "stop"
+        return CardView("Stop the quiz?", (Text(f"If you {what}, the answers you have given will not be scored."),),
+                        (Button("Keep going", {"control": "keep"}, style="positive"),
+                         Button("Throw them away", {"control": "discard"}, style="destructive")),
+                        summary="Stop the quiz? Answer discard or keep going.")
 
     def where(self, state: dict) -> str:
         if state.get("stage") == QUESTION:

@@ -212,12 +212,19 @@ async def test_start_over_draws_a_fresh_attempt_and_cancel_works_at_the_review(m
     reply = await begin(bot, "c-over")
     await answer(bot, "c-over", bank, reply, right=True)
     reply = await bot.send("c-over", "start over")
+    assert "Stop the quiz?" in reply.text and "will not be scored" in reply.text  # an answer was given: ask
+    reply = await bot.send("c-over", value=reply.button("Throw them away"))
     assert "Starting again" in reply.text and "confirm that you have read the policy" in reply.text
     reply = await bot.send("c-over", "yes")
     for _ in range(2):
         reply = await answer(bot, "c-over", bank, reply, right=True)
     assert "Ready to submit?" in reply.text
-    assert "Quiz cancelled" in (await bot.send("c-over", "cancel")).text
+    asked = await bot.send("c-over", "cancel")
+    assert "Stop the quiz?" in asked.text
+    kept = await bot.send("c-over", value=asked.button("Keep going"))
+    assert "Ready to submit?" in kept.text  # nothing lost
+    await bot.send("c-over", "cancel")
+    assert "Quiz cancelled" in (await bot.send("c-over", "discard")).text
     statuses = sorted(a.status for a in await rows(bot, records.attempts))
     assert statuses == ["abandoned", "abandoned"]
     assert await rows(bot, records.completions) == []
@@ -252,4 +259,5 @@ async def test_typing_true_says_true_was_saved_not_a_letter(make_bot):
                 return
             reply = await answer(bot, "c-true", bank, reply, right=True)
         await bot.send("c-true", "cancel")
+        await bot.send("c-true", "discard")
     raise AssertionError("no true/false question was drawn")
