@@ -249,3 +249,9 @@ async def test_a_walk_survives_a_restart_on_postgresql_too(make_bot, postgres_ur
     await bot.restart()
     reply = await bot.send("c-pg-walk", "17")
     assert "No — don't accept the request" in reply.text
+
+
+async def test_an_age_in_the_message_is_not_asked_again(bot):
+    outcome = await bot.send("c-19", "an ex pupil added me on facebook, shes 19 now")
+    assert "How old are they now?" not in outcome.text
+    assert "Not forbidden" in outcome.text
