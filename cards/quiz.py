@@ -10,7 +10,7 @@ from onboarding.policy_text import policy_sections
 from onboarding.scoring import Marked, Result
 from policy_kb import KnowledgeBase
 
-from .model import Block, Button, CardView, Choice, Facts, Input, Quote, Text
+from .model import Block, Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text
 from .qa import source_of
 
 LETTERS = "ABCDEFGHIJ"
@@ -50,13 +50,18 @@ def confirm_card(kb: KnowledgeBase, mode: str, questions: int, pass_mark: int, p
 
 
 def policy_card(kb: KnowledgeBase, policy_url: str = "") -> CardView:
-    """The policy text, section by section, verbatim from the knowledge base."""
-    blocks: list[Block] = []
-    for section, texts in policy_sections(kb):
-        blocks.append(Text(section, style="heading"))
-        blocks.extend(Text(t) for t in texts)
+    """The policy text, section by section, verbatim from the knowledge base: its sections first,
+    the whole text behind "Read the whole policy"."""
+    sections = policy_sections(kb)
+    text: list[Block] = []
+    for section, texts in sections:
+        text.append(Text(section, style="heading"))
+        text.extend(Text(t) for t in texts)
     buttons = (Button("Open the policy document", url=policy_url),) if policy_url else ()
-    return CardView(title=f"{kb.title} (version {kb.version})", blocks=tuple(blocks), buttons=buttons,
+    return CardView(title=f"{kb.title} (version {kb.version})",
+                    blocks=(Text(f"The policy has {len(sections)} sections:"),
+                            NumberedList(tuple(section for section, _ in sections))),
+                    buttons=buttons, more=tuple(text), more_label="Read the whole policy",
                     summary=f"The {kb.title}, version {kb.version}, section by section.")
 
 

@@ -113,6 +113,10 @@ def guidance_line(actions) -> str:
            "words for the others are under Show more."
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def last_own_answer(scenario: Scenario, walk: Walk) -> int | None:
     """Where in the history the person last answered themselves (not from their message); None if never."""
     for index in range(len(walk.history) - 1, -1, -1):
@@ -134,7 +138,7 @@ def outcome_card(kb, scenario: Scenario, walk: Walk, report_prefill: dict | None
     blocks: list = [Text(outcome.intro)] if outcome.intro else []
     blocks.append(NumberedList(tuple(a.text for a in actions)))
     blocks.append(Text(guidance_line(actions), style="subtle"))
-    who = [contacts[w] for w in outcome.contacts_for(walk.answers)]
+    who = [_sentence(contacts[w]) for w in outcome.contacts_for(walk.answers)]
     blocks.append(Text("Who to contact", style="heading"))
     blocks.append(Text(who[0]) if len(who) == 1 else NumberedList(tuple(who)))
     cited = [c for a in actions for c in a.clauses]

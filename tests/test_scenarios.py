@@ -42,7 +42,7 @@ async def test_free_text_quotes_the_key_clause_first_and_skips_what_it_already_s
     assert "Don't delete anything" in outcome.text
     card = outcome.activities[-1]["attachments"][0]["content"]
     assert str(card).count("safeguarding guidance, not a quote from the policy") == 1  # said once, not per step
-    assert "the designated person for Child Protection (DSL)" in outcome.text
+    assert "The designated person for Child Protection (DSL) at your school" in outcome.text
 
 
 async def test_a_plain_policy_question_is_not_taken_as_a_situation(bot):

@@ -136,6 +136,14 @@ def practice(tour: Tour, bank) -> None:
     quiz(tour, bank, "practice quiz")
 
 
+def commands(tour: Tour, bank=None) -> None:
+    """The commands the help card lists that show a card: the policy, your quiz results."""
+    tour.send("policy")
+    tour.look("policy")
+    tour.send("my quiz results")
+    tour.look("my-quiz-results")
+
+
 def right_answer(bank, card_text: str) -> str:
     """What to type to answer the question on a card rightly ("true", "b", "a, c")."""
     question = next(q for q in bank.questions if q.prompt in card_text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.registry import Match, Registry
 from bot.turn import Turn
@@ -20,6 +21,15 @@ STAFF_COMMANDS = ("situations", "report", "my_reports", "quiz", "practice quiz",
 CONTROLS = ("cancel, back, start over", "Stop, go back or begin again in the middle of anything")
 
 
+def long_date(value) -> str:
+    """25 November 2026, from a date or an ISO date string; anything else as it is."""
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day.day} {day:%B %Y}"
+
+
 def command_rows(commands) -> tuple[tuple[str, str], ...]:
     """(what to type, what it does) for the staff commands that are registered, and the control words."""
     by_name = {c.name: c for c in commands}
@@ -36,7 +46,7 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tup
         title="Staff guidance: social media policy",
         blocks=(
             Text(f"Hello! I help trust staff with the {kb.title} "
-                 f"(version {kb.version}, {kb.version_date}). I can:"),
+                 f"(version {kb.version}, {long_date(kb.version_date)}). I can:"),
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
                  "\"can I text a parent from my own phone?\"", style="subtle"),

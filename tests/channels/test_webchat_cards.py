@@ -81,6 +81,18 @@ async def test_the_welcome_and_help_read_well_and_list_what_to_type(bot, browser
     assert "my quiz results" in walk.text() and "my reports" in walk.text()
 
 
+async def test_the_policy_shows_its_sections_and_opens_in_full(bot, browser):
+    run, walk, _ = await tour(bot, browser, tours.commands)
+    assert run.problems() == []
+    (policy,) = run.named("policy")
+    from onboarding.policy_text import policy_sections
+
+    assert policy.numbers == [list(range(1, len(policy_sections(bot.services.kb)) + 1))]  # the sections
+    await asyncio.to_thread(walk.page.toggle, "Read the whole policy", walk.page.cards()[-2])
+    whole = await asyncio.to_thread(walk.page.check, walk.page.cards()[-2])
+    assert whole.height > policy.height and whole.split_words == [] and whole.clipped == []
+
+
 async def test_a_policy_answer_is_at_most_one_screen(bot, browser):
     run, _, _ = await tour(bot, browser, tours.question)
     (answer,) = run.named("answer")
