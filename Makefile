@@ -43,7 +43,7 @@ system-deps:
 	scripts/system-deps.sh $(SYSTEM_DEPS)
 
 chat: $(VENV)/.runtime
-	$(PY) -m bot.console
+	$(PY) -m tools.chat
 
 test: $(VENV)/.dev system-deps
 	@$(MAKE) --no-print-directory $(WEBCHAT)

@@ -1,12 +1,11 @@
 """Connector clients reused from turn to turn, through botbuilder's public authentication interfaces.
 
 Stock `CloudAdapter` asks its `ConnectorFactory` for a new `ConnectorClient` on every turn: new
-credentials, a new HTTP session and a new connection to the channel each time, and a new
-`UserTokenClient` that this bot never uses. `ReusingAuthentication` wraps the
+credentials, a new HTTP session and a new connection to the channel each time.
+`ReusingAuthentication` wraps the
 `BotFrameworkAuthentication` the adapter is given: requests are authenticated by it, unchanged,
 and its factory's clients are kept, one per (bot app id, serviceUrl, audience), so each keeps its
-kept-alive connections and its credentials keep their cached token. The token client is built
-only if something asks for it.
+kept-alive connections and its credentials keep their cached token.
 """
 from __future__ import annotations
 
@@ -74,7 +73,7 @@ class ReusingAuthentication(BotFrameworkAuthentication):
         return ReusingFactory(self, app_id_of(claims_identity), self.inner.create_connector_factory(claims_identity))
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return LazyUserTokenClient(lambda: self.inner.create_user_token_client(claims_identity))
+        return await self.inner.create_user_token_client(claims_identity)
 
     def create_bot_framework_client(self):
         return self.inner.create_bot_framework_client()
@@ -95,37 +94,6 @@ class ReusingFactory(ConnectorFactory):
     async def create(self, service_url: str, audience: str = None) -> ConnectorClient:
         return await self.owner.client_for((self.app_id, service_url, audience),
                                            lambda: self.stock.create(service_url, audience))
-
-
-class LazyUserTokenClient(UserTokenClient):
-    """Builds the real UserTokenClient (OAuth sign-in, unused here) only when a method is called."""
-
-    def __init__(self, create: Callable[[], Awaitable[UserTokenClient]]):
-        self.create = create
-        self.client: UserTokenClient | None = None
-
-    async def real(self) -> UserTokenClient:
-        if self.client is None:
-            self.client = await self.create()
-        return self.client
-
-    async def get_user_token(self, user_id, connection_name, channel_id, magic_code):
-        return await (await self.real()).get_user_token(user_id, connection_name, channel_id, magic_code)
-
-    async def get_sign_in_resource(self, connection_name, activity, final_redirect):
-        return await (await self.real()).get_sign_in_resource(connection_name, activity, final_redirect)
-
-    async def sign_out_user(self, user_id, connection_name, channel_id):
-        return await (await self.real()).sign_out_user(user_id, connection_name, channel_id)
-
-    async def get_token_status(self, user_id, channel_id, include_filter):
-        return await (await self.real()).get_token_status(user_id, channel_id, include_filter)
-
-    async def get_aad_tokens(self, user_id, connection_name, resource_urls, channel_id):
-        return await (await self.real()).get_aad_tokens(user_id, connection_name, resource_urls, channel_id)
-
-    async def exchange_token(self, user_id, connection_name, channel_id, exchange_request):
-        return await (await self.real()).exchange_token(user_id, connection_name, channel_id, exchange_request)
 
 
 async def close_connector_clients(app: web.Application):

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 from urllib.parse import parse_qsl, urlencode
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+GUID = re.compile(r"^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$")
+# Where proactive messages to Teams go when no conversation in the tenant has given a serviceUrl
+# yet (Microsoft's public global endpoint; a serviceUrl seen in the tenant is always preferred).
+TEAMS_GLOBAL_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
+HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])"
+                       r"(?::[0-9]{1,5})?$")
 
 
 class SettingsError(ValueError):
@@ -30,12 +37,28 @@ class Settings:
     app_tenant_id: str = ""
     database_url: str = ""
     max_body_bytes: int = 256 * 1024
+    # The trust's Microsoft 365 tenants (TRUST_TENANT_IDS, lower case): in Teams, an email or AAD
+    # object id counts as someone's identity only in these (and MicrosoftAppTenantId).
+    trust_tenant_ids: tuple[str, ...] = ()
+    teams_service_url: str = TEAMS_GLOBAL_SERVICE_URL  # TEAMS_SERVICE_URL
+    # How long a person's account is skipped for proactive messages after Teams refused it for
+    # good (403/404: the bot removed, the conversation gone); PROACTIVE_PAUSE_MINUTES.
+    proactive_pause_minutes: float = 10.0
+    # Extra Host values the local web chat answers to (WEBCHAT_HOSTS), besides 127.0.0.1,
+    # localhost and [::1] on the port it is served on.
+    webchat_hosts: tuple[str, ...] = ()
     # The raw environment, for features that read settings of their own.
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def auth_enabled(self) -> bool:
         return bool(self.app_id)
+
+    @property
+    def trust_tenants(self) -> frozenset[str]:
+        """TRUST_TENANT_IDS and MicrosoftAppTenantId: the tenants whose people the trust vouches for."""
+        given = {self.app_tenant_id.lower()} if self.app_tenant_id else set()
+        return frozenset(self.trust_tenant_ids) | given
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -65,6 +88,11 @@ class Settings:
             "app_tenant_id": env.get("MicrosoftAppTenantId", "").strip(),
             "database_url": env.get("DATABASE_URL", "").strip(),
             "max_body_bytes": env_int(env, "MAX_BODY_BYTES", cls.max_body_bytes, minimum=1024),
+            "trust_tenant_ids": _tenant_ids(env.get("TRUST_TENANT_IDS", "")),
+            "teams_service_url": _https_url(env, "TEAMS_SERVICE_URL", cls.teams_service_url),
+            "proactive_pause_minutes": env_float(env, "PROACTIVE_PAUSE_MINUTES", cls.proactive_pause_minutes,
+                                                 minimum=0.0),
+            "webchat_hosts": _hosts(env.get("WEBCHAT_HOSTS", "")),
             "env": env,
         }
         values.update(overrides)
@@ -134,6 +162,35 @@ def _is_number(value: str) -> bool:
         return float(value) > 0
     except ValueError:
         return False
+
+
+def _tenant_ids(raw: str) -> tuple[str, ...]:
+    """TRUST_TENANT_IDS: comma-separated tenant ids (GUIDs), in lower case."""
+    ids = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    for tenant in ids:
+        if not GUID.match(tenant):
+            raise SettingsError("TRUST_TENANT_IDS", f"must be comma-separated Microsoft 365 tenant ids (GUIDs such as "
+                                                    f"00000000-0000-0000-0000-000000000000), got {tenant!r}")
+    return tuple(dict.fromkeys(ids))
+
+
+def _https_url(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = str(env.get(name, "")).strip()
+    if not raw:
+        return default
+    if not raw.startswith("https://") or len(raw) <= len("https://"):
+        raise SettingsError(name, f"must be an https:// URL, got {raw!r}")
+    return raw
+
+
+def _hosts(raw: str) -> tuple[str, ...]:
+    """WEBCHAT_HOSTS: comma-separated host or host:port values, in lower case."""
+    hosts = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    for host in hosts:
+        if not HOST_NAME.match(host):
+            raise SettingsError("WEBCHAT_HOSTS", f"must be comma-separated host names or host:port (e.g. "
+                                                 f"bot.local:3978), got {host!r}")
+    return tuple(hosts)
 
 
 def _port(raw: str | None) -> int:

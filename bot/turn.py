@@ -178,7 +178,7 @@ class GuidanceBot(TeamsActivityHandler):
                     return
                 await handler(turn)
                 return
-        flow, _ = active_flow(turn.dc)
+        flow = active_flow(turn.dc)[0] if turn.dc.active_dialog is not None else None
         if flow is None:
             if not await self.screen(turn):
                 await self.route(turn)

@@ -1,7 +1,7 @@
 """The staff social-media policy as data, and the code that loads and searches it."""
 from .cite import Citation, cite, render_citation
 from .loader import load_knowledge_base
-from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
+from .model import CONTACTS, STANCES, VERDICTS, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError, says
 
 __all__ = [
     "Citation",
@@ -9,6 +9,8 @@ __all__ = [
     "render_citation",
     "CONTACTS",
     "STANCES",
+    "VERDICTS",
+    "says",
     "Clause",
     "GlossaryEntry",
     "KnowledgeBase",

@@ -8,14 +8,16 @@ from typing import Any
 
 import yaml
 
-from .model import CONTACTS, STANCES, Clause, GlossaryEntry, KnowledgeBase, KnowledgeBaseError
+from . import relevance
+from .model import ASKS, CONTACTS, STANCES, VERDICTS, Clause, Decides, GlossaryEntry, KnowledgeBase, KnowledgeBaseError, says
 from .text import collapse
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
 MIN_EXAMPLES = 6
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
-_CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline")
-_CLAUSE_LISTS = ("contacts", "keywords", "examples", "related")
+_CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline", "governs")
+_CLAUSE_LISTS = ("contacts", "keywords", "examples", "related", "not_about")
+MIN_NOT_ABOUT = 2
 
 
 def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
@@ -74,6 +76,7 @@ def _policy_meta(path: Path) -> dict[str, Any]:
 
 
 def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
+    concepts = relevance.load_concepts(root / "concepts.yaml")
     files = sorted((root / "clauses").glob("*.yaml"))
     if not files:
         raise KnowledgeBaseError(f"{root / 'clauses'}: no clause files (*.yaml) found")
@@ -85,7 +88,7 @@ def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
         if not isinstance(entries, list):
             raise KnowledgeBaseError(f"{path}: missing top-level 'clauses' list")
         for index, entry in enumerate(entries):
-            clause = _clause(path, index, entry, flat_source)
+            clause = _clause(path, index, entry, flat_source, concepts)
             if clause.id in seen:
                 raise KnowledgeBaseError(
                     f"{path}: clause {clause.id!r}: duplicate id (first defined in {seen[clause.id].name})"
@@ -95,7 +98,7 @@ def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
     return clauses
 
 
-def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
+def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict) -> Clause:
     where = f"{path}: clause #{index}"
     if not isinstance(entry, dict):
         raise KnowledgeBaseError(f"{where}: entry must be a mapping")
@@ -109,7 +112,7 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise KnowledgeBaseError(f"{where}: '{key}' must be a list of non-empty strings")
-    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS)
+    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires", "decides"}
     if unknown:
         raise KnowledgeBaseError(f"{where}: unknown field(s) {sorted(unknown)}")
     if not _ID_PATTERN.match(entry["id"]):
@@ -123,6 +126,13 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         raise KnowledgeBaseError(f"{where}: needs at least {MIN_EXAMPLES} examples")
     if collapse(entry["text"]) not in flat_source:
         raise KnowledgeBaseError(f"{where}: text not found verbatim in the policy source")
+    if len(entry.get("not_about", [])) < MIN_NOT_ABOUT:
+        raise KnowledgeBaseError(f"{where}: needs at least {MIN_NOT_ABOUT} not_about questions")
+    requires = relevance.requirement(entry.get("requires"), concepts, where)
+    verdict = says(entry["headline"])
+    if (entry["stance"] == "report") != (verdict == "report") or (entry["stance"] == "information" and verdict != "info"):
+        raise KnowledgeBaseError(f"{where}: headline {entry['headline']!r} reads as {verdict!r}, "
+                                 f"which does not fit stance {entry['stance']!r}")
     return Clause(
         id=entry["id"],
         section=entry["section"].strip(),
@@ -135,7 +145,41 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str) -> Clause:
         examples=tuple(entry.get("examples", [])),
         related=tuple(entry.get("related", [])),
         source_file=path.name,
+        governs=entry["governs"].strip(),
+        requires=requires,
+        not_about=tuple(entry.get("not_about", [])),
+        verdict=verdict,
+        decides=_decides(entry.get("decides", []), concepts, where),
     )
+
+
+def _decides(raw: Any, concepts: dict, where: str) -> tuple[Decides, ...]:
+    """A clause's `decides`: a list of {verdict, headline, when?, asked?, note?}; each headline must
+    read as its verdict (model.says), so what the card says and the stance it declares never differ."""
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(f"{where}: 'decides' must be a list")
+    result = []
+    for number, item in enumerate(raw, 1):
+        at = f"{where}: decides #{number}"
+        if not isinstance(item, dict) or set(item) - {"verdict", "headline", "when", "asked", "note"}:
+            raise KnowledgeBaseError(f"{at}: must be a mapping of verdict, headline and when, asked or note")
+        asked = item.get("asked", [])
+        if not isinstance(asked, list) or not set(asked) <= set(ASKS):
+            raise KnowledgeBaseError(f"{at}: 'asked' must be a list of {list(ASKS)}")
+        if "when" not in item and not asked:
+            raise KnowledgeBaseError(f"{at}: needs 'when', 'asked' or both")
+        if isinstance(item.get("verdict"), bool):
+            raise KnowledgeBaseError(f"{at}: write the verdict in quotes (YAML reads a bare yes or no as true or false)")
+        if item.get("verdict") not in VERDICTS:
+            raise KnowledgeBaseError(f"{at}: verdict {item.get('verdict')!r} not one of {list(VERDICTS)}")
+        headline, note = item.get("headline"), item.get("note")
+        if not isinstance(headline, str) or says(headline) != item["verdict"]:
+            raise KnowledgeBaseError(f"{at}: headline {headline!r} must read as {item['verdict']!r}")
+        if note is not None and (not isinstance(note, str) or not note.strip()):
+            raise KnowledgeBaseError(f"{at}: 'note' must be a non-empty string")
+        when = relevance.requirement(item["when"], concepts, at) if "when" in item else None
+        result.append(Decides(item["verdict"], headline.strip(), when, tuple(asked), note.strip() if note else None))
+    return tuple(result)
 
 
 def _check_related(clauses: list[Clause], by_id: dict[str, Clause]) -> None:

@@ -1,11 +1,22 @@
 """Frozen data types for the policy knowledge base."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
 STANCES: tuple[str, ...] = ("must_not", "must", "advised", "allowed_if", "report", "information")
+# What an answer says to the question asked: its headline's first words say it (see `says`).
+VERDICTS: tuple[str, ...] = ("yes", "no", "conditional", "report", "info")
+# What a question asks: "what is…?", "can I…?", "do I have to…?", "what do I do?" (search/stance.py).
+ASKS: tuple[str, ...] = ("what", "may", "must", "todo")
+_HEADLINE_OPENINGS = (
+    ("report", re.compile(r"(?:report|tell|remove)\b")),
+    ("conditional", re.compile(r"(?:only\b|not without\b|yes,? (?:if|with|but|once|as long as)\b|it depends\b)")),
+    ("no", re.compile(r"(?:no\b|not\b|never\b|don'?t\b|do not\b)")),
+    ("yes", re.compile(r"yes\b")),
+)
 
 CONTACTS: Mapping[str, str] = MappingProxyType(
     {
@@ -16,6 +27,13 @@ CONTACTS: Mapping[str, str] = MappingProxyType(
         "line_manager": "your line manager",
     }
 )
+
+
+def says(headline: str) -> str:
+    """The verdict a reader takes from a headline's opening words ("No — …" is no, "Only with …" is
+    conditional, "Report it …" is report, "Yes — …" is yes); anything else informs."""
+    opening = headline.strip().lower().replace("’", "'")
+    return next((verdict for verdict, pattern in _HEADLINE_OPENINGS if pattern.match(opening)), "info")
 
 
 class KnowledgeBaseError(ValueError):
@@ -35,6 +53,26 @@ class Clause:
     examples: tuple[str, ...]
     related: tuple[str, ...]
     source_file: str = ""
+    # What the clause governs (who, what, where), in words; a question must meet `requires`
+    # (policy_kb/relevance.py) for the clause to answer it; `not_about` are questions it must not answer.
+    governs: str = ""
+    requires: Any = None  # relevance.Requirement
+    not_about: tuple[str, ...] = ()
+    # The verdict its headline gives (model.says), and the decisions that answer particular
+    # questions otherwise (first met wins): see policy_kb/search/stance.py.
+    verdict: str = "info"
+    decides: tuple[Decides, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decides:
+    """When a question meets `when`, the clause answers it with this verdict and headline."""
+
+    verdict: str
+    headline: str
+    when: Any = None  # relevance.Requirement; None: any question of the forms in `asked`
+    asked: tuple[str, ...] = ()  # question forms it answers (stance.ASKS); empty: any
+    note: str | None = None
 
 
 @dataclass(frozen=True)

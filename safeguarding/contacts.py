@@ -11,6 +11,7 @@ import yaml
 EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 SCHOOL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,49}$")
+GUID = re.compile(r"^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$")
 
 
 class ContactsError(ValueError):
@@ -26,6 +27,9 @@ class Contact:
     name: str
     email: str
     phone: str = ""
+    # Their Microsoft Entra (AAD) object id in the trust's tenant, when given: they are recognised by
+    # it in Teams, and can be sent a first alert before they have ever opened the bot.
+    aad_object_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,24 @@ class Directory:
             people.extend(school.contacts)
         return frozenset(p.email for p in people)
 
+    def everyone(self) -> tuple[Contact, ...]:
+        return (self.trust.safeguarding_lead, self.trust.executive_headteacher,
+                *(c for s in self.schools for c in s.contacts))
+
     def contact_by_email(self, email: str) -> Contact | None:
-        for contact in (self.trust.safeguarding_lead, self.trust.executive_headteacher,
-                        *(c for s in self.schools for c in s.contacts)):
+        for contact in self.everyone():
             if contact.email == email.lower():
                 return contact
         return None
+
+    def contact_for(self, email: str = "", aad_object_id: str = "") -> Contact | None:
+        """The contact someone is: by AAD object id first, then by email (the caller passes only
+        identities the channel vouches for: bot/tenants.py)."""
+        if aad_object_id:
+            found = next((c for c in self.everyone() if c.aad_object_id == aad_object_id.lower()), None)
+            if found is not None:
+                return found
+        return self.contact_by_email(email) if email else None
 
 
 def load_contacts(path: Path | str) -> Directory:
@@ -157,7 +173,18 @@ def parse_contacts(data: Any, file: str = "<contacts>") -> Directory:
             deputies=tuple(v.contact(d, f"{where}.deputies[{j}]", phone=True) for j, d in enumerate(deputies_raw)),
             out_of_hours=v.out_of_hours(s.get("out_of_hours"), f"{where}.out_of_hours"),
         ))
-    return Directory(trust, tuple(schools), file)
+    directory = Directory(trust, tuple(schools), file)
+    _check_aad_ids(directory, file)
+    return directory
+
+
+def _check_aad_ids(directory: Directory, file: str) -> None:
+    """One AAD object id is one person: it may not be given for two different email addresses."""
+    seen: dict[str, str] = {}
+    for contact in directory.everyone():
+        if contact.aad_object_id and seen.setdefault(contact.aad_object_id, contact.email) != contact.email:
+            raise ContactsError(file, contact.name, f"aad_object_id {contact.aad_object_id} is also given for "
+                                                    f"{seen[contact.aad_object_id]}")
 
 
 class _Validator:
@@ -180,14 +207,18 @@ class _Validator:
         return " ".join(raw.split())
 
     def contact(self, raw: Any, where: str, phone: bool = False) -> Contact:
-        c = self.mapping(raw, where, ("name", "email", "phone"))
+        c = self.mapping(raw, where, ("name", "email", "phone", "aad_object_id"))
         email = self.text(c.get("email"), f"{where}.email").lower()
         if not EMAIL.match(email):
             raise ContactsError(self.file, f"{where}.email", f"{email!r} is not an email address")
         number = self.text(c.get("phone"), f"{where}.phone") if phone or c.get("phone") is not None else ""
         if number and not re.fullmatch(r"[0-9+() -]{3,30}", number):
             raise ContactsError(self.file, f"{where}.phone", f"{number!r} is not a phone number")
-        return Contact(self.text(c.get("name"), f"{where}.name"), email, number)
+        aad = self.text(c.get("aad_object_id"), f"{where}.aad_object_id").lower() if "aad_object_id" in c else ""
+        if aad and not GUID.match(aad):
+            raise ContactsError(self.file, f"{where}.aad_object_id", f"{aad!r} is not an object id (a GUID such as "
+                                                                       "00000000-0000-0000-0000-000000000000)")
+        return Contact(self.text(c.get("name"), f"{where}.name"), email, number, aad)
 
     def out_of_hours(self, raw: Any, where: str) -> OutOfHours | None:
         if raw is None:

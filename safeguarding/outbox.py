@@ -47,8 +47,9 @@ class Outbox:
         self.lease = timedelta(seconds=lease_seconds)
         self.retry_base, self.retry_cap = retry_base, retry_cap
 
-    async def claim(self, limit: int = 20) -> list[Delivery]:
-        """Lease up to `limit` due, unclaimed (or lease-expired) deliveries to this worker.
+    async def claim(self, limit: int = 20, channels: tuple[str, ...] = ()) -> list[Delivery]:
+        """Lease up to `limit` due, unclaimed (or lease-expired) deliveries (on `channels`, when given)
+        to this worker.
 
         One statement picks and leases the rows, so a worker in every instance is safe: on
         PostgreSQL the pick is `SELECT ... FOR UPDATE SKIP LOCKED`, so concurrent workers take
@@ -58,6 +59,8 @@ class Outbox:
         now = self.clock()
         due = sa.and_(outbox.c.status == "pending", outbox.c.next_attempt_at <= now,
                       sa.or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < now))
+        if channels:
+            due = sa.and_(due, outbox.c.channel.in_(channels))
         pick = (sa.select(outbox.c.id).where(due).order_by(outbox.c.id).limit(limit)
                 .with_for_update(skip_locked=True))
         async with self.db.transaction() as conn:
@@ -85,6 +88,15 @@ class Outbox:
                 claimed_until=None, last_error=None, activity_id=activity_id,
                 conversation=json.dumps(conversation) if conversation else None))
 
+    async def renew(self, delivery: Delivery) -> bool:
+        """Keep a delivery this worker is still sending leased to it for another `lease`; False if it is
+        no longer this worker's."""
+        async with self.db.transaction() as conn:
+            result = await conn.execute(outbox.update().where(
+                outbox.c.id == delivery.id, outbox.c.claimed_by == self.worker_id, outbox.c.status == "pending")
+                .values(claimed_until=self.clock() + self.lease))
+        return result.rowcount == 1
+
     async def retry(self, delivery: Delivery, error: str) -> datetime:
         """Put a failed delivery back, due again after a backoff; `error` is a type name, never content."""
         attempts = delivery.attempts + 1
@@ -107,6 +119,19 @@ class Outbox:
             query = query.where(outbox.c.report_id == report_id)
         async with self.db.transaction() as conn:
             return (await conn.execute(query)).all()
+
+    async def undelivered(self, report_ids: list[int]) -> set[int]:
+        """The reports whose alerts have been tried but reached nobody yet (no alert sent, to anyone,
+        by any channel, at any escalation step)."""
+        if not report_ids:
+            return set()
+        sent = sa.func.max(sa.case((outbox.c.status == "sent", 1), else_=0))
+        tried = sa.func.max(sa.case((outbox.c.attempts > 0, 1), else_=0))
+        async with self.db.transaction() as conn:
+            rows = (await conn.execute(sa.select(outbox.c.report_id, sent.label("sent"), tried.label("tried"))
+                                       .where(outbox.c.report_id.in_(report_ids), outbox.c.kind == "alert")
+                                       .group_by(outbox.c.report_id))).all()
+        return {r.report_id for r in rows if r.tried and not r.sent}
 
     async def wake_pending_for(self, recipient: str) -> int:
         """Make a recipient's waiting deliveries due now (they have just become reachable)."""

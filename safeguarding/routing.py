@@ -110,3 +110,18 @@ def may_view(route_viewers: Iterable[str], excluded: Iterable[str], email: str |
 def urgent_contact(directory: Directory, school: School | None) -> Contact:
     """Whom to phone right now: the school's DSL, or the trust lead when the school is unknown."""
     return school.dsl if school is not None else directory.trust.safeguarding_lead
+
+
+
+def phone_first(directory: Directory, first_tier: Iterable[tuple[str, str]],
+                excluded: Iterable[str] = ()) -> tuple[Contact, str] | None:
+    """Whom a reporter should phone when no alert has reached anyone yet: (contact, role) for the
+    first person of the report's first tier, given as (email, role), who has a phone number (the DSL,
+    for a concern about a child), else the trust safeguarding lead; None if it is about them all."""
+    barred = {e.lower() for e in excluded}
+    for email, role in first_tier:
+        contact = directory.contact_by_email(email)
+        if contact is not None and contact.phone and contact.email not in barred:
+            return contact, role
+    lead = directory.trust.safeguarding_lead
+    return (lead, "trust_lead") if lead.email not in barred else None

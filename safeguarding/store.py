@@ -1,9 +1,8 @@
 """The report store: durable, idempotent, append-only, audited, encrypted at rest."""
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from typing import Iterable
 
 import sqlalchemy as sa
 
@@ -11,66 +10,20 @@ from store import Database
 from store.upsert import insert_ignore
 
 from .crypto import Cipher
+from .records import (  # noqa: F401
+    Entry,
+    Report,
+    ReportMeta,
+    Submission,
+    emails_of,
+    meta_of,
+    new_reference,
+    normalise_reference,
+    outbox_row,
+    people_rows,
+)
 from .routing import Route
 from .tables import audit, entries, outbox, report_people, reports
-
-REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-
-
-def new_reference() -> str:
-    body = "".join(secrets.choice(REF_ALPHABET) for _ in range(8))
-    return f"SG-{body[:4]}-{body[4:]}"
-
-
-def normalise_reference(text: str) -> str:
-    """'sg-abcd-efgh', 'SGABCDEFGH' or 'abcd efgh' -> 'SG-ABCD-EFGH' (unchanged when it is no reference)."""
-    chars = "".join(ch for ch in text.upper() if ch.isalnum())
-    if chars.startswith("SG") and len(chars) == 10:
-        chars = chars[2:]
-    return f"SG-{chars[:4]}-{chars[4:]}" if len(chars) == 8 else text.strip().upper()
-
-
-@dataclass(frozen=True)
-class Submission:
-    submission_id: str
-    reporter_key: str
-    school_id: str | None
-    concern_about: str
-    category: str
-    content: dict  # answers, the reporter's name and email: encrypted
-
-
-@dataclass(frozen=True)
-class ReportMeta:
-    id: int
-    reference: str
-    school_id: str | None
-    concern_about: str
-    category: str
-    reporter_key: str
-    created_at: datetime
-    status: str
-    acknowledged_at: datetime | None
-    acknowledged_by: str | None
-    acknowledged_name: str | None
-    escalation_level: int
-    closed_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Entry:
-    kind: str
-    created_at: datetime
-    text: str
-    author_name: str
-    author_email: str
-
-
-@dataclass(frozen=True)
-class Report:
-    meta: ReportMeta
-    content: dict
-    entries: tuple[Entry, ...] = field(default_factory=tuple)
 
 
 class ReportStore:
@@ -98,8 +51,8 @@ class ReportStore:
                         escalation_level=0,
                         next_escalation_at=now + self.escalate_after if len(route.tiers) > 1 else None,
                     ))).inserted_primary_key[0]
-                    await conn.execute(report_people.insert(), _people_rows(report_id, route))
-                    rows = [_outbox_row(report_id, r.email, r.contact.name, r.role, ch, 0, "alert", now)
+                    await conn.execute(report_people.insert(), people_rows(report_id, route))
+                    rows = [outbox_row(report_id, r.email, r.contact.name, r.role, ch, 0, "alert", now)
                             for r in route.first for ch in channels]
                     if rows:
                         await conn.execute(outbox.insert(), rows)
@@ -127,7 +80,7 @@ class ReportStore:
             await self._audit(conn, now, actor_key, email, "acknowledge", meta.id,
                               "first acknowledgement" if first else "already acknowledged")
             if first:
-                await conn.execute(outbox.insert().values(**_outbox_row(
+                await conn.execute(outbox.insert().values(**outbox_row(
                     meta.id, meta.reporter_key, "", "reporter", "reporter", 0, "acknowledged", now)))
         return meta, first
 
@@ -145,7 +98,7 @@ class ReportStore:
                 alerted = (await conn.execute(sa.select(outbox.c.recipient, outbox.c.recipient_name, outbox.c.role,
                                                         outbox.c.channel).distinct().where(
                     outbox.c.report_id == meta.id, outbox.c.kind == "alert"))).all()
-                rows = [_outbox_row(meta.id, a.recipient, a.recipient_name, a.role, a.channel, 0,
+                rows = [outbox_row(meta.id, a.recipient, a.recipient_name, a.role, a.channel, 0,
                                     f"addendum-{entry_id}", now) for a in alerted]
                 if rows:
                     await conn.execute(outbox.insert(), rows)
@@ -164,12 +117,12 @@ class ReportStore:
     async def by_submission(self, submission_id: str) -> ReportMeta | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(reports).where(reports.c.submission_id == submission_id))).first()
-        return _meta(row) if row else None
+        return meta_of(row) if row else None
 
     async def meta(self, reference: str) -> ReportMeta | None:
         async with self.db.transaction() as conn:
             row = (await conn.execute(sa.select(reports).where(reports.c.reference == reference))).first()
-        return _meta(row) if row else None
+        return meta_of(row) if row else None
 
     async def read(self, reference: str) -> Report | None:
         """The report with its content and entries, decrypted (the caller audits the view)."""
@@ -183,36 +136,39 @@ class ReportStore:
         for e in rows:
             data = self.cipher.open(f"{reference}/{e.kind}", e.content)
             found.append(Entry(e.kind, e.created_at, data["text"], data["author_name"], data["author_email"]))
-        return Report(_meta(row), self.cipher.open(reference, row.content), tuple(found))
+        return Report(meta_of(row), self.cipher.open(reference, row.content), tuple(found))
 
     async def people(self, report_id: int) -> list:
         async with self.db.transaction() as conn:
             return (await conn.execute(sa.select(report_people).where(report_people.c.report_id == report_id))).all()
 
-    async def may_view(self, report_id: int, email: str) -> bool:
-        """True when `email` is on the report's route or a viewer, and not someone it is about."""
-        if not email:
+    async def may_view(self, report_id: int, email: str | Iterable[str]) -> bool:
+        """True when `email` (or one of several addresses of one person) is on the report's route or a
+        viewer, and none of them is someone it is about."""
+        emails = emails_of(email)
+        if not emails:
             return False
-        rows = [r for r in await self.people(report_id) if r.email == email.lower()]
+        rows = [r for r in await self.people(report_id) if r.email in emails]
         return bool(rows) and not any(r.excluded for r in rows)
 
-    async def visible_to(self, email: str, open_only: bool = True) -> list[ReportMeta]:
-        """Reports `email` may open (newest first)."""
+    async def visible_to(self, email: str | Iterable[str], open_only: bool = True) -> list[ReportMeta]:
+        """Reports `email` (or one of several addresses of one person) may open (newest first)."""
+        emails = emails_of(email)
         rp = report_people
-        allowed = sa.select(rp.c.report_id).where(rp.c.email == email.lower(), rp.c.excluded.is_(False))
-        barred = sa.select(rp.c.report_id).where(rp.c.email == email.lower(), rp.c.excluded.is_(True))
+        allowed = sa.select(rp.c.report_id).where(rp.c.email.in_(emails), rp.c.excluded.is_(False))
+        barred = sa.select(rp.c.report_id).where(rp.c.email.in_(emails), rp.c.excluded.is_(True))
         query = sa.select(reports).where(reports.c.id.in_(allowed), reports.c.id.not_in(barred))
         if open_only:
             query = query.where(reports.c.status == "open")
         async with self.db.transaction() as conn:
             rows = (await conn.execute(query.order_by(reports.c.created_at.desc(), reports.c.id.desc()))).all()
-        return [_meta(r) for r in rows]
+        return [meta_of(r) for r in rows]
 
     async def by_reporter(self, reporter_key: str) -> list[ReportMeta]:
         async with self.db.transaction() as conn:
             rows = (await conn.execute(sa.select(reports).where(reports.c.reporter_key == reporter_key)
                                        .order_by(reports.c.created_at.desc(), reports.c.id.desc()))).all()
-        return [_meta(r) for r in rows]
+        return [meta_of(r) for r in rows]
 
     async def audit_trail(self, report_id: int | None = None) -> list:
         query = sa.select(audit).order_by(audit.c.id)
@@ -249,7 +205,7 @@ class ReportStore:
                 if moved.rowcount != 1:
                     continue  # acknowledged, or another worker escalated it meanwhile
                 channels = await self._channels(conn, row.id)
-                rows = [_outbox_row(row.id, p.email, p.name, p.role, ch, level, "alert", now)
+                rows = [outbox_row(row.id, p.email, p.name, p.role, ch, level, "alert", now)
                         for p in tier for ch in channels]
                 if rows:
                     await conn.execute(insert_ignore(self.db.dialect, outbox, rows,
@@ -257,7 +213,7 @@ class ReportStore:
                 roles = ", ".join(sorted({p.role for p in tier})) or "nobody"
                 await self._audit(conn, now, "system", "", "escalate", row.id,
                                   f"not acknowledged in time: tier {level} ({roles})")
-            done.append((_meta(row), level))
+            done.append((meta_of(row), level))
         return done
 
     async def _channels(self, conn, report_id: int) -> tuple[str, ...]:
@@ -270,43 +226,9 @@ class ReportStore:
         row = (await conn.execute(sa.select(reports).where(reports.c.reference == reference))).first()
         if row is None:
             raise LookupError(reference)
-        return _meta(row)
+        return meta_of(row)
 
     @staticmethod
     async def _audit(conn, now, actor_key, email, action, report_id, detail) -> None:
         await conn.execute(audit.insert().values(at=now, actor_key=actor_key, actor_email=email or "",
                                                  action=action, report_id=report_id, detail=detail[:300]))
-
-
-def _people_rows(report_id: int, route: Route) -> list[dict]:
-    rows, seen = [], set()
-    for tier_no, tier in enumerate(route.tiers):
-        for r in tier:
-            rows.append(dict(report_id=report_id, email=r.email, tier=tier_no, name=r.contact.name,
-                             role=r.role, informed=r.informed, excluded=False))
-            seen.add(r.email)
-    for email in sorted(route.viewers - seen):
-        rows.append(dict(report_id=report_id, email=email, tier=-1, name="", role="viewer",
-                         informed=False, excluded=False))
-    for email in sorted(route.excluded):
-        rows.append(dict(report_id=report_id, email=email, tier=-2, name="", role="subject",
-                         informed=False, excluded=True))
-    return rows
-
-
-def _outbox_row(report_id, recipient, name, role, channel, tier, kind, now) -> dict:
-    return dict(report_id=report_id, recipient=recipient, recipient_name=name or "", role=role, channel=channel,
-                tier=tier, kind=kind, status="pending", attempts=0, next_attempt_at=now, created_at=now)
-
-
-def _meta(row) -> ReportMeta:
-    return ReportMeta(row.id, row.reference, row.school_id, row.concern_about, row.category, row.reporter_key,
-                      _utc(row.created_at), row.status, _utc(row.acknowledged_at), row.acknowledged_by,
-                      row.acknowledged_name, row.escalation_level, _utc(row.closed_at))
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value

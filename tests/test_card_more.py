@@ -3,10 +3,10 @@ rows that never squeeze a word, and plain text with real lines and no markdown."
 import json
 from dataclasses import replace
 
-from bot.console import card_lines
 from cards import Button, CardView, Facts, Input, NumberedList, Quote, Text, render_adaptive, render_text
 from cards.blockkit import render_blocks
 from tests.support.schemas import adaptive_card_errors
+from tools.chat import card_lines
 
 VIEW = CardView(
     "Right now",

@@ -1,12 +1,11 @@
-"""Connector clients are kept from turn to turn, per serviceUrl; the token client is built only if used."""
+"""Connector clients are kept from turn to turn, per serviceUrl."""
 from __future__ import annotations
 
 from aiohttp.test_utils import TestServer
 from botbuilder.core import BotAdapter
-from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot import appkeys
-from bot.connector import LazyUserTokenClient, ReusingAuthentication
+from bot.connector import ReusingAuthentication
 from tests.support.connector import FakeConnector
 
 
@@ -66,39 +65,6 @@ async def test_the_oldest_client_is_closed_past_the_limit():
     assert closed == [made[1]] and len(made) == 3
     await auth.close()
     assert set(closed) == set(made) and not auth.clients
-
-
-async def test_user_token_client_is_only_built_when_something_uses_it(bot):
-    seen = []
-
-    async def remember(turn):
-        seen.append(turn.context.turn_state[CloudAdapter.USER_TOKEN_CLIENT_KEY])
-
-    bot.app[appkeys.REGISTRY].observers.append(remember)
-    await bot.send("c-utc", "hello")
-    assert isinstance(seen[0], LazyUserTokenClient) and seen[0].client is None
-
-
-async def test_lazy_user_token_client_builds_once_and_delegates():
-    calls = []
-
-    class Real:
-        async def sign_out_user(self, user_id, connection_name, channel_id):
-            calls.append((user_id, connection_name, channel_id))
-            return "signed out"
-
-    built = []
-
-    async def create():
-        built.append(1)
-        return Real()
-
-    lazy = LazyUserTokenClient(create)
-    assert lazy.client is None and built == []
-    assert await lazy.sign_out_user("u1", "conn", "msteams") == "signed out"
-    await lazy.sign_out_user("u2", "conn", "msteams")
-    assert built == [1] and lazy.client is not None
-    assert calls == [("u1", "conn", "msteams"), ("u2", "conn", "msteams")]
 
 
 async def test_closing_the_app_closes_the_kept_clients(make_bot):

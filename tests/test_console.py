@@ -1,5 +1,5 @@
 """`make chat`: the same app in a terminal, cards as text, buttons as numbers."""
-import bot.console as console
+import tools.chat as console
 
 
 async def test_console_chat_shows_cards_as_text_and_clicks_numbered_buttons(tmp_path, monkeypatch, capsys):

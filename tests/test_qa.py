@@ -51,7 +51,7 @@ async def test_missing_fact_asks_one_question_and_a_typed_age_answers_it(bot):
 async def test_clarifying_button_answers_with_that_fact(bot):
     asked = await bot.send("c5", "can I accept a student's follow request on insta?")
     answered = await bot.send("c5", value=asked.button("18 or over"))
-    assert "doesn’t forbid it" in answered.text
+    assert "the rule stops at ex-students under 18" in answered.text
     for advice in ("personal.privacy_settings", "personal.avoid_specific_matters"):
         assert clause_text(bot, advice) in answered.text
     # The dialog has ended: the next message is a fresh question.
@@ -68,7 +68,7 @@ async def test_a_new_question_instead_of_an_answer_is_answered(bot):
 async def test_facts_in_the_question_decide_the_stance(bot):
     cases = {
         "can I accept a follow request from an ex-pupil who is 17 now?": "No — not an ex-student under 18",
-        "can I add an ex pupil who is now 19 on facebook?": "doesn’t forbid it",
+        "can I add an ex pupil who is now 19 on facebook?": "the rule stops at ex-students under 18",
         "can I accept a sixth former who is 18 on insta?": "No — not a current student",
         "can I connect on facebook with a parent who is also my friend?": "No — not while you work for the trust",
     }
@@ -79,7 +79,7 @@ async def test_facts_in_the_question_decide_the_stance(bot):
 
 async def test_close_candidates_are_offered_with_none_of_these(bot):
     await bot.send("c8", "hello")  # the welcome card (with its own buttons) comes first
-    reply = await bot.send("c8", "social media")
+    reply = await bot.send("c8", "friend requests")
     choices = card_buttons(reply.activities[-1])  # not the welcome card's menu before it
     titles = [t for t, _ in choices]
     assert 2 <= len(titles) <= 4 and titles[-1] == "None of these"
@@ -87,7 +87,7 @@ async def test_close_candidates_are_offered_with_none_of_these(bot):
     assert "Policy answer" in picked.text
     await bot.send("c8", value=reply.button("None of these"))
     missed = await bot.services.qa.review.recent_unanswered()
-    assert [(m.question, m.reason) for m in missed] == [("social media", "none_of_these")]
+    assert [(m.question, m.reason) for m in missed] == [("friend requests", "none_of_these")]
 
 
 async def test_out_of_scope_says_i_dont_know_and_records_the_text_without_user(bot):
@@ -128,4 +128,4 @@ async def test_a_partial_answer_gets_one_follow_up_question(bot):
     follow_up = await bot.send("c14", "she left the school last year")
     assert "under 18, or 18 or over" in follow_up.text
     answered = await bot.send("c14", value=follow_up.button("18 or over"))
-    assert "doesn’t forbid it" in answered.text
+    assert "the rule stops at ex-students under 18" in answered.text

@@ -83,7 +83,7 @@ async def test_typed_answers_and_ages(bot):
     await bot.send("c-age2", "situations friend request")
     await bot.send("c-age2", "a former student")
     outcome = await bot.send("c-age2", "she's 19")
-    assert "Not forbidden" in outcome.text
+    assert "Yes — the rule stops at ex-students under 18" in outcome.text
     assert KB.by_id["personal.privacy_settings"].text in outcome.text
 
 
@@ -193,7 +193,7 @@ async def test_change_my_last_answer_reopens_the_last_question(bot):
     reply = await bot.send("c-change", value=reopen)
     assert "Who is the request from?" in reply.text
     reply = await bot.send("c-change", "someone else")
-    assert "The policy has no rule against this" in reply.text
+    assert "Yes — the policy has no rule against this" in reply.text
     forged = await bot.send("c-change", value={**reopen, "path": [["nowhere", "x"], ["requester", "parent"]]})
     assert "out of date" in forged.text
 
@@ -254,4 +254,4 @@ async def test_a_walk_survives_a_restart_on_postgresql_too(make_bot, postgres_ur
 async def test_an_age_in_the_message_is_not_asked_again(bot):
     outcome = await bot.send("c-19", "an ex pupil added me on facebook, shes 19 now")
     assert "How old are they now?" not in outcome.text
-    assert "Not forbidden" in outcome.text
+    assert "the rule stops at ex-students under 18" in outcome.text

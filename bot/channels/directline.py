@@ -8,7 +8,9 @@ at the activity's serviceUrl: here that is this app's own /directline/connector/
 routes, which keep the replies (and updates) for the page to collect.
 
 Only for local use: it is served when MicrosoftAppId is unset (the bot's replies to its own
-Connector routes carry no token then) and never once it is set.
+Connector routes carry no token then) and never once it is set. Requests must name this app by an
+address it is served under (Host, Origin), and nothing the page is given carries the secret of
+the Connector routes (bot/channels/webchat_guard.py).
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from aiohttp import web
 from botbuilder.schema import Activity
 
 from bot import appkeys
+
+from .webchat_guard import for_page, guarded
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +96,7 @@ class DirectLineStore:
 
 
 # ---- helpers --------------------------------------------------------------------------------
-def _error(status: int, code: str, message: str) -> web.Response:
+def error_response(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": {"code": code, "message": message}}, status=status)
 
 
@@ -132,13 +136,13 @@ async def _run_turn(request: web.Request, body: dict) -> web.Response | None:
     try:
         activity = Activity().deserialize(body)
     except Exception:  # noqa: BLE001 - msrest's DeserializationError, or a type it trips over
-        return _error(400, "BadArgument", "activity fields have the wrong types")
+        return error_response(400, "BadArgument", "activity fields have the wrong types")
     auth = await adapter.bot_framework_authentication.authenticate_request(activity, "")
     try:
         await adapter.process_activity(auth, activity, bot.on_turn)
     except Exception as exc:  # noqa: BLE001 - on_turn_error re-raises when even the apology failed to go
         log.warning("the bot could not reach the web chat's Connector routes: %s", type(exc).__name__)
-        return _error(502, "BotError", "the bot could not send its reply")
+        return error_response(502, "BotError", "the bot could not send its reply")
     return None
 
 
@@ -184,7 +188,7 @@ async def get_activities(request: web.Request) -> web.Response:
     conversation = _conversation_for(request, request.match_info["cid"])
     raw = request.query.get("watermark") or "0"
     if not raw.isdigit():
-        return _error(400, "BadArgument", "watermark must be a whole number")
+        return error_response(400, "BadArgument", "watermark must be a whole number")
     activities, watermark = conversation.since(int(raw))
     return web.json_response({"activities": activities, "watermark": str(watermark)})
 
@@ -212,66 +216,20 @@ async def post_activity(request: web.Request) -> web.Response:
     try:
         body = await request.json()
     except ValueError:
-        return _error(400, "BadArgument", "the body is not JSON")
+        return error_response(400, "BadArgument", "the body is not JSON")
     problem = _check_user_activity(body)
     if problem:
-        return _error(400, "BadArgument", problem)
+        return error_response(400, "BadArgument", problem)
     sender = body.get("from") if isinstance(body.get("from"), dict) else {}
     user = {"id": conversation.user_id, "name": str(sender.get("name") or "You")[:100], "role": "user"}
     keep = {k: body[k] for k in ("type", "text", "value", "channelData", "locale", "textFormat", "attachments",
                                  "entities", "name") if body.get(k) is not None}
     activity = _inbound(conversation, request, id=conversation.next_id(), **{"from": user}, **keep)
-    conversation.add(activity)  # the echo that tells Web Chat the message was sent
+    conversation.add(for_page(activity, request.app[STORE].secret))  # the echo that tells Web Chat it was sent
     failed = await _run_turn(request, activity)
     if failed is not None:
         return failed
     return web.json_response({"id": activity["id"]})
-
-
-# ---- the Connector API the bot calls --------------------------------------------------------
-def _connector_conversation(request: web.Request) -> Conversation:
-    store = request.app[STORE]
-    if not secrets.compare_digest(request.match_info["secret"], store.secret):
-        raise web.HTTPNotFound()
-    conversation = store.get(request.match_info["cid"])
-    if conversation is None:
-        raise web.HTTPNotFound(text='{"error": {"code": "ConversationNotFound"}}', content_type="application/json")
-    return conversation
-
-
-async def _bot_activity(request: web.Request) -> dict:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise web.HTTPBadRequest(text='{"error": {"code": "BadArgument"}}', content_type="application/json") from None
-    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
-        raise web.HTTPBadRequest(text='{"error": {"code": "BadArgument"}}', content_type="application/json")
-    return body
-
-
-async def connector_send(request: web.Request) -> web.Response:
-    """Keep a reply from the bot for the page (send to conversation, or reply to an activity)."""
-    conversation = _connector_conversation(request)
-    body = await _bot_activity(request)
-    body["id"] = conversation.next_id()
-    body["timestamp"] = request.app[STORE].now()
-    body["from"] = {**BOT_ACCOUNT, **{k: v for k, v in (body.get("from") or {}).items() if k == "name" and v}}
-    body["conversation"] = {"id": conversation.id}
-    conversation.add(body)
-    return web.json_response({"id": body["id"]})
-
-
-async def connector_update(request: web.Request) -> web.Response:
-    """Replace an earlier reply: the new version goes on the stream under the same id."""
-    conversation = _connector_conversation(request)
-    body = await _bot_activity(request)
-    activity_id = request.match_info["aid"]
-    if not any(entry.get("id") == activity_id for entry in conversation.entries):
-        return _error(404, "ActivityNotFound", "no such activity")
-    body.update(id=activity_id, timestamp=request.app[STORE].now(), conversation={"id": conversation.id})
-    body["from"] = dict(BOT_ACCOUNT)
-    conversation.add(body)
-    return web.json_response({"id": activity_id})
 
 
 # ---- the page -------------------------------------------------------------------------------
@@ -293,17 +251,17 @@ async def webchat_bundle(request: web.Request) -> web.StreamResponse:
 
 
 def add_routes(app: web.Application, clock: Callable) -> None:
-    """Serve the page, the Direct Line endpoint and the Connector routes for its replies."""
+    """Serve the page, the Direct Line endpoint and the Connector routes for its replies.
+
+    The page and the Direct Line endpoint answer only the Host and Origin this app is served under;
+    the Connector routes are called by the bot itself, at the address a page's request came in on,
+    and are guarded by their secret instead (bot/channels/directline_connector.py adds them)."""
     app[STORE] = DirectLineStore(clock)
-    app.router.add_get("/", page)
-    app.router.add_get("/static/webchat/{name}", webchat_bundle)
-    app.router.add_post("/directline/tokens/generate", generate_token)
-    app.router.add_post("/directline/tokens/refresh", refresh_token)
-    app.router.add_post("/directline/conversations", start_conversation)
-    app.router.add_get("/directline/conversations/{cid}", get_conversation)
-    app.router.add_get("/directline/conversations/{cid}/activities", get_activities)
-    app.router.add_post("/directline/conversations/{cid}/activities", post_activity)
-    base = "/directline/connector/{secret}/v3/conversations/{cid}/activities"
-    app.router.add_post(base, connector_send)
-    app.router.add_post(base + "/{aid}", connector_send)
-    app.router.add_put(base + "/{aid}", connector_update)
+    app.router.add_get("/", guarded(page))
+    app.router.add_get("/static/webchat/{name}", guarded(webchat_bundle))
+    app.router.add_post("/directline/tokens/generate", guarded(generate_token))
+    app.router.add_post("/directline/tokens/refresh", guarded(refresh_token))
+    app.router.add_post("/directline/conversations", guarded(start_conversation))
+    app.router.add_get("/directline/conversations/{cid}", guarded(get_conversation))
+    app.router.add_get("/directline/conversations/{cid}/activities", guarded(get_activities))
+    app.router.add_post("/directline/conversations/{cid}/activities", guarded(post_activity))

@@ -7,7 +7,7 @@ from aiohttp import web
 
 from bot import appkeys
 from bot.adapter import on_turn_error
-from bot.channels import directline, teams
+from bot.channels import directline, directline_connector, teams
 from bot.channels.slack import SLACK, SlackSettings, normalise_click, slack_activity
 from bot.registry import Registry
 from bot.settings import SettingsError
@@ -56,5 +56,6 @@ def register(registry: Registry, services) -> None:
 
     if webchat_enabled(settings):
         registry.routes.append(lambda app: directline.add_routes(app, services.clock))
+        registry.routes.append(directline_connector.add_connector_routes)
     else:
         log.info("local web chat is off (MicrosoftAppId is set or WEBCHAT=off)")

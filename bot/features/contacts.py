@@ -1,8 +1,8 @@
 """Who to contact, by name: the person's own school's DSL where the contacts file knows them.
 
 The policy names roles ("the designated person for Child Protection"); a person in a hurry
-needs a name and a number. The school comes from the person's email as the channel gives it
-(never from what they type), as for reports.
+needs a name and a number. The school comes from the person's email domain as the channel gives
+it (never from what they type), as for reports (sub-domains count).
 """
 from __future__ import annotations
 
@@ -47,18 +47,10 @@ GENERIC = Named({}, "If a child is in immediate danger, call 999 and tell the de
 
 
 class ContactBook:
-    """Looks up the named contacts for the person in a turn."""
+    """Who to contact, by name, for each staff email domain of the contacts file (worked out once:
+    the turn only looks a domain up, see welcome.named_contacts)."""
 
-    def __init__(self, directory: Directory, people):
-        self.directory, self.people = directory, people
-
-    async def for_person(self, context) -> Named:
-        """The named contacts for whoever sent this turn's activity."""
-        person = await self.people.person(context)
-        return named_for(self.directory, self.directory.school_for_email(person.email))
-
-
-async def contacts_for(services, context) -> Named:
-    """Named contacts when the reporting feature (and so a contacts file) is there, else the roles."""
-    book = getattr(services, "contacts", None)
-    return await book.for_person(context) if book is not None else GENERIC
+    def __init__(self, directory: Directory):
+        self.unknown = named_for(directory, None)
+        self.by_domain = {domain: named_for(directory, school)
+                          for school in directory.schools for domain in school.email_domains}

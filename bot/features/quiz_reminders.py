@@ -1,8 +1,9 @@
 """Proactive quiz reminders: overdue new starters, a changed policy, the yearly refresher.
 
 Each reminder is recorded as it is sent (claimed first, so two instances never both send it), so
-it goes out once; one that cannot be delivered (no conversation reference yet, or the channel is
-down) is tried again on the next run.
+it goes out once; one that cannot be delivered (nobody to reach yet, or the channel is down) is
+tried again on the next run. People are reached as alerts reach them (bot/reach.py): in Teams
+only in their 1:1 chat with the bot, never a group chat or channel.
 """
 from __future__ import annotations
 
@@ -11,10 +12,8 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from botbuilder.core import TurnContext
-from botbuilder.schema import ConversationReference
-
 from bot import appkeys
+from bot.features.reach import Target, Unreachable, reach_of
 from bot.registry import Registry
 from bot.settings import SettingsError
 from bot.turn import Turn
@@ -67,14 +66,15 @@ class Reminders:
                                 quiz.config.requiz_days)
             sent = unreachable = failed = 0
             for reminder in due:
-                reference = await self._reference(reminder)
-                if reference is None:
-                    unreachable += 1
-                    continue
                 if not await quiz.records.claim_reminder(reminder.key, reminder.kind, now):
                     continue  # another instance sent it meanwhile
                 try:
-                    await self._send(adapter, reference, reminder_card(quiz.kb, reminder))
+                    target = Target(email=reminder.email, user_key=reminder.user_key)
+                    await reach_of(quiz.services).send(adapter, target, reminder_card(quiz.kb, reminder))
+                except Unreachable:
+                    await quiz.records.release_reminder(reminder.key)
+                    unreachable += 1
+                    continue
                 except Exception as exc:  # noqa: BLE001 - one unreachable person must not stop the rest
                     log.warning("quiz reminder not delivered (%s): %s", reminder.kind, type(exc).__name__)
                     await quiz.records.release_reminder(reminder.key)
@@ -85,35 +85,6 @@ class Reminders:
                 log.info("quiz reminders: %d due, %d sent, %d unreachable, %d failed", len(due), sent, unreachable,
                          failed)
             return RunReport(len(due), sent, unreachable, failed)
-
-    async def _reference(self, reminder: Reminder) -> ConversationReference | None:
-        """Where to reach the person: their latest conversation, preferring Teams."""
-        people = self.quiz.services.people
-        if reminder.email:
-            found = await people.find_by_email(reminder.email)
-            found.sort(key=lambda pr: pr[0].channel_id != "msteams")
-            if found:
-                return found[0][1]
-        return await people.reference(reminder.user_key) if reminder.user_key else None
-
-    async def _send(self, adapter, reference: ConversationReference, card: CardView) -> None:
-        """Deliver a card proactively; raise if it did not reach the channel."""
-        failures: list[Exception] = []
-
-        async def deliver(context: TurnContext) -> None:
-            # The adapter hands errors inside a turn to on_turn_error and does not re-raise
-            # them, so keep the failure here to decide whether the reminder was sent.
-            try:
-                await self.quiz.services.replies.send(context, card)
-            except Exception as exc:  # noqa: BLE001 - reported to the caller below
-                failures.append(exc)
-
-        # CloudAdapter builds the proactive turn's claims from bot_app_id: it must be the bot's
-        # own app id when authentication is on, so the Connector call gets a token for it.
-        app_id = self.quiz.services.settings.app_id or None
-        await adapter.continue_conversation(reference, deliver, bot_app_id=app_id)
-        if failures:
-            raise failures[0]
 
     async def run_now(self, turn: Turn) -> None:
         """Admins: run the reminders now and say what happened."""

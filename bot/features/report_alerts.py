@@ -1,83 +1,32 @@
-"""Deliver the safeguarding outbox: proactive Teams cards and SMTP email, with retries.
+"""Deliver the safeguarding outbox: proactive Teams cards (bot/reach.py) and SMTP email, with retries.
 
-Alerts carry no content: the school, a category, the reference, and "open the bot to view".
+Deliveries go out one at a time in each of two lanes, chat (Teams alerts and the reporter's
+notices) and email, so that a slow mail server never holds up a Teams alert; each delivery is
+marked sent in its own transaction the moment it has gone. A crash can therefore leave at most
+one delivery per lane sent but not marked, and that one alone goes again after the restart (once
+its lease ends): at most one duplicate per crash. A delivery whose send went through but whose
+mark failed (the database was down) is remembered with the activity id Teams gave it, and sent
+again as an update of that card (`update_activity`), not as a second card.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from datetime import datetime
-
-from botbuilder.core import TurnContext
 
 from bot import appkeys
-from cards import Button, CardView, Facts, Text
+from bot.features.reach import Reached, Target, Unreachable, reach_of, refused_for_good
+from cards import CardView
 from safeguarding.contacts import Directory
 from safeguarding.mailer import SmtpConfig, alert_email, send_email
 from safeguarding.outbox import Delivery, Outbox
 from store import DatabaseError
 
+from .report_views import ROLE_LABELS, alert_view, email_text, read_view
+
 log = logging.getLogger(__name__)
 
-ROLE_LABELS = {"dsl": "DSL", "deputy": "deputy DSL", "headteacher": "headteacher", "trust_lead": "trust safeguarding lead",
-               "executive_headteacher": "Executive Headteacher", "reporter": "reporter"}
-
-
-class Unreachable(Exception):
-    """The contact has not talked to or installed the bot yet: no conversation to write to."""
-
-
-def when(value: datetime | None) -> str:
-    return value.strftime("%d %b %Y %H:%M UTC") if value else ""
-
-
-def alert_view(d: Delivery, directory: Directory, escalate_minutes: int) -> CardView:
-    """The alert card: who, what kind, which reference; never what happened."""
-    school = directory.school(d.school_id)
-    facts = (("School", school.name if school else "Not known (sent to the trust)"), ("Category", d.category),
-             ("Reference", d.reference), ("For", f"{d.recipient_name} ({ROLE_LABELS.get(d.role, d.role)})"))
-    lines = [Text("A safeguarding concern has been reported. Open the bot to view it: nothing about the "
-                  "concern is in this message.")]
-    title = "Safeguarding alert"
-    if d.kind.startswith("addendum"):
-        title = "Safeguarding alert: more information added"
-        lines = [Text("The reporter has added to a safeguarding report. Open the bot to view it: nothing "
-                      "about the concern is in this message.")]
-    elif d.tier > 0:
-        title = "Safeguarding alert: not yet acknowledged"
-        lines.insert(0, Text(f"Escalated: nobody acknowledged this report within {escalate_minutes} minutes.",
-                             style="attention"))
-    if d.informed:
-        lines.append(Text("For information: the headteacher leads on concerns about staff.",
-                          style="subtle"))
-    return CardView(title, (*lines, Facts(facts)),
-                    (Button("Acknowledge", {"action": "report.ack", "reference": d.reference}, style="positive"),
-                     Button("Open the report", {"action": "report.view", "reference": d.reference})),
-                    summary=f"{title}: {d.reference}. Open the bot to view.")
-
-
-def acknowledged_view(reference: str, name: str, at: datetime | None, school_name: str, category: str) -> CardView:
-    return CardView("Safeguarding alert: acknowledged",
-                    (Text(f"Acknowledged by {name} at {when(at)}.", style="good"),
-                     Facts((("School", school_name), ("Category", category), ("Reference", reference)))),
-                    (Button("Open the report", {"action": "report.view", "reference": reference}),),
-                    summary=f"{reference} acknowledged by {name}.")
-
-
-def email_text(d: Delivery, directory: Directory) -> tuple[str, str]:
-    school = directory.school(d.school_id)
-    school_name = school.name if school else "School not known"
-    subject = f"Safeguarding alert {d.reference} ({school_name})"
-    if d.kind.startswith("addendum"):
-        subject = f"More information added: {subject}"
-    elif d.tier > 0:
-        subject = f"NOT YET ACKNOWLEDGED: {subject}"
-    body = (f"A safeguarding concern has been reported.\n\nSchool: {school_name}\nCategory: {d.category}\n"
-            f"Reference: {d.reference}\nFor: {d.recipient_name} ({ROLE_LABELS.get(d.role, d.role)})\n\n"
-            "Open the staff guidance bot in Microsoft Teams to view and acknowledge it. For safety, this "
-            "email does not contain any details of the concern.\n")
-    return subject, body
+CHAT, EMAIL = ("teams", "reporter"), ("email",)
 
 
 class AlertWorker:
@@ -88,8 +37,10 @@ class AlertWorker:
         self.services, self.outbox, self.store, self.directory, self.smtp = services, outbox, store, directory, smtp
         self.poll_seconds, self.escalate_minutes = poll_seconds, escalate_minutes
         self.adapter = None
-        self.app_id = services.settings.app_id
+        self.reach = reach_of(services)
         self._wake = asyncio.Event()
+        self._round = asyncio.Lock()  # the loop and a test's run_once never deliver side by side
+        self._unmarked: dict[int, Reached] = {}  # sent, but the database did not take the mark yet
         self.delivered = 0
         self.stopping = False
 
@@ -97,7 +48,7 @@ class AlertWorker:
         self._wake.set()
 
     async def stop(self, task: asyncio.Task, grace: float = 5.0) -> None:
-        """Let the current round finish (no transaction is cut in half), then stop."""
+        """Let the current delivery finish (no transaction is cut in half), then stop."""
         self.stopping = True
         self.wake()
         try:
@@ -123,25 +74,29 @@ class AlertWorker:
 
     async def run_once(self) -> int:
         """Escalate overdue reports, then deliver everything due; return how many were sent."""
-        for meta, level in await self.store.escalate_due():
-            log.info("report %s escalated to tier %s", meta.reference, level)
+        async with self._round:
+            for meta, level in await self.store.escalate_due():
+                log.info("report %s escalated to tier %s", meta.reference, level)
+            sent = await asyncio.gather(self._lane(CHAT), self._lane(EMAIL))
+            return sum(sent)
+
+    async def _lane(self, channels: tuple[str, ...]) -> int:
+        """Deliver this lane's due work one delivery at a time, each marked sent as soon as it has gone."""
         sent = 0
         while not self.stopping:
-            batch = await self.outbox.claim()
-            if not batch:
+            claimed = await self.outbox.claim(limit=1, channels=channels)
+            if not claimed:
                 return sent
-            results = await asyncio.gather(*(self.deliver(d) for d in batch))
-            sent += sum(results)
+            sent += await self.deliver(claimed[0])
         return sent
 
     async def deliver(self, d: Delivery) -> bool:
+        keeper = asyncio.create_task(self._keep_lease(d))
         try:
             if d.channel == "email":
-                activity_id, conversation = await self._email(d), None
-            elif d.channel == "reporter":
-                activity_id, conversation = await self._reporter(d)
+                reached = await self._email(d)
             else:
-                activity_id, conversation = await self._teams(d)
+                reached = await self._chat(d)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - retried with backoff; the type name only is kept
@@ -149,31 +104,51 @@ class AlertWorker:
             log.info("outbox: %s delivery %s for %s failed (%s); retry at %s", d.channel, d.id, d.reference,
                      type(exc).__name__, retry_at.isoformat())
             return False
-        await self.outbox.sent(d, activity_id, conversation)
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+        if reached is not None:
+            self._unmarked[d.id] = reached
+        await self.outbox.sent(d, reached.activity_id if reached else None,
+                               reached.reference.serialize() if reached else None)
+        self._unmarked.pop(d.id, None)
         self.delivered += 1
         log.info("outbox: %s %s delivered for %s (tier %s)", d.channel, d.kind, d.reference, d.tier)
         return True
 
-    async def _teams(self, d: Delivery):
-        found = await self.services.people.find_by_email(d.recipient)
-        references = [ref for person, ref in found if person.channel_id == "msteams"] or [ref for _, ref in found]
-        if not references:
-            raise Unreachable()
-        reference = references[-1]
-        activity_id = await self.send(reference, alert_view(d, self.directory, self.escalate_minutes))
-        return activity_id, reference.serialize()
+    async def _keep_lease(self, d: Delivery) -> None:
+        """Renew the delivery's lease while it is being sent (a slow Connector, or several accounts tried,
+        can take longer than one lease), so that no other worker takes it meanwhile."""
+        while True:
+            await asyncio.sleep(self.outbox.lease.total_seconds() / 3)
+            try:
+                await self.outbox.renew(d)
+            except DatabaseError:
+                log.warning("outbox: could not renew a delivery's lease")
 
-    async def _reporter(self, d: Delivery):
-        reference = await self.services.people.reference(d.recipient)
-        if reference is None:
-            raise Unreachable()
-        view = CardView("Your report has been read",
-                        (Text(f"Your safeguarding report {d.reference} was read and acknowledged by "
-                              f"{d.acknowledged_name} at {when(d.acknowledged_at)}."),
-                         Text("If you have anything to add, type **add to report** with the reference.",
-                              style="subtle")),
-                        summary=f"Your report {d.reference} was read by {d.acknowledged_name}.")
-        return await self.send(reference, view), None
+    async def _chat(self, d: Delivery) -> Reached:
+        if d.channel == "reporter":
+            target, view = Target(user_key=d.recipient), read_view(d)
+        else:
+            contact = self.directory.contact_by_email(d.recipient)
+            target = Target(email=d.recipient, aad_object_id=contact.aad_object_id if contact else "")
+            view = alert_view(d, self.directory, self.escalate_minutes)
+        earlier = self._unmarked.get(d.id)
+        if earlier is not None and earlier.activity_id:
+            try:  # it went, but was not marked: replace that card rather than add a second one
+                await self.reach.update(self.adapter, earlier.reference, earlier.activity_id, view)
+                return earlier
+            except Exception as exc:
+                if not refused_for_good(exc):
+                    raise
+                self._unmarked.pop(d.id, None)  # that conversation is gone: send it afresh
+        try:
+            return await self.reach.send(self.adapter, target, view)
+        except Unreachable:
+            log.info("outbox: nobody reachable for %s delivery %s of %s (%s)", d.channel, d.id, d.reference,
+                     ROLE_LABELS.get(d.role, d.role))
+            raise
 
     async def _email(self, d: Delivery) -> None:
         if self.smtp is None:
@@ -183,39 +158,12 @@ class AlertWorker:
         await send_email(self.smtp, message)
         return None
 
-    async def send(self, reference, view: CardView) -> str | None:
-        """Send a card proactively to a stored conversation; raise what the channel raised."""
-        outcome: dict = {}
-
-        async def callback(context: TurnContext):
-            # The adapter would hand an exception to on_turn_error and swallow it: keep it here.
-            try:
-                response = await self.services.replies.send(context, view)
-                outcome["id"] = response.id if response else None
-            except Exception as exc:  # noqa: BLE001
-                outcome["error"] = exc
-
-        await self.adapter.continue_conversation(reference, callback, bot_app_id=self.app_id or None)
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome.get("id")
-
     async def update(self, reference, activity_id: str, view: CardView) -> bool:
         """Replace a card sent earlier (best effort: the card is a convenience, the store is the record)."""
-        outcome: dict = {}
-
-        async def callback(context: TurnContext):
-            try:
-                await self.services.replies.update(context, activity_id, view)
-            except Exception as exc:  # noqa: BLE001
-                outcome["error"] = exc
-
         try:
-            await self.adapter.continue_conversation(reference, callback, bot_app_id=self.app_id or None)
+            await self.reach.update(self.adapter, reference, activity_id, view)
         except Exception as exc:  # noqa: BLE001
-            outcome["error"] = exc
-        if "error" in outcome:
-            log.info("could not update an alert card in place (%s)", type(outcome["error"]).__name__)
+            log.info("could not update an alert card in place (%s)", type(exc).__name__)
             return False
         return True
 

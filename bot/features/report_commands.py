@@ -1,11 +1,16 @@
 """Commands and card actions on reports: start one, and (for its contacts) list, view, acknowledge,
-note, close and export. Every use by a contact is audited; everyone else is refused."""
+note, close and export. Every use by a contact is audited; everyone else is refused.
+
+A contact is recognised by their AAD object id or their email, and in Teams only from the trust's
+own tenants (bot/people.py gives nobody else an email or object id): someone in another tenant
+whose profile email matches a DSL's is refused like anyone else."""
 from __future__ import annotations
 
 import base64
 import json
 import logging
 import re
+from dataclasses import replace
 from datetime import date
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationReference
@@ -13,20 +18,20 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Input, Text
-from dialogs.report import DIALOG_ID
 from safeguarding import export
 from safeguarding.intake import QUESTIONS
 from safeguarding.store import normalise_reference
 from store import DatabaseError
 
-from .report_alerts import acknowledged_view, when
+from .report_reporter import ReporterCommands
+from .report_reporter import status as _status
+from .report_views import acknowledged_view, when
 
 log = logging.getLogger(__name__)
 
 REFERENCE = re.compile(r"\bSG-?[A-Z0-9]{4}-?[A-Z0-9]{4}\b", re.I)
 REFUSED = ("I can't show you that. Reports are only open to the safeguarding contacts they were sent to. "
            "Type **my reports** to see the status of reports you made.")
-NOT_YOURS = "I can't find a report with that reference that you made."
 TYPED = {"acknowledge": "ack"}
 
 
@@ -39,7 +44,7 @@ def split_reference(argument: str) -> tuple[str, str]:
     return normalise_reference(found.group(0)), rest
 
 
-class ReportCommands:
+class ReportCommands(ReporterCommands):
     def __init__(self, services, desk, store, outbox, worker):
         self.services, self.desk, self.store, self.outbox, self.worker = services, desk, store, outbox, worker
         self.directory = desk.directory
@@ -68,71 +73,15 @@ class ReportCommands:
                               ("report.note", self.note), ("report.close", self.close),
                               ("report.export", self.export), ("report.add", self.addendum)):
             registry.action(name, handler)
-        registry.observers.append(self.observe)
-
-    # ---- reporters -----------------------------------------------------------------
-    async def start(self, turn: Turn) -> None:
-        """Open the intake, with a hand-over's answers filled in; resume one already under way."""
-        prefill = (turn.value or {}).get("prefill") if turn.value else None
-        active = turn.dc.active_dialog
-        if active is not None and active.id == DIALOG_ID:
-            await turn.send("You have a report in progress. Here is where you were (type **cancel** to stop it):")
-            await turn.dc.reprompt_dialog()
-            return
-        if active is not None:
-            await turn.dc.cancel_all_dialogs()
-        await turn.begin(DIALOG_ID, {"prefill": prefill if isinstance(prefill, dict) else {}})
-
-    async def submit(self, turn: Turn) -> None:
-        """Submit from the summary card; a repeated click answers with the same reference."""
-        submission_id = str((turn.value or {}).get("submission_id") or "")
-        async with self.desk.lock(submission_id):
-            existing = await self.store.by_submission(submission_id) if submission_id else None
-            if existing is not None:
-                await turn.send(f"Already received: your report's reference is **{existing.reference}**. "
-                                "Nothing was sent twice.")
-                return
-            active = turn.dc.active_dialog
-            if active is not None and active.id == DIALOG_ID:
-                await turn.dc.continue_dialog()
-                return
-        await turn.send("That summary belongs to a report that was not submitted. Type **report** to start again.")
-
-    async def mine(self, turn: Turn) -> None:
-        """Show the status of the reports this person made (only theirs)."""
-        person = await self.services.people.person(turn.context)
-        reports = await self.store.by_reporter(person.user_key)
-        if not reports:
-            await turn.send("You haven't made any reports with me. Type **report** to report a concern.")
-            return
-        pairs = tuple((m.reference, _status(m)) for m in reports[:20])
-        await turn.send(CardView("Your reports", (Facts(pairs),), summary="Your reports: " +
-                                 "; ".join(f"{k} {v}" for k, v in pairs)))
-
-    async def addendum(self, turn: Turn) -> None:
-        """Add to a report you made (the report itself never changes)."""
-        person = await self.services.people.person(turn.context)
-        reference, text = self._reference_and_text(turn, "text")
-        meta = await self.store.meta(reference) if reference else None
-        if meta is None or meta.reporter_key != person.user_key:
-            await self.store.record("refused", person.user_key, person.email, meta.id if meta else None, "addendum")
-            await turn.send(NOT_YOURS)
-            return
-        if not text:
-            await turn.send(self._form(reference, "report.add", "text", "What do you want to add?", "Add to report"))
-            return
-        await self.store.add_entry(reference, "addendum", person.user_key, person.email, person.name, text[:8000])
-        self.worker.wake()
-        await turn.send(f"Added to {reference}. The original report is unchanged; the people it went to have "
-                        "been told there is more, and can see your addition.")
+        self.services.people.on_reachable.append(self.reachable)
 
     # ---- contacts ------------------------------------------------------------------
     async def list_open(self, turn: Turn) -> None:
         """List the open reports this contact may see."""
-        person = await self.services.people.person(turn.context)
+        person, emails = await self._contact(turn)
         if not await self._is_contact(turn, person, "list"):
             return
-        reports = await self.store.visible_to(person.email)
+        reports = await self.store.visible_to(emails)
         await self.store.record("list", person.user_key, person.email, None, f"{len(reports)} open")
         if not reports:
             await turn.send("There are no open reports for you.")
@@ -210,12 +159,12 @@ class ReportCommands:
 
     async def export(self, turn: Turn) -> None:
         """Export the reports this contact may see, as CSV or JSON, for CPOMS or MyConcern."""
-        person = await self.services.people.person(turn.context)
+        person, emails = await self._contact(turn)
         if not await self._is_contact(turn, person, "export"):
             return
         said = ((turn.value or {}).get("format") or turn.argument or "csv").lower()
         fmt = "json" if "json" in said else "csv"
-        metas = await self.store.visible_to(person.email, open_only="open" in said)
+        metas = await self.store.visible_to(emails, open_only="open" in said)
         reports = [await self.store.read(m.reference) for m in metas]
         for m in metas:
             await self.store.record("export", person.user_key, person.email, m.id, fmt)
@@ -229,35 +178,45 @@ class ReportCommands:
             attachments=[Attachment(content_type=mime, name=name, content_url=f"data:{mime};base64,{encoded}")]))
 
     # ---- helpers -------------------------------------------------------------------
-    async def observe(self, turn: Turn) -> None:
-        """When a contact talks to or installs the bot, send what was waiting for them."""
-        activity = turn.context.activity
-        if activity.type not in ("message", "conversationUpdate") or not activity.from_property:
-            return  # people are recorded on these two (bot/turn.py); nothing to look up otherwise
-        person = await self.services.people.person(turn.context)
-        if person.email and person.email in self.directory.all_emails():
+    async def reachable(self, person) -> None:
+        """When a contact can be reached somewhere new (they talked to or installed the bot), send what
+        was waiting for them."""
+        contact = self.directory.contact_for(person.email, person.aad_object_id)
+        person = replace(person, email=contact.email) if contact else person
+        if self._is_listed(person):
             try:
                 if await self.outbox.wake_pending_for(person.email):
                     self.worker.wake()
             except DatabaseError:
                 log.warning("could not wake pending alerts for a contact")
 
+    async def _contact(self, turn: Turn):
+        """(person, addresses): the person as the contact they are, if any (their email then the contact's),
+        and every address they act under (the contact's first)."""
+        person = await self.services.people.person(turn.context)
+        contact = self.directory.contact_for(person.email, person.aad_object_id)
+        emails = tuple(dict.fromkeys(e for e in (contact.email if contact else "", person.email) if e))
+        return (replace(person, email=contact.email) if contact else person), emails
+
+    def _is_listed(self, person) -> bool:
+        return bool(person.email) and person.email in self.directory.all_emails()
+
     async def _is_contact(self, turn: Turn, person, action: str) -> bool:
-        if person.email and person.email in self.directory.all_emails():
+        if self._is_listed(person):
             return True
         await self.store.record("refused", person.user_key, person.email, None, action)
         await turn.send(REFUSED)
         return False
 
     async def _allowed(self, turn: Turn, action: str):
-        person = await self.services.people.person(turn.context)
+        person, emails = await self._contact(turn)
         reference, _ = self._reference_and_text(turn, "")
         if not reference:
             await turn.send(f"Which report? Give its reference, for example **report {TYPED.get(action, action)} SG-ABCD-EFGH**. "
                             "Type **reports** to list the open ones.")
             return None
         meta = await self.store.meta(reference)
-        if meta is None or not await self.store.may_view(meta.id, person.email):
+        if meta is None or not await self.store.may_view(meta.id, emails):
             await self.store.record("refused", person.user_key, person.email, meta.id if meta else None, action)
             await turn.send(REFUSED)
             return None
@@ -291,10 +250,3 @@ class ReportCommands:
                         (Button(button, {"action": action, "reference": reference}, style="positive"),),
                         summary=f"{title}: type it after the reference, e.g. {action.split('.')[1]} {reference} ...")
 
-
-def _status(meta) -> str:
-    if meta.status == "closed":
-        return f"closed {when(meta.closed_at)}"
-    if meta.acknowledged_at:
-        return f"open; read by {meta.acknowledged_name} at {when(meta.acknowledged_at)}"
-    return "open; not yet acknowledged"

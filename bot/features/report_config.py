@@ -76,6 +76,19 @@ def smtp_config(env: Mapping[str, str]) -> SmtpConfig | None:
                       env_float(env, "SMTP_TIMEOUT_SECONDS", 20.0, minimum=1.0))
 
 
+def trust_tenants(settings) -> frozenset[str]:
+    """The trust's tenants; a bot registered with Azure (MicrosoftAppId) must name at least one, or
+    anyone in any tenant whose profile email matched a contact's would be taken for that contact."""
+    tenants = settings.trust_tenants
+    if settings.app_id and not tenants:
+        raise SettingsError("TRUST_TENANT_IDS", "must list your trust's Microsoft 365 tenant id(s), comma-separated, "
+                                                "once MicrosoftAppId is set (or set MicrosoftAppTenantId): in Teams, "
+                                                "emails count only from the trust's own tenants")
+    if not tenants:
+        log.info("TRUST_TENANT_IDS is not set: Teams emails from any tenant count (local use only)")
+    return tenants
+
+
 def load_report_settings(env: Mapping[str, str], data_dir: Path) -> ReportSettings:
     """Everything the feature needs, or SettingsError naming what to fix."""
     try:

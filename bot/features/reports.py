@@ -9,6 +9,7 @@ import socket
 import uuid
 from dataclasses import dataclass
 
+from bot.channels.tenants import TenantPolicy
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
@@ -22,9 +23,10 @@ from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
 from .contacts import ContactBook
-from .report_alerts import ROLE_LABELS, AlertWorker, worker_context
+from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
-from .report_config import load_report_settings
+from .report_config import load_report_settings, trust_tenants
+from .report_views import ROLE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +199,8 @@ def _draft_label(context) -> str:
 
 def register(registry: Registry, services) -> None:
     settings = load_report_settings(services.settings.env, services.settings.data_dir)
+    # Whose email counts in Teams, for every feature (contacts, QA_ADMINS, QUIZ_ADMINS): bot/tenants.py.
+    services.people.tenants = TenantPolicy(trust_tenants(services.settings))
     clock = lambda: services.clock()
     store = ReportStore(services.db, Cipher(settings.key), clock, settings.escalate_after)
     worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -207,7 +211,7 @@ def register(registry: Registry, services) -> None:
     desk = ReportDesk(services, settings, store, worker)
     commands = ReportCommands(services, desk, store, outbox, worker)
     services.reports = commands
-    services.contacts = ContactBook(settings.directory, services.people)
+    services.contacts = ContactBook(settings.directory)
 
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))

@@ -12,7 +12,7 @@ from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise, walker
 from policy_kb.scenarios.recognise import WALKTHROUGH
 
-from .contacts import contacts_for
+from .welcome import named_contacts
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def register(registry: Registry, services) -> None:
 
     async def contacts(context):
         """Who to contact, by name where the contacts file knows the person's school."""
-        return await contacts_for(services, context)
+        return await named_contacts(services, context)
 
     flow = scenario_dialog.ScenarioFlow(book, services.kb, report_prefill, say, contacts)
     registry.dialogs.append(FlowDialog(flow, say))

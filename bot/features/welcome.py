@@ -8,7 +8,7 @@ from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, NumberedList, Text
 
-from .contacts import GENERIC, contacts_for
+from .contacts import GENERIC, Named
 
 WHAT_I_DO = (
     "Answer questions about the staff social media policy, quoting the policy itself",
@@ -19,6 +19,21 @@ WHAT_I_DO = (
 # The commands staff use, in the order the help card lists them (those registered).
 STAFF_COMMANDS = ("situations", "report", "my_reports", "quiz", "practice quiz", "my quiz results", "policy")
 CONTROLS = ("cancel, back, start over", "Stop, go back or begin again in the middle of anything")
+
+
+async def named_contacts(services, context) -> Named:
+    """Who to contact, by name, for the person in this turn: their school's, found by their email's
+    domain (or a parent domain); the roles alone when there is no contacts file."""
+    book = services.contacts
+    if book is None:
+        return GENERIC
+    email = (await services.people.person(context)).email or ""
+    domain = email.rsplit("@", 1)[1].lower().strip() if "@" in email else ""
+    while domain:
+        if domain in book.by_domain:
+            return book.by_domain[domain]
+        domain = domain.partition(".")[2]
+    return book.unknown
 
 
 def long_date(value) -> str:
@@ -38,9 +53,8 @@ def command_rows(commands) -> tuple[tuple[str, str], ...]:
 
 
 def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tuple[str, str], ...] = (),
-                 danger: str = GENERIC.danger, commands_shown: bool = False) -> CardView:
-    """The card that says what the bot does, with a button for each thing and the commands to type
-    (shown at once for `help`, behind "Show more" on the first welcome)."""
+                 danger: str = GENERIC.danger) -> CardView:
+    """The card that says what the bot does, with a button for each thing and the commands to type."""
     listed = (Text("Commands you can type", style="heading"), Facts(commands)) if commands else ()
     return CardView(
         title="Staff guidance: social media policy",
@@ -51,14 +65,12 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tup
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
                  "\"can I text a parent from my own phone?\"", style="subtle"),
             Text(danger, style="attention"),
-            *(listed if commands_shown else ()),
+            *listed,
         ),
         buttons=extra_buttons,
         summary="I answer questions about the staff social media policy, guide you through "
                 "situations, take safeguarding concerns to the designated person for Child "
                 "Protection, and run the onboarding quiz. Type help at any time.",
-        more=() if commands_shown else listed,
-        more_label="Commands you can type",
     )
 
 
@@ -80,18 +92,15 @@ def small_talk_reply(text: str) -> str | None:
 
 
 def register(registry: Registry, services) -> None:
-    async def card(turn: Turn, commands_shown: bool) -> CardView:
-        named = await contacts_for(turn.services, turn.context)
-        return welcome_card(turn.services.kb, tuple(registry.menu_buttons), command_rows(registry.commands),
-                            named.danger, commands_shown)
-
     async def show_help(turn: Turn) -> None:
         """Show what the bot does, the menu, and the commands to type."""
-        await turn.send(await card(turn, commands_shown=True))
+        named = await named_contacts(turn.services, turn.context)
+        await turn.send(welcome_card(turn.services.kb, tuple(registry.menu_buttons), command_rows(registry.commands),
+                                     named.danger))
 
     async def greet_new_user(turn: Turn) -> None:
-        """Welcome someone who has just added the bot."""
-        await turn.send(await card(turn, commands_shown=False))
+        """Welcome someone who has just added the bot (the same card as help)."""
+        await show_help(turn)
 
     def small_talk_match(turn: Turn) -> Match | None:
         reply = small_talk_reply(turn.text)

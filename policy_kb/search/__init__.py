@@ -5,7 +5,7 @@ from .glossary import define
 from .intent import Intent, classify_intent
 from .matcher import Matcher
 from .reply import Candidate, Clarification, Option, Reply
-from .verdict import VERDICTS, verdict
+from .stance import Decision, asked, decide
 
 __all__ = [
     "Candidate",
@@ -14,8 +14,9 @@ __all__ = [
     "Matcher",
     "Option",
     "Reply",
-    "VERDICTS",
-    "verdict",
+    "Decision",
+    "asked",
+    "decide",
     "classify_intent",
     "define",
     "extract_facts",

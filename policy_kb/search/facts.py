@@ -30,6 +30,7 @@ _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
+    r"|\btaught (?:\w+ ){0,5}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
@@ -42,12 +43,37 @@ _PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|c
 # "my cousin's son has just joined my school": the person I talk to is a parent.
 _RELATIVE_OF_PUPIL = re.compile(
     r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
-    r"|brother in law|godchild)(?:'s| s)\s+(?:\w+\s+)?(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl)\b"
+    r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
+    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
+)
+# "his mum wants to add me", "her dad messaged me": the parent is the one acting.
+_PARENT_ACTS = re.compile(
+    r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+"
+    r"(?:\w+\s+){0,2}?(?:wants?|asked|added|sent|messaged|follow\w*|request\w*|invit\w*|dm\w*|texted|is|has)\b"
+)
+# "an ex-pupil ... her little boy has just started in our nursery": the ex-pupil is now a parent at the trust.
+_NOW_A_PARENT = re.compile(
+    r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
+    r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
 )
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
+)
+# The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
+_LEFT_TRUST = re.compile(
+    r"\b(?:i(?: ve| have)? left (?:the trust|cmat|the academy|the school|teaching)|since i left|after i left|i no longer work"
+    r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
+    r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from))"
+)
+_STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
+                             r"|\banother (?:trust|of the trust s|cmat) (?:school|academy)")
+# A trust account the staff member runs for school (not "my art account", which is their own).
+_TRUST_ACCOUNT = re.compile(
+    r"(?<!my )(?<!my own )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
+    r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|sixth form)(?: s)? "
+    r"(?:\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b"
 )
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
 _PLATFORMS = {name: re.compile(pattern) for name, pattern in {
@@ -104,14 +130,20 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["personal_phone"] = True
     if _PERSONAL_EMAIL.search(lowered):
         facts["personal_email"] = True
+    if _LEFT_TRUST.search(lowered) and not _STILL_IN_TRUST.search(lowered):
+        facts["left_trust"] = True
+    if _TRUST_ACCOUNT.search(lowered):
+        facts["trust_account"] = True
     return facts
 
 
 def _relation(lowered: str) -> str | None:
     if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered):
         return "parent"
+    if _PARENT_ACTS.search(lowered):
+        return "parent"
     if _EX.search(lowered):
-        return "ex_student"
+        return "parent" if _NOW_A_PARENT.search(lowered) else "ex_student"
     if _PARENT_OF_PUPIL.search(lowered):
         return "parent"
     if _CURRENT.search(lowered):

@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..model import KnowledgeBase
+from ..relevance import normalise
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -14,8 +15,7 @@ from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply
-from .rules import rule, settles
-from .verdict import verdict
+from .stance import asked, decide, settles
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
@@ -23,6 +23,10 @@ UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5
 MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
 FUZZY_POOL = 10
+TOPIC_WORDS = 3
+TOPIC_CHOICES = 3
+# A question, not a topic: "can I…", "is it…", a question mark.
+_QUESTION = re.compile(r"\?|^\s*(?:can|could|may|should|is|are|am|do|does|did|what|who|how|why|when|where|which)\b")
 
 
 class Matcher:
@@ -52,14 +56,21 @@ class Matcher:
         return expand(self._own_words(text), self._lexicon)
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
-        """Score every clause for the question, best first (scores 0..100)."""
+        """Score every clause the question is relevant to, best first (scores 0..100)."""
         text = text[:MAX_INPUT_CHARS]
         own_words = self._own_words(text)
+        # Relevance before retrieval: a clause answers only questions about what it governs.
+        said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
+        relevant = [c for c in self._scored(text, own_words, facts) if self.kb.by_id[c.clause_id].requires.met(said)]
+        return tuple(relevant[:MAX_CANDIDATES])
+
+    def _scored(self, text: str, own_words: list[str], facts: Mapping[str, Any] | None) -> list[Candidate]:
+        """Every clause sharing something with the question, by score, best first (no relevance gate)."""
         terms = expand(own_words, self._lexicon)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
-            return ()
+            return []
         if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
-            return ()  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
+            return []  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy
         lexical = bm25_scores(self._index, terms)
         examples = example_scores(self._index, terms)
         w_lexical, w_examples, w_fuzzy = WEIGHTS
@@ -76,7 +87,17 @@ class Matcher:
                 total = round(min(total + extra, 100.0), 2)
             scored.append((-total, clause_id))
         scored.sort()  # best score first, then by clause id
-        return tuple(Candidate(clause_id, -negated) for negated, clause_id in scored[:MAX_CANDIDATES])
+        return [Candidate(clause_id, -negated) for negated, clause_id in scored if negated < 0]
+
+    def topic(self, text: str) -> tuple[str, ...]:
+        """A topic typed on its own ("privacy", "photos of pupils"): the clauses it touches, to choose
+        from. Only for a few words that name something this policy is about; never an answer."""
+        own_words = self._own_words(text[:MAX_INPUT_CHARS])
+        if not 1 <= len(own_words) <= TOPIC_WORDS or _QUESTION.search(text.lower()):
+            return ()
+        best = [c.clause_id for c in self._scored(text, own_words, None) if c.score >= UNKNOWN_BELOW]
+        rules = [clause_id for clause_id in best if self.kb.by_id[clause_id].stance != "information"]
+        return tuple((rules if len(rules) > 1 else best)[:TOPIC_CHOICES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
@@ -85,6 +106,9 @@ class Matcher:
         frozen = MappingProxyType(known)
         candidates = self.rank(text, known)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
+            choices = () if facts else self.topic(text)
+            if len(choices) > 1:
+                return Reply(kind="choose", clause_id=choices[0], choices=choices, candidates=candidates, facts=frozen)
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         cluster = low_score_variation(candidates)
         if (
@@ -113,17 +137,21 @@ class Matcher:
                 candidates=candidates,
                 facts=frozen,
             )
-        ruling = rule(self.kb, candidates[0].clause_id, known)
-        kind = "clarify" if ruling.clarification else "answer"
+        lead = candidates[0].clause_id
+        if asked(text) == "todo" and self.kb.by_id[lead].stance != "report":
+            # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
+            lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
+                         and self.kb.by_id[c.clause_id].stance == "report"), lead)
+        decision = decide(self.kb, lead, known, text)
         return Reply(
-            kind=kind,
-            clause_id=ruling.clause_id,
-            stance=ruling.stance,
-            verdict=verdict(ruling.stance, text),
-            headline=ruling.headline,
-            note=ruling.note,
-            also=ruling.also,
+            kind="clarify" if decision.clarification else "answer",
+            clause_id=decision.clause_id,
+            stance=self.kb.by_id[decision.clause_id].stance,
+            verdict=decision.verdict,
+            headline=decision.headline,
+            note=decision.note,
+            also=decision.also,
             candidates=candidates,
-            clarification=ruling.clarification,
+            clarification=decision.clarification,
             facts=frozen,
         )

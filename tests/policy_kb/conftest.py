@@ -25,7 +25,7 @@ def kb_copy(tmp_path: Path) -> Path:
     """A writable copy of the KB data directory to break in each test."""
     target = tmp_path / "kb"
     target.mkdir()
-    for name in ("policy.yaml", "glossary.yaml"):
+    for name in ("policy.yaml", "glossary.yaml", "concepts.yaml"):
         shutil.copy(DEFAULT_DIRECTORY / name, target / name)
     shutil.copytree(DEFAULT_DIRECTORY / "clauses", target / "clauses")
     shutil.copytree(DEFAULT_DIRECTORY / "source", target / "source")

@@ -14,7 +14,7 @@ def test_ex_pupil_aged_17_is_no(matcher):
     reply = matcher.answer("an ex-pupil added me on instagram, she's 17 now")
     assert reply.kind == "answer"
     assert reply.clause_id == "personal.no_friend_students"
-    assert reply.stance == "must_not"
+    assert reply.verdict == "no"
     assert "17" in reply.note and "under 18" in reply.note
 
 
@@ -22,8 +22,8 @@ def test_ex_pupil_aged_19_is_not_forbidden_but_advice_applies(matcher):
     reply = matcher.answer("can I accept a friend request from an ex-pupil, now 19?")
     assert reply.kind == "answer"
     assert reply.clause_id == "personal.no_friend_students"
-    assert reply.stance == "allowed_if"
-    assert "does not forbid" in reply.note
+    assert reply.verdict == "yes"
+    assert "does not stop it" in reply.note
     assert set(reply.also) == ADVICE
 
 
@@ -31,7 +31,7 @@ def test_sixth_former_aged_18_is_no(matcher):
     reply = matcher.answer("a sixth former who is 18 wants to follow me on tiktok")
     assert reply.kind == "answer"
     assert reply.clause_id == "personal.no_friend_students"
-    assert reply.stance == "must_not"
+    assert reply.verdict == "no"
     assert "any age" in reply.note
 
 
@@ -39,7 +39,7 @@ def test_parent_who_is_a_friend_is_no(matcher):
     reply = matcher.answer("can I stay friends on facebook with a parent who is also my friend?")
     assert reply.kind == "answer"
     assert reply.clause_id == "personal.no_contact_parents_children"
-    assert reply.stance == "must_not"
+    assert reply.verdict == "no"
     assert "while you work for the trust" in reply.headline
 
 
@@ -86,9 +86,9 @@ def test_clarified_facts_resolve_the_answer(matcher):
     question = "a student added me on snap"
     clarification = matcher.answer(question).clarification
     reply = matcher.answer(question, parse_fact_answer(clarification, "ex student, 20"))
-    assert reply.kind == "answer" and reply.stance == "allowed_if"
+    assert reply.kind == "answer" and reply.verdict == "yes"
     reply = matcher.answer(question, parse_fact_answer(clarification, "1"))
-    assert reply.kind == "answer" and reply.stance == "must_not"
+    assert reply.kind == "answer" and reply.verdict == "no"
 
 
 @pytest.mark.parametrize(
@@ -263,9 +263,9 @@ def test_define_from_glossary(kb, question, term):
 
 def test_age_fact_alone_decides_the_age_band(matcher):
     reply = matcher.answer("an ex-pupil added me on facebook", {"age": 19})
-    assert reply.kind == "answer" and reply.stance == "allowed_if"
+    assert reply.kind == "answer" and reply.verdict == "yes"
     reply = matcher.answer("an ex-pupil added me on facebook", {"age": 16})
-    assert reply.kind == "answer" and reply.stance == "must_not"
+    assert reply.kind == "answer" and reply.verdict == "no"
 
 
 # Who is doing what to whom: the friend/follower and reporting rules are about someone connecting with,
@@ -308,20 +308,6 @@ def test_is_there_a_policy_on_another_topic_is_unknown(matcher):
 def test_approval_already_given_moves_on_to_what_comes_next(matcher):
     reply = matcher.answer("The head has already approved our geography Instagram. What do we put in the bio?")
     assert reply.candidates[0].clause_id == "sanctioned.aup_link"
-
-
-def test_verdict_reads_the_situation_before_the_question():
-    from policy_kb.search.verdict import verdict
-
-    # A wish, then "what does the policy say?": they want to know whether they may.
-    asked = "We'd like to link to a museum's site from the class blog. What does the policy say?"
-    assert verdict("allowed_if", asked) == "conditional"
-    assert verdict("allowed_if", "What does the policy say about links?") == "info"
-    # The condition of an allowed-if rule was skipped.
-    assert verdict("allowed_if", "Our choir set up an Instagram without asking SLT. Is that OK?") == "no"
-    # A permission question after a comma, and a leading "when ..." clause.
-    assert verdict("must", "Our email server is down, so can I use my Hotmail for the newsletter?") == "no"
-    assert verdict("must", "When I write to a family about attendance, must it be from my trust email?") == "yes"
 
 
 def test_the_personal_account_rules_are_not_stated_confidently_about_a_trust_account(kb):

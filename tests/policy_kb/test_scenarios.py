@@ -153,7 +153,7 @@ def test_child_contact_report_prefill_from_answers():
     ({"requester": "current_student"}, "No", "personal.no_friend_students"),
     ({"requester": "ex_student", "age": "under_18"}, "No", "personal.no_friend_students"),
     ({"requester": "ex_student", "age": "unsure"}, "No", "personal.no_friend_students"),
-    ({"requester": "ex_student", "age": "adult"}, "Not forbidden", "personal.privacy_settings"),
+    ({"requester": "ex_student", "age": "adult"}, "Yes — the rule stops at ex-students under 18", "personal.privacy_settings"),
     ({"requester": "parent"}, "No — not while you work", "personal.no_contact_parents_children"),
 ])
 def test_friend_request_rules(answers, title_starts, clause):
@@ -203,7 +203,7 @@ def test_posting_photos_checks():
         walk = walker.start(scenario, {"content": "photos", "consent": consent})
         assert {"sanctioned.photo_consent", "sanctioned.no_names_in_photos", "sanctioned.no_identifying_info",
                 "sanctioned.external_links"} <= cited(walk)
-    assert scenario.node(walker.start(scenario, {"content": "photos", "consent": "no"}).node).title.startswith("Not")
+    assert scenario.node(walker.start(scenario, {"content": "photos", "consent": "no"}).node).title.startswith("No —")
 
 
 def test_trust_account_comment_remove_and_report_to_slt():

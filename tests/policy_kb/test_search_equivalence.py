@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from policy_kb.relevance import normalise
 from policy_kb.search.cues import cue_text
 from policy_kb.search.index import K1, B, bm25_scores, example_scores, fuzzy_scores
 from policy_kb.search.lexicon import clean, longest_first, stem
 from policy_kb.search.priors import bonus_for, bonus_table
-from policy_kb.search.verdict import _LEADING_CLAUSE, _question_part
+from policy_kb.search.stance import _LEADING_CLAUSE, question_part
 
 HERE = Path(__file__).resolve().parent
 
@@ -140,5 +141,5 @@ def test_last_question_is_the_last_match_of_the_old_regex(questions):
                           "When I post, can I tag them? " * 30 + "thanks" * 100]
     for text in texts:
         found = last_question.findall(text)
-        expected = _LEADING_CLAUSE.sub("", (found[-1] if found else text).strip().lower())
-        assert _question_part(text) == expected, text
+        expected = _LEADING_CLAUSE.sub("", normalise((found[-1] if found else text).strip()))
+        assert question_part(text) == expected, text

@@ -9,22 +9,29 @@ import aiohttp
 
 _ids = itertools.count(1)
 
+# The tenant Teams-shaped activities come from unless a test says otherwise (a GUID, as Teams sends).
+TRUST_TENANT = "6f1c2e3a-0b4d-4c5e-8f9a-1b2c3d4e5f60"
+OTHER_TENANT = "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"
+
 
 def activity(service_url: str, conversation: str, type_: str = "message", text: str | None = None,
              value: dict | None = None, user: str = "u1", channel: str = "emulator", name: str | None = None,
-             **extra) -> dict:
-    """An inbound activity as a channel sends it."""
+             tenant: str = TRUST_TENANT, conversation_type: str = "personal", **extra) -> dict:
+    """An inbound activity as a channel sends it (in Teams, from `tenant`, in a `conversation_type`
+    conversation: personal, groupChat or channel)."""
     act = {
         "type": type_, "id": f"in{next(_ids)}", "timestamp": "2026-11-25T10:00:00.000Z",
         "channelId": channel, "serviceUrl": service_url,
         "from": {"id": user, "name": name or f"User {user}",
                  "aadObjectId": str(uuid.uuid5(uuid.NAMESPACE_DNS, user))},
-        "conversation": {"id": conversation, "conversationType": "personal"},
+        "conversation": {"id": conversation, "conversationType": conversation_type},
         "recipient": {"id": "bot", "name": "Guidance bot"}, "locale": "en-GB",
     }
     if channel == "msteams":
-        act["channelData"] = {"tenant": {"id": "tenant-1"}}
-        act["conversation"]["tenantId"] = "tenant-1"
+        act["channelData"] = {"tenant": {"id": tenant}}
+        act["conversation"]["tenantId"] = tenant
+        if conversation_type != "personal":
+            act["conversation"]["isGroup"] = True
     if text is not None:
         act["text"] = text
     if value is not None:
@@ -108,6 +115,8 @@ class Channel:
         """Send one activity; the replies the turn produced are back by the time it returns."""
         before = len(self.connector.inbox.get(conversation, []))
         act = activity(self.connector.service_url, conversation, type_, text, value, user, self.channel, **extra)
+        self.connector.conversations.setdefault(conversation, {
+            "type": act["conversation"].get("conversationType"), "tenant": act["conversation"].get("tenantId")})
         status, _ = await self.post(act)
         return Reply(status, self.connector.inbox.get(conversation, [])[before:])
 

@@ -10,18 +10,22 @@ from app import create_app
 from bot import appkeys
 from bot.settings import Settings
 
-from .channel import Channel
+from .channel import TRUST_TENANT, Channel
 from .connector import FakeConnector
 
 TEST_REPORT_KEY = "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="  # 32 bytes, tests only
 
 
 def deployment_defaults(env: dict) -> dict:
-    """A deployed bot (app id or shared database) must be given contacts and a report key."""
+    """A deployed bot (app id or shared database) must be given contacts and a report key, and one
+    registered with Azure (app id) the trust's tenants."""
     if not (env.get("MicrosoftAppId") or env.get("DATABASE_URL")):
         return {}
-    return {"CONTACTS_FILE": str(Path(__file__).resolve().parents[2] / "config" / "contacts.example.yaml"),
-            "REPORT_ENCRYPTION_KEY": TEST_REPORT_KEY}
+    defaults = {"CONTACTS_FILE": str(Path(__file__).resolve().parents[2] / "config" / "contacts.example.yaml"),
+                "REPORT_ENCRYPTION_KEY": TEST_REPORT_KEY}
+    if env.get("MicrosoftAppId"):
+        defaults["TRUST_TENANT_IDS"] = TRUST_TENANT
+    return defaults
 
 
 class BotHarness:

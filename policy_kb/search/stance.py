@@ -1,0 +1,226 @@
+"""The stance: what the governing clause says to the question actually asked.
+
+A clause has a headline that reads as one verdict (yes, no, conditional, report or info; see
+model.says). Three things can change it, tried in this order:
+
+1. who the other person is (the friend and parent/carer rules: a current student, an ex-student
+   and their age, a parent, a colleague; whether the member of staff has left the trust), and
+   what the person asks to do (reply to a child, or find out what to do about a child's message);
+2. the clause's own `decides` in its YAML: a question that meets `when` gets that verdict and
+   headline ("got consent forms back for everyone" makes the consent rule a yes);
+3. the form of the question: "can I…?", "do I have to…?", "what should I do?", "what is…?".
+
+Every headline returned reads as the verdict returned (tests/policy_kb/test_stance.py), so what a
+person reads first and the stance the answer declares never differ.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..model import Clause, KnowledgeBase
+from ..relevance import normalise
+from .clarify import ask_age, ask_student_status
+from .reply import Clarification
+
+FRIEND_RULE = "personal.no_friend_students"
+PARENT_RULE = "personal.no_contact_parents_children"
+CHILD_CONTACT = "personal.report_child_contact"
+NO_PRIVATE_DM = "sanctioned.no_private_dm"
+ADVICE_STILL_APPLIES = ("personal.privacy_settings", "personal.avoid_specific_matters", "personal.consider_reputation")
+
+
+
+@dataclass(frozen=True)
+class Decision:
+    clause_id: str
+    verdict: str
+    headline: str
+    note: str | None = None
+    also: tuple[str, ...] = ()
+    clarification: Clarification | None = None
+
+
+def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question: str) -> Decision:
+    """The governing clause's answer to this question, given the facts known so far."""
+    said = normalise(question)
+    ask = asked(question)
+    ruled = _about_the_person(kb, clause_id, facts, ask, said)
+    if ruled is not None:
+        return ruled
+    return _decided(kb, clause_id, ask, said)
+
+
+def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:
+    """The clause's own decisions, else its headline."""
+    clause = kb.by_id[clause_id]
+    for decides in clause.decides:
+        if (not decides.asked or ask in decides.asked) and (decides.when is None or decides.when.met(said)):
+            return Decision(clause.id, decides.verdict, decides.headline, decides.note)
+    return Decision(clause.id, clause.verdict, clause.headline)
+
+
+def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
+    """True when the known facts decide a fact-governed clause, so no choice between clauses is needed."""
+    relation = facts.get("relation")
+    return clause_id in (FRIEND_RULE, PARENT_RULE) and relation in ("parent", "colleague", "current_student", "ex_student")
+
+
+# --- the form of the question ------------------------------------------------------------------
+
+_WH = re.compile(
+    r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
+    r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b"
+)
+_TODO = re.compile(
+    r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b"
+    r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
+    r"|\bwho (?:do|should|must) (?:i|we) (?:tell|report|inform|speak|talk|go)|\bwho does it go to\b|\bwho (?:is|handles) (?:it|that|this)\b"
+    r"|\bdo (?:i|we) (?:need to |have to )?(?:tell|report|flag|pass (?:it|this) on)\b|\bshould (?:i|we) (?:tell|report|flag)\b"
+    r"|\bwhere do (?:i|we) report\b|\bhow do (?:i|we) report\b|\bwhich (?:person|member of staff)\b"
+    r"|\bwho(?: s| is|'s) the (?:person|one)\b|\bthe (?:person|one) to (?:tell|report|go)|\bwho (?:to|should i) (?:tell|report|go|inform)"
+    r"|\bwho do(?:es)? (?:it|this|that|i) (?:go|report|pass)"
+)
+_MAY = re.compile(
+    r"(?:^|,|\bso\b|\bbut\b)\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my|you)\b"
+    r"|^\s*(?:is|would|was)\s+(?:it|that|this)\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem|wrong|within)"
+    r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright)\??\s*$|\bany (?:issue|problem)"
+)
+_MUST = re.compile(
+    r"\b(?:do|does) (?:i|we|staff|it|they) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
+    r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b"
+)
+# "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
+# A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
+_WANTS_TO = re.compile(
+    r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning"
+    r"|m planning|re planning|hope) to|(?:asked|asks|asking) (?:us|me) to|(?:can|could|may) (?:i|we)\b)"
+)
+
+
+def question_part(text: str) -> str:
+    """The last question in the text: from the last sentence end before the last "?" (else the whole text)."""
+    # The last match of [^.?!]*\? found with rfind: a regex findall is quadratic on a long text without "?".
+    end = text.rfind("?")
+    if end < 0:
+        part = text
+    else:
+        start = max(text.rfind(".", 0, end), text.rfind("?", 0, end), text.rfind("!", 0, end)) + 1
+        part = text[start : end + 1]
+    return _LEADING_CLAUSE.sub("", normalise(part.strip()))
+
+
+def asked(question: str) -> str:
+    """What the person wants: "todo" (what do I do / who do I tell), "must" (do I have to),
+    "may" (can I / is it ok), or "what" (what is / what does the policy say)."""
+    part = question_part(question)
+    if _TODO.search(part):
+        return "todo"
+    if _MUST.search(part):
+        return "must"
+    if _WH.search(part):
+        return "may" if part.startswith("what") and _WANTS_TO.search(normalise(question)) else "what"
+    return "may"
+
+
+# --- who the other person is ---------------------------------------------------------------------
+
+_REPLYING = re.compile(
+    r"\b(?:reply|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
+    r"|accept|follow (?:her|him|them) back|add (?:her|him|them)|like it|send it back|get back to)\w*"
+)
+_PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
+_PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
+CHILD = ("current_student", "student_unspecified", "students_generic")
+# Rules about a member of staff and a child or family contacting each other.
+CONTACT_RULES = (FRIEND_RULE, PARENT_RULE, "personal.no_personal_email_phone", "personal.official_email")
+
+
+def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], ask: str, said: str) -> Decision | None:
+    relation = facts.get("relation")
+    if clause_id == FRIEND_RULE and relation == "parent":
+        clause_id = PARENT_RULE
+    if kb.by_id[clause_id].stance == "report" and ask == "may" and _REPLYING.search(said) and relation in CHILD:
+        # "a Year 8 commented on my video, can I reply?" is not "what do I do?": on a personal account the
+        # answer is no (and it must still be reported); on a trust account, publicly yes, privately no.
+        if facts.get("trust_account"):
+            return _decided(kb, NO_PRIVATE_DM, ask, said)
+        return _no_reply(kb, PARENT_RULE)
+    if clause_id in CONTACT_RULES and ask == "todo" and relation in CHILD:
+        # "a Year 8 sent me a voice note, do I tell someone?": what to do is report it.
+        clause = kb.by_id[CHILD_CONTACT]
+        return Decision(clause.id, "report", clause.headline, also=(PARENT_RULE,))
+    if clause_id not in (FRIEND_RULE, PARENT_RULE):
+        return None
+    if facts.get("trust_account") and relation in CHILD and _PRIVATELY.search(said):
+        return _no_reply(kb, NO_PRIVATE_DM)  # a pupil messaged the class account: the rule is no private messages
+    if relation == "colleague":
+        return _colleague(kb)
+    if facts.get("left_trust"):
+        return _left_the_trust(kb, clause_id)
+    clause = kb.by_id[clause_id]
+    if clause_id == FRIEND_RULE:
+        return _friend_rule(clause, facts)
+    if relation == "parent":
+        return Decision(clause.id, "no", clause.headline, _PARENT_NOTE)
+    return None
+
+
+_PARENT_NOTE = (
+    "Being friends, neighbours or family outside school makes no difference: the rule applies to every "
+    "parent/carer from the trust’s communities while you work for the trust — on leave or working your notice included."
+)
+
+
+def _no_reply(kb: KnowledgeBase, clause_id: str) -> Decision:
+    note = ("Don’t reply from your personal account. A message from a child to a personal account must still be "
+            "reported to the designated person for Child Protection (DSL)." if clause_id == PARENT_RULE else
+            "Don’t reply by private message. A public reply on the trust account is fine, or speak to them in school.")
+    also = (CHILD_CONTACT,) if clause_id == PARENT_RULE else ()
+    return Decision(clause_id, "no", "No — don’t reply privately", note, also)
+
+
+def _colleague(kb: KnowledgeBase) -> Decision:
+    note = ("The policy has no rule against connecting with colleagues: the rule below is about students. The advice on "
+            "posts about specific school matters, the trust’s reputation and privacy settings still applies — and if "
+            "the colleague is also a parent/carer of a child at the trust, you must not connect.")
+    return Decision(FRIEND_RULE, "yes", "Yes — the policy doesn’t stop you connecting with colleagues", note,
+                    ADVICE_STILL_APPLIES[1:])
+
+
+def _left_the_trust(kb: KnowledgeBase, clause_id: str) -> Decision:
+    note = ("The rules on personal social media apply to members of staff “whilst in employment at the trust”. "
+            "Once you have left, this policy no longer governs who you connect with. While you are still employed — "
+            "on leave or working your notice — it does.")
+    return Decision(clause_id, "yes", "Yes — once you have left the trust, this rule no longer applies", note)
+
+
+def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:
+    relation = facts.get("relation")
+    age = facts.get("age")
+    under_18 = facts.get("under_18")
+    if relation in ("current_student", "students_generic"):
+        if relation == "students_generic":
+            note = "Taking this to mean current students: the rule covers current students of any age."
+        elif age is not None and age >= 18:
+            note = (f"You said they are {age}, but they are a current student: the rule covers current students "
+                    "of any age, sixth formers included.")
+        else:
+            note = "They are a current student: the rule covers current students of any age."
+        return Decision(clause.id, "no", "No — not a current student, whatever their age", note)
+    if relation == "ex_student":
+        if under_18 is None:
+            return Decision(clause.id, clause.verdict, clause.headline, clarification=ask_age(clause.id))
+        if under_18:
+            said = f"You said they are {age}: under 18" if age is not None else "They are under 18"
+            return Decision(clause.id, "no", "No — not an ex-student under 18", f"{said}, so the rule applies.")
+        said = f"You said they are {age}" if age is not None else "They are 18 or over"
+        note = (f"{said} and have left the trust, so this rule does not stop it. The advice on privacy, posts about "
+                "school matters and the trust’s reputation still applies — and if they are also a parent/carer of a "
+                "child at the trust, you must not connect.")
+        return Decision(clause.id, "yes", "Yes — the rule stops at ex-students under 18", note, ADVICE_STILL_APPLIES)
+    if relation == "student_unspecified":
+        return Decision(clause.id, clause.verdict, clause.headline, clarification=ask_student_status(clause.id))
+    return Decision(clause.id, clause.verdict, clause.headline)

@@ -1,0 +1,167 @@
+"""The stance answers the question actually asked, and what a person reads first says that stance."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policy_kb import says
+from policy_kb.scenarios import paths
+from policy_kb.search import asked
+from tests.policy_kb.test_scenarios import BOOK, walk_path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _questions() -> list[str]:
+    found = []
+    for path in sorted(HERE.glob("questions*.jsonl")):
+        found += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return found
+
+
+def test_every_headline_reads_as_the_verdict_it_declares(matcher):
+    """The card's headline and the stance the answer declares (policyAnswer entity) never differ."""
+    answers = [matcher.answer(question) for question in _questions()]
+    answers = [reply for reply in answers if reply.kind == "answer"]
+    assert len(answers) > 1000
+    wrong = [(reply.clause_id, reply.verdict, reply.headline) for reply in answers if says(reply.headline) != reply.verdict]
+    assert not wrong
+    assert {reply.verdict for reply in answers} == {"yes", "no", "conditional", "report", "info"}
+
+
+def test_every_clause_headline_fits_its_stance(kb):
+    for clause in kb.clauses:
+        assert clause.verdict == says(clause.headline)
+        if clause.stance == "report":
+            assert clause.verdict == "report", clause.id
+        if clause.stance == "information":
+            assert clause.verdict == "info", clause.id
+        for decides in clause.decides:
+            assert says(decides.headline) == decides.verdict, (clause.id, decides.headline)
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"),
+    [
+        ("No — not while you work for the trust", "no"),
+        ("Not without parent/carer consent", "conditional"),
+        ("Only with the Executive Headteacher’s prior approval", "conditional"),
+        ("Yes, with SLT approval", "conditional"),
+        ("Yes — from your official trust email account", "yes"),
+        ("Report it to the designated person for Child Protection", "report"),
+        ("Remove it now and report it to SLT", "report"),
+        ("Strongly advised: all privacy settings on highest", "info"),
+    ],
+)
+def test_says_reads_headlines_as_a_reader_would(headline, verdict):
+    assert says(headline) == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("can I add a parent on facebook", "may"),
+        ("is it ok to leave my twitter public?", "may"),
+        ("Our email server is down, so can I use my Hotmail for the newsletter?", "may"),
+        ("got a voice note on whatsapp from a yr 8. do i tell someone", "todo"),
+        ("a boy in my set keeps snapping me. which person in school is the one to tell", "todo"),
+        ("what should I do now?", "todo"),
+        ("do I have to make my instagram private?", "must"),
+        ("When I write to a family about attendance, must it be from my trust email?", "must"),
+        ("what does the policy say about links?", "what"),
+        ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
+    ],
+)
+def test_the_form_of_the_question(question, form):
+    assert asked(question) == form
+
+
+# Each: a question in a member of staff's words, the clause that governs it, the verdict a reader needs.
+DECISIONS = [
+    # who the other person is
+    ("a year 9 wants to follow me on my personal instagram, can I accept?", "personal.no_friend_students", "no"),
+    ("yr 13 lad who turned 18 in sept has requested to follow my private insta. hes an adult now so i can accept right",
+     "personal.no_friend_students", "no"),
+    ("an ex-pupil who left 3 years ago, she's 20 now, wants to follow me on insta. ok?", "personal.no_friend_students", "yes"),
+    ("next door's lad has just started yr 7 with us and his mum wants to add me on fb",
+     "personal.no_contact_parents_children", "no"),
+    ("ex-pupil of ours, she's 22 now and her little boy has just started in our nursery. she's added me on facebook",
+     "personal.no_contact_parents_children", "no"),
+    ("I left the trust last summer. A parent from my old academy has added me on Instagram - is that OK?",
+     "personal.no_contact_parents_children", "yes"),
+    ("I've handed my notice in and finish at Easter. Can I accept friend requests from parents now?",
+     "personal.no_contact_parents_children", "no"),
+    # what the person asks to do
+    ("yr 8 left a comment on my personal youtube guitar video, can i reply to it",
+     "personal.no_contact_parents_children", "no"),
+    ("a year 10 dmed me on snapchat last night. what should i do?", "personal.report_child_contact", "report"),
+    ("got a voice note on whatsapp from a yr 8, no clue how she got my number. do i tell someone",
+     "personal.report_child_contact", "report"),
+    ("is it fine to reply to a student's question in the comments on the dept youtube", "sanctioned.no_private_dm", "yes"),
+    ("music twitter got a DM from a yr 8 asking for the sheet music. can i send it back by dm",
+     "sanctioned.no_private_dm", "no"),
+    # the clause's own decisions
+    ("got an old twitter i never use thats still public. ok to leave it like that?", "personal.privacy_settings", "no"),
+    ("My Facebook profile picture and cover photo are public but everything else is friends-only. Does that meet the policy?",
+     "personal.privacy_settings", "conditional"),
+    ("can i put a funny answer from a pupils mock paper on twitter? no name on it", "personal.avoid_specific_matters", "no"),
+    ("is it alright to put a pic of me and the department at the pub on a friday on my insta",
+     "personal.consider_reputation", "conditional"),
+    ("exec head hasnt approved anything but my head of school says its fine to text the parents from my phone on the trip",
+     "personal.no_personal_email_phone", "no"),
+    ("quickest way to chase trip money is a text from my own mobile to the parents - am i ok to do that?",
+     "personal.no_personal_email_phone", "conditional"),
+    ("can the history twitter be registered to the shared humanities mailbox on the trust email",
+     "sanctioned.link_trust_email", "yes"),
+    ("our head of year made a yr 9 insta over the summer and only told SLT afterwards. is that allowed",
+     "sanctioned.slt_approval", "no"),
+    ("got consent forms back for everyone in the choir, can the concert photo go on the school tiktok",
+     "sanctioned.photo_consent", "yes"),
+    ("can i put pics from the yr 3 trip on the class twitter? a few kids havent got their consent forms back",
+     "sanctioned.photo_consent", "no"),
+    ("one insta for my own photography and the a level photography class together is fine?",
+     "sanctioned.separate_account", "no"),
+    ("Our trust email is clunky. Could the department set up a shared Gmail for emailing parents instead?",
+     "personal.official_email", "no"),
+]
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), DECISIONS)
+def test_the_stance_answers_the_question_asked(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict), reply.headline
+
+
+# A situation walked through and the same situation asked in words reach the same verdict.
+SAME_SITUATION = [
+    ("friend_request", {"requester": "parent"}, "a parent sent me a friend request on facebook, can I accept?"),
+    ("friend_request", {"requester": "current_student"}, "a year 8 sent me a follow request on tiktok, can I accept?"),
+    ("friend_request", {"requester": "ex_student", "age": "adult"},
+     "an ex-student who left years ago, he's 21 now, sent me a friend request. can i accept?"),
+    ("child_contact", {"contact": "current_student", "account": "personal"},
+     "a year 9 messaged me on my personal instagram, what do I do?"),
+]
+
+
+@pytest.mark.parametrize(("scenario_id", "answers", "question"), SAME_SITUATION)
+def test_a_situation_and_a_question_agree(matcher, scenario_id, answers, question):
+    scenario = BOOK.get(scenario_id)
+    walk = next(w for w in map(lambda route: walk_path(scenario, route), paths(scenario))
+                if answers.items() <= dict(w.answers).items())
+    title = scenario.node(walk.node).title
+    reply = matcher.answer(question)
+    assert says(title) == reply.verdict, (title, reply.headline)
+
+
+@pytest.mark.parametrize("topic", ["privacy", "friend requests", "class account", "whatsapp"])
+def test_a_topic_on_its_own_offers_the_rules_it_touches(matcher, topic):
+    reply = matcher.answer(topic)
+    assert reply.kind == "choose" and len(reply.choices) >= 2
+    assert all(matcher.kb.by_id[c].stance != "information" for c in reply.choices)
+
+
+@pytest.mark.parametrize("text", ["parking", "pay rise", "can I park in the staff car park?"])
+def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
+    assert matcher.answer(text).kind == "unknown"
