@@ -97,15 +97,22 @@ def question_card(question: Question, order: Sequence[str], index: int, total: i
                     summary=f"Question {index + 1} of {total}: {question.prompt} {options}")
 
 
+def _answers(question: Question, order: Sequence[str], chosen) -> list[str]:
+    return [f"**Your answer:** {answer_text(question, order, chosen)}",
+            f"**Right answer:** {answer_text(question, order, question.correct_ids)}"]
+
+
+def _reasons(question: Question, order: Sequence[str], chosen) -> list[str]:
+    """Why the right answer is right, then why each other answer chosen is not."""
+    right = question.correct_ids
+    return [f"**Why:** {question.option(o).explanation}" for o in order if o in right] + \
+        [f"**Why not {_letter(order, o)}:** {question.option(o).explanation}"
+         for o in order if o in chosen and o not in right]
+
+
 def _why(question: Question, order: Sequence[str], chosen) -> Text:
     """Your answer, the right answer, why it is right, then why each other answer chosen is not."""
-    right = question.correct_ids
-    lines = [f"**Your answer:** {answer_text(question, order, chosen)}",
-             f"**Right answer:** {answer_text(question, order, right)}"]
-    lines += [f"**Why:** {question.option(o).explanation}" for o in order if o in right]
-    lines += [f"**Why not {_letter(order, o)}:** {question.option(o).explanation}"
-              for o in order if o in chosen and o not in right]
-    return Text("\n\n".join(lines))
+    return Text("\n\n".join(_answers(question, order, chosen) + _reasons(question, order, chosen)))
 
 
 def _clauses(kb: KnowledgeBase, questions) -> list[Block]:
@@ -147,7 +154,7 @@ def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Se
     )
 
 
-MISSED_PER_CARD = 5  # keeps each card well under Teams' ~28 KB message limit
+MISSED_PER_CARD = 3  # each card within a phone's screen and a half (and Teams' ~28 KB message limit)
 
 
 def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]],
@@ -175,17 +182,20 @@ def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Questi
     for start in range(0, len(missed), MISSED_PER_CARD):
         chunk = missed[start:start + MISSED_PER_CARD]
         review: list[Block] = []
+        reasons: list[Block] = []
         for i, marked in chunk:
             question, order = drawn[i]
-            review.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
-            review.append(_why(question, order, marked.chosen))
+            # one block a question: two questions may share an answer ("B. False"), never their text
+            review.append(Text("\n\n".join([f"**Question {i + 1}: {question.prompt}**",
+                                              *_answers(question, order, marked.chosen)])))
+            reasons.append(Text(f"**Question {i + 1}.** " + "\n\n".join(_reasons(question, order, marked.chosen))))
         span = f"{start + 1}–{start + len(chunk)} of {len(missed)}" if len(missed) > MISSED_PER_CARD else ""
         cards.append(CardView(title="Questions to look at again" + (f" ({span})" if span else ""),
                               blocks=tuple(review),
                               summary="Missed questions with the right answers and the policy text"
                                       + (f" ({span})." if span else "."),
-                              more=tuple(_clauses(kb, [drawn[i][0] for i, _ in chunk])),
-                              more_label="What the policy says"))
+                              more=(*reasons, *_clauses(kb, [drawn[i][0] for i, _ in chunk])),
+                              more_label="Why, and the policy"))
     buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
     cards[-1] = replace(cards[-1], buttons=buttons)
     return cards

@@ -49,8 +49,7 @@ def _input(q: intake.Question, value: str, other: str = "") -> list:
 def form_card(values: dict, problems: list[str], situation: str = "") -> CardView:
     """Every field on one card, `values` filled in (what is known already, or what was sent with a
     problem), the required ones marked."""
-    blocks: list = [Text("Fill in what you know; fields marked * are needed. Facts, not opinions. Nothing is "
-                         "sent until you have checked it.", style="subtle")]
+    blocks: list = [Text("Fields marked * are needed. Nothing is sent until you have checked it.", style="subtle")]
     if situation:
         blocks += [Text("From the situation you walked through:", style="subtle"), Facts((("Situation", situation),))]
     if problems:

@@ -80,33 +80,34 @@ QUESTIONS: tuple[Question, ...] = (
               Opt("no", "No", ("no adult", "none")),
               Opt("not_sure", "Not sure", ("unsure", "don't know", "dont know")))),
     Question("what", "What was seen or said", "What was seen or said? Write the child's words exactly as they "
-             "were written or said, in quotation marks. Facts, not opinions.", "long", required=True),
+             "were written or said, in quotation marks. Facts, not opinions.", "long", required=True,
+             placeholder="In quotation marks, as written or said. Facts, not opinions."),
     Question("actions", "Actions already taken", "What have you done so far? (for example: took screenshots, "
              "did not reply, told my line manager; or 'nothing yet')", "long"),
     Question("dsl_told", "DSL told verbally", "Have you already told the DSL in person or by phone?", "choice",
              YES_NO),
     Question("evidence", "Evidence", "Evidence: describe what you have and where it is kept (for example: "
              "screenshots on my school laptop). Never view, copy or forward sexual images of a child: describe "
-             "them instead and tell the DSL now. Type 'none' if there is nothing.", "evidence"),
+             "them instead and tell the DSL now. Type 'none' if there is nothing.", "evidence",
+             placeholder="Screenshots on my school laptop... Never copy sexual images of a child: describe them."),
 )
 # A blank optional field on the form.
 NOT_GIVEN = "Not given"
 # How each question reads as a field of the one-page form (shorter than its step-by-step prompt).
 FORM_LABELS = {
     "concern_about": "Who is the concern about?",
-    "subject": "Staff member or volunteer concerned, if any (they won't be told)",
+    "subject": "Staff member concerned, if any (won't be told)",
     "children": "Which child or children? Name and year group",
     "when": "When did it happen, or when did you see it?",
     "platform": "Which platform or app?",
     "accounts": "Accounts, usernames or handles involved",
-    "account_type": "A personal account, or a trust or school account?",
+    "account_type": "Personal account, or trust or school account?",
     "initiated_by": "Who started the contact?",
-    "adult_involved": "Is an adult involved? (This includes you.)",
-    "what": "What was seen or said? The child's words exactly, in quotation marks. Facts, not opinions.",
+    "adult_involved": "Is an adult involved? (Including you.)",
+    "what": "What was seen or said? The child's exact words",
     "actions": "What have you done so far?",
-    "dsl_told": "Have you already told the DSL in person or by phone?",
-    "evidence": "Evidence: what you have and where it is kept. Never copy or forward sexual images of a child; "
-                "describe them instead.",
+    "dsl_told": "Told the DSL already, in person or by phone?",
+    "evidence": "Evidence: what you have and where it is kept",
 }
 
 BY_ID = {q.id: q for q in QUESTIONS}

@@ -85,7 +85,7 @@ def run(url: str, size_name: str, out: Path | None, bank) -> list[str]:
 
     try:
         for script in (tours.welcome, tours.question, tours.situation, tours.friend_request, tours.report,
-                       tours.quiz, tours.practice):
+                       tours.quiz, tours.quiz_missed, tours.practice):
             page = WebChatPage(browser, url)
             tour = tours.Tour(page, on_card)
             if script is not tours.welcome:

@@ -131,6 +131,20 @@ def quiz(tour: Tour, bank, mode: str = "quiz") -> None:
         tour.look("quiz-result")
 
 
+def quiz_missed(tour: Tour, bank) -> None:
+    """Take the quiz answering every question wrongly: the result, then the missed questions."""
+    tour.send("quiz")
+    tour.click("I have read the policy")
+    for _ in range(len(bank.questions)):
+        card = tour.page.cards()[-1].text
+        if not card.startswith("Question"):
+            break
+        tour.send(wrong_answer(bank, card))
+    tour.look("quiz-answered")
+    tour.click("Submit all")
+    tour.look("quiz-missed")
+
+
 def practice(tour: Tour, bank) -> None:
     """The practice quiz: feedback after every answer."""
     quiz(tour, bank, "practice quiz")
@@ -144,13 +158,19 @@ def commands(tour: Tour, bank=None) -> None:
     tour.look("my-quiz-results")
 
 
-def right_answer(bank, card_text: str) -> str:
-    """What to type to answer the question on a card rightly ("true", "b", "a, c")."""
+def right_answer(bank, card_text: str, right: bool = True) -> str:
+    """What to type to answer the question on a card rightly ("true", "b", "a, c"), or wrongly."""
     question = next(q for q in bank.questions if q.prompt in card_text)
+    chosen = [o for o in question.options if o.correct] if right else \
+        [next(o for o in question.options if not o.correct)]
     if question.kind == "true_false":
-        return next(o.text for o in question.options if o.correct).lower()
+        return chosen[0].text.lower()
     shown = {m.group(2).strip(): m.group(1) for m in re.finditer(r"^([A-J])\.\s+(.+)$", card_text, re.M)}
-    return ", ".join(shown[o.text].lower() for o in question.options if o.correct)
+    return ", ".join(shown[o.text].lower() for o in chosen)
+
+
+def wrong_answer(bank, card_text: str) -> str:
+    return right_answer(bank, card_text, right=False)
 
 
 def side_questions(tour: Tour, bank) -> None:

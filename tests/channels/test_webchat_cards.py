@@ -152,6 +152,17 @@ async def test_the_quiz_to_its_certificate_and_the_practice_feedback(bot, browse
     assert run.named("quiz-feedback") and "Why:" in walk.text()
 
 
+async def test_a_failed_quiz_shows_every_missed_question_within_a_screen_and_a_half_a_card(bot, browser):
+    run, walk, _ = await tour(bot, browser, tours.quiz_missed, bot.services.quiz.bank)
+    assert run.problems() == []
+    missed = [c for c in run.named("quiz-missed") if c.title.startswith("Questions to look at again")]
+    assert missed and "not passed yet" in walk.text()
+    cards = walk.page.cards()
+    assert "Take the quiz again" in [b.text for b in walk.page.buttons(cards[-1])]  # the buttons come last...
+    assert not any("Take the quiz" in b.text for card in cards[-len(missed) - 1:-1]
+                   for b in walk.page.buttons(card))  # ...not above the missed questions
+
+
 async def test_a_side_question_mid_report_situation_and_quiz_is_answered_and_the_flow_resumes(bot, browser):
     run, walk, _ = await tour(bot, browser, tours.side_questions, bot.services.quiz.bank)
     assert run.problems() == []
