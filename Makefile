@@ -55,7 +55,9 @@ bench: $(VENV)/.runtime
 
 # docs/screenshots/*.png: each flow in the local Web Chat page, in real headless Chromium, at phone
 # and desktop size (tools/screenshots.py; the README shows them).
-screenshots: $(VENV)/.dev system-deps
+# (a colour emoji font too, so 👍 is not drawn as a box).
+screenshots: $(VENV)/.dev
+	scripts/system-deps.sh $(SYSTEM_DEPS) fonts-noto-color-emoji:/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 	@$(MAKE) --no-print-directory $(WEBCHAT)
 	$(PY) tools/screenshots.py
 
