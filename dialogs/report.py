@@ -165,7 +165,7 @@ class ReportFlow(Flow):
         return await self._answer(context, state, intake.BY_ID[step.id], *answer)
 
     async def _form(self, context: TurnContext, state: dict, answer: tuple) -> None:
-        """The form came back: check it (showing it again with what is wrong), or go step by step."""
+        """Check the form that came back (showing it again with what is wrong), or go step by step."""
         if answer[0] == "steps":
             state.update(mode=STEPS, problems=[])
             await self.desk.say(context, "OK, one question at a time.")

@@ -62,7 +62,7 @@ def register(registry: Registry, services) -> None:
     say = services.replies.send
 
     async def contacts(context):
-        """Who to contact, by name where the contacts file knows the person's school."""
+        """Look up who to contact, by name where the contacts file knows the person's school."""
         return await named_contacts(services, context)
 
     flow = scenario_dialog.ScenarioFlow(book, services.kb, report_prefill, say, contacts)
