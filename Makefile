@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test chat bench clean webchat teams-package system-deps diagrams
+.PHONY: run test chat bench clean webchat teams-package system-deps diagrams screenshots
 
 # Debian packages the tests use, each with a file that proves it is there; installed only when
 # missing (CI runs as root): PostgreSQL (storage tests), Chromium and ChromeDriver (web chat
@@ -52,6 +52,14 @@ test: $(VENV)/.dev system-deps
 
 bench: $(VENV)/.runtime
 	$(PY) bench/run.py
+
+# docs/screenshots/*.png: each flow in the local Web Chat page, in real headless Chromium, at phone
+# and desktop size (tools/screenshots.py; the README shows them).
+# (a colour emoji font too, so 👍 is not drawn as a box).
+screenshots: $(VENV)/.dev
+	scripts/system-deps.sh $(SYSTEM_DEPS) fonts-noto-color-emoji:/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+	@$(MAKE) --no-print-directory $(WEBCHAT)
+	$(PY) tools/screenshots.py
 
 # Regenerate docs/scenarios/*.mmd from policy_kb/scenarios/*.yaml (a test fails when they are stale).
 diagrams: $(VENV)/.runtime

@@ -37,5 +37,6 @@ class Services:
     scenarios: Any = None  # policy_kb.scenarios.ScenarioBook
     quiz: Quiz | None = None
     reports: ReportCommands | None = None
+    contacts: Any = None  # bot.features.contacts.ContactBook, once the reporting feature has read the contacts file
     slack_adapter: Any = None
     reach: Any = None  # bot.reach.Reach: proactive messages to a person's 1:1 chat

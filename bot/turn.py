@@ -1,6 +1,7 @@
 """The turn handler: load state once, continue a flow or route the message, save, then send."""
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 # The turn's Turn object, made once.
 _TURN = "guidance.turn"
+MAX_CLICKS_KEPT = 200  # once-only clicks remembered per conversation
 
 
 @dataclass
@@ -101,6 +103,7 @@ class GuidanceBot(TeamsActivityHandler):
         self.dialogs = DialogSet(conversation_state.create_property("dialog_state"))
         for dialog in registry.dialogs:
             self.dialogs.add(dialog)
+        self.clicks = conversation_state.create_property("clicked_once")
         registry.action("flow.resume", self.resume)
         registry.command("resume", ("carry on", "resume", "continue"), self.resume, hidden=True)
 
@@ -170,6 +173,9 @@ class GuidanceBot(TeamsActivityHandler):
         if turn.value is not None and "action" in turn.value:
             handler = self.registry.actions.get(str(turn.value["action"]))
             if handler is not None:
+                if await self.clicked_before(turn):
+                    await turn.send("You've already told me that. Thank you.")
+                    return
                 await handler(turn)
                 return
         flow = active_flow(turn.dc)[0] if turn.dc.active_dialog is not None else None
@@ -190,9 +196,25 @@ class GuidanceBot(TeamsActivityHandler):
         if stopped.ends_on_interruption:
             await self.route(turn)
         elif await self.route(turn, sure=True):
-            await self.offer_to_resume(turn)
+            now, _ = active_flow(turn.dc)
+            if now is not None and now.flow is stopped:  # not when what was asked started a flow of its own
+                await self.offer_to_resume(turn)
         else:
             await reask(turn.dc)
+
+    async def clicked_before(self, turn: Turn) -> bool:
+        """Whether this click of a once-only action (Registry.only_once) was taken already here."""
+        action = str(turn.value["action"])
+        if action not in self.registry.once:
+            return False
+        key = json.dumps([action, *(turn.value.get(f) for f in self.registry.once[action])], default=str)
+        seen = await self.clicks.get(turn.context, list)
+        if key in seen:
+            return True
+        seen.append(key)
+        del seen[:-MAX_CLICKS_KEPT]
+        await self.clicks.set(turn.context, seen)
+        return False
 
     async def screen(self, turn: Turn) -> bool:
         """Let each screen look at a typed message first (a child at risk comes before anything else)."""

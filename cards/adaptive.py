@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from dataclasses import asdict
 from functools import lru_cache
@@ -10,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .model import CardView
+from .parts import grouped
 
 ADAPTIVE_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
@@ -22,16 +24,25 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
     )
-    env.filters["enumerate_list"] = _markdown_list
+    env.filters["md"] = no_accidental_lists
+    env.filters["list_number"] = lambda n: f"{n}.\u200b"
     return env
 
 
-def _markdown_list(items) -> str:
-    """A markdown numbered list; lines end with \r as the Adaptive Cards docs show for lists."""
-    return "\r".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+# "2. Do this" at the start of a line: markdown hosts (Web Chat, Teams) would start a list there,
+# numbered 1. A no-break space after the dot keeps the text as it is on every host.
+_LIST_MARKER = re.compile(r"(?m)^(\s{0,3}\d{1,9})[.)] ")
+
+
+def no_accidental_lists(text: str) -> str:
+    """Text as written, with line-initial "3. " kept from becoming a markdown list of its own."""
+    return _LIST_MARKER.sub(lambda m: m.group(0)[:-1] + "\u00a0", text)
 
 
 def _block_context(block) -> dict:
+    if isinstance(block, tuple):  # consecutive quotes from one source
+        source, texts = block
+        return {"kind_": "Quotes", "source": source, "texts": list(texts)}
     data = asdict(block)
     data["kind_"] = type(block).__name__
     return data
@@ -49,7 +60,8 @@ def render_adaptive(card: CardView) -> dict:
     text = _rendered.get(key)
     if text is None:
         template = _environment().get_template("adaptive.json.j2")
-        text = _rendered[key] = template.render(card=card, blocks=[_block_context(b) for b in card.blocks])
+        text = _rendered[key] = template.render(card=card, blocks=[_block_context(b) for b in grouped(card.blocks)],
+                                                more=[_block_context(b) for b in grouped(card.more)])
         if len(_rendered) > CACHE_SIZE:
             _rendered.popitem(last=False)
     else:

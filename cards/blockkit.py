@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ContextBlock,
     DatePickerElement,
+    DividerBlock,
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
@@ -24,9 +25,12 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
     RadioButtonsElement,
     SectionBlock,
+    StaticSelectElement,
 )
 
-from .model import Button, CardView, Facts, Input, NumberedList, Quote, Text
+from .model import Block as ViewBlock
+from .model import Button, CardView, Facts, Input, NumberedList, Text
+from .parts import grouped
 
 # A button's action_id starts with this; the bot treats such clicks as card submits.
 BUTTON_PREFIX = "card."
@@ -63,10 +67,11 @@ def _text(block: Text) -> Block:
     return _section(body)
 
 
-def _quote(block: Quote) -> list[Block]:
-    quoted = "\n".join("> " + line for line in mrkdwn(block.text).splitlines() or [""])
-    source = MarkdownTextObject(text=_clip("— " + mrkdwn(block.source), MAX_SECTION_TEXT))
-    return [_section(f"{quoted}"), ContextBlock(elements=[source])]
+def _quotes(source: str, texts: tuple[str, ...]) -> list[Block]:
+    """Quotes from one source, then the source once."""
+    quoted = "\n>\n".join("\n".join("> " + line for line in mrkdwn(t).splitlines() or [""]) for t in texts)
+    cited = MarkdownTextObject(text=_clip("— " + mrkdwn(source), MAX_SECTION_TEXT))
+    return [_section(quoted), ContextBlock(elements=[cited])]
 
 
 def _facts(block: Facts) -> list[Block]:
@@ -84,9 +89,10 @@ def _input(block: Input) -> Block:
     if block.kind in ("text", "multiline"):
         element = PlainTextInputElement(action_id=block.id, multiline=block.kind == "multiline",
                                         placeholder=block.placeholder or None, initial_value=block.value or None)
-    elif block.kind == "choice":
+    elif block.kind in ("choice", "dropdown"):
         initial = next((o for o in options if o.value == block.value), None)
-        element = RadioButtonsElement(action_id=block.id, options=options, initial_option=initial)
+        kind = StaticSelectElement if block.kind == "dropdown" else RadioButtonsElement
+        element = kind(action_id=block.id, options=options, initial_option=initial)
     elif block.kind == "multichoice":
         chosen = set(block.value.split(",")) if block.value else set()
         element = CheckboxesElement(action_id=block.id, options=options,
@@ -111,20 +117,29 @@ def _button(index: int, button: Button) -> ButtonElement:
     return ButtonElement(text=text, action_id=f"{BUTTON_PREFIX}{index}", value=value, style=_STYLES.get(button.style))
 
 
-def render_blocks(card: CardView) -> list[dict]:
-    """The Block Kit blocks for a view, as JSON-ready dicts."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=_clip(card.title, MAX_HEADER)))]
-    for block in card.blocks:
-        if isinstance(block, Text):
+def _blocks(view_blocks: tuple[ViewBlock, ...]) -> list[Block]:
+    blocks: list[Block] = []
+    for block in grouped(view_blocks):
+        if isinstance(block, tuple):
+            blocks.extend(_quotes(*block))
+        elif isinstance(block, Text):
             blocks.append(_text(block))
-        elif isinstance(block, Quote):
-            blocks.extend(_quote(block))
         elif isinstance(block, Facts):
             blocks.extend(_facts(block))
         elif isinstance(block, NumberedList):
             blocks.append(_section("\n".join(f"{i}. {mrkdwn(item)}" for i, item in enumerate(block.items, 1))))
         elif isinstance(block, Input):
             blocks.append(_input(block))
+    return blocks
+
+
+def render_blocks(card: CardView) -> list[dict]:
+    """The Block Kit blocks for a view, as JSON-ready dicts (the "Show more" part under a More heading:
+    a Slack message cannot hide part of itself)."""
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=_clip(card.title, MAX_HEADER)))]
+    blocks += _blocks(card.blocks)
+    if card.more:
+        blocks += [DividerBlock(), ContextBlock(elements=[MarkdownTextObject(text="*More*")]), *_blocks(card.more)]
     buttons = [_button(i, b) for i, b in enumerate(card.buttons)]
     for start in range(0, len(buttons), MAX_ACTIONS):
         blocks.append(ActionsBlock(elements=buttons[start:start + MAX_ACTIONS]))

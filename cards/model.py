@@ -1,4 +1,11 @@
-"""The card view model every feature builds; renderers turn it into channel formats."""
+"""The card view model every feature builds; renderers turn it into channel formats.
+
+A card should read well on a phone: put what a person needs first in `blocks` (the stance, the
+plain answer, the clause) and the rest in `more`, which every renderer puts behind "Show more"
+(Adaptive Cards: a hidden container and Action.ToggleVisibility; plain text and Block Kit: the
+same lines under a "More" heading). Build a changed copy with `dataclasses.replace(card, ...)`,
+so no field is lost.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,6 +34,8 @@ class Facts:
 
 @dataclass(frozen=True)
 class NumberedList:
+    """One list, numbered 1, 2, 3 on every channel (never one list per item)."""
+
     items: tuple[str, ...]
 
 
@@ -42,7 +51,7 @@ class Input:
 
     id: str
     label: str
-    kind: str = "text"  # text | multiline | choice | multichoice | date | toggle
+    kind: str = "text"  # text | multiline | choice (radio buttons) | dropdown | multichoice | date | toggle
     choices: tuple[Choice, ...] = ()
     placeholder: str = ""
     required: bool = False
@@ -72,3 +81,8 @@ class CardView:
     # What the card declares to software as well as people (activity entities, e.g. a policy
     # answer's stance and clauses, or a citation), each a JSON object with a "type".
     entities: tuple[Mapping[str, Any], ...] = ()
+    # Detail behind "Show more": shown after `blocks` once the person asks (Adaptive Cards), or
+    # under a "More" heading where a channel cannot hide it (plain text, Block Kit). Inputs do not
+    # belong here.
+    more: tuple[Block, ...] = ()
+    more_label: str = "Show more"

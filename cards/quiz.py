@@ -1,6 +1,7 @@
 """Cards for the onboarding quiz: confirm, policy, question, feedback, review, result, certificate."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Sequence
 
@@ -9,7 +10,7 @@ from onboarding.policy_text import policy_sections
 from onboarding.scoring import Marked, Result
 from policy_kb import KnowledgeBase
 
-from .model import Block, Button, CardView, Choice, Facts, Input, Quote, Text
+from .model import Block, Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text
 from .qa import source_of
 
 LETTERS = "ABCDEFGHIJ"
@@ -49,13 +50,18 @@ def confirm_card(kb: KnowledgeBase, mode: str, questions: int, pass_mark: int, p
 
 
 def policy_card(kb: KnowledgeBase, policy_url: str = "") -> CardView:
-    """The policy text, section by section, verbatim from the knowledge base."""
-    blocks: list[Block] = []
-    for section, texts in policy_sections(kb):
-        blocks.append(Text(section, style="heading"))
-        blocks.extend(Text(t) for t in texts)
+    """The policy text, section by section, verbatim from the knowledge base: its sections first,
+    the whole text behind "Read the whole policy"."""
+    sections = policy_sections(kb)
+    text: list[Block] = []
+    for section, texts in sections:
+        text.append(Text(section, style="heading"))
+        text.extend(Text(t) for t in texts)
     buttons = (Button("Open the policy document", url=policy_url),) if policy_url else ()
-    return CardView(title=f"{kb.title} (version {kb.version})", blocks=tuple(blocks), buttons=buttons,
+    return CardView(title=f"{kb.title} (version {kb.version})",
+                    blocks=(Text(f"The policy has {len(sections)} sections:"),
+                            NumberedList(tuple(section for section, _ in sections))),
+                    buttons=buttons, more=tuple(text), more_label="Read the whole policy",
                     summary=f"The {kb.title}, version {kb.version}, section by section.")
 
 
@@ -91,42 +97,53 @@ def question_card(question: Question, order: Sequence[str], index: int, total: i
                     summary=f"Question {index + 1} of {total}: {question.prompt} {options}")
 
 
-def _why(kb: KnowledgeBase, question: Question, order: Sequence[str], chosen) -> list[Block]:
-    """Your answer, the right answer and the explanations in one block, then each clause quoted."""
+def _answers(question: Question, order: Sequence[str], chosen) -> list[str]:
+    return [f"**Your answer:** {answer_text(question, order, chosen)}",
+            f"**Right answer:** {answer_text(question, order, question.correct_ids)}"]
+
+
+def _reasons(question: Question, order: Sequence[str], chosen) -> list[str]:
+    """Why the right answer is right, then why each other answer chosen is not."""
     right = question.correct_ids
-    lines = [f"Your answer: {answer_text(question, order, chosen)}",
-             f"Right answer: {answer_text(question, order, right)}"]
-    for o in order:
-        option = question.option(o)
-        if o in right or o in chosen:
-            label = "Why" if o in right else f"Why not {_letter(order, o)}"
-            lines.append(f"{label}: {option.explanation} ({', '.join(option.clauses)})")
-    blocks: list[Block] = [Text("\n\n".join(lines))]
-    quoted: list[str] = []
-    for o in order:
-        if o in right:
-            quoted.extend(c for c in question.option(o).clauses if c not in quoted)
-    for clause_id in quoted:
-        clause = kb.by_id[clause_id]
-        blocks.append(Quote(clause.text, f"{source_of(kb, clause)} ({clause.id})"))
-    return blocks
+    return [f"**Why:** {question.option(o).explanation}" for o in order if o in right] + \
+        [f"**Why not {_letter(order, o)}:** {question.option(o).explanation}"
+         for o in order if o in chosen and o not in right]
+
+
+def _why(question: Question, order: Sequence[str], chosen) -> Text:
+    """Your answer, the right answer, why it is right, then why each other answer chosen is not."""
+    return Text("\n\n".join(_answers(question, order, chosen) + _reasons(question, order, chosen)))
+
+
+def _clauses(kb: KnowledgeBase, questions) -> list[Block]:
+    """The policy behind the right answers of these questions, each clause once (no ids)."""
+    quoted: list = []
+    for question in questions:
+        for o in question.correct_ids:
+            for clause_id in question.option(o).clauses:
+                clause = kb.by_id[clause_id]
+                if clause.text not in (c.text for c in quoted):  # two clauses can share one sentence
+                    quoted.append(clause)
+    if not quoted:
+        return []
+    return [Text("What the policy says", style="heading"), *(Quote(c.text, source_of(kb, c)) for c in quoted)]
 
 
 def feedback_card(kb: KnowledgeBase, question: Question, order: Sequence[str], index: int, total: int,
                   marked: Marked) -> CardView:
-    """Practice mode: right or not, straight away, with the explanation and the clause."""
+    """Practice mode: right or not, straight away, with why; the clause behind Show more."""
     blocks: list[Block] = [Text("Correct" if marked.correct else "Not quite",
-                                style="good" if marked.correct else "warning")]
-    blocks += _why(kb, question, order, marked.chosen)
+                                style="good" if marked.correct else "warning"),
+                           _why(question, order, marked.chosen)]
     return CardView(title=f"Question {index + 1} of {total}: feedback", blocks=tuple(blocks),
                     summary=("Correct. " if marked.correct else "Not quite. ") +
-                    f"Right answer: {answer_text(question, order, question.correct_ids)}")
+                    f"Right answer: {answer_text(question, order, question.correct_ids)}",
+                    more=tuple(_clauses(kb, [question])), more_label="What the policy says")
 
 
 def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Sequence, attempt_id: str) -> CardView:
-    """Assessment mode, before submitting: every answer given, with a way to change one."""
-    pairs = tuple((f"Question {i + 1}",
-                   ", ".join(_letter(order, o) for o in order if o in (answers[i] or ())) or "not answered")
+    """Assessment mode, before submitting: every answer given, in words, with a way to change one."""
+    pairs = tuple((f"Question {i + 1}", answer_text(q, order, answers[i]) if answers[i] else "not answered")
                   for i, (q, order) in enumerate(questions))
     return CardView(
         title="Ready to submit?",
@@ -137,12 +154,13 @@ def review_card(questions: Sequence[tuple[Question, Sequence[str]]], answers: Se
     )
 
 
-MISSED_PER_CARD = 5  # keeps each card well under Teams' ~28 KB message limit
+MISSED_PER_CARD = 3  # each card within a phone's screen and a half (and Teams' ~28 KB message limit)
 
 
 def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Question, Sequence[str]]],
                  mode: str) -> list[CardView]:
-    """Score and pass mark; then, for every missed question, the right answer, why, and the clause."""
+    """Score and pass mark; then, for every missed question, the right answer and why (the policy
+    behind Show more); the buttons to go on come on the last card, below everything."""
     passed = result.passed
     title = "Practice result" if mode == "practice" else ("Quiz result: passed" if passed else "Quiz result: not passed yet")
     blocks: list[Block] = [
@@ -158,38 +176,60 @@ def result_cards(kb: KnowledgeBase, result: Result, drawn: Sequence[tuple[Questi
     missed = [(i, m) for i, m in enumerate(result.marked) if not m.correct]
     if missed:
         blocks.append(Text(f"{len(missed)} question(s) to look at again follow.", style="subtle"))
-    buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
-    cards = [CardView(title=title, blocks=tuple(blocks), buttons=buttons,
+    cards = [CardView(title=title, blocks=tuple(blocks),
                       summary=f"{title}: {result.score} out of {result.total} ({result.percent} %); "
                               f"pass mark {result.pass_mark} %.")]
     for start in range(0, len(missed), MISSED_PER_CARD):
         chunk = missed[start:start + MISSED_PER_CARD]
         review: list[Block] = []
+        reasons: list[Block] = []
         for i, marked in chunk:
             question, order = drawn[i]
-            review.append(Text(f"Question {i + 1}: {question.prompt}", style="heading"))
-            review += _why(kb, question, order, marked.chosen)
+            # one block a question: two questions may share an answer ("B. False"), never their text
+            review.append(Text("\n\n".join([f"**Question {i + 1}: {question.prompt}**",
+                                              *_answers(question, order, marked.chosen)])))
+            reasons.append(Text(f"**Question {i + 1}.** " + "\n\n".join(_reasons(question, order, marked.chosen))))
         span = f"{start + 1}–{start + len(chunk)} of {len(missed)}" if len(missed) > MISSED_PER_CARD else ""
         cards.append(CardView(title="Questions to look at again" + (f" ({span})" if span else ""),
                               blocks=tuple(review),
                               summary="Missed questions with the right answers and the policy text"
-                                      + (f" ({span})." if span else ".")))
+                                      + (f" ({span})." if span else "."),
+                              more=(*reasons, *_clauses(kb, [drawn[i][0] for i, _ in chunk])),
+                              more_label="Why, and the policy"))
+    buttons = (Button("Take the quiz again", START), Button("Practice quiz", PRACTICE), Button("Read the policy", POLICY))
+    cards[-1] = replace(cards[-1], buttons=buttons)
     return cards
+
+
+def short_reference(attempt_id: str) -> str:
+    """A reference a person can read out: QZ- and the attempt id's first eight characters ("QZ-3F9A-1C2B")."""
+    head = attempt_id.replace("-", "").upper()[:8]
+    return f"QZ-{head[:4]}-{head[4:]}"
+
+
+# Names a channel gives when it does not know the person (Web Chat's "You", a test user).
+_NO_NAME = {"", "you", "user", "(name not known)", "unknown"}
 
 
 def certificate_card(kb: KnowledgeBase, name: str, when: datetime, score: int, total: int, attempt_id: str,
                      version: str | None = None) -> CardView:
-    """The completion record: name, date, score, policy version."""
+    """The completion record a head could print: name, date, score, policy version, a short reference."""
     date = f"{when.day} {when:%B %Y}"
     version = version or kb.version
     percent = score * 100 // total if total else 0
+    known = name.strip().lower() not in _NO_NAME
+    who = name.strip() if known else "Not given by this chat (in Teams, your name is filled in)"
+    headline = (f"{name.strip()} has passed" if known else "Passed:") + \
+        f" the new-starter onboarding quiz on the {kb.title}."
+    reference = short_reference(attempt_id)
     return CardView(
         title="Certificate of completion",
-        blocks=(Text(f"{name} has passed the new-starter onboarding quiz on the {kb.title}.", style="good"),
-                Facts((("Name", name), ("Date", date), ("Score", f"{score} out of {total} ({percent} %)"),
-                       ("Policy", f"{kb.title}, version {version}"), ("Reference", attempt_id))),
+        blocks=(Text(headline, style="good"),
+                Facts((("Name", who), ("Date", date), ("Score", f"{score} out of {total} ({percent} %)"),
+                       ("Policy", f"{kb.title}, version {version}"), ("Reference", reference))),
                 Text("This completion is recorded; your school leaders and HR can see it.", style="subtle")),
-        summary=f"Certificate of completion: {name}, {date}, {percent} %, {kb.title} version {version}.",
+        summary=f"Certificate of completion: {name.strip() if known else 'passed'}, {date}, {percent} %, "
+                f"{kb.title} version {version}, reference {reference}.",
     )
 
 

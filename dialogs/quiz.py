@@ -6,10 +6,12 @@ All state is plain data, so an attempt carries on after a restart. `quiz` is the
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from botbuilder.core import TurnContext
 
+from cards import Button, CardView, Text
 from cards.quiz import certificate_card, confirm_card, feedback_card, policy_card, question_card, result_cards, review_card
 from onboarding.draw import draw
 from onboarding.records import ASSESSMENT, PRACTICE
@@ -104,8 +106,10 @@ class QuizFlow(Flow):
         """Draw the questions and store the new attempt."""
         quiz = self.quiz
         attempt_id = uuid.uuid4().hex
-        drawn = draw(quiz.bank, quiz.config.questions, attempt_id)
         person = await quiz.person(context)
+        # A retake asks other questions than the last attempt wherever the bank has enough.
+        drawn = draw(quiz.bank, quiz.config.questions, attempt_id,
+                     await quiz.records.last_drawn(person.user_key, person.email))
         school = await quiz.records.school_of(person.email)
         await quiz.records.start_attempt(attempt_id, person.user_key, person.email, person.name, school,
                                          state["mode"], quiz.kb.version, drawn, quiz.config.pass_mark, quiz.now())
@@ -123,8 +127,11 @@ class QuizFlow(Flow):
         total = len(state["drawn"])
         if state["mode"] == PRACTICE:
             await self.quiz.say(context, feedback_card(self.quiz.kb, question, order, index, total, marked))
-        letters = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
-        state["note"] = f"Question {index + 1}: answer {letters} saved." if state["mode"] == ASSESSMENT else ""
+        if question.kind == "true_false":  # "True", not the letter it happens to have
+            given = " and ".join(question.option(o).text for o in order if o in marked.chosen)
+        else:
+            given = ", ".join(LETTERS[order.index(o)] for o in order if o in marked.chosen)
+        state["note"] = f"Question {index + 1}: answer {given} saved." if state["mode"] == ASSESSMENT else ""
         if index + 1 < total and (state["mode"] == PRACTICE or None in state["answers"]):
             state["index"] = _next_unanswered(state["answers"], index)
             return None
@@ -141,12 +148,14 @@ class QuizFlow(Flow):
         now = quiz.now()
         await quiz.records.finish_attempt(state["attempt"], result, now)
         drawn = [self._question(state, i) for i in range(len(state["drawn"]))]
-        for card in result_cards(quiz.kb, result, drawn, state["mode"]):
-            await quiz.say(context, card)
-        if result.passed and state["mode"] == ASSESSMENT:
+        cards = result_cards(quiz.kb, result, drawn, state["mode"])
+        if result.passed and state["mode"] == ASSESSMENT:  # the certificate last, with the buttons below it
             person = await quiz.person(context)
-            await quiz.say(context, certificate_card(quiz.kb, person.name or "(name not known)", now,
-                                                     result.score, result.total, state["attempt"]))
+            certificate = certificate_card(quiz.kb, person.name or "", now, result.score, result.total,
+                                           state["attempt"])
+            cards = [*cards[:-1], replace(cards[-1], buttons=()), replace(certificate, buttons=cards[-1].buttons)]
+        for card in cards:
+            await quiz.say(context, card)
         return Done({"passed": result.passed, "score": result.score})
 
     def back(self, state: dict) -> str:
@@ -170,6 +179,17 @@ class QuizFlow(Flow):
         """Abandon this attempt and begin a fresh one in the same mode."""
         await self._abandon(state)
         return {"mode": state.get("mode", ASSESSMENT)}
+
+    def unsaved(self, state: dict) -> bool:
+        """An assessment with answers given: stopping loses them, so ask first."""
+        return state.get("mode") == ASSESSMENT and any(a is not None for a in state.get("answers") or ())
+
+    def confirm_view(self, kind: str) -> CardView:
+        what = "start again with new questions" if kind == "restart" else "stop"
+        return CardView("Stop the quiz?", (Text(f"If you {what}, the answers you have given will not be scored."),),
+                        (Button("Keep going", {"control": "keep"}, style="positive"),
+                         Button("Throw them away", {"control": "discard"}, style="destructive")),
+                        summary="Stop the quiz? Answer discard or keep going.")
 
     def where(self, state: dict) -> str:
         if state.get("stage") == QUESTION:

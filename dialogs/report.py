@@ -1,9 +1,13 @@
-"""The report intake as a flow: danger first, the questions, guidance, a summary to confirm, submit.
+"""The report intake as a flow: danger first, then one form (or the questions one at a time), a
+summary to confirm, submit.
 
-It walks `safeguarding.intake.QUESTIONS`. Answers live in the flow's state (stored by
-SqlStorage), sealed (encrypted) whenever the state is at rest, so a half-finished report survives
-a restart and the database holds no readable draft; nothing is thrown away unless the reporter
-confirms. The `desk` (bot/features/reports.py) knows who is reporting and stores the report.
+Where the channel shows forms (Teams, Web Chat) every field is on one card, filled in from what
+the person already said or the situation they walked through; elsewhere, and for anyone who
+types "step by step", it walks `safeguarding.intake.QUESTIONS`. Answers live in the flow's state
+(stored by SqlStorage), sealed (encrypted) whenever the state is at rest, so a half-finished
+report survives a restart and the database holds no readable draft; nothing is thrown away
+unless the reporter confirms. The `desk` (bot/features/reports.py) knows who is reporting, who
+will be told, and stores the report.
 """
 from __future__ import annotations
 
@@ -17,20 +21,20 @@ from cards import Button, CardView, Facts, Text
 from safeguarding import intake
 from store import DatabaseError
 
-from .choices import YES, Option, looks_like_a_question, match_option
 from .flow import STAY, Done, Flow, Said, Step
-from .report_cards import cancel_button, changeable, confirm_card, guidance_card, pick_card, question_card, summary_card
+from .report_answers import read_answer, read_form_step, read_pick, read_summary
+from .report_cards import cancel_button, confirm_card, danger_card, guidance_card, pick_card, question_card, summary_card
+from .report_form import FORM_STEP, form_card, read_form
 
 log = logging.getLogger(__name__)
 
 DIALOG_ID = "report_intake"
 MAX_ANSWER = 8000
-CONFIRM_WORDS = {"submit", "send", "send it", "confirm", "yes submit", "submit it", "yes send it"}
-CHANGE_WORDS = {"change", "edit", "change an answer", "no", "amend", "fix"}
-# Answers that are a few words: a question typed here is the person asking something else.
-SHORT = ("subject", "when", "accounts", "children")
+FORM, STEPS = "form", "steps"
 HELP = ("Answer with a button or by typing. **back** goes to the previous question, **cancel** stops (I'll ask "
         "before discarding anything), **help** shows this.")
+FORM_HELP = ("Fill in the form and press **Check my report**; nothing is sent until you have checked it. Type "
+             "**step by step** to answer one question at a time, or **cancel** to stop.")
 
 
 class Desk(Protocol):
@@ -42,10 +46,13 @@ class Desk(Protocol):
     def seal_draft(self, context: TurnContext, draft: dict) -> str: ...
     def open_draft(self, context: TurnContext, token: str) -> dict: ...
     async def say(self, context: TurnContext, reply: CardView | str) -> Any: ...
+    def has_forms(self, context: TurnContext) -> bool: ...
+    def suggestions(self, context: TurnContext) -> dict: ...
+    async def recipients(self, context: TurnContext, answers: dict) -> str: ...
 
 
 class ReportFlow(Flow):
-    """The intake, step by step; cancel and start over never lose an answer silently."""
+    """The intake, as a form or step by step; cancel and start over never lose an answer silently."""
 
     id = DIALOG_ID
     name = "your report"
@@ -66,38 +73,48 @@ class ReportFlow(Flow):
             draft = {"answers": {}, "files": []}
             state.update(history=[], step="danger", sid=None, editing=False)
         state["answers"], state["files"] = draft["answers"], draft["files"]
+        state["form"] = draft.get("form", {})
 
     def close(self, context: TurnContext, state: dict) -> None:
         if "answers" in state:
             state["sealed"] = self.desk.seal_draft(context, {"answers": state.pop("answers"),
-                                                             "files": state.pop("files", [])})
+                                                             "files": state.pop("files", []),
+                                                             "form": state.pop("form", {})})
 
     # ---- the flow ---------------------------------------------------------------------
     async def start(self, context: TurnContext, state: dict, options: Any) -> Done | None:
-        """Start a report, with any hand-over answers already filled in."""
+        """Start a report, with any hand-over answers already filled in (and what the message said)."""
         prefill = intake.clean_prefill((options or {}).get("prefill") if isinstance(options, dict) else None)
         state.update(answers=dict(prefill), prefilled=sorted(prefill), history=[], sid=None, step=None,
-                     editing=False, files=[])
+                     editing=False, files=[], mode=FORM if self.desk.has_forms(context) else STEPS, opened=False,
+                     form={**self.desk.suggestions(context), **prefill})  # what the form shows filled in
+        self._advance(state)
+        return None
+
+    async def _opening(self, context: TurnContext, state: dict) -> tuple:
+        """What the first card says before the danger question: how it works, what is known already."""
         reporter = await self.desk.reporter(context)
-        opening = [Text("I'll take you through it and send it to the right person. Type **cancel** at any "
-                        "time: nothing is thrown away unless you say so.")]
+        prefill = {k: state["answers"][k] for k in state["prefilled"] if k in state["answers"]}
+        opening: list = [Text("I'll send it to the right person. Type **cancel** at any time: nothing is thrown "
+                              "away unless you say so.")]
         if reporter.school is None:
             opening.append(Text(f"I can't tell which school you are at from your account, so this report "
                                 f"will go to the trust safeguarding lead, {reporter.urgent.name} "
                                 f"({reporter.urgent.phone}).", style="warning"))
         if prefill:
-            opening.append(Text("From what you told me already:", style="subtle"))
-            opening.append(Facts(tuple(intake.summary_pairs(prefill))))
+            opening += [Text("From what you told me already:", style="subtle"),
+                        Facts(tuple(intake.summary_pairs(prefill)))]
         if intake.worrying(prefill):
             opening.append(Text(intake.GUIDANCE[2], style="attention"))
-        await self.desk.say(context, CardView("Report a safeguarding concern", tuple(opening),
-                                              summary="Report a safeguarding concern"))
-        self._advance(state)
-        return None
+        return tuple(opening)
 
     def _advance(self, state: dict) -> None:
-        # The first question still unanswered (a changed answer can make a new one apply).
+        # The first question still unanswered (a changed answer can make a new one apply); on a form,
+        # every question after the danger one is the form.
         question = intake.next_question(state["answers"])
+        if question is not None and question.id != "danger" and state.get("mode") == FORM:
+            state["step"] = FORM_STEP
+            return
         state["step"] = question.id if question else "summary"
         if state["step"] == "summary":
             state["editing"] = False
@@ -112,18 +129,31 @@ class ReportFlow(Flow):
             return value.get("step") == kind or value.get("action") == "report.submit"
 
         if kind == "summary":
-            return Step(kind, summary_card(state), _read_summary, owns)
+            recipients = await self.desk.recipients(context, state["answers"])
+            return Step(kind, summary_card(state, recipients), read_summary, owns)
         if kind == "pick_change":
-            return Step(kind, pick_card(state), lambda said: _read_pick(state, said), owns)
+            return Step(kind, pick_card(state), lambda said: read_pick(state, said), owns)
+        if kind == FORM_STEP:
+            view = form_card(state["form"], state.get("problems", []), state["answers"].get("summary", ""))
+            return Step(kind, view, read_form_step, owns)
+        if kind == "danger" and not state.get("opened"):
+            state["opened"] = True
+            return Step(kind, danger_card(state, await self._opening(context, state)),
+                        lambda said: read_answer(intake.BY_ID[kind], said), owns)
         question = intake.BY_ID[kind]
-        return Step(kind, question_card(question, state), lambda said: _read_answer(question, said), owns)
+        return Step(kind, question_card(question, state), lambda said: read_answer(question, said), owns)
 
-    async def take(self, context: TurnContext, state: dict, step: Step, answer: Any) -> Done | None:
+    async def take(self, context: TurnContext, state: dict, step: Step, answer: Any) -> Done | object | None:
         if isinstance(answer, tuple) and answer[0] == "submit":
             return await self._submit(context, state, answer[1])
+        if step.id == FORM_STEP:
+            return await self._form(context, state, answer)
         if step.id == "summary":  # ("change", what to change, if typed)
+            if state.get("mode") == FORM:
+                state.update(step=FORM_STEP, sid=None, editing=True, problems=[], form=dict(state["answers"]))
+                return None
             state["step"] = "pick_change"
-            answer = _read_pick(state, Said(answer[1])) if answer[1] else None
+            answer = read_pick(state, Said(answer[1])) if answer[1] else None
             if answer is None:
                 return None
         if step.id in ("summary", "pick_change"):
@@ -133,6 +163,29 @@ class ReportFlow(Flow):
                 state.update(editing=True, step=answer, sid=None)  # the summary will change: a new submission
             return None
         return await self._answer(context, state, intake.BY_ID[step.id], *answer)
+
+    async def _form(self, context: TurnContext, state: dict, answer: tuple) -> None:
+        """Check the form that came back (showing it again with what is wrong), or go step by step."""
+        if answer[0] == "steps":
+            state.update(mode=STEPS, problems=[])
+            await self.desk.say(context, "OK, one question at a time.")
+        elif answer[0] == "add":
+            before = state["form"].get("what", "")
+            state["form"]["what"] = f"{before}\n{answer[1]}".strip()[:MAX_ANSWER]
+            await self.desk.say(context, "I've added that to “What was seen or said” on the form below.")
+        else:
+            answers, problems = read_form(answer[1])
+            state["problems"] = problems
+            if problems:  # show the form again as it was sent, with what to fix
+                state["form"] = {k: str(v)[:MAX_ANSWER] for k, v in answer[1].items() if isinstance(v, str)}
+                return None
+            state["answers"].update(answers)
+            if state["answers"].get("concern_about") != "staff":
+                state["answers"].pop("subject", None)
+            if FORM_STEP not in state["history"]:
+                state["history"].append(FORM_STEP)
+        self._advance(state)
+        return None
 
     async def _answer(self, context: TurnContext, state: dict, question, answer: str, files: list) -> None:
         if len(answer) > MAX_ANSWER:
@@ -153,11 +206,8 @@ class ReportFlow(Flow):
         self._advance(state)
         return None
 
-    async def _submit(self, context: TurnContext, state: dict, submission_id: str | None) -> Done | None:
-        if state["step"] != "summary":
-            await self.desk.say(context, "That Submit button was for an older summary. Here is where we are:")
-            return None
-        if submission_id is not None and submission_id != state["sid"]:
+    async def _submit(self, context: TurnContext, state: dict, submission_id: str | None) -> Done | object | None:
+        if state["step"] != "summary" or (submission_id is not None and submission_id != state["sid"]):
             await self.desk.say(context, "That Submit button was for an older summary. Please check this one:")
             return None
         reporter = await self.desk.reporter(context)
@@ -169,7 +219,7 @@ class ReportFlow(Flow):
             await self.desk.say(context, CardView(
                 "Your report has NOT been received",
                 (Text("I could not save it just now, so nobody has been told yet. Nothing you typed is lost: "
-                      "press **Submit** again, or type **submit**, in a minute.", style="attention"),
+                      "press **Submit again**, or type **submit**, in a minute.", style="attention"),
                  Text(f"If a child may be at risk, phone {reporter.urgent.name} now on {reporter.urgent.phone}.")),
                 (Button("Submit again", {"action": "report.submit", "submission_id": state["sid"]},
                         style="positive"), cancel_button()),
@@ -179,17 +229,25 @@ class ReportFlow(Flow):
         return Done(receipt.meta.reference)
 
     def back(self, state: dict) -> str:
+        if state.get("step") in ("summary", "pick_change") and state.get("mode") == FORM:
+            state.update(step=FORM_STEP, sid=None, editing=True, form=dict(state["answers"]))
+            return ""
         if state.get("step") in ("summary", "pick_change") and state["history"]:
             previous = state["history"][-1]
         elif state["history"]:
             previous = state["history"].pop()
         else:
             return "This is the first question."
+        if previous == FORM_STEP:  # back from the form: the danger question
+            previous = state["history"].pop() if state["history"] else "danger"
         state["answers"].pop(previous, None)
         if state["history"] and state["history"][-1] == previous:
             state["history"].pop()
         state.update(step=previous, sid=None, editing=False)
         return ""
+
+    def help_text(self, state: dict) -> str:
+        return FORM_HELP if state.get("step") == FORM_STEP else self.help
 
     def unsaved(self, state: dict) -> bool:
         return bool(set(state.get("answers", {})) - set(state.get("prefilled", [])) - {"danger"})
@@ -207,71 +265,19 @@ class ReportFlow(Flow):
 
     def where(self, state: dict) -> str:
         step = state.get("step")
-        return "checking the summary" if step in ("summary", "pick_change") else \
-            f"question {len(state.get('history', [])) + 1}"
+        if step in ("summary", "pick_change"):
+            return "checking the summary"
+        return "the report form" if step == FORM_STEP else f"question {len(state.get('history', [])) + 1}"
 
     def unclear(self, state: dict) -> str:
         step = state.get("step")
         if step == "summary":
-            return "Type **submit** to send the report, **change** to change an answer, or **cancel**."
+            return "Type **submit** to send the report, **change** to change something, or **cancel**."
         if step == "pick_change":
-            return "Which answer? Pick one, or type its number."
+            return "Which answer? Pick one, or type its name."
+        if step == FORM_STEP:
+            return "Please fill in the form below and press **Check my report**, or type **step by step**."
         question = intake.BY_ID.get(step)
         return "Sorry, I didn't catch that. " + ("Please pick one of the options, or type its number."
                                                  if question is not None and question.kind == "choice" else
                                                  "Please type your answer.")
-
-
-def _read_answer(question: intake.Question, said: Said) -> tuple[str, list] | None:
-    """(answer, files) from a click, a form field or typed text; None when it is not an answer."""
-    value = said.value or {}
-    raw = str(value.get("answer", "")) if said.value is not None else said.text
-    raw = " ".join(raw.split()) if question.kind == "choice" else raw.strip()
-    if question.kind == "choice":
-        found = match_option(raw, [Option(o.value, o.label, o.synonyms) for o in question.options])
-        if found is not None:
-            return found.value, []
-        return (raw[:200], []) if question.free_text and raw and not looks_like_a_question(raw) else None
-    if question.kind == "evidence":
-        files = [f for f in (_file(a) for a in said.attachments) if f]
-        parts = [raw] if raw else []
-        if files:
-            parts.append("Attached: " + ", ".join(f["name"] for f in files))
-        return ("\n".join(parts), files) if parts else None
-    if not raw or (question.id in SHORT and said.value is None and looks_like_a_question(raw)):
-        return None
-    return raw, []
-
-
-def _read_summary(said: Said):
-    value = said.value or {}
-    text = " ".join(said.text.lower().strip(" .!").split())
-    if value.get("action") == "report.submit":
-        return "submit", str(value.get("submission_id") or "")
-    if value.get("answer") == "change":
-        return "change", ""
-    if text in CONFIRM_WORDS or text in YES:
-        return "submit", None
-    if text in CHANGE_WORDS or text.startswith("change "):
-        return "change", text[len("change "):] if text.startswith("change ") else ""
-    return None
-
-
-def _read_pick(state: dict, said: Said) -> str | None:
-    choices = changeable(state)
-    picked = (said.value or {}).get("answer")
-    if picked in {q.id for q in choices} or picked == "summary":
-        return picked
-    if said.value is None and said.text.lower().strip() in ("summary", "none", "nothing", "done"):
-        return "summary"
-    found = match_option(said.text, [Option(q.id, q.label) for q in choices])
-    return found.value if found else None
-
-
-def _file(attachment) -> dict | None:
-    url = getattr(attachment, "content_url", None) or ""
-    name = getattr(attachment, "name", None) or ""
-    if not url and not name:
-        return None
-    return {"name": name or "attachment", "content_type": getattr(attachment, "content_type", "") or "",
-            "url": url}

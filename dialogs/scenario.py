@@ -5,10 +5,11 @@ whose scenario changed since it began stops politely.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Awaitable, Callable, Mapping
 
 from botbuilder.core import TurnContext
 
+from policy_kb.model import CONTACTS
 from policy_kb.scenarios import ScenarioBook, Walk, walker
 from policy_kb.scenarios.model import Outcome, Question
 from policy_kb.scenarios.recognise import is_new_message
@@ -59,8 +60,11 @@ class ScenarioFlow(Flow):
     id = DIALOG_ID
     name = "the walk-through"
 
-    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None], say):
+    def __init__(self, book: ScenarioBook, kb, report_prefill: Callable[[object, Walk], dict | None], say,
+                 contacts: Callable[[TurnContext], Awaitable[Mapping[str, str]]] | None = None):
         self.book, self.kb, self.report_prefill, self.say = book, kb, report_prefill, say
+        # Who to contact, as this person should read it (their school's DSL by name); roles otherwise.
+        self.contacts = contacts
 
     def _scenario(self, walk: Walk):
         scenario = self.book.get(walk.scenario)
@@ -106,8 +110,9 @@ class ScenarioFlow(Flow):
         scenario = self._scenario(walk)
         if scenario is None or not isinstance(scenario.node(walk.node), Outcome):
             return None
+        contacts = await self.contacts(context) if self.contacts is not None else CONTACTS
         await self.say(context, outcome_card(self.kb, scenario, walk, self.report_prefill(scenario, walk),
-                                             key_clauses=walker.untouched(walk)))
+                                             key_clauses=walker.untouched(walk), contacts=contacts))
         return Done(walk.to_dict())
 
     def back(self, state: dict) -> str:

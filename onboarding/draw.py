@@ -41,17 +41,22 @@ def allocate(sizes: dict[str, int], n: int, rng: random.Random) -> dict[str, int
     return counts
 
 
-def draw(bank: QuestionBank, n: int, seed: str) -> tuple[DrawnQuestion, ...]:
+def draw(bank: QuestionBank, n: int, seed: str, avoid: frozenset[str] = frozenset()) -> tuple[DrawnQuestion, ...]:
     """N distinct questions stratified across sections, in random order, options shuffled.
 
-    The same seed (the attempt id) always gives the same draw and the same option order.
+    `avoid` (the person's last attempt): those questions come only where a section has too few
+    others. The same seed (the attempt id) and `avoid` always give the same draw and option order.
     """
     rng = random.Random(seed)
     by_section = {s: list(bank.in_section(s)) for s in bank.sections}
     counts = allocate({s: len(qs) for s, qs in by_section.items()}, n, rng)
     chosen = []
     for section in bank.sections:
-        chosen.extend(rng.sample(by_section[section], counts.get(section, 0)))
+        fresh = [q for q in by_section[section] if q.id not in avoid]
+        seen = [q for q in by_section[section] if q.id in avoid]
+        want = counts.get(section, 0)
+        taken = rng.sample(fresh, min(want, len(fresh)))
+        chosen.extend(taken + rng.sample(seen, want - len(taken)))
     rng.shuffle(chosen)
     drawn = []
     for question in chosen:

@@ -153,6 +153,11 @@ class QuizRecords:
                                        .limit(limit))).all()
         return [SimpleNamespace(**{**row._asdict(), "started_at": _aware(row.started_at)}) for row in rows]
 
+    async def last_drawn(self, user_key: str, email: str) -> frozenset[str]:
+        """The question ids of the person's latest attempt (any mode or status), to avoid in the next."""
+        latest = await self.history(user_key, email, limit=1)
+        return frozenset(qid for qid, _ in json.loads(latest[0].drawn)) if latest else frozenset()
+
     async def latest_completion(self, user_key: str, email: str):
         who = completions.c.user_key == user_key
         if email:

@@ -1,10 +1,12 @@
 """The report intake as data: the questions, their options, the hand-over prefill, the summary.
 
-The dialog (dialogs/report.py) walks QUESTIONS in order; this module decides which are asked,
-what an answer means and what is stored. No botbuilder here.
+The dialog (dialogs/report.py) shows QUESTIONS as one form where the channel has forms, or walks
+them in order; this module decides which are asked, what an answer means and what is stored.
+No botbuilder here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -27,21 +29,27 @@ class Question:
     options: tuple[Opt, ...] = ()
     free_text: bool = False  # a choice question that also takes any other typed answer
     hint: str = ""
+    # On the form: a field that must be filled in (the rest may be left blank: "Not given").
+    required: bool = False
+    placeholder: str = ""
 
 
 YES_NO = (Opt("yes", "Yes"), Opt("no", "No"))
 
 QUESTIONS: tuple[Question, ...] = (
     Question("danger", "Child at immediate risk", "First: is a child in immediate danger right now?", "choice",
-             (Opt("yes", "Yes, right now", ("danger", "at risk", "immediate")), Opt("no", "No", ("not right now",)))),
+             (Opt("yes", "Yes, right now", ("danger", "at risk", "immediate")), Opt("no", "No", ("not right now",))),
+             required=True),
     Question("concern_about", "Concern about", "Who is the concern about?", "choice",
              (Opt("child", "A child or children", ("pupil", "student", "kid", "young person", "children")),
               Opt("staff", "A member of staff or volunteer", ("teacher", "colleague", "adult", "staff member", "volunteer")),
-              Opt("headteacher", "The headteacher", ("head", "head teacher", "principal")))),
+              Opt("headteacher", "The headteacher", ("head", "head teacher", "principal"))), required=True),
     Question("subject", "Member of staff concerned",
              "Which member of staff or volunteer is it about? Give their name (and school email if you know it). "
-             "They will not be told and will not be able to see this report."),
-    Question("when", "When", "When did it happen, or when did you see it? (for example: today 15:40, or Monday evening)"),
+             "They will not be told and will not be able to see this report.",
+             placeholder="Name, and school email if you know it"),
+    Question("when", "When", "When did it happen, or when did you see it? (for example: today 15:40, or Monday evening)",
+             required=True, placeholder="For example: today 15:40, or Monday evening"),
     Question("platform", "Platform", "Which platform or app was it on?", "choice",
              (Opt("Instagram", "Instagram", ("insta", "ig")), Opt("Snapchat", "Snapchat", ("snap",)),
               Opt("TikTok", "TikTok", ("tik tok",)), Opt("WhatsApp", "WhatsApp", ("whats app", "wa")),
@@ -49,9 +57,11 @@ QUESTIONS: tuple[Question, ...] = (
               Opt("Discord", "Discord"), Opt("Email", "Email", ("e-mail",)),
               Opt("Text or phone", "Text message or phone call", ("sms", "text", "phone", "call", "imessage")),
               Opt("In person", "In person, not online", ("face to face", "in school", "verbal"))),
-             free_text=True, hint="Pick one, or type another (e.g. Roblox, YouTube)."),
+             free_text=True, hint="Pick one, or type another (e.g. Roblox, YouTube).", required=True,
+             placeholder="Pick one, or type another (e.g. Roblox)"),
     Question("accounts", "Accounts or handles",
-             "Which accounts, usernames or handles were involved? (type 'not known' if you don't know)"),
+             "Which accounts, usernames or handles were involved? (type 'not known' if you don't know)",
+             placeholder="For example: @sam_p2011 (or 'not known')"),
     Question("account_type", "Account type", "Was it on a personal account or a trust/school account?", "choice",
              (Opt("personal", "A personal account", ("my own", "mine", "private")),
               Opt("trust", "A trust or school account", ("school", "work", "official", "school account")),
@@ -62,22 +72,43 @@ QUESTIONS: tuple[Question, ...] = (
               Opt("staff", "Me or another member of staff", ("me", "i did", "staff", "teacher", "colleague")),
               Opt("unknown", "Not known", ("don't know", "dont know", "unknown", "not sure")))),
     Question("children", "Child or children", "Which child or children? Give name and year group for each "
-             "(for example: Sam Patel, Year 9)."),
+             "(for example: Sam Patel, Year 9).", required=True,
+             placeholder="For example: Sam Patel, Year 9 (or 'not known')"),
     Question("adult_involved", "Adult involved", "Is an adult involved? This includes reporting yourself.", "choice",
              (Opt("another_adult", "Yes, another adult", ("yes", "an adult", "parent", "stranger")),
               Opt("self_report", "Yes, me: I am reporting myself", ("me", "myself", "self report", "self-report")),
               Opt("no", "No", ("no adult", "none")),
               Opt("not_sure", "Not sure", ("unsure", "don't know", "dont know")))),
     Question("what", "What was seen or said", "What was seen or said? Write the child's words exactly as they "
-             "were written or said, in quotation marks. Facts, not opinions.", "long"),
+             "were written or said, in quotation marks. Facts, not opinions.", "long", required=True,
+             placeholder="In quotation marks, as written or said. Facts, not opinions."),
     Question("actions", "Actions already taken", "What have you done so far? (for example: took screenshots, "
              "did not reply, told my line manager; or 'nothing yet')", "long"),
     Question("dsl_told", "DSL told verbally", "Have you already told the DSL in person or by phone?", "choice",
              YES_NO),
-    Question("evidence", "Evidence", "Evidence: attach screenshots or files here, or describe what you have "
-             "and where it is kept. Never view, copy or forward sexual images of a child: describe them "
-             "instead and tell the DSL now. Type 'none' if there is nothing.", "evidence"),
+    Question("evidence", "Evidence", "Evidence: describe what you have and where it is kept (for example: "
+             "screenshots on my school laptop). Never view, copy or forward sexual images of a child: describe "
+             "them instead and tell the DSL now. Type 'none' if there is nothing.", "evidence",
+             placeholder="Screenshots on my school laptop... Never copy sexual images of a child: describe them."),
 )
+# A blank optional field on the form.
+NOT_GIVEN = "Not given"
+# How each question reads as a field of the one-page form (shorter than its step-by-step prompt).
+FORM_LABELS = {
+    "concern_about": "Who is the concern about?",
+    "subject": "Staff member concerned, if any (won't be told)",
+    "children": "Which child or children? Name and year group",
+    "when": "When did it happen, or when did you see it?",
+    "platform": "Which platform or app?",
+    "accounts": "Accounts, usernames or handles involved",
+    "account_type": "Personal account, or trust or school account?",
+    "initiated_by": "Who started the contact?",
+    "adult_involved": "Is an adult involved? (Including you.)",
+    "what": "What was seen or said? The child's exact words",
+    "actions": "What have you done so far?",
+    "dsl_told": "Told the DSL already, in person or by phone?",
+    "evidence": "Evidence: what you have and where it is kept",
+}
 
 BY_ID = {q.id: q for q in QUESTIONS}
 PREFILL_KEYS = ("scenario", "platform", "account_type", "initiated_by", "concern_about", "content_worry", "summary")
@@ -118,6 +149,37 @@ def clean_prefill(raw: object) -> dict:
                 continue
         out[key] = text
     return out
+
+
+_WHEN = re.compile(r"\b(?:today|yesterday|last night|tonight|this (?:morning|afternoon|evening|week)|"
+                   r"(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
+                   r"(?:at |about |around )?\d{1,2}[:.]\d{2}(?: ?[ap]m)?|\d{1,2} ?[ap]m)\b", re.I)
+_ABOUT = {"staff": re.compile(r"\b(?:colleague|member of staff|staff member|teacher|volunteer|coach|"
+                              r"teaching assistant|supply teacher)s?\b", re.I),
+          "child": re.compile(r"\b(?:pupil|student|child|kid|girl|boy|young person|year \d{1,2}|yr ?\d{1,2})s?\b",
+                              re.I)}
+
+
+def suggestions_from_text(text: str) -> dict[str, str]:
+    """What a typed message already says, to fill in the form (each stays editable): the platform
+    (only one named), who it is about (only if clear), when, and the message itself as the account."""
+    said = " ".join(str(text or "").split())
+    if not said:
+        return {}
+    found: dict[str, str] = {}
+    words = f" {re.sub(r'[^a-z0-9 ]', ' ', said.lower())} "
+    platforms = {o.value for o in BY_ID["platform"].options
+                 if any(f" {p} " in words for p in (o.value.lower(), o.label.lower(), *o.synonyms) if len(p) > 2)}
+    if len(platforms) == 1:
+        found["platform"] = platforms.pop()
+    about = [k for k, pattern in _ABOUT.items() if pattern.search(said)]
+    if len(about) == 1:
+        found["concern_about"] = about[0]
+    when = [m.group(0) for m in _WHEN.finditer(said)]
+    if when:
+        found["when"] = ", ".join(dict.fromkeys(when))
+    found["what"] = said[:2000]
+    return found
 
 
 def applies(question: Question, answers: Mapping[str, str]) -> bool:

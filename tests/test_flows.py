@@ -44,6 +44,7 @@ async def test_a_flow_started_mid_flow_pauses_it_and_it_comes_back_after(bot):
     await begin(bot, "c-stack")
     walk = await bot.send("c-stack", "scenario 1")
     assert "Who contacted you?" in walk.text
+    assert "Carry on?" not in walk.text  # the walk is what is under way now: nothing to offer yet
     stopped = await bot.send("c-stack", "cancel")
     assert "Cancelled" in stopped.text and "Back to the quiz" in stopped.text and "Question 1 of" in stopped.text
 

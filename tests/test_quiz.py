@@ -212,12 +212,52 @@ async def test_start_over_draws_a_fresh_attempt_and_cancel_works_at_the_review(m
     reply = await begin(bot, "c-over")
     await answer(bot, "c-over", bank, reply, right=True)
     reply = await bot.send("c-over", "start over")
+    assert "Stop the quiz?" in reply.text and "will not be scored" in reply.text  # an answer was given: ask
+    reply = await bot.send("c-over", value=reply.button("Throw them away"))
     assert "Starting again" in reply.text and "confirm that you have read the policy" in reply.text
     reply = await bot.send("c-over", "yes")
     for _ in range(2):
         reply = await answer(bot, "c-over", bank, reply, right=True)
     assert "Ready to submit?" in reply.text
-    assert "Quiz cancelled" in (await bot.send("c-over", "cancel")).text
+    asked = await bot.send("c-over", "cancel")
+    assert "Stop the quiz?" in asked.text
+    kept = await bot.send("c-over", value=asked.button("Keep going"))
+    assert "Ready to submit?" in kept.text  # nothing lost
+    await bot.send("c-over", "cancel")
+    assert "Quiz cancelled" in (await bot.send("c-over", "discard")).text
     statuses = sorted(a.status for a in await rows(bot, records.attempts))
     assert statuses == ["abandoned", "abandoned"]
     assert await rows(bot, records.completions) == []
+
+
+async def test_a_retake_asks_other_questions_than_the_last_attempt(make_bot):
+    bot = await make_bot({"QUIZ_QUESTIONS": "10"})
+    bank = bank_of(bot)
+    for _ in range(2):
+        reply = await begin(bot, "c-retake")
+        for _ in range(10):
+            reply = await answer(bot, "c-retake", bank, reply, right=True)
+        await bot.send("c-retake", "submit")
+    first, second = sorted(await rows(bot, records.attempts), key=lambda a: a.started_at)
+    import json
+
+    asked = [{qid for qid, _ in json.loads(a.drawn)} for a in (first, second)]
+    # the bank has about 40 questions over three sections: none of the last ten need come back
+    assert asked[0].isdisjoint(asked[1]), asked[0] & asked[1]
+
+
+async def test_typing_true_says_true_was_saved_not_a_letter(make_bot):
+    bot = await make_bot({"QUIZ_QUESTIONS": "10"})
+    bank = bank_of(bot)
+    for _ in range(4):  # a third of the bank is true/false: an attempt without one is rare, four in a row never
+        reply = await begin(bot, "c-true")
+        for _ in range(10):
+            question, order, _ = shown(bank, reply)
+            if question.kind == "true_false":
+                reply = await bot.send("c-true", "true")
+                assert "answer True saved" in reply.text and "answer A saved" not in reply.text
+                return
+            reply = await answer(bot, "c-true", bank, reply, right=True)
+        await bot.send("c-true", "cancel")
+        await bot.send("c-true", "discard")
+    raise AssertionError("no true/false question was drawn")

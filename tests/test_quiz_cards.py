@@ -2,7 +2,7 @@
 import json
 from datetime import UTC, datetime
 
-from cards import render_adaptive
+from cards import render_adaptive, render_text
 from cards.quiz import certificate_card, policy_card, question_card, result_cards
 from onboarding.draw import draw
 from onboarding.policy_text import policy_sections
@@ -24,12 +24,12 @@ def all_wrong(n, seed):
 def test_every_result_card_fits_in_a_teams_message_even_with_twenty_missed():
     drawn, result = all_wrong(20, "big")
     cards = result_cards(KB, result, [(BANK.by_id[d.question_id], d.option_order) for d in drawn], "assessment")
-    assert len(cards) == 1 + 4
+    assert len(cards) == 1 + 7  # the score, then three missed questions a card
     for card in cards:
         content = render_adaptive(card)
         assert adaptive_card_errors(content) is None
         assert len(json.dumps(content).encode()) < TEAMS_LIMIT
-    assert "Questions to look at again (16–20 of 20)" in cards[-1].title
+    assert "Questions to look at again (19–20 of 20)" in cards[-1].title
 
 
 def test_question_card_shows_progress_and_letters():
@@ -40,11 +40,56 @@ def test_question_card_shows_progress_and_letters():
     assert all(b.data["attempt"] == "att" and b.data["index"] == 2 for b in card.buttons)
 
 
-def test_certificate_has_name_date_score_and_version():
+def test_certificate_has_name_date_score_version_and_a_short_reference():
     text = json.dumps(render_adaptive(certificate_card(KB, "Ann Lee", datetime(2026, 11, 25, tzinfo=UTC),
-                                                       0, 1, "abc123")), ensure_ascii=False)
-    for part in ("Ann Lee", "25 November 2026", "0 out of 1 (0 %)", "version 1.0", "abc123"):
+                                                       0, 1, "3f9a1c2b" + "0" * 24)), ensure_ascii=False)
+    for part in ("Ann Lee has passed", "25 November 2026", "0 out of 1 (0 %)", "version 1.0", "QZ-3F9A-1C2B"):
         assert part in text
+    assert "0" * 24 not in text  # not the 32-character attempt id
+
+
+def test_a_certificate_without_a_name_from_the_channel_reads_properly():
+    for name in ("You", "", "(name not known)"):
+        card = certificate_card(KB, name, datetime(2026, 11, 25, tzinfo=UTC), 9, 10, "a" * 32)
+        text = render_text(card)
+        assert "You has" not in text and "has passed" not in text
+        assert "Passed: the new-starter onboarding quiz" in text and "Name: Not given by this chat" in text
+
+
+def test_feedback_reads_why_first_names_no_internal_ids_and_quotes_each_clause_once():
+    from cards.quiz import feedback_card
+    from onboarding.scoring import mark
+
+    for q in BANK.questions:
+        order = [o.id for o in q.options]
+        wrong = next((o for o in order if o not in q.correct_ids), None)
+        if wrong is None:
+            continue
+        card = feedback_card(KB, q, order, 0, 10, mark(q, {wrong}))
+        text = render_text(card)
+        assert text.index("Why:") < text.index("Why not ")
+        for clause in KB.clauses:
+            assert f"({clause.id})" not in text and f"{clause.id}," not in text
+        quotes = [b.text for b in card.more if b.__class__.__name__ == "Quote"]
+        assert quotes and len(quotes) == len(set(quotes))
+
+
+def test_the_review_shows_each_answer_in_words():
+    from cards.quiz import answer_text, review_card
+
+    drawn = draw(BANK, 10, "review")
+    pairs = [(BANK.by_id[d.question_id], d.option_order) for d in drawn]
+    answers = [[order[0]] for _, order in pairs]
+    text = render_text(review_card(pairs, answers, "x"))
+    for (q, order), chosen in zip(pairs, answers):
+        assert answer_text(q, order, chosen) in text
+
+
+def test_the_buttons_to_go_on_come_below_the_missed_questions():
+    drawn, result = all_wrong(10, "order")
+    cards = result_cards(KB, result, [(BANK.by_id[d.question_id], d.option_order) for d in drawn], "assessment")
+    assert len(cards) > 1 and not any(c.buttons for c in cards[:-1])
+    assert [b.title for b in cards[-1].buttons] == ["Take the quiz again", "Practice quiz", "Read the policy"]
 
 
 def test_policy_text_is_verbatim_and_each_sentence_once():

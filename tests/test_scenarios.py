@@ -40,8 +40,9 @@ async def test_free_text_quotes_the_key_clause_first_and_skips_what_it_already_s
     assert "Report it to the designated person for Child Protection" in outcome.text
     assert REPORT_CHILD_CONTACT in outcome.text
     assert "Don't delete anything" in outcome.text
-    assert "Safeguarding guidance, not a quote from the policy." in outcome.text
-    assert "the designated person for Child Protection (DSL)" in outcome.text
+    card = outcome.activities[-1]["attachments"][0]["content"]
+    assert str(card).count("safeguarding guidance, not a quote from the policy") == 1  # said once, not per step
+    assert "The designated person for Child Protection (DSL) at your school" in outcome.text
 
 
 async def test_a_plain_policy_question_is_not_taken_as_a_situation(bot):
@@ -91,18 +92,21 @@ async def test_a_bad_answer_re_asks_and_shows_the_options(bot):
     reply = await bot.send("c-bad", "banana")
     assert "Sorry, I didn't understand that" in reply.text
     assert WHO in reply.text
-    assert [title for title, _ in reply.buttons] == [
-        "A current student", "Another child or young person (under 18)", "A former student who is now 18 or over"]
+    # long labels are a list to pick from (a button would cut them off on a phone), then Next
+    assert [title for title, _ in reply.buttons] == ["Next"]
+    for label in ("A current student", "Another child or young person (under 18)",
+                  "A former student who is now 18 or over"):
+        assert label in reply.text
 
 
 async def test_clicks_carry_the_node_and_choice_and_a_stale_click_is_not_misread(bot):
     first = await bot.send("c-click", "scenario 1")
-    stale = first.button("A current student")
+    stale = {**first.button("Next"), "choice": "current_student"}  # the list's choice comes with the click
     second = await bot.send("c-click", value=stale)
     assert ACCOUNT in second.text
     again = await bot.send("c-click", value={**stale, "choice": "other_child"})
     assert "That button belongs to an earlier question" in again.text and ACCOUNT in again.text
-    third = await bot.send("c-click", value=second.button("My personal account"))
+    third = await bot.send("c-click", value={**second.button("Next"), "choice": "personal"})
     assert "Which platform was it on?" in third.text
     fourth = await bot.send("c-click", value={**third.button("Next"), "choice": "tiktok"})
     assert WORRY in fourth.text
@@ -171,10 +175,19 @@ async def test_outcome_still_renders_without_the_report_feature(bot):
     assert all("Report this now" not in title for title, _ in reply.buttons)
 
 
-async def test_change_my_last_answer_reopens_the_last_question(bot):
-    outcome = await bot.send("c-change", "mum from my class added me on fb")
+async def test_change_my_last_answer_is_offered_only_once_the_person_answered_something(bot):
+    outcome = await bot.send("c-nochange", "mum from my class added me on fb")
     assert "No — not while you work for the trust" in outcome.text  # everything was in the message
     assert NO_FRIEND_STUDENTS in outcome.text  # the key clause is still quoted on this first card
+    titles = [title for title, _ in outcome.buttons]
+    assert "Change my last answer" not in titles and "Start this again" in titles
+
+
+async def test_change_my_last_answer_reopens_the_last_question(bot):
+    await bot.send("c-change", "scenario 2")
+    outcome = await bot.send("c-change", value={"scenario": "friend_request", "node": "requester",
+                                                 "choice": "parent"})
+    assert "No — not while you work for the trust" in outcome.text
     reopen = outcome.button("Change my last answer")
     assert reopen["path"] == [["requester", "parent"]]
     reply = await bot.send("c-change", value=reopen)
@@ -236,3 +249,9 @@ async def test_a_walk_survives_a_restart_on_postgresql_too(make_bot, postgres_ur
     await bot.restart()
     reply = await bot.send("c-pg-walk", "17")
     assert "No — don't accept the request" in reply.text
+
+
+async def test_an_age_in_the_message_is_not_asked_again(bot):
+    outcome = await bot.send("c-19", "an ex pupil added me on facebook, shes 19 now")
+    assert "How old are they now?" not in outcome.text
+    assert "the rule stops at ex-students under 18" in outcome.text

@@ -17,32 +17,57 @@ from aiohttp import web
 
 from app import create_app
 from bot.settings import Settings, SettingsError
+from cards.parts import plain
+from cards.text import MORE
 
 CHANNEL = "console"
 _ids = itertools.count(1)
 
 
 def card_lines(card: dict) -> list[str]:
-    """The readable lines of an Adaptive Card."""
+    """The readable lines of an Adaptive Card: real lines, no markdown asterisks; a row of columns
+    on one line ("1. text", "Platform: Snapchat"); a part hidden behind "Show more" under More:."""
     lines: list[str] = []
+
+    def texts(element: dict) -> list[str]:
+        found: list[str] = []
+
+        def collect(e: dict) -> None:
+            if e.get("type") == "TextBlock":
+                found.append(_plain(e.get("text", "")))
+            for child in e.get("items", []) + e.get("columns", []):
+                collect(child)
+
+        collect(element)
+        return found
 
     def walk(element: dict) -> None:
         kind = element.get("type")
+        if element.get("isVisible") is False:
+            lines.extend(["", MORE])
         if kind == "TextBlock":
-            lines.append(element.get("text", ""))
+            lines.extend(_plain(element.get("text", "")).splitlines() or [""])
+        elif kind == "ColumnSet":
+            cells = [" ".join(texts(column)) for column in element.get("columns", [])]
+            joiner = " " if cells and cells[0].rstrip(".").isdigit() else ": "
+            lines.append(joiner.join(c for c in cells if c))
+            return
         elif kind == "FactSet":
-            lines.extend(f"  {f.get('title')}: {f.get('value')}" for f in element.get("facts", []))
+            lines.extend(f"  {f.get('title')}: {_plain(str(f.get('value')))}" for f in element.get("facts", []))
         elif kind in ("Input.Text", "Input.Date", "Input.ChoiceSet", "Input.Toggle"):
             label = element.get("label") or element.get("title") or element.get("id")
-            choices = ", ".join(c["title"] for c in element.get("choices", []))
+            choices = ", ".join(_plain(c["title"]) for c in element.get("choices", []))
             lines.append(f"  [{label}]" + (f" ({choices})" if choices else ""))
         for child in element.get("items", []) + element.get("body", []):
             walk(child)
-        for column in element.get("columns", []):
-            walk(column)
 
     walk(card)
     return lines
+
+
+def _plain(text: str) -> str:
+    """Card text as a terminal shows it: no bold markers, no invisible spacing characters."""
+    return plain(text).replace("\u200b", "").replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def card_inputs(card: dict) -> list[dict]:
@@ -75,7 +100,7 @@ class Console:
         if activity.get("type") != "message":
             return
         if activity.get("text"):
-            self.say(activity["text"])
+            self.say(_plain(activity["text"]))
         for attachment in activity.get("attachments") or []:
             card = attachment.get("content") or {}
             self.say("\n".join(card_lines(card)))

@@ -11,6 +11,7 @@ def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
     qa.register(registry, services)
+    registry.only_once("qa.feedback", "clause", "helpful")  # 👍 or 👎 counts once per answer, however often clicked
     channels.register(registry, services)
     scenarios.register(registry, services)
     quiz.register(registry, services)

@@ -18,10 +18,11 @@ from safeguarding import intake
 from safeguarding.contacts import Contact, OutOfHours, School
 from safeguarding.crypto import Cipher
 from safeguarding.outbox import Outbox
-from safeguarding.routing import Route, route, urgent_contact
+from safeguarding.routing import ABOUT, Route, route, urgent_contact
 from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
+from .contacts import ContactBook
 from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings, trust_tenants
@@ -39,12 +40,27 @@ INTENT = re.compile(rf"^(?:hi|hello|please|ok|so)?[ ,]*"
 QUESTION_START = re.compile(r"^(?:do|does|should|must|can|could|would|will|when|why|how|what|who|is|am|are|if|have)\b", re.I)
 
 
+# Channels whose cards take input fields: the report is one form there; elsewhere, one question at a time.
+FORM_CHANNELS = frozenset({"msteams", "webchat", "directline", "emulator", "test"})
+MIN_STORY_WORDS = 4  # after "I want to report a concern": fewer words say nothing to fill in
+
+
+def story_after_request(text: str) -> str:
+    """What a message says after asking to report ("I need to report a concern: a year 9 girl...")."""
+    said = " ".join((text or "").split())
+    found = INTENT.match(said)
+    rest = said[found.end():] if found else ""
+    rest = rest.strip(" ,.:;-–—")
+    return rest if len(rest.split()) >= MIN_STORY_WORDS else ""
+
+
 def wants_to_report(text: str) -> float:
-    """0.9 for a clear request to report something; 0 for anything else (including questions about it)."""
+    """0.95 for a clear request to report something (above a situation the same message tells: the
+    person asked to report it); 0 for anything else (including questions about reporting)."""
     said = " ".join(text.strip().split())
     if not said or QUESTION_START.match(said) or said.endswith("?"):
         return 0.0
-    return 0.9 if INTENT.match(said) else 0.0
+    return 0.95 if INTENT.match(said) else 0.0
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,25 @@ class ReportDesk:
                      len(the_route.first))
             self.worker.wake()
         return Receipt(meta, the_route, created)
+
+    def has_forms(self, context) -> bool:
+        """Whether this channel shows the report as one form."""
+        return context.activity.channel_id in FORM_CHANNELS
+
+    def suggestions(self, context) -> dict:
+        """What the message that asked to report already says, to fill in the form."""
+        story = story_after_request(context.activity.text or "")
+        return intake.suggestions_from_text(story) if story else {}
+
+    async def recipients(self, context, answers: dict) -> str:
+        """Who a report with these answers goes to first, by name ("Daniel Okafor (DSL) and ...")."""
+        reporter = await self.reporter(context)
+        about = answers.get("concern_about") if answers.get("concern_about") in ABOUT else "child"
+        names, emails = intake.subject_of(answers)
+        first = route(self.directory, reporter.school, about, names, emails).first
+        told = [f"{r.contact.name} ({ROLE_LABELS.get(r.role, r.role)}{', for information' if r.informed else ''})"
+                for r in first]
+        return " and ".join(told) if len(told) <= 2 else ", ".join(told[:-1]) + " and " + told[-1]
 
     def urgent_card(self, reporter: Reporter) -> CardView:
         c = reporter.urgent
@@ -176,11 +211,13 @@ def register(registry: Registry, services) -> None:
     desk = ReportDesk(services, settings, store, worker)
     commands = ReportCommands(services, desk, store, outbox, worker)
     services.reports = commands
+    services.contacts = ContactBook(settings.directory)
 
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))
     registry.workers.append(worker_context(worker))
     registry.menu_buttons.append(Button("Report a concern", {"action": "report.start"}, style="positive"))
-    registry.intent("report_concern", lambda turn: Match(0.9) if wants_to_report(turn.text) else None,
+    registry.intent("report_concern", lambda turn: Match(wants_to_report(turn.text)) if wants_to_report(turn.text)
+                    else None,
                     lambda turn, _: commands.start(turn))
     commands.register(registry)

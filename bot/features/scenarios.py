@@ -12,6 +12,8 @@ from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise, walker
 from policy_kb.scenarios.recognise import WALKTHROUGH
 
+from .welcome import named_contacts
+
 log = logging.getLogger(__name__)
 
 REPORT_ACTION = "report.start"
@@ -58,7 +60,13 @@ def register(registry: Registry, services) -> None:
         return None
 
     say = services.replies.send
-    registry.dialogs.append(FlowDialog(scenario_dialog.ScenarioFlow(book, services.kb, report_prefill, say), say))
+
+    async def contacts(context):
+        """Look up who to contact, by name where the contacts file knows the person's school."""
+        return await named_contacts(services, context)
+
+    flow = scenario_dialog.ScenarioFlow(book, services.kb, report_prefill, say, contacts)
+    registry.dialogs.append(FlowDialog(flow, say))
     registry.menu_buttons.append(Button("Walk me through a situation", {"action": "scenario.menu"}))
 
     async def begin(turn: Turn, walk: Walk) -> None:
@@ -71,7 +79,7 @@ def register(registry: Registry, services) -> None:
 
     async def show_picker(turn: Turn) -> None:
         """Show the list of situations."""
-        await turn.send(picker_card(book))
+        await turn.send(picker_card(book, (await contacts(turn.context)).danger))
 
     async def start_clicked(turn: Turn) -> None:
         """Start the situation chosen on a card."""

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.registry import Match, Registry
 from bot.turn import Turn
-from cards import Button, CardView, NumberedList, Text
+from cards import Button, CardView, Facts, NumberedList, Text
+
+from .contacts import GENERIC, Named
 
 WHAT_I_DO = (
     "Answer questions about the staff social media policy, quoting the policy itself",
@@ -13,20 +16,56 @@ WHAT_I_DO = (
     "Take a safeguarding concern to the designated person for Child Protection",
     "Run the new-starter onboarding quiz on the policy",
 )
+# The commands staff use, in the order the help card lists them (those registered).
+STAFF_COMMANDS = ("situations", "report", "my_reports", "quiz", "practice quiz", "my quiz results", "policy")
+CONTROLS = ("cancel, back, start over", "Stop, go back or begin again in the middle of anything")
 
 
-def welcome_card(kb, extra_buttons: tuple[Button, ...] = ()) -> CardView:
-    """The card that says what the bot does, with a button for each thing."""
+async def named_contacts(services, context) -> Named:
+    """Who to contact, by name, for the person in this turn: their school's, found by their email's
+    domain (or a parent domain); the roles alone when there is no contacts file."""
+    book = services.contacts
+    if book is None:
+        return GENERIC
+    email = (await services.people.person(context)).email or ""
+    domain = email.rsplit("@", 1)[1].lower().strip() if "@" in email else ""
+    while domain:
+        if domain in book.by_domain:
+            return book.by_domain[domain]
+        domain = domain.partition(".")[2]
+    return book.unknown
+
+
+def long_date(value) -> str:
+    """25 November 2026, from a date or an ISO date string; anything else as it is."""
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def command_rows(commands) -> tuple[tuple[str, str], ...]:
+    """(what to type, what it does) for the staff commands that are registered, and the control words."""
+    by_name = {c.name: c for c in commands}
+    rows = [(by_name[n].words[0], by_name[n].description) for n in STAFF_COMMANDS if n in by_name]
+    return (*rows, CONTROLS)
+
+
+def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tuple[str, str], ...] = (),
+                 danger: str = GENERIC.danger) -> CardView:
+    """The card that says what the bot does, with a button for each thing and the commands to type."""
+    listed = (Text("Commands you can type", style="heading"), Facts(commands)) if commands else ()
     return CardView(
         title="Staff guidance: social media policy",
         blocks=(
             Text(f"Hello! I help trust staff with the {kb.title} "
-                 f"(version {kb.version}, {kb.version_date}). I can:"),
+                 f"(version {kb.version}, {long_date(kb.version_date)}). I can:"),
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
                  "\"can I text a parent from my own phone?\"", style="subtle"),
-            Text("If a child is in immediate danger, call 999 and tell the designated person for "
-                 "Child Protection now.", style="attention"),
+            Text(danger, style="attention"),
+            *listed,
         ),
         buttons=extra_buttons,
         summary="I answer questions about the staff social media policy, guide you through "
@@ -54,11 +93,13 @@ def small_talk_reply(text: str) -> str | None:
 
 def register(registry: Registry, services) -> None:
     async def show_help(turn: Turn) -> None:
-        """Show what the bot does, with the menu."""
-        await turn.send(welcome_card(turn.services.kb, tuple(registry.menu_buttons)))
+        """Show what the bot does, the menu, and the commands to type."""
+        named = await named_contacts(turn.services, turn.context)
+        await turn.send(welcome_card(turn.services.kb, tuple(registry.menu_buttons), command_rows(registry.commands),
+                                     named.danger))
 
     async def greet_new_user(turn: Turn) -> None:
-        """Welcome someone who has just added the bot."""
+        """Welcome someone who has just added the bot (the same card as help)."""
         await show_help(turn)
 
     def small_talk_match(turn: Turn) -> Match | None:

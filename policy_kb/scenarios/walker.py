@@ -9,11 +9,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
+from ..search.facts import extract_age
 from .model import Outcome, Question, Scenario
 
 _AGE_IN_ANSWER = re.compile(r"^\D*?(\d{1,3})\D*$")
-_AGE_IN_STORY = re.compile(
-    r"\b(\d{1,2})\s*(?:yo|y/o|yrs?\s*old|years?[\s-]*old)\b|\b(?:aged?|is|turned|now)\s+(?:only\s+|just\s+)?(\d{1,2})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,9 +106,9 @@ def prefill_from_text(scenario: Scenario, text: str) -> dict[str, str]:
             continue
         hits = {c.value for c in question.choices if any(p.search(text) for p in c.cues)}
         if question.ages:
-            age = _AGE_IN_STORY.search(text)
-            if age:
-                choice = question.choice_for_age(int(age.group(1) or age.group(2)))
+            age = extract_age(text)  # the Q&A's reading of an age ("who is 19", "shes 19 now"), not a year group
+            if age is not None:
+                choice = question.choice_for_age(age)
                 hits |= {choice.value} if choice else set()
         if len(hits) == 1:
             found[question.slot] = hits.pop()

@@ -12,7 +12,8 @@ _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.?|yrs? old|years? old|year-old|yr-old)\b"),
     re.compile(r"\b(\d{1,2})\s*-\s*year\s*-\s*old\b"),
     re.compile(
-        r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are)\s+(?:is\s+|s\s+|now\s+|just\s+)?"
+        r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are|shes|hes|theyre|whos)\s+"
+        r"(?:is\s+|s\s+|now\s+|just\s+)?"
         r"(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am)\s*ago)"
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),

@@ -51,8 +51,3 @@ def test_clicks_that_are_not_our_card_buttons_are_not_submits():
     assert card_submit({"type": "block_actions", "actions": [{"action_id": "link.1", "value": None}]}) is None
     assert card_submit({"type": "block_actions", "actions": [{"action_id": "card.0", "value": "not json"}]}) is None
     assert card_submit({"type": "view_submission"}) is None
-
-
-def test_a_numbered_list_is_one_markdown_list_in_the_adaptive_card():
-    body = render_adaptive(CardView("t", (NumberedList(("first", "second", "third")),)))["body"]
-    assert body[1] == {"type": "TextBlock", "wrap": True, "text": "1. first\r2. second\r3. third"}

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from cards import Quote, Text
+from cards import NumberedList, Quote, Text
 from dialogs.choices import Option, match_option
-from dialogs.scenario_cards import GUIDANCE_NOTE, outcome_card, question_card
+from dialogs.scenario_cards import guidance_line, outcome_card, question_card, steps_phrase
 from policy_kb.model import CONTACTS
 from policy_kb.scenarios import REPORT_FIELDS, Outcome, paths, walker
 from tests.support.kb import scenarios_for, shipped_kb
@@ -49,28 +49,41 @@ def test_every_path_ends_in_an_outcome_that_quotes_each_clause_verbatim(scenario
         outcome = scenario.node(walk.node)
         assert isinstance(outcome, Outcome)
         card = outcome_card(KB, scenario, walk)
-        blocks = list(card.blocks)
         actions = outcome.actions_for(walk.answers)
-        numbered = [b for b in blocks if isinstance(b, Text) and b.style == "heading" and b.text[:1].isdigit()]
-        assert [b.text for b in numbered] == [f"{i}. {a.text}" for i, a in enumerate(actions, 1)]
-        quotes = [b for b in blocks if isinstance(b, Quote)]
-        for action, heading in zip(actions, numbered):
-            after = blocks[blocks.index(heading) + 1]
-            if action.is_guidance:
-                assert after == Text(GUIDANCE_NOTE, style="subtle"), action.text
+        # the steps are one numbered list, shown at once
+        lists = [b for b in card.blocks if isinstance(b, NumberedList)]
+        assert lists[0].items == tuple(a.text for a in actions)
+        # which steps are guidance, not the policy's words, is said once
+        guidance = [i for i, a in enumerate(actions, 1) if a.is_guidance]
+        assert Text(guidance_line(actions), style="subtle") in card.blocks
+        if guidance and len(guidance) < len(actions):
+            assert guidance_line(actions).startswith(steps_phrase(guidance))
+        quotes = [b for b in card.more if isinstance(b, Quote)]
+        for action in actions:
             for clause_id in action.clauses:
                 clause = KB.by_id[clause_id]
                 assert any(q.text == clause.text and clause.section in q.source for q in quotes), clause_id
-        for quote in quotes:  # nothing is quoted that is not the policy's own words
+        for quote in quotes:  # nothing is quoted that is not the policy's own words, and nothing twice
             assert any(quote.text == c.text for c in KB.clauses)
+        assert len({q.text for q in quotes}) == len(quotes)
         assert outcome.contacts_for(walk.answers)
-        assert all(CONTACTS[who] in card_text(card) for who in outcome.contacts_for(walk.answers))
+        assert all(CONTACTS[who][1:] in card_text(card) for who in outcome.contacts_for(walk.answers))
         count += 1
     assert count >= len(scenario.outcomes())
 
 
+def test_guidance_is_named_by_step_number():
+    from policy_kb.scenarios.model import Action
+
+    steps = (Action("a", ("x",)), Action("b"), Action("c"), Action("d", ("y",)), Action("e"))
+    assert guidance_line(steps).startswith("Steps 2, 3 and 5 are safeguarding guidance")
+    assert guidance_line(steps[1:2]) == "These steps are safeguarding guidance, not quotes from the policy."
+    assert guidance_line(steps[:1]).startswith("Each step comes from the policy")
+    assert steps_phrase([4]) == "Step 4 is"
+
+
 def card_text(card) -> str:
-    return "\n".join(getattr(b, "text", "") for b in card.blocks)
+    return "\n".join(getattr(b, "text", "") or "\n".join(getattr(b, "items", ())) for b in card.blocks)
 
 
 @pytest.mark.parametrize("scenario", BOOK.scenarios, ids=lambda s: s.id)

@@ -55,11 +55,44 @@ def current_question(reply_text: str):
     return found[-1] if found else None
 
 
+def card_elements(reply) -> list[dict]:
+    """Every element of every card in a reply, depth first."""
+    found: list[dict] = []
+
+    def walk(element):
+        found.append(element)
+        for key in ("body", "items", "columns"):
+            for child in element.get(key, []):
+                walk(child)
+
+    for activity in reply.activities:
+        for attachment in activity.get("attachments") or []:
+            walk(attachment.get("content") or {})
+    return found
+
+
+def form_button(reply) -> dict | None:
+    """The data of the report form's "Check my report" button, if the reply shows the form."""
+    return next((data for _, data in reply.buttons if data.get("step") == "form" and "mode" not in data), None)
+
+
+def form_values(answers=None) -> dict:
+    """The form filled in as a person would type it."""
+    answers = {**ANSWERS, **(answers or {})}
+    return {q.id: answers[q.id] for q in QUESTIONS if q.id != "danger" and q.id in answers}
+
+
 async def fill_in(bot, person, first_reply, answers=None, stop_before=None):
-    """Answer each question the dialog asks (typing), until the summary; return the last reply."""
+    """Answer what the dialog asks until the summary (the form in one go; a question at a time by
+    typing, as on a channel without forms or with `stop_before`); return the last reply."""
     answers = {**ANSWERS, **(answers or {})}
     reply = first_reply
-    for _ in range(len(QUESTIONS) + 2):
+    for _ in range(len(QUESTIONS) + 3):
+        form = form_button(reply)
+        if form is not None:
+            reply = await (say(bot, person, "step by step") if stop_before else
+                           say(bot, person, value={**form, **form_values(answers)}))
+            continue
         q = current_question(reply.text)
         if q is None or q.id == stop_before:
             return reply
