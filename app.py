@@ -30,7 +30,7 @@ def create_app(settings=None) -> web.Application:
     from bot.replies import Replies
     from bot.services import Services, utc_now
     from bot.settings import Settings
-    from bot.storage import SqlStorage
+    from bot.storage import Deliveries, SqlStorage
     from bot.turn import GuidanceBot, ReadOnceConversationState
     from store import Database
 
@@ -48,7 +48,7 @@ def create_app(settings=None) -> web.Application:
     app[appkeys.SETTINGS] = settings
     app[appkeys.SERVICES] = services
     app[appkeys.REGISTRY] = registry
-    app[appkeys.ADAPTER] = create_adapter(settings)
+    app[appkeys.ADAPTER] = create_adapter(settings, Deliveries(db))
     app[appkeys.BOT] = GuidanceBot(registry, services.conversation_state, services)
     add_routes(app)
     for add_feature_routes in registry.routes:

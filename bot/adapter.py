@@ -1,9 +1,12 @@
 """The CloudAdapter, its authentication, and the one turn-error handler."""
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
+from typing import Awaitable, Callable
 
-from botbuilder.core import TurnContext
+from botbuilder.core import Middleware, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ResourceResponse
 
@@ -11,7 +14,7 @@ from store import DatabaseError
 
 from .connector import ReusingAuthentication
 from .settings import BotFrameworkConfig, Settings
-from .storage import StorageConflictError
+from .storage import Deliveries, StorageConflictError
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +62,43 @@ async def release(context: TurnContext) -> list[ResourceResponse]:
     return await context.adapter.send_activities(context, held) if held else []
 
 
-def create_adapter(settings: Settings) -> CloudAdapter:
-    """The adapter, with Connector clients kept from turn to turn (bot/connector.py)."""
+class SkipRedelivered(Middleware):
+    """The Bot Connector delivers a message again when the bot is slow to acknowledge it, to this
+    instance or another: the first delivery claims the activity before anything is done about it
+    and the others are skipped, so a concern is never filed twice. A turn that fails gives its
+    claim back, so the retry is answered and nothing is lost."""
+
+    def __init__(self, deliveries: Deliveries):
+        self.deliveries = deliveries
+
+    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]):
+        activity = context.activity
+        if activity.type != ActivityTypes.message or not activity.id or not activity.conversation:
+            return await logic()
+        key = activity_key(activity.channel_id or "", activity.conversation.id or "", activity.id)
+        if not await self.deliveries.claim(key):
+            log.info("redelivered activity skipped: channel=%s", activity.channel_id)
+            return None
+        try:
+            await logic()
+        except BaseException:
+            with contextlib.suppress(Exception):  # the turn's own error is the one to report
+                await self.deliveries.settle(key, done=False)  # else the claim goes stale in time
+            raise
+        await self.deliveries.settle(key, done=True)
+
+
+def activity_key(channel_id: str, conversation_id: str, activity_id: str) -> str:
+    """What a claim is stored under: a digest, not the ids."""
+    return hashlib.sha256("\n".join((channel_id, conversation_id, activity_id)).encode()).hexdigest()
+
+
+def create_adapter(settings: Settings, deliveries: Deliveries) -> CloudAdapter:
+    """The adapter, with Connector clients kept from turn to turn (bot/connector.py), which skips
+    a message delivered again."""
     adapter = GuidanceAdapter(ReusingAuthentication(ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings))))
     adapter.on_turn_error = on_turn_error
-    return adapter
+    return adapter.use(SkipRedelivered(deliveries))
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:

@@ -17,11 +17,7 @@ MAX_DEPTH = 32
 
 
 class BadActivity(ValueError):
-    """The body is not an activity the bot can take; `status` is the HTTP answer."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
+    """The body is not an activity the bot can take (the answer is 400, with the reason)."""
 
 
 def _depth_exceeds(raw: str, limit: int) -> bool:
@@ -80,6 +76,12 @@ def check_activity(body: dict) -> None:
     parsed = urlparse(service_url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise BadActivity("serviceUrl must be an http(s) URL")
+    if len(parsed.hostname) > 253 or any(not 0 < len(label) <= 63 for label in parsed.hostname.split(".")):
+        raise BadActivity("serviceUrl's host is not a valid host name")
+    if not isinstance(body.get("channelId"), str) or not body["channelId"]:
+        raise BadActivity("activity has no channelId")
+    if kind == "invoke" and body.get("value") is not None and not isinstance(body["value"], dict):
+        raise BadActivity("an invoke's value must be an object")
     sender = body.get("from")
     if sender is not None and (not isinstance(sender, dict) or not isinstance(sender.get("id", ""), str)):
         raise BadActivity("from must be an object with an id")
@@ -94,8 +96,15 @@ def check_activity(body: dict) -> None:
         for item in body.get(name) or []:
             if not isinstance(item, dict):
                 raise BadActivity(f"each of {name} must be an object")
+    if body.get("entities"):
+        body["entities"] = [e for e in body["entities"] if _meaningful(e)]
 
-JSON_TYPES = ("application/json",)
+
+def _meaningful(entity: dict) -> bool:
+    """An entity the bot can read: it has a type, and a mention says whom with text (else it is dropped)."""
+    kind, mentioned = entity.get("type"), entity.get("mentioned")
+    return isinstance(kind, str) and bool(kind) and (kind.lower() != "mention" or (
+        isinstance(entity.get("text", ""), str) and isinstance(mentioned, dict) and isinstance(mentioned.get("id"), str)))
 
 
 def error(status: int, message: str) -> web.Response:
@@ -104,7 +113,7 @@ def error(status: int, message: str) -> web.Response:
 
 async def read_activity(request: web.Request) -> Activity:
     """The request's activity, or an HTTP error that says what is wrong with it."""
-    if request.content_type not in JSON_TYPES:
+    if request.content_type != "application/json":
         raise web.HTTPUnsupportedMediaType(text='{"error": "Content-Type must be application/json"}',
                                            content_type="application/json")
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ActivityTypes, Attachment, ResourceResponse
+from botbuilder.schema import Activity, ActivityTypes, Attachment, Entity, ResourceResponse
 
 from cards import CardView, render_adaptive, render_text
 from cards.adaptive import ADAPTIVE_CONTENT_TYPE
@@ -16,15 +16,31 @@ CARD_CHANNELS = {"msteams", "emulator", "webchat", "directline", "test", "consol
 Renderer = Callable[[CardView], Activity]
 
 
+class Declared(Entity):
+    """An entity with fields of its own (a policy answer, a Teams citation). msrest sends only the
+    fields a model declares, so this one declares "type" and, flat beside it, whatever else it has."""
+
+    _attribute_map = {"type": {"key": "type", "type": "str"},
+                      "additional_properties": {"key": "", "type": "{object}"}}
+
+    def __init__(self, fields: Mapping[str, object]):
+        super().__init__(type=str(fields["type"]))
+        self.additional_properties = {k: v for k, v in fields.items() if k != "type"}
+
+
 def card_activity(view: CardView, channel_id: str | None, renderers: Mapping[str, Renderer] = {}) -> Activity:
     """The message activity for a card on a channel; plain text always rides along."""
     renderer = renderers.get(channel_id or "")
     if renderer is not None:
-        return renderer(view)
-    if channel_id in CARD_CHANNELS:
-        return Activity(type=ActivityTypes.message, summary=view.summary or render_text(view, numbered_buttons=False),
-                        attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))])
-    return Activity(type=ActivityTypes.message, text=render_text(view))
+        activity = renderer(view)
+    elif channel_id in CARD_CHANNELS:
+        activity = Activity(type=ActivityTypes.message, summary=view.summary or render_text(view, numbered_buttons=False),
+                            attachments=[Attachment(content_type=ADAPTIVE_CONTENT_TYPE, content=render_adaptive(view))])
+    else:
+        activity = Activity(type=ActivityTypes.message, text=render_text(view))
+    if view.entities:
+        activity.entities = [*(activity.entities or []), *(Declared(e) for e in view.entities)]
+    return activity
 
 
 class Replies:

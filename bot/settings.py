@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
-from urllib.parse import parse_qsl, urlencode
+
+from store.database import async_url
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 GUID = re.compile(r"^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$")
@@ -63,16 +64,9 @@ class Settings:
     @property
     def sqlalchemy_url(self) -> str:
         """The database URL in SQLAlchemy's async form (SQLite under DATA_DIR by default)."""
-        url = self.database_url
-        if not url:
+        if not self.database_url:
             return f"sqlite+aiosqlite:///{(self.data_dir / 'bot.db').resolve()}"
-        for prefix in ("postgresql://", "postgres://"):
-            if url.startswith(prefix):
-                return "postgresql+asyncpg://" + _asyncpg_query(url[len(prefix):])
-        return url
-
-    def with_overrides(self, **overrides) -> Settings:
-        return replace(self, **overrides)
+        return async_url(self.database_url)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
@@ -113,8 +107,10 @@ class Settings:
                 raise SettingsError("MicrosoftAppTenantId", "must be set when MicrosoftAppType is SingleTenant")
         if self.database_url and not self.database_url.startswith(("postgresql://", "postgres://", "sqlite")):
             raise SettingsError("DATABASE_URL", "must start with postgresql:// (or be unset for SQLite under DATA_DIR)")
-        if self.database_url.startswith(("postgresql://", "postgres://")):
-            _asyncpg_query(self.database_url)
+        try:
+            async_url(self.database_url)
+        except ValueError as exc:
+            raise SettingsError("DATABASE_URL", str(exc)) from None
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -131,37 +127,6 @@ class BotFrameworkConfig:
         self.APP_PASSWORD = settings.app_password or None
         self.APP_TYPE = settings.app_type
         self.APP_TENANTID = settings.app_tenant_id or None
-
-
-# libpq's connection parameters that asyncpg takes under another name, and the SSL modes both know.
-_PG_PARAMETERS = {"sslmode": "ssl", "ssl": "ssl", "connect_timeout": "timeout", "timeout": "timeout",
-                  "command_timeout": "command_timeout"}
-_SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
-
-
-def _asyncpg_query(rest: str) -> str:
-    """The part after postgresql:// with its query in asyncpg's terms (?sslmode=require -> ?ssl=require)."""
-    base, _, query = rest.partition("?")
-    if not query:
-        return base
-    params = []
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        if name not in _PG_PARAMETERS:
-            raise SettingsError("DATABASE_URL", f"unsupported parameter {name!r}; supported: "
-                                f"{', '.join(sorted(_PG_PARAMETERS))}")
-        if _PG_PARAMETERS[name] == "ssl" and value not in _SSL_MODES:
-            raise SettingsError("DATABASE_URL", f"{name} must be one of {', '.join(_SSL_MODES)}, got {value!r}")
-        if _PG_PARAMETERS[name] != "ssl" and not _is_number(value):
-            raise SettingsError("DATABASE_URL", f"{name} must be a number of seconds, got {value!r}")
-        params.append((_PG_PARAMETERS[name], value))
-    return base + "?" + urlencode(params)
-
-
-def _is_number(value: str) -> bool:
-    try:
-        return float(value) > 0
-    except ValueError:
-        return False
 
 
 def _tenant_ids(raw: str) -> tuple[str, ...]:

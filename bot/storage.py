@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import jsonpickle
@@ -22,8 +23,18 @@ bot_state = sa.Table(
               onupdate=sa.func.now()),
 )
 
+# Message activities a turn has taken (bot/adapter.py, SkipRedelivered), by a digest of their ids.
+seen_activities = sa.Table(
+    "seen_activities",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("state", sa.String(8), nullable=False),  # started | done
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
 MIGRATIONS = [Migration("bot_state", 1, "bot conversation and user state", create_tables(bot_state)),
-              Migration("bot_state", 2, "state keys of any length", widen_to_text(bot_state, "key"))]
+              Migration("bot_state", 2, "state keys of any length", widen_to_text(bot_state, "key")),
+              Migration("seen_activities", 1, "message activities taken", create_tables(seen_activities))]
 
 class StorageConflictError(Exception):
     """A write carried an eTag that no longer matches what is stored."""
@@ -128,3 +139,38 @@ def _without_etag(item):
     if isinstance(item, dict) and "e_tag" in item:
         return {k: v for k, v in item.items() if k != "e_tag"}
     return item
+
+
+class Deliveries:
+    """Claims on message activities, so that one delivered twice is handled once. A claim still
+    "started" after STALE belongs to an instance that died mid-turn and may be taken over; a
+    failed turn gives its claim back. Claims are kept for a day."""
+
+    STALE = timedelta(seconds=60)  # longer than any turn
+    KEEP = timedelta(days=1)
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._claims = 0
+
+    async def claim(self, key: str) -> bool:
+        now = datetime.now(UTC)
+        try:
+            async with self.db.transaction() as conn:
+                await conn.execute(seen_activities.insert().values(key=key, state="started", at=now))
+                self._claims += 1
+                if self._claims % 200 == 0:
+                    await conn.execute(seen_activities.delete().where(seen_activities.c.at < now - self.KEEP))
+            return True
+        except sa.exc.IntegrityError:  # taken already: by a live turn, a finished one, or a dead instance
+            stale = (seen_activities.c.key == key) & (seen_activities.c.state == "started") & \
+                (seen_activities.c.at < now - self.STALE)
+            async with self.db.transaction() as conn:
+                return (await conn.execute(seen_activities.update().where(stale).values(at=now))).rowcount == 1
+
+    async def settle(self, key: str, done: bool) -> None:
+        """The turn is done (the claim stays), or failed (the claim is given back for a retry)."""
+        mine = seen_activities.c.key == key
+        async with self.db.transaction() as conn:
+            await conn.execute(seen_activities.update().where(mine).values(state="done", at=datetime.now(UTC))
+                               if done else seen_activities.delete().where(mine))

@@ -9,7 +9,7 @@ so no field is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -83,3 +83,6 @@ class CardView:
     # belong here.
     more: tuple[Block, ...] = ()
     more_label: str = "Show more"
+    # What the card declares to software as well as people (activity entities, e.g. a policy
+    # answer's stance and clauses, or a citation), each a JSON object with a "type".
+    entities: tuple[Mapping[str, Any], ...] = ()

@@ -1,6 +1,7 @@
 """Cards for policy answers: the stance, the plain answer, the clause quoted, who to contact."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable
 
 from policy_kb import CONTACTS, Clause, KnowledgeBase
@@ -11,6 +12,26 @@ from .text import render_text
 MAX_RELATED = 3
 STANCE_STYLE = {"must_not": "attention", "report": "attention", "must": "warning", "allowed_if": "warning",
                 "advised": "good", "information": "heading"}
+VERDICT_STYLE = {"no": "attention", "report": "attention", "conditional": "warning", "yes": "good", "info": "heading"}
+ABSTRACT_CHARS = 160  # Teams shows at most this much of a cited passage
+
+
+def declared(kb: KnowledgeBase, stance: str, clause_ids: tuple[str, ...] = ()) -> tuple[dict, ...]:
+    """What an answer declares in its activity's entities: the stance it takes and the clauses it
+    quotes (policyAnswer), and each quoted clause as a Teams citation."""
+    answer = {"type": "policyAnswer", "stance": stance, "clauses": list(clause_ids), "policyVersion": kb.version}
+    if not clause_ids:
+        return (answer,)
+    citations = [{"@type": "Claim", "position": number, "appearance": {
+        "@type": "DigitalDocument", "name": f"{kb.title} v{kb.version}: {kb.by_id[c].section}"[:80],
+        "abstract": _abstract(kb.by_id[c].text), "keywords": [kb.by_id[c].section[:28]]}}
+        for number, c in enumerate(clause_ids, 1)]
+    return answer, {"type": "https://schema.org/Message", "@type": "Message", "@context": "https://schema.org",
+                    "@id": "", "citation": citations}
+
+
+def _abstract(text: str) -> str:
+    return text if len(text) <= ABSTRACT_CHARS else text[:ABSTRACT_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def source_of(kb: KnowledgeBase, clause: Clause) -> str:
@@ -27,12 +48,14 @@ def contacts_line(clause_ids: Iterable[str], kb: KnowledgeBase) -> str | None:
     return ("Who to contact: " + "; ".join(names) + ".") if names else None
 
 
-def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, stance: str | None = None,
+def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, verdict: str | None = None,
                 note: str | None = None, also: tuple[str, ...] = ()) -> CardView:
-    """The answer: stance headline, fact note, plain answer, verbatim clause, contacts, follow-ups."""
+    """The answer: the headline that says the verdict, fact note, plain answer, verbatim clause,
+    contacts, follow-ups. Without a headline, the clause's own (and the verdict it reads as)."""
     clause = kb.by_id[clause_id]
-    stance = stance or clause.stance
-    blocks: list[Block] = [Text(headline or clause.headline, style=STANCE_STYLE.get(stance, "heading"))]
+    if headline is None:
+        headline, verdict = clause.headline, clause.verdict
+    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict])]
     if note:
         blocks.append(Text(note))
     blocks.append(Text(clause.answer))
@@ -49,7 +72,8 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     buttons = [Button(f"Related: {kb.by_id[r].headline}", {"action": "qa.clause", "clause": r}) for r in related]
     buttons += [Button("👍 Helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": True}),
                 Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False})]
-    card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons))
+    card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons),
+                    entities=declared(kb, verdict, (clause_id, *also)))
     return _with_summary(card)
 
 
@@ -81,17 +105,21 @@ def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> C
     return _with_summary(CardView(title="Which part of the policy?", blocks=tuple(blocks), buttons=tuple(buttons)))
 
 
-def unknown_card(menu: tuple[Button, ...] = ()) -> CardView:
-    """Nothing confident: say so plainly, never guess, and say who to ask."""
+def unknown_card(kb: KnowledgeBase, question: str = "", menu: tuple[Button, ...] = ()) -> CardView:
+    """Nothing the policy covers: say so plainly, never guess, and say who is likely to know."""
+    who = kb.who_knows(question) if question else None
     blocks = (
-        Text("I don't know — the social media policy doesn't seem to cover that, and I won't guess.",
-             style="heading"),
-        Text("Please ask your line manager or a member of SLT. If it is about a child's safety, "
-             "tell the designated person for Child Protection (DSL) now."),
-        Text("You can also rephrase the question, or type help to see what I can do.", style="subtle"),
+        Text("The social media policy doesn't cover that, so I won't guess.", style="heading"),
+        Text(f"{who[:1].upper()}{who[1:]} should be able to help." if who else
+             "Your line manager or a member of SLT should know who can help."),
+        Text("If it is about a child's safety, tell the designated person for Child Protection (DSL) now."),
+        Text("I've noted the question, without your name, so the policy's owners can see what staff ask. "
+             "You can also rephrase it, or type help to see what I can do.", style="subtle"),
     )
-    return _with_summary(CardView(title="Not in the policy", blocks=blocks, buttons=menu))
+    return _with_summary(CardView(title="Not in the policy", blocks=blocks, buttons=menu,
+                                  entities=({"type": "policyAnswer", "stance": "not_covered", "clauses": [],
+                                             "policyVersion": kb.version},)))
 
 
 def _with_summary(card: CardView) -> CardView:
-    return CardView(card.title, card.blocks, card.buttons, summary=render_text(card, numbered_buttons=False))
+    return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))

@@ -9,7 +9,19 @@ from typing import Any
 import yaml
 
 from . import relevance
-from .model import ASKS, CONTACTS, STANCES, VERDICTS, Clause, Decides, GlossaryEntry, KnowledgeBase, KnowledgeBaseError, says
+from .model import (
+    ASKS,
+    CONTACTS,
+    STANCES,
+    VERDICTS,
+    Clause,
+    Decides,
+    Elsewhere,
+    GlossaryEntry,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    says,
+)
 from .text import collapse
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
@@ -34,6 +46,7 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
     by_id = {clause.id: clause for clause in clauses}
     _check_related(clauses, by_id)
     glossary = _load_glossary(root / "glossary.yaml", by_id)
+    elsewhere = _load_elsewhere(root / "elsewhere.yaml")
     return KnowledgeBase(
         title=meta["title"],
         version=meta["version"],
@@ -44,7 +57,28 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
         clauses=tuple(clauses),
         glossary=glossary,
         by_id=MappingProxyType(by_id),
+        elsewhere=elsewhere,
     )
+
+
+def _load_elsewhere(path: Path) -> tuple[Elsewhere, ...]:
+    """elsewhere.yaml (optional): who is likely to know about topics the policy does not cover."""
+    if not path.is_file():
+        return ()
+    data = _read_yaml(path)
+    entries = data.get("elsewhere") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise KnowledgeBaseError(f"{path}: missing top-level 'elsewhere' list")
+    result = []
+    for index, entry in enumerate(entries):
+        where = f"{path}: elsewhere #{index}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("who"), str) or not entry["who"].strip():
+            raise KnowledgeBaseError(f"{where}: needs 'who', a non-empty string")
+        topics = entry.get("topics")
+        if not isinstance(topics, list) or not topics or not all(isinstance(t, str) and t.strip() for t in topics):
+            raise KnowledgeBaseError(f"{where}: 'topics' must be a non-empty list of patterns")
+        result.append(Elsewhere(entry["who"].strip(), relevance.compile_phrases(topics, where)))
+    return tuple(result)
 
 
 def _read_yaml(path: Path) -> Any:

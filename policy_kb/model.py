@@ -84,6 +84,14 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """Who is likely to know about a topic the policy does not cover (elsewhere.yaml)."""
+
+    who: str
+    topics: re.Pattern
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     title: str
     version: str
@@ -94,6 +102,12 @@ class KnowledgeBase:
     clauses: tuple[Clause, ...]
     glossary: tuple[GlossaryEntry, ...]
     by_id: Mapping[str, Clause] = field(default_factory=lambda: MappingProxyType({}))
+    elsewhere: tuple[Elsewhere, ...] = ()
+
+    def who_knows(self, question: str) -> str | None:
+        """Who is likely to know about a question the policy does not cover, if its topic is known."""
+        said = " ".join(question.lower().replace("’", "'").split())
+        return next((e.who for e in self.elsewhere if e.topics.search(said)), None)
 
     def clause(self, clause_id: str) -> Clause:
         """Return the clause with this id (KeyError if unknown)."""

@@ -54,7 +54,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, re.Pattern]:
     for name, phrases in data.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise KnowledgeBaseError(f"{path}: {name}: must be a list of patterns")
-        concepts[name] = _compile(phrases, f"{path}: {name}")
+        concepts[name] = compile_phrases(phrases, f"{path}: {name}")
     return concepts
 
 
@@ -77,7 +77,7 @@ def requirement(raw: Any, concepts: Mapping[str, re.Pattern], where: str) -> Req
             if not isinstance(item, str):
                 raise KnowledgeBaseError(f"{where}: 'requires' items must be strings")
             if item.startswith("/"):
-                alternatives.append(_compile([item[1:]], where))
+                alternatives.append(compile_phrases([item[1:]], where))
             elif item in concepts:
                 alternatives.append(concepts[item])
             else:
@@ -86,7 +86,8 @@ def requirement(raw: Any, concepts: Mapping[str, re.Pattern], where: str) -> Req
     return Requirement(tuple(groups), tuple(absent))
 
 
-def _compile(phrases: list[str], where: str) -> re.Pattern:
+def compile_phrases(phrases: list[str], where: str) -> re.Pattern:
+    """One pattern matching any of the phrases, each on a word boundary."""
     try:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")")
     except re.error as exc:

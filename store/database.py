@@ -5,6 +5,7 @@ import logging
 import time
 from contextlib import asynccontextmanager
 from typing import AsyncIterator, Iterable
+from urllib.parse import parse_qsl, urlencode
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -122,3 +123,43 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def async_url(url: str) -> str:
+    """A database URL in SQLAlchemy's async form: postgresql:// (or postgres://) becomes
+    postgresql+asyncpg:// with libpq's parameters in asyncpg's terms; others are left as they are.
+    Raises ValueError for a parameter asyncpg cannot take."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + _asyncpg_query(url[len(prefix):])
+    return url
+
+
+# libpq's connection parameters that asyncpg takes under another name, and the SSL modes both know.
+_PG_PARAMETERS = {"sslmode": "ssl", "ssl": "ssl", "connect_timeout": "timeout", "timeout": "timeout",
+                  "command_timeout": "command_timeout"}
+_SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def _asyncpg_query(rest: str) -> str:
+    """The part after postgresql:// with its query in asyncpg's terms (?sslmode=require -> ?ssl=require)."""
+    base, _, query = rest.partition("?")
+    if not query:
+        return base
+    params = []
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name not in _PG_PARAMETERS:
+            raise ValueError(f"unsupported parameter {name!r}; supported: {', '.join(sorted(_PG_PARAMETERS))}")
+        if _PG_PARAMETERS[name] == "ssl" and value not in _SSL_MODES:
+            raise ValueError(f"{name} must be one of {', '.join(_SSL_MODES)}, got {value!r}")
+        if _PG_PARAMETERS[name] != "ssl" and not _is_number(value):
+            raise ValueError(f"{name} must be a number of seconds, got {value!r}")
+        params.append((_PG_PARAMETERS[name], value))
+    return base + "?" + urlencode(params)
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return float(value) > 0
+    except ValueError:
+        return False

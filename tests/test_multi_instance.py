@@ -74,11 +74,12 @@ async def cluster(request, tmp_path_factory):
         yield running
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
+@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["postgresql"])
 async def quiet_cluster(request, tmp_path_factory):
-    """Two instances whose workers stay idle (the reminders off, the outbox polled hourly): on
-    SQLite a worker's write waiting for a held write lock would keep its instance's one
-    connection, and the turns' reads, waiting too."""
+    """Two instances whose workers stay idle (the reminders off, the outbox polled hourly), on
+    PostgreSQL, where a test can hold the state table's writes alone. On SQLite the only way to
+    hold them is the whole database's write lock, which also holds each turn's redelivery claim
+    (bot/redelivery.py), made before the state is read: the turns would not race at all."""
     async with running_cluster(tmp_path_factory.mktemp("quiet"), request.param,
                                lambda: request.getfixturevalue("postgres_server"),
                                {"QUIZ_REMINDER_INTERVAL": "0", "OUTBOX_POLL_SECONDS": "3600"}) as running:

@@ -90,9 +90,11 @@ async def test_close_candidates_are_offered_with_none_of_these(bot):
     assert [(m.question, m.reason) for m in missed] == [("friend requests", "none_of_these")]
 
 
-async def test_out_of_scope_says_i_dont_know_and_records_the_text_without_user(bot):
+async def test_out_of_scope_says_the_policy_does_not_cover_it_and_records_the_text_without_user(bot):
     reply = await bot.send("c9", "can I wear jeans on friday", user="person-42")
-    assert "I don't know" in reply.text and "line manager" in reply.text
+    assert "doesn't cover that, so I won't guess" in reply.text and "line manager" in reply.text
+    assert reply.activities[-1]["entities"] == [
+        {"type": "policyAnswer", "stance": "not_covered", "clauses": [], "policyVersion": "1.0"}]
     assert "“" not in reply.text  # no clause is quoted as if it answered
     rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT * FROM unanswered_questions").fetchall()
     assert len(rows) == 1 and "can I wear jeans on friday" in rows[0]
@@ -129,3 +131,27 @@ async def test_a_partial_answer_gets_one_follow_up_question(bot):
     assert "under 18, or 18 or over" in follow_up.text
     answered = await bot.send("c14", value=follow_up.button("18 or over"))
     assert "the rule stops at ex-students under 18" in answered.text
+
+
+async def test_out_of_scope_names_who_is_likely_to_know(bot):
+    reply = await bot.send("c9b", "who do i send my fit note to, line manager or HR")
+    assert "doesn't cover that" in reply.text and "HR (or payroll) should be able to help" in reply.text
+
+
+async def test_an_answer_declares_its_stance_and_cites_its_clause(bot):
+    reply = await bot.send("c9c", "can I email parents from my gmail?")
+    card = reply.activities[-1]
+    answer, citation = card["entities"]
+    assert answer == {"type": "policyAnswer", "stance": "no", "clauses": ["personal.official_email"],
+                      "policyVersion": "1.0"}
+    assert card_headline(card).startswith("No — ")  # what a person reads says the same
+    claim = citation["citation"][0]
+    assert citation["type"] == "https://schema.org/Message" and claim["@type"] == "Claim" and claim["position"] == 1
+    assert claim["appearance"]["abstract"].startswith("All email communication between staff and members")
+    assert len(claim["appearance"]["abstract"]) <= 160 and len(claim["appearance"]["name"]) <= 80
+
+
+def card_headline(activity: dict) -> str:
+    """The first coloured or bold line under the card's title."""
+    body = activity["attachments"][0]["content"]["body"]
+    return next(b["text"] for b in body[1:] if b.get("type") == "TextBlock" and (b.get("color") or b.get("weight")))

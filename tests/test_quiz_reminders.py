@@ -94,7 +94,7 @@ async def test_the_background_worker_sends_due_reminders(make_bot):
 
 async def test_proactive_sends_carry_the_bots_own_app_id(make_bot):
     bot = await setup(make_bot)
-    bot.services.settings = bot.services.settings.with_overrides(app_id="app-123", app_password="x")
+    bot.services.settings = replace(bot.services.settings, app_id="app-123", app_password="x")
     calls = []
 
     class RecordingAdapter:

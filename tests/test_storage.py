@@ -109,7 +109,7 @@ async def test_migrations_are_versioned_and_not_reapplied(tmp_path):
         await database.close()
     rows = sqlite3.connect(tmp_path / "bot.db").execute(
         "SELECT component, version FROM schema_migrations").fetchall()
-    assert rows == [("bot_state", 1), ("bot_state", 2)]
+    assert rows == [("bot_state", 1), ("bot_state", 2), ("seen_activities", 1)]
 
 
 async def test_a_stale_copy_of_conversation_state_cannot_overwrite_a_newer_turn(bot):

@@ -57,10 +57,10 @@ class QA:
         elif reply.kind == "choose":
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
-            await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.stance, reply.note, reply.also))
+            await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also))
         else:
             await self.review.record_unanswered(question, "unknown")
-            await turn.send(unknown_card(tuple(self.menu_buttons)))
+            await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
 
     async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
@@ -70,9 +70,9 @@ class QA:
             return False
         if reply.kind == "answer":
             await self.services.replies.send(context, answer_card(self.kb, reply.clause_id, reply.headline,
-                                                                  reply.stance, reply.note, reply.also))
+                                                                  reply.verdict, reply.note, reply.also))
         else:
-            await self.services.replies.send(context, unknown_card())
+            await self.services.replies.send(context, unknown_card(self.kb, question))
         return True
 
     def clarify_view(self, question: str, facts: dict):
@@ -113,7 +113,7 @@ class QA:
         question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
         if question:
             await self.review.record_unanswered(question, "none_of_these")
-        await turn.send(unknown_card(tuple(self.menu_buttons)))
+        await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
 
     async def on_feedback(self, turn: Turn) -> None:
         """Store helpful / not helpful for a clause."""
