@@ -206,7 +206,8 @@ class WebChatPage:
         """Save the page as a person sees it, scrolled so the card (the newest by default) starts at the top."""
         card = card if card is not None else (self.cards()[-1] if self.cards() else None)
         if card is not None and not whole:
-            self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
-            time.sleep(0.3)
+            for _ in range(2):  # Web Chat may still be scrolling to the bottom by itself: settle, then again
+                self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
+                time.sleep(0.4)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))
