@@ -132,6 +132,10 @@ class Registry:
         cmd, word = best
         return cmd, argument_after(text, word)
 
+    def is_bare_command(self, text: str) -> bool:
+        """Whether the message is a command's spelling and nothing else."""
+        return " ".join(text.lower().strip().lstrip("/").split()) in self._command_index()[0]
+
     def _command_index(self) -> tuple[dict, dict]:
         """Spellings to commands (the first registered wins a tie), and the spellings of commands
         that take an argument by their first word, longest first; rebuilt when a command is added."""

@@ -218,8 +218,8 @@ class GuidanceBot(TeamsActivityHandler):
 
     async def screen(self, turn: Turn) -> bool:
         """Let each screen look at a typed message first (a child at risk comes before anything else)."""
-        if not turn.text:
-            return False
+        if not turn.text or self.registry.is_bare_command(turn.text):
+            return False  # nothing typed but a command's name ("help", "cancel") tells of anything
         for screen in self.registry.screens:
             if await screen(turn):
                 return True

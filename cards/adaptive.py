@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .model import CardView
-from .parts import grouped
+from .parts import grouped, quoted
 
 ADAPTIVE_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
@@ -25,6 +25,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["md"] = no_accidental_lists
+    env.filters["quoted"] = quoted
     env.filters["list_number"] = lambda n: f"{n}.\u200b"
     return env
 

@@ -25,6 +25,13 @@ def grouped(blocks: Iterable[Block]) -> Iterator[Block | tuple[str, tuple[str, .
         yield run[0].source, tuple(q.text for q in run)
 
 
+def quoted(text: str) -> str:
+    """A passage in quotation marks that stand a hair's width apart from it, so that the words are
+    the policy's own from the first to the last (copied, searched or compared, none is fused with a
+    quotation mark)."""
+    return f"“\u200a{text}\u200a”"
+
+
 def plain(text: str) -> str:
     """Text without the markdown a plain-text channel would show as asterisks (**bold** -> bold)."""
     return _BOLD.sub(r"\1", text)

@@ -9,7 +9,7 @@ from policy_kb import CONTACTS, Clause, KnowledgeBase
 from .model import Block, Button, CardView, Quote, Text
 from .text import render_text
 
-MAX_RELATED = 3
+MAX_RELATED = 2
 STANCE_STYLE = {"must_not": "attention", "report": "attention", "must": "warning", "allowed_if": "warning",
                 "advised": "good", "information": "heading"}
 VERDICT_STYLE = {"no": "attention", "report": "attention", "conditional": "warning", "yes": "good", "info": "heading"}
@@ -49,30 +49,31 @@ def contacts_line(clause_ids: Iterable[str], kb: KnowledgeBase) -> str | None:
 
 
 def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, verdict: str | None = None,
-                note: str | None = None, also: tuple[str, ...] = ()) -> CardView:
-    """The answer: the headline that says the verdict, fact note, plain answer, verbatim clause,
-    contacts, follow-ups. Without a headline, the clause's own (and the verdict it reads as)."""
+                note: str | None = None, also: tuple[str, ...] = (), walk: Button | None = None) -> CardView:
+    """The answer: the headline that says the verdict, the policy's own words with their section,
+    what decided it for this question, who to contact; behind Show more, the same in plain words
+    and any other rule that still applies. Without a headline, the clause's own (and its verdict).
+    `walk`: a button to walk through the situation the question describes."""
     clause = kb.by_id[clause_id]
     if headline is None:
         headline, verdict = clause.headline, clause.verdict
-    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict])]
+    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict]), Quote(clause.text, source_of(kb, clause))]
     if note:
         blocks.append(Text(note))
-    blocks.append(Text(clause.answer))
-    blocks.append(Text("What the policy says:", style="subtle"))
-    blocks.append(Quote(clause.text, source_of(kb, clause)))
-    for other_id in also:
-        other = kb.by_id[other_id]
-        blocks.append(Text(f"Still applies — {other.headline}:", style="subtle"))
-        blocks.append(Quote(other.text, source_of(kb, other)))
     contacts = contacts_line((clause_id, *also), kb)
     if contacts:
         blocks.append(Text(contacts))
+    more: list[Block] = [Text(f"In other words: {clause.answer}")]
+    for other_id in also:
+        other = kb.by_id[other_id]
+        more += [Text(f"Still applies — {other.headline}:", style="subtle"), Quote(other.text, source_of(kb, other))]
     related = [r for r in clause.related if r not in also][:MAX_RELATED]
-    buttons = [Button(f"Related: {kb.by_id[r].headline}", {"action": "qa.clause", "clause": r}) for r in related]
+    buttons = [walk] if walk else []
+    buttons += [Button(f"Related: {kb.by_id[r].headline}", {"action": "qa.clause", "clause": r}) for r in related]
     buttons += [Button("👍 Helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": True}),
                 Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False})]
-    card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons),
+    card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons), more=tuple(more),
+                    more_label="In other words" + (", and what else applies" if also else ""),
                     entities=declared(kb, verdict, (clause_id, *also)))
     return _with_summary(card)
 

@@ -6,7 +6,7 @@ notification says (the activity's `summary`), and what `make chat` prints.
 from __future__ import annotations
 
 from .model import Block, CardView, Facts, Input, NumberedList, Text
-from .parts import grouped, plain
+from .parts import grouped, plain, quoted
 
 MORE = "More:"
 
@@ -28,7 +28,7 @@ def block_lines(blocks: tuple[Block, ...]) -> list[str]:
     for block in grouped(blocks):
         if isinstance(block, tuple):
             source, texts = block
-            lines.extend(f"“{text}”" for text in texts)
+            lines.extend(quoted(text) for text in texts)
             lines.append(f"  — {source}")
         elif isinstance(block, Text):
             lines.append(plain(block.text))

@@ -47,7 +47,7 @@ class Desk(Protocol):
     def open_draft(self, context: TurnContext, token: str) -> dict: ...
     async def say(self, context: TurnContext, reply: CardView | str) -> Any: ...
     def has_forms(self, context: TurnContext) -> bool: ...
-    def suggestions(self, context: TurnContext) -> dict: ...
+    def suggestions(self, context: TurnContext, story: str = "") -> dict: ...
     async def recipients(self, context: TurnContext, answers: dict) -> str: ...
 
 
@@ -84,10 +84,12 @@ class ReportFlow(Flow):
     # ---- the flow ---------------------------------------------------------------------
     async def start(self, context: TurnContext, state: dict, options: Any) -> Done | None:
         """Start a report, with any hand-over answers already filled in (and what the message said)."""
-        prefill = intake.clean_prefill((options or {}).get("prefill") if isinstance(options, dict) else None)
+        options = options if isinstance(options, dict) else {}
+        prefill = intake.clean_prefill(options.get("prefill"))
+        story = str(options.get("story") or "")  # what they told the bot before asking to report
         state.update(answers=dict(prefill), prefilled=sorted(prefill), history=[], sid=None, step=None,
                      editing=False, files=[], mode=FORM if self.desk.has_forms(context) else STEPS, opened=False,
-                     form={**self.desk.suggestions(context), **prefill})  # what the form shows filled in
+                     form={**self.desk.suggestions(context, story), **prefill})  # what the form shows filled in
         self._advance(state)
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from cards import Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text
-from policy_kb.model import CONTACTS
+from policy_kb.model import CONTACTS, says
 from policy_kb.scenarios import Outcome, Question, Scenario, ScenarioBook, Walk
 from policy_kb.scenarios.walker import answered
 
@@ -161,6 +161,9 @@ def outcome_card(kb, scenario: Scenario, walk: Walk, report_prefill: dict | None
     buttons.append(Button("Start this again", {"action": "scenario.start", "scenario": scenario.id}))
     buttons.append(Button("Another situation", {"action": "scenario.menu"}))
     lines = " ".join(f"{i}. {a.text}" for i, a in enumerate(actions, 1))
+    # The same declaration a Q&A answer makes: the verdict its title reads as, the clauses it cites.
+    entity = {"type": "policyAnswer", "stance": says(outcome.title), "clauses": list(dict.fromkeys(cited)),
+              "policyVersion": kb.version}
     return CardView(title=outcome.title, blocks=tuple(blocks), buttons=tuple(buttons),
                     summary=f"{outcome.title}. {lines} Who to contact: {'; '.join(who)}.",
-                    more=tuple(more), more_label="What the policy says")
+                    more=tuple(more), more_label="What the policy says", entities=(entity,))

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from cards import Button, CardView, Facts, Input, NumberedList, Quote, Text, render_adaptive, render_text
 from cards.blockkit import render_blocks
+from cards.parts import quoted
 from tests.support.schemas import adaptive_card_errors
 from tools.chat import card_lines
 
@@ -93,7 +94,7 @@ def test_plain_text_has_real_lines_no_markdown_and_the_more_part_under_a_heading
     lines = text.splitlines()
     assert lines[:5] == ["Right now", "Type cancel to stop.", "1. Don't reply.", "2. Screenshot it.",
                          "3. Tell the DSL."]
-    assert lines.index("More:") < lines.index("“Staff will not accept requests.”")
+    assert lines.index("More:") < lines.index(quoted("Staff will not accept requests."))
     assert "Platform: Snapchat" in lines and lines[-1] == "  [1] Report it"
 
 

@@ -1,6 +1,7 @@
 """Free-text questions over the protocol: quoted answers, clarifying questions, choices, misses."""
 import sqlite3
 
+from cards.parts import quoted
 from tests.support.channel import buttons as card_buttons
 
 FRIEND_RULE = "personal.no_friend_students"
@@ -15,7 +16,7 @@ async def test_answer_quotes_the_clause_with_its_section_stance_and_contact(bot)
     clause = bot.services.kb.by_id["personal.report_child_contact"]
     text = reply.text
     assert clause.headline in text
-    assert f"“{clause.text}”" in text
+    assert quoted(clause.text) in text
     assert "Personal use of social media" in text
     assert "designated person for Child Protection" in text
     card = reply.activities[-1]
@@ -28,7 +29,7 @@ async def test_follow_up_button_opens_the_clause_by_id_without_searching(bot):
     assert data["action"] == "qa.clause" and data["clause"] in bot.services.kb.by_id
     # The click carries text that would match something else; the clause id wins.
     opened = await bot.send("c2", "what about photos of children", value=data)
-    assert f"“{clause_text(bot, data['clause'])}”" in opened.text
+    assert quoted(clause_text(bot, data['clause'])) in opened.text
 
 
 async def test_feedback_is_stored(bot):
@@ -43,7 +44,7 @@ async def test_feedback_is_stored(bot):
 async def test_missing_fact_asks_one_question_and_a_typed_age_answers_it(bot):
     asked = await bot.send("c4", "can I accept a student's follow request on insta?")
     assert "current student, or an ex-student" in asked.text
-    assert f"“{clause_text(bot, FRIEND_RULE)}”" in asked.text  # the rule is quoted while asking
+    assert quoted(clause_text(bot, FRIEND_RULE)) in asked.text  # the rule is quoted while asking
     answered = await bot.send("c4", "she left last year, she's 17")
     assert "No — not an ex-student under 18" in answered.text
 

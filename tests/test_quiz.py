@@ -1,6 +1,7 @@
 """The onboarding quiz over the protocol: whole attempts, practice, cancel, restart, back."""
 import sqlalchemy as sa
 
+from cards.parts import quoted
 from onboarding import records
 from tests.onboarding.play import answer, begin, cards, question_card, shown
 
@@ -40,7 +41,7 @@ async def test_a_whole_attempt_with_clicked_and_typed_answers_passes_with_a_cert
         question = bank.by_id[qid]
         assert f"Question {seen.index(qid) + 1}: {question.prompt}" in text
         clause = kb.by_id[next(o for o in question.options if o.correct).clauses[0]]
-        assert f"“{clause.text}”" in text and f"section “{clause.section}”" in text
+        assert quoted(clause.text) in text and f"section “{clause.section}”" in text
     (attempt,) = await rows(bot, records.attempts)
     assert (attempt.status, attempt.score, attempt.passed, attempt.policy_version, attempt.email) == \
         ("finished", 8, True, "1.0", "ann@alpha.example.org")

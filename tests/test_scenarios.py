@@ -64,11 +64,14 @@ async def test_a_question_the_policy_answers_with_another_clause_is_not_hijacked
     assert KB.by_id["sanctioned.no_private_dm"].text in reply.text
 
 
-async def test_a_described_situation_still_starts_its_walkthrough(bot):
-    # A question whose answer is the scenario's own key clause, or that asks for a walk-through, stays a scenario.
+async def test_a_described_situation_is_answered_and_can_be_walked_through(bot):
+    # The policy decides it from what the message says: the answer comes first, and the walk-through is a
+    # button away (with what the message said already filled in); asking for a walk-through starts it.
     reply = await bot.send("c-keep", "A student messaged me on my personal LinkedIn asking for careers advice - "
                                      "does it still need reporting?")
-    assert REPORT_CHILD_CONTACT in reply.text and "Which platform was it on?" in reply.text  # account pre-filled
+    assert "Report it to the designated person for Child Protection" in reply.text and REPORT_CHILD_CONTACT in reply.text
+    walk = await bot.send("c-keep", value=reply.button("Walk me through it"))
+    assert "Which platform was it on?" in walk.text  # who and which account were in the message
     reply = await bot.send("c-walk", "Someone posted a racist reply under the school's Instagram post. "
                                      "Walk me through what I have to do.")
     assert "Answer with a button or by typing" in reply.text  # a walk-through step, not a Q&A answer
@@ -176,7 +179,9 @@ async def test_outcome_still_renders_without_the_report_feature(bot):
 
 
 async def test_change_my_last_answer_is_offered_only_once_the_person_answered_something(bot):
-    outcome = await bot.send("c-nochange", "mum from my class added me on fb")
+    answer = await bot.send("c-nochange", "mum from my class added me on fb")
+    assert "No — not while you work for the trust" in answer.text  # the Q&A decides it from the message
+    outcome = await bot.send("c-nochange", value=answer.button("Walk me through it"))
     assert "No — not while you work for the trust" in outcome.text  # everything was in the message
     assert NO_FRIEND_STUDENTS in outcome.text  # the key clause is still quoted on this first card
     titles = [title for title, _ in outcome.buttons]
@@ -233,8 +238,10 @@ async def test_a_new_question_typed_instead_of_an_answer_is_answered_and_the_wal
     typed = await bot.send("c-newq", "can I accept a follow request from an ex-pupil who is 17 now?")
     again = await bot.send("c-newq", "carry on")
     assert "Carry on" in typed.text and "How are you thinking of contacting them" in again.text
-    reply = await bot.send("c-newq", "a year 8 kid messaged me on insta")  # a new situation starts afresh
-    assert ACCOUNT in reply.text
+    reply = await bot.send("c-newq", "a year 8 kid messaged me on insta")  # a new situation: answered first
+    assert "Report it to the designated person for Child Protection" in reply.text
+    walk = await bot.send("c-newq", value=reply.button("Walk me through it"))
+    assert ACCOUNT in walk.text
 
 
 async def test_a_short_unclear_answer_is_re_asked_not_rerouted(bot):

@@ -8,12 +8,13 @@ from botbuilder.core import TurnContext
 from bot.cache import once_per_kb
 from bot.registry import Registry
 from bot.turn import Turn
-from cards import CardView, Facts, Text
+from cards import Button, CardView, Facts, Text
 from cards.qa import answer_card, choose_card, clarify_card, unknown_card
 from dialogs.clarify import ClarifyFlow
 from dialogs.flow import FlowDialog
 from policy_kb import review
 from policy_kb.review import ReviewLog
+from policy_kb.scenarios import recognise, walker
 from policy_kb.search import Matcher, Reply, parse_fact_answer
 
 log = logging.getLogger(__name__)
@@ -57,11 +58,22 @@ class QA:
         elif reply.kind == "choose":
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
-            await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also))
+            await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
+                                        self.walk_button(question)))
         else:
             await self.review.record_unanswered(question, "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
+
+    def walk_button(self, question: str) -> Button | None:
+        """"Walk me through it", when the question describes one of the guided situations."""
+        book = self.services.scenarios
+        found = recognise(book, question) if book is not None else None
+        if found is None or found.scenario is None:
+            return None
+        prefill = walker.prefill_from_text(found.scenario, question)
+        return Button("Walk me through it", {"action": "scenario.start", "scenario": found.scenario.id,
+                                             "prefill": prefill})
 
     async def answer_with_facts(self, context: TurnContext, question: str, facts: dict) -> bool:
         """Answer again now a fact is known; False when a follow-up question was needed instead."""

@@ -45,8 +45,9 @@ def split_reference(argument: str) -> tuple[str, str]:
 
 
 class ReportCommands(ReporterCommands):
-    def __init__(self, services, desk, store, outbox, worker):
+    def __init__(self, services, desk, store, outbox, worker, disclosures):
         self.services, self.desk, self.store, self.outbox, self.worker = services, desk, store, outbox, worker
+        self.disclosures = disclosures
         self.directory = desk.directory
 
     def register(self, registry: Registry) -> None:

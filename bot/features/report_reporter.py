@@ -29,6 +29,11 @@ class ReporterCommands:
     async def start(self, turn: Turn) -> None:
         """Open the intake, with a hand-over's answers filled in; resume one already under way."""
         prefill = (turn.value or {}).get("prefill") if turn.value else None
+        sealed = (turn.value or {}).get("story") if turn.value else None
+        story = ""
+        if isinstance(sealed, str) and sealed:  # the safeguarding reply's button: what they wrote, sealed
+            person = await self.services.people.person(turn.context)
+            story = self.disclosures.opened_story(person.user_key, sealed)
         active = turn.dc.active_dialog
         if active is not None and active.id == DIALOG_ID:
             await turn.send("You have a report in progress. Here is where you were (type **cancel** to stop it):")
@@ -36,7 +41,7 @@ class ReporterCommands:
             return
         if active is not None:
             await turn.dc.cancel_all_dialogs()
-        await turn.begin(DIALOG_ID, {"prefill": prefill if isinstance(prefill, dict) else {}})
+        await turn.begin(DIALOG_ID, {"prefill": prefill if isinstance(prefill, dict) else {}, "story": story})
 
     async def submit(self, turn: Turn) -> None:
         """Submit from the summary card; a repeated click answers with the same reference."""

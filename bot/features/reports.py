@@ -23,6 +23,7 @@ from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
 from .contacts import ContactBook
+from .disclosures import Disclosures
 from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings, trust_tenants
@@ -129,9 +130,9 @@ class ReportDesk:
         """Whether this channel shows the report as one form."""
         return context.activity.channel_id in FORM_CHANNELS
 
-    def suggestions(self, context) -> dict:
-        """What the message that asked to report already says, to fill in the form."""
-        story = story_after_request(context.activity.text or "")
+    def suggestions(self, context, story: str = "") -> dict:
+        """What the person already said (`story`, or the message that asked to report), to fill in the form."""
+        story = story or story_after_request(context.activity.text or "")
         return intake.suggestions_from_text(story) if story else {}
 
     async def recipients(self, context, answers: dict) -> str:
@@ -209,7 +210,8 @@ def register(registry: Registry, services) -> None:
     worker = AlertWorker(services, outbox, store, settings.directory, settings.smtp, settings.poll_seconds,
                          int(settings.escalate_after.total_seconds() // 60))
     desk = ReportDesk(services, settings, store, worker)
-    commands = ReportCommands(services, desk, store, outbox, worker)
+    disclosures = Disclosures(services, desk)
+    commands = ReportCommands(services, desk, store, outbox, worker, disclosures)
     services.reports = commands
     services.contacts = ContactBook(settings.directory)
 
@@ -217,6 +219,7 @@ def register(registry: Registry, services) -> None:
     registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))
     registry.workers.append(worker_context(worker))
     registry.menu_buttons.append(Button("Report a concern", {"action": "report.start"}, style="positive"))
+    registry.screens.append(disclosures.screen)
     registry.intent("report_concern", lambda turn: Match(wants_to_report(turn.text)) if wants_to_report(turn.text)
                     else None,
                     lambda turn, _: commands.start(turn))

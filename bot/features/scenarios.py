@@ -31,20 +31,18 @@ def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
 
 
 def situation_match(book: ScenarioBook, qa, turn: Turn) -> Match | None:
-    """The scenario intent score, or 0 for a plain question the policy answers with another clause.
+    """The scenario intent score, or None when the policy answers the message outright.
 
-    "Our students want to follow MPs for coursework - is that legitimate use?" mentions following,
-    but it is a question about legitimate uses, not a friend request to walk through. A question that
-    asks for a walk-through, or whose confident answer is one of the scenario's key clauses, stays here.
+    A message that describes a situation the Q&A can decide from what it says ("a parent sent me a
+    friend request, can I accept?") gets that answer first, with a button to walk through the
+    situation; one the Q&A cannot decide, or that asks to be walked through, starts the walk.
     """
     text = turn.text
     found = recognise(book, text)
     if found is None:
         return None
-    if found.scenario is not None and text.rstrip().endswith("?") and not WALKTHROUGH.search(text):
-        reply = qa.reply_for(turn)
-        if reply.kind in ("answer", "clarify") and reply.clause_id not in found.scenario.key_clauses:
-            return None
+    if found.scenario is not None and not WALKTHROUGH.search(text) and qa.reply_for(turn).kind == "answer":
+        return None
     return Match(found.score, found)
 
 
@@ -89,7 +87,12 @@ def register(registry: Registry, services) -> None:
             await turn.send("Please choose a situation first.")
             await show_picker(turn)
             return
-        await begin(turn, walker.start(scenario))
+        prefill = (turn.value or {}).get("prefill")  # what the question already said (an answer's button)
+        try:
+            walk = walker.start(scenario, prefill if isinstance(prefill, dict) else None)
+        except (ValueError, KeyError, TypeError):
+            walk = walker.start(scenario)  # an out-of-date button: start from the first question
+        await begin(turn, walk)
 
     async def back_clicked(turn: Turn) -> None:
         """Re-open a finished scenario at its last question (from the outcome card)."""
