@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test chat bench clean webchat teams-package system-deps diagrams screenshots
+.PHONY: run test chat bench eval clean webchat teams-package system-deps diagrams screenshots
 
 # Debian packages the tests use, each with a file that proves it is there; installed only when
 # missing (CI runs as root): PostgreSQL (storage tests), Chromium and ChromeDriver (web chat
@@ -52,6 +52,12 @@ test: $(VENV)/.dev system-deps
 
 bench: $(VENV)/.runtime
 	$(PY) bench/run.py
+
+# Score the first reply to every question of eval/*.jsonl (and ../shared/eval/*.jsonl when present)
+# as a member of staff reads it: right stance first, wrong clause or stance, did-you-mean, don't
+# know, false answers out of scope, disclosures routed, false alarms (bench/eval_answers.py).
+eval: $(VENV)/.dev
+	$(PY) bench/eval_answers.py $(SETS)
 
 # docs/screenshots/*.png: each flow in the local Web Chat page, in real headless Chromium, at phone
 # and desktop size (tools/screenshots.py; the README shows them).

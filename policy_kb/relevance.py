@@ -19,8 +19,9 @@ import yaml
 from .model import KnowledgeBaseError
 
 CONCEPTS_FILE = Path(__file__).resolve().parent / "concepts.yaml"
-# The concept that keeps every clause out (a question about AI tools, a data breach, another policy).
-VETO = "not_this_policy"
+# The concepts that keep every clause out (a question about AI tools, a data breach, another policy,
+# how to get more likes).
+VETOES = ("not_this_policy", "marketing")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def requirement(raw: Any, concepts: Mapping[str, re.Pattern], where: str) -> Req
     or "/regex" alternatives."""
     if not isinstance(raw, list) or not raw:
         raise KnowledgeBaseError(f"{where}: 'requires' must be a non-empty list of groups")
-    groups, absent = [], ([concepts[VETO]] if VETO in concepts else [])
+    groups, absent = [], [concepts[name] for name in VETOES if name in concepts]
     for group in raw:
         if not isinstance(group, list) or not group:
             raise KnowledgeBaseError(f"{where}: each 'requires' group must be a non-empty list")

@@ -376,7 +376,7 @@ _CHILD = re.compile(
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
     r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|"
     r"\d{1,2} ?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
-    r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of (?:my|our|the)\b|"
+    r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|"
     r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends))")
 # An adult learner ("she's 19 and on our adult course") is not a child, whatever else the message says.
 _ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[89]|[2-9]\d)\b(?! ?(?:months?|weeks?|days?))|"
@@ -400,10 +400,15 @@ _NOW = re.compile(
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
-    r"(?:tomorrow|at half term|this weekend))")
+    r"(?:tomorrow|at half term|this weekend)|(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left)|"
+    r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)|out of the gates?)")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b)")
+
+# Words that point to harm only beside another sign, even when a child "says" them: a pupil's
+# passport, paracetamol for a headache.
+CONTEXT_ONLY = frozenset({"passport", "paracetamol"})
 
 # ---- who is it about: a member of staff, or the headteacher -------------------------------------
 _STAFF = re.compile(
@@ -435,7 +440,8 @@ def read(text: str) -> Disclosure | None:
             category, weight = _WORDS[token]
             words[token] = (category, weight)
     weight = 3 * len(strong) + sum(w for _, w in words.values()) + len(weak)
-    if weight < 2 and not (weight == 1 and _TOLD.search(said)):
+    alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
+    if weight < 2 and not alone:
         return None
     by_nature = bool(set(strong) & _CHILD_BY_NATURE) and bool(_PRONOUN.search(said))
     if not (_CHILD.search(said) or by_nature) or (_ADULT.search(said) and not _YOUNG.search(said)):

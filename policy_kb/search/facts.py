@@ -18,6 +18,15 @@ _AGE_PATTERNS = (
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),
 )
+# "(13 now", "she's 16 these days": a number before "now".
+_AGE_NOW = re.compile(r"(?:^|[(,;]|\b(?:is|s|re|are|aged))\s*(\d{1,2})\s+(?:now|these days|this year)\b")
+# "left us after year 6", "our yr 11s have just had prom and left": a leaver from Year 6 to 11 is under 18
+# (the age a Year 11 leaver reaches 18 is two years on), unless years have passed since.
+_LEFT_IN_YEAR = re.compile(
+    r"(?:left|leavers?|leaving|finished|prom)\b(?:\s+\w+){0,4}?\s+(?:after|in|at the end of|from)?\s*(?:year|yr|y)\s*(\d{1,2})\b"
+    r"|\b(?:year|yr|y)\s*(\d{1,2})s?\b(?:\s+\w+){0,6}?\s+(?:left|leavers?|prom)\b")
+_YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|yrs) ago\b"
+                          r"|\bin (?:19|20)\d\d\b|\bback in\b|\bgraduated\b|\buni(?:versity)?\b")
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
 )
@@ -100,7 +109,7 @@ def extract_age(text: str) -> int | None:
     if not _DIGIT.search(lowered):
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
-    for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON):
+    for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON, _AGE_NOW):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
             if 4 <= age <= 99:
@@ -120,6 +129,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["under_18"] = True
     elif _ADULT.search(lowered):
         facts["under_18"] = False
+    elif _left_young(lowered):
+        facts["under_18"] = True
     relation = _relation(lowered)
     if relation:
         facts["relation"] = relation
@@ -135,6 +146,15 @@ def extract_facts(text: str) -> dict[str, Any]:
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True
     return facts
+
+
+def _left_young(lowered: str) -> bool:
+    """Left the trust from Year 6 to 11, lately (so under 18 now)."""
+    found = _LEFT_IN_YEAR.search(lowered)
+    if found is None or _YEARS_SINCE.search(lowered):
+        return False
+    year = int(found.group(1) or found.group(2))
+    return 1 <= year <= 11
 
 
 def _relation(lowered: str) -> str | None:

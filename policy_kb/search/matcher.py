@@ -89,6 +89,15 @@ class Matcher:
         scored.sort()  # best score first, then by clause id
         return [Candidate(clause_id, -negated) for negated, clause_id in scored if negated < 0]
 
+    def _decisive(self, text: str, cluster: tuple[Candidate, ...]) -> str | None:
+        """The one clause of a close call with a decision (`decides`, with a `when`) that the question
+        meets: "can I just post the class projects on my own insta?" meets the separate-account rule's
+        "on my own account", and nothing of the legitimate-uses rule it scores level with."""
+        said, ask = normalise(text), asked(text)
+        met = [c.clause_id for c in cluster if any(d.when is not None and (not d.asked or ask in d.asked)
+                                                   and d.when.met(said) for d in self.kb.by_id[c.clause_id].decides)]
+        return met[0] if len(met) == 1 else None
+
     def topic(self, text: str) -> tuple[str, ...]:
         """A topic typed on its own ("privacy", "photos of pupils"): the clauses it touches, to choose
         from. Only for a few words that name something this policy is about; never an answer."""
@@ -128,6 +137,9 @@ class Matcher:
                     candidates=candidates,
                     facts=frozen,
                 )
+        decisive = self._decisive(text, cluster) if len(cluster) > 1 else None
+        if decisive is not None:
+            cluster = ()  # one of the close candidates has a decision for exactly what the question says
         if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
             top = candidates[0]
             return Reply(
@@ -137,7 +149,7 @@ class Matcher:
                 candidates=candidates,
                 facts=frozen,
             )
-        lead = candidates[0].clause_id
+        lead = decisive or candidates[0].clause_id
         if asked(text) == "todo" and self.kb.by_id[lead].stance != "report":
             # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
             lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
