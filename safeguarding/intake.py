@@ -60,7 +60,7 @@ QUESTIONS: tuple[Question, ...] = (
              free_text=True, hint="Pick one, or type another (e.g. Roblox, YouTube).", required=True,
              placeholder="Pick one, or type another (e.g. Roblox)"),
     Question("accounts", "Accounts or handles",
-             "Which accounts, usernames or handles were involved? (type 'not known' if you don't know)",
+             "Which accounts, usernames or handles were involved? (type 'not known' if you can't tell)",
              placeholder="For example: @sam_p2011 (or 'not known')"),
     Question("account_type", "Account type", "Was it on a personal account or a trust/school account?", "choice",
              (Opt("personal", "A personal account", ("my own", "mine", "private")),

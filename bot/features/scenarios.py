@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from bot.registry import Match, Registry
 from bot.turn import Turn
@@ -10,13 +11,14 @@ from dialogs import scenario as scenario_dialog
 from dialogs.flow import FlowDialog
 from dialogs.scenario_cards import picker_card
 from policy_kb.scenarios import Outcome, Scenario, ScenarioBook, Walk, load_scenarios, recognise, walker
-from policy_kb.scenarios.recognise import WALKTHROUGH
 
 from .welcome import named_contacts
 
 log = logging.getLogger(__name__)
 
 REPORT_ACTION = "report.start"
+# Asks to be taken through it step by step ("what should I do?" is answered, with the walk a button away).
+ASKS_TO_BE_WALKED = re.compile(r"\b(?:walk|talk|take|guide) me through\b|\bguide me\b|\bstep by step\b", re.I)
 
 
 def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
@@ -41,7 +43,7 @@ def situation_match(book: ScenarioBook, qa, turn: Turn) -> Match | None:
     found = recognise(book, text)
     if found is None:
         return None
-    if found.scenario is not None and not WALKTHROUGH.search(text) and qa.reply_for(turn).kind == "answer":
+    if found.scenario is not None and not ASKS_TO_BE_WALKED.search(text) and qa.reply_for(turn).kind == "answer":
         return None
     return Match(found.score, found)
 
