@@ -61,7 +61,7 @@ def numbered_runs(lines: list[str]) -> list[list[int]]:
 
 async def test_make_chat_prints_every_list_numbered_1_2_3_on_lines_of_their_own(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
-    lines = iter(["report", "no", "cancel", "a year 8 kid messaged me on insta, what now?", "my own account", "yes",
+    lines = iter(["report", "no", "cancel", "a year 8 kid messaged me on insta, walk me through it", "my own account", "yes",
                   "/quit"])
 
     async def scripted(prompt):

@@ -28,7 +28,7 @@ async def test_start_without_choosing_asks_again(bot):
 
 
 async def test_free_text_quotes_the_key_clause_first_and_skips_what_it_already_says(bot):
-    first = await bot.send("c-free", "a year 8 kid messaged me on insta, what now?")
+    first = await bot.send("c-free", "a year 8 kid messaged me on insta, walk me through it")
     assert REPORT_CHILD_CONTACT in first.text
     assert "section: Personal use of social media" in first.text
     assert "A current student" in first.text and WHO not in first.text  # pre-filled, not asked
@@ -144,7 +144,7 @@ async def test_start_over_help_and_cancel(bot):
 
 
 async def test_restart_the_app_in_the_middle_of_a_multi_turn_exchange_and_it_carries_on(bot):
-    await bot.send("c-restart", "a year 8 kid messaged me on insta, what now?")
+    await bot.send("c-restart", "a year 8 kid messaged me on insta, walk me through it")
     await bot.restart()
     reply = await bot.send("c-restart", "my own account")
     assert WORRY in reply.text and "Instagram" in reply.text
@@ -154,7 +154,7 @@ async def test_restart_the_app_in_the_middle_of_a_multi_turn_exchange_and_it_car
 
 
 async def test_outcome_offers_report_this_now_with_the_answers_when_reporting_exists(bot):
-    await bot.send("c-report", "a year 8 kid messaged me on insta, what now?")
+    await bot.send("c-report", "a year 8 kid messaged me on insta, walk me through it")
     await bot.send("c-report", "my own account")
     outcome = await bot.send("c-report", "I'm not sure")
     data = outcome.button("Report this now")
