@@ -27,5 +27,6 @@ def test_no_situation_card_reads_as_a_refusal(scenario):
         for length in range(1, len(route) + 1):  # every question on the way, then the outcome
             walk = walk_path(scenario, route[:length])
             node = scenario.node(walk.node)
-            card = outcome_card(KB, scenario, walk) if isinstance(node, Outcome) else question_card(KB, scenario, walk, intro=True)
+            card = (outcome_card(KB, scenario, walk) if isinstance(node, Outcome)
+                    else question_card(KB, scenario, walk, intro=True))
             assert not REFUSAL.search(render_text(card)), (scenario.id, walk.node)
