@@ -454,6 +454,16 @@ def read(text: str) -> Disclosure | None:
     return Disclosure(categories, urgent, _about(said, categories))
 
 
+def any_sign(text: str) -> bool:
+    """Whether a message mentions a child and any sign of harm at all, too little to answer as a
+    disclosure: it is not kept in plain text (the unanswered-questions log keeps a placeholder)."""
+    said = _normalise(text)
+    if not _CHILD.search(said):
+        return False
+    return any(p is not None and p.search(said) for p in (*_STRONG.values(), *_WEAK.values())) or \
+        any(token in _WORDS for token in _TOKEN.findall(said.replace("-", "")))
+
+
 def _about(said: str, categories: tuple[str, ...]) -> str:
     """Whom the concern is about: the headteacher, another member of staff, or (by default) a child's
     circumstances. A member of staff counts only when the signs point at their conduct."""

@@ -4,15 +4,15 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import channels, qa, quiz, reports, scenarios, welcome
+from . import channels, private, qa, quiz, reports, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
     registry.migrations.extend(storage.MIGRATIONS + people.MIGRATIONS)
     welcome.register(registry, services)
     qa.register(registry, services)
-    registry.only_once("qa.feedback", "clause", "helpful")  # 👍 or 👎 counts once per answer, however often clicked
     channels.register(registry, services)
     scenarios.register(registry, services)
     quiz.register(registry, services)
     reports.register(registry, services)
+    private.register(registry)
