@@ -2,7 +2,7 @@
 offers to carry on where it was; an answer-shaped message is taken as the answer."""
 from safeguarding.intake import BY_ID
 from tests.onboarding.play import begin, question_card
-from tests.safeguarding.helpers import REPORTER, fill_in, say
+from tests.safeguarding.helpers import REPORTER, conv, fill_in, say
 
 POLICY_QUESTION = "can i text a parent from my own phone"
 PHONE_CLAUSE = "Staff should not use personal email accounts or mobile phones"
@@ -47,6 +47,18 @@ async def test_a_flow_started_mid_flow_pauses_it_and_it_comes_back_after(bot):
     assert "Carry on?" not in walk.text  # the walk is what is under way now: nothing to offer yet
     stopped = await bot.send("c-stack", "cancel")
     assert "Cancelled" in stopped.text and "Back to the quiz" in stopped.text and "Question 1 of" in stopped.text
+
+
+async def test_a_report_started_mid_quiz_pauses_the_quiz_and_it_comes_back_after(make_bot):
+    bot = await make_bot(channel="msteams")
+    bot.connector.add_member(*REPORTER)
+    first = question_card(await begin(bot, conv(REPORTER), user=REPORTER[0]))["body"][0]["text"]
+    start = await say(bot, REPORTER, "report")
+    assert first not in start.text  # the report's first question, not the quiz's
+    summary = await fill_in(bot, REPORTER, start)
+    sent = await say(bot, REPORTER, value=summary.button("Submit"))
+    assert "SG-" in sent.text and "Back to the quiz" in sent.text
+    assert first in sent.text  # the quiz asks where it was: nothing was lost
 
 
 async def test_cancel_with_nothing_running_says_so(bot):

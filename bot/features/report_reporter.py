@@ -39,8 +39,7 @@ class ReporterCommands:
             await turn.send("You have a report in progress. Here is where you were (type **cancel** to stop it):")
             await turn.dc.reprompt_dialog()
             return
-        if active is not None:
-            await turn.dc.cancel_all_dialogs()
+        # Over whatever else was under way (the quiz, a situation): it waits and comes back after.
         await turn.begin(DIALOG_ID, {"prefill": prefill if isinstance(prefill, dict) else {}, "story": story})
 
     async def submit(self, turn: Turn) -> None:
