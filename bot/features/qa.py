@@ -40,6 +40,12 @@ class QA:
         self.admins = admin_ids(services.settings.env)
         self.menu_buttons = menu_buttons
 
+    def use(self, kb, matcher: Matcher) -> None:
+        """Answer from this knowledge base and its matcher from now on (a version published in the
+        console, or a question linked to a clause; the matcher is built off the event loop)."""
+        self.kb, self.matcher = kb, matcher
+        self.review.policy_version = kb.version
+
     def reply_for(self, turn: Turn) -> Reply:
         """The matcher's reply to this turn's message, worked out once a turn."""
         if "qa" not in turn.found:
@@ -59,7 +65,7 @@ class QA:
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
-                                        self.walk_button(question)))
+                                        self.walk_button(question), asked=question))
         else:
             await self.review.record_unanswered(question, "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
@@ -134,7 +140,7 @@ class QA:
         if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        await self.review.record_feedback(clause_id, helpful)
+        await self.review.record_feedback(clause_id, helpful, str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS])
         await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
                         "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
 

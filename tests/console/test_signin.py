@@ -1,0 +1,71 @@
+"""Signing in to the console: a link from the bot, once, for a few minutes, for people with a role."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.support.console import DSL, OWNER, QUIZ_ADMIN, STAFF, ConsoleClient, ask_for_link, console_bot, local
+
+
+@pytest.fixture
+async def console(make_bot):
+    bot = await console_bot(make_bot)
+    client = ConsoleClient(bot)
+    yield bot, client
+    await client.close()
+
+
+async def test_a_link_signs_in_once_and_the_session_shows_the_roles(console):
+    bot, client = console
+    link = local(bot, await ask_for_link(bot, OWNER))
+    first = await client.get(link[len(bot.base_url):])
+    assert first.status == 200 and "It works once" in first.html  # opening the link uses nothing up
+    token = link.split("t=", 1)[1]
+    page = await client.post("/console/signin", {"token": token})
+    assert page.status == 200 and "Policy owner" in page.html
+    other = ConsoleClient(bot)
+    again = await other.post("/console/signin", {"token": token})
+    await other.close()
+    assert again.status == 403 and "already used" in again.html
+
+
+async def test_an_expired_link_is_refused(console):
+    bot, client = console
+    link = local(bot, await ask_for_link(bot, DSL))
+    later = bot.services.clock() + timedelta(minutes=6)
+    bot.services.clock = lambda: later
+    page = await client.post("/console/signin", {"token": link.split("t=", 1)[1]})
+    assert page.status == 403 and "expired" in page.html
+    assert "DSL" not in (await client.get("/console")).html
+
+
+async def test_someone_without_a_role_gets_no_link(console):
+    bot, _ = console
+    reply = await bot.send("console-staff", "console", user=STAFF[0])
+    assert "console/signin" not in reply.text and "aren't set up" in reply.text
+
+
+async def test_no_link_in_a_group_chat(console):
+    bot, _ = console
+    mention = [{"type": "mention", "text": "<at>Guidance bot</at>", "mentioned": {"id": "bot", "name": "Guidance bot"}}]
+    reply = await bot.send("group-1", "<at>Guidance bot</at> console", user=OWNER[0], conversation_type="groupChat",
+                           entities=mention)
+    assert "console/signin" not in reply.text and "1:1 chat" in reply.text
+
+
+async def test_pages_need_a_session_and_the_right_role(console):
+    bot, client = console
+    assert (await client.get("/console/policies")).status == 401
+    await client.sign_in(QUIZ_ADMIN)
+    refused = await client.get("/console/policies")
+    assert refused.status == 403
+    charts = await client.get("/console/charts")
+    assert charts.status == 200 and "Onboarding quiz" in charts.html
+
+
+async def test_a_form_without_the_csrf_token_is_refused(console):
+    bot, client = console
+    await client.sign_in(OWNER)
+    page = await client.post("/console/review/decide", {"policy": "social_media", "question": "x", "kind": "needs_clause"})
+    assert page.status == 403
