@@ -13,7 +13,7 @@ from policy_kb.model import CONTACTS
 from policy_kb.revision.draft import ReviewError, decide, open_items, publish_bundle
 
 from .policy_pages import base_bundle
-from .web import CONTEXT, HEADERS, Visitor, owner, page, render
+from .web import CONTEXT, FORM, HEADERS, Visitor, owner, page, render
 
 KINDS = ("clause", "sentence", "question", "situation")
 
@@ -50,7 +50,7 @@ async def decide_item(request: web.Request, visitor: Visitor) -> web.StreamRespo
     """Record the owner's decision on one item (a problem is shown at the item, with what was typed)."""
     ctx = request.app[CONTEXT]
     draft = await _draft(request)
-    form = request["form"]
+    form = request[FORM]
     if draft.status != "open":
         return await _page(request, visitor, draft, 409, "This draft is no longer open.")
     fields = {key: str(form.get(key, "")) for key in ("action", "text", "headline", "stance", "answer", "keywords",
@@ -71,7 +71,7 @@ async def publish(request: web.Request, visitor: Visitor) -> web.StreamResponse:
     """Publish a finished draft: it becomes the live version on every instance."""
     ctx = request.app[CONTEXT]
     draft = await _draft(request)
-    form = request["form"]
+    form = request[FORM]
     number, adopted = str(form.get("number", "")), str(form.get("adopted", ""))
     posted = {"number": number, "adopted": adopted}
     if draft.status != "open":

@@ -80,7 +80,7 @@ class Library:
         async with self.db.transaction() as conn:
             number = int(await conn.scalar(sa.select(generation.c.generation).where(generation.c.id == 1)) or 0)
             titles = {r.id: r.title for r in await conn.execute(sa.select(policies))}
-            latest = sa.select(versions.c.policy, sa.func.max(versions.c.id).label("id")).group_by(versions.c.policy)
+            latest = sa.select(sa.func.max(versions.c.id).label("id")).group_by(versions.c.policy).subquery()
             rows = await conn.execute(sa.select(versions.c.policy, versions.c.bundle)
                                       .where(versions.c.id.in_(sa.select(latest.c.id))))
             bundles = {r.policy: json.loads(r.bundle) for r in rows}

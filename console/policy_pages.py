@@ -9,7 +9,7 @@ from policy_kb.revision.draft import policy_draft, revision_draft, slug
 from policy_kb.revision.importer import DocumentError, from_text, read_document
 
 from .knowledge import shipped_bundle
-from .web import CONTEXT, HEADERS, Visitor, owner, page, render, reviewer
+from .web import CONTEXT, FORM, HEADERS, Visitor, owner, page, render, reviewer
 
 SHIPPED = "as shipped"
 
@@ -82,7 +82,7 @@ async def new_version(request: web.Request, visitor: Visitor) -> web.StreamRespo
     if live is None:
         raise web.HTTPNotFound(text="No such policy.", headers=HEADERS)
     try:
-        document = _document(request["form"], live.kb.headings)
+        document = _document(request[FORM], live.kb.headings)
     except DocumentError as exc:
         return render(request, "upload.html.j2", status=400, visitor=visitor, live=live,
                       problem=f"That document could not be read: {exc}. Nothing was changed.")
@@ -104,7 +104,7 @@ async def import_form(request: web.Request, visitor: Visitor) -> web.Response:
 async def import_policy(request: web.Request, visitor: Visitor) -> web.StreamResponse:
     """Another policy: draft one clause per bullet and sentence of its document."""
     ctx = request.app[CONTEXT]
-    form = request["form"]
+    form = request[FORM]
     title = " ".join(str(form.get("title", "")).split())[:120]
     try:
         if not title:

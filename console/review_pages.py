@@ -10,7 +10,7 @@ from aiohttp import web
 from policy_kb.bundle import PRIMARY
 
 from .queue import queue
-from .web import CONTEXT, HEADERS, Visitor, page, render, reviewer
+from .web import CONTEXT, FORM, HEADERS, Visitor, page, render, reviewer
 
 KINDS = {"link": "linked to a clause", "not_covered": "not covered", "needs_clause": "needs a new clause"}
 MAX_QUESTION = 500
@@ -36,7 +36,7 @@ def _back(policy: str, problem: str = "") -> web.HTTPSeeOther:
 async def decide(request: web.Request, visitor: Visitor) -> web.StreamResponse:
     """Take one decision on a queued question."""
     ctx = request.app[CONTEXT]
-    form = request["form"]
+    form = request[FORM]
     current = ctx.live.current
     policy = current.policy(str(form.get("policy", ""))) or current.primary
     question = " ".join(str(form.get("question", "")).split())[:MAX_QUESTION]
@@ -61,7 +61,7 @@ async def decide(request: web.Request, visitor: Visitor) -> web.StreamResponse:
 async def undo(request: web.Request, visitor: Visitor) -> web.StreamResponse:
     """Undo a decision: the question goes back to the queue, and the matcher forgets it."""
     ctx = request.app[CONTEXT]
-    form = request["form"]
+    form = request[FORM]
     try:
         number = int(str(form.get("decision", "")))
     except ValueError:

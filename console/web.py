@@ -54,6 +54,7 @@ class ConsoleContext:
 
 
 CONTEXT = web.AppKey("console", ConsoleContext)
+FORM = web.RequestKey("console.form", MultiDict)  # the posted fields, read once by `page`
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def page(allowed: Callable[[Roles], bool] | None = None, what: str = "") -> Call
                     await ctx.audit.record(visitor.identity.actor, "refused", request.path, "stale or forged form")
                     return render(request, "refused.html.j2", status=403, visitor=visitor,
                                   message="That form was out of date. Go back, reload the page and try again.")
-                request["form"] = form
+                request[FORM] = form
             else:
                 await ctx.audit.record(visitor.identity.actor, "view", request.path_qs, what)
             return await handler(request, visitor)

@@ -114,6 +114,9 @@ def _blocks(text: str, headings: tuple[str, ...]) -> list[Block]:
         elif not line:
             if bullet and bullet[-1].endswith(_CLOSING):
                 flush()
+        elif bullet and bullet[-1].endswith(_CLOSING) and line[0].isupper():
+            flush()  # a finished bullet, then a new paragraph (PDF text keeps no blank line between)
+            paragraph.append(line)
         elif bullet:
             bullet.append(line)
         else:
@@ -124,11 +127,10 @@ def _blocks(text: str, headings: tuple[str, ...]) -> list[Block]:
 
 def _docx(data: bytes) -> Document:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, ValueError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged upload can fail anywhere in the zip or XML parsers
         raise DocumentError(f"the file is not a Word document that can be read ({type(exc).__name__})") from None
     lines, headings = [], []
     for paragraph in document.paragraphs:
@@ -140,7 +142,7 @@ def _docx(data: bytes) -> Document:
             headings.append(text)
             lines += ["", text, ""]
         elif "List" in style:
-            lines.append(BULLET + text)
+            lines += [BULLET + text, ""]
         else:
             lines += [text, ""]
     return _document("\n".join(lines).strip() + "\n", tuple(dict.fromkeys(headings)))
@@ -148,12 +150,11 @@ def _docx(data: bytes) -> Document:
 
 def _pdf(data: bytes) -> Document:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged upload can fail anywhere in the PDF parser
         raise DocumentError(f"the file is not a PDF that can be read ({type(exc).__name__})") from None
     if not collapse(text):
         raise DocumentError("the PDF has no text layer (a scanned page?): paste the text instead")
