@@ -12,6 +12,7 @@ import contextlib
 import logging
 import time
 
+from bot import appkeys
 from console.knowledge import Live, LiveSet, build, lexicon_for
 from console.library import Library
 from dialogs.scenario import ScenarioFlow
@@ -36,6 +37,8 @@ class LiveKnowledge:
         self.last_build_seconds: float | None = None
         self.failed_generation: int | None = None
         self._lock = asyncio.Lock()
+        self.adapter = None  # set when the app starts: the re-quiz nudge needs it
+        self._tasks: set[asyncio.Task] = set()
 
     def matcher(self, policy: str) -> Matcher:
         return self.services.qa.matcher if policy == PRIMARY else self.matchers[policy]
@@ -56,8 +59,28 @@ class LiveKnowledge:
                 log.error("the knowledge base of change %d does not load, still answering from change %d: %s",
                           snapshot.generation, self.current.generation, exc)
                 return False
+            version = self.services.kb.version
             self._apply(*built)
+            if self.services.kb.version != version:
+                self._nudge()
             return True
+
+    def _nudge(self) -> None:
+        """A new version: send the re-quiz reminders now rather than at the next hourly run (each is
+        claimed before it is sent, so instances that all see the new version never send one twice)."""
+        quiz = self.services.quiz
+        if quiz is None or quiz.config.reminder_interval <= 0 or self.adapter is None:
+            return
+
+        async def run():
+            try:
+                await quiz.reminders.run(self.adapter)
+            except Exception:
+                log.exception("re-quiz reminders after a new policy version failed")
+
+        task = asyncio.create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _build(self, snapshot) -> tuple:
         """Everything a swap needs, built off the event loop."""
@@ -93,12 +116,15 @@ class LiveKnowledge:
     def worker(self):
         """An aiohttp cleanup_ctx: load what was published before serving, then watch for changes."""
         async def watch(app):
+            self.adapter = app[appkeys.ADAPTER]
             await self.refresh()
             task = asyncio.create_task(self._poll())
             yield
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            for pending in list(self._tasks):
+                pending.cancel()
 
         return watch
 

@@ -2,14 +2,23 @@
 questions and situations, the review, publishing, and the bot answering from the new version."""
 from __future__ import annotations
 
-import html as html_module
 import re
 
 import aiohttp
 import pytest
 
-from tests.support.channel import TRUST_TENANT
-from tests.support.console import OWNER, ConsoleClient, console_bot
+from tests.support.channel import TRUST_TENANT, visible_text
+from tests.support.console import (
+    ANN,
+    OWNER,
+    ConsoleClient,
+    console_bot,
+    item_ids,
+    open_draft,
+    publish_new_version,
+    review_everything,
+    seed_figures,
+)
 from tests.support.policies import NEW_RULE, REPORT_QUESTION, REWORDED_TO, changed_policy
 
 CHILD_CONTACT = "personal.report_child_contact"
@@ -22,60 +31,6 @@ async def owner(make_bot):
     await client.sign_in(OWNER)
     yield bot, client
     await client.close()
-
-
-def upload(text: str, name: str = "policy.txt") -> aiohttp.FormData:
-    form = aiohttp.FormData()
-    form.add_field("file", text.encode("utf-8"), filename=name, content_type="text/plain")
-    return form
-
-
-async def open_draft(client, text: str):
-    csrf = (await client.get("/console/policies/social_media/new")).csrf()
-    return await client.post("/console/policies/social_media/new", upload(text), csrf)
-
-
-def item_ids(html: str, kind: str) -> list[str]:
-    return re.findall(rf'name="item" value="({kind}:[^"]+)"', html)
-
-
-async def review_everything(client, page, retire_questions=False):
-    """Decide every open item the way a careful owner would."""
-    path = page.url.split("#")[0][len(client.bot.base_url):]
-    retired: set[str] = set()
-    while True:
-        html = (await client.get(path)).html
-        open_items = re.findall(r'<div class="card" id="([^"]+)">\s*<h3>[^<]*<span class="status open">', html)
-        if not open_items:
-            return path
-        anchor = open_items[0]
-        item = anchor.replace("-", ":", 1)
-        kind = item.split(":")[0]
-        card = html[html.index(f'id="{anchor}"'):]
-        if kind == "clause" and "removed" in card.split("</h3>")[0]:
-            data = {"item": item, "action": "retire"}
-            retired.add(item.split(":", 1)[1])
-        elif kind == "clause":
-            text = re.search(r'name="text">([^<]*)</textarea>', card).group(1)
-            headline = re.search(r'name="headline" value="([^"]*)"', card).group(1)
-            answer = re.search(r'name="answer">([^<]*)</textarea>', card).group(1)
-            stance = re.search(r'<option value="(\w+)" selected>', card).group(1)
-            data = {"item": item, "action": "update", "text": html_module.unescape(text),
-                    "headline": html_module.unescape(headline), "stance": stance,
-                    "answer": html_module.unescape(answer) + " Tell them the same day."}
-        elif kind == "new":
-            data = {"item": item, "action": "write", "headline": "No — never alter photographs of pupils with AI tools",
-                    "stance": "must_not", "answer": "Don't use AI tools to change photographs of pupils.",
-                    "keywords": "ai, artificial intelligence",
-                    "examples": "can I use AI to edit a photo of my class?\nis an AI photo app ok for pupil pictures?\n"
-                                "can I tidy up the sports day photos with AI?"}
-        elif kind == "question":
-            rests_on = re.search(r"rests on ([^<]*)</p>", card).group(1).split(", ")
-            data = {"item": item, "action": "retire" if retire_questions or retired & set(rests_on) else "keep"}
-        else:
-            data = {"item": item, "action": "confirm"}
-        done = await client.form(f"{path}/decide", data, path)
-        assert done.status == 200, (item, re.findall(r"role=\"alert\">([^<]*)", done.html))
 
 
 async def test_a_new_version_is_reviewed_published_and_answered_from(owner):
@@ -139,3 +94,18 @@ async def test_reports_keep_the_version_they_were_made_under(owner):
     bot, _ = owner
     assert bot.services.reports.store.policy_version() == "1.0"
     assert TRUST_TENANT
+
+
+async def test_publishing_asks_those_who_passed_on_the_old_version_to_take_the_quiz_again(make_bot):
+    bot = await console_bot(make_bot, {"QUIZ_REMINDER_INTERVAL": "3600"})  # the hourly run is far off
+    await seed_figures(bot)  # Ann passed on version 1.0 and has talked to the bot
+    client = ConsoleClient(bot)
+    await client.sign_in(OWNER)
+    published = await publish_new_version(client)
+    await client.close()
+    assert "Published" in published.html
+    completions = await bot.services.quiz.records.passes()
+    assert [p.policy_version for p in completions] == ["1.0"]  # a pass keeps the version it was made under
+    nudge = await bot.connector.wait_for(lambda c: [a for a in c.all_activities() if "has changed" in visible_text(a)])
+    assert "version 1.1" in visible_text(nudge[0])
+    assert nudge[0]["recipient"]["id"] == ANN[0]  # Ann, who passed on 1.0; not Cat, who never passed

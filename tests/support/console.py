@@ -2,6 +2,7 @@
 signs in with it and posts its forms (with the CSRF token) as a browser would."""
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -154,3 +155,70 @@ def table_rows(html: str, chart: str) -> dict[str, list[str]]:
         cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
         rows[cells[0]] = cells[1:]
     return rows
+
+
+# ---- a new version through the console --------------------------------------------------------
+def upload(text: str, name: str = "policy.txt") -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("file", text.encode("utf-8"), filename=name, content_type="text/plain")
+    return form
+
+
+async def open_draft(client, text: str):
+    """Upload a new text of the first policy; the draft's page."""
+    csrf = (await client.get("/console/policies/social_media/new")).csrf()
+    return await client.post("/console/policies/social_media/new", upload(text), csrf)
+
+
+def item_ids(html: str, kind: str) -> list[str]:
+    return re.findall(rf'name="item" value="({kind}:[^"]+)"', html)
+
+
+async def review_everything(client, page, retire_questions=False):
+    """Decide every open item the way a careful owner would."""
+    path = page.url.split("#")[0][len(client.bot.base_url):]
+    retired: set[str] = set()
+    while True:
+        html = (await client.get(path)).html
+        open_items = re.findall(r'<div class="card" id="([^"]+)">\s*<h3>[^<]*<span class="status open">', html)
+        if not open_items:
+            return path
+        anchor = open_items[0]
+        item = anchor.replace("-", ":", 1)
+        kind = item.split(":")[0]
+        card = html[html.index(f'id="{anchor}"'):]
+        if kind == "clause" and "removed" in card.split("</h3>")[0]:
+            data = {"item": item, "action": "retire"}
+            retired.add(item.split(":", 1)[1])
+        elif kind == "clause":
+            text = re.search(r'name="text">([^<]*)</textarea>', card).group(1)
+            headline = re.search(r'name="headline" value="([^"]*)"', card).group(1)
+            answer = re.search(r'name="answer">([^<]*)</textarea>', card).group(1)
+            stance = re.search(r'<option value="(\w+)" selected>', card).group(1)
+            data = {"item": item, "action": "update", "text": html_module.unescape(text),
+                    "headline": html_module.unescape(headline), "stance": stance,
+                    "answer": html_module.unescape(answer) + " Tell them the same day."}
+        elif kind == "new":
+            data = {"item": item, "action": "write", "headline": "No — never alter photographs of pupils with AI tools",
+                    "stance": "must_not", "answer": "Don't use AI tools to change photographs of pupils.",
+                    "keywords": "ai, artificial intelligence",
+                    "examples": "can I use AI to edit a photo of my class?\nis an AI photo app ok for pupil pictures?\n"
+                                "can I tidy up the sports day photos with AI?"}
+        elif kind == "question":
+            rests_on = re.search(r"rests on ([^<]*)</p>", card).group(1).split(", ")
+            data = {"item": item, "action": "retire" if retire_questions or retired & set(rests_on) else "keep"}
+        else:
+            data = {"item": item, "action": "confirm"}
+        done = await client.form(f"{path}/decide", data, path)
+        assert done.status == 200, (item, re.findall(r"role=\"alert\">([^<]*)", done.html))
+
+
+
+
+async def publish_new_version(client, number: str = "1.1") -> Page:
+    """Upload the changed policy, review everything, publish it."""
+    from tests.support.policies import changed_policy
+
+    page = await open_draft(client, changed_policy())
+    path = await review_everything(client, page)
+    return await client.form(f"{path}/publish", {"number": number, "adopted": "2027-01-15"}, path)
