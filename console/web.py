@@ -29,7 +29,8 @@ HEADERS = {
     "Content-Security-Policy": f"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
                                f"form-action 'self'; base-uri 'none'; frame-ancestors {FRAME_ANCESTORS}",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",  # a sign-in link must never leave in a Referer header
+    # A sign-in link never leaves in a Referer header ("no-referrer" would make browsers send Origin: null).
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 
