@@ -63,11 +63,18 @@ class Page:
 
 
 class ConsoleClient:
-    """A browser-like client with its own cookie jar."""
+    """A browser-like client with its own cookie jar, for a bot (anything with `base_url` and
+    `send(conversation, text, user=...)`: a BotHarness, or an instance's channel)."""
 
     def __init__(self, bot):
         self.bot = bot
         self.session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+    def on(self, bot) -> ConsoleClient:
+        """The same browser (cookies and all) talking to another instance."""
+        other = ConsoleClient.__new__(ConsoleClient)
+        other.bot, other.session = bot, self.session
+        return other
 
     async def close(self) -> None:
         await self.session.close()
