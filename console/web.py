@@ -14,6 +14,8 @@ import jinja2
 from aiohttp import web
 from multidict import MultiDict
 
+from policy_kb.revision.diff import word_marks
+
 from .roles import Identity, RoleBook, Roles
 from .signin import Session
 
@@ -70,6 +72,7 @@ def environment() -> jinja2.Environment:
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["day"] = lambda value: f"{value:%d %b %Y}" if value else ""
     env.filters["minute"] = lambda value: f"{value:%d %b %Y %H:%M} UTC" if value else ""
+    env.globals["marks"] = word_marks
     return env
 
 

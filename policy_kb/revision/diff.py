@@ -109,3 +109,16 @@ def _map_offset(old_sentence: str, new_sentence: str, offset: int) -> int:
             target = j1 + (index - i1 if tag == "equal" else round((index - i1) / max(i2 - i1, 1) * (j2 - j1)))
             break
     return len(" ".join(new_words[:target])) + (1 if 0 < target < len(new_words) else 0)
+
+
+def word_marks(old: str, new: str) -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]]:
+    """Both sentences as (changed, words) runs, to show what a rewording changed."""
+    a, b = old.split(), new.split()
+    left: list[tuple[bool, str]] = []
+    right: list[tuple[bool, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if i2 > i1:
+            left.append((tag != "equal", " ".join(a[i1:i2])))
+        if j2 > j1:
+            right.append((tag != "equal", " ".join(b[j1:j2])))
+    return left, right

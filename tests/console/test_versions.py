@@ -6,8 +6,9 @@ import re
 
 import aiohttp
 import pytest
+import sqlalchemy as sa
 
-from tests.support.channel import TRUST_TENANT, visible_text
+from tests.support.channel import visible_text
 from tests.support.console import (
     ANN,
     OWNER,
@@ -90,10 +91,21 @@ async def test_a_clause_quoted_by_a_situation_cannot_be_retired(owner):
     assert bot.services.kb.version == "1.0"
 
 
-async def test_reports_keep_the_version_they_were_made_under(owner):
-    bot, _ = owner
-    assert bot.services.reports.store.policy_version() == "1.0"
-    assert TRUST_TENANT
+async def test_reports_keep_the_version_they_were_made_under(make_bot):
+    from safeguarding.tables import reports
+    from tests.safeguarding.helpers import REPORTER, file_report
+
+    bot = await console_bot(make_bot)
+    bot.connector.add_member(*REPORTER)
+    await file_report(bot)
+    client = ConsoleClient(bot)
+    await client.sign_in(OWNER)
+    await publish_new_version(client)
+    await client.close()
+    await file_report(bot)
+    async with bot.services.db.reading() as conn:
+        versions = (await conn.execute(sa.select(reports.c.policy_version).order_by(reports.c.id))).scalars().all()
+    assert versions == ["1.0", "1.1"]
 
 
 async def test_publishing_asks_those_who_passed_on_the_old_version_to_take_the_quiz_again(make_bot):
