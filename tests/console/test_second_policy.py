@@ -2,6 +2,7 @@
 written up by the owner, only those answerable, every answer naming the policy it quotes."""
 from __future__ import annotations
 
+import io
 import re
 
 import aiohttp
@@ -27,7 +28,7 @@ async def import_policy(client, name: str, data: bytes, title: str = AUP_TITLE, 
     form = aiohttp.FormData()
     form.add_field("title", title)
     form.add_field("out_of_scope", out_of_scope)
-    form.add_field("file", data, filename=name)
+    form.add_field("file", io.BytesIO(data), filename=name)
     return await client.post("/console/import", form, csrf)
 
 
@@ -96,3 +97,13 @@ async def test_out_of_scope_topics_are_not_answered_from_that_policy(owner):
     assert PASSWORD_RULE in answered.text
     vetoed = await bot.send("staff-6", "can I share my password for my personal phone with a colleague?", user="29:s6")
     assert PASSWORD_RULE not in vetoed.text
+
+
+async def test_a_document_larger_than_a_chat_message_is_taken_up_to_five_megabytes(owner):
+    bot, client = owner
+    big = (aup_text() + "\n" + "Staff should read this paragraph carefully before the next one begins. " * 3700).encode()
+    assert 256 * 1024 < len(big) < 5 * 1024 * 1024  # over the app's body limit for /api/messages
+    page = await import_policy(client, "aup.txt", big)
+    assert page.status == 200 and PASSWORD_RULE in items(page.html)
+    too_big = await import_policy(client, "aup.txt", b"x" * (5 * 1024 * 1024 + 1))
+    assert too_big.status == 413
