@@ -5,7 +5,18 @@ import re
 
 from aiohttp import web
 
-from .web import CONTEXT, COOKIE, HEADERS, Visitor, page, read_form, render, same_origin, set_session_cookie
+from .web import (
+    CONTEXT,
+    COOKIE,
+    HEADERS,
+    Visitor,
+    clear_session_cookie,
+    page,
+    read_form,
+    render,
+    same_origin,
+    set_session_cookie,
+)
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
 
@@ -58,7 +69,7 @@ async def signout(request: web.Request, visitor: Visitor) -> web.StreamResponse:
     await ctx.signin.end(request.cookies.get(COOKIE, ""))
     await ctx.audit.record(visitor.identity.actor, "signout", "/console/signout")
     response = web.HTTPSeeOther("/console", headers=HEADERS)
-    response.del_cookie(COOKIE, path="/console")
+    clear_session_cookie(response, request)
     raise response
 
 

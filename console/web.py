@@ -90,18 +90,27 @@ def secure(request: web.Request) -> bool:
 def set_session_cookie(response: web.StreamResponse, request: web.Request, token: str, max_age: int) -> None:
     """HttpOnly always. Over HTTPS: Secure, and SameSite=None with Partitioned so that the Teams tab
     (a frame on a Microsoft site) keeps it; every change is then guarded by the CSRF token and
-    Origin check. Over plain HTTP (this machine): SameSite=Lax."""
+    Origin check. Over plain HTTP (this machine): SameSite=Lax. Written by hand: Python 3.11's
+    http.cookies knows no Partitioned attribute."""
     https = secure(request)
-    response.set_cookie(COOKIE, token, max_age=max_age, path="/console", httponly=True, secure=https,
-                        samesite="None" if https else "Lax", partitioned=True if https else None)
+    attributes = [f"{COOKIE}={token}", f"Max-Age={max_age}", "Path=/console", "HttpOnly"]
+    attributes += ["Secure", "SameSite=None", "Partitioned"] if https else ["SameSite=Lax"]
+    response.headers.add("Set-Cookie", "; ".join(attributes))
+
+
+def clear_session_cookie(response: web.StreamResponse, request: web.Request) -> None:
+    """The same cookie, expired (a partitioned cookie is only replaced by one that says so)."""
+    set_session_cookie(response, request, "", 0)
 
 
 def same_origin(request: web.Request) -> bool:
-    """A POST from a page of this site (browsers send Origin on every POST)."""
+    """A POST from a page of this site (browsers send Origin on every POST): the host it was sent to,
+    or CONSOLE_URL's, should a proxy in front change the Host header."""
     origin = request.headers.get("Origin")
     if origin is None or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc.lower() == request.host.lower()
+    public = urlsplit(request.app[CONTEXT].public_url).netloc.lower()
+    return urlsplit(origin).netloc.lower() in {request.host.lower(), public} - {""}
 
 
 async def read_form(request: web.Request) -> MultiDict:

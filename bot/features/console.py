@@ -109,7 +109,7 @@ class ConsoleCommand:
             title="Sign in to the console",
             blocks=(Text("You're signed in as: " + "; ".join(roles.names) + "."),
                     Text(f"The link works once, for {minutes} minutes. Don't forward it.", style="subtle"),
-                    Text(f"In the Teams Console tab, paste it there: {url}", style="subtle")),
+                    Text(f"To sign in inside the Console tab in Teams, paste this link there: {url}", style="subtle")),
             buttons=(Button("Open the console", url=url),)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from yarl import URL
 
 from tests.support.console import DSL, OWNER, QUIZ_ADMIN, STAFF, ConsoleClient, ask_for_link, console_bot, local
 
@@ -69,3 +70,39 @@ async def test_a_form_without_the_csrf_token_is_refused(console):
     await client.sign_in(OWNER)
     page = await client.post("/console/review/decide", {"policy": "social_media", "question": "x", "kind": "needs_clause"})
     assert page.status == 403
+
+
+async def test_a_form_posted_from_another_site_is_refused(console):
+    bot, client = console
+    token = local(bot, await ask_for_link(bot, OWNER)).split("t=", 1)[1]
+    async with client.session.post(bot.base_url + "/console/signin", data={"token": token},
+                                   headers={"Origin": "https://attacker.example"}) as resp:
+        assert resp.status == 400
+    page = await client.post("/console/signin", {"token": token})  # the link was not used up
+    assert page.status == 200 and "Policy owner" in page.html
+
+
+async def test_the_session_cookie_is_httponly_and_scoped_to_the_console(console):
+    bot, client = console
+    token = local(bot, await ask_for_link(bot, DSL)).split("t=", 1)[1]
+    async with client.session.post(bot.base_url + "/console/signin", data={"token": token}, allow_redirects=False,
+                                   headers={"Origin": bot.base_url}) as resp:
+        cookie = resp.headers["Set-Cookie"]
+    assert resp.status == 303 and "HttpOnly" in cookie and "Path=/console" in cookie and "SameSite=Lax" in cookie
+    async with client.session.post(bot.base_url + "/console/signin", allow_redirects=False,
+                                   data={"token": local(bot, await ask_for_link(bot, DSL)).split("t=", 1)[1]},
+                                   headers={"Origin": "https://guidance.example.org", "X-Forwarded-Proto": "https",
+                                            "Host": "guidance.example.org"}) as resp:
+        assert resp.status == 303, (resp.status, await resp.text())
+        cookie = resp.headers["Set-Cookie"]
+    assert "Secure" in cookie and "SameSite=None" in cookie and "Partitioned" in cookie
+
+
+async def test_signing_out_ends_the_session_on_the_server(console):
+    bot, client = console
+    page = await client.sign_in(OWNER)
+    cookie = client.session.cookie_jar.filter_cookies(URL(bot.base_url + "/console"))["console_session"].value
+    out = await client.post("/console/signout", {}, page.csrf())
+    assert out.status == 401 and "Type console" in out.html.replace("<strong>", "").replace("</strong>", "")
+    async with client.session.get(bot.base_url + "/console", cookies={"console_session": cookie}) as resp:
+        assert resp.status == 401  # the old cookie, replayed, opens nothing
