@@ -106,3 +106,13 @@ async def test_signing_out_ends_the_session_on_the_server(console):
     assert out.status == 401 and "Type console" in out.html.replace("<strong>", "").replace("</strong>", "")
     async with client.session.get(bot.base_url + "/console", cookies={"console_session": cookie}) as resp:
         assert resp.status == 401  # the old cookie, replayed, opens nothing
+
+
+async def test_links_start_with_console_url_and_a_bad_one_stops_the_start(make_bot, tmp_path):
+    bot = await console_bot(make_bot, {"CONSOLE_URL": "https://guidance.example.org/"})
+    assert (await ask_for_link(bot, OWNER)).startswith("https://guidance.example.org/console/signin?t=")
+    from app import create_app
+    from bot.settings import Settings, SettingsError
+
+    with pytest.raises(SettingsError, match="CONSOLE_URL: must be the https:// address"):
+        create_app(Settings.from_env({"DATA_DIR": str(tmp_path), "CONSOLE_URL": "http://guidance.example.org"}))
