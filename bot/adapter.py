@@ -75,7 +75,9 @@ class SkipRedelivered(Middleware):
         activity = context.activity
         if activity.type != ActivityTypes.message or not activity.id or not activity.conversation:
             return await logic()
-        key = activity_key(activity.channel_id or "", activity.conversation.id or "", activity.id)
+        # What a claim is stored under: a digest of the ids, not the ids.
+        key = hashlib.sha256("\n".join((activity.channel_id or "", activity.conversation.id or "",
+                                         activity.id)).encode()).hexdigest()
         if not await self.deliveries.claim(key):
             log.info("redelivered activity skipped: channel=%s", activity.channel_id)
             return None
@@ -86,11 +88,6 @@ class SkipRedelivered(Middleware):
                 await self.deliveries.settle(key, done=False)  # else the claim goes stale in time
             raise
         await self.deliveries.settle(key, done=True)
-
-
-def activity_key(channel_id: str, conversation_id: str, activity_id: str) -> str:
-    """What a claim is stored under: a digest, not the ids."""
-    return hashlib.sha256("\n".join((channel_id, conversation_id, activity_id)).encode()).hexdigest()
 
 
 def create_adapter(settings: Settings, deliveries: Deliveries) -> CloudAdapter:

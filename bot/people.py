@@ -133,19 +133,6 @@ class People:
         person, _ = await self.observe(context)
         return person
 
-    async def find_by_email(self, email: str) -> list[tuple[Person, ConversationReference]]:
-        """Everyone known under an email address (in Teams, in the trust's tenants only), with their latest
-        conversation."""
-        async with self.db.transaction() as conn:
-            rows = (await conn.execute(sa.select(people).where(sa.func.lower(people.c.email) == email.lower()))).all()
-        found = [(self._person(row), ConversationReference().deserialize(json.loads(row.reference))) for row in rows]
-        return [(person, reference) for person, reference in found if person.trusted]
-
-    async def reference(self, user_key: str) -> ConversationReference | None:
-        async with self.db.transaction() as conn:
-            row = (await conn.execute(sa.select(people.c.reference).where(people.c.user_key == user_key))).first()
-        return ConversationReference().deserialize(json.loads(row.reference)) if row else None
-
     async def accounts(self, email: str = "", aad_object_id: str = "", user_key: str = "") -> list[Account]:
         """Every account of someone, known by email or AAD object id (in Teams, only in the trust's tenants)
         or by user key, with its 1:1 routes and pauses: one Account per Teams tenant."""

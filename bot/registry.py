@@ -92,9 +92,6 @@ class Registry:
     renderers: dict[str, Renderer] = field(default_factory=dict)
     # The help menu's buttons, in the order the features add them.
     menu_buttons: list[Button] = field(default_factory=list)
-    # card action -> the fields of its data that make a click the same click: taken once per
-    # conversation (e.g. 👍 on one answer), a repeat is thanked and not handled again.
-    once: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # find_command's index of spellings: (number of commands it was built from, exact, by first word).
     _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -109,10 +106,6 @@ class Registry:
         if name in self.actions:
             raise ValueError(f"card action {name!r} registered twice")
         self.actions[name] = handler
-
-    def only_once(self, action: str, *fields: str) -> None:
-        """Handle a click of `action` once per conversation for each value of `fields`."""
-        self.once[action] = fields
 
     def intent(self, name: str, scorer: IntentScorer, handler: IntentHandler) -> None:
         self.intents.append(Intent(name, scorer, handler))

@@ -1,7 +1,6 @@
 """The turn handler: load state once, continue a flow or route the message, save, then send."""
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,6 @@ log = logging.getLogger(__name__)
 
 # The turn's Turn object, made once.
 _TURN = "guidance.turn"
-MAX_CLICKS_KEPT = 200  # once-only clicks remembered per conversation
 
 
 @dataclass
@@ -103,7 +101,6 @@ class GuidanceBot(TeamsActivityHandler):
         self.dialogs = DialogSet(conversation_state.create_property("dialog_state"))
         for dialog in registry.dialogs:
             self.dialogs.add(dialog)
-        self.clicks = conversation_state.create_property("clicked_once")
         registry.action("flow.resume", self.resume)
         registry.command("resume", ("carry on", "resume", "continue"), self.resume, hidden=True)
 
@@ -173,9 +170,6 @@ class GuidanceBot(TeamsActivityHandler):
         if turn.value is not None and "action" in turn.value:
             handler = self.registry.actions.get(str(turn.value["action"]))
             if handler is not None:
-                if await self.clicked_before(turn):
-                    await turn.send("You've already told me that. Thank you.")
-                    return
                 await handler(turn)
                 return
         flow = active_flow(turn.dc)[0] if turn.dc.active_dialog is not None else None
@@ -201,20 +195,6 @@ class GuidanceBot(TeamsActivityHandler):
                 await self.offer_to_resume(turn)
         else:
             await reask(turn.dc)
-
-    async def clicked_before(self, turn: Turn) -> bool:
-        """Whether this click of a once-only action (Registry.only_once) was taken already here."""
-        action = str(turn.value["action"])
-        if action not in self.registry.once:
-            return False
-        key = json.dumps([action, *(turn.value.get(f) for f in self.registry.once[action])], default=str)
-        seen = await self.clicks.get(turn.context, list)
-        if key in seen:
-            return True
-        seen.append(key)
-        del seen[:-MAX_CLICKS_KEPT]
-        await self.clicks.set(turn.context, seen)
-        return False
 
     async def screen(self, turn: Turn) -> bool:
         """Let each screen look at a typed message first (a child at risk comes before anything else)."""
@@ -260,13 +240,6 @@ class GuidanceBot(TeamsActivityHandler):
         if self.registry.fallback is not None:
             return await self.registry.fallback(turn, sure)
         return False
-
-    async def on_unrecognized_activity_type(self, turn_context: TurnContext):
-        """Accept and ignore activity types the bot does not use."""
-        log.debug("ignored activity of type %s", turn_context.activity.type)
-
-    async def on_typing_activity(self, turn_context: TurnContext):
-        """Ignore typing indicators."""
 
 
 def is_control(turn: Turn) -> bool:

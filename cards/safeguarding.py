@@ -62,5 +62,3 @@ def safeguarding_card(about: str, urgent: bool, images: bool, tell: tuple[Tell, 
                     buttons=buttons, more=tuple(more), more_label="What the policy says", entities=(entity,))
     return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))
 
-
-PRIVATELY = "I've sent you a private message about this."

@@ -10,11 +10,12 @@ def uncovered_sentences(kb: KnowledgeBase) -> list[str]:
     flat = collapse(kb.source_text)
     covered = [False] * len(flat)
     for clause in kb.clauses:
-        start = flat.find(clause.text)
+        text = collapse(clause.text)  # a list clause keeps its bullets; the flat source has none
+        start = flat.find(text)
         while start != -1:
-            for i in range(start, start + len(clause.text)):
+            for i in range(start, start + len(text)):
                 covered[i] = True
-            start = flat.find(clause.text, start + 1)
+            start = flat.find(text, start + 1)
     missing = []
     for sentence in split_sentences(kb.source_text, kb.headings):
         start = flat.find(sentence)

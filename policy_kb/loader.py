@@ -176,7 +176,7 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
     return Clause(
         id=entry["id"],
         section=entry["section"].strip(),
-        text=collapse(entry["text"]),
+        text=" ".join(entry["text"].split()),  # as the policy prints it, its list bullets included
         answer=entry["answer"].strip(),
         stance=entry["stance"],
         headline=entry["headline"].strip(),

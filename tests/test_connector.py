@@ -7,6 +7,7 @@ from botbuilder.core import BotAdapter
 from bot import appkeys
 from bot.connector import ReusingAuthentication
 from tests.support.connector import FakeConnector
+from tests.support.people import reference as reference_of
 
 
 def remember_clients(bot) -> list:
@@ -79,7 +80,7 @@ async def test_closing_the_app_closes_the_kept_clients(make_bot):
 
 async def test_proactive_messages_use_the_kept_client_too(bot):
     await bot.send("c-pro", "hello", user="u9")
-    reference = await bot.services.people.reference("emulator:u9")
+    reference = await reference_of(bot, "emulator:u9")
     adapter = bot.app[appkeys.ADAPTER]
     before = len(bot.connector.inbox["c-pro"])
 

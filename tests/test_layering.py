@@ -121,3 +121,11 @@ def test_the_console_web_side_does_not_import_the_bot_layer_or_botbuilder():
                 offenders += [f"{name}: {n}" for n in names
                               if n.split(".")[0] in ("botbuilder", "botframework", "bot", "app", "dialogs")]
     assert offenders == []
+
+
+def test_no_module_is_over_300_lines_and_bot_edge_is_under_1600():
+    """A newcomer can read any module at a sitting; the edge (bot/ outside features and channels) stays small."""
+    long = {name: n for name, path in modules().items() if (n := len(path.read_text().splitlines())) > 300}
+    assert long == {}
+    edge = sum(len(p.read_text().splitlines()) for p in (ROOT / "bot").glob("*.py"))
+    assert edge < 1600, edge

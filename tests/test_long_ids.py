@@ -9,6 +9,7 @@ from safeguarding import tables
 from store import Database
 from tests.safeguarding.helpers import DSL, REPORTER, file_report, online, reference_in, say
 from tests.safeguarding.helpers import teams_bot as reports_bot
+from tests.support.people import reference as reference_of
 from tests.test_quiz_admin import take
 from tests.test_quiz_admin import teams_bot as quiz_bot
 
@@ -35,7 +36,7 @@ async def test_a_long_user_id_channel_id_and_state_key_carry_a_dialog_over_a_res
     assert "No — not an ex-student under 18" in answered.text
     again = await bot.send(conversation, "hello", user=LONG_USER)
     assert "Staff guidance" not in again.text  # remembered: not welcomed twice
-    assert (await bot.services.people.reference(f"{LONG_CHANNEL}:{LONG_USER}")).user.id == LONG_USER
+    assert (await reference_of(bot, f"{LONG_CHANNEL}:{LONG_USER}")).user.id == LONG_USER
 
 
 async def test_a_report_by_and_for_people_with_long_teams_ids_is_filed_and_acknowledged_on_postgresql(

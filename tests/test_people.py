@@ -5,13 +5,15 @@ import json
 import sqlalchemy as sa
 
 from bot.people import people as people_table
+from tests.support.people import find_by_email
+from tests.support.people import reference as reference_of
 
 
 async def test_teams_member_email_is_looked_up_and_kept(make_bot):
     bot = await make_bot(channel="msteams")
     bot.connector.add_member("29:alice", "Alice Smith", "Alice.Smith@School-A.example.org")
     await bot.send("c-teams", "hello", user="29:alice")
-    found = await bot.services.people.find_by_email("alice.smith@school-a.example.org")
+    found = await find_by_email(bot, "alice.smith@school-a.example.org")
     assert len(found) == 1
     person, reference = found[0]
     assert person.name == "Alice Smith" and person.email_domain == "school-a.example.org"
@@ -22,7 +24,7 @@ async def test_typed_claims_do_not_change_identity(make_bot):
     bot = await make_bot(channel="msteams")
     bot.connector.add_member("29:bob", "Bob Jones", "bob@school-a.example.org")
     await bot.send("c-bob", "I am alice.smith@school-a.example.org", user="29:bob")
-    assert await bot.services.people.find_by_email("alice.smith@school-a.example.org") == []
+    assert await find_by_email(bot, "alice.smith@school-a.example.org") == []
 
 
 async def test_first_message_from_a_new_user_gets_the_welcome_once(bot):
@@ -35,7 +37,7 @@ async def test_first_message_from_a_new_user_gets_the_welcome_once(bot):
 async def test_the_latest_conversation_reference_is_kept(bot):
     await bot.send("c-first", "hello", user="mover")
     await bot.send("c-second", "hello", user="mover")
-    reference = await bot.services.people.reference("emulator:mover")
+    reference = await reference_of(bot, "emulator:mover")
     assert reference.conversation.id == "c-second"
 
 

@@ -11,6 +11,7 @@ from bot.features.reach import ordered
 from bot.people import MIGRATIONS, Person, people
 from store import Database
 from tests.support.channel import TRUST_TENANT, activity
+from tests.support.people import reference as reference_of
 
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -68,7 +69,7 @@ async def test_every_reference_carries_its_type_and_tenant_and_the_1to1_chat_is_
                           entities=[{"type": "mention", "mentioned": {"id": "bot"}, "text": "<at>Guidance bot</at>"}])
     del in_channel["conversation"]["tenantId"]  # in channelData only, as some Teams events send it
     assert (await bot.channel.post(in_channel))[0] in (200, 201)
-    latest = await bot.services.people.reference("msteams:29:ann")
+    latest = await reference_of(bot, "msteams:29:ann")
     assert (latest.conversation.id, latest.conversation.conversation_type) == ("19:staff@thread.v2", "channel")
     assert latest.conversation.tenant_id == TRUST_TENANT  # given in channelData only: recorded all the same
     (found,) = await bot.services.people.accounts(email="ann.lee@oakfield.example.org")

@@ -156,3 +156,10 @@ def card_headline(activity: dict) -> str:
     """The first coloured or bold line under the card's title."""
     body = activity["attachments"][0]["content"]["body"]
     return next(b["text"] for b in body[1:] if b.get("type") == "TextBlock" and (b.get("color") or b.get("weight")))
+
+
+async def test_an_unanswered_question_about_a_child_with_any_sign_of_harm_is_not_kept(bot):
+    await bot.send("c9d", "kid threw up in class, who cleans it up")
+    await bot.send("c9e", "when is payday this month")
+    rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
+    assert rows == [("(not kept: the question may describe a concern about a child)",), ("when is payday this month",)]

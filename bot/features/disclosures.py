@@ -8,22 +8,22 @@ to report it with what they wrote: sealed (encrypted, bound to the person) in th
 never stored or logged in plain text, never in the unanswered-questions log.
 
 In a Teams group chat or channel nothing about it is said there: one content-free line, and the
-reply goes to the person's 1:1 chat with the bot (created if need be, bot/features/reach.py).
+reply goes to the person's 1:1 chat with the bot (bot/features/private.py).
 """
 from __future__ import annotations
 
 import logging
 import re
 
-from bot.channels.teams import SHARED_CONVERSATIONS
-from bot.features.reach import Target
+from bot.people import user_key_of
 from bot.turn import Turn
 from cards import CardView
-from cards.safeguarding import PRIVATELY, Tell, safeguarding_card
+from cards.safeguarding import Tell, safeguarding_card
 from policy_kb.relevance import normalise
 from safeguarding.disclosure import Disclosure, read
 from safeguarding.routing import route
 
+from .private import send_privately, shared
 from .report_views import ROLE_LABELS
 
 log = logging.getLogger(__name__)
@@ -51,11 +51,9 @@ def story_label(user_key: str) -> str:
     return f"story/{user_key}"
 
 
-def shared(turn: Turn) -> bool:
-    """A Teams group chat or channel: others would read what is said there."""
-    conversation = turn.context.activity.conversation
-    return turn.channel_id == "msteams" and conversation is not None and \
-        (conversation.conversation_type in SHARED_CONVERSATIONS or bool(conversation.is_group))
+def story_label_for(turn: Turn) -> str:
+    """The label for the person in this turn."""
+    return story_label(user_key_of(turn.context.activity))
 
 
 class Disclosures:
@@ -70,7 +68,7 @@ class Disclosures:
         log.info("safeguarding reply given (categories=%d, urgent=%s)", len(found.categories), found.urgent)
         view = await self.card(turn, found, turn.text)
         if shared(turn):
-            await self.privately(turn, view)
+            await send_privately(turn, view)
         else:
             await turn.send(view)
         return True
@@ -83,23 +81,13 @@ class Disclosures:
         ooh = reporter.out_of_hours
         rule = reporting_rule(kb, text)
         quoted = ((rule.id, rule.text, f"{kb.title} v{kb.version}, section “{rule.section}”"),) if rule else ()
-        sealed = self.desk.cipher.seal(story_label(reporter.user_key), {"story": text})
         return safeguarding_card(found.about, found.urgent, "sexual images" in found.categories, tell,
                                  f"{ooh.text}, {ooh.phone}" if ooh else "", quoted,
-                                 {"action": "report.start", "story": sealed}, kb.version)
+                                 self.report_button(turn, text), kb.version)
 
-    async def privately(self, turn: Turn, view: CardView) -> None:
-        """Send a card to the person's 1:1 chat and say only that in the shared conversation."""
-        person = await self.services.people.person(turn.context)
-        try:
-            await self.services.reach.send(turn.context.adapter, Target(user_key=person.user_key), view)
-        except Exception as exc:  # noqa: BLE001 - Unreachable, or a Connector that failed just now
-            log.info("could not reach the person privately (%s)", type(exc).__name__)
-            await turn.send("I can't message you privately yet: open a chat with me (the app's Chat tab) and "
-                            "type **report** there. If a child is at risk, tell the designated person for Child "
-                            "Protection (DSL) now.")
-            return
-        await turn.send(PRIVATELY)
+    def report_button(self, turn: Turn, story: str) -> dict:
+        """The Report a concern button's data: what they wrote, sealed for them alone."""
+        return {"action": "report.start", "story": self.desk.cipher.seal(story_label_for(turn), {"story": story})}
 
     def opened_story(self, user_key: str, sealed: str) -> str:
         """The text a sealed story held, for its own writer; '' when it cannot be opened."""

@@ -16,10 +16,17 @@ from policy_kb import review
 from policy_kb.review import ReviewLog
 from policy_kb.scenarios import recognise, walker
 from policy_kb.search import Matcher, Reply, parse_fact_answer
+from safeguarding.disclosure import any_sign
+
+from .private import in_private
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+FEEDBACK_KEPT = 200  # feedback clicks remembered per conversation
+# What the unanswered-questions log keeps instead of a question with any sign of harm in it: the
+# reviewers are not safeguarding contacts.
+WITHHELD = "(not kept: the question may describe a concern about a child)"
 
 
 def admin_ids(env) -> frozenset[str]:
@@ -39,6 +46,8 @@ class QA:
         self.services = services
         self.admins = admin_ids(services.settings.env)
         self.menu_buttons = menu_buttons
+        # The 👍 / 👎 this conversation has given, so a repeated click is thanked, not counted again.
+        self.feedback_given = services.conversation_state.create_property("feedback_given")
 
     def use(self, kb, matcher: Matcher) -> None:
         """Answer from this knowledge base and its matcher from now on (a version published in the
@@ -67,7 +76,7 @@ class QA:
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
                                         self.walk_button(question), asked=question))
         else:
-            await self.review.record_unanswered(question, "unknown")
+            await self.review.record_unanswered(WITHHELD if any_sign(question) else question, "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
 
@@ -140,7 +149,15 @@ class QA:
         if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        await self.review.record_feedback(clause_id, helpful, str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS])
+        given = await self.feedback_given.get(turn.context, list)  # 👍 or 👎 counts once per answer
+        if f"{clause_id}:{helpful}" in given:
+            await turn.send("You've already told me that. Thank you.")
+            return
+        given.append(f"{clause_id}:{helpful}")
+        del given[:-FEEDBACK_KEPT]
+        await self.feedback_given.set(turn.context, given)
+        question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
+        await self.review.record_feedback(clause_id, helpful, WITHHELD if any_sign(question) else question)
         await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
                         "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
 
@@ -171,5 +188,6 @@ def register(registry: Registry, services) -> None:
     registry.action("qa.clause", qa.on_clause)
     registry.action("qa.none", qa.on_none)
     registry.action("qa.feedback", qa.on_feedback)
-    registry.command("review", ("review questions", "unanswered questions", "qa review"), qa.on_review,
+    registry.command("review", ("review questions", "unanswered questions", "qa review"),
+                     in_private(qa.on_review, "show the questions to review"),
                      "Policy reviewers: unanswered questions and feedback", hidden=True)

@@ -22,6 +22,8 @@ from onboarding.admins import AdminScope, scope_for
 from onboarding.reports import FAILED, NOT_STARTED, PASSED, StaffStatus, completion_report, item_analysis, items_csv, report_csv
 from onboarding.roster import ParsedRoster, RosterFormatError, RowError, parse_roster
 
+from .private import in_private
+
 log = logging.getLogger(__name__)
 
 MAX_NAMES = 15
@@ -269,14 +271,17 @@ async def _download(url: str) -> str:
 def register(registry: Registry, quiz) -> None:
     admin = QuizAdmin(quiz)
     quiz.admin = admin
-    registry.command("quiz report", ("quiz report", "quiz completions", "completion report"), admin.report,
+    registry.command("quiz report", ("quiz report", "quiz completions", "completion report"),
+                     in_private(admin.report, "show the quiz report"),
                      "Quiz admins: completion report per school (optionally: quiz report <school>)", hidden=True,
                      takes_argument=True)
-    registry.command("quiz items", ("quiz items", "quiz item analysis", "most missed questions"), admin.items,
+    registry.command("quiz items", ("quiz items", "quiz item analysis", "most missed questions"),
+                     in_private(admin.items, "show the most-missed questions"),
                      "Quiz admins: most-missed questions", hidden=True)
-    registry.command("quiz export", ("quiz export", "export quiz", "quiz csv"), admin.export,
+    registry.command("quiz export", ("quiz export", "export quiz", "quiz csv"), in_private(admin.export, "export the quiz"),
                      "Quiz admins: CSV export", hidden=True)
-    registry.command("roster import", ("roster import", "import roster"), admin.roster_import,
+    registry.command("roster import", ("roster import", "import roster"),
+                     in_private(admin.roster_import, "import the roster", keep_argument=False),
                      "Quiz admins: import the staff roster (CSV)", hidden=True, takes_argument=True)
-    registry.action("quiz.items", admin.items)
-    registry.action("quiz.export", admin.export)
+    registry.action("quiz.items", in_private(admin.items, "show the most-missed questions"))
+    registry.action("quiz.export", in_private(admin.export, "export the quiz"))

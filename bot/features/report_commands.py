@@ -23,6 +23,7 @@ from safeguarding.intake import QUESTIONS
 from safeguarding.store import normalise_reference
 from store import DatabaseError
 
+from .private import in_private
 from .report_reporter import ReporterCommands
 from .report_reporter import status as _status
 from .report_views import acknowledged_view, when
@@ -51,29 +52,34 @@ class ReportCommands(ReporterCommands):
         self.directory = desk.directory
 
     def register(self, registry: Registry) -> None:
-        registry.command("report", ("report", "report a concern", "new report", "raise a concern", "/report"),
-                         self.start, "Report a safeguarding concern")
-        registry.command("reports_open", ("reports", "open reports", "reports open", "report list"),
-                         self.list_open, "List open reports (safeguarding contacts)")
-        registry.command("report_view", ("report view", "view report", "open report"), self.view,
-                         takes_argument=True, hidden=True)
-        registry.command("report_ack", ("report ack", "report acknowledge", "acknowledge report", "acknowledge"),
-                         self.acknowledge, takes_argument=True, hidden=True)
-        registry.command("report_note", ("report note", "note on report", "add note"), self.note,
-                         takes_argument=True, hidden=True)
-        registry.command("report_close", ("report close", "close report"), self.close, takes_argument=True,
-                         hidden=True)
-        registry.command("report_export", ("report export", "export reports", "reports export"), self.export,
-                         takes_argument=True, hidden=True)
-        registry.command("my_reports", ("my reports", "my report", "report status"), self.mine,
-                         "The status of reports you made")
-        registry.command("report_add", ("add to report", "report add", "addendum"), self.addendum,
-                         takes_argument=True, hidden=True)
-        for name, handler in (("report.start", self.start), ("report.submit", self.submit),
-                              ("report.view", self.view), ("report.ack", self.acknowledge),
-                              ("report.note", self.note), ("report.close", self.close),
-                              ("report.export", self.export), ("report.add", self.addendum)):
-            registry.action(name, handler)
+        """Commands and buttons, each answered only in a personal chat (bot/features/private.py)."""
+        def command(name, words, handler, what, description="", hidden=True, takes_argument=True, keep=True):
+            registry.command(name, words, in_private(handler, what, keep), description, hidden, takes_argument)
+
+        command("report", ("report", "report a concern", "new report", "raise a concern", "/report"), self.start,
+                "report a concern", "Report a safeguarding concern", hidden=False, takes_argument=False)
+        command("reports_open", ("reports", "open reports", "reports open", "report list"), self.list_open,
+                "list the open reports", "List open reports (safeguarding contacts)", hidden=False, takes_argument=False)
+        command("report_view", ("report view", "view report", "open report"), self.view, "open a report")
+        command("report_ack", ("report ack", "report acknowledge", "acknowledge report", "acknowledge"),
+                self.acknowledge, "acknowledge a report")
+        command("report_note", ("report note", "note on report", "add note"), self.note, "add a note to a report",
+                keep=False)
+        command("report_close", ("report close", "close report"), self.close, "close a report")
+        command("report_export", ("report export", "export reports", "reports export"), self.export, "export reports")
+        command("my_reports", ("my reports", "my report", "report status"), self.mine, "show your reports",
+                "The status of reports you made", hidden=False, takes_argument=False)
+        command("report_add", ("add to report", "report add", "addendum"), self.addendum, "add to a report",
+                keep=False)
+        for name, handler, what in (("report.start", self.start, "report a concern"),
+                                    ("report.submit", self.submit, "submit a report"),
+                                    ("report.view", self.view, "open a report"),
+                                    ("report.ack", self.acknowledge, "acknowledge a report"),
+                                    ("report.note", self.note, "add a note to a report"),
+                                    ("report.close", self.close, "close a report"),
+                                    ("report.export", self.export, "export reports"),
+                                    ("report.add", self.addendum, "add to a report")):
+            registry.action(name, in_private(handler, what))
         self.services.people.on_reachable.append(self.reachable)
 
     # ---- contacts ------------------------------------------------------------------

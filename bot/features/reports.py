@@ -10,13 +10,14 @@ import uuid
 from dataclasses import dataclass
 
 from bot.channels.tenants import TenantPolicy
+from bot.people import user_key_of
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
 from dialogs.report import ReportFlow
 from safeguarding import intake
 from safeguarding.contacts import Contact, OutOfHours, School
-from safeguarding.crypto import Cipher
+from safeguarding.crypto import Cipher, DecryptError
 from safeguarding.outbox import Outbox
 from safeguarding.routing import ABOUT, Route, route, urgent_contact
 from safeguarding.store import ReportMeta, ReportStore, Submission
@@ -24,6 +25,7 @@ from safeguarding.tables import MIGRATIONS
 
 from .contacts import ContactBook
 from .disclosures import Disclosures
+from .private import send_privately, shared
 from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings, trust_tenants
@@ -181,7 +183,10 @@ class ReportDesk:
         return self.cipher.seal(_draft_label(context), draft)
 
     def open_draft(self, context, token: str) -> dict:
-        return self.cipher.open(_draft_label(context), token)
+        try:
+            return self.cipher.open(_draft_label(context), token)
+        except DecryptError:  # sealed before drafts were bound to their writer
+            return self.cipher.open(_draft_label(context, person=False), token)
 
     def policy_quotes(self) -> list[tuple[str, str]]:
         kb = self.services.kb
@@ -193,9 +198,11 @@ class ReportDesk:
         return quotes
 
 
-def _draft_label(context) -> str:
+def _draft_label(context, person: bool = True) -> str:
+    """What an unfinished report is sealed to: its writer in its conversation (only they can open it)."""
     activity = context.activity
-    return f"draft/{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
+    label = f"draft/{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
+    return f"{label}/{user_key_of(activity)}" if person else label
 
 
 def register(registry: Registry, services) -> None:
@@ -220,7 +227,17 @@ def register(registry: Registry, services) -> None:
     registry.workers.append(worker_context(worker))
     registry.menu_buttons.append(Button("Report a concern", {"action": "report.start"}, style="positive"))
     registry.screens.append(disclosures.screen)
+    async def asked_to_report(turn, _):
+        """"I need to report a concern: ..." (in a shared chat, the story goes to the 1:1, sealed)."""
+        story = story_after_request(turn.text)
+        if shared(turn):
+            view = CardView("Let's carry on here", (Text("You asked me to report a concern in a shared chat. "
+                                                         "Nothing about it is shown there."),),
+                            (Button("Report a concern", disclosures.report_button(turn, story), style="positive"),))
+            await send_privately(turn, view)
+        else:
+            await commands.start(turn)
+
     registry.intent("report_concern", lambda turn: Match(wants_to_report(turn.text)) if wants_to_report(turn.text)
-                    else None,
-                    lambda turn, _: commands.start(turn))
+                    else None, asked_to_report)
     commands.register(registry)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
 from . import cues as c
-from .cues import Cues, account_context, read_cues
+from .cue_reading import Cues, account_context, cue_text, read_cues
 from .lexicon import stem
 
 __all__ = ["account_context", "bonus_for", "bonus_table", "frames_conflict", "priors"]
@@ -60,7 +60,7 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
         bonus[key] = bonus.get(key, 0.0) + points
 
     cue = read_cues(text, facts, terms)
-    lowered = c.cue_text(text)
+    lowered = cue_text(text)
     _whose_account(cue, lowered, add)
     _my_posting(cue, lowered, add)
     if cue.context != "trust":
@@ -235,7 +235,7 @@ def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], c
     if clause_id not in FACT_RULES:
         return False
     cue = read_cues(text, facts, terms)
-    lowered = c.cue_text(text)
+    lowered = cue_text(text)
     if cue.context == "trust" and not cue.personal_account:
         return True  # "can her daughter follow our class account?": these rules are about personal accounts
     return pupils_act_on_others(cue, lowered) or (c.LEARNING in cue.words and not (cue.connecting or cue.contacted))

@@ -6,6 +6,7 @@ import pytest
 from app import create_app
 from bot.settings import Settings, SettingsError
 from tests.channels import demo
+from tests.support.people import reference as reference_of
 from tests.support.schemas import adaptive_card_errors
 
 
@@ -124,7 +125,7 @@ async def test_the_page_speaks_as_the_token_user_whatever_the_client_claims(bot)
     assert status == 200
     echo = [a for a in await page.poll() if a.get("text") == "hello"][0]
     assert echo["from"]["id"] == page.user
-    assert await bot.services.people.reference(f"directline:{page.user}") is not None
+    assert await reference_of(bot, f"directline:{page.user}") is not None
 
 
 @pytest.mark.parametrize("env", [

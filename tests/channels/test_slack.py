@@ -4,6 +4,8 @@ import json
 import pytest
 
 from tests.channels import demo
+from tests.support.people import find_by_email
+from tests.support.people import reference as reference_of
 from tests.support.slack import FakeSlack, click_body, dm, event_body, sign
 
 SECRET = "signing-secret-for-tests"
@@ -87,7 +89,7 @@ async def test_a_direct_message_is_answered_with_block_kit_and_the_user_looked_u
     message = slack.posted[-1]
     assert message["channel"] == "D7" and message["blocks"][0]["type"] == "header"
     assert "Staff guidance" in message["text"] or "Staff guidance" in json.dumps(message["blocks"])
-    found = await slack_bot.services.people.find_by_email("gita.patel@school-a.example.org")
+    found = await find_by_email(slack_bot, "gita.patel@school-a.example.org")
     assert [p.name for p, _ in found] == ["Gita Patel"]
     assert "users.info" in slack.calls
 
@@ -182,7 +184,7 @@ async def test_a_click_comes_from_the_person_who_clicked_not_the_bot(slack_bot, 
     await post(slack_bot, event_body(dm("help", user="U8", channel="D8")))
     status, _ = await post(slack_bot, click_body(slack.posted[-1], title="two-step", user="U4"), content_type=FORM)
     assert status == 200 and slack.looked_up[-1] == "U4"
-    found = await slack_bot.services.people.find_by_email("ben.ode@school-a.example.org")
+    found = await find_by_email(slack_bot, "ben.ode@school-a.example.org")
     assert [(p.user_id, ref.conversation.id) for p, ref in found] == [("U4", "D8")]
 
 
@@ -239,7 +241,7 @@ async def test_a_proactive_card_reaches_the_slack_conversation_and_is_updated_an
     await post(slack_bot, event_body(dm("help", user="U6", channel="D6")))
     adapter = slack_bot.services.slack_adapter
     replies = slack_bot.services.replies
-    reference = await slack_bot.services.people.reference("slack:U6")
+    reference = await reference_of(slack_bot, "slack:U6")
     sent = {}
 
     async def alert(context):

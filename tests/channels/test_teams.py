@@ -11,6 +11,7 @@ from bot import appkeys
 from bot.settings import Settings
 from tests.channels import demo
 from tests.support.channel import Reply, activity
+from tests.support.people import find_by_email
 from tests.support.schemas import teams_manifest_validator
 from tools import teams_package
 
@@ -147,7 +148,7 @@ async def test_teams_identity_comes_from_the_member_api(make_bot):
     bot = await make_bot(channel="msteams")
     bot.connector.add_member("29:eve", "Eve Adams", "Eve.Adams@School-B.example.org")
     await in_channel(bot, "29:eve", "<at>Guidance bot</at> hello")
-    found = await bot.services.people.find_by_email("eve.adams@school-b.example.org")
+    found = await find_by_email(bot, "eve.adams@school-b.example.org")
     assert [p.name for p, _ in found] == ["Eve Adams"]
 
 

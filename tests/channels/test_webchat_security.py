@@ -9,6 +9,7 @@ from bot.channels.directline import STORE
 from bot.features.reach import Target
 from tests.channels import demo
 from tests.channels.test_directline import Page, cards, submit
+from tests.support.people import reference as reference_of
 
 
 class RecordingPage(Page):
@@ -55,7 +56,7 @@ async def test_nothing_the_page_is_given_carries_the_connector_secret(bot):
     async with bot.session.get(bot.base_url + "/") as resp:
         page.bodies.append(await resp.text())
     # A proactive card (an alert, a reminder) to this web chat user goes through the same routes.
-    reference = await bot.services.people.reference(f"directline:{page.user}")
+    reference = await reference_of(bot, f"directline:{page.user}")
     assert secret in reference.service_url  # the bot needs it; the page must not see it
     await bot.services.reach.send(bot.app[appkeys.ADAPTER], Target(user_key=f"directline:{page.user}"),
                                             demo.alert_card(False))

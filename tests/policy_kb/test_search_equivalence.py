@@ -14,7 +14,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from policy_kb.relevance import normalise
-from policy_kb.search.cues import cue_text
+from policy_kb.search.cue_reading import cue_text
 from policy_kb.search.index import K1, B, bm25_scores, example_scores, fuzzy_scores
 from policy_kb.search.lexicon import clean, longest_first, stem
 from policy_kb.search.priors import bonus_for, bonus_table

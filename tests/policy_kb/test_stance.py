@@ -165,3 +165,20 @@ def test_a_topic_on_its_own_offers_the_rules_it_touches(matcher, topic):
 @pytest.mark.parametrize("text", ["parking", "pay rise", "can I park in the staff car park?"])
 def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
     assert matcher.answer(text).kind == "unknown"
+
+
+def _policy_runs(kb, text: str, length: int = 8) -> list[str]:
+    """Runs of `length` words of `text` that the policy source has word for word."""
+    def norm(s):
+        return " ".join(s.replace("\u2010", "-").replace("\u2019", "'").lower().split())
+    source, words = norm(kb.source_text), norm(text).split()
+    return [" ".join(words[i:i + length]) for i in range(len(words) - length + 1)
+            if " ".join(words[i:i + length]) in source]
+
+
+def test_headlines_are_our_words_not_a_quote(kb, matcher):
+    """A headline says the verdict in our words; the policy's words come below it, quoted, with their
+    section. A headline copying eight or more of them would read as the quote itself."""
+    headlines = {c.headline for c in kb.clauses} | {d.headline for c in kb.clauses for d in c.decides}
+    headlines |= {matcher.answer(q).headline for q in _questions()[:400]} - {None}
+    assert [h for h in headlines if _policy_runs(kb, h)] == []

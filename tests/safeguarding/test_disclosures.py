@@ -3,7 +3,8 @@ safeguarding reply at once (over the protocol, Teams-shaped, with the example co
 import logging
 import sqlite3
 
-from cards.safeguarding import GUIDANCE_LABEL, PRIVATELY
+from bot.features.private import PRIVATELY
+from cards.safeguarding import GUIDANCE_LABEL
 from tests.safeguarding.helpers import DEPUTY, DSL, HEAD, LEAD, REPORTER, conv, online, say, teams_bot
 from tests.safeguarding.test_reach_private import in_shared
 

@@ -23,6 +23,7 @@ from tests.safeguarding.helpers import (
 )
 from tests.safeguarding.test_access import commands
 from tests.support.channel import OTHER_TENANT, TRUST_TENANT
+from tests.support.people import find_by_email
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "contacts.example.yaml"
 DSL_AAD = "3c0d9a51-7e2b-4f60-9d1a-2b3c4d5e6f70"
@@ -68,7 +69,7 @@ async def test_someone_in_another_tenant_with_the_dsls_email_sees_nothing_and_is
     assert not [a for a, e in trail if a in ("view", "acknowledge", "note", "close", "export") and e != DSL[2]]
     impostor = (await bot.services.people.accounts(user_key=f"msteams:{IMPOSTOR[0]}"))[0].person
     assert (impostor.email, impostor.aad_object_id, impostor.trusted) == ("", "", False)
-    assert [p.user_key for p, _ in await bot.services.people.find_by_email(DSL[2])] == [f"msteams:{DSL[0]}"]
+    assert [p.user_key for p, _ in await find_by_email(bot, DSL[2])] == [f"msteams:{DSL[0]}"]
     # The real DSL, in the trust's tenant, is unaffected.
     assert VERBATIM in (await say(bot, DSL, f"report view {reference}")).text
 
