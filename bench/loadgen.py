@@ -23,6 +23,7 @@ from pathlib import Path
 from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
 
 _ids = itertools.count(1)
+RUN = uuid.uuid4().hex[:8]
 
 
 class Connector:
@@ -57,7 +58,8 @@ class Connector:
 
 
 def message(service_url: str, channel: str, conversation: str, user: str, text: str) -> dict:
-    act = {"type": "message", "id": f"in{next(_ids)}", "timestamp": "2026-11-25T10:00:00.000Z",
+    # Every run's activity ids are new, as a channel's are: the bot skips an id it has seen.
+    act = {"type": "message", "id": f"in-{RUN}-{next(_ids)}", "timestamp": "2026-11-25T10:00:00.000Z",
            "channelId": channel, "serviceUrl": service_url,
            "from": {"id": user, "name": f"User {user}", "aadObjectId": str(uuid.uuid5(uuid.NAMESPACE_DNS, user))},
            "conversation": {"id": conversation, "conversationType": "personal"},

@@ -26,8 +26,6 @@ DATABASE_DOWN = ("I can't reach my records just now, so I haven't acted on your 
 APOLOGY = ("Sorry, something went wrong on my side. Nothing you told me has been lost: "
            "please send your last message again. If a child may be at risk, contact the "
            "designated person for Child Protection now.")
-
-
 # The messages a turn has sent so far, held back until its state is saved (absent: send at once).
 _HELD = "guidance.held"
 

@@ -1,11 +1,10 @@
 """Connector clients reused from turn to turn, through botbuilder's public authentication interfaces.
 
-Stock `CloudAdapter` asks its `ConnectorFactory` for a new `ConnectorClient` on every turn: new
-credentials, a new HTTP session and a new connection to the channel each time.
-`ReusingAuthentication` wraps the
-`BotFrameworkAuthentication` the adapter is given: requests are authenticated by it, unchanged,
-and its factory's clients are kept, one per (bot app id, serviceUrl, audience), so each keeps its
-kept-alive connections and its credentials keep their cached token.
+Stock `CloudAdapter` asks its `ConnectorFactory` for a new `ConnectorClient` on every turn (new
+credentials, HTTP session and connection each time). `ReusingAuthentication` wraps the adapter's
+`BotFrameworkAuthentication`: requests are authenticated by it, unchanged, and its factory's
+clients are kept, one per (bot app id, serviceUrl, audience), with their connections and cached
+token; so is the `UserTokenClient` asked for every turn (building one was a fifth of a turn's CPU).
 """
 from __future__ import annotations
 
@@ -40,6 +39,7 @@ class ReusingAuthentication(BotFrameworkAuthentication):
         self.inner = inner
         self.max_clients = max_clients
         self.clients: OrderedDict[tuple, ConnectorClient] = OrderedDict()
+        self.token_clients: dict[str | None, UserTokenClient] = {}
 
     async def client_for(self, key: tuple, build: Callable[[], Awaitable[ConnectorClient]]) -> ConnectorClient:
         """The kept client for `key`, built by the stock factory the first time."""
@@ -54,9 +54,8 @@ class ReusingAuthentication(BotFrameworkAuthentication):
 
     async def close(self) -> None:
         """Close every kept client's connections."""
-        clients, self.clients = list(self.clients.values()), OrderedDict()
-        for client in clients:
-            await client.__aexit__(None, None, None)
+        while self.clients:
+            await self.clients.popitem()[1].__aexit__(None, None, None)
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         result = await self.inner.authenticate_request(activity, auth_header)
@@ -65,15 +64,17 @@ class ReusingAuthentication(BotFrameworkAuthentication):
                                                       result.connector_factory)
         return result
 
-    async def authenticate_streaming_request(self, auth_header: str,
-                                             channel_id_header: str) -> AuthenticateRequestResult:
+    async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str) -> AuthenticateRequestResult:
         return await self.inner.authenticate_streaming_request(auth_header, channel_id_header)
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
         return ReusingFactory(self, app_id_of(claims_identity), self.inner.create_connector_factory(claims_identity))
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return await self.inner.create_user_token_client(claims_identity)
+        app_id = app_id_of(claims_identity)  # a validated audience: this bot's own id(s)
+        if app_id not in self.token_clients:
+            self.token_clients[app_id] = await self.inner.create_user_token_client(claims_identity)
+        return self.token_clients[app_id]
 
     def create_bot_framework_client(self):
         return self.inner.create_bot_framework_client()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from aiohttp.test_utils import TestServer
-from botbuilder.core import BotAdapter
+from botbuilder.core import BotAdapter, CloudAdapterBase
 
 from bot import appkeys
 from bot.connector import ReusingAuthentication
@@ -27,6 +27,18 @@ async def test_one_connector_client_serves_every_turn_to_a_service_url(bot):
         assert "Hello" in reply.text
     assert len(clients) == 3 and len({id(c) for c in clients}) == 1
     assert len(bot.app[appkeys.ADAPTER].bot_framework_authentication.clients) == 1
+
+
+async def test_one_user_token_client_serves_every_turn(bot):
+    token_clients = []
+
+    async def remember(turn):
+        token_clients.append(turn.context.turn_state[CloudAdapterBase.USER_TOKEN_CLIENT_KEY])
+
+    bot.app[appkeys.REGISTRY].observers.append(remember)
+    for conversation in ("a", "b"):
+        await bot.send(conversation, "hello")
+    assert len(token_clients) == 2 and token_clients[0] is token_clients[1] is not None
 
 
 async def test_a_new_service_url_gets_its_own_client_and_the_replies(bot):

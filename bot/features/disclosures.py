@@ -18,6 +18,7 @@ import re
 from bot.people import user_key_of
 from bot.turn import Turn
 from cards import CardView
+from cards.qa import source_of
 from cards.safeguarding import Tell, safeguarding_card
 from policy_kb.relevance import normalise
 from safeguarding.disclosure import Disclosure, read
@@ -80,7 +81,7 @@ class Disclosures:
         tell = tuple(Tell(r.contact.name, ROLE_LABELS.get(r.role, r.role), r.contact.phone) for r in first)
         ooh = reporter.out_of_hours
         rule = reporting_rule(kb, text)
-        quoted = ((rule.id, rule.text, f"{kb.title} v{kb.version}, section “{rule.section}”"),) if rule else ()
+        quoted = ((rule.id, rule.text, source_of(kb, rule)),) if rule else ()
         return safeguarding_card(found.about, found.urgent, "sexual images" in found.categories, tell,
                                  f"{ooh.text}, {ooh.phone}" if ooh else "", quoted,
                                  self.report_button(turn, text), kb.version)
