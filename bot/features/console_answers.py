@@ -16,7 +16,7 @@ from console.knowledge import Live, question_key
 from console.tables import asked
 from policy_kb.review import ReviewLog
 
-from .qa import MAX_QUESTION_CHARS
+from .qa import MAX_QUESTION_CHARS, kept
 
 log = logging.getLogger(__name__)
 ACTIONS = {"qa.clause": "policy.clause", "qa.feedback": "policy.feedback", "qa.none": "policy.none"}
@@ -67,7 +67,7 @@ class PolicyAnswers:
         if sure:
             return False
         if refused:  # marked "not covered" in the review queue: the matcher's answer is not given
-            await self.qa.review.record_unanswered(question, "unknown")
+            await self.qa.review.record_unanswered(kept(question), "unknown")
             await turn.send(unknown_card(primary.kb, question, tuple(self.menu_buttons)))
         else:
             await self.qa.ask(turn, sure)
@@ -122,8 +122,10 @@ class PolicyAnswers:
         if policy is None or value.get("clause") not in policy.kb.by_id or not isinstance(value.get("helpful"), bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
+        if not await self.qa.first_click(turn, f"{policy.policy}:{value['clause']}:{value['helpful']}"):
+            return
         log_ = ReviewLog(self.services.db, policy.kb.version, self.services.clock, policy.policy)
-        await log_.record_feedback(value["clause"], value["helpful"], str(value.get("question", ""))[:MAX_QUESTION_CHARS])
+        await log_.record_feedback(value["clause"], value["helpful"], kept(value.get("question", "")))
         await turn.send("Thanks — your feedback helps us improve the answers." if value["helpful"] else
                         "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
 
@@ -133,7 +135,7 @@ class PolicyAnswers:
         question = str((turn.value or {}).get("question", ""))[:MAX_QUESTION_CHARS]
         if policy is not None and question:
             await ReviewLog(self.services.db, policy.kb.version, self.services.clock, policy.policy) \
-                .record_unanswered(question, "none_of_these")
+                .record_unanswered(kept(question), "none_of_these")
         await turn.send(unknown_card(self.live.current.primary.kb, question, tuple(self.menu_buttons)))
 
 
@@ -143,5 +145,4 @@ def register(registry: Registry, services, live) -> PolicyAnswers:
     registry.action("policy.clause", answers.on_clause)
     registry.action("policy.feedback", answers.on_feedback)
     registry.action("policy.none", answers.on_none)
-    registry.only_once("policy.feedback", "policy", "clause", "helpful")
     return answers

@@ -29,6 +29,12 @@ FEEDBACK_KEPT = 200  # feedback clicks remembered per conversation
 WITHHELD = "(not kept: the question may describe a concern about a child)"
 
 
+def kept(question) -> str:
+    """A question as the review log may keep it: never one that may describe a concern about a child."""
+    question = str(question)[:MAX_QUESTION_CHARS]
+    return WITHHELD if any_sign(question) else question
+
+
 def admin_ids(env) -> frozenset[str]:
     """QA_ADMINS: comma-separated emails or AAD object ids of people who review questions."""
     return frozenset(x.strip().lower() for x in env.get("QA_ADMINS", "").split(",") if x.strip())
@@ -76,7 +82,7 @@ class QA:
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
                                         self.walk_button(question), asked=question))
         else:
-            await self.review.record_unanswered(WITHHELD if any_sign(question) else question, "unknown")
+            await self.review.record_unanswered(kept(question), "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
 
@@ -139,7 +145,7 @@ class QA:
         """'None of these': record the miss and say who to ask."""
         question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
         if question:
-            await self.review.record_unanswered(question, "none_of_these")
+            await self.review.record_unanswered(kept(question), "none_of_these")
         await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
 
     async def on_feedback(self, turn: Turn) -> None:
@@ -149,17 +155,22 @@ class QA:
         if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        given = await self.feedback_given.get(turn.context, list)  # 👍 or 👎 counts once per answer
-        if f"{clause_id}:{helpful}" in given:
-            await turn.send("You've already told me that. Thank you.")
+        if not await self.first_click(turn, f"{clause_id}:{helpful}"):
             return
-        given.append(f"{clause_id}:{helpful}")
-        del given[:-FEEDBACK_KEPT]
-        await self.feedback_given.set(turn.context, given)
-        question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
-        await self.review.record_feedback(clause_id, helpful, WITHHELD if any_sign(question) else question)
+        await self.review.record_feedback(clause_id, helpful, kept(turn.value.get("question", "")))
         await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
                         "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
+
+    async def first_click(self, turn: Turn, key: str) -> bool:
+        """True the first time this conversation gives this 👍 / 👎; a repeat is thanked, not counted."""
+        given = await self.feedback_given.get(turn.context, list)
+        if key in given:
+            await turn.send("You've already told me that. Thank you.")
+            return False
+        given.append(key)
+        del given[:-FEEDBACK_KEPT]
+        await self.feedback_given.set(turn.context, given)
+        return True
 
     async def on_review(self, turn: Turn) -> None:
         """Admins: list unanswered questions and feedback counts per clause."""
