@@ -14,6 +14,7 @@ STANCE_STYLE = {"must_not": "attention", "report": "attention", "must": "warning
                 "advised": "good", "information": "heading"}
 VERDICT_STYLE = {"no": "attention", "report": "attention", "conditional": "warning", "yes": "good", "info": "heading"}
 ABSTRACT_CHARS = 160  # Teams shows at most this much of a cited passage
+MAX_ASKED = 500  # the question a "not helpful" click carries back
 
 
 def declared(kb: KnowledgeBase, stance: str, clause_ids: tuple[str, ...] = ()) -> tuple[dict, ...]:
@@ -49,11 +50,13 @@ def contacts_line(clause_ids: Iterable[str], kb: KnowledgeBase) -> str | None:
 
 
 def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, verdict: str | None = None,
-                note: str | None = None, also: tuple[str, ...] = (), walk: Button | None = None) -> CardView:
+                note: str | None = None, also: tuple[str, ...] = (), walk: Button | None = None,
+                asked: str = "") -> CardView:
     """The answer: the headline that says the verdict, the policy's own words with their section,
     what decided it for this question, who to contact; behind Show more, the same in plain words
     and any other rule that still applies. Without a headline, the clause's own (and its verdict).
-    `walk`: a button to walk through the situation the question describes."""
+    `walk`: a button to walk through the situation the question describes. `asked`: the question, which
+    a "not helpful" click takes to the policy owners' review queue."""
     clause = kb.by_id[clause_id]
     if headline is None:
         headline, verdict = clause.headline, clause.verdict
@@ -71,7 +74,8 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     buttons = [walk] if walk else []
     buttons += [Button(f"Related: {kb.by_id[r].headline}", {"action": "qa.clause", "clause": r}) for r in related]
     buttons += [Button("👍 Helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": True}),
-                Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False})]
+                Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False,
+                                         **({"question": asked[:MAX_ASKED]} if asked else {})})]
     card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons), more=tuple(more),
                     more_label="In other words" + (", and what else applies" if also else ""),
                     entities=declared(kb, verdict, (clause_id, *also)))

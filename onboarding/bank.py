@@ -159,3 +159,15 @@ def _check_answers(where: str, kind: str, options: tuple[QuizOption, ...]) -> No
             raise QuizBankError(f"{where}: a multi question needs at least one wrong option")
     elif correct != 1:
         raise QuizBankError(f"{where}: a {kind} question needs exactly one correct option, found {correct}")
+
+
+def bank_for_version(bank: QuestionBank, kb: KnowledgeBase, retired: frozenset[str] = frozenset()) -> QuestionBank:
+    """The bank for a later version of the policy (published in the console): the questions it has
+    not retired, each still resting only on clauses the version has."""
+    def fits(question: Question) -> bool:
+        return question.id not in retired and all(c in kb.by_id for c in (question.clause, *(
+            c for option in question.options for c in option.clauses)))
+
+    questions = tuple(q for q in bank.questions if fits(q))
+    return QuestionBank(questions, tuple(dict.fromkeys(c.section for c in kb.clauses)),
+                        MappingProxyType({q.id: q for q in questions}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -69,6 +69,11 @@ def _load_elsewhere(path: Path) -> tuple[Elsewhere, ...]:
     entries = data.get("elsewhere") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise KnowledgeBaseError(f"{path}: missing top-level 'elsewhere' list")
+    return elsewhere_entries(entries, path)
+
+
+def elsewhere_entries(entries: list, path: Path) -> tuple[Elsewhere, ...]:
+    """Check elsewhere entries (from elsewhere.yaml, or a stored version); `path` names them in errors."""
     result = []
     for index, entry in enumerate(entries):
         where = f"{path}: elsewhere #{index}"
@@ -132,7 +137,8 @@ def _load_clauses(root: Path, flat_source: str) -> list[Clause]:
     return clauses
 
 
-def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict) -> Clause:
+def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict,
+            min_examples: int = MIN_EXAMPLES, min_not_about: int = MIN_NOT_ABOUT) -> Clause:
     where = f"{path}: clause #{index}"
     if not isinstance(entry, dict):
         raise KnowledgeBaseError(f"{where}: entry must be a mapping")
@@ -156,12 +162,12 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
     bad_contacts = [c for c in entry.get("contacts", []) if c not in CONTACTS]
     if bad_contacts:
         raise KnowledgeBaseError(f"{where}: contact(s) {bad_contacts} not one of {list(CONTACTS)}")
-    if len(entry.get("examples", [])) < MIN_EXAMPLES:
-        raise KnowledgeBaseError(f"{where}: needs at least {MIN_EXAMPLES} examples")
+    if len(entry.get("examples", [])) < min_examples:
+        raise KnowledgeBaseError(f"{where}: needs at least {min_examples} examples")
     if collapse(entry["text"]) not in flat_source:
         raise KnowledgeBaseError(f"{where}: text not found verbatim in the policy source")
-    if len(entry.get("not_about", [])) < MIN_NOT_ABOUT:
-        raise KnowledgeBaseError(f"{where}: needs at least {MIN_NOT_ABOUT} not_about questions")
+    if len(entry.get("not_about", [])) < min_not_about:
+        raise KnowledgeBaseError(f"{where}: needs at least {min_not_about} not_about questions")
     requires = relevance.requirement(entry.get("requires"), concepts, where)
     verdict = says(entry["headline"])
     if (entry["stance"] == "report") != (verdict == "report") or (entry["stance"] == "information" and verdict != "info"):
@@ -216,7 +222,7 @@ def _decides(raw: Any, concepts: dict, where: str) -> tuple[Decides, ...]:
     return tuple(result)
 
 
-def _check_related(clauses: list[Clause], by_id: dict[str, Clause]) -> None:
+def _check_related(clauses: list[Clause], by_id: Mapping[str, Clause]) -> None:
     for clause in clauses:
         for other in clause.related:
             if other not in by_id:
@@ -232,6 +238,11 @@ def _load_glossary(path: Path, by_id: dict[str, Clause]) -> tuple[GlossaryEntry,
     entries = data.get("glossary") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise KnowledgeBaseError(f"{path}: missing top-level 'glossary' list")
+    return glossary_entries(entries, path, by_id)
+
+
+def glossary_entries(entries: list, path: Path, by_id: Mapping[str, Clause]) -> tuple[GlossaryEntry, ...]:
+    """Check glossary entries (from glossary.yaml, or a stored version); `path` names them in errors."""
     result = []
     for index, entry in enumerate(entries):
         where = f"{path}: glossary #{index}"
@@ -248,3 +259,10 @@ def _load_glossary(path: Path, by_id: dict[str, Clause]) -> tuple[GlossaryEntry,
             raise KnowledgeBaseError(f"{where}: clause {clause!r} does not exist")
         result.append(GlossaryEntry(entry["term"], tuple(aliases), entry["definition"].strip(), clause))
     return tuple(result)
+
+
+# The same checks for knowledge bases kept as data (policy_kb/bundle.py: versions in the database).
+clause_from_entry = _clause
+check_related = _check_related
+policy_meta = _policy_meta
+read_yaml = _read_yaml

@@ -10,7 +10,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from store import Database, Migration
-from store.migrations import create_tables, metadata
+from store.migrations import add_columns, create_tables, in_order, metadata
 
 MAX_QUESTION_CHARS = 500
 
@@ -22,6 +22,7 @@ unanswered = sa.Table(
     sa.Column("reason", sa.String(20), nullable=False),  # unknown | none_of_these
     sa.Column("policy_version", sa.String(20), nullable=False),
     sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("policy", sa.String(40), nullable=False, server_default=sa.text("'social_media'")),
 )
 
 feedback = sa.Table(
@@ -32,10 +33,15 @@ feedback = sa.Table(
     sa.Column("helpful", sa.Boolean, nullable=False),
     sa.Column("policy_version", sa.String(20), nullable=False),
     sa.Column("given_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("policy", sa.String(40), nullable=False, server_default=sa.text("'social_media'")),
+    # The question a "not helpful" answer was given to (for the review queue); never a concern's text.
+    sa.Column("question", sa.String(MAX_QUESTION_CHARS)),
 )
 
 MIGRATIONS = [Migration("qa_review", 1, "unanswered questions and answer feedback",
-                        create_tables(unanswered, feedback))]
+                        create_tables(unanswered, feedback)),
+              Migration("qa_review", 2, "the policy each question and click is about; the question a click was on",
+                        in_order(add_columns(unanswered, "policy"), add_columns(feedback, "policy", "question")))]
 
 
 @dataclass(frozen=True)
@@ -53,19 +59,24 @@ class Unanswered:
 
 
 class ReviewLog:
-    def __init__(self, db: Database, policy_version: str, clock):
-        self.db, self.policy_version, self.clock = db, policy_version, clock
+    """Writes what staff asked and clicked, under the policy and version live at the time (the
+    console's publishing changes `policy_version`)."""
+
+    def __init__(self, db: Database, policy_version: str, clock, policy: str = "social_media"):
+        self.db, self.policy_version, self.clock, self.policy = db, policy_version, clock, policy
 
     async def record_unanswered(self, question: str, reason: str = "unknown") -> None:
         async with self.db.transaction() as conn:
             await conn.execute(unanswered.insert().values(
-                question=question[:MAX_QUESTION_CHARS], reason=reason,
+                question=question[:MAX_QUESTION_CHARS], reason=reason, policy=self.policy,
                 policy_version=self.policy_version, asked_at=self.clock()))
 
-    async def record_feedback(self, clause_id: str, helpful: bool) -> None:
+    async def record_feedback(self, clause_id: str, helpful: bool, question: str = "") -> None:
+        """A 👍 or 👎; the question is kept with a 👎 only (it goes to the review queue)."""
         async with self.db.transaction() as conn:
             await conn.execute(feedback.insert().values(
-                clause_id=clause_id, helpful=helpful, policy_version=self.policy_version, given_at=self.clock()))
+                clause_id=clause_id, helpful=helpful, policy_version=self.policy_version, given_at=self.clock(),
+                policy=self.policy, question=question[:MAX_QUESTION_CHARS] if question and not helpful else None))
 
     async def recent_unanswered(self, limit: int = 20) -> list[Unanswered]:
         async with self.db.transaction() as conn:

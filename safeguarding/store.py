@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Iterable
+from typing import Callable, Iterable
 
 import sqlalchemy as sa
 
@@ -29,6 +29,8 @@ from .tables import audit, entries, outbox, report_people, reports
 class ReportStore:
     def __init__(self, db: Database, cipher: Cipher, clock, escalate_after: timedelta):
         self.db, self.cipher, self.clock, self.escalate_after = db, cipher, clock, escalate_after
+        # The policy version live now, kept with each report (set by the console's live knowledge base).
+        self.policy_version: Callable[[], str | None] = lambda: None
 
     # ---- writing ---------------------------------------------------------------
     async def submit(self, sub: Submission, route: Route, channels: tuple[str, ...]) -> tuple[ReportMeta, bool]:
@@ -48,7 +50,7 @@ class ReportStore:
                         reference=reference, submission_id=sub.submission_id, school_id=sub.school_id,
                         concern_about=sub.concern_about, category=sub.category, reporter_key=sub.reporter_key,
                         created_at=now, content=self.cipher.seal(reference, sub.content), status="open",
-                        escalation_level=0,
+                        escalation_level=0, policy_version=self.policy_version(),
                         next_escalation_at=now + self.escalate_after if len(route.tiers) > 1 else None,
                     ))).inserted_primary_key[0]
                     await conn.execute(report_people.insert(), people_rows(report_id, route))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from store.migrations import Migration, create_tables, in_order, metadata, widen_to_text
+from store.migrations import Migration, add_columns, create_tables, in_order, metadata, widen_to_text
 
 TS = sa.DateTime(timezone=True)
 
@@ -28,6 +28,7 @@ reports = sa.Table(
     sa.Column("escalation_level", sa.Integer, nullable=False, server_default="0"),
     sa.Column("next_escalation_at", TS, index=True),
     sa.Column("closed_at", TS),
+    sa.Column("policy_version", sa.String(40)),  # the policy version live when it was made
 )
 
 # Who is on the route (tier >= 0), who may only view (tier -1), who must never see it (excluded).
@@ -96,4 +97,6 @@ MIGRATIONS = [Migration("safeguarding", 1, "safeguarding reports, people, entrie
                         in_order(widen_to_text(reports, "reporter_key", "acknowledged_by", "acknowledged_name"),
                                  widen_to_text(entries, "author_key"),
                                  widen_to_text(audit, "actor_key", "actor_email"),
-                                 widen_to_text(outbox, "recipient", "recipient_name", "activity_id")))]
+                                 widen_to_text(outbox, "recipient", "recipient_name", "activity_id"))),
+              Migration("safeguarding", 3, "the policy version each report was made under",
+                        add_columns(reports, "policy_version"))]

@@ -94,3 +94,22 @@ def run_migrations(conn: Connection, migrations: Iterable[Migration]) -> list[st
         conn.execute(schema_migrations.insert().values(component=m.component, version=m.version, description=m.description))
         done.append(f"{m.component} v{m.version}: {m.description}")
     return done
+
+
+def add_columns(table: sa.Table, *columns: str) -> Callable[[Connection], None]:
+    """A migration step that adds `columns` (as declared in `table`) where they are missing: a
+    database made after the declaration already has them (create_tables)."""
+
+    def apply(conn: Connection) -> None:
+        have = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
+        quote = conn.dialect.identifier_preparer.quote
+        for name in columns:
+            if name in have:
+                continue
+            column = table.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            default = f" DEFAULT {column.server_default.arg.text}" if column.server_default is not None else ""
+            null = "" if column.nullable else " NOT NULL"
+            conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(name)} {kind}{default}{null}")
+
+    return apply

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("bot", "dialogs", "policy_kb", "cards", "safeguarding", "onboarding", "store", "tools")
+PACKAGES = ("bot", "dialogs", "policy_kb", "cards", "safeguarding", "onboarding", "store", "tools", "console")
 CORE = ("policy_kb", "safeguarding", "onboarding", "store", "cards")
 
 
@@ -106,6 +106,20 @@ def test_the_core_imports_nothing_from_botbuilder():
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
                 offenders += [f"{name}: {n}" for n in names if n.split(".")[0] in ("botbuilder", "botframework")]
+    assert offenders == []
+
+
+def test_the_console_web_side_does_not_import_the_bot_layer_or_botbuilder():
+    """console/ is plain aiohttp and jinja2 over the core: bot/features/console.py wires it in."""
+    offenders = []
+    for name, path in modules().items():
+        if name.split(".")[0] != "console":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                offenders += [f"{name}: {n}" for n in names
+                              if n.split(".")[0] in ("botbuilder", "botframework", "bot", "app", "dialogs")]
     assert offenders == []
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools import tours  # noqa: E402
+from tools import console_tour, tours  # noqa: E402
 from tools.webchat_page import DESKTOP, PHONE, Browser, WebChatPage, missing  # noqa: E402
 
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
@@ -49,7 +49,7 @@ def free_port() -> int:
 def start_bot(data_dir: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "DATA_DIR": data_dir, "QUIZ_QUESTIONS": "4",
-           "WEBCHAT": "auto"}
+           "WEBCHAT": "auto", **console_tour.environment(data_dir)}
     for name in ("MicrosoftAppId", "DATABASE_URL", "CONTACTS_FILE"):
         env.pop(name, None)  # the local page, with the fictional contacts
     bot = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT,
@@ -106,6 +106,7 @@ def main() -> int:
     parser.add_argument("--measure-only", action="store_true", help="print the measurements, save no pictures")
     parser.add_argument("--sizes", default="phone,desktop")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a card has a problem")
+    parser.add_argument("--console-only", action="store_true", help="only the console's pictures")
     args = parser.parse_args()
     if missing():
         return f"Cannot take screenshots: {missing()}"
@@ -117,8 +118,12 @@ def main() -> int:
         bot, url = start_bot(data_dir)
         try:
             problems = []
-            for size in args.sizes.split(","):
+            for size in () if args.console_only else args.sizes.split(","):
                 problems += run(url, size, None if args.measure_only else args.out, bank)
+            for name in console_tour.take(url, None if args.measure_only else args.out,
+                                          load_knowledge_base().source_text):
+                small(args.out / name)
+                print(f"console  {name}")
         finally:
             bot.terminate()
             bot.wait(10)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -45,6 +46,8 @@ class TeamsApp:
     privacy_url: str = "https://www.example.org/privacy"
     terms_url: str = "https://www.example.org/terms"
     valid_domains: tuple[str, ...] = field(default_factory=tuple)
+    # CONSOLE_URL (https): the console is added as a personal tab, and its host to validDomains.
+    console_url: str = ""
     full_description: str = (
         "Answers staff questions about the trust's social media policy by quoting the policy "
         "itself with its section, guides staff through the situations they meet, takes "
@@ -75,8 +78,15 @@ class TeamsApp:
                 raise PackageError(f"TEAMS_{name.upper().replace('_URL', '')}_URL must start with https://")
         if not re.match(r"^\d+\.\d+\.\d+$", values.get("version", cls.version)):
             raise PackageError("TEAMS_APP_VERSION must look like 1.2.3")
-        domains = (env.get("TEAMS_VALID_DOMAINS") or "").split(",")
-        values["valid_domains"] = tuple(d.strip() for d in domains if d.strip())
+        domains = [d.strip() for d in (env.get("TEAMS_VALID_DOMAINS") or "").split(",") if d.strip()]
+        console = (env.get("CONSOLE_URL") or "").strip().rstrip("/")
+        if console:
+            if not console.lower().startswith("https://") or not urlsplit(console).hostname:
+                raise PackageError("CONSOLE_URL must be the https:// address the app is served at (Teams shows only "
+                                   "https tabs)")
+            values["console_url"] = console
+            domains.append(urlsplit(console).netloc)
+        values["valid_domains"] = tuple(dict.fromkeys(domains))
         return cls(**values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot import people, storage
 from bot.registry import Registry
 
-from . import channels, private, qa, quiz, reports, scenarios, welcome
+from . import channels, console, private, qa, quiz, reports, scenarios, welcome
 
 
 def register_all(registry: Registry, services) -> None:
@@ -16,3 +16,4 @@ def register_all(registry: Registry, services) -> None:
     quiz.register(registry, services)
     reports.register(registry, services)
     private.register(registry)
+    console.register(registry, services)  # last: it reads what the others set up

@@ -29,6 +29,12 @@ FEEDBACK_KEPT = 200  # feedback clicks remembered per conversation
 WITHHELD = "(not kept: the question may describe a concern about a child)"
 
 
+def kept(question) -> str:
+    """A question as the review log may keep it: never one that may describe a concern about a child."""
+    question = str(question)[:MAX_QUESTION_CHARS]
+    return WITHHELD if any_sign(question) else question
+
+
 def admin_ids(env) -> frozenset[str]:
     """QA_ADMINS: comma-separated emails or AAD object ids of people who review questions."""
     return frozenset(x.strip().lower() for x in env.get("QA_ADMINS", "").split(",") if x.strip())
@@ -49,6 +55,12 @@ class QA:
         # The 👍 / 👎 this conversation has given, so a repeated click is thanked, not counted again.
         self.feedback_given = services.conversation_state.create_property("feedback_given")
 
+    def use(self, kb, matcher: Matcher) -> None:
+        """Answer from this knowledge base and its matcher from now on (a version published in the
+        console, or a question linked to a clause; the matcher is built off the event loop)."""
+        self.kb, self.matcher = kb, matcher
+        self.review.policy_version = kb.version
+
     def reply_for(self, turn: Turn) -> Reply:
         """The matcher's reply to this turn's message, worked out once a turn."""
         if "qa" not in turn.found:
@@ -68,9 +80,9 @@ class QA:
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
-                                        self.walk_button(question)))
+                                        self.walk_button(question), asked=question))
         else:
-            await self.review.record_unanswered(WITHHELD if any_sign(question) else question, "unknown")
+            await self.review.record_unanswered(kept(question), "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
 
@@ -133,7 +145,7 @@ class QA:
         """'None of these': record the miss and say who to ask."""
         question = str(turn.value.get("question", ""))[:MAX_QUESTION_CHARS]
         if question:
-            await self.review.record_unanswered(question, "none_of_these")
+            await self.review.record_unanswered(kept(question), "none_of_these")
         await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
 
     async def on_feedback(self, turn: Turn) -> None:
@@ -143,16 +155,22 @@ class QA:
         if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        given = await self.feedback_given.get(turn.context, list)  # 👍 or 👎 counts once per answer
-        if f"{clause_id}:{helpful}" in given:
-            await turn.send("You've already told me that. Thank you.")
+        if not await self.first_click(turn, f"{clause_id}:{helpful}"):
             return
-        given.append(f"{clause_id}:{helpful}")
-        del given[:-FEEDBACK_KEPT]
-        await self.feedback_given.set(turn.context, given)
-        await self.review.record_feedback(clause_id, helpful)
+        await self.review.record_feedback(clause_id, helpful, kept(turn.value.get("question", "")))
         await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
                         "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
+
+    async def first_click(self, turn: Turn, key: str) -> bool:
+        """True the first time this conversation gives this 👍 / 👎; a repeat is thanked, not counted."""
+        given = await self.feedback_given.get(turn.context, list)
+        if key in given:
+            await turn.send("You've already told me that. Thank you.")
+            return False
+        given.append(key)
+        del given[:-FEEDBACK_KEPT]
+        await self.feedback_given.set(turn.context, given)
+        return True
 
     async def on_review(self, turn: Turn) -> None:
         """Admins: list unanswered questions and feedback counts per clause."""

@@ -54,6 +54,10 @@ class Quiz:
         self.config = config
         self.records = QuizRecords(services.db)
 
+    def use(self, kb, bank) -> None:
+        """Quiz on this knowledge base and bank from now on (a version published in the console)."""
+        self.kb, self.bank = kb, bank
+
     def now(self):
         return self.services.clock()
 
