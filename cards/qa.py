@@ -72,7 +72,7 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
         more += [Text(f"Still applies — {other.headline}:", style="subtle"), Quote(other.text, source_of(kb, other))]
     related = [r for r in clause.related if r not in also][:MAX_RELATED]
     buttons = [walk] if walk else []
-    buttons += [Button(f"Related: {kb.by_id[r].headline}", {"action": "qa.clause", "clause": r}) for r in related]
+    buttons += [Button(f"Related: {label_of(kb.by_id[r])}", {"action": "qa.clause", "clause": r}) for r in related]
     buttons += [Button("👍 Helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": True}),
                 Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False,
                                          **({"question": asked[:MAX_ASKED]} if asked else {})})]
@@ -97,6 +97,11 @@ def clarify_card(kb: KnowledgeBase, clause_id: str, question: str, options: tupl
     return _with_summary(CardView(title="One quick question", blocks=blocks, buttons=buttons))
 
 
+def label_of(clause) -> str:
+    """What a button to a clause says: its topic (short enough for a phone), else its section."""
+    return clause.topic or clause.section
+
+
 def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> CardView:
     """Close candidates: each shown with its wording, to pick from, plus 'none of these'."""
     blocks: list[Block] = [Text("A few parts of the policy could fit. Which did you mean?")]
@@ -105,7 +110,7 @@ def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> C
         clause = kb.by_id[clause_id]
         blocks.append(Text(f"{number}. {clause.headline}", style="heading"))
         blocks.append(Quote(clause.text, source_of(kb, clause)))
-        buttons.append(Button(f"{number}. {clause.headline}", {"action": "qa.clause", "clause": clause_id}))
+        buttons.append(Button(f"{number}. {label_of(clause)}", {"action": "qa.clause", "clause": clause_id}))
     buttons.append(Button("None of these", {"action": "qa.none", "question": asked}))
     return _with_summary(CardView(title="Which part of the policy?", blocks=tuple(blocks), buttons=tuple(buttons)))
 

@@ -27,6 +27,7 @@ from .text import collapse
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent
 MIN_EXAMPLES = 6
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+MAX_TOPIC = 34  # "Related: " and the topic fit on a button at phone width
 _CLAUSE_STRINGS = ("id", "section", "text", "answer", "stance", "headline", "governs")
 _CLAUSE_LISTS = ("contacts", "keywords", "examples", "related", "not_about")
 MIN_NOT_ABOUT = 2
@@ -152,9 +153,12 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise KnowledgeBaseError(f"{where}: '{key}' must be a list of non-empty strings")
-    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires", "decides"}
+    unknown = set(entry) - set(_CLAUSE_STRINGS) - set(_CLAUSE_LISTS) - {"requires", "decides", "topic"}
     if unknown:
         raise KnowledgeBaseError(f"{where}: unknown field(s) {sorted(unknown)}")
+    topic = entry.get("topic", "")
+    if not isinstance(topic, str) or len(topic.strip()) > MAX_TOPIC:
+        raise KnowledgeBaseError(f"{where}: 'topic' must be a string of at most {MAX_TOPIC} characters")
     if not _ID_PATTERN.match(entry["id"]):
         raise KnowledgeBaseError(f"{where}: id must be dotted lower-case words")
     if entry["stance"] not in STANCES:
@@ -185,6 +189,7 @@ def _clause(path: Path, index: int, entry: Any, flat_source: str, concepts: dict
         examples=tuple(entry.get("examples", [])),
         related=tuple(entry.get("related", [])),
         source_file=path.name,
+        topic=topic.strip(),
         governs=entry["governs"].strip(),
         requires=requires,
         not_about=tuple(entry.get("not_about", [])),

@@ -53,6 +53,8 @@ class Clause:
     examples: tuple[str, ...]
     related: tuple[str, ...]
     source_file: str = ""
+    # A few words naming what it is about, short enough for a button on a phone ("Related: …").
+    topic: str = ""
     # What the clause governs (who, what, where), in words; a question must meet `requires`
     # (policy_kb/relevance.py) for the clause to answer it; `not_about` are questions it must not answer.
     governs: str = ""
