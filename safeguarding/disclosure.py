@@ -88,7 +88,9 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                      "safeguarding", "disclosed", "disclosure", "risk", "danger", "dangerous", "unsafe", "hid",
                      "hiding", "refuses", "refused", "won't", "wont")),
 }
-_WORDS = {word: (category.strip(), weight) for category, (weight, words) in WORDS.items() for word in words}
+# A word listed under two categories counts with its heavier weight.
+_WORDS = {word: (category.strip(), weight)
+          for category, (weight, words) in sorted(WORDS.items(), key=lambda item: item[1][0]) for word in words}
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -150,7 +152,8 @@ _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
     r"cover supervisors?|technicians?|deputy head|assistant head|tutor|(?:mr|mrs|miss|ms) [a-z]+|co-?workers?)\b")
-_HEAD = re.compile(r"\b(?:the |our |my )?(?:head ?teacher|head of school|principal|headmaster|headmistress|the head)\b"
+_HEAD = re.compile(r"\b(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|"
+                   r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
 

@@ -22,7 +22,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf"{_P} (?:by|against|down|into)", r"physically (?:abus\w*|hurt\w*)",
             rf"hurt(?:s|ing)? {_P}", r"(?:explanations?|story|injur\w*) (?:don'?t|do not|doesn'?t) add up",
             r"shak(?:e|en|ing) the baby", r"(?:cane|belt|wooden spoon) (?:on|to) (?:her|him)",
-            r"pull(?:s|ed|ing)? (?:her|his|their) hair", r"bald patch(?:es)?", r"scratch(?:es|ed)? (?:on|all over)"),
+            r"pull(?:s|ed|ing)? (?:her|his|their) hair", r"bald patch(?:es)?", r"scratch(?:es|ed)? (?:on|all over)",
+            r"hands? (?:round|around|on) (?:\w+ )?(?:neck|throat)"),
         "weak": (r"marks on", r"cross (?:cos|because|when)"),
     },
     "sexual abuse": {
@@ -33,7 +34,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:is|was|comes?|came|goes|went|gets?|got) in(?:to)? (?:her|his|their) (?:room|bed)\b", r"does stuff", r"did stuff",
             r"massages?", r"(?:photos?|pictures?|pics|videos?|films?) of (?:her|him|them) (?:in the bath|naked|undress\w*|"
             r"in (?:the|their) (?:bath|shower|changing room)|getting changed)", r"in the bath",
-            r"(?:in|of) the changing rooms?", r"keep(?:s|ing)? (?:their |our |it )?secrets?", r"our (?:little )?secret",
+            r"(?:in|into|of) the (?:girls'? |boys'? )?changing rooms?", r"keep(?:s|ing)? (?:their |our |it )?secrets?", r"our (?:little )?secret",
             r"rude (?:videos?|pictures?|photos?|games?)", r"porn\w*", r"adult (?:videos?|films?|content)",
             r"indecent", r"expos(?:ed|ing) (?:himself|herself)", r"flash(?:ed|ing)", r"hand up (?:her|his) (?:skirt|top|shirt)",
             r"up (?:her|his) skirt", r"upskirt\w*", r"up (?:\w+'? )?skirts?", r"rank(?:s|ed|ing)? (?:the )?girls",
@@ -41,7 +42,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:top|clothes|shirt|trousers|pants|knickers) off", r"(?:turn|put) (?:his|her|their) camera on", r"(?:trousers|pants|knickers|skirt) (?:down|off|up)",
             r"(?:grab|grabb\w*|touch\w*|slap\w*) (?:\w+ )?(?:bums?|bottoms?|breasts?|boobs|chests?|crotch)",
             r"(?:knows?|described|talks? about) (?:stuff|things) no \w+ (?:year old|yr old|child|kid)",
-            r"sexualis\w*|sexualiz\w*"),
+            r"sexualis\w*|sexualiz\w*",
+            r"(?:put|puts|putting|tries to put|trying to put|tried to put) (?:his|her|their) hands? (?:down|in|inside|up) "
+            r"(?:\w+ ){0,3}(?:trousers|pants|knickers|skirts?|tops?|shorts)"),
         "weak": (r"sleeps? (?:in|over)",),
     },
     "emotional abuse": {
@@ -52,6 +55,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf"lock(?:s|ed)? {_P} (?:out|in)", r"(?:scared|terrified|frightened|afraid|petrified) of (?:her|his|their) "
             + _PARENT, r"(?:screams?|shouts?|yells?) at (?:her|him|them) (?:all the time|every)",
             r"stay in (?:her|his|their) room (?:all|for)", r"as a punishment", r"humiliat\w*",
+            r"wish (?:i|she|he|they)'?d never had (?:him|her|them|you)", r"(?:little |a |compulsive )?liar\b.{0,60}"
+            r"(?:not to|don'?t|shouldn'?t|never) believe", r"(?:not to|don'?t|shouldn'?t) believe (?:anything |a word )?"
+            r"(?:he|she|they) (?:says?|tells?)",
             r"(?:makes?|made|forces?|forced) (?:\w+ ){1,4}?(?:stand|stay|sit|sleep|kneel|wait)(?: \w+){0,5} "
             r"(?:for hours|all (?:night|day)|outside|in the (?:garden|cold|dark|shed))"),
         "weak": (r"hid under",),
@@ -67,7 +73,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)", r"no ?one (?:picked|came to collect|answering|"
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
-            r"no coat in", r"fell asleep"),
+            r"no coat in", r"fell asleep",
+            r"medical neglect", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
+            r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"
+            r"bring (?:him|her|them)|go|come) (?:to )?(?:his |her |their |the )?(?:clinic|medical|hospital|doctors?|dentist|gp)(?: appointments?)?"),
         "weak": (r"tired all the time", r"falling asleep", r"(?:keeps|kept) missing school",
                  r"looks? after (?:his|her) (?:little|younger|baby)"),
     },
@@ -90,7 +99,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch) of |loads of |some of )?(?:(?:her|his|my|"
             r"their|mum'?s|dad'?s|nan'?s) )*(?:pills|tablets|paracetamol|meds|medication)", r"taken them all",
             r"(?:goodbye|suicide) (?:note|message|letter)", r"sorry for everything", r"no (?:reason|point) (?:to|in) (?:live|living)",
-            r"kill yourself|kys\b", r"noose|hang (?:herself|himself)"),
+            r"kill yourself|kys\b", r"noose|hang (?:herself|himself)",
+            r"goodbye (?:everyone|all|every ?1|guys|world|forever)", r"thanks? for everything",
+            r"ways to (?:die|kill (?:myself|herself|himself|themselves)|end (?:it|my life|her life|his life))",
+            r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
+            r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)"),
         "weak": (),
     },
     "eating disorder": {
@@ -126,7 +139,14 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
             r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
-            r"delete (?:this|it|them) after", r"secret (?:relationship|account|chat|phone)", r"don'?t tell (?:your|anyone)",
+            r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
+            r"don'?t tell (?:your|ur|yr|anyone|any ?one|ya)",
+            r"(?:stranger|adult|grown ?up|man|men|guy|bloke) (?:\w+ ){0,3}(?:sending|sent|contacting|contacted) (?:her|him|them|"
+            r"(?:her|his|their) (?:son|daughter|child|kid|boy|girl))", r"(?:asked|asks|asking|wants to know|wanted to know) "
+            r"(?:\w+ ){0,3}(?:what|which) school", r"what time (?:she|he|they) (?:walks?|goes|gets?|leaves?|comes?) home",
+            r"(?:man|men|guy|bloke|adult|stranger|someone older) (?:\w+ ){0,3}(?:plays?|playing|chats?|talks?|games?) "
+            r"(?:\w+ ){0,2}(?:with )?(?:on )?(?:minecraft|roblox|fortnite|xbox|discord|playstation|online)",
+            r"modell?ing (?:work|jobs?|contract|shoots?|agency)", r"test (?:shots?|photos?|pics?)",
             r"picks? (?:her|him) up (?:in (?:his|a) car|after school|from school)", r"picked up by (?:different |older )?(?:men|man|"
             r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*"),
         "weak": (r"\bmeet up\b", r"new phone", r"nails done"),
@@ -150,7 +170,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for|in|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
-            r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting"),
+            r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
+            r"\bincels?\b", r"school shooters?", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "
+            r"(?:'|‘)?(?:heroes|hero|right|legends?|heroic)"),
         "weak": (),
     },
     "fgm": {
@@ -180,12 +202,15 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"(?:no ?one|nobody) knows where (?:she|he|they) (?:is|are)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
-            r"gone to meet (?:someone|a man|a guy)"),
+            r"gone to meet (?:someone|a man|a guy)",
+            r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"left in the night",
+            r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
+            r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
         "weak": (),
     },
     "domestic abuse": {
         "strong": (
-            r"domestic (?:abuse|violence|incident)", r"police (?:came|were called|called|round|turned up|at (?:the|their) house)",
+            r"domestic (?:abuse|violence|incident)", r"operation encompass", r"police (?:came|were called|called|round|turned up|at (?:the|their) house)",
             rf"{_PARENT} (?:hurt|hits?|hit|beats?|beat|pushed|strangled|threatened|threw|attacked|screamed at) "
             r"(?:mum|mummy|mam|mom|dad|daddy|her|him|them)", r"(?:threw|thrown) (?:the )?(?:telly|tv|plate|chair|glass)",
             r"blood (?:on|everywhere)", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
@@ -236,7 +261,18 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"beat|hurt|batter|jump|get|rape|ruin)", r"(?:will|'ll|gonna|going to) (?:get|stab|kill|jump|batter|ruin) (?:him|her|them)",
             r"(?:they|he|she|we)'?ll (?:get|stab|kill|jump|batter|ruin|hurt|beat) (?:him|her|them)",
             r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
-            r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself"),
+            r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself",
+            r"(?:make|makes|made|making) (?:him|her|them) (?:eat|lick|drink)", r"(?:eat|lick) (?:\w+ ){0,2}off the (?:floor|ground)",
+            r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"rumou?rs? about (?:which |what |who )?"
+            r"(?:girls?|boys?|her|him)", r"(?:slapped|hit|punched|beaten|jumped|attacked|filmed) (?:\w+ ){0,8}(?:on tiktok|on snap\w*|"
+            r"on insta\w*|filmed|posted online)"),
+        "weak": (),
+    },
+    "exposed online": {
+        "strong": (
+            r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
+            r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
+            r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",),
         "weak": (),
     },
     "afraid to go home": {
@@ -249,11 +285,13 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "staff conduct": {
         "strong": (
-            r"(?:teachers?|colleagues?|member of staff|staff member|\bta\b|teaching assistant|coach|tutor|deputy head|"
-            r"head ?teacher|headteacher|the head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|miss \w+|sir) "
-            r"(?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow\w*|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor|deputy head|"
+            r"head ?teacher|headteacher|the head|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
+            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow\w*|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite)",
+            r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
+            r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)", r"delete (?:this|it) after", r"lifts? home",
             r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)"),
         "weak": (),

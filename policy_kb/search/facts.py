@@ -64,11 +64,14 @@ _PARENT_ACTS = re.compile(
 _NOW_A_PARENT = re.compile(
     r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
     r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
+    r"|\b(?:she|he|they)(?:\s+(?:has|have|s)(?:\s+got)?|\s+got)\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
+    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b"
 )
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
+    r"|\b(?:pupil|student|child|kid|tutee)(?:'s|s'|s| s)\s+(?:mum|mom|dad|mother|father|parents?|carers?|guardian|family)\b"
 )
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
