@@ -15,6 +15,7 @@ STANCE_STYLE = {"must_not": "attention", "report": "attention", "must": "warning
 VERDICT_STYLE = {"no": "attention", "report": "attention", "conditional": "warning", "yes": "good", "info": "heading"}
 ABSTRACT_CHARS = 160  # Teams shows at most this much of a cited passage
 MAX_ASKED = 500  # the question a "not helpful" click carries back
+QUOTE_WORDS = 8  # fewer words than this do not read as a rule on their own: quote the list they are in
 
 
 def declared(kb: KnowledgeBase, stance: str, clause_ids: tuple[str, ...] = ()) -> tuple[dict, ...]:
@@ -33,6 +34,15 @@ def declared(kb: KnowledgeBase, stance: str, clause_ids: tuple[str, ...] = ()) -
 
 def _abstract(text: str) -> str:
     return text if len(text) <= ABSTRACT_CHARS else text[:ABSTRACT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def words_of(kb: KnowledgeBase, clause: Clause) -> str:
+    """The policy's words to quote for a clause: its own, or, when they are too few to read on their
+    own (a list item: "Safeguard all children."), the shortest clause of the policy that holds them."""
+    if len(clause.text.split()) >= QUOTE_WORDS:
+        return clause.text
+    holders = [c.text for c in kb.clauses if clause.text in c.text and c.text != clause.text]
+    return min(holders, key=len) if holders else clause.text
 
 
 def source_of(kb: KnowledgeBase, clause: Clause) -> str:
@@ -60,7 +70,7 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     clause = kb.by_id[clause_id]
     if headline is None:
         headline, verdict = clause.headline, clause.verdict
-    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict]), Quote(clause.text, source_of(kb, clause))]
+    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict]), Quote(words_of(kb, clause), source_of(kb, clause))]
     if note:
         blocks.append(Text(note))
     contacts = contacts_line((clause_id, *also), kb)
@@ -69,7 +79,7 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     more: list[Block] = [Text(f"In other words: {clause.answer}")]
     for other_id in also:
         other = kb.by_id[other_id]
-        more += [Text(f"Still applies — {other.headline}:", style="subtle"), Quote(other.text, source_of(kb, other))]
+        more += [Text(f"Still applies — {other.headline}:", style="subtle"), Quote(words_of(kb, other), source_of(kb, other))]
     related = [r for r in clause.related if r not in also][:MAX_RELATED]
     buttons = [walk] if walk else []
     buttons += [Button(f"Related: {label_of(kb.by_id[r])}", {"action": "qa.clause", "clause": r}) for r in related]
@@ -88,7 +98,7 @@ def clarify_card(kb: KnowledgeBase, clause_id: str, question: str, options: tupl
     clause = kb.by_id[clause_id]
     blocks = (
         Text(clause.headline, style=STANCE_STYLE.get(clause.stance, "heading")),
-        Quote(clause.text, source_of(kb, clause)),
+        Quote(words_of(kb, clause), source_of(kb, clause)),
         Text(question, style="heading"),
         Text("Tap an answer or type it (for example “17” or “she left last year”).", style="subtle"),
     )
@@ -109,7 +119,7 @@ def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> C
     for number, clause_id in enumerate(clause_ids, 1):
         clause = kb.by_id[clause_id]
         blocks.append(Text(f"{number}. {clause.headline}", style="heading"))
-        blocks.append(Quote(clause.text, source_of(kb, clause)))
+        blocks.append(Quote(words_of(kb, clause), source_of(kb, clause)))
         buttons.append(Button(f"{number}. {label_of(clause)}", {"action": "qa.clause", "clause": clause_id}))
     buttons.append(Button("None of these", {"action": "qa.none", "question": asked}))
     return _with_summary(CardView(title="Which part of the policy?", blocks=tuple(blocks), buttons=tuple(buttons)))

@@ -21,7 +21,7 @@ from .model import KnowledgeBaseError
 CONCEPTS_FILE = Path(__file__).resolve().parent / "concepts.yaml"
 # The concepts that keep every clause out (a question about AI tools, a data breach, another policy,
 # how to get more likes).
-VETOES = ("not_this_policy", "marketing")
+VETOES = ("not_this_policy", "marketing", "it_access")
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,13 @@ class Requirement:
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, single spaces: the form concepts are matched in."""
+    """Lower case, straight apostrophes, brackets and double quotes as spaces, single spaces: the form
+    concepts are matched in ("my HoD (not on SLT) has ok'd it" reads on across the brackets)."""
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-")
-    return " ".join(said.split())
+    return " ".join(said.translate(_SPACED).split())
+
+
+_SPACED = str.maketrans({c: " " for c in "()[]{}\"“”"})
 
 
 def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, re.Pattern]:

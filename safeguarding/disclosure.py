@@ -53,7 +53,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                                      "trafficked", "trafficking", "gang", "gangs", "dealing", "dealer", "parcel",
                                      "parcels")),
     "grooming or exploitation ": (1, ("stranger", "strangers", "gifts", "gift", "presents", "cash", "money", "older",
-                                      "boyfriend", "bloke", "guy", "man", "men", "trainers", "meet",
+                                      "boyfriend", "bloke", "guy", "man", "men", "meet",
                                       "meeting", "met", "address", "drugs", "drug", "weed", "cannabis", "knife",
                                       "knives", "weapon", "weapons")),
     "radicalisation": (2, ("radicalised", "radicalized", "radicalisation", "radicalization", "extremist", "extremism",
