@@ -13,8 +13,8 @@ Teams shape, with a fake Connector: bench code, not the product).
 - disclosure rows {message, urgent}: routed when the first reply sends the person to the DSL (or the
   headteacher) with a way to report, and says 999 when `urgent`.
 
-Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl and, when present,
-../shared/eval/*.jsonl). A set's mode comes from its rows. Prints one line per miss with --show.
+Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round2/*.jsonl and,
+when present, ../shared/eval/*.jsonl). A set's mode comes from its rows. Prints one line per miss with --show.
 """
 from __future__ import annotations
 
@@ -143,11 +143,11 @@ def summary(path: Path, n: int, counts: Counter) -> str:
         headline = f"right first {counts['right'] / n:.1%}, wrong {wrong / n:.1%}, false alarms {counts['false alarm'] / n:.1%}"
     else:
         headline = f"false answers {counts['false answer'] / n:.1%}, false alarms {counts['false alarm'] / n:.1%}"
-    return f"{path.name} ({n}): {headline} [{figures}]"
+    return f"{path.parent.name}/{path.name} ({n}): {headline} [{figures}]"
 
 
 def default_sets() -> list[Path]:
-    own = sorted((ROOT / "eval").glob("*.jsonl"))
+    own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval" / "round2").glob("*.jsonl"))
     shared = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl"))
     return own + shared
 
