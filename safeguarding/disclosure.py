@@ -99,7 +99,7 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern | None:
 
 
 _STRONG = {category: _compile(kinds["strong"]) for category, kinds in SIGNS.items()}
-_WEAK = {category: _compile(kinds["weak"]) for category, kinds in SIGNS.items()}
+_WEAK = {category: _compile(kinds.get("weak", ())) for category, kinds in SIGNS.items()}
 
 # A message framed as passing something on ("she told me", "who do I tell") needs only one sign.
 _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|he|they|to me|mum|dad)|says (?:that|her|his|"

@@ -1,6 +1,6 @@
 """The signs of harm to a child, as data: per category, the phrases that point to harm on their own
-("strong") and those that only do in company ("weak"). Each is a regular expression matched on word
-boundaries in the lower-cased message (safeguarding/disclosure.py reads them)."""
+("strong") and those that only do in company ("weak", none when left out). Each is a regular
+expression matched on word boundaries in the lower-cased message (safeguarding/disclosure.py reads them)."""
 from __future__ import annotations
 
 _P = r"(?:her|him|them|me|us|my|his|their)"  # whom it happens to
@@ -104,7 +104,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"ways to (?:die|kill (?:myself|herself|himself|themselves)|end (?:it|my life|her life|his life))",
             r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
             r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)"),
-        "weak": (),
     },
     "eating disorder": {
         "strong": (
@@ -114,7 +113,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"skip(?:s|ping|ped)? (?:every|all (?:her|his|their)?|most) (?:meals?|lunch|breakfast)", r"only eats? (?:an? )?\w+ a day",
             r"starv(?:e|es|ing) (?:herself|himself)", r"get smaller", r"(?:grazed|cut) knuckles|knuckles (?:are )?(?:all )?"
             r"(?:grazed|cut|sore)", r"counting calories"),
-        "weak": (),
     },
     "sexual images": {
         "strong": (
@@ -173,7 +171,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
             r"\bincels?\b", r"school shooters?", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "
             r"(?:'|‘)?(?:heroes|hero|right|legends?|heroic)"),
-        "weak": (),
     },
     "fgm": {
         "strong": (
@@ -206,7 +203,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
-        "weak": (),
     },
     "domestic abuse": {
         "strong": (
@@ -226,7 +222,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:takes?|taking|on|using|doing) drugs", r"needles (?:lying|at home|around)", r"slurring",
             r"can barely stand|couldn'?t stand", r"passes? out|passed out", r"(?:drinks?|drinking) (?:all the time|every "
             r"(?:day|night)|till|until|a lot)", r"stoned"),
-        "weak": (),
     },
     "young carer": {
         "strong": (
@@ -246,12 +241,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:slept|sleeping|sleeps|living) (?:in (?:a|the|their) car|rough|on the streets?|in a tent|in a hostel)",
             r"living with a family friend", r"nobody from the council", r"b ?& ?b|bed and breakfast",
             r"(?:living|sleeping|staying) in one room", r"scary men"),
-        "weak": (),
     },
     "underage sex or pregnancy": {
         "strong": (r"pregnan\w*", r"abortion", r"morning after pill", r"sleeping with", r"(?:relationship|sex|sleeping) "
                    r"with (?:a|an|her|his) (?:\d{2}|older|adult|grown)"),
-        "weak": (),
     },
     "peer abuse": {
         "strong": (
@@ -266,14 +259,12 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"rumou?rs? about (?:which |what |who )?"
             r"(?:girls?|boys?|her|him)", r"(?:slapped|hit|punched|beaten|jumped|attacked|filmed) (?:\w+ ){0,8}(?:on tiktok|on snap\w*|"
             r"on insta\w*|filmed|posted online)"),
-        "weak": (),
     },
     "exposed online": {
         "strong": (
             r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
             r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
             r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",),
-        "weak": (),
     },
     "afraid to go home": {
         "strong": (
@@ -294,7 +285,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)", r"delete (?:this|it) after", r"lifts? home",
             r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)"),
-        "weak": (),
     },
     "disclosed": {
         "strong": (

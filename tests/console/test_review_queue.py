@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from console.web import CONTEXT
-from tests.support.console import OWNER, REVIEWER, ConsoleClient, console_bot
+from tests.support.console import OWNER, REVIEWER, ConsoleClient
 
 UNANSWERED = "can I livestream my cooking on twitch?"
 CLAUSE = "personal.consider_reputation"
-
-
-@pytest.fixture
-async def reviewer(make_bot):
-    bot = await console_bot(make_bot)
-    client = ConsoleClient(bot)
-    await client.sign_in(REVIEWER)
-    yield bot, client
-    await client.close()
 
 
 async def decide(client, question: str, kind: str, **extra):

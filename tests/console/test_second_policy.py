@@ -6,21 +6,10 @@ import io
 import re
 
 import aiohttp
-import pytest
 
-from tests.support.console import OWNER, ConsoleClient, console_bot
 from tests.support.policies import AUP_TITLE, PASSWORD_QUESTION, PASSWORD_RULE, aup_docx, aup_text, pdf_of
 
 USB_QUESTION = "can I put pupil data on my own USB stick?"
-
-
-@pytest.fixture
-async def owner(make_bot):
-    bot = await console_bot(make_bot)
-    client = ConsoleClient(bot)
-    await client.sign_in(OWNER)
-    yield bot, client
-    await client.close()
 
 
 async def import_policy(client, name: str, data: bytes, title: str = AUP_TITLE, out_of_scope: str = ""):

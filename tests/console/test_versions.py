@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import aiohttp
-import pytest
 import sqlalchemy as sa
 
 from tests.support.channel import visible_text
@@ -23,15 +22,6 @@ from tests.support.console import (
 from tests.support.policies import NEW_RULE, REPORT_QUESTION, REWORDED_TO, changed_policy
 
 CHILD_CONTACT = "personal.report_child_contact"
-
-
-@pytest.fixture
-async def owner(make_bot):
-    bot = await console_bot(make_bot)
-    client = ConsoleClient(bot)
-    await client.sign_in(OWNER)
-    yield bot, client
-    await client.close()
 
 
 async def test_a_new_version_is_reviewed_published_and_answered_from(owner):
