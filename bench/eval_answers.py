@@ -13,7 +13,7 @@ Teams shape, with a fake Connector: bench code, not the product).
 - disclosure rows {message, urgent}: routed when the first reply sends the person to the DSL (or the
   headteacher) with a way to report, and says 999 when `urgent`.
 
-Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round2/*.jsonl and,
+Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round*/*.jsonl and,
 when present, ../shared/eval/*.jsonl). A set's mode comes from its rows. Prints one line per miss with --show.
 """
 from __future__ import annotations
@@ -147,7 +147,7 @@ def summary(path: Path, n: int, counts: Counter) -> str:
 
 
 def default_sets() -> list[Path]:
-    own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval" / "round2").glob("*.jsonl"))
+    own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval").glob("round*/*.jsonl"))
     shared = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl"))
     return own + shared
 
