@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import second_reader
 from .signs import SIGNS
 
 # Single words (stems) that point to harm, with how much each weighs on its own: 2 is enough with a
@@ -113,7 +114,9 @@ _CHILD = re.compile(
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
     r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|"
     r"\d{1,2} ?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
-    r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|"
+    r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|"
+    r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"
+    r"\b(?:mum|dad|mam|mom)\b(?: \w+){0,3} (?:at|to|with|on) (?:him|her)\b|"
     r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends))")
 # An adult learner ("she's 19 and on our adult course") is not a child, whatever else the message says.
 _ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[89]|[2-9]\d)\b(?! ?(?:months?|weeks?|days?))|"
@@ -138,7 +141,9 @@ _NOW = re.compile(
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:tomorrow|at half term|this weekend)|(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left)|"
-    r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)|out of the gates?)")
+    r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)|out of the gates?|"
+    r"gone \d{1,2} ?(?:pm|am|o'?clock)?|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
+    r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake)")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b)")
@@ -148,6 +153,10 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
 CONTEXT_ONLY = frozenset({"passport", "paracetamol"})
 
 # ---- who is it about: a member of staff, or the headteacher -------------------------------------
+# A question about what staff in general may do, not about what someone did.
+_WHAT_IF = re.compile(r"^(?:so |but )?(?:can|could|may|should|would|are|is|do|does)(?: it (?:ok|okay|alright|fine|allowed) for)? "
+                      r"(?:a |an |the |any )?(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|"
+                      r"tutors?)\b")
 _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
@@ -179,14 +188,20 @@ def read(text: str) -> Disclosure | None:
             words[token] = (category, weight)
     weight = 3 * len(strong) + sum(w for _, w in words.values()) + len(weak)
     alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
-    if weight < 2 and not alone:
-        return None
     by_nature = bool(set(strong) & _CHILD_BY_NATURE) and bool(_PRONOUN.search(said))
-    if not (_CHILD.search(said) or by_nature) or (_ADULT.search(said) and not _YOUNG.search(said)):
+    about_a_child = (_CHILD.search(said) or by_nature) and not (_ADULT.search(said) and not _YOUNG.search(said))
+    if not about_a_child:
         return None
-    found = strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
-        w for cat, w in words.values() if cat == c))
-    categories = tuple(found)
+    if weight < 2 and not alone:
+        # Words the signs don't know: the second reader may still hear harm in them.
+        if second_reader.probability(text) < second_reader.THRESHOLD:
+            return None
+        categories: tuple[str, ...] = ("harm told in other words",)
+    else:
+        categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
+            w for cat, w in words.values() if cat == c)))
+    if categories == ("staff conduct",) and _WHAT_IF.search(said):
+        return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     # A child who may end their life may act on it at any moment: always call 999 first.
     urgent = "suicide" in categories or bool(_NOW.search(_NOT_NOW.sub(" ", said)))
     return Disclosure(categories, urgent, _about(said, categories))

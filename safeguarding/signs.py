@@ -3,12 +3,17 @@
 expression matched on word boundaries in the lower-cased message (safeguarding/disclosure.py reads them)."""
 from __future__ import annotations
 
+from .signs_beyond import BEYOND
+
 _P = r"(?:her|him|them|me|us|my|his|their)"  # whom it happens to
 _PARENT = (r"(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?mum|step ?father|step ?mother|parents?|"
            r"uncle|auntie|aunt|aunties|grandad|grandpa|nan|nana|grandma|brother|sister|cousin|carer|foster carer|"
            r"(?:mum|mom|mam)'?s (?:boyfriend|partner|friend)|(?:dad|daddy)'?s (?:girlfriend|partner|friend)|boyfriend|"
            r"partner|relatives?|family|ex)")
 
+
+# Harm at home and to the child themself; what comes from outside (online, exploitation, peers,
+# staff) is in safeguarding/signs_beyond.py.
 SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "physical abuse": {
         "strong": (
@@ -76,7 +81,17 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"no coat in", r"fell asleep",
             r"medical neglect", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
             r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"
-            r"bring (?:him|her|them)|go|come) (?:to )?(?:his |her |their |the )?(?:clinic|medical|hospital|doctors?|dentist|gp)(?: appointments?)?"),
+            r"bring (?:him|her|them)|go|come) (?:to )?(?:his |her |their |the )?(?:clinic|medical|hospital|doctors?|dentist|gp)(?: appointments?)?",
+            r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) (?:anywhere|around|in sight|at home|there|with (?:them|him|her))",
+            r"can'?t see (?:any|an) (?:adult|parent|grown ?up)", r"(?:wandering|walking|playing|out) (?:about |around )?(?:on (?:his|her|"
+            r"their) own|alone) (?:by|near|on|in) (?:the|a) (?:main )?(?:road|street|river|canal)",
+            r"(?:on (?:their|his|her) own|alone)(?: \w+){0,6} (?:\d{1,2} ?(?:pm|am)|at night|in the dark|after dark|gone \d)",
+            r"(?:stopped|stop|not|won'?t|refus\w*) (?:\w+ ){0,2}(?:giving|give) (?:him|her|them) (?:his|her|their) (?:meds|medication|"
+            r"medicine|insulin|inhaler|tablets)", r"keeps? (?:her|him|them) (?:at )?home to (?:mind|look after|care for|babysit)",
+            r"(?:won'?t|don'?t|do not|will not|doesn'?t) let (?:him|her|them) (?:come|go) (?:to|into) school",
+            r"(?:don'?t|doesn'?t|won'?t|never) answer (?:the door|our calls|calls|the phone)",
+            r"(?:mum|dad|mother|father|parent) (?:wouldn'?t|won'?t|didn'?t|couldn'?t|would not|could not) wake(?: up)?",
+            r"baby'?s? (?:is )?(?:at )?home (?:alone|with (?:her|him|them))"),
         "weak": (r"tired all the time", r"falling asleep", r"(?:keeps|kept) missing school",
                  r"looks? after (?:his|her) (?:little|younger|baby)"),
     },
@@ -103,7 +118,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"goodbye (?:everyone|all|every ?1|guys|world|forever)", r"thanks? for everything",
             r"ways to (?:die|kill (?:myself|herself|himself|themselves)|end (?:it|my life|her life|his life))",
             r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
-            r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)"),
+            r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)",
+            r"not (?:being|be) here any ?more", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
+            r"not exist|go to sleep (?:and|forever))"),
     },
     "eating disorder": {
         "strong": (
@@ -113,96 +130,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"skip(?:s|ping|ped)? (?:every|all (?:her|his|their)?|most) (?:meals?|lunch|breakfast)", r"only eats? (?:an? )?\w+ a day",
             r"starv(?:e|es|ing) (?:herself|himself)", r"get smaller", r"(?:grazed|cut) knuckles|knuckles (?:are )?(?:all )?"
             r"(?:grazed|cut|sore)", r"counting calories"),
-    },
-    "sexual images": {
-        "strong": (
-            r"nudes?", r"naked", r"topless", r"explicit", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
-            r"your(?:self)? body|her body|his body|you)",
-            r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
-            r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
-            r"(?:threaten(?:s|ed|ing)?|says?|said) (?:to|they'?ll|he'?ll|she'?ll|it'?ll) (?:share|send|post|leak)",
-            r"sent (?:a )?(?:pic|picture|photo|video) (?:of herself|of himself|to (?:her|his) (?:boy|girl)friend)",
-            r"(?:shared|sharing|spread\w*|going round) (?:it )?(?:with|around|round) (?:his|her|the) (?:mates|friends|class|school|year)"),
-        "weak": (r"screenshots? of (?:her|him)",),
-    },
-    "grooming": {
-        "strong": (
-            r"groom(?:ed|ing)?", r"older (?:boy ?friend|man|men|guy|bloke|lads?|girlfriend|woman)",
-            r"(?:boyfriend|man|guy|bloke|friend)'?(?: who'?s| whos| is| aged)? (?:like |about |nearly )?(?:[2-9]\d|in his \d0s)",
-            r"(?:met|meeting|meet) (?:up with )?(?:him|her|them|someone|a man|a guy|a bloke|a stranger|people)? ?"
-            r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
-            r"(?:gift ?cards?|gifts|presents|money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "
-            r"(?:gift|money|presents|cash|vouchers)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
-            r"bought (?:her|him) (?:a new|an?|new)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
-            r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
-            r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})", r"(?:told|tells|said to) (?:her|him|them) "
-            r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
-            r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
-            r"don'?t tell (?:your|ur|yr|anyone|any ?one|ya)",
-            r"(?:stranger|adult|grown ?up|man|men|guy|bloke) (?:\w+ ){0,3}(?:sending|sent|contacting|contacted) (?:her|him|them|"
-            r"(?:her|his|their) (?:son|daughter|child|kid|boy|girl))", r"(?:asked|asks|asking|wants to know|wanted to know) "
-            r"(?:\w+ ){0,3}(?:what|which) school", r"what time (?:she|he|they) (?:walks?|goes|gets?|leaves?|comes?) home",
-            r"(?:man|men|guy|bloke|adult|stranger|someone older) (?:\w+ ){0,3}(?:plays?|playing|chats?|talks?|games?) "
-            r"(?:\w+ ){0,2}(?:with )?(?:on )?(?:minecraft|roblox|fortnite|xbox|discord|playstation|online)",
-            r"modell?ing (?:work|jobs?|contract|shoots?|agency)", r"test (?:shots?|photos?|pics?)",
-            r"picks? (?:her|him) up (?:in (?:his|a) car|after school|from school)", r"picked up by (?:different |older )?(?:men|man|"
-            r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*"),
-        "weak": (r"\bmeet up\b", r"new phone", r"nails done"),
-    },
-    "exploitation": {
-        "strong": (
-            r"county lines", r"going country", r"exploit\w*", r"drug (?:dealing|runn\w*|debts?|lines?)", r"dealing (?:drugs|weed)",
-            r"run(?:ning)? (?:a )?(?:parcels?|drugs|packages)", r"makes? (?:him|her|them) carry",
-            r"carry (?:things|stuff|packages|bags?) (?:in|for|to)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
-            r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
-            r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)",
-            r"two phones|second phone|burner phone", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
-            r"older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
-            r"gang\w*", r"cuckoo\w*", r"train tickets? to"),
-        "weak": (r"missed (?:\w+ )?days",),
-    },
-    "radicalisation": {
-        "strong": (
-            r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
-            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
-            r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
-            r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for|in|abroad)", r"martyr\w*",
-            r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
-            r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
-            r"\bincels?\b", r"school shooters?", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "
-            r"(?:'|‘)?(?:heroes|hero|right|legends?|heroic)"),
-    },
-    "fgm": {
-        "strong": (
-            r"\bfgm\b", r"female genital", r"be cut", r"get cut", r"cutting (?:ceremony|on her)", r"(?:do|doing|coming to do) the cutting",
-            r"(?:was|been|get|getting|be) cut (?:when|as a|back|abroad|in)", r"become a woman|becoming a woman",
-            r"special (?:party|ceremony|procedure|holiday)", r"walking (?:a bit )?(?:strangely|funny|differently)",
-            r"taking ages in the toilet"),
-        "weak": (r"(?:nan'?s|family'?s|grandma'?s|parents'?) country", r"family holiday", r"long holiday", r"back home"),
-    },
-    "forced marriage": {
-        "strong": (
-            r"forced (?:to )?marr\w*|forced marriage", r"(?:marry|marrying|married off|engaged to|to wed) "
-            r"(?:a |an |her |his |some|an older|someone)", r"get married", r"(?:found|chosen|picked) (?:her|him) a "
-            r"(?:husband|wife)", r"arranged marriage", r"honou?r[- ]based|honou?r (?:violence|crime|killing)",
-            r"shame (?:on|to) the family", r"dishonou?r", r"disown\w*", r"send (?:her|him|them) away", r"(?:check|checks|checking) (?:her|his) phone for (?:boys|girls)",
-            r"not allowed to go anywhere (?:alone|on her own)", r"watch(?:es|ing)? her all the time",
-            r"(?:won'?t|doesn'?t|does not|will not) let (?:her|him|them) (?:leave|go out|out of)",
-            r"checks? (?:her|his|their|(?:her|his) (?:mum|dad)'?s) phone", r"(?:started|starting) on (?:her|him)"),
-        "weak": (r"flying out", r"taken abroad"),
-    },
-    "missing": {
-        "strong": (
-            r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|books?|kit|equipment|"
-            r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)",
-            r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
-            r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
-            r"(?:no ?one|nobody) knows where (?:she|he|they) (?:is|are)", r"can'?t (?:find|locate) (?:her|him)",
-            r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
-            r"gone to meet (?:someone|a man|a guy)",
-            r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"left in the night",
-            r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
-            r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
     },
     "domestic abuse": {
         "strong": (
@@ -242,29 +169,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"living with a family friend", r"nobody from the council", r"b ?& ?b|bed and breakfast",
             r"(?:living|sleeping|staying) in one room", r"scary men"),
     },
-    "underage sex or pregnancy": {
-        "strong": (r"pregnan\w*", r"abortion", r"morning after pill", r"sleeping with", r"(?:relationship|sex|sleeping) "
-                   r"with (?:a|an|her|his) (?:\d{2}|older|adult|grown)"),
-    },
-    "peer abuse": {
+    "private fostering": {
         "strong": (
-            r"sexual(?:ly)? harass\w*", r"pinned (?:her|him) (?:against|to|down)", r"forced (?:her|him|them) to",
-            r"(?:grabbing|grabbed|grab) (?:girls'?|boys'?|her|his) (?:bums?|bottoms?|breasts?|boobs|chests?)",
-            r"(?:pulling|pulled|pull) (?:\w+ )*?(?:trousers|pants|skirts?) (?:down|up)", r"threaten(?:s|ed|ing)? (?:to )?(?:stab|kill|"
-            r"beat|hurt|batter|jump|get|rape|ruin)", r"(?:will|'ll|gonna|going to) (?:get|stab|kill|jump|batter|ruin) (?:him|her|them)",
-            r"(?:they|he|she|we)'?ll (?:get|stab|kill|jump|batter|ruin|hurt|beat) (?:him|her|them)",
-            r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
-            r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself",
-            r"(?:make|makes|made|making) (?:him|her|them) (?:eat|lick|drink)", r"(?:eat|lick) (?:\w+ ){0,2}off the (?:floor|ground)",
-            r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"rumou?rs? about (?:which |what |who )?"
-            r"(?:girls?|boys?|her|him)", r"(?:slapped|hit|punched|beaten|jumped|attacked|filmed) (?:\w+ ){0,8}(?:on tiktok|on snap\w*|"
-            r"on insta\w*|filmed|posted online)"),
-    },
-    "exposed online": {
-        "strong": (
-            r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
-            r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
-            r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",),
+            r"private(?:ly)? foster\w*", r"living with (?:a |his |her |their )?(?:mate'?s|friend'?s|friends|neighbour'?s|another) "
+            r"(?:family|mum|parents|house)", r"(?:mum|dad|parents?) (?:went|gone|moved) (?:back )?(?:to|abroad)"),
     },
     "afraid to go home": {
         "strong": (
@@ -274,25 +182,5 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:don'?t|do not) make me go home", r"sleep (?:at|in) school", r"stay (?:at|in) school (?:tonight|overnight)"),
         "weak": (r"\bhome time\b",),
     },
-    "staff conduct": {
-        "strong": (
-            r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor|deputy head|"
-            r"head ?teacher|headteacher|the head|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow\w*|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
-            r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
-            r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite)",
-            r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
-            r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
-            r"(?:blinds|door) (?:down|shut|closed|locked)", r"delete (?:this|it) after", r"lifts? home",
-            r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)"),
-    },
-    "disclosed": {
-        "strong": (
-            r"disclos\w*", r"(?:told|tells|telling) me (?:something|about (?:home|what))", r"said something (?:about home|"
-            r"worrying)", r"something (?:worrying|concerning) about home", r"safeguarding (?:concern|issue|thing|matter|question|"
-            r"referral)", r"is (?:this|it|that) (?:a )?safeguarding", r"child protection (?:concern|issue|matter)",
-            r"at risk", r"being abused", r"abus(?:e|ed|ing|ive)", r"worried about (?:a|one of|my|our|this) "
-            r"(?:kid|child|pupil|student|girl|boy|lad|year|yr)"),
-        "weak": (r"doesn'?t add up",),
-    },
+    **BEYOND,
 }

@@ -21,6 +21,7 @@ from cards import CardView
 from cards.qa import source_of
 from cards.safeguarding import Tell, safeguarding_card
 from policy_kb.relevance import normalise
+from safeguarding import second_reader
 from safeguarding.disclosure import Disclosure, read
 from safeguarding.routing import route
 
@@ -60,6 +61,7 @@ def story_label_for(turn: Turn) -> str:
 class Disclosures:
     def __init__(self, services, desk):
         self.services, self.desk = services, desk
+        second_reader.warm()  # trained at start-up, not on someone's first message
 
     async def screen(self, turn: Turn) -> bool:
         """Answer a message that tells of harm to a child (True), or leave it to the rest (False)."""

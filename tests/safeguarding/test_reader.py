@@ -1,0 +1,54 @@
+"""The disclosure reader on its own: the signs of harm, the second reader for words the signs don't
+know, and the questions about staff in general that are policy questions, not concerns."""
+import pytest
+
+from safeguarding import second_reader
+from safeguarding.disclosure import read
+
+# Written for this test (not in eval/): no sign of harm the signs know, plain harm to a reader.
+OTHER_WORDS = "a year 5 boy says he has to sleep on the floor at his uncle's and isn't allowed in the kitchen"
+POLICY_QUESTIONS = (
+    "can i accept a friend request from a parent",
+    "a pupil in my class asked for my snapchat, can i give it",
+    "can i post photos of the school trip on the class insta",
+    "what do i do if a kid in my tutor group messages me on instagram",
+    "my year 9s are doing a project on social media safety, can they use tiktok",
+    "can a teacher message a pupil on snapchat",
+    "is it ok for teachers to follow students on twitter",
+    "my tutor group keep adding me on tiktok",
+)
+
+
+def test_the_second_reader_hears_harm_in_words_the_signs_do_not_know(monkeypatch):
+    found = read(OTHER_WORDS)
+    assert found is not None and found.categories == ("harm told in other words",) and found.about == "child"
+    monkeypatch.setattr(second_reader, "probability", lambda text: 0.0)
+    assert read(OTHER_WORDS) is None  # the signs alone miss it: the second reader made the difference
+
+
+@pytest.mark.parametrize("question", POLICY_QUESTIONS)
+def test_policy_questions_about_children_and_staff_are_not_disclosures(question):
+    assert read(question) is None
+    assert second_reader.probability(question) < second_reader.THRESHOLD
+
+
+def test_what_someone_did_is_still_a_concern_about_staff():
+    found = read("mr jones keeps messaging a year 9 girl on snapchat late at night")
+    assert found is not None and found.about == "staff"
+
+
+def test_the_second_reader_learns_only_from_the_tuning_rows(tmp_path):
+    (tmp_path / "round9").mkdir()
+    (tmp_path / "a.jsonl").write_text('{"id": "s001", "message": "kept"}\n{"id": "s003", "message": "aside"}\n')
+    (tmp_path / "round9" / "b.jsonl").write_text('{"id": "r9i002", "question": "asked"}\n\n')
+    assert second_reader.training_rows(tmp_path) == [("kept", True), ("asked", False)]
+
+
+def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
+    monkeypatch.setattr(second_reader, "training_rows", lambda: [("only questions", False)])
+    second_reader._model.cache_clear()
+    try:
+        assert second_reader.probability(OTHER_WORDS) == 0.0
+        assert read(OTHER_WORDS) is None
+    finally:
+        second_reader._model.cache_clear()
