@@ -32,3 +32,12 @@ def test_unclear_answers_give_none(typed):
                                          ("help!", "help"), ("I want to cancel my post", None)])
 def test_control_words_only_when_the_whole_message(typed, word):
     assert control_word(typed) == word
+
+
+def test_one_word_of_a_long_option_or_a_one_letter_synonym_is_not_a_close_spelling():
+    report = Option("a", "Report it to the designated person for Child Protection")
+    true = Option("t", "True", ("t", "true"))
+    assert match_option("report", (report, Option("b", "Ignore it"))) is None  # the command, typed mid-quiz
+    assert match_option("report", (true, Option("f", "False", ("f", "false")))) is None
+    assert match_option("reprot it to the designated person for child protection", (report,)) == report
+    assert match_option("ignor it", (report, Option("b", "Ignore it"))).value == "b"
