@@ -80,19 +80,26 @@ class QA:
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
-                                        self.walk_button(question), asked=question))
+                                        self.walk_button(turn), asked=question))
         else:
             await self.review.record_unanswered(kept(question), "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
         return True
 
-    def walk_button(self, question: str) -> Button | None:
-        """"Walk me through it", when the question describes one of the guided situations."""
-        book = self.services.scenarios
-        found = recognise(book, question) if book is not None else None
+    def situation_in(self, turn: Turn):
+        """The guided situation this turn's message describes, if any, worked out once a turn (the
+        scenario intent and the answer's "Walk me through it" both ask)."""
+        if "scenario" not in turn.found:
+            book = self.services.scenarios
+            turn.found["scenario"] = recognise(book, turn.text) if book is not None else None
+        return turn.found["scenario"]
+
+    def walk_button(self, turn: Turn) -> Button | None:
+        """"Walk me through it", when the message describes one of the guided situations."""
+        found = self.situation_in(turn)
         if found is None or found.scenario is None:
             return None
-        prefill = walker.prefill_from_text(found.scenario, question)
+        prefill = walker.prefill_from_text(found.scenario, turn.text)
         return Button("Walk me through it", {"action": "scenario.start", "scenario": found.scenario.id,
                                              "prefill": prefill})
 

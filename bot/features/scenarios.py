@@ -32,18 +32,17 @@ def find_scenario(book: ScenarioBook, argument: str) -> Scenario | None:
     return found.scenario if found else None
 
 
-def situation_match(book: ScenarioBook, qa, turn: Turn) -> Match | None:
+def situation_match(qa, turn: Turn) -> Match | None:
     """The scenario intent score, or None when the policy answers the message outright.
 
     A message that describes a situation the Q&A can decide from what it says ("a parent sent me a
     friend request, can I accept?") gets that answer first, with a button to walk through the
     situation; one the Q&A cannot decide, or that asks to be walked through, starts the walk.
     """
-    text = turn.text
-    found = recognise(book, text)
+    found = qa.situation_in(turn)
     if found is None:
         return None
-    if found.scenario is not None and not ASKS_TO_BE_WALKED.search(text) and qa.reply_for(turn).kind == "answer":
+    if found.scenario is not None and not ASKS_TO_BE_WALKED.search(turn.text) and qa.reply_for(turn).kind == "answer":
         return None
     return Match(found.score, found)
 
@@ -135,4 +134,4 @@ def register(registry: Registry, services) -> None:
     registry.action("scenario.menu", show_picker)
     registry.action("scenario.start", start_clicked)
     registry.action("scenario.back", back_clicked)
-    registry.intent("scenario", lambda turn: situation_match(book, services.qa, turn), described)
+    registry.intent("scenario", lambda turn: situation_match(services.qa, turn), described)
