@@ -122,12 +122,9 @@ class PolicyAnswers:
         if policy is None or value.get("clause") not in policy.kb.by_id or not isinstance(value.get("helpful"), bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        if not await self.qa.first_click(turn, f"{policy.policy}:{value['clause']}:{value['helpful']}"):
-            return
-        log_ = ReviewLog(self.services.db, policy.kb.version, self.services.clock, policy.policy)
-        await log_.record_feedback(value["clause"], value["helpful"], kept(value.get("question", "")))
-        await turn.send("Thanks — your feedback helps us improve the answers." if value["helpful"] else
-                        "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
+        review_log = ReviewLog(self.services.db, policy.kb.version, self.services.clock, policy.policy)
+        await self.qa.take_feedback(turn, review_log, value["clause"], value["helpful"],
+                                    f"{policy.policy}:{value['clause']}:{value['helpful']}")
 
     async def on_none(self, turn: Turn) -> None:
         """'None of these' on another policy's choices: to that policy's review queue."""

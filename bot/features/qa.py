@@ -162,22 +162,21 @@ class QA:
         if clause_id not in self.kb.by_id or not isinstance(helpful, bool):
             await turn.send("Sorry, I couldn't record that feedback.")
             return
-        if not await self.first_click(turn, f"{clause_id}:{helpful}"):
-            return
-        await self.review.record_feedback(clause_id, helpful, kept(turn.value.get("question", "")))
-        await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
-                        "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
+        await self.take_feedback(turn, self.review, clause_id, helpful, f"{clause_id}:{helpful}")
 
-    async def first_click(self, turn: Turn, key: str) -> bool:
-        """True the first time this conversation gives this 👍 / 👎; a repeat is thanked, not counted."""
+    async def take_feedback(self, turn: Turn, review_log: ReviewLog, clause_id: str, helpful: bool, key: str) -> None:
+        """Count a 👍 / 👎 (with the question, unless it may describe a concern) in that policy's log
+        and thank them; the same click again in this conversation is thanked, not counted."""
         given = await self.feedback_given.get(turn.context, list)
         if key in given:
             await turn.send("You've already told me that. Thank you.")
-            return False
+            return
         given.append(key)
         del given[:-FEEDBACK_KEPT]
         await self.feedback_given.set(turn.context, given)
-        return True
+        await review_log.record_feedback(clause_id, helpful, kept(turn.value.get("question", "")))
+        await turn.send("Thanks — your feedback helps us improve the answers." if helpful else
+                        "Thanks for telling us. If you still need an answer, ask your line manager or SLT.")
 
     async def on_review(self, turn: Turn) -> None:
         """Admins: list unanswered questions and feedback counts per clause."""
