@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from policy_kb.tuning import EVAL, kept_aside  # noqa: E402
 from tests.support.channel import buttons, visible_text  # noqa: E402
 from tests.support.harness import BotHarness  # noqa: E402
 
@@ -119,17 +120,22 @@ async def run(paths: list[Path], show: bool) -> None:
             for path in paths:
                 rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
                 counts: Counter = Counter()
+                aside: Counter = Counter()  # rows the classifiers never learn from (policy_kb/tuning.py)
+                learns = path.resolve().is_relative_to(EVAL)
                 for number, row in enumerate(rows):
                     conversation = f"eval-{uuid.uuid4().hex[:10]}"
                     reply = await bot.channel.send(conversation, row.get("question") or row.get("message"),
                                                    user=f"eval{number}-{uuid.uuid4().hex[:6]}")
                     seen = read(reply.activities)
                     outcome = score(row, seen)
-                    counts[outcome] += 1
-                    counts["false alarm"] += alarm(row, seen)
+                    for tally in (counts, aside) if learns and kept_aside(row.get("id", "")) else (counts,):
+                        tally[outcome] += 1
+                        tally["false alarm"] += alarm(row, seen)
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
                         print(f"  {outcome:14} {row.get('id', number)} | {(row.get('question') or row['message'])[:90]}")
                 print(summary(path, len(rows), counts))
+                if learns:
+                    print("   kept aside, never learnt from: " + summary(path, sum(aside.values()) - aside["false alarm"], aside))
         finally:
             await bot.close()
 

@@ -1,0 +1,24 @@
+"""The labelled rows in `eval/` the bot may learn from: every row whose id number is not a multiple of
+three. The rows kept aside (a multiple of three) are never learnt from, so they still measure what
+was learnt honestly (`make eval` prints them on a line of their own)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterator
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+def kept_aside(row_id: str) -> bool:
+    return int(re.sub(r"\D", "", row_id) or 0) % 3 == 0
+
+
+def tuning_rows(folder: Path = EVAL, name: str = "*.jsonl") -> Iterator[dict]:
+    """Every row of eval/NAME and eval/round*/NAME that may be learnt from, in a fixed order."""
+    for path in sorted(folder.glob(name)) + sorted(folder.glob(f"round*/{name}")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row and not kept_aside(row["id"]):
+                yield row
