@@ -15,6 +15,7 @@ from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply
+from .second_opinion import DOUBT_FROM_RANK, DOUBT_MIN, SURE, WEIGHT, SecondOpinion, opinion_for
 from .stance import asked, decide, settles
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
@@ -32,8 +33,10 @@ _QUESTION = re.compile(r"\?|^\s*(?:can|could|may|should|is|are|am|do|does|did|wh
 class Matcher:
     """Built once from a KnowledgeBase; `answer` is a pure function of its input."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None):
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, opinion: SecondOpinion | None | bool = True):
+        """`opinion`: True trains (or reuses) the second opinion on this book's examples; None goes without."""
         self.kb = kb
+        self._opinion = opinion_for(kb) if opinion is True else opinion or None
         self._lexicon = lexicon or load_lexicon()
         vocabulary: set[str] = set(STOPWORDS) | set(self._lexicon.words)
         for clause in kb.clauses:
@@ -57,14 +60,21 @@ class Matcher:
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause the question is relevant to, best first (scores 0..100)."""
-        text = text[:MAX_INPUT_CHARS]
+        return self._rank(text[:MAX_INPUT_CHARS], facts, self._second(text[:MAX_INPUT_CHARS]))
+
+    def _second(self, text: str) -> Mapping[str, float]:
+        return self._opinion.probabilities(text) if self._opinion is not None and text.strip() else {}
+
+    def _rank(self, text: str, facts: Mapping[str, Any] | None, second: Mapping[str, float]) -> tuple[Candidate, ...]:
         own_words = self._own_words(text)
         # Relevance before retrieval: a clause answers only questions about what it governs.
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
-        relevant = [c for c in self._scored(text, own_words, facts) if self.kb.by_id[c.clause_id].requires.met(said)]
+        relevant = [c for c in self._scored(text, own_words, facts, second)
+                    if self.kb.by_id[c.clause_id].requires.met(said)]
         return tuple(relevant[:MAX_CANDIDATES])
 
-    def _scored(self, text: str, own_words: list[str], facts: Mapping[str, Any] | None) -> list[Candidate]:
+    def _scored(self, text: str, own_words: list[str], facts: Mapping[str, Any] | None,
+                second: Mapping[str, float] | None = None) -> list[Candidate]:
         """Every clause sharing something with the question, by score, best first (no relevance gate)."""
         terms = expand(own_words, self._lexicon)
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
@@ -83,8 +93,8 @@ class Matcher:
         scored = []
         for clause_id, partial, fz, extra in zip(self._clause_ids, rough, fuzzy, extras):
             total = 100.0 * (partial + w_fuzzy * fz)
-            if total > 0:  # else it is 0.0: no column is negative
-                total = round(min(total + extra, 100.0), 2)
+            if total > 0:  # else it is 0.0: no column is negative; the second opinion only reorders
+                total = round(min(total + extra + WEIGHT * (second or {}).get(clause_id, 0.0), 100.0), 2)
             scored.append((-total, clause_id))
         scored.sort()  # best score first, then by clause id
         return [Candidate(clause_id, -negated) for negated, clause_id in scored if negated < 0]
@@ -97,6 +107,12 @@ class Matcher:
         met = [c.clause_id for c in cluster if any(d.when is not None and (not d.asked or ask in d.asked)
                                                    and d.when.met(said) for d in self.kb.by_id[c.clause_id].decides)]
         return met[0] if len(met) == 1 else None
+
+    @staticmethod
+    def _preferred(cluster: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
+        """The one clause of a close call the second opinion is sure of (SURE), if any."""
+        sure = [c.clause_id for c in cluster if second.get(c.clause_id, 0.0) >= SURE]
+        return sure[0] if len(sure) == 1 else None
 
     def topic(self, text: str) -> tuple[str, ...]:
         """A topic typed on its own ("privacy", "photos of pupils"): the clauses it touches, to choose
@@ -113,7 +129,8 @@ class Matcher:
         text = text[:MAX_INPUT_CHARS]
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
-        candidates = self.rank(text, known)
+        second = self._second(text)
+        candidates = self._rank(text, known, second)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
             if len(choices) > 1:
@@ -137,7 +154,7 @@ class Matcher:
                     candidates=candidates,
                     facts=frozen,
                 )
-        decisive = self._decisive(text, cluster) if len(cluster) > 1 else None
+        decisive = (self._decisive(text, cluster) or self._preferred(cluster, second)) if len(cluster) > 1 else None
         if decisive is not None:
             cluster = ()  # one of the close candidates has a decision for exactly what the question says
         if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
@@ -155,6 +172,10 @@ class Matcher:
             lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text)
+        doubt = None if facts or decision.clarification else self._doubt(decision.clause_id, candidates, second)
+        if doubt is not None:
+            return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),
+                         candidates=candidates, facts=frozen)
         return Reply(
             kind="clarify" if decision.clarification else "answer",
             clause_id=decision.clause_id,
@@ -167,3 +188,16 @@ class Matcher:
             clarification=decision.clarification,
             facts=frozen,
         )
+
+    def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
+        """The clause to offer beside `lead` when the second opinion ranks `lead` third or lower and
+        prefers another clause the question is about (with other words)."""
+        if not second:
+            return None
+        ranked = sorted(second, key=second.__getitem__, reverse=True)
+        if lead in ranked[:DOUBT_FROM_RANK]:
+            return None
+        text = self.kb.by_id[lead].text
+        better = [c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW and second.get(c.clause_id, 0.0) >= DOUBT_MIN
+                  and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
+        return max(better, key=second.__getitem__) if better else None

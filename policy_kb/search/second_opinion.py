@@ -1,0 +1,89 @@
+"""A second opinion on the clause: a text classifier (scikit-learn: TF-IDF of character and word
+n-grams, logistic regression) that learns, offline and deterministically, which clause answers a
+question from every clause's example questions and the labelled questions in `eval/` that may be
+learnt from (policy_kb/tuning.py).
+
+The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
+people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
+has read more ways of asking and is wrong in other places, so the matcher uses it twice
+(policy_kb/search/matcher.py): its probability adds to each candidate's score (WEIGHT), and when it
+ranks the clause the matcher would quote third or lower, the reply is a choice between that clause
+and the one it prefers instead of a confident answer. Neither ever adds a clause the question's
+words are not about (the relevance gate still decides), and every answer still quotes a clause.
+
+Trained once per process and set of clauses, in about a second; without scikit-learn the matcher
+works alone.
+"""
+from __future__ import annotations
+
+import logging
+from types import MappingProxyType
+from typing import Mapping
+
+from ..model import KnowledgeBase
+from ..tuning import tuning_rows
+
+log = logging.getLogger(__name__)
+
+WEIGHT = 15.0  # points (of 100) a probability of 1 adds to a candidate score (chosen in docs/answers.md)
+SURE = 0.5  # a close call between clauses goes to the one it gives at least this
+DOUBT_FROM_RANK = 2
+DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
+
+
+class SecondOpinion:
+    def __init__(self, model):
+        self._model = model
+        self._classes = tuple(model.classes_)
+
+    def probabilities(self, text: str) -> Mapping[str, float]:
+        """How likely each clause is to answer the question (they sum to 1)."""
+        row = self._model.predict_proba([text])[0]
+        return MappingProxyType({clause_id: float(p) for clause_id, p in zip(self._classes, row)})
+
+
+def examples_for(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
+    """(question, clause id): every clause's examples, and the tuning rows whose clause is in this book."""
+    pairs = [(question, clause.id) for clause in kb.clauses for question in clause.examples]
+    known = set(kb.by_id)
+    try:
+        pairs += [(row["question"], row["clause"]) for row in tuning_rows() if row.get("clause") in known]
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("second opinion: the labelled questions could not be read (%s)", type(exc).__name__)
+    return tuple(pairs)
+
+
+def opinion_for(kb: KnowledgeBase) -> SecondOpinion | None:
+    """Trained once per set of clause ids: a new version of a policy (the console's hot reload) keeps
+    the opinion trained on the clauses it had, until the next start learns its new examples."""
+    return _trained_for(frozenset(kb.by_id), lambda: examples_for(kb))
+
+
+_BY_CLAUSES: dict[frozenset, SecondOpinion | None] = {}
+
+
+def _trained_for(clause_ids: frozenset, pairs) -> SecondOpinion | None:
+    if clause_ids not in _BY_CLAUSES:
+        _BY_CLAUSES[clause_ids] = _trained(pairs())
+    return _BY_CLAUSES[clause_ids]
+
+
+def _trained(pairs: tuple[tuple[str, str], ...]) -> SecondOpinion | None:
+    if len({clause_id for _, clause_id in pairs}) < 2:
+        return None
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline, make_union
+    except ImportError:
+        log.warning("second opinion unavailable (no scikit-learn): the matcher works alone")
+        return None
+    features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
+                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
+    model = make_pipeline(features, LogisticRegression(C=20.0, tol=1e-3, max_iter=3000))
+    try:
+        model.fit([question for question, _ in pairs], [clause_id for _, clause_id in pairs])
+    except ValueError as exc:  # e.g. examples with no words in common at all
+        log.warning("second opinion unavailable (%s): the matcher works alone", exc)
+        return None
+    return SecondOpinion(model)

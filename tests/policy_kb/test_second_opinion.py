@@ -1,0 +1,91 @@
+"""The second opinion on the clause (policy_kb/search/second_opinion.py): what it learns from, and the
+ways the matcher uses it."""
+from __future__ import annotations
+
+import json
+
+from policy_kb.search import Candidate, Matcher, second_opinion
+from policy_kb.tuning import kept_aside, tuning_rows
+
+
+class Fixed:
+    """A second opinion that always prefers the same clauses."""
+
+    def __init__(self, probabilities):
+        self.given = probabilities
+
+    def probabilities(self, text):
+        return self.given
+
+
+def test_it_learns_from_the_examples_and_the_tuning_rows_only(kb, tmp_path):
+    (tmp_path / "round9").mkdir()
+    rows = [{"id": "r9i001", "question": "learnt", "clause": "personal.privacy_settings"},
+            {"id": "r9i003", "question": "kept aside", "clause": "personal.privacy_settings"},
+            {"id": "r9i004", "question": "not a clause of this book", "clause": "other.policy"}]
+    (tmp_path / "round9" / "qa_inscope.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert [row["question"] for row in tuning_rows(tmp_path)] == ["learnt", "not a clause of this book"]
+    assert kept_aside("r9i003") and not kept_aside("r9i004")
+
+    pairs = second_opinion.examples_for(kb)
+    questions = {question for question, _ in pairs}
+    assert {question for clause in kb.clauses for question in clause.examples} <= questions
+    assert all(clause_id in kb.by_id for _, clause_id in pairs)
+    assert not any(kept_aside(row["id"]) for row in tuning_rows())  # the real eval/ rows, split the same way
+
+
+def test_it_ranks_the_clause_a_question_is_about(kb):
+    opinion = second_opinion.opinion_for(kb)
+    said = opinion.probabilities("a year 10 keeps sending me friend requests on facebook")
+    assert max(said, key=said.get) == "personal.no_friend_students"
+    assert abs(sum(said.values()) - 1) < 1e-6
+
+
+def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
+    question = "can i accept a friend request from a current year 10 on facebook"
+    alone = Matcher(kb, opinion=None).answer(question)
+    assert alone.kind == "answer" and alone.clause_id == "personal.no_friend_students"
+    other = next(c.clause_id for c in alone.candidates if c.clause_id != alone.clause_id)
+    doubting = Matcher(kb, opinion=Fixed({other: 0.6, "scope.types": 0.3, "vision": 0.09,
+                                          alone.clause_id: 0.01})).answer(question)
+    assert doubting.kind == "choose"
+    assert doubting.choices == (alone.clause_id, other)
+
+
+def test_it_never_offers_a_clause_the_question_is_not_about(kb):
+    question = "can i accept a friend request from a current year 10 on facebook"
+    unrelated = Fixed({"defs.names": 0.7, "scope.legislation": 0.2, "vision": 0.09, "personal.no_friend_students": 0.01})
+    reply = Matcher(kb, opinion=unrelated).answer(question)
+    assert reply.kind == "answer" and reply.clause_id == "personal.no_friend_students"
+
+    out_of_scope = "how do i book annual leave"
+    assert Matcher(kb, opinion=Fixed({"personal.official_email": 1.0})).answer(out_of_scope).kind == "unknown"
+
+
+def test_agreeing_it_changes_nothing(kb):
+    question = "can i accept a friend request from a current year 10 on facebook"
+    alone = Matcher(kb, opinion=None).answer(question)
+    agrees = Matcher(kb, opinion=Fixed({"personal.no_friend_students": 0.9, "vision": 0.1})).answer(question)
+    assert (agrees.kind, agrees.clause_id, agrees.verdict, agrees.headline) == (
+        alone.kind, alone.clause_id, alone.verdict, alone.headline)
+
+
+def test_without_enough_to_learn_from_there_is_no_opinion():
+    assert second_opinion._trained((("only one clause", "vision"),)) is None
+
+
+class _Close(Matcher):
+    """Two clauses scored level (the ranking is given), so the matcher alone offers a choice."""
+
+    def _rank(self, text, facts, second):
+        return (Candidate("sanctioned.external_links", 52.0), Candidate("sanctioned.photo_consent", 49.0),
+                Candidate("scope.types", 20.0))
+
+
+def test_a_close_call_goes_to_the_clause_it_is_sure_of(kb):
+    question = "links and photos on the school page"
+    assert _Close(kb, opinion=None).answer(question).kind == "choose"
+    sure = _Close(kb, opinion=Fixed({"sanctioned.photo_consent": 0.6, "sanctioned.external_links": 0.3})).answer(question)
+    assert sure.kind == "answer" and sure.clause_id == "sanctioned.photo_consent"
+    unsure = _Close(kb, opinion=Fixed({"sanctioned.photo_consent": 0.4, "sanctioned.external_links": 0.35})).answer(question)
+    assert unsure.kind == "choose"
