@@ -91,6 +91,11 @@ _MUST = re.compile(
     r"\b(?:do|does) (?:i|we|staff|it|they) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
     r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b"
 )
+# "what's the verdict on posting about…", "what's the deal with adding…": whether they may, asked as a what.
+_VERDICT_ON = re.compile(
+    r"^\s*what(?:'s| is|s)? (?:the|your) (?:verdict|deal|score|rule|position|stance|line|view|policy|situation)s? "
+    r"(?:on|with|about|re|regarding|for) (?:me |us |staff |teachers |someone )?\w+ing\b"
+)
 # "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
@@ -120,6 +125,8 @@ def asked(question: str) -> str:
         return "todo"
     if _MUST.search(part):
         return "must"
+    if _VERDICT_ON.search(part):
+        return "may"
     if _WH.search(part):
         return "may" if part.startswith("what") and _WANTS_TO.search(normalise(question)) else "what"
     return "may"

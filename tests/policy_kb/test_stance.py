@@ -125,6 +125,36 @@ DECISIONS = [
      "sanctioned.separate_account", "no"),
     ("Our trust email is clunky. Could the department set up a shared Gmail for emailing parents instead?",
      "personal.official_email", "no"),
+    # facts told in other words: approval given, consent given (or not quite), a profile left public
+    ("the exec head okayed me texting parents from my own mobile on the ski trip, am i ok?",
+     "personal.no_personal_email_phone", "yes"),
+    ("ski trip approved by the executive headteacher incl using our own phones, can i ring parents from mine",
+     "personal.no_personal_email_phone", "yes"),
+    ("all the consent forms are back, can i put the sports day photos on the school insta", "sanctioned.photo_consent", "yes"),
+    ("every family in 4B has ticked the photo box on the form, ok to post the trip pics on the class twitter?",
+     "sanctioned.photo_consent", "yes"),
+    ("all but two parents have given consent, can i post the class photo on the school facebook",
+     "sanctioned.photo_consent", "no"),
+    ("my instagram's been public for years, is it fine to keep it that way?", "personal.privacy_settings", "no"),
+    ("can i reply to a parent from my school office 365 email account?", "personal.official_email", "yes"),
+    ("can the drama account be linked to my personal one so i can switch between them easily",
+     "sanctioned.separate_account", "no"),
+    ("the PE twitter and my own coaching account could just be the same one, right? all professional",
+     "sanctioned.separate_account", "no"),
+    ("no one ever asked SLT about the year 9 instagram, can we keep running it", "sanctioned.slt_approval", "no"),
+    ("nobody's given me permission but can i text a parent back from my mobile", "personal.no_personal_email_phone", "no"),
+    ("the school mobile is flat, can i ring the parents from mine", "personal.no_personal_email_phone", "conditional"),
+    # a parent in other words, and being connected as having them there
+    ("my neighbours son just started in year 7 here, do i need to unfriend her", "personal.no_contact_parents_children", "no"),
+    ("got loads of mums from the estate on my facebook, is that a problem now i work here",
+     "personal.no_contact_parents_children", "no"),
+    ("can i keep my old schoolfriend on insta now her twins are in my class", "personal.no_contact_parents_children", "no"),
+    ("my sister's lad starts reception in september, do i have to remove her off facebook",
+     "personal.no_contact_parents_children", "no"),
+    # "what's the verdict on doing it" asks whether they may
+    ("what's the verdict on posting about a kid who kicked off in my lesson", "personal.avoid_specific_matters", "no"),
+    ("is it ok to put on my facebook that a yr 6 got sent home today", "personal.avoid_specific_matters", "no"),
+    ("can i email parents about the trip next week", "personal.official_email", "conditional"),
 ]
 
 
