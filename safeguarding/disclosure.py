@@ -233,4 +233,8 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
 def _normalise(text: str) -> str:
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
+    said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
     return " ".join(said.split())
+
+
+_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")

@@ -16,6 +16,7 @@ POLICY_QUESTIONS = (
     "can a teacher message a pupil on snapchat",
     "is it ok for teachers to follow students on twitter",
     "my tutor group keep adding me on tiktok",
+    "would i get in trouble for posting about a year 8 who kicked off in my lesson today",  # behaved badly
 )
 
 
@@ -52,3 +53,8 @@ def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
         assert read(OTHER_WORDS) is None
     finally:
         second_reader._model.cache_clear()
+
+
+def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
+    assert read("a year 5 kicked off in class today and then said his dad kicked him last night").categories == (
+        "physical abuse",)
