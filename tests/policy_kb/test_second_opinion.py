@@ -89,3 +89,12 @@ def test_a_close_call_goes_to_the_clause_it_is_sure_of(kb):
     assert sure.kind == "answer" and sure.clause_id == "sanctioned.photo_consent"
     unsure = _Close(kb, opinion=Fixed({"sanctioned.photo_consent": 0.4, "sanctioned.external_links": 0.35})).answer(question)
     assert unsure.kind == "choose"
+
+
+def test_its_probabilities_are_the_models(kb):
+    opinion = second_opinion.opinion_for(kb)
+    for question in ("can i add a parent on facebook", "what does cmat stand for", "photos of the nativity on the school page"):
+        fast = opinion.probabilities(question)
+        slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([question])[0]))
+        assert set(fast) == set(slow)
+        assert all(abs(fast[c] - slow[c]) < 1e-9 for c in fast)
