@@ -46,6 +46,13 @@ _CURRENT = re.compile(
     r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b"
     r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:course|adult)"
 )
+# Left, and back as a student: on a course here now is a current student, whatever their age.
+_BACK_AS_STUDENT = re.compile(
+    r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
+    r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
+    r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)")
+_I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|the academy|the school|my (?:job|post|school)|teaching)\b"
+                     r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
 _PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian|grandparent|grandma|grandmother|grandad|grandfather|nan|nana|step-?mum|step-?dad|foster carer)s?\b")
@@ -77,6 +84,7 @@ _PARENT_OF_PUPIL = re.compile(
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|the academy|the school|teaching)|since i left|after i left|i no longer work"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
+    r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from))"
 )
 _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
@@ -161,6 +169,9 @@ def _left_young(lowered: str) -> bool:
 
 
 def _relation(lowered: str) -> str | None:
+    lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
+    if _BACK_AS_STUDENT.search(lowered):
+        return "current_student"
     if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered):
         return "parent"
     if _PARENT_ACTS.search(lowered):

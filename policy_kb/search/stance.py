@@ -88,8 +88,10 @@ _MAY = re.compile(
     r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright)\??\s*$|\bany (?:issue|problem)"
 )
 _MUST = re.compile(
-    r"\b(?:do|does) (?:i|we|staff|it|they) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
+    r"\b(?:do|does) (?:i|we|staff|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
     r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b"
+    r"|\bneeds? anything\b|\banything (?:i|we) (?:must|have to|need to|should) (?:include|add|put|have)\b"
+    r"|\banything (?:that )?(?:has|have|needs?) to (?:go|be)\b"
 )
 # "what's the verdict on posting about…", "what's the deal with adding…": whether they may, asked as a what.
 _VERDICT_ON = re.compile(

@@ -155,6 +155,15 @@ DECISIONS = [
     ("what's the verdict on posting about a kid who kicked off in my lesson", "personal.avoid_specific_matters", "no"),
     ("is it ok to put on my facebook that a yr 6 got sent home today", "personal.avoid_specific_matters", "no"),
     ("can i email parents about the trip next week", "personal.official_email", "conditional"),
+    # who left: the member of staff (then the rules stop), or a pupil who has since come back
+    ("i left the trust in july and now work for the council. old parents keep adding me on facebook, ok to accept?",
+     "personal.no_contact_parents_children", "yes"),
+    ("when i retire next year can i add the parents i know on facebook", "personal.no_contact_parents_children", "yes"),
+    ("she left after year 11 and is 19 now but came back to do a btec in our sixth form, can i accept her on insta",
+     "personal.no_friend_students", "no"),
+    # what an educational account needs is one of the listed practices
+    ("does the geography account need anything in its bio", "sanctioned.aup_link", "conditional"),
+    ("can we launch the drama insta without the acceptable use policy link and add it later", "sanctioned.aup_link", "no"),
 ]
 
 
