@@ -330,3 +330,8 @@ def test_pupils_contacting_others_for_an_assignment_is_not_about_my_own_posts(ma
     ranked = [c.clause_id for c in matcher.rank(asked)]
     assert "sanctioned.legitimate_uses" in ranked[:2]
     assert ranked[0] not in ("personal.consider_reputation", "personal.avoid_specific_matters")
+
+
+def test_the_trust_named_in_a_question_is_not_a_question_about_its_name(matcher):
+    assert matcher.answer("what does cmat stand for").clause_id == "defs.names"
+    assert matcher.answer("can i have a rant about our MAT on my twitter").clause_id != "defs.names"

@@ -164,6 +164,10 @@ DECISIONS = [
     # what an educational account needs is one of the listed practices
     ("does the geography account need anything in its bio", "sanctioned.aup_link", "conditional"),
     ("can we launch the drama insta without the acceptable use policy link and add it later", "sanctioned.aup_link", "no"),
+    # what the reputation advice is against
+    ("fancy having a rant about cmat on twitter tonight, is that ok?", "personal.consider_reputation", "no"),
+    ("is it ok to post messy pics from saturday night when my insta bio says where i teach",
+     "personal.consider_reputation", "no"),
 ]
 
 
