@@ -5,11 +5,13 @@ learnt from (policy_kb/tuning.py).
 
 The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
 people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
-has read more ways of asking and is wrong in other places, so the matcher uses it twice
-(policy_kb/search/matcher.py): its probability adds to each candidate's score (WEIGHT), and when it
-ranks the clause the matcher would quote third or lower, the reply is a choice between that clause
-and the one it prefers instead of a confident answer. Neither ever adds a clause the question's
-words are not about (the relevance gate still decides), and every answer still quotes a clause.
+has read more ways of asking and is wrong in other places, so the matcher (policy_kb/search/matcher.py)
+uses it three ways: its probability adds to each candidate's score (WEIGHT); a close call between
+clauses goes to the one it is sure of (SURE); and when it ranks the clause the matcher would quote
+third or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
+confident answer. None of them ever adds a clause the question's words are not about (the relevance
+gate still decides), and every answer still quotes a clause. The constants were chosen on rows it
+never learns from (docs/answers.md).
 
 Trained once per process and set of clauses, in about a second; without scikit-learn the matcher
 works alone.
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 
 WEIGHT = 15.0  # points (of 100) a probability of 1 adds to a candidate score (chosen in docs/answers.md)
 SURE = 0.5  # a close call between clauses goes to the one it gives at least this
-DOUBT_FROM_RANK = 2
+DOUBT_FROM_RANK = 2  # it doubts the matcher's clause when it ranks it third or lower (0-based 2)
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
 
 
