@@ -1,7 +1,7 @@
 """A second opinion on the clause: a text classifier (scikit-learn: TF-IDF of character and word
 n-grams, logistic regression) that learns, offline and deterministically, which clause answers a
-question from every clause's example questions and the labelled questions in `eval/` that may be
-learnt from (policy_kb/tuning.py).
+question from every clause's example questions, the training questions in policy_kb/training/ and
+the labelled questions in `eval/` that may be learnt from (policy_kb/tuning.py).
 
 The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
 people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
@@ -18,7 +18,9 @@ works alone.
 """
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
@@ -58,12 +60,18 @@ class SecondOpinion:
         return MappingProxyType(dict(zip(self._classes, (exp / exp.sum()).tolist())))
 
 
-def examples_for(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
-    """(question, clause id): every clause's examples, and the tuning rows whose clause is in this book."""
+TRAINING = Path(__file__).resolve().parent.parent / "training"
+
+
+def examples_for(kb: KnowledgeBase, training: Path = TRAINING) -> tuple[tuple[str, str], ...]:
+    """(question, clause id): every clause's examples, the training questions (policy_kb/training/,
+    written for learning, never scored) and the eval tuning rows, for the clauses in this book."""
     pairs = [(question, clause.id) for clause in kb.clauses for question in clause.examples]
     known = set(kb.by_id)
     try:
-        pairs += [(row["question"], row["clause"]) for row in tuning_rows() if row.get("clause") in known]
+        rows = [json.loads(line) for path in sorted(training.glob("*.jsonl"))
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        pairs += [(row["question"], row["clause"]) for row in [*rows, *tuning_rows()] if row.get("clause") in known]
     except (OSError, ValueError, KeyError) as exc:
         log.warning("second opinion: the labelled questions could not be read (%s)", type(exc).__name__)
     return tuple(pairs)

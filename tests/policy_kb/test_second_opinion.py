@@ -27,17 +27,30 @@ def test_it_learns_from_the_examples_and_the_tuning_rows_only(kb, tmp_path):
     assert [row["question"] for row in tuning_rows(tmp_path)] == ["learnt", "not a clause of this book"]
     assert kept_aside("r9i003") and not kept_aside("r9i004")
 
+    (tmp_path / "training").mkdir()
+    (tmp_path / "training" / "questions.jsonl").write_text(
+        json.dumps({"question": "written to learn from", "clause": "vision", "stance": "info"}) + "\n"
+        + json.dumps({"question": "for another book", "clause": "other.policy", "stance": "no"}) + "\n")
+    trained_on = second_opinion.examples_for(kb, tmp_path / "training")
+    assert ("written to learn from", "vision") in trained_on
+    assert not any(question == "for another book" for question, _ in trained_on)
+
     pairs = second_opinion.examples_for(kb)
     questions = {question for question, _ in pairs}
     assert {question for clause in kb.clauses for question in clause.examples} <= questions
+    assert len(pairs) > 2000  # the examples, policy_kb/training/ and the eval tuning rows
     assert all(clause_id in kb.by_id for _, clause_id in pairs)
     assert not any(kept_aside(row["id"]) for row in tuning_rows())  # the real eval/ rows, split the same way
 
 
 def test_it_ranks_the_clause_a_question_is_about(kb):
     opinion = second_opinion.opinion_for(kb)
-    said = opinion.probabilities("a year 10 keeps sending me friend requests on facebook")
-    assert max(said, key=said.get) == "personal.no_friend_students"
+    for question, clause_id in (("what does cmat stand for", "defs.names"),
+                                ("my year 10s keep asking to follow my personal instagram", "personal.no_friend_students"),
+                                ("do i need consent before posting photos of pupils on the school instagram",
+                                 "sanctioned.photo_consent")):
+        said = opinion.probabilities(question)
+        assert max(said, key=said.get) == clause_id
     assert abs(sum(said.values()) - 1) < 1e-6
 
 
