@@ -234,7 +234,11 @@ def _normalise(text: str) -> str:
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
+    # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
+    said = _OWN_AGE.sub("an adult", said)
     return " ".join(said.split())
 
 
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+_OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
+                      r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")

@@ -33,7 +33,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "sexual abuse": {
         "strong": (
-            r"sexual(?:ly)?", r"sex with", r"had sex", r"having sex", r"rap(?:e|ed|ing)", r"molest\w*", r"grop\w*",
+            r"sexual(?:ly)?", r"sex with", r"had sex", r"having sex",
+            r"makes? (?:her|him|them|me) do (?:stuff|things) (?:she|he|they|i) (?:doesn'?t|don'?t|didn'?t) (?:like|want)", r"rap(?:e|ed|ing)", r"molest\w*", r"grop\w*",
             rf"touch(?:es|ed|ing)? {_P}\b(?! on the (?:arm|shoulder))", r"private parts?", r"down there",
             r"(?:in|comes? (?:in|into)|into) (?:her|his|their) (?:room|bed) at night",
             r"(?:is|was|comes?|came|goes|went|gets?|got) in(?:to)? (?:her|his|their) (?:room|bed)\b", r"does stuff", r"did stuff",
@@ -73,7 +74,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?", r"head lice|nits",
-            r"rotten teeth|tooth ?ache (?:for|all)", r"left (?:home )?alone", r"home alone", r"on (?:her|his|their) own "
+            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"home alone", r"on (?:her|his|their) own "
             r"(?:at night|all (?:day|night|weekend)|this morning|overnight)", r"(?:no|without) (?:electric\w*|gas|heating|"
             r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)", r"no ?one (?:picked|came to collect|answering|"
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"

@@ -41,7 +41,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:my|his|her|your) special (?:girl|boy|friend)", r"(?:sit|sat|sitting) on (?:his|her|my) (?:knee|lap)",
             r"picks? (?:her|him) up (?:in (?:his|a) car|after school|from school)", r"picked up by (?:different |older )?(?:men|man|"
             r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*"),
-        "weak": (r"\bmeet up\b", r"new phone", r"nails done"),
+        "weak": (r"\bmeet up\b", r"new phone\b(?! numbers?\b)", r"nails done"),
     },
     "exploitation": {
         "strong": (
@@ -49,7 +49,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"run(?:ning)? (?:a )?(?:parcels?|drugs|packages)", r"makes? (?:him|her|them) carry",
             r"carry (?:things|stuff|packages|bags?) (?:in|for|to)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
-            r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)",
+            r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)",
             r"two phones|second phone|burner phone", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
             r"older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
             r"gang\w*", r"cuckoo\w*", r"train tickets? to",
@@ -93,10 +93,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
-            r"(?:no ?one|nobody) knows where (?:she|he|they) (?:is|are)", r"can'?t (?:find|locate) (?:her|him)",
+            r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             r"gone to meet (?:someone|a man|a guy)",
-            r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"left in the night",
+            r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
     },

@@ -232,8 +232,8 @@ def frames_conflict(text: str, facts: Mapping[str, Any], terms: Sequence[str], c
 
     A confident wrong stance is the worst outcome: the matcher offers a choice instead.
     """
-    if clause_id not in FACT_RULES:
-        return False
+    if clause_id not in FACT_RULES or facts.get("left_trust"):
+        return False  # someone who has left the trust: that fact decides, whoever acts on whom
     cue = read_cues(text, facts, terms)
     lowered = cue_text(text)
     if cue.context == "trust" and not cue.personal_account:

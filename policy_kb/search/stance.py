@@ -55,6 +55,7 @@ def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question
 def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:
     """The clause's own decisions, else its headline."""
     clause = kb.by_id[clause_id]
+    said = _INSTEAD.sub(" ", said)
     for decides in clause.decides:
         if (not decides.asked or ask in decides.asked) and (decides.when is None or decides.when.met(said)):
             return Decision(clause.id, decides.verdict, decides.headline, decides.note)
@@ -84,7 +85,7 @@ _TODO = re.compile(
 )
 _MAY = re.compile(
     r"(?:^|,|\bso\b|\bbut\b)\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my|you)\b"
-    r"|^\s*(?:is|would|was)\s+(?:it|that|this)\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem|wrong|within)"
+    r"|^\s*(?:is|would|was)\s+(?:it|that|this)\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem|wrong|within|correct|right|appropriate|better|best)"
     r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright)\??\s*$|\bany (?:issue|problem)"
 )
 _MUST = re.compile(
@@ -99,7 +100,9 @@ _VERDICT_ON = re.compile(
     r"(?:on|with|about|re|regarding|for) (?:me |us |staff |teachers |someone )?\w+ing\b"
 )
 # "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
-_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
+_LEADING_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|also) )?(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
+# "instead of messaging them privately, can I answer in the comments?": what comes after "instead of" is not asked
+_INSTEAD = re.compile(r"\b(?:instead of|rather than) [^,.?!]*")
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(
     r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning"

@@ -168,6 +168,22 @@ DECISIONS = [
     ("fancy having a rant about cmat on twitter tonight, is that ok?", "personal.consider_reputation", "no"),
     ("is it ok to post messy pics from saturday night when my insta bio says where i teach",
      "personal.consider_reputation", "no"),
+    # round 5's kinds of fact, in other words
+    ("a dad has my mobile and keeps whatsapping me about homework, can i answer him", "personal.no_personal_email_phone", "no"),
+    ("can i put the netball photos on the school insta? everyone in them has consent, the girls without consent aren't in any",
+     "sanctioned.photo_consent", "yes"),
+    ("a mum has withdrawn her consent since we posted her son's photo on the school page, can it stay up",
+     "sanctioned.photo_consent", "no"),
+    ("instead of dming the year 10s, can i reply to them publicly under the post on the class account",
+     "sanctioned.no_private_dm", "yes"),
+    ("i've already emailed the blog url to my subject leader, can the class have the link now", "sanctioned.notify_url", "yes"),
+    ("can the dept twitter share a link to a revision site a pupil suggested without anyone checking it",
+     "sanctioned.external_links", "no"),
+    ("can the pe twitter post some banter about the rival school we thrashed", "sanctioned.professional_content", "no"),
+    ("we forgot the aup link in the bio of the new science insta, can we leave it", "sanctioned.aup_link", "no"),
+    ("should the approved choir instagram be linked to my office 365 address", "sanctioned.link_trust_email", "yes"),
+    ("i left cockburn trust in the summer, is it ok to accept friend requests from parents now",
+     "personal.no_contact_parents_children", "yes"),
 ]
 
 

@@ -58,3 +58,24 @@ def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
 def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     assert read("a year 5 kicked off in class today and then said his dad kicked him last night").categories == (
         "physical abuse",)
+
+
+@pytest.mark.parametrize(("message", "category"), [
+    ("year 4 girl has been off three weeks now, the numbers we have are dead and nobody knows where the family went",
+     "missing"),
+    ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
+    ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
+])
+def test_harm_told_in_everyday_words(message, category):
+    found = read(message)
+    assert found is not None and category in found.categories
+
+
+@pytest.mark.parametrize("question", [
+    "a year 8 was off two weeks with covid, can i email him the work",
+    "a year 7 missed his dentist appointment today because of the trip, can i post the trip photos",
+    "how do i update a pupil's contact details, her mum has a new phone number",
+    "a 19 year old on our resit course wants to add me on snapchat, he's older than my nephew, he's a grown man, is that ok",
+])
+def test_ordinary_questions_that_share_words_with_harm(question):
+    assert read(question) is None
