@@ -33,6 +33,7 @@ WEIGHT = 15.0  # points (of 100) a probability of 1 adds to a candidate score (c
 SURE = 0.5  # a close call between clauses goes to the one it gives at least this
 DOUBT_FROM_RANK = 2  # it doubts the matcher's clause when it ranks it third or lower (0-based 2)
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
+TOLERANCE = 1e-3  # the fit stops when the loss improves less than this
 
 
 class SecondOpinion:
@@ -104,7 +105,7 @@ def _trained(pairs: tuple[tuple[str, str], ...]) -> SecondOpinion | None:
         return None
     features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
                           TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
-    model = make_pipeline(features, LogisticRegression(C=20.0, tol=1e-3, max_iter=3000))
+    model = make_pipeline(features, LogisticRegression(C=20.0, tol=TOLERANCE, max_iter=3000))
     try:
         model.fit([question for question, _ in pairs], [clause_id for _, clause_id in pairs])
     except ValueError as exc:  # e.g. examples with no words in common at all
