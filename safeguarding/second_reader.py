@@ -1,6 +1,9 @@
 """A second reader for harm told in words the signs do not know: a small text classifier (scikit-learn:
 TF-IDF of character and word n-grams, logistic regression), trained once per process, offline and
-deterministically, on the labelled messages in `eval/`.
+deterministically, on the labelled messages in `eval/` and on 600 messages written for it
+(safeguarding/training/: 300 disclosures in everyday, understated words across every kind of harm,
+and 300 ordinary messages that share their words: an upset pupil, a bruised knee from football, a
+parent's new phone number).
 
 The signs (safeguarding/signs.py) are exact but only know the phrasings someone wrote down; on
 messages written by people who had not seen them they caught about four in five. The classifier
@@ -9,7 +12,10 @@ trained on (round 2 and 3's kept-aside rows, the shared dev sets) it heard 4 of 
 the signs missed, with no false alarm among about 500 ordinary questions, at THRESHOLD; at 0.7 it
 heard all 7 but answered 3 ordinary questions as disclosures ("paracetamol for a headache"). It
 only ever adds a safeguarding reply (`read` asks it when the signs found nothing about a child);
-it never takes one away.
+it never takes one away. With the written messages its probabilities separate the two better and
+sit lower, so THRESHOLD went from 0.9 to 0.8: on the kept-aside rows it then heard 13 of the 17
+disclosures the signs missed (9 before), still with no false alarm; on the held-out set, disclosures
+routed went from 91.2% to 95.0% with the same one false safeguarding reply.
 
 It learns only from the rows kept for tuning (an id number that is not a multiple of three), so
 the rows kept aside still measure it honestly. Without scikit-learn or the data it says 0 and the
@@ -17,6 +23,7 @@ signs work alone.
 """
 from __future__ import annotations
 
+import json
 import logging
 from functools import cache
 from pathlib import Path
@@ -25,12 +32,20 @@ from policy_kb.tuning import EVAL, tuning_rows
 
 log = logging.getLogger(__name__)
 
-THRESHOLD = 0.9  # chosen on rows it was not trained on: 4 of the 7 disclosures the signs missed, no false alarm
+THRESHOLD = 0.8  # chosen on the kept-aside rows: 13 of the 17 disclosures the signs missed, no false alarm
 
 
-def training_rows(folder: Path = EVAL) -> list[tuple[str, bool]]:
-    """(text, is a disclosure) for every tuning row of the evaluation sets."""
-    return [(row.get("message") or row["question"], "message" in row) for row in tuning_rows(folder)]
+TRAINING = Path(__file__).resolve().parent / "training"
+
+
+def training_rows(folder: Path = EVAL, training: Path = TRAINING) -> list[tuple[str, bool]]:
+    """(text, is a disclosure) for every tuning row of the evaluation sets, and the messages written
+    for learning in safeguarding/training/ (disclosures.jsonl tells of harm, the others do not)."""
+    rows = [(row.get("message") or row["question"], "message" in row) for row in tuning_rows(folder)]
+    for path in sorted(training.glob("*.jsonl")):
+        rows += [(json.loads(line)["message"], path.stem == "disclosures")
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
 
 
 @cache

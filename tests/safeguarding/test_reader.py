@@ -42,7 +42,11 @@ def test_the_second_reader_learns_only_from_the_tuning_rows(tmp_path):
     (tmp_path / "round9").mkdir()
     (tmp_path / "a.jsonl").write_text('{"id": "s001", "message": "kept"}\n{"id": "s003", "message": "aside"}\n')
     (tmp_path / "round9" / "b.jsonl").write_text('{"id": "r9i002", "question": "asked"}\n\n')
-    assert second_reader.training_rows(tmp_path) == [("kept", True), ("asked", False)]
+    (tmp_path / "training").mkdir()
+    (tmp_path / "training" / "disclosures.jsonl").write_text('{"message": "told of harm", "category": "neglect"}\n')
+    (tmp_path / "training" / "ordinary.jsonl").write_text('{"message": "an ordinary question"}\n')
+    assert second_reader.training_rows(tmp_path, tmp_path / "training") == [
+        ("kept", True), ("asked", False), ("told of harm", True), ("an ordinary question", False)]
 
 
 def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
