@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterable
 
 from policy_kb import CONTACTS, Clause, KnowledgeBase
@@ -45,6 +46,19 @@ def words_of(kb: KnowledgeBase, clause: Clause) -> str:
     return min(holders, key=len) if holders else clause.text
 
 
+_LEADING_VERDICT = re.compile(r"^(?:No|Yes)\s*[.—–-]+\s*")
+
+
+def plain_words(clause: Clause, verdict: str | None) -> str:
+    """The clause in plain words. When the facts of this question gave another verdict than the clause's
+    own ("Yes — once you have left the trust"), its plain words describe the rule in general, without
+    their leading "No." that would contradict the headline."""
+    if verdict is None or verdict == clause.verdict:
+        return f"In other words: {clause.answer}"
+    general = _LEADING_VERDICT.sub("", clause.answer)
+    return f"The rule in general: {general[:1].upper()}{general[1:]}"
+
+
 def source_of(kb: KnowledgeBase, clause: Clause) -> str:
     return f"{kb.title} v{kb.version}, section “{clause.section}”"
 
@@ -76,7 +90,7 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     contacts = contacts_line((clause_id, *also), kb)
     if contacts:
         blocks.append(Text(contacts))
-    more: list[Block] = [Text(f"In other words: {clause.answer}")]
+    more: list[Block] = [Text(plain_words(clause, verdict))]
     for other_id in also:
         other = kb.by_id[other_id]
         more += [Text(f"Still applies — {other.headline}:", style="subtle"), Quote(words_of(kb, other), source_of(kb, other))]
@@ -87,7 +101,8 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
                 Button("👎 Not helpful", {"action": "qa.feedback", "clause": clause_id, "helpful": False,
                                          **({"question": asked[:MAX_ASKED]} if asked else {})})]
     card = CardView(title="Policy answer", blocks=tuple(blocks), buttons=tuple(buttons), more=tuple(more),
-                    more_label="In other words" + (", and what else applies" if also else ""),
+                    more_label=("In other words" if verdict == clause.verdict else "The rule in general")
+                    + (", and what else applies" if also else ""),
                     entities=declared(kb, verdict, (clause_id, *also)))
     return _with_summary(card)
 

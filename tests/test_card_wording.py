@@ -30,3 +30,14 @@ def test_no_situation_card_reads_as_a_refusal(scenario):
             card = (outcome_card(KB, scenario, walk) if isinstance(node, Outcome)
                     else question_card(KB, scenario, walk, intro=True))
             assert not REFUSAL.search(render_text(card)), (scenario.id, walk.node)
+
+
+def test_plain_words_never_contradict_a_verdict_the_facts_changed():
+    """'Yes — once you have left the trust' is not followed by 'In other words: No. While you work…'."""
+    clause = KB.by_id["personal.no_contact_parents_children"]
+    decided = answer_card(KB, clause.id, "Yes — once you have left the trust, this rule no longer applies", "yes")
+    more = " ".join(block.text for block in decided.more if hasattr(block, "text"))
+    assert more.startswith("The rule in general: While you work for the trust")
+    assert not re.search(r"\bNo\b[.—]", more) and decided.more_label == "The rule in general"
+    usual = answer_card(KB, clause.id)
+    assert usual.more[0].text.startswith("In other words: No.") and usual.more_label == "In other words"
