@@ -15,10 +15,12 @@ def kept_aside(row_id: str) -> bool:
     return int(re.sub(r"\D", "", row_id) or 0) % 3 == 0
 
 
+def jsonl_rows(path: Path) -> list[dict]:
+    """The rows of a JSONL file (blank lines skipped)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def tuning_rows(folder: Path = EVAL, name: str = "*.jsonl") -> Iterator[dict]:
     """Every row of eval/NAME and eval/round*/NAME that may be learnt from, in a fixed order."""
     for path in sorted(folder.glob(name)) + sorted(folder.glob(f"round*/{name}")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else None
-            if row and not kept_aside(row["id"]):
-                yield row
+        yield from (row for row in jsonl_rows(path) if not kept_aside(row["id"]))

@@ -23,12 +23,11 @@ signs work alone.
 """
 from __future__ import annotations
 
-import json
 import logging
 from functools import cache
 from pathlib import Path
 
-from policy_kb.tuning import EVAL, tuning_rows
+from policy_kb.tuning import EVAL, jsonl_rows, tuning_rows
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +42,7 @@ def training_rows(folder: Path = EVAL, training: Path = TRAINING) -> list[tuple[
     for learning in safeguarding/training/ (disclosures.jsonl tells of harm, the others do not)."""
     rows = [(row.get("message") or row["question"], "message" in row) for row in tuning_rows(folder)]
     for path in sorted(training.glob("*.jsonl")):
-        rows += [(json.loads(line)["message"], path.stem == "disclosures")
-                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [(row["message"], path.stem == "disclosures") for row in jsonl_rows(path)]
     return rows
 
 

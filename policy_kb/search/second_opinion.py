@@ -18,14 +18,13 @@ works alone.
 """
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
 from ..model import KnowledgeBase
-from ..tuning import tuning_rows
+from ..tuning import jsonl_rows, tuning_rows
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +69,7 @@ def examples_for(kb: KnowledgeBase, training: Path = TRAINING) -> tuple[tuple[st
     pairs = [(question, clause.id) for clause in kb.clauses for question in clause.examples]
     known = set(kb.by_id)
     try:
-        rows = [json.loads(line) for path in sorted(training.glob("*.jsonl"))
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [row for path in sorted(training.glob("*.jsonl")) for row in jsonl_rows(path)]
         pairs += [(row["question"], row["clause"]) for row in [*rows, *tuning_rows()] if row.get("clause") in known]
     except (OSError, ValueError, KeyError) as exc:
         log.warning("second opinion: the labelled questions could not be read (%s)", type(exc).__name__)
