@@ -122,6 +122,7 @@ async def run(paths: list[Path], show: bool) -> None:
                 counts: Counter = Counter()
                 aside: Counter = Counter()  # rows the classifiers never learn from (policy_kb/tuning.py)
                 learns = path.resolve().is_relative_to(EVAL)
+                n_aside = sum(kept_aside(row.get("id", "")) for row in rows)
                 for number, row in enumerate(rows):
                     conversation = f"eval-{uuid.uuid4().hex[:10]}"
                     reply = await bot.channel.send(conversation, row.get("question") or row.get("message"),
@@ -135,7 +136,7 @@ async def run(paths: list[Path], show: bool) -> None:
                         print(f"  {outcome:14} {row.get('id', number)} | {(row.get('question') or row['message'])[:90]}")
                 print(summary(path, len(rows), counts))
                 if learns:
-                    print("   kept aside, never learnt from: " + summary(path, sum(aside.values()) - aside["false alarm"], aside))
+                    print("   kept aside, never learnt from: " + summary(path, n_aside, aside))
         finally:
             await bot.close()
 
