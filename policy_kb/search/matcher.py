@@ -60,7 +60,8 @@ class Matcher:
 
     def rank(self, text: str, facts: Mapping[str, Any] | None = None) -> tuple[Candidate, ...]:
         """Score every clause the question is relevant to, best first (scores 0..100)."""
-        return self._rank(text[:MAX_INPUT_CHARS], facts, self._second(text[:MAX_INPUT_CHARS]))
+        text = text[:MAX_INPUT_CHARS]
+        return self._rank(text, facts, self._second(text))
 
     def _second(self, text: str) -> Mapping[str, float]:
         return self._opinion.probabilities(text) if self._opinion is not None and text.strip() else {}
