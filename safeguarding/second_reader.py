@@ -39,10 +39,10 @@ TRAINING = Path(__file__).resolve().parent / "training"
 
 def training_rows(folder: Path = EVAL, training: Path = TRAINING) -> list[tuple[str, bool]]:
     """(text, is a disclosure) for every tuning row of the evaluation sets, and the messages written
-    for learning in safeguarding/training/ (disclosures.jsonl tells of harm, the others do not)."""
+    for learning in safeguarding/training/ (disclosures*.jsonl tell of harm, the others do not)."""
     rows = [(row.get("message") or row["question"], "message" in row) for row in tuning_rows(folder)]
     for path in sorted(training.glob("*.jsonl")):
-        rows += [(row["message"], path.stem == "disclosures") for row in jsonl_rows(path)]
+        rows += [(row["message"], path.stem.startswith("disclosures")) for row in jsonl_rows(path)]
     return rows
 
 

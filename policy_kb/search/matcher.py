@@ -15,7 +15,7 @@ from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply
-from .second_opinion import DOUBT_FROM_RANK, DOUBT_MIN, SURE, WEIGHT, SecondOpinion, opinion_for
+from .second_opinion import DOUBT_FROM_RANK, DOUBT_MIN, SURE, VOUCH, VOUCH_SCORE, WEIGHT, SecondOpinion, opinion_for
 from .stance import asked, decide, settles
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
@@ -68,10 +68,13 @@ class Matcher:
 
     def _rank(self, text: str, facts: Mapping[str, Any] | None, second: Mapping[str, float]) -> tuple[Candidate, ...]:
         own_words = self._own_words(text)
-        # Relevance before retrieval: a clause answers only questions about what it governs.
+        # Relevance before retrieval: a clause answers only questions about what it governs, by its
+        # relevance rule, or when the second opinion vouches for it.
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
+        # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word.
+        vouching = second if len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) else {}
         relevant = [c for c in self._scored(text, own_words, facts, second)
-                    if self.kb.by_id[c.clause_id].requires.met(said)]
+                    if self.kb.by_id[c.clause_id].requires.met(said) or _vouched(c, vouching)]
         return tuple(relevant[:MAX_CANDIDATES])
 
     def _scored(self, text: str, own_words: list[str], facts: Mapping[str, Any] | None,
@@ -202,3 +205,11 @@ class Matcher:
         better = [c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW and second.get(c.clause_id, 0.0) >= DOUBT_MIN
                   and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
         return max(better, key=second.__getitem__) if better else None
+
+
+def _vouched(candidate: Candidate, second: Mapping[str, float]) -> bool:
+    """The second opinion is sure of this clause and the question's own words score well against it
+    (its score less what the opinion added): enough to answer a wording its relevance rule did not
+    foresee."""
+    chance = second.get(candidate.clause_id, 0.0)
+    return chance >= VOUCH and candidate.score - WEIGHT * chance >= VOUCH_SCORE

@@ -6,12 +6,15 @@ the labelled questions in `eval/` that may be learnt from (policy_kb/tuning.py).
 The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
 people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
 has read more ways of asking and is wrong in other places, so the matcher (policy_kb/search/matcher.py)
-uses it three ways: its probability adds to each candidate's score (WEIGHT); a close call between
-clauses goes to the one it is sure of (SURE); and when it ranks the clause the matcher would quote
+uses it four ways: its probability adds to each candidate's score (WEIGHT); a close call between
+clauses goes to the one it is sure of (SURE); when it ranks the clause the matcher would quote
 third or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
-confident answer. None of them ever adds a clause the question's words are not about (the relevance
-gate still decides), and every answer still quotes a clause. The constants were chosen on rows it
-never learns from (docs/answers.md).
+confident answer; and a clause it is sure of (VOUCH), that the question also shares many words with
+(VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
+("ex pupil 17 insta?" says nothing of a friend request). It also learns the questions no clause
+answers (the out-of-scope rows, as a class of their own, NOT_COVERED), so it is rarely sure of a
+clause for them; the out-of-scope sets measure that. Every answer still quotes a clause. The
+constants were chosen on rows it never learns from (docs/answers.md).
 
 Trained once per process and set of clauses, in about a second; without scikit-learn the matcher
 works alone.
@@ -32,6 +35,9 @@ WEIGHT = 15.0  # points (of 100) a probability of 1 adds to a candidate score (c
 SURE = 0.5  # a close call between clauses goes to the one it gives at least this
 DOUBT_FROM_RANK = 2  # it doubts the matcher's clause when it ranks it third or lower (0-based 2)
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
+VOUCH = 0.5  # a clause it gives at least this may answer a question its relevance rule missed,
+VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the matcher's answerable line)
+NOT_COVERED = "(not covered)"  # its class for the questions no clause answers
 TOLERANCE = 1e-3  # the fit stops when the loss improves less than this
 
 
@@ -50,14 +56,17 @@ class SecondOpinion:
         self._classes = tuple(str(c) for c in regression.classes_)
 
     def probabilities(self, text: str) -> Mapping[str, float]:
-        """How likely each clause is to answer the question (they sum to 1)."""
+        """How likely each clause is to answer the question (with the chance that none does, NOT_COVERED,
+        which is left out, they sum to 1)."""
         import numpy as np
         from scipy.sparse import hstack
 
         features = hstack([vectoriser.transform([text]) for vectoriser in self._vectorisers]).tocsr()
         logits = (features @ self._weights)[0] + self._intercept
         exp = np.exp(logits - logits.max())
-        return MappingProxyType(dict(zip(self._classes, (exp / exp.sum()).tolist())))
+        chances = dict(zip(self._classes, (exp / exp.sum()).tolist()))
+        chances.pop(NOT_COVERED, None)
+        return MappingProxyType(chances)
 
 
 TRAINING = Path(__file__).resolve().parent.parent / "training"
@@ -65,12 +74,15 @@ TRAINING = Path(__file__).resolve().parent.parent / "training"
 
 def examples_for(kb: KnowledgeBase, training: Path = TRAINING) -> tuple[tuple[str, str], ...]:
     """(question, clause id): every clause's examples, the training questions (policy_kb/training/,
-    written for learning, never scored) and the eval tuning rows, for the clauses in this book."""
+    written for learning, never scored) and the eval tuning rows, for the clauses in this book; and
+    (question, NOT_COVERED) for the questions among them that no clause answers (rows without a clause)."""
     pairs = [(question, clause.id) for clause in kb.clauses for question in clause.examples]
     known = set(kb.by_id)
     try:
         rows = [row for path in sorted(training.glob("*.jsonl")) for row in jsonl_rows(path)]
-        pairs += [(row["question"], row["clause"]) for row in [*rows, *tuning_rows()] if row.get("clause") in known]
+        rows = [row for row in [*rows, *tuning_rows()] if "question" in row]  # disclosures are "message"s
+        pairs += [(row["question"], row["clause"]) for row in rows if row.get("clause") in known]
+        pairs += [(row["question"], NOT_COVERED) for row in rows if "clause" not in row]
     except (OSError, ValueError, KeyError) as exc:
         log.warning("second opinion: the labelled questions could not be read (%s)", type(exc).__name__)
     return tuple(pairs)

@@ -30,16 +30,20 @@ def test_it_learns_from_the_examples_and_the_tuning_rows_only(kb, tmp_path):
     (tmp_path / "training").mkdir()
     (tmp_path / "training" / "questions.jsonl").write_text(
         json.dumps({"question": "written to learn from", "clause": "vision", "stance": "info"}) + "\n"
-        + json.dumps({"question": "for another book", "clause": "other.policy", "stance": "no"}) + "\n")
+        + json.dumps({"question": "for another book", "clause": "other.policy", "stance": "no"}) + "\n"
+        + json.dumps({"question": "how do i book annual leave", "topic": "leave"}) + "\n")
     trained_on = second_opinion.examples_for(kb, tmp_path / "training")
     assert ("written to learn from", "vision") in trained_on
+    assert ("how do i book annual leave", second_opinion.NOT_COVERED) in trained_on  # a row without a clause
     assert not any(question == "for another book" for question, _ in trained_on)
 
     pairs = second_opinion.examples_for(kb)
     questions = {question for question, _ in pairs}
     assert {question for clause in kb.clauses for question in clause.examples} <= questions
     assert len(pairs) > 2000  # the examples, policy_kb/training/ and the eval tuning rows
-    assert all(clause_id in kb.by_id for _, clause_id in pairs)
+    assert all(clause_id in kb.by_id or clause_id == second_opinion.NOT_COVERED for _, clause_id in pairs)
+    assert sum(clause_id == second_opinion.NOT_COVERED for _, clause_id in pairs) > 300  # the out-of-scope rows
+    assert not questions & {row["message"] for row in tuning_rows(name="disclosures.jsonl")}
     assert not any(kept_aside(row["id"]) for row in tuning_rows())  # the real eval/ rows, split the same way
 
 
@@ -51,7 +55,7 @@ def test_it_ranks_the_clause_a_question_is_about(kb):
                                  "sanctioned.photo_consent")):
         said = opinion.probabilities(question)
         assert max(said, key=said.get) == clause_id
-    assert abs(sum(said.values()) - 1) < 1e-6
+    assert sum(said.values()) <= 1 + 1e-9  # the rest is the chance that no clause answers it
 
 
 def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
@@ -65,14 +69,37 @@ def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
     assert doubting.choices == (alone.clause_id, other)
 
 
-def test_it_never_offers_a_clause_the_question_is_not_about(kb):
+def test_unless_it_is_sure_it_never_offers_a_clause_the_question_is_not_about(kb):
     question = "can i accept a friend request from a current year 10 on facebook"
-    unrelated = Fixed({"defs.names": 0.7, "scope.legislation": 0.2, "vision": 0.09, "personal.no_friend_students": 0.01})
+    unsure = second_opinion.VOUCH - 0.05
+    unrelated = Fixed({"defs.names": unsure, "scope.legislation": 0.3, "vision": 0.24, "personal.no_friend_students": 0.01})
     reply = Matcher(kb, opinion=unrelated).answer(question)
     assert reply.kind == "answer" and reply.clause_id == "personal.no_friend_students"
 
     out_of_scope = "how do i book annual leave"
     assert Matcher(kb, opinion=Fixed({"personal.official_email": 1.0})).answer(out_of_scope).kind == "unknown"
+
+
+def test_a_clause_it_vouches_for_answers_a_wording_the_relevance_rule_missed(kb):
+    question = "ex pupil, 17, tiktok?"  # no word of following or friending, which the rule asks for
+    assert Matcher(kb, opinion=None).answer(question).kind == "unknown"
+    unsure = Fixed({"personal.no_friend_students": second_opinion.VOUCH - 0.01, "vision": 0.2})
+    assert Matcher(kb, opinion=unsure).answer(question).kind == "unknown"
+    sure = Matcher(kb, opinion=Fixed({"personal.no_friend_students": second_opinion.VOUCH, "vision": 0.2}))
+    reply = sure.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_friend_students", "no")
+    trained = Matcher(kb).answer(question)
+    assert (trained.kind, trained.clause_id, trained.verdict) == ("answer", "personal.no_friend_students", "no")
+
+
+def test_it_learns_what_no_clause_answers(kb):
+    """Trained on out-of-scope questions too, it is not sure of any clause for a question about something
+    else, even one sharing words with a clause ("photos" and "upload" with the photo rules)."""
+    matcher, opinion = Matcher(kb), second_opinion.opinion_for(kb)
+    for question in ("where do i upload photos for the yearbook", "how do i reset my school email password",
+                     "can parents book parents evening slots on the app"):
+        assert max(opinion.probabilities(question).values()) < second_opinion.VOUCH, question
+        assert matcher.answer(question).kind == "unknown", question
 
 
 def test_agreeing_it_changes_nothing(kb):
@@ -109,5 +136,5 @@ def test_its_probabilities_are_the_models(kb):
     for question in ("can i add a parent on facebook", "what does cmat stand for", "photos of the nativity on the school page"):
         fast = opinion.probabilities(question)
         slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([question])[0]))
-        assert set(fast) == set(slow)
+        assert set(fast) == set(slow) - {second_opinion.NOT_COVERED}
         assert all(abs(fast[c] - slow[c]) < 1e-9 for c in fast)
