@@ -184,6 +184,12 @@ DECISIONS = [
     ("should the approved choir instagram be linked to my office 365 address", "sanctioned.link_trust_email", "yes"),
     ("i left cockburn trust in the summer, is it ok to accept friend requests from parents now",
      "personal.no_contact_parents_children", "yes"),
+    # round 6's kinds of fact, in other words
+    ("one girl in the team photo doesn't have consent but everyone else does, can i still put it on the school insta",
+     "sanctioned.photo_consent", "no"),
+    ("can i put it on the school facebook if there's no photo consent for two of the boys", "sanctioned.photo_consent", "no"),
+    ("can i post on my facebook that SLT are useless", "personal.consider_reputation", "no"),
+    ("can i share the school's news about our ofsted on my own facebook", "personal.consider_reputation", "yes"),
 ]
 
 
