@@ -36,7 +36,6 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, opinion: SecondOpinion | None | bool = True):
         """`opinion`: True trains (or reuses) the second opinion on this book's examples; None goes without."""
         self.kb = kb
-        self._opinion = opinion_for(kb) if opinion is True else opinion or None
         self._lexicon = lexicon or load_lexicon()
         vocabulary: set[str] = set(STOPWORDS) | set(self._lexicon.words)
         for clause in kb.clauses:
@@ -46,6 +45,15 @@ class Matcher:
         self._speller = Speller(vocabulary, self._lexicon.keep)
         self._index = build_index(kb.clauses, self._kb_terms)
         self._clause_ids = tuple(doc.clause_id for doc in self._index.docs)
+        self._opinion = opinion_for(kb, self._with_terms) if opinion is True else opinion or None
+
+    @property
+    def opinion(self) -> SecondOpinion | None:
+        return self._opinion
+
+    def _with_terms(self, text: str) -> str:
+        """What the second opinion reads: the question's words, then its search terms."""
+        return f"{text} || {' '.join(self.terms(text))}"
 
     def _kb_terms(self, text: str) -> list[str]:
         return expand(raw_tokens(text, self._lexicon), self._lexicon)

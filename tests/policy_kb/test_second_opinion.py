@@ -48,7 +48,7 @@ def test_it_learns_from_the_examples_and_the_tuning_rows_only(kb, tmp_path):
 
 
 def test_it_ranks_the_clause_a_question_is_about(kb):
-    opinion = second_opinion.opinion_for(kb)
+    opinion = Matcher(kb).opinion
     for question, clause_id in (("what does cmat stand for", "defs.names"),
                                 ("my year 10s keep asking to follow my personal instagram", "personal.no_friend_students"),
                                 ("do i need consent before posting photos of pupils on the school instagram",
@@ -56,6 +56,13 @@ def test_it_ranks_the_clause_a_question_is_about(kb):
         said = opinion.probabilities(question)
         assert max(said, key=said.get) == clause_id
     assert sum(said.values()) <= 1 + 1e-9  # the rest is the chance that no clause answers it
+
+
+def test_it_reads_the_question_with_its_search_terms(kb):
+    """Typos fixed and synonyms added, as the matcher searches: "folow" is "follow", insta Instagram."""
+    read = Matcher(kb).opinion.prepare("can my yr 10s folow me on insta")
+    assert read.startswith("can my yr 10s folow me on insta")
+    assert {"follow", "instagram"} <= set(read.split())
 
 
 def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
@@ -95,7 +102,8 @@ def test_a_clause_it_vouches_for_answers_a_wording_the_relevance_rule_missed(kb)
 def test_it_learns_what_no_clause_answers(kb):
     """Trained on out-of-scope questions too, it is not sure of any clause for a question about something
     else, even one sharing words with a clause ("photos" and "upload" with the photo rules)."""
-    matcher, opinion = Matcher(kb), second_opinion.opinion_for(kb)
+    matcher = Matcher(kb)
+    opinion = matcher.opinion
     for question in ("where do i upload photos for the yearbook", "how do i reset my school email password",
                      "can parents book parents evening slots on the app"):
         assert max(opinion.probabilities(question).values()) < second_opinion.VOUCH, question
@@ -132,9 +140,9 @@ def test_a_close_call_goes_to_the_clause_it_is_sure_of(kb):
 
 
 def test_its_probabilities_are_the_models(kb):
-    opinion = second_opinion.opinion_for(kb)
+    opinion = Matcher(kb).opinion
     for question in ("can i add a parent on facebook", "what does cmat stand for", "photos of the nativity on the school page"):
         fast = opinion.probabilities(question)
-        slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([question])[0]))
+        slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([opinion.prepare(question)])[0]))
         assert set(fast) == set(slow) - {second_opinion.NOT_COVERED}
         assert all(abs(fast[c] - slow[c]) < 1e-9 for c in fast)
