@@ -21,7 +21,12 @@ works alone.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import pickle
+import tempfile
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Mapping
@@ -39,6 +44,8 @@ VOUCH = 0.5  # a clause it gives at least this may answer a question its relevan
 VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the matcher's answerable line)
 NOT_COVERED = "(not covered)"  # its class for the questions no clause answers
 TOLERANCE = 1e-3  # the fit stops when the loss improves less than this
+C = 20.0  # the regression's inverse regularisation
+KEEP = 4  # trained models kept in the cache directory, newest first (about 20 MB each)
 
 
 class SecondOpinion:
@@ -104,26 +111,76 @@ _BY_CLAUSES: dict[frozenset, SecondOpinion | None] = {}
 
 def _trained_for(clause_ids: frozenset, pairs, prepare: Callable[[str], str]) -> SecondOpinion | None:
     if clause_ids not in _BY_CLAUSES:
-        _BY_CLAUSES[clause_ids] = _trained(pairs(), prepare)
+        _BY_CLAUSES[clause_ids] = _trained(pairs(), prepare, cache_dir())
     return _BY_CLAUSES[clause_ids]
 
 
-def _trained(pairs: tuple[tuple[str, str], ...], prepare: Callable[[str], str] = str) -> SecondOpinion | None:
+def cache_dir() -> Path:
+    """Where trained models are kept between starts: $MODEL_CACHE_DIR, else ~/.cache/staff-guidance-bot."""
+    return Path(os.environ.get("MODEL_CACHE_DIR") or Path.home() / ".cache" / "staff-guidance-bot")
+
+
+def _trained(pairs: tuple[tuple[str, str], ...], prepare: Callable[[str], str] = str,
+             cache: Path | None = None) -> SecondOpinion | None:
+    """Fitted on `pairs` as `prepare` reads them; with `cache`, a model fitted on exactly the same
+    texts, labels and settings before (by this or another process) is loaded instead of fitted again
+    (training takes about 10 s, loading a fraction of one)."""
     if len({clause_id for _, clause_id in pairs}) < 2:
         return None
     try:
+        import sklearn
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline, make_union
     except ImportError:
         log.warning("second opinion unavailable (no scikit-learn): the matcher works alone")
         return None
-    features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
-                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
-    model = make_pipeline(features, LogisticRegression(C=20.0, tol=TOLERANCE, max_iter=3000))
-    try:
-        model.fit([prepare(question) for question, _ in pairs], [clause_id for _, clause_id in pairs])
-    except ValueError as exc:  # e.g. examples with no words in common at all
-        log.warning("second opinion unavailable (%s): the matcher works alone", exc)
-        return None
+    texts, labels = [prepare(question) for question, _ in pairs], [clause_id for _, clause_id in pairs]
+    digest = hashlib.sha256(json.dumps([sklearn.__version__, C, TOLERANCE, texts, labels]).encode()).hexdigest()
+    path = cache / f"second-opinion-{digest[:40]}.pickle" if cache is not None else None
+    model = _load(path) if path is not None else None
+    if model is None:
+        features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
+                              TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
+        model = make_pipeline(features, LogisticRegression(C=C, tol=TOLERANCE, max_iter=3000))
+        try:
+            model.fit(texts, labels)
+        except ValueError as exc:  # e.g. examples with no words in common at all
+            log.warning("second opinion unavailable (%s): the matcher works alone", exc)
+            return None
+        if path is not None:
+            _store(path, model)
     return SecondOpinion(model, prepare)
+
+
+def _load(path: Path):
+    """A model this bot stored (its own cache directory, named by what it was fitted on), or None."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as exc:
+        log.warning("second opinion: the stored model could not be read (%s); training again", type(exc).__name__)
+        return None
+
+
+def _store(path: Path, model) -> None:
+    """Written whole or not at all (a temporary file renamed), so a process starting beside this one
+    reads a complete model or none."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
+            out.write(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(out.name, path)
+        for old in sorted(path.parent.glob("second-opinion-*.pickle"), key=_age)[KEEP:]:
+            old.unlink(missing_ok=True)  # models of earlier training data
+    except OSError as exc:
+        log.warning("second opinion: the trained model could not be kept (%s); it will be trained at the next start",
+                    type(exc).__name__)
+
+
+def _age(path: Path) -> float:
+    try:
+        return -path.stat().st_mtime
+    except OSError:
+        return 0.0

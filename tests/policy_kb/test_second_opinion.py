@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from policy_kb.search import Candidate, Matcher, second_opinion
 from policy_kb.tuning import kept_aside, tuning_rows
 
@@ -116,6 +118,47 @@ def test_agreeing_it_changes_nothing(kb):
     agrees = Matcher(kb, opinion=Fixed({"personal.no_friend_students": 0.9, "vision": 0.1})).answer(question)
     assert (agrees.kind, agrees.clause_id, agrees.verdict, agrees.headline) == (
         alone.kind, alone.clause_id, alone.verdict, alone.headline)
+
+
+PAIRS = (("can i add a parent on facebook", "personal.no_contact_parents_children"),
+         ("a parent sent me a friend request", "personal.no_contact_parents_children"),
+         ("what does cmat stand for", "defs.names"), ("is the mat the trust", "defs.names"),
+         ("how do i book annual leave", second_opinion.NOT_COVERED))
+
+
+def test_a_trained_model_is_kept_and_the_next_start_loads_it(tmp_path, monkeypatch, caplog):
+    first = second_opinion._trained(PAIRS, str, tmp_path)
+    [stored] = tmp_path.glob("second-opinion-*.pickle")
+    from sklearn.pipeline import Pipeline
+
+    def no_fitting(*args, **kwargs):
+        raise AssertionError("fitted again")
+    monkeypatch.setattr(Pipeline, "fit", no_fitting)
+    again = second_opinion._trained(PAIRS, str, tmp_path)  # loaded, not fitted
+    assert again.probabilities("can i add a parent") == first.probabilities("can i add a parent")
+    with pytest.raises(AssertionError, match="fitted again"):  # other texts, another model
+        second_opinion._trained(PAIRS, str.upper, tmp_path)
+    monkeypatch.undo()
+
+    stored.write_bytes(b"not a model")  # a damaged file is trained again, with a warning, and replaced
+    repaired = second_opinion._trained(PAIRS, str, tmp_path)
+    assert repaired.probabilities("can i add a parent") == first.probabilities("can i add a parent")
+    assert "could not be read" in caplog.text
+    assert second_opinion._load(stored) is not None
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_time(tmp_path, caplog):
+    blocked = tmp_path / "a file, not a directory"
+    blocked.write_text("")
+    opinion = second_opinion._trained(PAIRS, str, blocked / "models")
+    assert opinion is not None and opinion.probabilities("what does cmat stand for")
+    assert "could not be kept" in caplog.text
+
+
+def test_only_the_newest_models_are_kept(tmp_path):
+    for n in range(second_opinion.KEEP + 2):
+        second_opinion._trained(PAIRS + ((f"question {n}", "defs.names"),), str, tmp_path)
+    assert len(list(tmp_path.glob("second-opinion-*.pickle"))) == second_opinion.KEEP
 
 
 def test_without_enough_to_learn_from_there_is_no_opinion():
