@@ -86,7 +86,7 @@ _TODO = re.compile(
 _MAY = re.compile(
     r"(?:^|,|\bso\b|\bbut\b)\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my|you)\b"
     r"|^\s*(?:is|would|was)\s+(?:it|that|this)\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem|wrong|within|correct|right|appropriate|better|best)"
-    r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright)\??\s*$|\bany (?:issue|problem)"
+    r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright|a problem|problem|an issue|issue)\??\s*$|\bany (?:issue|problem)"
 )
 _MUST = re.compile(
     r"\b(?:do|does) (?:i|we|staff|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"

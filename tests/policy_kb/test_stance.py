@@ -190,6 +190,8 @@ DECISIONS = [
     ("can i put it on the school facebook if there's no photo consent for two of the boys", "sanctioned.photo_consent", "no"),
     ("can i post on my facebook that SLT are useless", "personal.consider_reputation", "no"),
     ("can i share the school's news about our ofsted on my own facebook", "personal.consider_reputation", "yes"),
+    ("my insta acc is public at the mo, problem?", "personal.privacy_settings", "no"),
+    ("i have a public fb page for my bakery, an issue?", "personal.privacy_settings", "no"),
 ]
 
 
