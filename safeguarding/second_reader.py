@@ -1,9 +1,9 @@
 """A second reader for harm told in words the signs do not know: a small text classifier (scikit-learn:
 TF-IDF of character and word n-grams, logistic regression), trained once per process, offline and
-deterministically, on the labelled messages in `eval/` and on 600 messages written for it
-(safeguarding/training/: 300 disclosures in everyday, understated words across every kind of harm,
-and 300 ordinary messages that share their words: an upset pupil, a bruised knee from football, a
-parent's new phone number).
+deterministically, on the labelled messages in `eval/` and on 1,100 messages written for it
+(safeguarding/training/: 550 disclosures in everyday, understated words across every kind of harm,
+some inside long polite emails, and 550 ordinary messages that share their words: an upset pupil, a
+bruised knee from football, a parent's new phone number, the DSL rota).
 
 The signs (safeguarding/signs.py) are exact but only know the phrasings someone wrote down; on
 messages written by people who had not seen them they caught about four in five. The classifier
