@@ -16,8 +16,9 @@ answers (the out-of-scope rows, as a class of their own, NOT_COVERED), so it is 
 clause for them; the out-of-scope sets measure that. Every answer still quotes a clause. The
 constants were chosen on rows it never learns from (docs/answers.md).
 
-Trained once per process and set of clauses, in about a second; without scikit-learn the matcher
-works alone.
+Trained once per set of clauses, in about 10 s, and kept on disk (MODEL_CACHE_DIR) so that the next
+start with the same training data loads it in under a second; without scikit-learn the matcher works
+alone.
 """
 from __future__ import annotations
 
@@ -135,14 +136,17 @@ def _trained(pairs: tuple[tuple[str, str], ...], prepare: Callable[[str], str] =
     except ImportError:
         log.warning("second opinion unavailable (no scikit-learn): the matcher works alone")
         return None
+    features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
+                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
+    model = make_pipeline(features, LogisticRegression(C=C, tol=TOLERANCE, max_iter=3000))
     texts, labels = [prepare(question) for question, _ in pairs], [clause_id for _, clause_id in pairs]
-    digest = hashlib.sha256(json.dumps([sklearn.__version__, C, TOLERANCE, texts, labels]).encode()).hexdigest()
+    settings = [sklearn.__version__, repr(model.get_params(deep=True))]  # any change of model or data: a new file
+    digest = hashlib.sha256(json.dumps([settings, texts, labels]).encode()).hexdigest()
     path = cache / f"second-opinion-{digest[:40]}.pickle" if cache is not None else None
-    model = _load(path) if path is not None else None
-    if model is None:
-        features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
-                              TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
-        model = make_pipeline(features, LogisticRegression(C=C, tol=TOLERANCE, max_iter=3000))
+    stored = _load(path) if path is not None else None
+    if stored is not None:
+        model = stored
+    else:
         try:
             model.fit(texts, labels)
         except ValueError as exc:  # e.g. examples with no words in common at all
