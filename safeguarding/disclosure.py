@@ -112,8 +112,9 @@ _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|h
 _CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|"
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
-    r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|"
-    r"\d{1,2} ?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
+    r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|candidates?|"
+    r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
+    r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"
     r"\b(?:mum|dad|mam|mom)\b(?: \w+){0,3} (?:at|to|with|on) (?:him|her)\b|"
@@ -123,7 +124,7 @@ _ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[8
                     r"(?:1[89]|[2-9]\d) ?(?:yr|year)s?[ -]?old (?:student|pupil|learner|sixth ?former)|"
                     r"adult (?:course|learners?|education|students?))")
 _YOUNG = re.compile(r"\((?:[4-9]|1[0-7])\)|\b(?:kids?|child(?:ren)?|year ?(?:[1-9]|1[0-1])\b|yr ?(?:[1-9]|1[0-1])\b|reception|nursery|"
-                    r"(?:[4-9]|1[0-7]) ?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?(?:[4-9]|1[0-7])\b)")
+                    r"(?:[4-9]|1[0-7])[ -]?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?(?:[4-9]|1[0-7])\b)")
 _PRONOUN = re.compile(r"\b(?:she|he|her|him|his|they|them|their|hes|shes)\b")
 # Categories that are about a child by their nature ("a note saying she wants to end it").
 _CHILD_BY_NATURE = {"fgm", "forced marriage", "young carer", "afraid to go home", "self-harm", "suicide",

@@ -10,6 +10,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"your(?:self)? body|her body|his body|you)",
             r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
+            r"(?:photos?|pictures?|pics|videos?|film\w*|record\w*) (?:\w+ ){0,4}(?:getting changed|changing for|undress\w*|"
+            r"in (?:the |their )?(?:changing rooms?|showers?|toilets?))",
             r"(?:threaten(?:s|ed|ing)?|says?|said) (?:to|they'?ll|he'?ll|she'?ll|it'?ll) (?:share|send|post|leak)",
             r"sent (?:a )?(?:pic|picture|photo|video) (?:of herself|of himself|to (?:her|his) (?:boy|girl)friend)",
             r"(?:shared|sharing|spread\w*|going round) (?:it )?(?:with|around|round) (?:his|her|the) (?:mates|friends|class|school|year)",
@@ -47,7 +49,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"county lines", r"going country", r"exploit\w*", r"drug (?:dealing|runn\w*|debts?|lines?)", r"dealing (?:drugs|weed)",
             r"run(?:ning)? (?:a )?(?:parcels?|drugs|packages)", r"makes? (?:him|her|them) carry",
-            r"carry (?:things|stuff|packages|bags?) (?:in|for|to)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
+            r"carr(?:y|ying|ies|ied) (?:things|stuff|packages|parcels|bags?) (?:in|for|to)", r"(?:bags?|packages|parcels) for (?:cash|money)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
             r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)",
             r"two phones|second phone|burner phone", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
@@ -101,7 +103,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
     },
     "underage sex or pregnancy": {
-        "strong": (r"pregnan\w*", r"abortion", r"morning after pill", r"sleeping with", r"(?:relationship|sex|sleeping) "
+        "strong": (r"pregnan\w*", r"abortion", r"morning[- ]?after pill", r"emergency contracepti\w*", r"sleeping with", r"(?:relationship|sex|sleeping) "
                    r"with (?:a|an|her|his) (?:\d{2}|older|adult|grown)"),
     },
     "peer abuse": {

@@ -69,6 +69,15 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
      "missing"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
     ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
+    # round 7's kinds of sign, in other words: exam candidates and teams are children too
+    ("Invigilating today: one candidate had finger marks round her wrists and flinched when I passed her a pencil.",
+     "physical abuse"),
+    ("a 15 year old came to the medical room asking for the morning-after pill, says her boyfriend is 24",
+     "underage sex or pregnancy"),
+    ("a 13-year-old asked the nurse about emergency contraception, the man is a friend of her dad's, he's 40-ish",
+     "underage sex or pregnancy"),
+    ("one of the dads at rugby says lads from our U14s are being paid to carry parcels to another town", "exploitation"),
+    ("a volunteer was filming the year 3s getting changed for swimming on his phone", "sexual images"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -80,6 +89,9 @@ def test_harm_told_in_everyday_words(message, category):
     "a year 7 missed his dentist appointment today because of the trip, can i post the trip photos",
     "how do i update a pupil's contact details, her mum has a new phone number",
     "a 19 year old on our resit course wants to add me on snapchat, he's older than my nephew, he's a grown man, is that ok",
+    "can i take photos of the u12s match for the school twitter",
+    "how many candidates are sitting the maths paper tomorrow",
+    "can a candidate with a broken wrist have a scribe in the mock, exams officer asking",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
