@@ -33,8 +33,11 @@ class Requirement:
     absent: tuple[re.Pattern, ...] = ()
 
     def met(self, said: str) -> bool:
-        return all(any(p.search(said) for p in group) for group in self.groups) and \
-            not any(p.search(said) for p in self.absent)
+        return all(any(p.search(said) for p in group) for group in self.groups) and not self.ruled_out(said)
+
+    def ruled_out(self, said: str) -> bool:
+        """A veto or a "!concept" matches: the clause must not answer, whoever vouches for it."""
+        return any(p.search(said) for p in self.absent)
 
 
 def normalise(text: str) -> str:

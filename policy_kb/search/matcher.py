@@ -81,8 +81,11 @@ class Matcher:
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
         # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word.
         vouching = second if len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) else {}
-        relevant = [c for c in self._scored(text, own_words, facts, second)
-                    if self.kb.by_id[c.clause_id].requires.met(said) or _vouched(c, vouching)]
+        relevant = []
+        for candidate in self._scored(text, own_words, facts, second):
+            requires = self.kb.by_id[candidate.clause_id].requires
+            if requires.met(said) or (_vouched(candidate, vouching) and not requires.ruled_out(said)):
+                relevant.append(candidate)
         return tuple(relevant[:MAX_CANDIDATES])
 
     def _scored(self, text: str, own_words: list[str], facts: Mapping[str, Any] | None,
@@ -218,6 +221,6 @@ class Matcher:
 def _vouched(candidate: Candidate, second: Mapping[str, float]) -> bool:
     """The second opinion is sure of this clause and the question's own words score well against it
     (its score less what the opinion added): enough to answer a wording its relevance rule did not
-    foresee."""
+    foresee (but never one the rule rules out: a veto, or a "!concept")."""
     chance = second.get(candidate.clause_id, 0.0)
     return chance >= VOUCH and candidate.score - WEIGHT * chance >= VOUCH_SCORE

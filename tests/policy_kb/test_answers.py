@@ -120,6 +120,12 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "how do i set up my slots for online parents evening on schoolcloud",
         "is there an online safety agreement pupils sign about how they behave on social media",
         "does the exam board allow students to use tiktok videos in their media coursework",
+        # where a form is kept, exam access arrangements, private tutoring, Teams and Outlook settings
+        "where are the photo permission slips for year 2 kept, the office doesn't know",
+        "who signs off extra time for a pupil in the year 11 mocks",
+        "do i need to tell hr if i do private tutoring for a family from another school",
+        "how do i turn on the automatic reply on my school outlook",
+        "can i change my profile picture on teams to one of my dog",
         "",
         "???",
     ],

@@ -101,6 +101,13 @@ def test_a_clause_it_vouches_for_answers_a_wording_the_relevance_rule_missed(kb)
     assert (trained.kind, trained.clause_id, trained.verdict) == ("answer", "personal.no_friend_students", "no")
 
 
+def test_it_never_vouches_for_a_clause_its_rule_rules_out(kb):
+    """A veto (where a list is kept is the office's business) holds whoever vouches for the clause."""
+    question = "where do i find the list of kids without photo consent"
+    assert Matcher(kb, opinion=Fixed({"sanctioned.photo_consent": 0.95})).answer(question).kind == "unknown"
+    assert Matcher(kb).answer(question).kind == "unknown"
+
+
 def test_it_learns_what_no_clause_answers(kb):
     """Trained on out-of-scope questions too, it is not sure of any clause for a question about something
     else, even one sharing words with a clause ("photos" and "upload" with the photo rules)."""
