@@ -115,12 +115,25 @@ _PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|n
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 
+# "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet.
+_NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before)"
+                      r"|(?:nearly|almost|not yet|not quite) (\d{1,2}))\b")
+
+
+_ONCE_REACHED = re.compile(r"\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
+                           r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday)")
+
+
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
     lowered = clean(text)
     if not _DIGIT.search(lowered):
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
+    not_yet = _NOT_YET.search(lowered)
+    if not_yet and 5 <= int(not_yet.group(1) or not_yet.group(2)) <= 99:
+        # "...can I accept once she has?" asks about the age she will be; "...can I accept now?" the one she is
+        return int(not_yet.group(1) or not_yet.group(2)) - (0 if _ONCE_REACHED.search(lowered) else 1)
     for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON, _AGE_NOW):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))

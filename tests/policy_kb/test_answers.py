@@ -205,6 +205,17 @@ def test_year_group_is_not_an_age():
     assert "age" not in extract_facts("a year 10 pupil messaged me")
 
 
+@pytest.mark.parametrize("text", ["my old student turns 18 next month and wants to follow me",
+                                  "ex pupil, nearly 18, added me on snap", "she'll be 18 in june, can i accept now"])
+def test_an_age_not_reached_yet_is_under_it(text):
+    assert extract_facts(text)["under_18"] is True
+
+
+def test_asking_about_once_the_age_is_reached_takes_that_age():
+    assert extract_facts("ex pupil turns 18 next week, can i accept her once she has?")["under_18"] is False
+    assert extract_facts("ex pupil turns 18 on friday, is it ok to add her after her birthday")["under_18"] is False
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [

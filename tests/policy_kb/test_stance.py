@@ -192,6 +192,12 @@ DECISIONS = [
     ("can i share the school's news about our ofsted on my own facebook", "personal.consider_reputation", "yes"),
     ("my insta acc is public at the mo, problem?", "personal.privacy_settings", "no"),
     ("i have a public fb page for my bakery, an issue?", "personal.privacy_settings", "no"),
+    # round 7's kinds of fact, in other words
+    ("my old student turns 18 next month and sent me a follow request, can i accept now", "personal.no_friend_students", "no"),
+    ("it's fine to answer a pupil publicly under the post on the class insta, isn't it? not a dm",
+     "sanctioned.no_private_dm", "yes"),
+    ("it's not against the rules to leave the aup link off our new geography account, is it?", "sanctioned.aup_link", "no"),
+    ("school nurse here, zero hours - does the policy apply to me?", "intro.applies_all_staff", "info"),
 ]
 
 
