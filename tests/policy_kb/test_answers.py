@@ -126,6 +126,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "do i need to tell hr if i do private tutoring for a family from another school",
         "how do i turn on the automatic reply on my school outlook",
         "can i change my profile picture on teams to one of my dog",
+        "the trust website still shows the old term dates, who updates it",
+        "a year 9 uploaded her homework to teams three days late, do i still accept it",
         "",
         "???",
     ],
