@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from cards import Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text
+from cards.qa import VERDICT_STYLE
 from policy_kb.model import CONTACTS, says
 from policy_kb.scenarios import Outcome, Question, Scenario, ScenarioBook, Walk
 from policy_kb.scenarios.walker import answered
@@ -76,6 +77,9 @@ def question_card(kb, scenario: Scenario, walk: Walk, intro: bool = False, probl
                    Text("Not right? Type back to change it.", style="subtle")]
     if problem:
         blocks.append(Text(problem, style="warning"))
+    settled = settled_rule(kb, scenario) if intro else None
+    if settled is not None:
+        blocks.append(Text(f"{settled.headline}, whatever the answers below.", style=VERDICT_STYLE[settled.verdict]))
     blocks.append(Text(question.ask, style="heading"))
     if question.hint:
         blocks.append(Text(question.hint, style="subtle"))
@@ -90,9 +94,24 @@ def question_card(kb, scenario: Scenario, walk: Walk, intro: bool = False, probl
     blocks.append(Text(CONTROL_HINT, style="subtle"))
     options = "; ".join(f"{i}. {c.label}" for i, c in enumerate(question.choices, 1))
     more = tuple(_policy_quotes(kb, scenario.key_clauses)) if intro else ()
+    # A rule every ending of the situation agrees on is an answer already: declared like one.
+    entities = ({"type": "policyAnswer", "stance": settled.verdict, "clauses": [settled.id],
+                 "policyVersion": kb.version},) if settled is not None else ()
+    lead = f"{settled.headline}. " if settled is not None else ""
     return CardView(title=scenario.title, blocks=tuple(blocks), buttons=buttons,
-                    summary=f"{problem + ' ' if problem else ''}{question.ask} Options: {options}",
-                    more=more, more_label="What the policy says")
+                    summary=f"{lead}{problem + ' ' if problem else ''}{question.ask} Options: {options}",
+                    more=more, more_label="What the policy says", entities=entities)
+
+
+def settled_rule(kb, scenario: Scenario):
+    """The situation's first key clause when every one of its outcomes reads as that clause's verdict
+    ("report" for a comment on a trust account, whether or not a child is involved), else None: the
+    person can be told the rule before the first question. Only rules, not information."""
+    if not scenario.key_clauses:
+        return None
+    clause = kb.by_id[scenario.key_clauses[0]]
+    verdicts = {says(outcome.title) for outcome in scenario.outcomes()}
+    return clause if verdicts == {clause.verdict} and clause.verdict not in ("info",) else None
 
 
 def steps_phrase(numbers: list[int]) -> str:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from bot import appkeys
+from dialogs.scenario_cards import settled_rule
+from tests.policy_kb.test_scenarios import BOOK
 from tests.support.kb import shipped_kb
 
 KB = shipped_kb()
@@ -75,6 +77,11 @@ async def test_a_described_situation_is_answered_and_can_be_walked_through(bot):
     reply = await bot.send("c-walk", "Someone posted a racist reply under the school's Instagram post. "
                                      "Walk me through what I have to do.")
     assert "Answer with a button or by typing" in reply.text  # a walk-through step, not a Q&A answer
+    # every ending of this situation says remove it and report it: the first step says so too, and declares it
+    assert "Remove it now and report it to SLT, whatever the answers below." in reply.text
+    assert reply.activities[-1]["entities"] == [{"type": "policyAnswer", "stance": "report", "policyVersion": "1.0",
+                                                "clauses": ["sanctioned.remove_inappropriate_comments"]}]
+    assert settled_rule(KB, BOOK.get("friend_request")) is None  # its endings differ: no rule before the answers
 
 
 async def test_typed_answers_and_ages(bot):
