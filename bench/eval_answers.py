@@ -133,7 +133,10 @@ async def run(paths: list[Path], show: bool) -> None:
                         tally[outcome] += 1
                         tally["false alarm"] += alarm(row, seen)
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
-                        print(f"  {outcome:14} {row.get('id', number)} | {(row.get('question') or row['message'])[:90]}")
+                        # a kept-aside row's words stay unread, or it no longer checks what was learnt
+                        said = "(kept aside: not shown)" if learns and kept_aside(row.get("id", "")) else \
+                            (row.get("question") or row["message"])[:90]
+                        print(f"  {outcome:14} {row.get('id', number)} | {said}")
                 print(summary(path, len(rows), counts))
                 if learns:
                     print("   kept aside, never learnt from: " + summary(path, n_aside, aside))

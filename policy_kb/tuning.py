@@ -1,6 +1,8 @@
 """The labelled rows in `eval/` the bot may learn from: every row whose id number is not a multiple of
 three. The rows kept aside (a multiple of three) are never learnt from, so they still measure what
-was learnt honestly (`make eval` prints them on a line of their own)."""
+was learnt honestly (`make eval` prints them on a line of their own).
+The id number is all the digits of the id read as one number: round 7's r7i014 is 7014, kept aside.
+"""
 from __future__ import annotations
 
 import json
