@@ -205,7 +205,7 @@ class Matcher:
         )
 
     def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
-        """The clause to offer beside `lead` when the second opinion ranks `lead` third or lower and
+        """The clause to offer beside `lead` when the second opinion ranks `lead` second or lower and
         prefers another clause the question is about (with other words)."""
         if not second:
             return None

@@ -8,7 +8,7 @@ people who had not seen the code it quoted the wrong clause about one time in te
 has read more ways of asking and is wrong in other places, so the matcher (policy_kb/search/matcher.py)
 uses it four ways: its probability adds to each candidate's score (WEIGHT); a close call between
 clauses goes to the one it is sure of (SURE); when it ranks the clause the matcher would quote
-third or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
+second or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
 confident answer; and a clause it is sure of (VOUCH), that the question also shares many words with
 (VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
 ("ex pupil 17 insta?" says nothing of a friend request). It also learns the questions no clause
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 WEIGHT = 15.0  # points (of 100) a probability of 1 adds to a candidate score (chosen in docs/answers.md)
 SURE = 0.5  # a close call between clauses goes to the one it gives at least this
-DOUBT_FROM_RANK = 2  # it doubts the matcher's clause when it ranks it third or lower (0-based 2)
+DOUBT_FROM_RANK = 1  # it doubts the matcher's clause when it ranks it second or lower (0-based 1)
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
 VOUCH = 0.5  # a clause it gives at least this may answer a question its relevance rule missed,
 VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the matcher's answerable line)

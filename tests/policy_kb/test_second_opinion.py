@@ -76,6 +76,11 @@ def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
                                           alone.clause_id: 0.01})).answer(question)
     assert doubting.kind == "choose"
     assert doubting.choices == (alone.clause_id, other)
+    # ranked second is doubt enough (DOUBT_FROM_RANK): a confident wrong answer is worse than a choice
+    second = Matcher(kb, opinion=Fixed({other: 0.6, alone.clause_id: 0.3, "vision": 0.1})).answer(question)
+    assert second.kind == "choose" and second.choices == (alone.clause_id, other)
+    first = Matcher(kb, opinion=Fixed({alone.clause_id: 0.6, other: 0.3, "vision": 0.1})).answer(question)
+    assert first.kind == "answer" and first.clause_id == alone.clause_id
 
 
 def test_unless_it_is_sure_it_never_offers_a_clause_the_question_is_not_about(kb):
