@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import re
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy_kb.tuning import EVAL, kept_aside  # noqa: E402
+from policy_kb.tuning import EVAL, jsonl_rows, kept_aside  # noqa: E402
 from tests.support.channel import buttons, visible_text  # noqa: E402
 from tests.support.harness import BotHarness  # noqa: E402
 
@@ -118,7 +117,7 @@ async def run(paths: list[Path], show: bool) -> None:
         bot = await BotHarness(Path(tmp), {}, "msteams").start()
         try:
             for path in paths:
-                rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+                rows = jsonl_rows(path)
                 counts: Counter = Counter()
                 aside: Counter = Counter()  # rows the classifiers never learn from (policy_kb/tuning.py)
                 learns = path.resolve().is_relative_to(EVAL)
@@ -129,13 +128,13 @@ async def run(paths: list[Path], show: bool) -> None:
                                                    user=f"eval{number}-{uuid.uuid4().hex[:6]}")
                     seen = read(reply.activities)
                     outcome = score(row, seen)
-                    for tally in (counts, aside) if learns and kept_aside(row.get("id", "")) else (counts,):
+                    unread = learns and kept_aside(row.get("id", ""))  # a row nothing learns from
+                    for tally in (counts, aside) if unread else (counts,):
                         tally[outcome] += 1
                         tally["false alarm"] += alarm(row, seen)
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
                         # a kept-aside row's words stay unread, or it no longer checks what was learnt
-                        said = "(kept aside: not shown)" if learns and kept_aside(row.get("id", "")) else \
-                            (row.get("question") or row["message"])[:90]
+                        said = "(kept aside: not shown)" if unread else (row.get("question") or row["message"])[:90]
                         print(f"  {outcome:14} {row.get('id', number)} | {said}")
                 print(summary(path, len(rows), counts))
                 if learns:

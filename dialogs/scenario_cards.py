@@ -111,7 +111,7 @@ def settled_rule(kb, scenario: Scenario):
         return None
     clause = kb.by_id[scenario.key_clauses[0]]
     verdicts = {says(outcome.title) for outcome in scenario.outcomes()}
-    return clause if verdicts == {clause.verdict} and clause.verdict not in ("info",) else None
+    return clause if verdicts == {clause.verdict} and clause.verdict != "info" else None
 
 
 def steps_phrase(numbers: list[int]) -> str:

@@ -131,9 +131,10 @@ def extract_age(text: str) -> int | None:
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
     not_yet = _NOT_YET.search(lowered)
-    if not_yet and 5 <= int(not_yet.group(1) or not_yet.group(2)) <= 99:
+    coming = int(not_yet.group(1) or not_yet.group(2)) if not_yet else 0
+    if 5 <= coming <= 99:
         # "...can I accept once she has?" asks about the age she will be; "...can I accept now?" the one she is
-        return int(not_yet.group(1) or not_yet.group(2)) - (0 if _ONCE_REACHED.search(lowered) else 1)
+        return coming if _ONCE_REACHED.search(lowered) else coming - 1
     for pattern in (*_AGE_PATTERNS, _AGE_AFTER_PERSON, _AGE_NOW):
         for match in pattern.finditer(lowered):
             age = int(match.group(1))
