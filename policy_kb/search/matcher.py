@@ -15,7 +15,19 @@ from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
 from .reply import Candidate, Reply
-from .second_opinion import DOUBT_FROM_RANK, DOUBT_MIN, SURE, VOUCH, VOUCH_SCORE, WEIGHT, SecondOpinion, opinion_for
+from .second_opinion import (
+    DOUBT_FROM_RANK,
+    DOUBT_MIN,
+    NONE_DOUBT,
+    NONE_SURE,
+    SURE,
+    VOUCH,
+    VOUCH_SCORE,
+    WEIGHT,
+    SecondOpinion,
+    opinion_for,
+    uncovered,
+)
 from .stance import asked, decide, settles
 
 _THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
@@ -146,6 +158,8 @@ class Matcher:
         frozen = MappingProxyType(known)
         second = self._second(text)
         candidates = self._rank(text, known, second)
+        if not facts and candidates and self._none_answers(candidates, second):
+            return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
             if len(choices) > 1:
@@ -203,6 +217,13 @@ class Matcher:
             clarification=decision.clarification,
             facts=frozen,
         )
+
+    @staticmethod
+    def _none_answers(candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> bool:
+        """The second opinion has read many questions like this one that no clause answers ("is it a
+        copyright problem to show a youtube clip?") and all but rules out every clause the matcher found
+        relevant: the words that touch a clause are a coincidence."""
+        return uncovered(second) >= NONE_SURE and all(second.get(c.clause_id, 0.0) < NONE_DOUBT for c in candidates)
 
     def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
         """The clause to offer beside `lead` when the second opinion ranks `lead` second or lower and

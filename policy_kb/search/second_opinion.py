@@ -13,7 +13,9 @@ confident answer; and a clause it is sure of (VOUCH), that the question also sha
 (VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
 ("ex pupil 17 insta?" says nothing of a friend request). It also learns the questions no clause
 answers (the out-of-scope rows, as a class of their own, NOT_COVERED), so it is rarely sure of a
-clause for them; the out-of-scope sets measure that. Every answer still quotes a clause. The
+clause for them, and when it is sure none answers (NONE_SURE) and all but rules out every clause the
+matcher found relevant (NONE_DOUBT), the matcher says so rather than quote the clause whose words came
+nearest; the out-of-scope sets measure that. Every answer still quotes a clause. The
 constants were chosen on rows it never learns from (docs/answers.md).
 
 Trained once per set of clauses, in about 10 s, and kept on disk (MODEL_CACHE_DIR) so that the next
@@ -43,6 +45,8 @@ DOUBT_FROM_RANK = 1  # it doubts the matcher's clause when it ranks it second or
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
 VOUCH = 0.5  # a clause it gives at least this may answer a question its relevance rule missed,
 VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the matcher's answerable line)
+NONE_SURE = 0.7  # when it gives "no clause answers" (NOT_COVERED) at least this
+NONE_DOUBT = 0.1  # and every clause the matcher found relevant less than this, no clause is quoted
 NOT_COVERED = "(not covered)"  # its class for the questions no clause answers
 TOLERANCE = 1e-3  # the fit stops when the loss improves less than this
 C = 20.0  # the regression's inverse regularisation
@@ -77,6 +81,11 @@ class SecondOpinion:
         chances = dict(zip(self._classes, (exp / exp.sum()).tolist()))
         chances.pop(NOT_COVERED, None)
         return MappingProxyType(chances)
+
+
+def uncovered(chances: Mapping[str, float]) -> float:
+    """The chance that no clause answers the question: what `probabilities` left out."""
+    return max(0.0, 1.0 - sum(chances.values())) if chances else 0.0
 
 
 TRAINING = Path(__file__).resolve().parent.parent / "training"

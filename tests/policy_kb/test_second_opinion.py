@@ -124,6 +124,25 @@ def test_it_learns_what_no_clause_answers(kb):
         assert matcher.answer(question).kind == "unknown", question
 
 
+def test_when_it_is_sure_no_clause_answers_none_is_quoted(kb):
+    """Words that touch a clause by coincidence ("youtube clip" and the educational-use rule) do not make
+    an answer when the second opinion is sure (NONE_SURE) that no clause answers the question and all but
+    rules out every clause the matcher found relevant (NONE_DOUBT)."""
+    question = "is it a copyright problem if i show a youtube clip to my class"
+    nearest = Matcher(kb, opinion=None).rank(question)
+    assert nearest and nearest[0].score >= 15  # alone, the matcher would quote a clause
+    lead, doubt = nearest[0].clause_id, second_opinion.NONE_DOUBT
+    reply = Matcher(kb, opinion=Fixed({lead: doubt - 0.01, "vision": 0.05})).answer(question)  # none: 0.76
+    assert reply.kind == "unknown"
+    assert reply.candidates  # kept for the console's review of unanswered questions
+    not_sure = Matcher(kb, opinion=Fixed({lead: doubt - 0.01, "vision": 0.25})).answer(question)  # none: 0.66
+    assert not_sure.kind != "unknown"
+    not_ruled_out = Matcher(kb, opinion=Fixed({lead: doubt + 0.01})).answer(question)  # none: 0.89
+    assert not_ruled_out.kind != "unknown"
+    assert second_opinion.uncovered({"a": 0.2, "b": 0.1}) == pytest.approx(0.7)
+    assert second_opinion.uncovered({}) == 0.0  # no opinion is no opinion, not certainty
+
+
 def test_agreeing_it_changes_nothing(kb):
     question = "can i accept a friend request from a current year 10 on facebook"
     alone = Matcher(kb, opinion=None).answer(question)
