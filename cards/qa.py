@@ -109,7 +109,8 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
 
 def clarify_card(kb: KnowledgeBase, clause_id: str, question: str, options: tuple[tuple[str, dict], ...],
                  asked: str) -> CardView:
-    """The rule that governs, and one short question to pin down the fact it turns on."""
+    """The rule that governs, and one short question to pin down the fact it turns on. It declares
+    the rule's stance and quote like an answer: its headline states the rule."""
     clause = kb.by_id[clause_id]
     blocks = (
         Text(clause.headline, style=STANCE_STYLE.get(clause.stance, "heading")),
@@ -119,7 +120,8 @@ def clarify_card(kb: KnowledgeBase, clause_id: str, question: str, options: tupl
     )
     buttons = tuple(Button(label, {"action": "qa.fact", "question": asked, "facts": facts})
                     for label, facts in options)
-    return _with_summary(CardView(title="One quick question", blocks=blocks, buttons=buttons))
+    return _with_summary(CardView(title="One quick question", blocks=blocks, buttons=buttons,
+                                  entities=declared(kb, clause.verdict, (clause_id,))))
 
 
 def label_of(clause) -> str:

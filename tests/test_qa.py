@@ -152,6 +152,18 @@ async def test_an_answer_declares_its_stance_and_cites_its_clause(bot):
     assert len(claim["appearance"]["abstract"]) <= 160 and len(claim["appearance"]["name"]) <= 80
 
 
+async def test_a_clarifying_question_declares_the_rule_it_shows(bot):
+    """Its headline states the rule before the question ("No — not current students (any age) or
+    ex-students under 18"): the card declares that rule's stance and clause, as an answer does."""
+    reply = await bot.send("c9f", "can I accept a student's follow request on insta?")
+    card = reply.activities[-1]
+    answer = card["entities"][0]
+    assert answer == {"type": "policyAnswer", "stance": "no", "clauses": ["personal.no_friend_students"],
+                      "policyVersion": "1.0"}
+    assert card_headline(card).startswith("No — ") and "current student" in reply.text.lower()
+    assert card["entities"][1]["citation"][0]["appearance"]["abstract"].startswith("Staff should not accept")
+
+
 def card_headline(activity: dict) -> str:
     """The first coloured or bold line under the card's title."""
     body = activity["attachments"][0]["content"]["body"]
