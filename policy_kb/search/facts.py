@@ -27,8 +27,10 @@ _LEFT_IN_YEAR = re.compile(
     r"|\b(?:year|yr|y)\s*(\d{1,2})s?\b(?:\s+\w+){0,6}?\s+(?:left|leavers?|prom)\b")
 _YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|yrs) ago\b"
                           r"|\bin (?:19|20)\d\d\b|\bback in\b|\bgraduated\b|\buni(?:versity)?\b")
+# "ex pupil, 17", "ex student (19)", and typed as a search, "linkedin connect ex student 22 at uni"
 _AGE_AFTER_PERSON = re.compile(
-    r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]\s*(\d{1,2})\b"
+    r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]?\s*(\d{1,2})\b"
+    r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)"
 )
 _DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")

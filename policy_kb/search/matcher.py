@@ -202,6 +202,8 @@ class Matcher:
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text)
         doubt = None if facts or decision.clarification else self._doubt(decision.clause_id, candidates, second)
+        if doubt is not None and settles(lead, known) and _same(decide(self.kb, doubt, known, text), decision):
+            doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
         if doubt is not None:
             return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),
                          candidates=candidates, facts=frozen)
@@ -237,6 +239,11 @@ class Matcher:
         better = [c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW and second.get(c.clause_id, 0.0) >= DOUBT_MIN
                   and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
         return max(better, key=second.__getitem__) if better else None
+
+
+def _same(one, other) -> bool:
+    """Two decisions a person would read as the same answer: the same clause quoted, the same verdict."""
+    return (one.clause_id, one.verdict) == (other.clause_id, other.verdict)
 
 
 def _vouched(candidate: Candidate, second: Mapping[str, float]) -> bool:

@@ -197,6 +197,8 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("a parent who is also my friend", {"relation": "parent"}),
         ("my colleague added me", {"relation": "colleague"}),
         ("can I ring them from my own phone", {"personal_phone": True}),
+        ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
+        ("ex pupil 16 snap", {"relation": "ex_student", "age": 16, "under_18": True}),
     ],
 )
 def test_fact_extraction(text, facts):
@@ -205,6 +207,8 @@ def test_fact_extraction(text, facts):
 
 def test_year_group_is_not_an_age():
     assert "age" not in extract_facts("a year 10 pupil messaged me")
+    assert "age" not in extract_facts("a student 10 minutes ago messaged me")
+    assert "age" not in extract_facts("a pupil 5 times asked to follow me")
 
 
 @pytest.mark.parametrize("text", ["my old student turns 18 next month and wants to follow me",

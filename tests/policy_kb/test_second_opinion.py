@@ -143,6 +143,18 @@ def test_when_it_is_sure_no_clause_answers_none_is_quoted(kb):
     assert second_opinion.uncovered({}) == 0.0  # no opinion is no opinion, not certainty
 
 
+def test_it_never_offers_a_choice_that_would_not_change_the_answer(kb):
+    """Who the person is decides it ("my colleague added me"): the friend rule and the parent rule give
+    the same answer, so its preferring the other one is no reason to ask which was meant."""
+    question = "my colleague added me on facebook"
+    prefers_parents = Fixed({"personal.no_contact_parents_children": 0.6, "personal.no_friend_students": 0.3})
+    reply = Matcher(kb, opinion=prefers_parents).answer(question)
+    assert (reply.kind, reply.verdict) == ("answer", "yes") and "colleagues" in reply.headline
+    # where who they are does not decide it, the doubt still stands
+    doubted = Matcher(kb, opinion=Fixed({"personal.report_child_contact": 0.6, "personal.no_friend_students": 0.3}))
+    assert doubted.answer("can i accept a friend request from a current year 10 on facebook").kind == "choose"
+
+
 def test_agreeing_it_changes_nothing(kb):
     question = "can i accept a friend request from a current year 10 on facebook"
     alone = Matcher(kb, opinion=None).answer(question)
