@@ -10,7 +10,7 @@ from ..relevance import normalise
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
-from .facts import extract_facts
+from .facts import RELATIONS, extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, frames_conflict, priors
@@ -91,8 +91,10 @@ class Matcher:
         # Relevance before retrieval: a clause answers only questions about what it governs, by its
         # relevance rule, or when the second opinion vouches for it.
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
-        # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word.
-        vouching = second if len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) else {}
+        # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word; a few
+        # words that say who the other person is ("ex pupil 19 fb") are a question typed as a search.
+        asks = len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) or _says_who(facts)
+        vouching = second if asks else {}
         relevant = []
         for candidate in self._scored(text, own_words, facts, second):
             requires = self.kb.by_id[candidate.clause_id].requires
@@ -239,6 +241,11 @@ class Matcher:
         better = [c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW and second.get(c.clause_id, 0.0) >= DOUBT_MIN
                   and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
         return max(better, key=second.__getitem__) if better else None
+
+
+def _says_who(facts: Mapping[str, Any] | None) -> bool:
+    """The facts name who the other person is (a current or ex-student, a parent, a colleague) or their age."""
+    return bool(facts) and (facts.get("relation") in RELATIONS or facts.get("age") is not None)
 
 
 def _same(one, other) -> bool:

@@ -106,6 +106,17 @@ def test_a_clause_it_vouches_for_answers_a_wording_the_relevance_rule_missed(kb)
     assert (trained.kind, trained.clause_id, trained.verdict) == ("answer", "personal.no_friend_students", "no")
 
 
+def test_a_few_words_that_say_who_the_person_is_are_a_question_not_a_topic(kb):
+    """"ex pupil 19 fb" is typed like a topic, but says who and how old: it is answered, while a topic
+    on its own ("privacy", "photos of pupils") still offers the rules it touches."""
+    sure = Matcher(kb, opinion=Fixed({"personal.no_friend_students": 0.9}))
+    for question, verdict in (("ex pupil 19 fb", "yes"), ("ex student 16 follow", "no")):
+        reply = sure.answer(question)
+        assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_friend_students", verdict)
+    assert Matcher(kb, opinion=Fixed({"personal.privacy_settings": 0.9})).answer("privacy").kind == "choose"
+    assert Matcher(kb, opinion=Fixed({"sanctioned.photo_consent": 0.9})).answer("photos of pupils").kind == "choose"
+
+
 def test_it_never_vouches_for_a_clause_its_rule_rules_out(kb):
     """A veto (where a list is kept is the office's business) holds whoever vouches for the clause."""
     question = "where do i find the list of kids without photo consent"

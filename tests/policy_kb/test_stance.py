@@ -100,6 +100,8 @@ DECISIONS = [
     ("got a voice note on whatsapp from a yr 8, no clue how she got my number. do i tell someone",
      "personal.report_child_contact", "report"),
     ("is it fine to reply to a student's question in the comments on the dept youtube", "sanctioned.no_private_dm", "yes"),
+    ("answering kids comments on the dept page ok?", "sanctioned.no_private_dm", "yes"),
+    ("can i reply to a student's comment on the class insta by dm", "sanctioned.no_private_dm", "no"),
     ("music twitter got a DM from a yr 8 asking for the sheet music. can i send it back by dm",
      "sanctioned.no_private_dm", "no"),
     # the clause's own decisions
