@@ -30,7 +30,9 @@ from .second_opinion import (
 )
 from .stance import asked, decide, settles
 
-_THIS_POLICY = re.compile(r"\b(?:the|this|social media|our) polic(?:y|ies)\b(?!\s+(?:on|for|about)\s+(?!social))")
+# "the policy", "this policy", and typed as a search, "does policy cover linkedin" (not "the uniform policy")
+_THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|would|under|in|by|per) )polic(?:y|ies)\b"
+                          r"(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
 MAX_CANDIDATES = 5

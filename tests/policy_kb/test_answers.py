@@ -358,3 +358,23 @@ def test_pupils_contacting_others_for_an_assignment_is_not_about_my_own_posts(ma
 def test_the_trust_named_in_a_question_is_not_a_question_about_its_name(matcher):
     assert matcher.answer("what does cmat stand for").clause_id == "defs.names"
     assert matcher.answer("can i have a rant about our MAT on my twitter").clause_id != "defs.names"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id", "verdict"),
+    [
+        ("who does policy apply to", "intro.applies_all_staff", "info"),
+        ("policy cover whatsapp?", "scope.examples", "info"),
+        ("ex pupil 19 fb", "personal.no_friend_students", "yes"),
+        ("reply to pupil comment class account", "sanctioned.no_private_dm", "yes"),
+    ],
+)
+def test_a_question_typed_as_a_search_is_answered(matcher, question, clause_id, verdict):
+    """Staff type into a search box: no article before "policy", no verb, the facts as bare words."""
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_another_policy_typed_as_a_search_is_still_not_this_one(matcher):
+    assert matcher.answer("does behaviour policy cover phones").kind == "unknown"
+    assert matcher.answer("uniform policy says what").kind == "unknown"
