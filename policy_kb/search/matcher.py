@@ -20,6 +20,7 @@ from .second_opinion import (
     DOUBT_MIN,
     NONE_DOUBT,
     NONE_SURE,
+    SEARCH_SURE,
     SURE,
     VOUCH,
     VOUCH_SCORE,
@@ -108,7 +109,10 @@ class Matcher:
                 second: Mapping[str, float] | None = None) -> list[Candidate]:
         """Every clause sharing something with the question, by score, best first (no relevance gate)."""
         terms = expand(own_words, self._lexicon)
-        if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower())):
+        # Words the synonym tables don't tie to this policy ("first names in captions") are still searched
+        # when the second opinion is sure of a clause: it has read questions worded like this one.
+        sure = bool(second) and max(second.values()) >= SEARCH_SURE
+        if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower()) or sure):
             return []
         if OTHER_TOPIC.search(clean(text)) and not self._lexicon.on_topic([*own_words, *map(stem, own_words)]):
             return []  # "is there a policy on tattoos?": only synonyms, not the staff's own words, touched this policy

@@ -11,7 +11,9 @@ clauses goes to the one it is sure of (SURE); when it ranks the clause the match
 second or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
 confident answer; and a clause it is sure of (VOUCH), that the question also shares many words with
 (VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
-("ex pupil 17 insta?" says nothing of a friend request). It also learns the questions no clause
+("ex pupil 17 insta?" says nothing of a friend request); when it gives a clause at least SEARCH_SURE,
+a question is searched even if no word of it is in the synonym tables' list of this policy's
+subjects ("first names in captions"). It also learns the questions no clause
 answers (the out-of-scope rows, as a class of their own, NOT_COVERED), so it is rarely sure of a
 clause for them, and when it is sure none answers (NONE_SURE) and all but rules out every clause the
 matcher found relevant (NONE_DOUBT), the matcher says so rather than quote the clause whose words came
@@ -45,6 +47,7 @@ DOUBT_FROM_RANK = 1  # it doubts the matcher's clause when it ranks it second or
 DOUBT_MIN = 0.2  # and gives the clause it prefers at least this
 VOUCH = 0.5  # a clause it gives at least this may answer a question its relevance rule missed,
 VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the matcher's answerable line)
+SEARCH_SURE = 0.7  # a clause it gives this has the question searched, even in words the synonym tables don't know
 NONE_SURE = 0.7  # when it gives "no clause answers" (NOT_COVERED) at least this
 NONE_DOUBT = 0.1  # and every clause the matcher found relevant less than this, no clause is quoted
 NOT_COVERED = "(not covered)"  # its class for the questions no clause answers

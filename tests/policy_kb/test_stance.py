@@ -146,7 +146,8 @@ DECISIONS = [
     ("no one ever asked SLT about the year 9 instagram, can we keep running it", "sanctioned.slt_approval", "no"),
     ("nobody's given me permission but can i text a parent back from my mobile", "personal.no_personal_email_phone", "no"),
     ("the school mobile is flat, can i ring the parents from mine", "personal.no_personal_email_phone", "conditional"),
-    ("parents want a call back, can i ring them on the office landline", "personal.no_personal_email_phone", "yes"),
+    ("a dad wants me to call him back about the trip, ok to use the school landline rather than my phone?",
+     "personal.no_personal_email_phone", "yes"),
     # a parent in other words, and being connected as having them there
     ("my neighbours son just started in year 7 here, do i need to unfriend her", "personal.no_contact_parents_children", "no"),
     ("got loads of mums from the estate on my facebook, is that a problem now i work here",
