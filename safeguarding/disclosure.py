@@ -118,7 +118,9 @@ _CHILD = re.compile(
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"
     r"\b(?:mum|dad|mam|mom)\b(?: \w+){0,3} (?:at|to|with|on) (?:him|her)\b|"
-    r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends))")
+    r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends)|"
+    # collecting or bringing a child: "dad drunk at pickup again", "mum was slurring at drop-off"
+    r"(?:at|for|on|during) (?:the )?(?:school )?(?:pick[- ]?ups?|drop[- ]?offs?|school run|home ?time|hometime))")
 # An adult learner ("she's 19 and on our adult course") is not a child, whatever else the message says.
 _ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[89]|[2-9]\d)\b(?! ?(?:months?|weeks?|days?))|"
                     r"(?:1[89]|[2-9]\d) ?(?:yr|year)s?[ -]?old (?:student|pupil|learner|sixth ?former)|"

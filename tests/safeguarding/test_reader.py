@@ -78,6 +78,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
      "underage sex or pregnancy"),
     ("one of the dads at rugby says lads from our U14s are being paid to carry parcels to another town", "exploitation"),
     ("a volunteer was filming the year 3s getting changed for swimming on his phone", "sexual images"),
+    # a child is there when a parent collects them, though no word says so
+    ("dad drunk at pickup again", "parental substance misuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -92,6 +94,8 @@ def test_harm_told_in_everyday_words(message, category):
     "can i take photos of the u12s match for the school twitter",
     "how many candidates are sitting the maths paper tomorrow",
     "can a candidate with a broken wrist have a scribe in the mock, exams officer asking",
+    "who is on pickup duty today, the rota has changed",
+    "a dad was shouting at pickup about the parking again",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
