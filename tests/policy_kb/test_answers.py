@@ -378,3 +378,16 @@ def test_a_question_typed_as_a_search_is_answered(matcher, question, clause_id, 
 def test_another_policy_typed_as_a_search_is_still_not_this_one(matcher):
     assert matcher.answer("does behaviour policy cover phones").kind == "unknown"
     assert matcher.answer("uniform policy says what").kind == "unknown"
+
+
+@pytest.mark.parametrize("question", ["can i post a photo of me at the pub",
+                                      "can i put a pic of my son in his school uniform on fb",
+                                      "is a selfie on my own insta ok if i'm wearing the school hoodie"])
+def test_a_photo_of_me_or_my_own_family_is_not_the_rule_on_photos_of_children(matcher, question):
+    reply = matcher.answer(question)
+    assert reply.clause_id != "sanctioned.photo_consent" and "sanctioned.photo_consent" not in reply.choices
+
+
+def test_a_photo_of_me_with_my_class_is_still_a_photo_of_children(matcher):
+    reply = matcher.answer("can i post a photo of me and my class at sports day on the school page")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
