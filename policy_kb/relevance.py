@@ -2,7 +2,8 @@
 
 Each clause says what it governs (`governs`, in words) and which concepts a question must touch
 for it to apply (`requires`: groups of concepts from concepts.yaml, or "/regex" alternatives; a
-question must match at least one alternative in every group). A clause whose requirements a
+question must match at least one alternative in every group; a group that begins with `essential`
+must match even when the second opinion vouches for the clause). A clause whose requirements a
 question does not meet never answers it, however many of its words the question shares: "do
 pupils need permission to bring phones on the residential" touches a phone and permission, not a
 member of staff's own phone used to contact families. Plain Python over data; no I/O after loading.
@@ -22,22 +23,27 @@ CONCEPTS_FILE = Path(__file__).resolve().parent / "concepts.yaml"
 # The concepts that keep every clause out (a question about AI tools, a data breach, another policy,
 # how to get more likes).
 VETOES = ("not_this_policy", "marketing", "it_access")
+ESSENTIAL = "essential"  # a `requires` group that begins with this must match, whoever vouches for the clause
 
 
 @dataclass(frozen=True)
 class Requirement:
     """All groups must match; a group matches when any of its alternatives does. A group of one
-    "!concept" matches when the concept does not."""
+    "!concept" matches when the concept does not. The `essential` groups (also among `groups`) name
+    what the clause is about at all: the photo rules need a photo and children in it."""
 
     groups: tuple[tuple[re.Pattern, ...], ...]
     absent: tuple[re.Pattern, ...] = ()
+    essential: tuple[tuple[re.Pattern, ...], ...] = ()
 
     def met(self, said: str) -> bool:
         return all(any(p.search(said) for p in group) for group in self.groups) and not self.ruled_out(said)
 
     def ruled_out(self, said: str) -> bool:
-        """A veto or a "!concept" matches: the clause must not answer, whoever vouches for it."""
-        return any(p.search(said) for p in self.absent)
+        """A veto or a "!concept" matches, or an essential group does not: the clause must not answer,
+        whoever vouches for it."""
+        return any(p.search(said) for p in self.absent) or not all(
+            any(p.search(said) for p in group) for group in self.essential)
 
 
 def normalise(text: str) -> str:
@@ -71,10 +77,14 @@ def requirement(raw: Any, concepts: Mapping[str, re.Pattern], where: str) -> Req
     or "/regex" alternatives."""
     if not isinstance(raw, list) or not raw:
         raise KnowledgeBaseError(f"{where}: 'requires' must be a non-empty list of groups")
-    groups, absent = [], [concepts[name] for name in VETOES if name in concepts]
+    groups, absent, essential = [], [concepts[name] for name in VETOES if name in concepts], []
     for group in raw:
         if not isinstance(group, list) or not group:
             raise KnowledgeBaseError(f"{where}: each 'requires' group must be a non-empty list")
+        needed = group[0] == ESSENTIAL
+        group = group[1:] if needed else group
+        if not group:
+            raise KnowledgeBaseError(f"{where}: an '{ESSENTIAL}' group needs concepts after it")
         if len(group) == 1 and isinstance(group[0], str) and group[0].startswith("!"):
             if group[0][1:] not in concepts:
                 raise KnowledgeBaseError(f"{where}: unknown concept {group[0][1:]!r} (see {CONCEPTS_FILE.name})")
@@ -91,7 +101,9 @@ def requirement(raw: Any, concepts: Mapping[str, re.Pattern], where: str) -> Req
             else:
                 raise KnowledgeBaseError(f"{where}: unknown concept {item!r} (see {CONCEPTS_FILE.name})")
         groups.append(tuple(alternatives))
-    return Requirement(tuple(groups), tuple(absent))
+        if needed:
+            essential.append(tuple(alternatives))
+    return Requirement(tuple(groups), tuple(absent), tuple(essential))
 
 
 def compile_phrases(phrases: list[str], where: str) -> re.Pattern:

@@ -43,7 +43,7 @@ async def test_a_linked_question_is_answered_at_once_and_undo_takes_it_back(revi
 
 async def test_not_helpful_marked_not_covered_is_no_longer_answered(reviewer):
     bot, client = reviewer
-    question = "can I post photos of my own kids on facebook?"
+    question = "can I put photos of the staff christmas party on facebook?"
     reply = await bot.send("staff-1", question, user="29:s1")
     clause = reply.button("Not helpful")["clause"]
     await bot.send("staff-1", value=reply.button("Not helpful"), user="29:s1")

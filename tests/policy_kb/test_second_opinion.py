@@ -131,10 +131,26 @@ def test_words_the_lexicon_does_not_know_are_searched_when_it_is_sure(kb):
 
 
 def test_it_never_vouches_for_a_clause_its_rule_rules_out(kb):
-    """A veto (where a list is kept is the office's business) holds whoever vouches for the clause."""
+    """A veto (where a list is kept is the office's business) holds whoever vouches for the clause, and
+    so does an essential group: the photo rule needs a photo with children in it."""
     question = "where do i find the list of kids without photo consent"
     assert Matcher(kb, opinion=Fixed({"sanctioned.photo_consent": 0.95})).answer(question).kind == "unknown"
     assert Matcher(kb).answer(question).kind == "unknown"
+    for no_child in ("can i post photos of my allotment on insta?", "can i post a photo of me at the pub"):
+        reply = Matcher(kb, opinion=Fixed({"sanctioned.photo_consent": 0.95})).answer(no_child)
+        assert reply.clause_id != "sanctioned.photo_consent", no_child
+
+
+def test_an_essential_group_is_checked_when_the_rule_is_loaded():
+    from policy_kb.model import KnowledgeBaseError
+    from policy_kb.relevance import load_concepts, requirement
+
+    concepts = load_concepts()
+    rule = requirement([["essential", "photo"], ["consent"]], concepts, "test")
+    assert rule.met("photo consent") and not rule.ruled_out("photo")
+    assert rule.ruled_out("consent forms") and not rule.met("consent forms")
+    with pytest.raises(KnowledgeBaseError, match="needs concepts after it"):
+        requirement([["essential"]], concepts, "test")
 
 
 def test_it_learns_what_no_clause_answers(kb):
