@@ -80,7 +80,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
             r"no coat in", r"fell asleep",
-            r"medical neglect", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
+            r"medical neglect", r"(?:no|without|not had|hasn'?t had) (?:his |her |their |any )?(?:insulin|inhaler|medication|"
+            r"meds|epipen|epi-pen)(?: \w+){0,2} (?:for (?:days|weeks|a week|ages|\d+ days)|again)", r"untreated", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
             r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"
             r"bring (?:him|her|them)|go|come) (?:to )?(?:his |her |their |the )?(?:clinic|medical|hospital|doctors?|dentist|gp)(?: appointments?)?",
             r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) (?:anywhere|around|in sight|at home|there|with (?:them|him|her))",

@@ -80,6 +80,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a volunteer was filming the year 3s getting changed for swimming on his phone", "sexual images"),
     # a child is there when a parent collects them, though no word says so
     ("dad drunk at pickup again", "parental substance misuse"),
+    ("diabetic y5 no insulin for days", "neglect"),
+    ("the head hugs pupils too long", "staff conduct"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -96,6 +98,8 @@ def test_harm_told_in_everyday_words(message, category):
     "can a candidate with a broken wrist have a scribe in the mock, exams officer asking",
     "who is on pickup duty today, the rota has changed",
     "a dad was shouting at pickup about the parking again",
+    "pupil hugged me after winning the match, is that ok",
+    "y5 has no medication in school for the trip, where is the form",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
