@@ -197,7 +197,7 @@ def read(text: str) -> Disclosure | None:
         return None
     if weight < 2 and not alone:
         # Words the signs don't know: the second reader may still hear harm in them.
-        if second_reader.probability(text) < second_reader.THRESHOLD:
+        if not second_reader.heard(text):
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:

@@ -36,6 +36,11 @@ from policy_kb.tuning import EVAL, jsonl_rows, tuning_rows
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.65  # chosen on the kept-aside rows: 24 of the 27 disclosures the signs miss, no false alarm
+# A message of a few words ("y2 bruise face says fell") gives the classifier little to go on, so its
+# probabilities sit lower: from SHORT_THRESHOLD it is heard. Chosen on the kept-aside rows (4 more of
+# round 8's terse disclosures heard) and checked on 3,909 questions it never learns from (no new alarm).
+SHORT_WORDS = 8
+SHORT_THRESHOLD = 0.5
 
 
 TRAINING = Path(__file__).resolve().parent / "training"
@@ -74,6 +79,13 @@ def probability(text: str) -> float:
     """How likely the message tells of harm to a child, 0..1 (0 when the reader is unavailable)."""
     model = _model()
     return float(model.predict_proba([text])[0, 1]) if model is not None and text.strip() else 0.0
+
+
+def heard(text: str) -> bool:
+    """Whether the reader hears harm in the message: its probability reaches the threshold for a
+    message of its length."""
+    bar = SHORT_THRESHOLD if len(text.split()) <= SHORT_WORDS else THRESHOLD
+    return probability(text) >= bar
 
 
 def warm() -> None:
