@@ -146,6 +146,9 @@ _REPLYING = re.compile(
     r"\b(?:reply|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
     r"|accept|follow (?:her|him|them) back|add (?:her|him|them)|like it|send it back|get back to)\w*"
 )
+# "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
+_ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
+                       r"(?:posts?|photos?|pics?|videos?|stor(?:y|ies)|tiktoks?|reels?|tweets?|content)\b")
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
 _PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")
@@ -157,6 +160,10 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     relation = facts.get("relation")
     if clause_id == FRIEND_RULE and relation == "parent":
         clause_id = PARENT_RULE
+    if (clause_id == CHILD_CONTACT and ask == "may" and relation in CHILD and not facts.get("trust_account")
+            and _ENGAGING.search(said)):
+        clause = kb.by_id[PARENT_RULE]
+        return Decision(PARENT_RULE, "no", clause.headline, _ENGAGING_NOTE)
     if kb.by_id[clause_id].stance == "report" and ask == "may" and _REPLYING.search(said) and relation in CHILD:
         # "a Year 8 commented on my video, can I reply?" is not "what do I do?": on a personal account the
         # answer is no (and it must still be reported); on a trust account, publicly yes, privately no.
@@ -183,6 +190,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     return None
 
 
+_ENGAGING_NOTE = ("Liking, commenting on or reacting to a pupil's posts from a personal account is engaging in "
+                  "communications with a child from the trust's communities, which the rule below rules out.")
 _PARENT_NOTE = (
     "Being friends, neighbours or family outside school makes no difference: the rule applies to every "
     "parent/carer from the trust’s communities while you work for the trust — on leave or working your notice included."

@@ -101,6 +101,8 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     ("is it fine to reply to a student's question in the comments on the dept youtube", "sanctioned.no_private_dm", "yes"),
     ("answering kids comments on the dept page ok?", "sanctioned.no_private_dm", "yes"),
+    ("can i like my pupils posts on instagram", "personal.no_contact_parents_children", "no"),
+    ("a pupil liked my post, do i need to report it", "personal.report_child_contact", "report"),
     ("can we share the netball fixtures on the pe twitter?", "sanctioned.professional_content", "yes"),
     ("is it fine to put the lunch menu on the school instagram", "sanctioned.professional_content", "yes"),
     ("can i share my holiday photos on the dept account", "sanctioned.professional_content", "no"),
