@@ -196,8 +196,9 @@ def read(text: str) -> Disclosure | None:
     if not about_a_child:
         return None
     if weight < 2 and not alone:
-        # Words the signs don't know: the second reader may still hear harm in them.
-        if not second_reader.heard(text):
+        # Words the signs don't know: the second reader may still hear harm in them, but only in words
+        # that say something: "year 9 girl" or "ex student, she's 16" (an answer to "who is it?") say who.
+        if not _says_something(said) or not second_reader.heard(text):
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:
@@ -208,6 +209,23 @@ def read(text: str) -> Disclosure | None:
     # A child who may end their life may act on it at any moment: always call 999 first.
     urgent = "suicide" in categories or bool(_NOW.search(_NOT_NOW.sub(" ", said)))
     return Disclosure(categories, urgent, _about(said, categories))
+
+
+# Words that only say who a child is: "she's 16", "year 9 girl", "ex student", "in my form".
+_WHO_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "in", "on", "of", "at", "from", "my", "our", "their", "his", "her", "its",
+    "she", "he", "they", "them", "him", "i", "is", "are", "was", "s", "re", "now", "just", "only", "also", "aged",
+    "age", "old", "years", "year", "yr", "y", "yo", "ex", "former", "current", "new", "student", "students",
+    "pupil", "pupils", "kid", "kids", "child", "children", "girl", "girls", "boy", "boys", "lad", "lads",
+    "learner", "learners", "sixth", "formers", "form", "class", "tutor", "group", "set", "reception", "nursery",
+    "teen", "teenager", "who", "left", "leaver", "leavers", "still", "here", "this", "last", "next", "one", "he's",
+    "she's", "they're", "they've", "it's",
+})
+
+
+def _says_something(said: str) -> bool:
+    """Whether a message has a word beyond who the child is (their age, year, whether they have left)."""
+    return any(token not in _WHO_WORDS for token in _TOKEN.findall(_CHILD.sub(" ", said)) if len(token) > 1)
 
 
 def any_sign(text: str) -> bool:

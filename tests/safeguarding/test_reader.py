@@ -108,6 +108,8 @@ def test_harm_told_in_everyday_words(message, category):
     "who is on pickup duty today, the rota has changed",
     "a dad was shouting at pickup about the parking again",
     "pupil hugged me after winning the match, is that ok",
+    # answers to "who is it?": they say who the child is, nothing about harm
+    "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
     "y5 has no medication in school for the trip, where is the form",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
