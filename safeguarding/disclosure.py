@@ -74,9 +74,9 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                                       "slurring", "wasted")),
     "parental substance misuse ": (1, ("alcohol", "drink", "drinking", "drinks", "high", "smoking", "vodka", "cans",
                                        "hungover", "ambulance")),
-    "neglect": (2, ("neglect", "neglected", "unwashed", "lice", "nits", "homeless", "evicted", "uncollected",
-                    "starving")),
-    "neglect ": (1, ("hungry", "food", "dirty", "smelly", "smells", "smell", "alone", "cold", "coat", "teeth",
+    "neglect": (2, ("neglect", "neglected", "unwashed", "homeless", "evicted", "uncollected", "starving")),
+    # head lice are everyday in a primary school: with other signs, a sign; alone, a letter home
+    "neglect ": (1, ("hungry", "food", "dirty", "smelly", "smells", "smell", "alone", "cold", "coat", "teeth", "lice", "nits",
                      "tired", "filthy", "hostel", "unkempt", "untreated", "scruffy", "shoes", "uncared", "ignored",
                      "rejected")),
     "young carer": (1, ("carer", "caring", "looks", "looking", "cooking", "shopping", "stroke", "illness", "disabled",
@@ -118,6 +118,9 @@ _CHILD = re.compile(
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"
     r"\b(?:mum|dad|mam|mom)\b(?: \w+){0,3} (?:at|to|with|on) (?:him|her)\b|"
+    # "dad hits him where it leaves no marks": a parent hurting him or her is about a child
+    r"\b(?:mum|dad|mam|mom|step ?dad|step ?mum|mother|father)(?:'s (?:boyfriend|girlfriend|partner))? (?:\w+ ){0,2}?"
+    r"(?:hit|hits|kick|kicks|beat|beats|punch\w*|slap\w*|hurt\w*|smack\w*|belt\w*|burn\w*|lock\w*) (?:him|her|them)\b|"
     r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends)|"
     # collecting or bringing a child: "dad drunk at pickup again", "mum was slurring at drop-off"
     r"(?:at|for|on|during) (?:the )?(?:school )?(?:pick[- ]?ups?|drop[- ]?offs?|school run|home ?time|hometime))")
@@ -255,11 +258,20 @@ def _normalise(text: str) -> str:
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
+    said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
+    said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
     # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
     said = _OWN_AGE.sub("an adult", said)
     return " ".join(said.split())
 
 
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+_NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(?:nobody|no one|noone|no-one) (?:was |got |is )?"
+                        r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
+# An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.
+_SPORTS_KNOCK = re.compile(
+    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut) (?:(?:his|her|their|a|the) )?(?:knee|shin|ankle|elbow|toe)s? "
+    r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
+    r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")
 _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
                       r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")

@@ -91,6 +91,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("dad drunk at pickup again", "parental substance misuse"),
     ("diabetic y5 no insulin for days", "neglect"),
     ("the head hugs pupils too long", "staff conduct"),
+    ("y3 always has nits, smells and wears the same clothes every day", "neglect"),
+    ("dad hits him where it leaves no marks", "physical abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -108,6 +110,8 @@ def test_harm_told_in_everyday_words(message, category):
     "who is on pickup duty today, the rota has changed",
     "a dad was shouting at pickup about the parking again",
     "pupil hugged me after winning the match, is that ok",
+    "kid fight at break no injuries", "y4 head lice letter",
+    "a year 8 bruised his knee playing football, do i fill in an accident form",
     # answers to "who is it?": they say who the child is, nothing about harm
     "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
     "y5 has no medication in school for the trip, where is the form",
