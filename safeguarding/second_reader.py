@@ -1,10 +1,10 @@
 """A second reader for harm told in words the signs do not know: a small text classifier (scikit-learn:
 TF-IDF of character and word n-grams, logistic regression), trained once per process, offline and
-deterministically, on the labelled messages in `eval/` and on 1,740 messages written for it
-(safeguarding/training/: 870 disclosures in everyday, understated words across every kind of harm,
-some inside long polite emails, some typed as a few words, and 870 ordinary messages that share
+deterministically, on the labelled messages in `eval/` and on 2,460 messages written for it
+(safeguarding/training/: 1,230 disclosures in everyday, understated words across every kind of harm,
+some inside long polite emails, many typed as a few words, and 1,230 ordinary messages that share
 their words: an upset pupil, a bruised knee from football, a parent's new phone number, the DSL
-rota, "this class is killing me").
+rota, "this class is killing me", "reception kid wet, spare pants?").
 
 The signs (safeguarding/signs.py) are exact but only know the phrasings someone wrote down; on
 messages written by people who had not seen them they caught about four in five. The classifier
@@ -20,6 +20,10 @@ routed went from 91.2% to 95.0% with the same one false safeguarding reply. With
 messages (the `_c` files) no ordinary kept-aside question the signs left to it scored above 0.61,
 so THRESHOLD went to 0.65: it hears 24 of the 27 kept-aside disclosures the signs miss (23 at 0.8),
 and still raises no false alarm of its own on the 244 ordinary kept-aside questions it reads.
+Messages of a few words then came out as its weak point both ways: round 8's terse disclosures were
+missed (0.5 to 0.62) and terse ordinary messages ("y6 girl crying") heard as harm. 720 more written
+messages in that register (the `_d` files: 360 of each) fixed most of both at the same threshold
+(docs/answers.md, round 8).
 
 It learns only from the rows kept for tuning (an id number that is not a multiple of three), so
 the rows kept aside still measure it honestly. Without scikit-learn or the data it says 0 and the
@@ -36,11 +40,6 @@ from policy_kb.tuning import EVAL, jsonl_rows, tuning_rows
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.65  # chosen on the kept-aside rows: 24 of the 27 disclosures the signs miss, no false alarm
-# A message of a few words ("y2 bruise face says fell") gives the classifier little to go on, so its
-# probabilities sit lower: from SHORT_THRESHOLD it is heard. Chosen on the kept-aside rows (4 more of
-# round 8's terse disclosures heard) and checked on 3,909 questions it never learns from (no new alarm).
-SHORT_WORDS = 8
-SHORT_THRESHOLD = 0.5
 
 
 TRAINING = Path(__file__).resolve().parent / "training"
@@ -82,10 +81,8 @@ def probability(text: str) -> float:
 
 
 def heard(text: str) -> bool:
-    """Whether the reader hears harm in the message: its probability reaches the threshold for a
-    message of its length."""
-    bar = SHORT_THRESHOLD if len(text.split()) <= SHORT_WORDS else THRESHOLD
-    return probability(text) >= bar
+    """Whether the reader hears harm in the message: its probability reaches THRESHOLD."""
+    return probability(text) >= THRESHOLD
 
 
 def warm() -> None:
