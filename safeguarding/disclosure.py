@@ -222,7 +222,8 @@ _WHO_WORDS = frozenset({
     "pupil", "pupils", "kid", "kids", "child", "children", "girl", "girls", "boy", "boys", "lad", "lads",
     "learner", "learners", "sixth", "formers", "form", "class", "tutor", "group", "set", "reception", "nursery",
     "teen", "teenager", "who", "left", "leaver", "leavers", "still", "here", "this", "last", "next", "one", "he's",
-    "she's", "they're", "they've", "it's",
+    "she's", "they're", "they've", "it's", "another", "other", "every", "each", "all", "some", "any", "not", "for",
+    "someone", "else", "older", "younger", "school", "schools", "trust", "trust's", "community", "communities",
 })
 
 

@@ -109,3 +109,18 @@ def test_harm_told_in_everyday_words(message, category):
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
+
+
+def test_no_answer_a_walk_through_or_a_clarifying_question_offers_reads_as_harm():
+    """Typed instead of tapped ("another child", "Ex-student, under 18"), an answer says who the
+    child is: it must carry the walk on, not be answered as a disclosure."""
+    from policy_kb.loader import load_knowledge_base
+    from policy_kb.scenarios import load_scenarios
+    from policy_kb.search.clarify import ask_age, ask_student_status
+
+    book = load_scenarios(load_knowledge_base())
+    answers = [text for scenario in book.scenarios for question in scenario.questions()
+               for choice in question.choices for text in (choice.label, *choice.synonyms)]
+    answers += [option.label for clarification in (ask_student_status(), ask_age()) for option in clarification.options]
+    assert len(answers) > 100
+    assert [text for text in answers if read(text)] == []
