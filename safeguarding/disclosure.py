@@ -160,9 +160,12 @@ CONTEXT_ONLY = frozenset({"passport", "paracetamol"})
 
 # ---- who is it about: a member of staff, or the headteacher -------------------------------------
 # A question about what staff in general may do, not about what someone did.
-_WHAT_IF = re.compile(r"^(?:so |but )?(?:can|could|may|should|would|are|is|do|does)(?: it (?:ok|okay|alright|fine|allowed) for)? "
-                      r"(?:a |an |the |any )?(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|"
-                      r"tutors?)\b")
+# "can a teacher message a pupil on snapchat?", "can the sports coach DM the team?", "is DMing students fine if a
+# colleague is added?": what staff in general may do, a policy question
+_WHAT_IF = re.compile(r"^(?:so |but )?(?:(?:can|could|may|should|would|are|is|do|does)"
+                      r"(?: it (?:ok|okay|alright|fine|allowed) for)? (?:a |an |the |any |our )?(?:[a-z]+ )?"
+                      r"(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|tutors?)\b"
+                      r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)")
 _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"

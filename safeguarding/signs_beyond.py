@@ -64,7 +64,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
             r"jihad\w*", r"\bisis\b", r"terroris\w*", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
-            r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for|in|abroad)", r"martyr\w*",
+            r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
             r"\bincels?\b", r"school shooters?", r"blow(?:ing)? up (?:the|our) school", r"how to make (?:a )?(?:bombs?|explosives?)", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "

@@ -84,6 +84,7 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("the head hugs pupils too long", "staff conduct"),
     ("y3 always has nits, smells and wears the same clothes every day", "neglect"),
     ("dad hits him where it leaves no marks", "physical abuse"),
+    ("y9 girl says her cousin went to fight in syria and she wants to join him", "radicalisation"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -102,6 +103,10 @@ def test_harm_told_in_everyday_words(message, category):
     "a dad was shouting at pickup about the parking again",
     "pupil hugged me after winning the match, is that ok",
     "kid fight at break no injuries", "y4 head lice letter",
+    # what staff in general may do, and a fight at school: policy questions
+    "can the netball coach message players privately on the team insta about fixtures?",
+    "is messaging students ok if another teacher is in the group chat?",
+    "can i tweet about the fight at lunch in year 8? no names",
     "a year 8 bruised his knee playing football, do i fill in an accident form",
     # answers to "who is it?": they say who the child is, nothing about harm
     "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
