@@ -9,7 +9,7 @@ so no field is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -86,3 +86,9 @@ class CardView:
     # belong here.
     more: tuple[Block, ...] = ()
     more_label: str = "Show more"
+
+
+def policy_answer(stance: str, clause_ids: Iterable[str], version: str) -> dict:
+    """The `policyAnswer` entity a reply declares when it answers from the policy, declines or routes to
+    safeguarding: the stance its headline reads as and the clauses it quotes."""
+    return {"type": "policyAnswer", "stance": stance, "clauses": list(clause_ids), "policyVersion": version}

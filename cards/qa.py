@@ -7,7 +7,7 @@ from typing import Iterable
 
 from policy_kb import CONTACTS, Clause, KnowledgeBase
 
-from .model import Block, Button, CardView, Quote, Text
+from .model import Block, Button, CardView, Quote, Text, policy_answer
 from .text import render_text
 
 MAX_RELATED = 2
@@ -22,7 +22,7 @@ QUOTE_WORDS = 8  # fewer words than this do not read as a rule on their own: quo
 def declared(kb: KnowledgeBase, stance: str, clause_ids: tuple[str, ...] = ()) -> tuple[dict, ...]:
     """What an answer declares in its activity's entities: the stance it takes and the clauses it
     quotes (policyAnswer), and each quoted clause as a Teams citation."""
-    answer = {"type": "policyAnswer", "stance": stance, "clauses": list(clause_ids), "policyVersion": kb.version}
+    answer = policy_answer(stance, clause_ids, kb.version)
     if not clause_ids:
         return (answer,)
     citations = [{"@type": "Claim", "position": number, "appearance": {
@@ -154,8 +154,7 @@ def unknown_card(kb: KnowledgeBase, question: str = "", menu: tuple[Button, ...]
              "You can also rephrase it, or type help to see what I can do.", style="subtle"),
     )
     return _with_summary(CardView(title="Not in the policy", blocks=blocks, buttons=menu,
-                                  entities=({"type": "policyAnswer", "stance": "not_covered", "clauses": [],
-                                             "policyVersion": kb.version},)))
+                                  entities=(policy_answer("not_covered", (), kb.version),)))
 
 
 def _with_summary(card: CardView) -> CardView:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .model import Button, CardView, Facts, NumberedList, Quote, Text
+from .model import Button, CardView, Facts, NumberedList, Quote, Text, policy_answer
 from .text import render_text
 
 GUIDANCE_LABEL = "What to do now (safeguarding guidance, not a quote from the policy):"
@@ -56,8 +56,7 @@ def safeguarding_card(about: str, urgent: bool, images: bool, tell: tuple[Tell, 
     for _, text, source in quoted:
         more += [Text("What the policy says:", style="subtle"), Quote(text, source)]
     buttons = (Button("Report a concern", report, style="positive"),) if report is not None else ()
-    entity = {"type": "policyAnswer", "stance": "safeguarding", "clauses": [c for c, _, _ in quoted],
-              "policyVersion": version}
+    entity = policy_answer("safeguarding", (c for c, _, _ in quoted), version)
     card = CardView(title="Call 999 now" if urgent else "A child may be at risk", blocks=tuple(blocks),
                     buttons=buttons, more=tuple(more), more_label="What the policy says", entities=(entity,))
     return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))

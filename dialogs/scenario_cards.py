@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from cards import Button, CardView, Choice, Facts, Input, NumberedList, Quote, Text
+from cards.model import policy_answer
 from cards.qa import VERDICT_STYLE
 from policy_kb.model import CONTACTS, says
 from policy_kb.scenarios import Outcome, Question, Scenario, ScenarioBook, Walk
@@ -95,8 +96,7 @@ def question_card(kb, scenario: Scenario, walk: Walk, intro: bool = False, probl
     options = "; ".join(f"{i}. {c.label}" for i, c in enumerate(question.choices, 1))
     more = tuple(_policy_quotes(kb, scenario.key_clauses)) if intro else ()
     # A rule every ending of the situation agrees on is an answer already: declared like one.
-    entities = ({"type": "policyAnswer", "stance": settled.verdict, "clauses": [settled.id],
-                 "policyVersion": kb.version},) if settled is not None else ()
+    entities = (policy_answer(settled.verdict, (settled.id,), kb.version),) if settled is not None else ()
     lead = f"{settled.headline}. " if settled is not None else ""
     return CardView(title=scenario.title, blocks=tuple(blocks), buttons=buttons,
                     summary=f"{lead}{problem + ' ' if problem else ''}{question.ask} Options: {options}",
@@ -181,8 +181,7 @@ def outcome_card(kb, scenario: Scenario, walk: Walk, report_prefill: dict | None
     buttons.append(Button("Another situation", {"action": "scenario.menu"}))
     lines = " ".join(f"{i}. {a.text}" for i, a in enumerate(actions, 1))
     # The same declaration a Q&A answer makes: the verdict its title reads as, the clauses it cites.
-    entity = {"type": "policyAnswer", "stance": says(outcome.title), "clauses": list(dict.fromkeys(cited)),
-              "policyVersion": kb.version}
+    entity = policy_answer(says(outcome.title), dict.fromkeys(cited), kb.version)
     return CardView(title=outcome.title, blocks=tuple(blocks), buttons=tuple(buttons),
                     summary=f"{outcome.title}. {lines} Who to contact: {'; '.join(who)}.",
                     more=tuple(more), more_label="What the policy says", entities=(entity,))

@@ -204,7 +204,7 @@ def read(text: str) -> Disclosure | None:
     if weight < 2 and not alone:
         # Words the signs don't know: the second reader may still hear harm in them, but only in words
         # that say something: "year 9 girl" or "ex student, she's 16" (an answer to "who is it?") say who.
-        if not _says_something(said) or not second_reader.heard(text):
+        if not _says_something(said) or second_reader.probability(text) < second_reader.THRESHOLD:
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:

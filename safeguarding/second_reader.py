@@ -80,11 +80,6 @@ def probability(text: str) -> float:
     return float(model.predict_proba([text])[0, 1]) if model is not None and text.strip() else 0.0
 
 
-def heard(text: str) -> bool:
-    """Whether the reader hears harm in the message: its probability reaches THRESHOLD."""
-    return probability(text) >= THRESHOLD
-
-
 def warm() -> None:
     """Train now (start-up), not on the first message someone types."""
     _model()

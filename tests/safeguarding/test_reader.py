@@ -30,7 +30,7 @@ def test_the_second_reader_hears_harm_in_words_the_signs_do_not_know(monkeypatch
 @pytest.mark.parametrize("question", POLICY_QUESTIONS)
 def test_policy_questions_about_children_and_staff_are_not_disclosures(question):
     assert read(question) is None
-    assert not second_reader.heard(question)
+    assert second_reader.probability(question) < second_reader.THRESHOLD
 
 
 def test_what_someone_did_is_still_a_concern_about_staff():
