@@ -131,6 +131,53 @@ _ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[8
 _YOUNG = re.compile(r"\((?:[4-9]|1[0-7])\)|\b(?:kids?|child(?:ren)?|year ?(?:[1-9]|1[0-1])\b|yr ?(?:[1-9]|1[0-1])\b|reception|nursery|"
                     r"(?:[4-9]|1[0-7])[ -]?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?(?:[4-9]|1[0-7])\b)")
 _PRONOUN = re.compile(r"\b(?:she|he|her|him|his|they|them|their|hes|shes)\b")
+# A child named by first name only, as staff write in a school: "Jayden told me…", "kacey hasn't been in
+# for three weeks", "Lily came in with a black eye". A name is a capitalised word (or the first word of the
+# message) followed by something a person says, shows or does, that is not a word for an adult, a thing or
+# a time, and not after a title or a word that makes it an adult ("Mrs Khan said", "my colleague Sarah said").
+_NAMED = re.compile(
+    r"(?:(?P<before>\w+) )?\b(?P<name>[A-Z][a-z]{2,}|(?<![\w ])[a-z]{3,})(?:'s)?(?: (?:in|from) (?:\d{1,2}[A-Za-z]{0,3}|"
+    r"(?:[Yy]ear|[Yy]r|[Yy]) ?\d{1,2}\w?|my \w+))? (?:(?:just |also |still |always |never |often |again )?"
+    r"(?:told|tells|said|says|came in|comes in|turned up|turns up|arrived|keeps|kept|seems|seemed|mentioned|disclosed|"
+    r"showed|admitted|refuses|refused|cried|flinched|wrote|drew|lives|sleeps|(?:has|had)n'?t been|(?:has|had) been "
+    r"(?:off|absent|missing|crying|coming|turning|sleeping|living|staying|hungry|wearing|quiet|withdrawn|self)|"
+    r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)))\b")
+_NOT_NAMES = frozenset({
+    "the", "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "you", "who", "what",
+    "which", "where", "when", "why", "how", "one", "someone", "somebody", "anyone", "anybody", "nobody", "everyone",
+    "everybody", "something", "nothing", "everything", "today", "yesterday", "tonight", "tomorrow", "mum", "mom",
+    "mam", "dad", "mother", "father", "parent", "parents", "carer", "nan", "nana", "gran", "granny", "grandma",
+    "grandad", "grandpa", "uncle", "aunt", "auntie", "brother", "sister", "cousin", "stepdad", "stepmum",
+    "boyfriend", "girlfriend", "partner", "husband", "wife", "friend", "colleague", "teacher", "head",
+    "headteacher", "deputy", "staff", "senco", "dsl", "office", "manager", "school", "class", "form", "policy",
+    "account", "page", "post", "message", "phone", "email", "apparently", "also", "just", "still", "now", "then",
+    "again", "sorry", "hello", "morning", "evening", "afternoon", "thanks", "please", "dear", "hiya", "coach",
+    "tutor", "governor", "police", "social", "caretaker", "miss", "sir", "facebook", "instagram", "tiktok",
+    "snapchat", "twitter", "whatsapp", "youtube", "google", "teams", "slack", "ofsted", "mash", "lado", "camhs",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas", "easter",
+    "nobody's", "everyone's", "my", "our", "your", "his", "her", "their", "its", "mine", "whoever", "whatever",
+    "family", "families", "microsoft", "apple", "operation", "government",
+})
+_MAKES_ADULT = re.compile(r"(?:mr|mrs|ms|miss|dr|sir|colleague|friend|partner|wife|husband|sister|brother|manager|"
+                          r"neighbour|cousin|aunt|auntie|uncle|mum|dad|boss|head|teacher|governor|ta)$", re.I)
+
+
+def _named(text: str) -> bool:
+    """Whether a message speaks of someone by first name only, as staff speak of a pupil."""
+    for found in _NAMED.finditer(text.strip()):
+        name, before = found.group("name"), found.group("before") or ""
+        if name.lower() not in _NOT_NAMES and not _MAKES_ADULT.match(before):
+            return True
+    return False
+
+
+# The staff member's own childhood ("my dad used to hit me when I was a kid") is not about a child now.
+_OWN_CHILDHOOD = re.compile(
+    r"\b(?:when i was (?:(?:a |only |still )?(?:little|young|small|kid|child|girl|boy|lad|teen(?:ager)?)|\d{1,2}\b|"
+    r"in (?:year|yr) ?\d{1,2}|at (?:school|primary|secondary))|growing up|as a (?:kid|child|teen(?:ager)?|little (?:girl|boy))|"
+    r"in my (?:childhood|own school ?days|school ?days)|(?:my|our) own (?:childhood|school ?days))\b")
+
 # Categories that are about a child by their nature ("a note saying she wants to end it").
 _CHILD_BY_NATURE = {"fgm", "forced marriage", "young carer", "afraid to go home", "self-harm", "suicide",
                     "eating disorder", "grooming", "exploitation", "missing"}
@@ -198,7 +245,7 @@ def read(text: str) -> Disclosure | None:
     weight = 3 * len(strong) + sum(w for _, w in words.values()) + len(weak)
     alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
     by_nature = bool(set(strong) & _CHILD_BY_NATURE) and bool(_PRONOUN.search(said))
-    about_a_child = (_CHILD.search(said) or by_nature) and not (_ADULT.search(said) and not _YOUNG.search(said))
+    about_a_child = (_CHILD.search(said) or by_nature or _named(text)) and not (_ADULT.search(said) and not _YOUNG.search(said))
     if not about_a_child:
         return None
     if weight < 2 and not alone:
@@ -261,6 +308,7 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
 def _normalise(text: str) -> str:
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
+    said = _OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"

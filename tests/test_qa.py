@@ -175,3 +175,19 @@ async def test_an_unanswered_question_about_a_child_with_any_sign_of_harm_is_not
     await bot.send("c9e", "when is payday this month")
     rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
     assert rows == [("(not kept: the question may describe a concern about a child)",), ("when is payday this month",)]
+
+
+async def test_a_teaching_assistant_saying_ta_here_gets_an_answer_not_youre_welcome(bot):
+    reply = await bot.send("c-ta", "TA here - a kid from the secondary academy in our trust wants to follow me on tiktok, "
+                                   "does it count?")
+    assert "welcome" not in reply.text.lower()
+    assert clause_text(bot, FRIEND_RULE)[:60] in reply.text
+
+
+async def test_a_private_message_to_a_parent_is_not_decided_by_the_rule_about_students(bot):
+    reply = await bot.send("c-dm-parent", "can i message a parent privately from the class instagram")
+    answer = next(e for a in reply.activities for e in a.get("entities") or [] if e.get("type") == "policyAnswer")
+    assert answer["stance"] == "info" and answer["clauses"] == ["sanctioned.no_private_dm"]
+    assert "doesn’t decide messages to parents" in reply.text
+    reply = await bot.send("c-dm-pupil", "can i dm students from the class account")
+    assert "No — no private messages with students" in reply.text

@@ -7,6 +7,7 @@ from datetime import date
 from bot.registry import Match, Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, NumberedList, Text
+from policy_kb.search.intent import only_thanks
 
 from .contacts import GENERIC, Named
 
@@ -77,14 +78,17 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tup
 SMALL_TALK = (
     (re.compile(r"^(hi|hello|hey|hiya|good (morning|afternoon|evening))\b[!. ]*$", re.I),
      "Hello! Ask me anything about the staff social media policy, or type help to see what I can do."),
-    (re.compile(r"^(thanks|thank you|thx|ta|cheers)\b.*$", re.I),
-     "You're welcome. If anything else comes up, just ask."),
     (re.compile(r"^(who|what) are you\??$|^what can you do\??$", re.I),
      "I'm the trust's staff guidance bot for the social media policy. Type help to see what I can do."),
 )
 
 
+THANKED = "You're welcome. If anything else comes up, just ask."
+
+
 def small_talk_reply(text: str) -> str | None:
+    if only_thanks(text):
+        return THANKED
     for pattern, reply in SMALL_TALK:
         if pattern.match(text.strip()):
             return reply

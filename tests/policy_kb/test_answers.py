@@ -239,6 +239,19 @@ def test_classify_intent(text, label):
     assert classify_intent(text).label == label
 
 
+@pytest.mark.parametrize(("text", "thanks"), [
+    ("thanks!", True), ("Thank you so much", True), ("cheers, that helped", True), ("ta", True), ("Ta very much", True),
+    # a teaching assistant, and a thank-you that asks more, are questions
+    ("TA here. a boy in my class found my facebook and sent me a photo", False),
+    ("ta at one of the primaries, a kid wants to follow me", False),
+    ("thanks, can i also post the photos", False), ("thanks but what about parents?", False),
+])
+def test_only_a_thank_you_is_small_talk(text, thanks):
+    from bot.features.welcome import small_talk_reply
+    assert (classify_intent(text).label == "thanks") is thanks
+    assert (small_talk_reply(text) is not None) is thanks
+
+
 def test_colleague_is_not_forbidden_but_advice_applies(matcher):
     reply = matcher.answer("my colleague added me on facebook")
     assert reply.kind == "answer"

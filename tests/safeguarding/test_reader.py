@@ -85,6 +85,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("y3 always has nits, smells and wears the same clothes every day", "neglect"),
     ("dad hits him where it leaves no marks", "physical abuse"),
     ("y9 girl says her cousin went to fight in syria and she wants to join him", "radicalisation"),
+    # a child named by first name only, as staff write about pupils
+    ("Lily came in with a black eye and said dad was angry again", "physical abuse"),
+    ("Tyler said a man he met on Fortnite wants to meet him at the park and not tell anyone", "grooming or exploitation"),
+    ("harry said his dad hits him", "physical abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -111,6 +115,10 @@ def test_harm_told_in_everyday_words(message, category):
     # answers to "who is it?": they say who the child is, nothing about harm
     "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
     "y5 has no medication in school for the trip, where is the form",
+    # a staff member's own childhood, an adult named with a title or a role, a named child's good news
+    "my dad used to hit me when i was a kid", "when i was little my mum hit me with a belt",
+    "Mrs Khan said the trip is cancelled", "my colleague Sarah said her husband hits her",
+    "Amira won the poetry prize, can I post it on the school twitter", "Can I post a photo of Jayden holding his award?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
