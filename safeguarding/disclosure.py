@@ -172,10 +172,39 @@ def _named(text: str) -> bool:
     return False
 
 
+# Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the
+# topic, unless someone told or showed the writer something, or the second reader hears harm.
+_TEACHING = re.compile(r"\b(?:assembl(?:y|ies)|units?|lessons? (?:on|about|plans?)|schemes? of work|pshe|rse|curriculum|"
+                       r"resources?|speakers?|booklets?|worksheets?|novels?|poems?|set texts?|scenes?|act \d|studying|"
+                       r"teaching (?:the|about|of|a unit)|taught|awareness|statistics|sessions? on|training (?:on|about|session)|"
+                       r"(?:awareness|safeguarding|prevent) training|cpd|inset|modules?|(?:anti-?bullying|"
+                       r"mental health|safeguarding) (?:week|day|month))\b")
+
+
+# Someone who is grown up: a member of staff, a relative or friend of the writer's, an adult.
+_GROWN_UP = re.compile(r"\b(?:colleagues?|co-?workers?|my (?:husband|wife|partner|boyfriend|girlfriend|mum|mam|mom|dad|"
+                       r"mother|father|brother|sister|friend|neighbour|manager|boss|nan|gran)|members? of staff|"
+                       r"(?:mr|mrs|ms|miss|dr) \w+|adults?|grown[- ]ups?|the (?:teacher|ta|head|caretaker|coach|governor)s?)\b")
+UNNAMED_THRESHOLD = 0.8  # the second reader's certainty that stands in for a word saying "child"
+UNNAMED_MIN_WORDS = 4  # in a message this long at least: "not sure" or "a dad" (typed answers) say nothing
+
+
+def _unnamed_child(said: str, text: str) -> bool:
+    """A child nothing calls a child: named by first name only ("harvey's got a new iphone and a roll of
+    twenties", "little ivy says daddy hurts mummy"). The second reader, which learnt named children
+    harmed and named children in everyday news, decides; not when the message speaks of an adult."""
+    if len(_TOKEN.findall(said)) < UNNAMED_MIN_WORDS or not _says_something(said):
+        return False
+    if _GROWN_UP.search(said) and not _named(text):
+        return False
+    return second_reader.probability(text) >= UNNAMED_THRESHOLD
+
+
 # The staff member's own childhood ("my dad used to hit me when I was a kid") is not about a child now.
 _OWN_CHILDHOOD = re.compile(
     r"\b(?:when i was (?:(?:a |only |still )?(?:little|young|small|kid|child|girl|boy|lad|teen(?:ager)?)|\d{1,2}\b|"
-    r"in (?:year|yr) ?\d{1,2}|at (?:school|primary|secondary))|growing up|as a (?:kid|child|teen(?:ager)?|little (?:girl|boy))|"
+    r"in (?:year|yr) ?\d{1,2}|at (?:school|primary|secondary))|when we were (?:little|kids|young|small|children|at school)|"
+    r"growing up|as (?:a )?(?:kids?|child(?:ren)?|teen(?:ager)?s?|little (?:girl|boy))|"
     r"in my (?:childhood|own school ?days|school ?days)|(?:my|our) own (?:childhood|school ?days))\b")
 
 # Categories that are about a child by their nature ("a note saying she wants to end it").
@@ -246,7 +275,7 @@ def read(text: str) -> Disclosure | None:
     alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
     by_nature = bool(set(strong) & _CHILD_BY_NATURE) and bool(_PRONOUN.search(said))
     about_a_child = (_CHILD.search(said) or by_nature or _named(text)) and not (_ADULT.search(said) and not _YOUNG.search(said))
-    if not about_a_child:
+    if not about_a_child and not _unnamed_child(said, text):
         return None
     if weight < 2 and not alone:
         # Words the signs don't know: the second reader may still hear harm in them, but only in words
@@ -257,6 +286,8 @@ def read(text: str) -> Disclosure | None:
     else:
         categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
             w for cat, w in words.values() if cat == c)))
+    if _TEACHING.search(said) and not _TOLD.search(said) and second_reader.probability(text) < second_reader.THRESHOLD:
+        return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     # A child who may end their life may act on it at any moment: always call 999 first.
@@ -264,7 +295,7 @@ def read(text: str) -> Disclosure | None:
     return Disclosure(categories, urgent, _about(said, categories))
 
 
-# Words that only say who a child is: "she's 16", "year 9 girl", "ex student", "in my form".
+# Words that only say who a child is ("she's 16", "year 9 girl", "ex student", "in my form"), or answer a yes/no question.
 _WHO_WORDS = frozenset({
     "a", "an", "the", "and", "or", "in", "on", "of", "at", "from", "my", "our", "their", "his", "her", "its",
     "she", "he", "they", "them", "him", "i", "is", "are", "was", "s", "re", "now", "just", "only", "also", "aged",
@@ -274,6 +305,8 @@ _WHO_WORDS = frozenset({
     "teen", "teenager", "who", "left", "leaver", "leavers", "still", "here", "this", "last", "next", "one", "he's",
     "she's", "they're", "they've", "it's", "another", "other", "every", "each", "all", "some", "any", "not", "for",
     "someone", "else", "older", "younger", "school", "schools", "trust", "trust's", "community", "communities",
+    # and the words of an answer to a yes/no question: "yes, for every child", "not sure", "one doesn't"
+    "yes", "no", "sure", "unsure", "know", "known", "don't", "doesn't", "i'm", "maybe", "think", "probably",
 })
 
 

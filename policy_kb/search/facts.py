@@ -39,7 +39,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 
 _EX = re.compile(
-    r"\bex\s*-?\s*(?:student|pupil|kid)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
+    r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,5}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
@@ -173,7 +173,16 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["left_trust"] = True
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True
+    if _OUTSIDE_TRUST.search(lowered):
+        facts["outside_trust"] = True
     return facts
+
+
+# "a mum from a primary that isn't in our trust": not one of the trust's school communities
+_OUTSIDE_TRUST = re.compile(
+    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "
+    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|a different|a separate) (?:trust|mat)\b"
+    r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b")
 
 
 def _left_young(lowered: str) -> bool:

@@ -182,6 +182,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
         return _colleague(kb)
     if facts.get("left_trust"):
         return _left_the_trust(kb, clause_id)
+    if facts.get("outside_trust"):
+        return _outside_the_trust(clause_id)
     clause = kb.by_id[clause_id]
     if clause_id == FRIEND_RULE:
         return _friend_rule(clause, facts)
@@ -219,6 +221,12 @@ def _left_the_trust(kb: KnowledgeBase, clause_id: str) -> Decision:
             "Once you have left, this policy no longer governs who you connect with. While you are still employed — "
             "on leave or working your notice — it does.")
     return Decision(clause_id, "yes", "Yes — once you have left the trust, this rule no longer applies", note)
+
+
+def _outside_the_trust(clause_id: str) -> Decision:
+    note = ("The rule covers students and parents/carers of the trust’s own schools and academies. If they are also "
+            "connected to a trust school (a child or a parent there too), it applies.")
+    return Decision(clause_id, "yes", "Yes — the rule is about the trust’s own school communities", note)
 
 
 def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:

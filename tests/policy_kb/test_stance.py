@@ -209,6 +209,13 @@ DECISIONS = [
      "sanctioned.no_private_dm", "yes"),
     ("it's not against the rules to leave the aup link off our new geography account, is it?", "sanctioned.aup_link", "no"),
     ("school nurse here, zero hours - does the policy apply to me?", "intro.applies_all_staff", "info"),
+    # round 9's kinds of fact, in other words: an ex sixth-former, a school outside the trust, partial consent
+    ("ex y13 who left in july, she's 19 now, can i follow her back", "personal.no_friend_students", "yes"),
+    ("a dad from a school that isn't part of our trust sent me a friend request", "personal.no_contact_parents_children",
+     "yes"),
+    ("a yr 10 from another school in the trust followed me", "personal.no_friend_students", "no"),
+    ("most of the parents have said yes but only some of the forms are back, can i post the class photo",
+     "sanctioned.photo_consent", "no"),
 ]
 
 
