@@ -1,10 +1,11 @@
 """A second reader for harm told in words the signs do not know: a small text classifier (scikit-learn:
 TF-IDF of character and word n-grams, logistic regression), trained once per process, offline and
-deterministically, on the labelled messages in `eval/` and on 2,460 messages written for it
-(safeguarding/training/: 1,230 disclosures in everyday, understated words across every kind of harm,
-some inside long polite emails, many typed as a few words, and 1,230 ordinary messages that share
-their words: an upset pupil, a bruised knee from football, a parent's new phone number, the DSL
-rota, "this class is killing me", "reception kid wet, spare pants?").
+deterministically, on the labelled messages in `eval/` and on 3,260 messages written for it
+(safeguarding/training/: 1,630 disclosures in everyday, understated words across every kind of harm,
+some inside long polite emails, many typed as a few words, many naming the child by first name only,
+and 1,630 ordinary messages that share their words: an upset pupil, a bruised knee from football, a
+parent's new phone number, the DSL rota, "this class is killing me", "reception kid wet, spare
+pants?", a staff member's own childhood, a lesson on a hard topic).
 
 The signs (safeguarding/signs.py) are exact but only know the phrasings someone wrote down; on
 messages written by people who had not seen them they caught about four in five. The classifier
@@ -23,7 +24,10 @@ and still raises no false alarm of its own on the 244 ordinary kept-aside questi
 Messages of a few words then came out as its weak point both ways: round 8's terse disclosures were
 missed (0.5 to 0.62) and terse ordinary messages ("y6 girl crying") heard as harm. 720 more written
 messages in that register (the `_d` files: 360 of each) fixed most of both at the same threshold
-(docs/answers.md, round 8).
+(docs/answers.md, round 8). The `_e` files (400 of each) were written for children named by first
+name only, whom no word calls a child: before they were learnt the signs and the reader heard 298 of
+their 400 disclosures and 23 of their 400 ordinary messages; `disclosure.read` now lets the reader
+decide such a message when it is sure (UNNAMED_THRESHOLD).
 
 It learns only from the rows kept for tuning (an id number that is not a multiple of three), so
 the rows kept aside still measure it honestly. Without scikit-learn or the data it says 0 and the

@@ -210,7 +210,7 @@ class Matcher:
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text)
         doubt = None if facts or decision.clarification else self._doubt(decision.clause_id, candidates, second)
-        if doubt is not None and settles(lead, known) and _same(decide(self.kb, doubt, known, text), decision):
+        if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
         if doubt is not None:
             return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),

@@ -87,6 +87,7 @@ _MAY = re.compile(
     r"(?:^|,|\bso\b|\bbut\b)\s*(?:so\s+)?(?:can|could|may|might|should|shall)\s+(?:i|we|staff|a teacher|our|the|my|you)\b"
     r"|^\s*(?:is|would|was)\s+(?:it|that|this)\s+(?:ok|okay|fine|alright|all right|acceptable|allowed|a problem|wrong|within|correct|right|appropriate|better|best)"
     r"|^\s*am i (?:allowed|ok|okay)\b|\b(?:ok|okay|allowed|fine|alright|a problem|problem|an issue|issue)\??\s*$|\bany (?:issue|problem)"
+    r"|\b(?:is|was) (?:that|this|it) (?:right|correct|the right (?:way|thing|one))\??\s*$"
 )
 _MUST = re.compile(
     r"\b(?:do|does) (?:i|we|staff|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
@@ -152,6 +153,10 @@ _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|h
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
 _PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")
+# A child's message that has reached the member of staff: "messaged my insta", "sent me a snap".
+_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped) (?:me|my)\b|\bsent me\b|\b(?:keeps|kept|has been|been) "
+                       r"(?:messaging|dming|texting|emailing) me\b|\bwrote to me\b|\bcontacted me\b|\b(?:got|had|received) "
+                       r"(?:a|an) (?:message|dm|text|voice note|snap|email) from\b")
 # Rules about a member of staff and a child or family contacting each other.
 CONTACT_RULES = (FRIEND_RULE, PARENT_RULE, "personal.no_personal_email_phone", "personal.official_email")
 
@@ -170,8 +175,13 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
         if facts.get("trust_account"):
             return _decided(kb, NO_PRIVATE_DM, ask, said)
         return _no_reply(kb, PARENT_RULE)
-    if clause_id in CONTACT_RULES and ask == "todo" and relation in CHILD:
-        # "a Year 8 sent me a voice note, do I tell someone?": what to do is report it.
+    if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
+        return _friend_rule(kb.by_id[FRIEND_RULE], facts)  # "ex pupil 19 messaged me": an adult, not a child
+    a_child = relation in CHILD or (relation == "ex_student" and facts.get("under_18"))
+    received = _RECEIVED.search(said) and not _REPLYING.search(said) and not facts.get("trust_account")
+    if clause_id in CONTACT_RULES and a_child and (ask == "todo" or received):
+        # "a Year 8 sent me a voice note, do I tell someone?", "an ex-pupil, 15 now, messaged my insta to say she
+        # misses the class": a message from a child to a personal account is to be reported.
         clause = kb.by_id[CHILD_CONTACT]
         return Decision(clause.id, "report", clause.headline, also=(PARENT_RULE,))
     if clause_id not in (FRIEND_RULE, PARENT_RULE):

@@ -21,14 +21,14 @@ class Fixed:
 
 
 def test_it_learns_from_the_examples_and_the_tuning_rows_only(kb, tmp_path):
-    (tmp_path / "round9").mkdir()
-    rows = [{"id": "r9i001", "question": "learnt", "clause": "personal.privacy_settings"},
-            {"id": "r9i003", "question": "kept aside", "clause": "personal.privacy_settings"},
-            {"id": "r9i004", "question": "not a clause of this book", "clause": "other.policy"}]
-    (tmp_path / "round9" / "qa_inscope.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "round7").mkdir()
+    rows = [{"id": "r7i001", "question": "learnt", "clause": "personal.privacy_settings"},
+            {"id": "r7i002", "question": "kept aside", "clause": "personal.privacy_settings"},
+            {"id": "r7i004", "question": "not a clause of this book", "clause": "other.policy"}]
+    (tmp_path / "round7" / "qa_inscope.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert [row["question"] for row in tuning_rows(tmp_path)] == ["learnt", "not a clause of this book"]
-    assert kept_aside("r9i003") and not kept_aside("r9i004")
-    assert kept_aside("r8i004") and kept_aside("r8s001")  # round 8 is kept aside whole
+    assert kept_aside("r7i002") and not kept_aside("r7i004")
+    assert kept_aside("r8i004") and kept_aside("r8s001") and kept_aside("r9i001")  # rounds 8 and 9: aside whole
 
     (tmp_path / "training").mkdir()
     (tmp_path / "training" / "questions.jsonl").write_text(

@@ -216,6 +216,13 @@ DECISIONS = [
     ("a yr 10 from another school in the trust followed me", "personal.no_friend_students", "no"),
     ("most of the parents have said yes but only some of the forms are back, can i post the class photo",
      "sanctioned.photo_consent", "no"),
+    # a child's message that has reached a personal account is reported; an adult ex-pupil's is not a child's
+    ("a year 7 messaged my insta to say he liked the trip", "personal.report_child_contact", "report"),
+    ("an ex pupil, he's 16 now and at college, sent me a message on facebook", "personal.report_child_contact", "report"),
+    ("ex pupil 20 messaged me on fb", "personal.no_friend_students", "yes"),
+    ("all my accounts are already on the highest privacy settings, anything else i need to do?",
+     "personal.privacy_settings", "yes"),
+    ("setting up the geography insta with my cmat email, is that right?", "sanctioned.link_trust_email", "yes"),
 ]
 
 

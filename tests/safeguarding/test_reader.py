@@ -39,9 +39,11 @@ def test_what_someone_did_is_still_a_concern_about_staff():
 
 
 def test_the_second_reader_learns_only_from_the_tuning_rows(tmp_path):
+    (tmp_path / "round7").mkdir()
     (tmp_path / "round9").mkdir()
     (tmp_path / "a.jsonl").write_text('{"id": "s001", "message": "kept"}\n{"id": "s003", "message": "aside"}\n')
-    (tmp_path / "round9" / "b.jsonl").write_text('{"id": "r9i002", "question": "asked"}\n\n')
+    (tmp_path / "round7" / "b.jsonl").write_text('{"id": "r7i001", "question": "asked"}\n\n')
+    (tmp_path / "round9" / "c.jsonl").write_text('{"id": "r9i001", "question": "a round kept aside whole"}\n')
     (tmp_path / "training").mkdir()
     (tmp_path / "training" / "disclosures.jsonl").write_text('{"message": "told of harm", "category": "neglect"}\n')
     (tmp_path / "training" / "ordinary.jsonl").write_text('{"message": "an ordinary question"}\n')
@@ -137,3 +139,26 @@ def test_no_answer_a_walk_through_or_a_clarifying_question_offers_reads_as_harm(
     answers += [option.label for clarification in (ask_student_status(), ask_age()) for option in clarification.options]
     assert len(answers) > 100
     assert [text for text in answers if read(text)] == []
+
+
+def test_a_child_no_word_calls_a_child_is_heard_when_the_second_reader_is_sure(monkeypatch):
+    """"little maisie" is a pupil to the person typing, though no word says so: the second reader decides."""
+    message = "little maisie keeps hiding food in her coat and says there's nothing in the cupboards at home"
+    found = read(message)
+    assert found is not None and found.about == "child"
+    monkeypatch.setattr(second_reader, "probability", lambda text: 0.5)
+    assert read(message) is None  # less sure than UNNAMED_THRESHOLD: nothing said it was a child
+
+
+@pytest.mark.parametrize("message", [
+    "we're doing macbeth with y10, the murder scenes upset a few, any resources for handling it?",
+    "y8 pshe lesson on county lines next week, can anyone recommend a speaker",
+    "doing romeo and juliet with y9, the suicide scene is in act 5, do we warn parents?",
+    "not sure", "a dad", "younger brother",  # typed answers to a walk-through's questions
+])
+def test_a_lessons_topic_and_a_typed_answer_are_not_disclosures(message):
+    assert read(message) is None
+
+
+def test_a_lesson_is_still_a_disclosure_when_a_child_told_someone_something():
+    assert read("in the pshe lesson on county lines a y9 told me his brother makes him carry parcels") is not None
