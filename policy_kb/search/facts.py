@@ -173,15 +173,17 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["left_trust"] = True
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True
-    if _OUTSIDE_TRUST.search(lowered):
+    if _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered):
         facts["outside_trust"] = True
     return facts
 
 
+# "a kid I taught moved to a school outside the trust": still an ex-student of the trust
+_MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
 # "a mum from a primary that isn't in our trust": not one of the trust's school communities
 _OUTSIDE_TRUST = re.compile(
     r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "
-    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|a different|a separate) (?:trust|mat)\b"
+    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|a different|a separate) (?:trust|mat)\b(?! schools?| academ)"
     r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b")
 
 

@@ -144,7 +144,7 @@ def asked(question: str) -> str:
 # --- who the other person is ---------------------------------------------------------------------
 
 _REPLYING = re.compile(
-    r"\b(?:reply|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
+    r"\b(?:reply|repli(?:ed|es)|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
     r"|accept|follow (?:her|him|them) back|add (?:her|him|them)|like it|send it back|get back to)\w*"
 )
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
@@ -153,8 +153,11 @@ _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|h
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
 _PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")
+# Asking leave to do something ("can I accept?"): the rule on doing it answers, not the one on reporting.
+_MAY_I = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we)\b|\b(?:is it|am i|are we) (?:ok|okay|allowed|fine|alright)\b"
+                    r"|\ballowed\b")
 # A child's message that has reached the member of staff: "messaged my insta", "sent me a snap".
-_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped) (?:me|my)\b|\bsent me\b|\b(?:keeps|kept|has been|been) "
+_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped) (?:me|my)\b|\bsent me\b(?! (?:a |an )?(?:friend|follow|connection|add|request|invite)\w*)|\b(?:keeps|kept|has been|been) "
                        r"(?:messaging|dming|texting|emailing) me\b|\bwrote to me\b|\bcontacted me\b|\b(?:got|had|received) "
                        r"(?:a|an) (?:message|dm|text|voice note|snap|email) from\b")
 # Rules about a member of staff and a child or family contacting each other.
@@ -178,7 +181,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
         return _friend_rule(kb.by_id[FRIEND_RULE], facts)  # "ex pupil 19 messaged me": an adult, not a child
     a_child = relation in CHILD or (relation == "ex_student" and facts.get("under_18"))
-    received = _RECEIVED.search(said) and not _REPLYING.search(said) and not facts.get("trust_account")
+    received = (_RECEIVED.search(said) and not _REPLYING.search(said) and not _MAY_I.search(said)
+                and not facts.get("trust_account"))
     if clause_id in CONTACT_RULES and a_child and (ask == "todo" or received):
         # "a Year 8 sent me a voice note, do I tell someone?", "an ex-pupil, 15 now, messaged my insta to say she
         # misses the class": a message from a child to a personal account is to be reported.
@@ -192,7 +196,7 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
         return _colleague(kb)
     if facts.get("left_trust"):
         return _left_the_trust(kb, clause_id)
-    if facts.get("outside_trust"):
+    if facts.get("outside_trust") and relation != "ex_student":  # an ex-pupil who moved away is still the trust's
         return _outside_the_trust(clause_id)
     clause = kb.by_id[clause_id]
     if clause_id == FRIEND_RULE:
