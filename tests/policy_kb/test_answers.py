@@ -128,6 +128,9 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "can i change my profile picture on teams to one of my dog",
         "the trust website still shows the old term dates, who updates it",
         "a year 9 uploaded her homework to teams three days late, do i still accept it",
+        # a parent filming a school event, someone outside the school communities asking for an email
+        "a dad wants to film the whole christmas play and put it on his facebook, can we stop him",
+        "my supply agency wants my personal email for the timesheets, is that ok",
         "",
         "???",
     ],
