@@ -166,7 +166,7 @@ class Matcher:
         frozen = MappingProxyType(known)
         second = self._second(text)
         candidates = self._rank(text, known, second)
-        if not facts and candidates and self._none_answers(candidates, second):
+        if not facts and candidates and self._none_answers(candidates, second) and not self._to_report(candidates):
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
@@ -234,6 +234,12 @@ class Matcher:
         copyright problem to show a youtube clip?") and all but rules out every clause the matcher found
         relevant: the words that touch a clause are a coincidence."""
         return uncovered(second) >= NONE_SURE and all(second.get(c.clause_id, 0.0) < NONE_DOUBT for c in candidates)
+
+    def _to_report(self, candidates: tuple[Candidate, ...]) -> bool:
+        """The rule found most relevant is one that says report it (something inappropriate involving a
+        child, a message from a child): the second opinion's "nothing answers this" does not overrule it,
+        because saying "not covered" to a worry about a child is the costlier mistake."""
+        return candidates[0].score >= UNKNOWN_BELOW and self.kb.by_id[candidates[0].clause_id].stance == "report"
 
     def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
         """The clause to offer beside `lead` when the second opinion ranks `lead` second or lower and

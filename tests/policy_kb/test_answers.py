@@ -407,3 +407,11 @@ def test_a_photo_of_me_or_my_own_family_is_not_the_rule_on_photos_of_children(ma
 def test_a_photo_of_me_with_my_class_is_still_a_photo_of_children(matcher):
     reply = matcher.answer("can i post a photo of me and my class at sports day on the school page")
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
+
+
+def test_a_worry_about_a_child_online_is_not_overruled_by_not_covered(matcher):
+    """A laptop and a Discord server read like an IT question to the second opinion; adults sending
+    children links is still something inappropriate involving a child, to report."""
+    reply = matcher.answer("office staff - a pupil left a laptop open and there's a discord group on it where "
+                           "adults keep sending the kids links. what do i do")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.report_inappropriate", "report")
