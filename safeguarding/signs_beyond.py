@@ -34,8 +34,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
             r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
             r"don'?t tell (?:your|ur|yr|anyone|any ?one|ya)",
-            r"(?:stranger|adult|grown ?up|man|men|guy|bloke) (?:\w+ ){0,3}(?:sending|sent|contacting|contacted) (?:her|him|them|"
-            r"(?:her|his|their) (?:son|daughter|child|kid|boy|girl))", r"(?:asked|asks|asking|wants to know|wanted to know) "
+            r"(?:strangers?|adults?|grown ?ups?|man|men|guys?|blokes?) (?:\w+ ){0,3}(?:sending|sent|contacting|contacted|"
+            r"messag(?:ing|ed)|dm(?:ing|ed|'d)) (?:her|him|them|(?:her|his|their) (?:son|daughter|child|kid|boy|girl)|"
+            r"(?:the |our |my |some )?(?:kids|children|pupils|students|girls|boys|year ?\d{1,2}s|y\d{1,2}s))\b", r"(?:asked|asks|asking|wants to know|wanted to know) "
             r"(?:\w+ ){0,3}(?:what|which) school", r"what time (?:she|he|they) (?:walks?|goes|gets?|leaves?|comes?) home",
             r"(?:man|men|guy|bloke|adult|stranger|someone older) (?:\w+ ){0,3}(?:plays?|playing|chats?|talks?|games?) "
             r"(?:\w+ ){0,2}(?:with )?(?:on )?(?:minecraft|roblox|fortnite|xbox|discord|playstation|online)",

@@ -91,6 +91,7 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("Lily came in with a black eye and said dad was angry again", "physical abuse"),
     ("Tyler said a man he met on Fortnite wants to meet him at the park and not tell anyone", "grooming or exploitation"),
     ("harry said his dad hits him", "physical abuse"),
+    ("there's a discord group where grown men keep sending the kids links", "grooming"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
