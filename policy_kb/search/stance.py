@@ -94,6 +94,9 @@ _MUST = re.compile(
     r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b"
     r"|\bneeds? anything\b|\banything (?:i|we) (?:must|have to|need to|should) (?:include|add|put|have)\b"
     r"|\banything (?:that )?(?:has|have|needs?) to (?:go|be)\b"
+    # "does the policy say they HAVE to be private?"
+    r"|\b(?:do|does) (?:the |this |our )?polic(?:y|ies) (?:say|state|mean|require)s? (?:that )?(?:i|we|they|staff|it|you|(?:my|our) \w+) "
+    r"(?:have|has|need|needs|must) (?:to )?\b"
 )
 # "what's the verdict on posting about…", "what's the deal with adding…": whether they may, asked as a what.
 _VERDICT_ON = re.compile(

@@ -223,6 +223,10 @@ DECISIONS = [
     ("all my accounts are already on the highest privacy settings, anything else i need to do?",
      "personal.privacy_settings", "yes"),
     ("setting up the geography insta with my cmat email, is that right?", "sanctioned.link_trust_email", "yes"),
+    # "should I take it down?" is answered first; "does the policy say they have to…" asks what is required
+    ("i put a meme on my insta joking about the school dinners, should i take it down", "personal.consider_reputation",
+     "no"),
+    ("my insta is public, does the policy say it has to be private?", "personal.privacy_settings", "conditional"),
 ]
 
 
