@@ -227,6 +227,10 @@ DECISIONS = [
     ("i put a meme on my insta joking about the school dinners, should i take it down", "personal.consider_reputation",
      "no"),
     ("my insta is public, does the policy say it has to be private?", "personal.privacy_settings", "conditional"),
+    # something that happened at the school is a specific matter; where pupils end up is the vision's destinations
+    ("caretaker - there was a break-in at the sports hall last night, ok to put pics on my facebook?",
+     "personal.avoid_specific_matters", "no"),
+    ("does the trust say where pupils should end up after they leave?", "vision.aspirations", "info"),
 ]
 
 
