@@ -231,6 +231,14 @@ DECISIONS = [
     ("caretaker - there was a break-in at the sports hall last night, ok to put pics on my facebook?",
      "personal.avoid_specific_matters", "no"),
     ("does the trust say where pupils should end up after they leave?", "vision.aspirations", "info"),
+    # consent not sought, a link to something unsafe, personal content on a school account
+    ("can i put the gala photos on the school insta tonight? we haven't asked the parents yet", "sanctioned.photo_consent",
+     "no"),
+    ("a mum has withdrawn her son's photo consent, can i still use the team photo on the school fb",
+     "sanctioned.photo_consent", "no"),
+    ("can i link the class page to a free maths games site, it has pop-up ads for gambling", "sanctioned.external_links",
+     "no"),
+    ("can i advertise my daughter's dance show on the school twitter", "sanctioned.professional_content", "no"),
 ]
 
 
