@@ -239,6 +239,11 @@ DECISIONS = [
     ("can i link the class page to a free maths games site, it has pop-up ads for gambling", "sanctioned.external_links",
      "no"),
     ("can i advertise my daughter's dance show on the school twitter", "sanctioned.professional_content", "no"),
+    # no child named, nothing identifying: the naming rules are kept, unless the names go in elsewhere
+    ("can i caption the sports day photo 'year 5 having fun' with no names", "sanctioned.no_names_in_photos", "yes"),
+    ("can i post the team photo without names but tag the players", "sanctioned.no_names_in_photos", "no"),
+    ("can we post 'one of our year 11s got into cambridge' on the school insta without naming them or any details?",
+     "sanctioned.no_identifying_info", "yes"),
 ]
 
 
