@@ -244,6 +244,8 @@ DECISIONS = [
     ("can i post the team photo without names but tag the players", "sanctioned.no_names_in_photos", "no"),
     ("can we post 'one of our year 11s got into cambridge' on the school insta without naming them or any details?",
      "sanctioned.no_identifying_info", "yes"),
+    ("i've given a member of slt the url and handle of the class blog, can my pupils go on it now?",
+     "sanctioned.notify_url", "yes"),
 ]
 
 
