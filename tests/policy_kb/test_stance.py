@@ -246,6 +246,12 @@ DECISIONS = [
      "sanctioned.no_identifying_info", "yes"),
     ("i've given a member of slt the url and handle of the class blog, can my pupils go on it now?",
      "sanctioned.notify_url", "yes"),
+    # a deputy or assistant head is SLT; a private question answered in public is a public reply
+    ("our assistant head, who's on slt, approved the chess club insta by email - ok to create it now?",
+     "sanctioned.slt_approval", "yes"),
+    ("a pupil dm'd the class account asking about homework, can i just answer with a public post instead?",
+     "sanctioned.no_private_dm", "yes"),
+    ("can i answer a student's question in the public comments on the revision tiktok", "sanctioned.no_private_dm", "yes"),
 ]
 
 
