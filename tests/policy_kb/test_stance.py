@@ -252,6 +252,10 @@ DECISIONS = [
     ("a pupil dm'd the class account asking about homework, can i just answer with a public post instead?",
      "sanctioned.no_private_dm", "yes"),
     ("can i answer a student's question in the public comments on the revision tiktok", "sanctioned.no_private_dm", "yes"),
+    # a general post about the job is not about a specific matter; one about a particular pupil still is
+    ("is it ok to post a general thread about marking workload on my twitter, no individuals mentioned",
+     "personal.avoid_specific_matters", "yes"),
+    ("can i tweet generally about how a y8 kicked off today", "personal.avoid_specific_matters", "no"),
 ]
 
 
