@@ -115,6 +115,9 @@ _TEACHING = re.compile(r"\b(?:assembl(?:y|ies)|units?|lessons? (?:on|about|plans
                        r"teaching (?:the|about|of|a unit)|taught|awareness|statistics|sessions? on|training (?:on|about|session)|"
                        r"(?:awareness|safeguarding|prevent) training|cpd|inset|modules?|(?:anti-?bullying|"
                        r"mental health|safeguarding) (?:week|day|month))\b")
+# One particular child, not a class: "a y8 girl had cuts on her arms in pshe" is about her, whatever the lesson.
+_ONE_CHILD = re.compile(r"\b(?:a|an|one|this|that|one of (?:my|our|the)) (?:\w+ )?(?:kid|pupil|student|child|girl|boy|lad|"
+                        r"tutee|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?\b(?! (?:class|group|set|classes|cohort|assembly))")
 
 
 # ---- when: a child may be in danger right now --------------------------------------------------
@@ -193,7 +196,8 @@ def read(text: str) -> Disclosure | None:
     else:
         categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
             w for cat, w in words.values() if cat == c)))
-    if _TEACHING.search(said) and not _TOLD.search(said) and second_reader.probability(text) < second_reader.THRESHOLD:
+    if (_TEACHING.search(said) and not _TOLD.search(said) and not _ONE_CHILD.search(said) and not who.named(text)
+            and second_reader.probability(text) < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone

@@ -27,7 +27,7 @@ messages in that register (the `_d` files: 360 of each) fixed most of both at th
 (docs/answers.md, round 8). The `_e` files (400 of each) were written for children named by first
 name only, whom no word calls a child: before they were learnt the signs and the reader heard 298 of
 their 400 disclosures and 23 of their 400 ordinary messages; `disclosure.read` now lets the reader
-decide such a message when it is sure (UNNAMED_THRESHOLD).
+decide such a message when it is sure (`who.UNNAMED_THRESHOLD`).
 
 It learns only from the rows kept for tuning (an id number that is not a multiple of three), so
 the rows kept aside still measure it honestly. Without scikit-learn or the data it says 0 and the

@@ -163,3 +163,11 @@ def test_a_lessons_topic_and_a_typed_answer_are_not_disclosures(message):
 
 def test_a_lesson_is_still_a_disclosure_when_a_child_told_someone_something():
     assert read("in the pshe lesson on county lines a y9 told me his brother makes him carry parcels") is not None
+
+
+def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
+    """The lesson frame only quiets a lesson's topic: a particular child's injuries are heard by the
+    signs alone, whatever the second reader says."""
+    monkeypatch.setattr(second_reader, "probability", lambda text: 0.0)
+    assert read("in the rse lesson a y9 girl had bruises on her wrists and flinched when the boys got near") is not None
+    assert read("y11 are doing an assembly on knife crime on friday, can they borrow the hall projector?") is None
