@@ -256,6 +256,14 @@ DECISIONS = [
     ("is it ok to post a general thread about marking workload on my twitter, no individuals mentioned",
      "personal.avoid_specific_matters", "yes"),
     ("can i tweet generally about how a y8 kicked off today", "personal.avoid_specific_matters", "no"),
+    # "can I ignore the AUP…?" must never read "Yes —"; another organisation's email is not the trust's
+    ("can i ignore the acceptable use policy when i'm posting from my own phone", "scope.other_policies", "no"),
+    ("do the equalities and aup policies apply to social media too?", "scope.other_policies", "yes"),
+    ("i've been emailing parents about fixtures from my football club email, is that ok?", "personal.official_email", "no"),
+    # SLT not yet asked, or answering later, is not SLT approval
+    ("can i set the account up first and get slt approval afterwards?", "sanctioned.slt_approval", "no"),
+    ("is governor approval enough to start a school instagram", "sanctioned.slt_approval", "no"),
+    ("forgot to tell slt the url of the class blog before the kids joined, is that ok?", "sanctioned.notify_url", "no"),
 ]
 
 
