@@ -16,6 +16,7 @@ words.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -170,6 +171,7 @@ class Disclosure:
 
 def read(text: str) -> Disclosure | None:
     """The signs of harm to a child in a message, or None when there are none."""
+    heard = functools.cache(lambda: second_reader.probability(text))  # asked at most once a message
     said = _normalise(text)
     if not said:
         return None
@@ -185,19 +187,19 @@ def read(text: str) -> Disclosure | None:
     by_nature = bool(set(strong) & who.CHILD_BY_NATURE) and bool(who.PRONOUN.search(said))
     adult = who.ADULT.search(said) and not who.YOUNG.search(said)
     about_a_child = (who.CHILD.search(said) or by_nature or who.named(text)) and not adult
-    if not about_a_child and not who.unnamed_child(said, text):
+    if not about_a_child and not who.unnamed_child(said, text, heard):
         return None
     if weight < 2 and not alone:
         # Words the signs don't know: the second reader may still hear harm in them, but only in words
         # that say something: "year 9 girl" or "ex student, she's 16" (an answer to "who is it?") say who.
-        if not who.says_something(said) or second_reader.probability(text) < second_reader.THRESHOLD:
+        if not who.says_something(said) or heard() < second_reader.THRESHOLD:
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:
         categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
             w for cat, w in words.values() if cat == c)))
     if (_TEACHING.search(said) and not _TOLD.search(said) and not _ONE_CHILD.search(said) and not who.named(text)
-            and second_reader.probability(text) < second_reader.THRESHOLD):
+            and heard() < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone

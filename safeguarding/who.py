@@ -1,11 +1,10 @@
 """Whom a message is about: a child (a word that says so, a first name only, or the second reader's
 certainty), an adult, or the writer's own childhood; and whether it says anything beyond who the child
-is. Pure, offline, no I/O (but for asking the second reader). Used by `disclosure.read`."""
+is. Pure, offline, no I/O. Used by `disclosure.read`."""
 from __future__ import annotations
 
 import re
-
-from . import second_reader
+from typing import Callable
 
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -81,15 +80,16 @@ UNNAMED_THRESHOLD = 0.8  # the second reader's certainty that stands in for a wo
 UNNAMED_MIN_WORDS = 4  # in a message this long at least: "not sure" or "a dad" (typed answers) say nothing
 
 
-def unnamed_child(said: str, text: str) -> bool:
+def unnamed_child(said: str, text: str, heard: Callable[[], float]) -> bool:
     """A child nothing calls a child: named by first name only ("harvey's got a new iphone and a roll of
     twenties", "little ivy says daddy hurts mummy"). The second reader, which learnt named children
-    harmed and named children in everyday news, decides; not when the message speaks of an adult."""
+    harmed and named children in everyday news, decides (`heard`: its probability for this message);
+    not when the message speaks of an adult."""
     if len(TOKEN.findall(said)) < UNNAMED_MIN_WORDS or not says_something(said):
         return False
     if _GROWN_UP.search(said) and not named(text):
         return False
-    return second_reader.probability(text) >= UNNAMED_THRESHOLD
+    return heard() >= UNNAMED_THRESHOLD
 
 
 # The staff member's own childhood ("my dad used to hit me when I was a kid") is not about a child now.
