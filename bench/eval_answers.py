@@ -11,7 +11,8 @@ Teams shape, with a fake Connector: bench code, not the product).
 - any question answered as a disclosure (the safeguarding reply) that is not about reporting harm is
   also a false alarm.
 - disclosure rows {message, urgent}: routed when the first reply sends the person to the DSL (or the
-  headteacher) with a way to report, and says 999 when `urgent`.
+  headteacher) with a way to report, and says 999 when `urgent`; counted apart, how many headlines
+  put 999 first on rows marked urgent and on rows not marked urgent (a false "call 999").
 
 Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round*/*.jsonl and,
 when present, ../shared/eval/*.jsonl). A set's mode comes from its rows. Prints one line per miss with --show.
@@ -79,7 +80,7 @@ def read(activities: list[dict]) -> dict:
     declared = next((e for a in body for e in a.get("entities") or []
                      if isinstance(e, dict) and e.get("type") == "policyAnswer"), None)
     return {"kind": kind, "quotes": found, "stance": (declared or {}).get("stance"), "text": low,
-            "dsl": bool(TO_DSL.search(low)), "urgent": "999" in low,
+            "dsl": bool(TO_DSL.search(low)), "urgent": "999" in low, "999 first": low.lstrip().startswith("call 999"),
             "report": any(str(d.get("action", "")).startswith("report") for d in data)
             or any("report a concern" in t for t in titles)}
 
@@ -132,6 +133,8 @@ async def run(paths: list[Path], show: bool) -> None:
                     for tally in (counts, aside) if unread else (counts,):
                         tally[outcome] += 1
                         tally["false alarm"] += alarm(row, seen)
+                        if "message" in row:  # the headline says 999 first: right when urgent, alarming when not
+                            tally["999 first, urgent" if row.get("urgent") else "999 first, not urgent"] += seen["999 first"]
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
                         # a kept-aside row's words stay unread, or it no longer checks what was learnt
                         said = "(kept aside: not shown)" if unread else (row.get("question") or row["message"])[:90]

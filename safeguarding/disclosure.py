@@ -128,7 +128,10 @@ _NOW = re.compile(
     r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch) of |loads of )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)|missing since|"
-    r"(?:tonight|today|this (?:afternoon|evening)|after school|later)|(?:in|at) (?:the )?(?:reception|car park|gate)|"
+    r"(?:tonight|this (?:afternoon|evening)|after school(?! club)|later)|\b(?:to|will|gonna|going to) (?:\S+ ){0,6}today|"
+    r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:in|at) (?:school|class|lessons?) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
+    r"at (?:the )?reception|in the reception area|(?:in|at) (?:the )?(?:car park|gate)|locked in (?:a|the|her|his|their) \w*room|"
+    r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
@@ -136,9 +139,18 @@ _NOW = re.compile(
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)|out of the gates?|"
     r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
     r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake)")
+# A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
+# dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
+_ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"
+                    r"paracetamol|overdos\w*|(?:took|taken|swallowed) (?:all|some|a)|goodbye|bye\b|thanks for everything|"
+                    r"last (?:message|post|thing)|jump\w*|bridge|railway|train tracks?|(?:how|ways?) to (?:die|kill|end)|"
+                    r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
+                    # told in a message, not face to face: nobody knows where the child is
+                    r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our)))")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
-                      r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b)")
+                      r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
+                      r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps))")
 
 # Words that point to harm only beside another sign, even when a child "says" them: a pupil's
 # passport, paracetamol for a headache.
@@ -203,8 +215,7 @@ def read(text: str) -> Disclosure | None:
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
-    # A child who may end their life may act on it at any moment: always call 999 first.
-    urgent = "suicide" in categories or bool(_NOW.search(_NOT_NOW.sub(" ", said)))
+    urgent = bool(_NOW.search(_NOT_NOW.sub(" ", said))) or ("suicide" in categories and bool(_ACUTE.search(said)))
     return Disclosure(categories, urgent, _about(said, categories))
 
 

@@ -171,3 +171,26 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     monkeypatch.setattr(second_reader, "probability", lambda text: 0.0)
     assert read("in the rse lesson a y9 girl had bruises on her wrists and flinched when the boys got near") is not None
     assert read("y11 are doing an assembly on knife crime on friday, can they borrow the hall projector?") is None
+
+
+@pytest.mark.parametrize(("message", "urgent"), [
+    # 999 first: the child may be harmed before anyone can act, or is out of sight with a plan or a farewell
+    ("she's scared to go home tonight because her stepdad said he'd batter her", True),
+    ("a year 4's dad is in the car park shouting that he's going to take her", True),
+    ("mum rang, her ex is going to collect the y2 from school today and he's not allowed contact", True),
+    ("year 9 girl isn't in school today and her mate says she's at a flat with older men", True),
+    ("a year 10 just posted on her story that she's taken a load of tablets", True),
+    ("a y11 lad messaged me at 11pm saying he wants to die", True),
+    ("a year 8 told her friend she's got a plan to kill herself at the weekend", True),
+    # the DSL now, not 999: told or seen in school today, the child is with adults who can act
+    ("a year 9 told me today that her uncle touches her", False),
+    ("a girl in y8 has a bruise on her face today, says she fell", False),
+    ("a little boy in reception said daddy hit mummy and he hid in the cupboard", False),
+    ("a year 6 said he wants to go to sleep and not wake up during circle time", False),
+    ("girls in her class keep telling a year 7 to kill herself on whatsapp", False),
+    ("a year 5 in after school club said grandad hurts him in the bath", False),
+    ("a year 6 says a man he met on roblox keeps sending him gifts and now wants his address", False),
+])
+def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
+    found = read(message)
+    assert found is not None and found.urgent is urgent
