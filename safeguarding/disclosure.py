@@ -247,6 +247,7 @@ def _normalise(text: str) -> str:
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = who.OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
+    said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
     # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
@@ -255,6 +256,13 @@ def _normalise(text: str) -> str:
 
 
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+_EVERYDAY = re.compile(
+    r"\b(?:stay|stays|staying|keep|keeps|keeping|kept|get|gets|getting|got|be|been|being) in touch\b"
+    r"|\b(?:once|when|after|till|until) (?:i'?ve|i have|i'?m|i am) gone\b"
+    r"|\bmissing (?:\d+ |a few |some |any |two |three |their |her |his )?(?:\w+ )?(?:forms?|slips?|signatures?|letters?|"
+    r"payments?|books?|homework|kit|coursework|marks?|replies|returns)\b"
+    r"|\b(?:book|kit|coat|jumper|bag|lunchbox|bottle|form|forms|homework|shoe|trainers?)(?:'s| is| has| was| are| have)? "
+    r"(?:been |gone )?missing\b")
 _NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(?:nobody|no one|noone|no-one) (?:was |got |is )?"
                         r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
 # An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.

@@ -122,6 +122,10 @@ def test_harm_told_in_everyday_words(message, category):
     "my dad used to hit me when i was a kid", "when i was little my mum hit me with a belt",
     "Mrs Khan said the trip is cancelled", "my colleague Sarah said her husband hits her",
     "Amira won the poetry prize, can I post it on the school twitter", "Can I post a photo of Jayden holding his award?",
+    # staff adding staff, a member of staff leaving, paperwork
+    "the new science teacher added me on insta, she hasn't got kids at our school, fine?",
+    "parents keep asking to stay in touch on facebook when i've gone, i leave in july. ok once i've gone?",
+    "year 6 residential: still missing 9 consent forms and 4 medical forms, can someone chase",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
