@@ -17,7 +17,13 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:shared|sharing|spread\w*|going round) (?:it )?(?:with|around|round) (?:his|her|the) (?:mates|friends|class|school|year)",
             r"(?:show|share|send|post|spread) (?:them|it|the (?:pics|pictures|photos|videos)) (?:round|around|to everyone)",
             r"sent (?:\w+ ){0,2}(?:pictures|pics|photos|videos) (?:of (?:herself|himself) )?to (?:a|an|her|his) (?:\w+ ){0,3}(?:lad|boy|girl|man|"
-            r"guy|boyfriend|girlfriend)"),
+            r"guy|boyfriend|girlfriend)",
+            # someone asking a child for pictures of themselves: "asked for photos in her underwear"
+            r"(?:photos?|pics?|pictures?|videos?|selfies?|snaps?) (?:of (?:her|him|them)(?:self|selves)? )?in (?:her|his|their) "
+            r"(?:underwear|bra|knickers|pants|boxers|bikini|swim\w*|pyjamas|bedroom|bed)\b",
+            r"(?:(?:man|men|guy|bloke|stranger|adult|someone|older \w+|agent|lad) (?:\w+ ){0,6})?(?:asked|asks|asking|wants?|"
+            r"wanted|pressur\w*|begg\w*|pester\w*) (?:\w+ ){0,7}for (?:more )?(?:photos?|pics?|pictures?|videos?|selfies?|snaps?) "
+            r"of (?:herself|himself|themselves|(?:her|him)\b(?! \w+'?s\b| at\b| with\b| and\b))"),
         "weak": (r"screenshots? of (?:her|him)",),
     },
     "grooming": {
@@ -131,7 +137,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow\w*|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
@@ -148,7 +154,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"disclos\w*", r"(?:told|tells|telling) me (?:something|about (?:home|what))", r"said something (?:about home|"
             r"worrying)", r"something (?:worrying|concerning) about home", r"safeguarding (?:concern|issue|thing|matter|question|"
             r"referral)", r"is (?:this|it|that) (?:a )?safeguarding", r"child protection (?:concern|issue|matter)",
-            r"at risk", r"being abused", r"abus(?:e|ed|ing|ive)", r"worried about (?:a|one of|my|our|this) "
+            r"(?<!adults )(?<!adult )at risk", r"being abused", r"abus(?:e|ed|ing|ive)", r"worried about (?:a|one of|my|our|this) "
             r"(?:kid|child|pupil|student|girl|boy|lad|year|yr)"),
         "weak": (r"doesn'?t add up",),
     },

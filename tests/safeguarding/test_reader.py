@@ -92,6 +92,9 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("Tyler said a man he met on Fortnite wants to meet him at the park and not tell anyone", "grooming or exploitation"),
     ("harry said his dad hits him", "physical abuse"),
     ("there's a discord group where grown men keep sending the kids links", "grooming"),
+    # someone asking a child for pictures of herself
+    ("mum says a 'photographer' on insta has asked her 13yo for pics in her bikini", "sexual images"),
+    ("some bloke on tiktok keeps pestering a girl in my tutor group for more pictures of herself", "sexual images"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -126,6 +129,13 @@ def test_harm_told_in_everyday_words(message, category):
     "the new science teacher added me on insta, she hasn't got kids at our school, fine?",
     "parents keep asking to stay in touch on facebook when i've gone, i leave in july. ok once i've gone?",
     "year 6 residential: still missing 9 consent forms and 4 medical forms, can someone chase",
+    # two everyday words in a question about what the person may do; words with an everyday sense
+    "can i take the year 9 reports home on my laptop over the holiday, or abroad?",
+    "a parent dm'd me about her dog grooming business, can i reply? her kid is in my class",
+    "does the policy cover safeguarding adults at risk as well as children?",
+    "can i say the policy's explicit purpose is keeping children safe?",
+    "my twitter has loads of teacher followers, can i post the year 8 homework there?",
+    "can a parent ask for photos of her son's team from the match?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
