@@ -134,7 +134,7 @@ async def run(paths: list[Path], show: bool) -> None:
                         tally[outcome] += 1
                         tally["false alarm"] += alarm(row, seen)
                         if "message" in row:  # the headline says 999 first: right when urgent, alarming when not
-                            tally["999 first, urgent" if row.get("urgent") else "999 first, not urgent"] += seen["999 first"]
+                            tally["999 first (urgent)" if row.get("urgent") else "999 first (not urgent)"] += seen["999 first"]
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
                         # a kept-aside row's words stay unread, or it no longer checks what was learnt
                         said = "(kept aside: not shown)" if unread else (row.get("question") or row["message"])[:90]
