@@ -90,6 +90,14 @@ _LEFT_TRUST = re.compile(
     r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from))"
 )
+# Asking about the time after they leave: "I'm leaving CMAT in August. After that, can I accept parents?",
+# "I leave on 31 August. From 1 September can I…?", "once you've left the trust you can be friends with parents?"
+_LEAVING = re.compile(r"\b(?:leaving|(?:i|i ll|i will|when i|once i) leave|leave (?:the trust|cmat|the school|the academy|teaching)|left|resign\w*|retir\w*|finish(?:ing)? (?:at|up|with|work)|handed (?:in )?my notice|my notice|last day|new job|moving on)\b")
+_AFTERWARDS = re.compile(
+    r"\b(?:after (?:that|then|my last day|i(?: ve| have)? (?:go|gone|finish\w*|left|moved on))|after (?:the|my) (?:notice|contract) "
+    r"(?:ends|is up|runs out)|from (?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|next (?:term|year|month))|once (?:i(?: ve| have)?|you(?: ve| have)?|staff have|someone has) "
+    r"(?:left|gone|finished|moved on)|when i(?: ve| have) (?:left|gone|finished)|once i(?: m| am) gone)\b")
 _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
                              r"|\banother (?:trust|of the trust s|cmat) (?:school|academy)")
 # A trust account the staff member runs for school (not "my art account", which is their own).
@@ -169,7 +177,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["personal_phone"] = True
     if _PERSONAL_EMAIL.search(lowered):
         facts["personal_email"] = True
-    if _LEFT_TRUST.search(lowered) and not _STILL_IN_TRUST.search(lowered):
+    after_leaving = _LEAVING.search(lowered) and _AFTERWARDS.search(lowered)
+    if (_LEFT_TRUST.search(lowered) or after_leaving) and not _STILL_IN_TRUST.search(lowered):
         facts["left_trust"] = True
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True

@@ -170,6 +170,14 @@ DECISIONS = [
     ("i left the trust in july and now work for the council. old parents keep adding me on facebook, ok to accept?",
      "personal.no_contact_parents_children", "yes"),
     ("when i retire next year can i add the parents i know on facebook", "personal.no_contact_parents_children", "yes"),
+    # the time after they leave, asked before they go; and now, while they still work here
+    ("i finish at cmat at christmas. from january can i add the mums from my class on insta?",
+     "personal.no_contact_parents_children", "yes"),
+    ("resigned, last day is friday. after that is it ok to accept parents on facebook?",
+     "personal.no_contact_parents_children", "yes"),
+    ("im leaving in july, can i add parents on fb now?", "personal.no_contact_parents_children", "no"),
+    ("i go on maternity leave from next month, can i accept the parents' requests then?",
+     "personal.no_contact_parents_children", "no"),
     ("she left after year 11 and is 19 now but came back to do a btec in our sixth form, can i accept her on insta",
      "personal.no_friend_students", "no"),
     # what an educational account needs is one of the listed practices
