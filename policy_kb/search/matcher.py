@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
+from . import draft
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -161,7 +162,7 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
-        text = text[:MAX_INPUT_CHARS]
+        text = draft.read(text[:MAX_INPUT_CHARS])  # a pasted draft is read for what it does
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)

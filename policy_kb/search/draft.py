@@ -1,0 +1,110 @@
+"""A draft pasted to be checked: "can I post this on the class Instagram? 'Look at Amelia and Josh…'".
+
+A draft's own words are not the question. A first name is a word no rule knows ("Ruby", "Maisie T"), and
+a draft's "today", "our" or "Year 4" are not facts about the person asking. What decides the answer is
+what the draft does: names a child, with a photo or without; mocks the school or its leaders; or makes
+fun of pupils on a school account. `read` gives the question with the draft replaced by what it does, in
+words the clauses' rules know, followed by the draft's other words (its children's names left out), so a
+draft about a particular pupil or incident still reads as one. A message without a draft is returned as it is.
+"""
+from __future__ import annotations
+
+import re
+
+from safeguarding.who import named
+
+from .facts import extract_facts
+
+# The person asks about posting or sending something they have written.
+_ASKS = re.compile(
+    r"\b(?:post|send|share|put|upload|tweet|publish|caption)\w* (?:this|that|it)\b|\bdraft\b|\bcaption\b"
+    r"|\b(?:post|tweet|put|write|say|share)\w*:? [\"“'‘]"
+    r"|\b(?:is|would) (?:this|that|it) (?:be )?(?:ok|okay|fine|alright|allowed|appropriate|acceptable|harmless)"
+    r"|\bok to (?:post|send|share|put|tweet)\b|\bhow does (?:this|that) (?:look|sound)\b", re.I)
+# A quoted passage of four words or more: "…", “…” or '…' (not the apostrophe in "can't").
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]|(?:(?<=\s)|^|(?<=[:(]))[‘'](?=\S)(.+?)(?<=\S)[’'](?=\s|$|[.,;:!?)+\-–—])",
+                     re.S)
+# A phrase quoted from the policy or about words, not a draft: "the policy says 'reported as above'".
+_ABOUT_WORDS = re.compile(r"(?:says?|said|mean|means|meant|phrase|words?|term|called|refers? to|line|bit)\W*$", re.I)
+
+_PLACE = (r"(?! (?:Academy|School|Primary|College|Park|Road|Street|Trust|Hall|Centre|Center|Library|Museum|Zoo|"
+          r"Farm|Day|Week|Cup|League|National|Council|Church|Theatre|Castle|Bay|Beach|Lane))")
+_NAME_AFTER = re.compile(r"\b(?:to|from|and|with|by|at|for|&|our|little|meet|welcome|congrats|congratulations|done|"
+                         r"thanks|thank you|go|out to|is|are|of) ([A-Z][a-z]{2,})\b" + _PLACE)
+_NAME_INITIAL = re.compile(r"\b([A-Z][a-z]{2,}) [A-Z]\b(?![a-z'’])")
+_NAME_YEAR = re.compile(r"\b([A-Z][a-z]{2,})(?:'s|’s)? (?:\((?:Y|Yr|Year) ?\d|in (?:Y|Yr|Year) ?\d)")
+_NOT_A_NAME = frozenset(re.findall(r"[\w']+", """
+    the this that these those there here it he she they we you who what which where when why how one someone
+    everyone everybody anyone nobody today tonight tomorrow yesterday mum dad parents family our my your his her their
+    year years school schools academy trust team class form group club department dept staff teacher teachers head
+    slt cmat pe ict re rse pshe sats gcse gcses inset ofsted friday monday tuesday wednesday thursday saturday sunday
+    january february march april may june july august september october november december christmas easter halloween
+    huge happy look congrats congratulations well done goals shoutout thanks thank welcome good great big amazing
+    proud best loving another can cant can't so and but all any every some please also just still again sports
+    day week term summer autumn spring winter world book roman romans victorian tudor egypt egyptian viking vikings
+    facebook instagram insta tiktok twitter youtube snapchat whatsapp linkedin strava seesaw dojo tapestry google
+    england english maths science history geography art music drama french spanish german reception nursery sixth
+    god jesus santa mr mrs miss ms sir dr cockburn brookfield
+"""))
+
+_PHOTO = re.compile(r"\b(?:photos?|pics?|pictures?|images?|videos?|selfies?|clips?|footage)\b|📸|📷", re.I)
+# Their own account: "my insta", "my personal facebook", "my story" (otherwise a draft of children's names is
+# taken to be for a school account, where such drafts are written).
+_PERSONAL = re.compile(r"\bmy (?:own |personal |private )?(?:insta\w*|ig|fb|facebook|twitter|x|tiktok|linkedin|strava|snap\w*|"
+                       r"story|stories|page|account|profile|feed|status|socials?|blog|bio)\b|\bpersonal (?:account|page|"
+                       r"profile|fb|facebook|insta\w*|twitter|tiktok|x)\b", re.I)
+_NO_PHOTO = re.compile(r"\b(?:no|without(?: a| any)?|not(?: a| any)?) (?:photos?|pics?|pictures?|images?)\b", re.I)
+_MOCKS = re.compile(
+    r"🙄|🤡|🤦|\b(?:pointless|useless|joke|shambles|waste of (?:time|space)|courtesy of|clueless|hopeless|rubbish|"
+    r"running away from|escape from|survived|can'?t believe|couldn'?t make (?:it|this) up|thanks a lot|cheers for nothing|"
+    r"another (?:\w+ ){0,2}(?:meeting|inset|initiative|email)|'quick'|‘quick’)", re.I)
+_LEADERS = re.compile(r"\b(?:slt|leadership|management|the head\b|head ?teacher|governors|cmat|the trust|ofsted|inset|"
+                      r"meetings?|(?:this|my|our) (?:school|academy|place|job))", re.I)
+_MAKES_FUN = re.compile(r"💀|😂|🤣|🙃|\b(?:lol|lmao|all \d+ of you|miracle|finally bothered|bless them|"
+                        r"made it to (?:period|lesson|school)|who needs|good luck with that)\b", re.I)
+_PUPILS = re.compile(r"\b(?:y(?:ea)?r ?\d{1,2}s?|y\d{1,2}s?|pupils?|students?|kids|class|sixth form(?:ers)?|form)\b", re.I)
+
+
+def _drafts(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _QUOTED.finditer(text):
+        body = match.group(1) or match.group(2) or ""
+        if len(body.split()) >= 4 and not _ABOUT_WORDS.search(text[: match.start()]):
+            found.append((match.start(), match.end(), body))
+    return found
+
+
+def names(draft: str) -> list[str]:
+    """The first names of children in a draft ("Look at Amelia and Josh", "Goals from Maisie T (Y9)")."""
+    found = [m.group(1) for pattern in (_NAME_AFTER, _NAME_INITIAL, _NAME_YEAR) for m in pattern.finditer(draft)]
+    if not found and named(draft):
+        found = ["(a name)"]  # "Ellie read a whole book today": who.named knows her by what she did, not where she stands
+    return [name for name in dict.fromkeys(found) if name.lower() not in _NOT_A_NAME]
+
+
+def read(text: str) -> str:
+    """The question with any draft in it replaced by what the draft does (the text itself if none)."""
+    drafts = _drafts(text)
+    if not drafts or not _ASKS.search(text):
+        return text
+    asked = text
+    for start, end, _ in reversed(drafts):
+        asked = asked[:start] + " " + asked[end:]
+    said = []
+    school_account = extract_facts(asked).get("trust_account") or not _PERSONAL.search(asked)
+    for _, _, draft in drafts:
+        children = names(draft)
+        rest = draft
+        for name in children:
+            rest = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", "a child", rest)
+        if children and school_account:
+            photo = _PHOTO.search(_NO_PHOTO.sub(" ", text))
+            said.append("naming the children in the photo" if photo else "naming the child")
+        elif children:
+            said.append("a post about one particular pupil")  # on their own account: a specific matter
+        if _MOCKS.search(draft) and (_LEADERS.search(draft) or _LEADERS.search(asked)):
+            said.append("mocking the school's senior leadership (SLT)")
+        elif _MAKES_FUN.search(draft) and (_PUPILS.search(draft) or _PUPILS.search(asked)) and school_account:
+            said.append("a sarcastic joke about the pupils")  # on a personal account, a post about pupils says so itself
+        said.append(rest)
+    return " ".join(asked.split()) + " — the post: " + "; ".join(said)
