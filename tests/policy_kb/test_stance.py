@@ -204,6 +204,10 @@ DECISIONS = [
      "personal.privacy_settings", "yes"),
     ("a dad texted my mobile about pick up times, do i ring back?", "personal.no_personal_email_phone", "no"),
     ("mum emailed my cmat address about reading books, ok to reply from that?", "personal.official_email", "yes"),
+    # a school system's photo or page, published on social media; consent for one use only
+    ("the seesaw photo of our class assembly, mum only ticked the seesaw box not the social media one. can i put it on "
+     "the school instagram?", "sanctioned.photo_consent", "no"),
+    ("can i keep my insta public? it's just my baking, nothing about school on it", "personal.privacy_settings", "no"),
     ("a mum has withdrawn her consent since we posted her son's photo on the school page, can it stay up",
      "sanctioned.photo_consent", "no"),
     ("instead of dming the year 10s, can i reply to them publicly under the post on the class account",
