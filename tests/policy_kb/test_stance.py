@@ -208,6 +208,9 @@ DECISIONS = [
     ("the seesaw photo of our class assembly, mum only ticked the seesaw box not the social media one. can i put it on "
      "the school instagram?", "sanctioned.photo_consent", "no"),
     ("can i keep my insta public? it's just my baking, nothing about school on it", "personal.privacy_settings", "no"),
+    # "separate from this policy" is not a separate account
+    ("does safeguarding policy stuff count for my personal posts too or is that separate from this policy?",
+     "scope.other_policies", "yes"),
     ("a mum has withdrawn her consent since we posted her son's photo on the school page, can it stay up",
      "sanctioned.photo_consent", "no"),
     ("instead of dming the year 10s, can i reply to them publicly under the post on the class account",
