@@ -42,7 +42,10 @@ _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
-    r"|\btaught (?:\w+ ){0,5}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
+    r"|\btaught (?:\w+ ){0,7}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
+    # "one of my old year sixes", "a lad from my old form group", "she's now at uni"
+    r"|\bmy old (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
+    r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
@@ -53,7 +56,8 @@ _CURRENT = re.compile(
 _BACK_AS_STUDENT = re.compile(
     r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
     r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
-    r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)")
+    r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
+    r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
