@@ -209,8 +209,10 @@ DECISIONS = [
      "the school instagram?", "sanctioned.photo_consent", "no"),
     ("can i keep my insta public? it's just my baking, nothing about school on it", "personal.privacy_settings", "no"),
     # who they are, said another way: an old form group, now at uni, still in the sixth form
-    ("a girl from my old tutor group, she's 20 now, added me on facebook, ok?", "personal.no_friend_students", "yes"),
-    ("one of my old year 11s is now at university, 19, wants to follow me on tiktok", "personal.no_friend_students", "yes"),
+    ("a lad from my old form group, he's 20 now, sent me a friend request on insta, can i accept?",
+     "personal.no_friend_students", "yes"),
+    ("one of my old year 11s is now at university, she's 19, wants to follow me on tiktok", "personal.no_friend_students",
+     "yes"),
     ("he's an ex-pupil and turned 18 last month but is still in our sixth form, can i accept?",
      "personal.no_friend_students", "no"),
     # "separate from this policy" is not a separate account
