@@ -215,6 +215,11 @@ DECISIONS = [
      "yes"),
     ("he's an ex-pupil and turned 18 last month but is still in our sixth form, can i accept?",
      "personal.no_friend_students", "no"),
+    # criticism of the trust; someone else's yes, acted on; SLT asked later or not at all
+    ("is it ok to criticise cmat leadership on my twitter if i don't say where i work", "personal.consider_reputation", "no"),
+    ("my hod said yes to a geography instagram, can i go ahead and make it today?", "sanctioned.slt_approval", "no"),
+    ("can i launch the drama tiktok now and ask slt afterwards", "sanctioned.slt_approval", "no"),
+    ("can the pe dept set up a youtube channel without going to slt first", "sanctioned.slt_approval", "no"),
     # "separate from this policy" is not a separate account
     ("does safeguarding policy stuff count for my personal posts too or is that separate from this policy?",
      "scope.other_policies", "yes"),
