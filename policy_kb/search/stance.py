@@ -55,7 +55,7 @@ def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question
 def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:
     """The clause's own decisions, else its headline."""
     clause = kb.by_id[clause_id]
-    said = _DENIED.sub(" ", _INSTEAD.sub(" ", said))
+    said = _OR_PRIVATE.sub(" ", _DENIED.sub(" ", _INSTEAD.sub(" ", said)))
     for decides in clause.decides:
         if (not decides.asked or ask in decides.asked) and (decides.when is None or decides.when.met(said)):
             return Decision(clause.id, decides.verdict, decides.headline, decides.note)
@@ -107,6 +107,10 @@ _VERDICT_ON = re.compile(
 _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|also) )?(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
 # "instead of messaging them privately, can I answer in the comments?": what comes after "instead of" is not asked
 _INSTEAD = re.compile(r"\b(?:instead of|rather than) [^,.?!]*")
+# "can I keep it public, or should I make it private?": the alternative offered is not what is asked
+_OR_PRIVATE = re.compile(r"\bor (?:should|do|does|must|shall|would|has|have) (?:i|it|we|they) (?:\w+ ){0,3}?"
+                         r"(?:(?:hav\w*|need) to )?(?:be|make (?:it|them)|go|set (?:it|them)|keep (?:it|them)|lock (?:it|them)) "
+                         r"(?:\w+ )?private\b")
 # "a public reply, it's not a DM": what is denied is not what is asked about either
 _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in (?:a |the )?|through )?"
                      r"(?:dms?|direct messages?|private messages?|pms?|privately)\b")

@@ -220,6 +220,10 @@ DECISIONS = [
     ("my hod said yes to a geography instagram, can i go ahead and make it today?", "sanctioned.slt_approval", "no"),
     ("can i launch the drama tiktok now and ask slt afterwards", "sanctioned.slt_approval", "no"),
     ("can the pe dept set up a youtube channel without going to slt first", "sanctioned.slt_approval", "no"),
+    # "or should I make it private?" is not what is asked; "my personal one" is a personal account
+    ("is my public tiktok ok or should i make it private?", "personal.privacy_settings", "no"),
+    ("outlook is down, can i email the parents from my personal one today", "personal.official_email", "no"),
+    ("can the office email parents from the shared school mailbox?", "personal.official_email", "yes"),
     # "separate from this policy" is not a separate account
     ("does safeguarding policy stuff count for my personal posts too or is that separate from this policy?",
      "scope.other_policies", "yes"),
