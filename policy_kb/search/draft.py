@@ -82,29 +82,55 @@ def names(draft: str) -> list[str]:
     return [name for name in dict.fromkeys(found) if name.lower() not in _NOT_A_NAME]
 
 
-def read(text: str) -> str:
-    """The question with any draft in it replaced by what the draft does (the text itself if none)."""
+def _reading(text: str) -> tuple[str, list[tuple[list[str], list[str], str]]] | None:
+    """The question without its drafts, and for each draft: what it does in the rules' words, the same
+    for a person, and the draft's own words with children's names left out. None when there is no draft."""
     drafts = _drafts(text)
     if not drafts or not _ASKS.search(text):
-        return text
+        return None
     asked = text
     for start, end, _ in reversed(drafts):
         asked = asked[:start] + " " + asked[end:]
-    said = []
     school_account = extract_facts(asked).get("trust_account") or not _PERSONAL.search(asked)
+    read = []
     for _, _, draft in drafts:
         children = names(draft)
         rest = draft
         for name in children:
             rest = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", "a child", rest)
+        rules, people = [], []
+        named_ = [name for name in children if name != "(a name)"]
+        who = " and ".join(named_) if named_ else "a child"
         if children and school_account:
             photo = _PHOTO.search(_NO_PHOTO.sub(" ", text))
-            said.append("naming the children in the photo" if photo else "naming the child")
+            rules.append("naming the children in the photo" if photo else "naming the child")
+            people.append(f"names {who}" + (" in a photo" if photo else ""))
         elif children:
-            said.append("a post about one particular pupil")  # on their own account: a specific matter
+            rules.append("a post about one particular pupil")  # on their own account: a specific matter
+            people.append(f"is about one pupil ({who})")
         if _MOCKS.search(draft) and (_LEADERS.search(draft) or _LEADERS.search(asked)):
-            said.append("mocking the school's senior leadership (SLT)")
+            rules.append("mocking the school's senior leadership (SLT)")
+            people.append("makes fun of the school's leaders")
         elif _MAKES_FUN.search(draft) and (_PUPILS.search(draft) or _PUPILS.search(asked)) and school_account:
-            said.append("a sarcastic joke about the pupils")  # on a personal account, a post about pupils says so itself
-        said.append(rest)
-    return " ".join(asked.split()) + " — the post: " + "; ".join(said)
+            rules.append("a sarcastic joke about the pupils")  # on a personal account, a post about pupils says so itself
+            people.append("makes fun of pupils")
+        read.append((rules, people, rest))
+    return asked, read
+
+
+def read(text: str) -> str:
+    """The question with any draft in it replaced by what the draft does (the text itself if none)."""
+    reading = _reading(text)
+    if reading is None:
+        return text
+    asked, drafts = reading
+    said = "; ".join("; ".join(rules + [rest]) for rules, _, rest in drafts)
+    return " ".join(asked.split()) + " — the post: " + said
+
+
+def described(text: str) -> str | None:
+    """What the bot took the draft to do, for the person to check ("Your draft names Amelia and Josh in a
+    photo."), or None when there is no draft or nothing in it the rules turn on."""
+    reading = _reading(text)
+    people = [said for _, each, _ in reading[1] for said in each] if reading else []
+    return f"Your draft {' and '.join(people)}." if people else None

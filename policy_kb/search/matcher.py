@@ -162,6 +162,7 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
+        drafted = draft.described(text[:MAX_INPUT_CHARS])
         text = draft.read(text[:MAX_INPUT_CHARS])  # a pasted draft is read for what it does
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
@@ -222,7 +223,7 @@ class Matcher:
             stance=self.kb.by_id[decision.clause_id].stance,
             verdict=decision.verdict,
             headline=decision.headline,
-            note=decision.note,
+            note=" ".join(filter(None, (drafted, decision.note))) or None,  # what was checked, then why
             also=decision.also,
             candidates=candidates,
             clarification=decision.clarification,

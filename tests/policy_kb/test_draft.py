@@ -33,3 +33,13 @@ def test_childrens_first_names_are_found_and_left_out():
 def test_a_draft_is_answered_by_what_it_does(matcher, question, clause, verdict):
     answer = matcher.answer(question)
     assert (answer.kind, answer.clause_id, answer.verdict) == ("answer", clause, verdict)
+
+
+def test_the_person_is_told_what_was_checked_in_their_draft(matcher):
+    question = ("can i put this on the year 3 class page? 'Well done to Oscar and Lily for their brilliant volcano "
+                "models!' with a photo of them")
+    assert draft.described(question) == "Your draft names Oscar and Lily in a photo."
+    assert matcher.answer(question).note.startswith("Your draft names Oscar and Lily in a photo.")
+    assert draft.described("ok to post this on my story? 'another pointless INSET courtesy of SLT 🙄'") == \
+        "Your draft makes fun of the school's leaders."
+    assert draft.described("can i post this: 'Lovely sunny day for sports day at school'") is None  # nothing to flag
