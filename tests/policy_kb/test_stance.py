@@ -224,6 +224,8 @@ DECISIONS = [
     ("is my public tiktok ok or should i make it private?", "personal.privacy_settings", "no"),
     ("outlook is down, can i email the parents from my personal one today", "personal.official_email", "no"),
     ("can the office email parents from the shared school mailbox?", "personal.official_email", "yes"),
+    # passing on the school's own post from a personal account is not running a school account
+    ("can i share the school's post about sports day on my own facebook", "personal.consider_reputation", "yes"),
     # "separate from this policy" is not a separate account
     ("does safeguarding policy stuff count for my personal posts too or is that separate from this policy?",
      "scope.other_policies", "yes"),
