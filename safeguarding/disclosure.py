@@ -130,19 +130,23 @@ LEAVE_DOUBT = 0.2
 
 # ---- when: a child may be in danger right now --------------------------------------------------
 _NOW = re.compile(
-    r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|now\b|"
+    r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"locked (?:herself|himself|themselves) in|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch) of |loads of )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)|missing since|"
-    r"(?:tonight|this (?:afternoon|evening)|after school(?! club)|later)|\b(?:to|will|gonna|going to) (?:\S+ ){0,6}today|"
+    r"(?:tonight|this (?:afternoon|evening)|later)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?:to|will|gonna|going to) (?:\S+ ){0,6}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:in|at) (?:school|class|lessons?) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
     r"at (?:the )?reception|in the reception area|(?:in|at) (?:the )?(?:car park|gate)|locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
-    r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d)|"
+    r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
-    r"(?:tomorrow|at half term|this weekend)|(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left)|"
+    r"\d+ ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
+    r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
+    r"side gate|not back in|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
+    r"\bgun\b|firearm|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
+    r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left)|"
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)|out of the gates?|"
     r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
     r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake)")

@@ -196,6 +196,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 10 just posted on her story that she's taken a load of tablets", True),
     ("a y11 lad messaged me at 11pm saying he wants to die", True),
     ("a year 8 told her friend she's got a plan to kill herself at the weekend", True),
+    ("a y7 just ran up to me, his mate is in the toilets with a belt round his neck", True),
+    ("mum's rung the office, her year 6 never came home last night", True),
+    ("a year 10 has texted me from the airport, her uncles are making her get on a plane", True),
+    ("someone's threatening to post a year 9's nudes unless she pays, they've given her an hour", True),
+    ("year 7 says his dad will batter him when he gets home because of his report", True),
     # the DSL now, not 999: told or seen in school today, the child is with adults who can act
     ("a year 9 told me today that her uncle touches her", False),
     ("a girl in y8 has a bruise on her face today, says she fell", False),
@@ -204,6 +209,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("girls in her class keep telling a year 7 to kill herself on whatsapp", False),
     ("a year 5 in after school club said grandad hurts him in the bath", False),
     ("a year 6 says a man he met on roblox keeps sending him gifts and now wants his address", False),
+    ("a man on roblox wants to meet one of my year 5s at the park this weekend", False),
+    ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
+    ("a year 9's older sister was sent abroad to marry; now the girl says she's next", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
