@@ -26,6 +26,10 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]|(?:(?<=\s)|^|(?<=[:(]))[‘'
                      re.S)
 # A phrase quoted from the policy or about words, not a draft: "the policy says 'reported as above'".
 _ABOUT_WORDS = re.compile(r"(?:says?|said|mean|means|meant|phrase|words?|term|called|refers? to|line|bit)\W*$", re.I)
+# Someone else's words quoted, not the person's draft: "a parent commented 'this school is a joke'".
+_THEIR_WORDS = re.compile(r"(?<!\bi )\b(?:commented|replied|sent(?: me)?|said|says|wrote|messaged(?: me)?|posted|texted(?: me)?|"
+                          r"dm'?d(?: me)?|emailed(?: me)?|asked|tweeted|put|saying|calling|called)\s*(?:\S+\s+){0,3}?[:,\-–]?\s*$",
+                          re.I)
 
 _PLACE = (r"(?! (?:Academy|School|Primary|College|Park|Road|Street|Trust|Hall|Centre|Center|Library|Museum|Zoo|"
           r"Farm|Day|Week|Cup|League|National|Council|Church|Theatre|Castle|Bay|Beach|Lane))")
@@ -69,7 +73,8 @@ def _drafts(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _QUOTED.finditer(text):
         body = match.group(1) or match.group(2) or ""
-        if len(body.split()) >= 4 and not _ABOUT_WORDS.search(text[: match.start()]):
+        before = text[: match.start()]
+        if len(body.split()) >= 4 and not _ABOUT_WORDS.search(before) and not _THEIR_WORDS.search(before):
             found.append((match.start(), match.end(), body))
     return found
 

@@ -8,7 +8,9 @@ from policy_kb.search import draft
 def test_a_message_without_a_draft_is_left_as_it_is():
     for text in ("can i post photos of the school trip on the class insta",
                  "what does the policy mean by 'legitimately representative of the trust'",  # words, not a draft
-                 "the policy says \"reported as above\", reported to whom?"):
+                 "the policy says \"reported as above\", reported to whom?",
+                 # someone else's words, quoted: not the person's draft
+                 "a parent commented 'this school is a joke and the head is useless' under our post, is it ok to delete it?"):
         assert draft.read(text) == text
 
 
