@@ -177,6 +177,12 @@ async def test_an_unanswered_question_about_a_child_with_any_sign_of_harm_is_not
     assert rows == [("(not kept: the question may describe a concern about a child)",), ("when is payday this month",)]
 
 
+async def test_an_unanswered_question_is_kept_without_childrens_first_names(bot):
+    await bot.send("c9f", "Lily and Oscar from year 2 need a lift to the football match on saturday, who sorts that?")
+    rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
+    assert rows == [("[name] and [name] from year 2 need a lift to the football match on saturday, who sorts that?",)]
+
+
 async def test_a_teaching_assistant_saying_ta_here_gets_an_answer_not_youre_welcome(bot):
     reply = await bot.send("c-ta", "TA here - a kid from the secondary academy in our trust wants to follow me on tiktok, "
                                    "does it count?")

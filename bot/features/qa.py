@@ -15,7 +15,7 @@ from dialogs.flow import FlowDialog
 from policy_kb import review
 from policy_kb.review import ReviewLog
 from policy_kb.scenarios import recognise, walker
-from policy_kb.search import Matcher, Reply, parse_fact_answer
+from policy_kb.search import Matcher, Reply, draft, parse_fact_answer
 from safeguarding.disclosure import any_sign
 
 from .private import in_private
@@ -30,9 +30,10 @@ WITHHELD = "(not kept: the question may describe a concern about a child)"
 
 
 def kept(question) -> str:
-    """A question as the review log may keep it: never one that may describe a concern about a child."""
+    """A question as the review log may keep it: never one that may describe a concern about a child,
+    and without children's first names ("can I post 'Well done to [name] and [name]'?")."""
     question = str(question)[:MAX_QUESTION_CHARS]
-    return WITHHELD if any_sign(question) else question
+    return WITHHELD if any_sign(question) else draft.without_names(question)
 
 
 def admin_ids(env) -> frozenset[str]:

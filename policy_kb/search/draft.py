@@ -35,6 +35,7 @@ _PLACE = (r"(?! (?:Academy|School|Primary|College|Park|Road|Street|Trust|Hall|Ce
           r"Farm|Day|Week|Cup|League|National|Council|Church|Theatre|Castle|Bay|Beach|Lane))")
 _NAME_AFTER = re.compile(r"\b(?:to|from|and|with|by|at|for|&|our|little|meet|welcome|congrats|congratulations|done|"
                          r"thanks|thank you|go|out to|is|are|of) ([A-Z][a-z]{2,})\b" + _PLACE)
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]{2,}) (?:and|&) [A-Z][a-z]{2,}\b")
 _NAME_INITIAL = re.compile(r"\b([A-Z][a-z]{2,}) [A-Z]\b(?![a-z'’])")
 _NAME_YEAR = re.compile(r"\b([A-Z][a-z]{2,})(?:'s|’s)? (?:\((?:Y|Yr|Year) ?\d|in (?:Y|Yr|Year) ?\d)")
 _NOT_A_NAME = frozenset(re.findall(r"[\w']+", """
@@ -81,10 +82,19 @@ def _drafts(text: str) -> list[tuple[int, int, str]]:
 
 def names(draft: str) -> list[str]:
     """The first names of children in a draft ("Look at Amelia and Josh", "Goals from Maisie T (Y9)")."""
-    found = [m.group(1) for pattern in (_NAME_AFTER, _NAME_INITIAL, _NAME_YEAR) for m in pattern.finditer(draft)]
+    found = [m.group(1) for pattern in (_NAME_PAIR, _NAME_AFTER, _NAME_INITIAL, _NAME_YEAR) for m in pattern.finditer(draft)]
     if not found and named(draft):
         found = ["(a name)"]  # "Ellie read a whole book today": who.named knows her by what she did, not where she stands
     return [name for name in dict.fromkeys(found) if name.lower() not in _NOT_A_NAME]
+
+
+def without_names(text: str) -> str:
+    """The text with children's first names (as `names` finds them) replaced by "[name]": what the
+    unanswered-questions log may keep of "can I post 'Well done to Oscar and Lily'?"."""
+    for name in names(text):
+        if name != "(a name)":
+            text = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", "[name]", text)
+    return text
 
 
 def _reading(text: str) -> tuple[str, list[tuple[list[str], list[str], str]]] | None:
