@@ -182,6 +182,7 @@ DECISIONS = [
      "personal.no_friend_students", "no"),
     # what an educational account needs is one of the listed practices
     ("does the geography account need anything in its bio", "sanctioned.aup_link", "conditional"),
+    ("does the year 5 blog need a link to the it acceptable use policy?", "sanctioned.aup_link", "conditional"),
     ("can we launch the drama insta without the acceptable use policy link and add it later", "sanctioned.aup_link", "no"),
     # what the reputation advice is against
     ("fancy having a rant about cmat on twitter tonight, is that ok?", "personal.consider_reputation", "no"),
