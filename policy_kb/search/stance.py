@@ -109,7 +109,7 @@ _VERDICT_ON = re.compile(
 # "When I'm emailing a family, must it be...?": the leading clause sets the scene; the question follows the comma.
 _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|also) )?(?:when|if|once|after|before|since|as soon as|while|whilst)\b[^,]*,\s*")
 # "instead of messaging them privately, can I answer in the comments?": what comes after "instead of" is not asked
-_INSTEAD = re.compile(r"\b(?:instead of|rather than) [^,.?!]*")
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|quicker than|easier than|simpler than) [^,.?!]*")
 # "can I keep it public, or should I make it private?": the alternative offered is not what is asked
 _OR_PRIVATE = re.compile(r"\bor (?:should|do|does|must|shall|would|has|have) (?:i|it|we|they) (?:\w+ ){0,3}?"
                          r"(?:(?:hav\w*|need) to )?(?:be|make (?:it|them)|go|set (?:it|them)|keep (?:it|them)|lock (?:it|them)) "

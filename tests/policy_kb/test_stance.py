@@ -225,6 +225,10 @@ DECISIONS = [
     ("is my public tiktok ok or should i make it private?", "personal.privacy_settings", "no"),
     ("outlook is down, can i email the parents from my personal one today", "personal.official_email", "no"),
     ("can the office email parents from the shared school mailbox?", "personal.official_email", "yes"),
+    # school content from a personal account, however it is arranged
+    ("i've been putting class notices on my personal insta because it's easier than setting up a new page, ok?",
+     "sanctioned.separate_account", "no"),
+    ("can i run the sports insta as a second profile off my personal account?", "sanctioned.separate_account", "no"),
     # passing on the school's own post from a personal account is not running a school account
     ("can i share the school's post about sports day on my own facebook", "personal.consider_reputation", "yes"),
     # "separate from this policy" is not a separate account
