@@ -196,6 +196,7 @@ DECISIONS = [
     ("consent back for 24 of the 26 in my class, can i put the class photo on the school facebook",
      "sanctioned.photo_consent", "no"),
     ("consent forms back from 30 of 30, can i post the class photo on the school insta", "sanctioned.photo_consent", "yes"),
+    ("consent for everyone except two kids, can i post the class photo on the school fb", "sanctioned.photo_consent", "no"),
     # approval sought after the fact; SLT to be told later; every account already on the highest setting
     ("texted a parent from my own phone on the trip yesterday, can the exec head sign it off now?",
      "personal.no_personal_email_phone", "no"),
