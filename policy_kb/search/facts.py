@@ -41,7 +41,8 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
-    r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d)|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
+    r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
+    r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "she's now at uni"
     r"|\bmy old (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
@@ -96,7 +97,12 @@ _LEFT_TRUST = re.compile(
 )
 # Asking about the time after they leave: "I'm leaving CMAT in August. After that, can I accept parents?",
 # "I leave on 31 August. From 1 September can I…?", "once you've left the trust you can be friends with parents?"
-_LEAVING = re.compile(r"\b(?:leaving|(?:i|i ll|i will|when i|once i) leave|leave (?:the trust|cmat|the school|the academy|teaching)|left|resign\w*|retir\w*|finish(?:ing)? (?:at|up|with|work)|handed (?:in )?my notice|my notice|last day|new job|moving on)\b")
+# The member of staff, not a pupil, is the one leaving ("a year 13 leaving in july" is not).
+_LEAVING = re.compile(r"\b(?:i(?: m| am)? (?:leaving|resigning|retiring|finishing|moving on)|(?:i|i ll|i will|when i|once i) "
+                      r"(?:leave|retire|finish)|i(?: ve| have)? (?:resigned|handed (?:in )?my notice|got a new job)|"
+                      r"i finish(?:ing)? (?:at|up|with|work)|my (?:notice|last day|new job))\b"
+                      r"|(?:^|[.,;!?] )(?:resigned|leaving|retiring|handed (?:in )?(?:my )?notice)\b"  # "resigned, last day friday"
+                      r"|\bonce (?:you(?: ve| have)?|staff have|a teacher has|someone has) left (?:the trust|cmat|the school)")
 _AFTERWARDS = re.compile(
     r"\b(?:after (?:that|then|my last day|i(?: ve| have)? (?:go|gone|finish\w*|left|moved on))|after (?:the|my) (?:notice|contract) "
     r"(?:ends|is up|runs out)|from (?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|"

@@ -176,6 +176,8 @@ DECISIONS = [
     ("resigned, last day is friday. after that is it ok to accept parents on facebook?",
      "personal.no_contact_parents_children", "yes"),
     ("im leaving in july, can i add parents on fb now?", "personal.no_contact_parents_children", "no"),
+    # a pupil leaving is not the member of staff leaving
+    ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
      "personal.no_contact_parents_children", "no"),
     ("she left after year 11 and is 19 now but came back to do a btec in our sixth form, can i accept her on insta",
