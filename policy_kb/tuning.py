@@ -16,7 +16,7 @@ from typing import Iterator
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-WHOLLY_ASIDE = ("r8", "r9", "r10")  # rounds nothing learns from at all, by id prefix
+WHOLLY_ASIDE = ("r8", "r9", "r10", "r11")  # rounds nothing learns from at all, by id prefix
 
 
 def kept_aside(row_id: str) -> bool:
