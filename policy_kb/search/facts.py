@@ -52,6 +52,8 @@ _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
     r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b"
     r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:course|adult)"
+    # a pupil at another of the trust's schools is still a current pupil of the trust
+    r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:academ(?:y|ies)|schools?)\b"
 )
 # Left, and back as a student: on a course here now is a current student, whatever their age.
 _BACK_AS_STUDENT = re.compile(

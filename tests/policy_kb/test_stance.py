@@ -176,6 +176,11 @@ DECISIONS = [
     ("resigned, last day is friday. after that is it ok to accept parents on facebook?",
      "personal.no_contact_parents_children", "yes"),
     ("im leaving in july, can i add parents on fb now?", "personal.no_contact_parents_children", "no"),
+    # a pupil at another of the trust's schools is still a current pupil; where leavers go is identifying
+    ("a pupil from one of the other academies in our trust wants to follow me on tiktok, is that ok?",
+     "personal.no_friend_students", "no"),
+    ("can we put our year 6 leavers' list on the school facebook, showing which secondary school each child is going to?",
+     "sanctioned.no_identifying_info", "no"),
     # a pupil leaving is not the member of staff leaving
     ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
