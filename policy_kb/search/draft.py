@@ -5,11 +5,13 @@ a draft's "today", "our" or "Year 4" are not facts about the person asking. What
 what the draft does: names a child, with a photo or without; mocks the school or its leaders; or makes
 fun of pupils on a school account. `read` gives the question with the draft replaced by what it does, in
 words the clauses' rules know, followed by the draft's other words (its children's names left out), so a
-draft about a particular pupil or incident still reads as one. A message without a draft is returned as it is.
+draft about a particular pupil or incident still reads as one, and says what it took the draft to do,
+for the person to check. A message without a draft is read as it is.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from safeguarding.who import named
 
@@ -83,69 +85,55 @@ def _drafts(text: str) -> list[tuple[int, int, str]]:
 def names(draft: str) -> list[str]:
     """The first names of children in a draft ("Look at Amelia and Josh", "Goals from Maisie T (Y9)")."""
     found = [m.group(1) for pattern in (_NAME_PAIR, _NAME_AFTER, _NAME_INITIAL, _NAME_YEAR) for m in pattern.finditer(draft)]
-    if not found and named(draft):
-        found = ["(a name)"]  # "Ellie read a whole book today": who.named knows her by what she did, not where she stands
     return [name for name in dict.fromkeys(found) if name.lower() not in _NOT_A_NAME]
+
+
+def _replaced(text: str, children: list[str], by: str) -> str:
+    for name in children:
+        text = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", by, text)  # "Maisie T" whole
+    return text
 
 
 def without_names(text: str) -> str:
     """The text with children's first names (as `names` finds them) replaced by "[name]": what the
     unanswered-questions log may keep of "can I post 'Well done to Oscar and Lily'?"."""
-    for name in names(text):
-        if name != "(a name)":
-            text = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", "[name]", text)
-    return text
+    return _replaced(text, names(text), "[name]")
 
 
-def _reading(text: str) -> tuple[str, list[tuple[list[str], list[str], str]]] | None:
-    """The question without its drafts, and for each draft: what it does in the rules' words, the same
-    for a person, and the draft's own words with children's names left out. None when there is no draft."""
+class Reading(NamedTuple):
+    text: str  # what the matcher reads: the question, each draft replaced by what it does
+    described: str | None  # what was checked, for the person: "Your draft names Amelia and Josh in a photo."
+
+
+def read(text: str) -> Reading:
+    """The question with any draft in it replaced by what the draft does, and what that was in a person's
+    words (the text itself, and None, when there is no draft or nothing in it the rules turn on)."""
     drafts = _drafts(text)
     if not drafts or not _ASKS.search(text):
-        return None
+        return Reading(text, None)
     asked = text
     for start, end, _ in reversed(drafts):
         asked = asked[:start] + " " + asked[end:]
     school_account = extract_facts(asked).get("trust_account") or not _PERSONAL.search(asked)
-    read = []
+    said, people = [], []
     for _, _, draft in drafts:
         children = names(draft)
-        rest = draft
-        for name in children:
-            rest = re.sub(rf"\b{re.escape(name)}\b(?: [A-Z]\b)?", "a child", rest)
-        rules, people = [], []
-        named_ = [name for name in children if name != "(a name)"]
-        who = " and ".join(named_) if named_ else "a child"
-        if children and school_account:
+        # "Ellie read a whole book today": who.named knows her by what she did, not where she stands
+        someone = bool(children) or named(draft)
+        who = " and ".join(children) or "a child"
+        if someone and school_account:
             photo = _PHOTO.search(_NO_PHOTO.sub(" ", text))
-            rules.append("naming the children in the photo" if photo else "naming the child")
+            said.append("naming the children in the photo" if photo else "naming the child")
             people.append(f"names {who}" + (" in a photo" if photo else ""))
-        elif children:
-            rules.append("a post about one particular pupil")  # on their own account: a specific matter
+        elif someone:
+            said.append("a post about one particular pupil")  # on their own account: a specific matter
             people.append(f"is about one pupil ({who})")
         if _MOCKS.search(draft) and (_LEADERS.search(draft) or _LEADERS.search(asked)):
-            rules.append("mocking the school's senior leadership (SLT)")
+            said.append("mocking the school's senior leadership (SLT)")
             people.append("makes fun of the school's leaders")
         elif _MAKES_FUN.search(draft) and (_PUPILS.search(draft) or _PUPILS.search(asked)) and school_account:
-            rules.append("a sarcastic joke about the pupils")  # on a personal account, a post about pupils says so itself
+            said.append("a sarcastic joke about the pupils")  # on a personal account, a post about pupils says so itself
             people.append("makes fun of pupils")
-        read.append((rules, people, rest))
-    return asked, read
-
-
-def read(text: str) -> str:
-    """The question with any draft in it replaced by what the draft does (the text itself if none)."""
-    reading = _reading(text)
-    if reading is None:
-        return text
-    asked, drafts = reading
-    said = "; ".join("; ".join(rules + [rest]) for rules, _, rest in drafts)
-    return " ".join(asked.split()) + " — the post: " + said
-
-
-def described(text: str) -> str | None:
-    """What the bot took the draft to do, for the person to check ("Your draft names Amelia and Josh in a
-    photo."), or None when there is no draft or nothing in it the rules turn on."""
-    reading = _reading(text)
-    people = [said for _, each, _ in reading[1] for said in each] if reading else []
-    return f"Your draft {' and '.join(people)}." if people else None
+        said.append(_replaced(draft, children, "a child"))
+    return Reading(" ".join(asked.split()) + " — the post: " + "; ".join(said),
+                   f"Your draft {' and '.join(people)}." if people else None)

@@ -162,8 +162,7 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
-        drafted = draft.described(text[:MAX_INPUT_CHARS])
-        text = draft.read(text[:MAX_INPUT_CHARS])  # a pasted draft is read for what it does
+        text, drafted = draft.read(text[:MAX_INPUT_CHARS])  # a pasted draft is read for what it does
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)

@@ -11,14 +11,14 @@ def test_a_message_without_a_draft_is_left_as_it_is():
                  "the policy says \"reported as above\", reported to whom?",
                  # someone else's words, quoted: not the person's draft
                  "a parent commented 'this school is a joke and the head is useless' under our post, is it ok to delete it?"):
-        assert draft.read(text) == text
+        assert draft.read(text) == (text, None)
 
 
 def test_childrens_first_names_are_found_and_left_out():
     assert draft.names("Look at Amelia and Josh showing off their Roman shields!") == ["Amelia", "Josh"]
     assert draft.names("Goals from Maisie T (Y9) and Priya K (Y8)!") == ["Maisie", "Priya"]
     assert draft.names("Well done to everyone at the Brookfield Academy sports day!") == []
-    read = draft.read("can i put this on the y3 class page? 'Well done to Oscar and Lily for their volcano models!'")
+    read = draft.read("can i put this on the y3 class page? 'Well done to Oscar and Lily for their volcano models!'").text
     assert "Oscar" not in read and "Lily" not in read and "naming the child" in read
 
 
@@ -40,8 +40,8 @@ def test_a_draft_is_answered_by_what_it_does(matcher, question, clause, verdict)
 def test_the_person_is_told_what_was_checked_in_their_draft(matcher):
     question = ("can i put this on the year 3 class page? 'Well done to Oscar and Lily for their brilliant volcano "
                 "models!' with a photo of them")
-    assert draft.described(question) == "Your draft names Oscar and Lily in a photo."
+    assert draft.read(question).described == "Your draft names Oscar and Lily in a photo."
     assert matcher.answer(question).note.startswith("Your draft names Oscar and Lily in a photo.")
-    assert draft.described("ok to post this on my story? 'another pointless INSET courtesy of SLT 🙄'") == \
+    assert draft.read("ok to post this on my story? 'another pointless INSET courtesy of SLT 🙄'").described == \
         "Your draft makes fun of the school's leaders."
-    assert draft.described("can i post this: 'Lovely sunny day for sports day at school'") is None  # nothing to flag
+    assert draft.read("can i post this: 'Lovely sunny day for sports day at school'").described is None  # nothing to flag
