@@ -23,6 +23,9 @@ from .second_opinion import (
     NONE_SURE,
     SEARCH_SURE,
     SURE,
+    UNSURE,
+    UNSURE_BY,
+    UNSURE_NEAR,
     VOUCH,
     VOUCH_SCORE,
     WEIGHT,
@@ -211,6 +214,8 @@ class Matcher:
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text)
         doubt = None if facts or decision.clarification else self._doubt(decision.clause_id, candidates, second)
+        if doubt is None and not facts and not decision.clarification and decision.clause_id == lead:
+            doubt = self._unsure(lead, text, candidates, second)
         if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
         if doubt is not None:
@@ -254,6 +259,28 @@ class Matcher:
         better = [c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW and second.get(c.clause_id, 0.0) >= DOUBT_MIN
                   and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
         return max(better, key=second.__getitem__) if better else None
+
+
+    def _unsure(self, lead: str, text: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
+        """The clause to offer beside `lead` when the second opinion all but rules `lead` out (under UNSURE)
+        and prefers, several times over (UNSURE_BY), a clause the question's words are about too and do not
+        rule out, though its relevance rule missed them: "left school last yr, 17, snapchat add?" matched
+        the parent rule's words, and the friend rule is the one meant. The words are about it when they
+        score VOUCH_SCORE against it and nearly as much as against `lead` (UNSURE_NEAR): a question that
+        plainly matches its rule is answered, whatever the opinion says."""
+        if not second or second.get(lead, 0.0) >= UNSURE:
+            return None
+        favourite = max(second, key=second.__getitem__)
+        clause = self.kb.by_id.get(favourite)
+        if (favourite == lead or clause is None or second[favourite] < max(DOUBT_MIN, UNSURE_BY * second.get(lead, 0.0))
+                or clause.text == self.kb.by_id[lead].text or clause.requires.ruled_out(normalise(text))):
+            return None
+        own_words = self._own_words(text)
+        scored = next((c for c in self._scored(text, own_words, None, second) if c.clause_id == favourite), None)
+        if scored is None or scored.score - WEIGHT * second[favourite] < VOUCH_SCORE:
+            return None
+        led = next(c.score for c in candidates if c.clause_id == lead)
+        return favourite if scored.score >= UNSURE_NEAR * led else None
 
 
 def _says_who(facts: Mapping[str, Any] | None) -> bool:

@@ -85,6 +85,21 @@ def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
     assert first.kind == "answer" and first.clause_id == alone.clause_id
 
 
+def test_a_clause_it_all_but_rules_out_is_offered_beside_the_one_it_prefers(kb):
+    # The words "reply" and "official account" reach the rule on removing comments; the question is about
+    # email to a parent, which that rule's relevance rule does not see.
+    question = "surely i dont need the official account for a quick reply to a parent?"
+    lead, meant = "sanctioned.remove_inappropriate_comments", "personal.official_email"
+    alone = Matcher(kb, opinion=None).answer(question)
+    assert alone.clause_id == lead and meant not in {c.clause_id for c in alone.candidates}
+    unsure = Matcher(kb, opinion=Fixed({meant: 0.4, lead: 0.02, "vision": 0.1})).answer(question)
+    assert unsure.kind == "choose" and unsure.choices == (lead, meant)
+    # not several times over (UNSURE_BY), or not under UNSURE: the rule's clause answers
+    for doubt in (0.4 / second_opinion.UNSURE_BY + 0.01, second_opinion.UNSURE):
+        answered = Matcher(kb, opinion=Fixed({meant: 0.4, lead: doubt})).answer(question)
+        assert answered.kind == "answer" and answered.clause_id == lead, doubt
+
+
 def test_unless_it_is_sure_it_never_offers_a_clause_the_question_is_not_about(kb):
     question = "can i accept a friend request from a current year 10 on facebook"
     unsure = second_opinion.VOUCH - 0.05
