@@ -181,6 +181,15 @@ DECISIONS = [
      "personal.no_friend_students", "no"),
     ("can we put our year 6 leavers' list on the school facebook, showing which secondary school each child is going to?",
      "sanctioned.no_identifying_info", "no"),
+    # someone else messaging a child is inappropriate communication, not a child's message to me; an account
+    # a child found is the person's own, whoever the child is ("a lad from the club found my tiktok")
+    ("a year 6 showed me what some man keeps sending her on roblox, who do i need to tell?",
+     "personal.report_inappropriate", "report"),
+    ("one of the boys from the rugby club found my tiktok and keeps commenting, what do i do?",
+     "personal.report_child_contact", "report"),
+    # a photo with no child in it and no name on it; a list of the team is a list of children's names
+    ("ok to post a photo of the year 2 pottery on the class page? no child in the photo and no name on it",
+     "sanctioned.no_names_in_photos", "yes"),
     # a pupil leaving is not the member of staff leaving
     ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
@@ -324,6 +333,11 @@ DECISIONS = [
     ("is governor approval enough to start a school instagram", "sanctioned.slt_approval", "no"),
     ("forgot to tell slt the url of the class blog before the kids joined, is that ok?", "sanctioned.notify_url", "no"),
 ]
+
+
+def test_a_list_of_the_team_is_personally_identifying(matcher):
+    ranked = matcher.rank("is it ok to put the squad list on the school twitter")
+    assert ranked[0].clause_id == "sanctioned.no_identifying_info"
 
 
 @pytest.mark.parametrize(("question", "clause_id", "verdict"), DECISIONS)
