@@ -52,9 +52,9 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
     "sexual images": (2, ("nude", "nudes", "naked", "topless", "explicit", "sexting", "sextortion", "blackmail",
                           "blackmailed", "blackmailing", "deepfake", "deepfakes")),
     "grooming or exploitation": (2, ("groomed", "grooming", "groom", "exploited", "exploitation", "exploiting",
-                                     "trafficked", "trafficking", "gang", "gangs", "dealing", "dealer", "parcel",
-                                     "parcels")),
-    "grooming or exploitation ": (1, ("stranger", "strangers", "gifts", "gift", "presents", "cash", "money", "older",
+                                     "trafficked", "trafficking", "gang", "gangs", "dealing", "dealer")),
+    "grooming or exploitation ": (1, ("stranger", "strangers", "gifts", "gift", "presents", "cash", "money", "older", "parcel",
+                                      "parcels",
                                       "boyfriend", "bloke", "guy", "man", "men", "meet",
                                       "meeting", "met", "address", "drugs", "drug", "weed", "cannabis", "knife",
                                       "knives", "weapon", "weapons")),
@@ -64,7 +64,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
     "radicalisation ": (1, ("hate", "hatred", "racist", "racism", "immigrants", "muslims", "jews", "supremacy",
                             "antisemitic", "islamophobic", "homophobic", "conspiracy")),
     "fgm or forced marriage": (2, ("fgm", "circumcision", "circumcised", "marry", "married", "marrying", "marriage",
-                                   "husband", "honour", "honor", "dishonour", "engaged")),
+                                   "husband", "honour", "honor", "dishonour")),
     "fgm or forced marriage ": (1, ("abroad", "ceremony", "wedding", "relatives", "shame", "holiday", "country",
                                     "flight", "airport", "passport")),
     "missing": (2, ("runaway", "absconded", "absconding")),
@@ -78,7 +78,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
     "neglect": (2, ("neglect", "neglected", "unwashed", "homeless", "evicted", "uncollected", "starving")),
     # head lice are everyday in a primary school: with other signs, a sign; alone, a letter home
     "neglect ": (1, ("hungry", "food", "dirty", "smelly", "smells", "smell", "alone", "cold", "coat", "teeth", "lice", "nits",
-                     "tired", "filthy", "hostel", "unkempt", "untreated", "scruffy", "shoes", "uncared", "ignored",
+                     "tired", "filthy", "freezing", "hostel", "unkempt", "untreated", "scruffy", "shoes", "uncared", "ignored",
                      "rejected")),
     "young carer": (1, ("carer", "caring", "looks", "looking", "cooking", "shopping", "stroke", "illness", "disabled",
                         "shattered", "exhausted")),
@@ -86,9 +86,9 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                      "whereabouts", "sworn", "swearing", "screamed", "slapped", "nervous", "jumpy", "flinching",
                      "shaking", "worried", "worrying", "concerned", "concern", "distressed", "withdrawn", "anxious",
                      "panicking", "begged", "pleaded", "threatened", "threatening", "threat", "threats", "bullied",
-                     "bullying", "harassed", "harassment", "pregnant", "pregnancy", "abuse", "abused", "abusive",
+                     "bullying", "bully", "bullies", "harassed", "harassment", "pregnant", "pregnancy", "abuse", "abused", "abusive",
                      "safeguarding", "disclosed", "disclosure", "risk", "danger", "dangerous", "unsafe", "hid",
-                     "hiding", "refuses", "refused", "won't", "wont")),
+                     "hiding", "refuses", "refused")),
 }
 # A word listed under two categories counts with its heavier weight.
 _WORDS = {word: (category.strip(), weight)
@@ -106,8 +106,9 @@ _WEAK = {category: _compile(kinds.get("weak", ())) for category, kinds in SIGNS.
 # A message framed as passing something on ("she told me", "who do I tell") needs only one sign.
 _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|he|they|to me|mum|dad)|says (?:that|her|his|"
                    r"she|he|they|mum|dad)|disclos\w*|showed me|noticed|spotted|i saw|i'?ve seen|worried|concerned|"
-                   r"who (?:do|should) i (?:tell|report|speak to|go to)|is (?:this|it|that) (?:a )?safeguarding|"
-                   r"not sure (?:if|whether) (?:this|it)'?s? (?:anything|something)|might be nothing|probably nothing)")
+                   r"who (?:do|should) i (?:tell|report|speak to|go to)|found (?:loads of |lots of |some |a |these |the |his |her )?"
+                   r"(?:messages|texts|photos|pics|pictures|chats|dms)|is (?:this|it|that) (?:a )?safeguarding|"
+                   r"not sure (?:if|whether) (?:this|it)(?:'?s| is)? (?:anything|something)|might be nothing|probably nothing)")
 
 # Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the
 # topic, unless someone told or showed the writer something, or the second reader hears harm.
@@ -123,7 +124,7 @@ _ONE_CHILD = re.compile(r"\b(?:a|an|one|this|that|one of (?:my|our|the)) (?:\w+ 
 
 # Asking leave for something the person would do: with only two light signs and a reader that hears no
 # harm (under LEAVE_DOUBT), a policy question, not a concern.
-_ASKS_LEAVE = re.compile(r"\b(?:can|could|may) (?:i|we)\b|\bam i allowed\b|\bis it (?:ok|okay|fine|alright|allowed)\b"
+_ASKS_LEAVE = re.compile(r"\b(?:can|could|may) (?:i|we)\b|\bam i allowed\b|\bis (?:it|that|this) (?:ok|okay|fine|alright|allowed)\b"
                          r"|\bdoes the polic(?:y|ies)\b|\bmust (?:it|i|we)\b|\bgo ahead\b")
 LEAVE_DOUBT = 0.2
 
@@ -227,7 +228,7 @@ def read(text: str) -> Disclosure | None:
     if (_TEACHING.search(said) and not _TOLD.search(said) and not _ONE_CHILD.search(said) and not who.named(text)
             and heard() < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
-    if categories == ("staff conduct",) and _WHAT_IF.search(said):
+    if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     urgent = bool(_NOW.search(_NOT_NOW.sub(" ", said))) or ("suicide" in categories and bool(_ACUTE.search(said)))
     return Disclosure(categories, urgent, _about(said, categories))
@@ -260,6 +261,7 @@ def _normalise(text: str) -> str:
     said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = who.OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
+    said = _OWN_ROLE.sub("i work here", said)  # "im a peri music teacher, can i follow…": the writer, not a colleague
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
@@ -270,9 +272,16 @@ def _normalise(text: str) -> str:
 
 
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+_OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am|as) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
+                       r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
 _EVERYDAY = re.compile(
     r"\b(?:stay|stays|staying|keep|keeps|keeping|kept|get|gets|getting|got|be|been|being) in touch\b"
     r"|\b(?:once|when|after|till|until) (?:i'?ve|i have|i'?m|i am) gone\b"
+    r"|\b(?:budget|funding|spending|staff|staffing|pay|job|service|power) cuts\b|\bhit (?:\w+ )?hard\b"
+    # an email or web address, a private business or lessons: not where a child lives, not a secret
+    r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|tuition|tutoring|lessons?|"
+    r"school|sector|practice|hire|hospital|healthcare)\b"
+    r"|\bcctv(?: camera| footage| system)?s?\b"
     r"|\b(?:dog|pet|horse) grooming\b|\bexplicit(?= (?:purpose|aims?|reference|mention|permission|consent|instructions?|statement))"
     r"|\bmissing (?:\d+ |a few |some |any |two |three |their |her |his )?(?:\w+ )?(?:forms?|slips?|signatures?|letters?|"
     r"payments?|books?|homework|kit|coursework|marks?|replies|returns)\b"

@@ -55,7 +55,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "emotional abuse": {
         "strong": (
-            r"emotional(?:ly)? abus\w*", r"(?:calls?|called|calling) (?:her|him) (?:a )?(?:stupid|useless|worthless|"
+            r"emotional(?:ly)? abus\w*", r"(?:calls?|called|calling) (?:her|him|(?!it\b|that\b|this\b|them\b|me\b|us\b)[a-z]+) (?:a |the )?(?:stupid|useless|worthless|mistake|thick|"
             r"fat|ugly|idiot|waste|names|slag|slut)", r"waste of space", r"never been born", r"hates? (?:me|her|him)",
             r"(?:i'?m|she'?s|he'?s|they'?re) the reason", r"not allowed to (?:eat|go out|speak|see)",
             rf"lock(?:s|ed)? {_P} (?:out|in)", r"(?:scared|terrified|frightened|afraid|petrified) of (?:her|his|their) "
@@ -74,9 +74,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",
-            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"home alone", r"on (?:her|his|their) own "
+            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"on (?:her|his|their) own "
             r"(?:at night|all (?:day|night|weekend)|this morning|overnight)", r"(?:no|without) (?:electric\w*|gas|heating|"
-            r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)", r"no ?one (?:picked|came to collect|answering|"
+            r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)"
+            r"(?! (?:\w+ )?(?:consent|forms?|slips?|money|payments?|letters?|parcels?|books?|data|results|signatures?|photos?|"
+            r"the (?:\w+ )?(?:forms?|slips?|money|letters?|books?)|it|them|yet)\b)", r"no ?one (?:picked|came to collect|answering|"
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
             r"no coat in", r"fell asleep",
@@ -115,12 +117,15 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)", r"overdos\w*",
             r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch) of |loads of |some of )?(?:(?:her|his|my|"
             r"their|mum'?s|dad'?s|nan'?s) )*(?:pills|tablets|paracetamol|meds|medication)", r"taken them all",
-            r"(?:goodbye|suicide) (?:note|message|letter)", r"sorry for everything", r"no (?:reason|point) (?:to|in) (?:live|living)",
+            r"suicide (?:note|message|letter)", r"(?:(?<!i )(?:left|wrote|sent|posted|found|leaves|writes|sends)|her|his|their) (?:a )?"
+            r"goodbye (?:note|message|letter)", r"sorry for everything", r"no (?:reason|point) (?:to|in) (?:live|living)",
             r"kill yourself|kys\b", r"noose|hang (?:herself|himself)",
             r"goodbye (?:everyone|all|every ?1|guys|world|forever)", r"thanks? for everything",
             r"ways to (?:die|kill (?:myself|herself|himself|themselves)|end (?:it|my life|her life|his life))",
             r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
             r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)",
+            # the mark a ligature leaves: "a rope mark around her neck"
+            r"(?:rope|ligature|cord|belt) (?:marks?|burns?)", r"marks? (?:all )?(?:round|around) (?:her|his|their) neck",
             r"not (?:being|be) here any ?more", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
             r"not exist|go to sleep (?:and|forever))"),
     },

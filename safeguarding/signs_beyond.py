@@ -12,7 +12,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
             r"(?:photos?|pictures?|pics|videos?|film\w*|record\w*) (?:\w+ ){0,4}(?:getting changed|changing for|undress\w*|"
             r"in (?:the |their )?(?:changing rooms?|showers?|toilets?))",
-            r"(?:threaten(?:s|ed|ing)?|says?|said) (?:to|they'?ll|he'?ll|she'?ll|it'?ll) (?:share|send|post|leak)",
+            r"(?:threaten(?:s|ed|ing)?|(?:he|she|they|someone|somebody|he'?s|she'?s) (?:says?|said)) (?:to|they'?ll|he'?ll|she'?ll|it'?ll) (?:share|send|post|leak)",
             r"sent (?:a )?(?:pic|picture|photo|video) (?:of herself|of himself|to (?:her|his) (?:boy|girl)friend)",
             r"(?:shared|sharing|spread\w*|going round) (?:it )?(?:with|around|round) (?:his|her|the) (?:mates|friends|class|school|year)",
             r"(?:show|share|send|post|spread) (?:them|it|the (?:pics|pictures|photos|videos)) (?:round|around|to everyone)",
@@ -34,7 +34,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
             r"(?:gift ?cards?|gifts|presents|money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "
             r"(?:gift|money|presents|cash|vouchers)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
-            r"bought (?:her|him) (?:a new|an?|new)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
+            r"bought (?:her|him) (?:a new|an?|new)", r"(?:gives?|giving|gave) (?:her|him|them) (?:presents|gifts|money|cash)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
             r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
@@ -50,7 +50,16 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:my|his|her|your) special (?:girl|boy|friend)", r"(?:sit|sat|sitting) on (?:his|her|my) (?:knee|lap)",
             r"picks? (?:her|him) up (?:in (?:his|a) car|after school|from school)", r"picked up by (?:different |older )?(?:men|man|"
             r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*"),
-        "weak": (r"\bmeet up\b", r"new phone\b(?! numbers?\b)", r"nails done"),
+        "weak": (r"\bmeet up\b", r"new phone\b(?! numbers?\b)", r"nails done",
+                 # an adult singling a child out: kept behind, taken out of lessons, hugged where seen
+                 r"keep(?:s|ing)? (?:[a-z]+ ){1,2}behind (?:after|at|in)|kept (?:[a-z]+ ){1,2}behind (?:after|at|in)",
+                 r"(?:takes?|taking|took) (?:her|him|them) out of (?:lessons?|class)",
+                 r"(?:seen|caught) (?:\w+ )?(?:hugging|kissing|cuddling)",
+                 # in company: an adult taking one child away from the others, or a present for one child
+                 r"(?:take|takes|taking|took) (?:a |an |the |one of the |one )?(?:\w+ ){0,3}(?:kids?|child(?:ren)?|pupils?|students?|"
+                 r"girls?|boys?|lads?) (?:\w+ ){0,6}?(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|one at a time)",
+                 r"(?:gave|gives|given|giving|buys?|bought|buying) (?:her|him|one of them|[a-z]+) (?:a |an |some |new )?(?:\w+ )?(?:present|gift|"
+                 r"necklace|bracelet|jewellery|perfume|sweets)\b"),
     },
     "exploitation": {
         "strong": (
@@ -69,7 +78,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "radicalisation": {
         "strong": (
             r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
-            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
+            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?",
+            r"prais\w* (?:the |a |that |those )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
@@ -102,6 +112,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
+            r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
+            r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             r"gone to meet (?:someone|a man|a guy)",
@@ -121,6 +133,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"beat|hurt|batter|jump|get|rape|ruin)", r"(?:will|'ll|gonna|going to) (?:get|stab|kill|jump|batter|ruin) (?:him|her|them)",
             r"(?:they|he|she|we)'?ll (?:get|stab|kill|jump|batter|ruin|hurt|beat) (?:him|her|them)",
             r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
+            # a child who means to hurt someone: a gun, a way to kill, a list of what they will do to them
+            r"(?<!nerf )(?<!water )(?<!toy )(?<!glue )(?<!cap )(?<!bb )(?<!airsoft )(?<!paintball )(?:shot ?guns?|rifles?|firearms?|pistols?|handguns?|\bguns?)\b",
+            r"(?:best |quickest |easiest )?(?:ways? |how )to (?:kill|stab|shoot|poison|hurt) (?:my|his|her|their|a|the|some|someone|people|every)\b",
+            r"what (?:i'?ll|i will|i'?m going to|i'?m gonna|he'?ll|he will|she'?ll|she will) do to (?:them|him|her)",
             r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself",
             r"(?:make|makes|made|making) (?:him|her|them) (?:eat|lick|drink)", r"(?:eat|lick) (?:\w+ ){0,2}off the (?:floor|ground)",
             r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"rumou?rs? about (?:which |what |who )?"

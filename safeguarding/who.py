@@ -11,7 +11,11 @@ TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|"
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
-    r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|candidates?|"
+    r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
+    # where only children are: "after lessons", "in class", "at lunch", "parents' evening"; a child's siblings
+    r"(?:in|after|out of|during) (?:(?:her|his|their|the) )?(?:lessons?|class)\b|at (?:break|lunch(?:time)?|play ?time)\b|"
+    r"in the playground|parents'? evening|(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
+    r"(?:younger|youngest|older|eldest) (?:one|ones)\b|"
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
     r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|"
@@ -41,7 +45,13 @@ _NAMED = re.compile(
     r"(?:told|tells|said|says|came in|comes in|turned up|turns up|arrived|keeps|kept|seems|seemed|mentioned|disclosed|"
     r"showed|admitted|refuses|refused|cried|flinched|wrote|drew|lives|sleeps|(?:has|had)n'?t been|(?:has|had) been "
     r"(?:off|absent|missing|crying|coming|turning|sleeping|living|staying|hungry|wearing|quiet|withdrawn|self)|"
-    r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)))\b")
+    r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)|"
+    # typed as a note: "jenson missing since saturday", "kelsey on the bridge", "rubie asked me at lunch"
+    r"asked me|asks me|stared|ran off|(?:is |was )?being \w+ed|praising|missing|hungry|freezing|"
+    r"on the (?:bridge|roof|ledge|railway)|no (?:coat|socks|shoes|lunch|breakfast|food)|"
+    # someone's family and things: "gabriel's family flat", "ella's face", "rafi's phone", "kayla's been"
+    r"(?<='s )(?:been|family|mum|dad|mam|parents?|house|home|flat|phone|face|brother|sister|nan|gran|stepdad|uncle|"
+    r"appointment)))\b")
 _NOT_NAMES = frozenset({
     "the", "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "you", "who", "what",
     "which", "where", "when", "why", "how", "one", "someone", "somebody", "anyone", "anybody", "nobody", "everyone",
@@ -57,8 +67,16 @@ _NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas", "easter",
     "nobody's", "everyone's", "my", "our", "your", "his", "her", "their", "its", "mine", "whoever", "whatever",
-    "family", "families", "microsoft", "apple", "operation", "government",
+    "family", "families", "microsoft", "apple", "operation", "government", "trust", "academy", "department", "dept",
+    "council", "team", "club", "pta", "cmat", "mat", "website", "everybody's", "someone's", "somebody's", "anyone's",
 })
+# A first name typed in lower case, with something of theirs: "messages from coach b on rafi's phone", "a
+# fake account with ella's face on it"; not after a word that makes it a thing ("the school's phone").
+_POSSESSIVE = re.compile(r"(?:\b(?P<before>\w+) )?\b(?P<name>[a-z]{3,})'s "
+                         r"(?:family|face|phone|mum|dad|mam|parents?|house|home|flat|brother|sister|nan|"
+                         r"gran|stepdad|uncle|appointment|account|insta|snap(?:chat)?|bag|arms?|legs?|neck|back)\b")
+_THING_BEFORE = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "each", "every",
+                           "one", "any", "no", "whose"})
 _MAKES_ADULT = re.compile(r"(?:mr|mrs|ms|miss|dr|sir|colleague|friend|partner|wife|husband|sister|brother|manager|"
                           r"neighbour|cousin|aunt|auntie|uncle|mum|dad|boss|head|teacher|governor|ta)$", re.I)
 
@@ -68,6 +86,10 @@ def named(text: str) -> bool:
     for found in _NAMED.finditer(text.strip()):
         name, before = found.group("name"), found.group("before") or ""
         if name.lower() not in _NOT_NAMES and not _MAKES_ADULT.match(before):
+            return True
+    for found in _POSSESSIVE.finditer(text.strip()):
+        name, before = found.group("name"), (found.group("before") or "").lower()
+        if name not in _NOT_NAMES and before not in _THING_BEFORE and not _MAKES_ADULT.match(before):
             return True
     return False
 

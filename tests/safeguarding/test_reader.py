@@ -95,6 +95,22 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # someone asking a child for pictures of herself
     ("mum says a 'photographer' on insta has asked her 13yo for pics in her bikini", "sexual images"),
     ("some bloke on tiktok keeps pestering a girl in my tutor group for more pictures of herself", "sexual images"),
+    # typed as a note, a first name in lower case; a name with something of theirs
+    ("freya missing since last night, mum's called the police", "missing"),
+    ("noah on the railway bridge, just texted his mate a goodbye", "suicide"),
+    ("callum hungry again, no breakfast, same jumper all week", "neglect"),
+    ("parents ringing about a fake account with mason's face on a naked body", "sexual images"),
+    # the mark a ligature leaves; a child who means to hurt someone
+    ("spoke to Grace about her mock results and noticed a red rope mark round her neck", "suicide"),
+    ("a y11 boy's search history flagged 'easiest way to poison my stepdad'", "peer abuse"),
+    ("a year 8 has written in his planner that he'll bring his uncle's shotgun in for the lads who bully him",
+     "peer abuse"),
+    # an adult singling out one child: kept behind, gifts, taken out of lessons
+    ("noticed the new volunteer taking a y2 girl to the library on his own again", "grooming"),
+    ("a supply teacher keeps Evie behind after lessons and gives her presents", "grooming"),
+    # where only children are: a lost child on a trip, a child called names at parents' evening
+    ("year 1 child lost at the museum on the trip for twenty minutes", "missing"),
+    ("at parents' evening dad kept calling Alfie thick and useless in front of us", "emotional abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -136,6 +152,16 @@ def test_harm_told_in_everyday_words(message, category):
     "can i say the policy's explicit purpose is keeping children safe?",
     "my twitter has loads of teacher followers, can i post the year 8 homework there?",
     "can a parent ask for photos of her son's team from the match?",
+    # a goodbye note, an email address, a private business, budget cuts, keeping pupils engaged, walking home alone
+    "i'm on maternity leave from friday and want to send the class parents a goodbye note from my gmail, ok?",
+    "can i give pupils my school email address for homework questions?",
+    "i run a private tuition business on the side, can i advertise it to parents in my class?",
+    "budget cuts have hit our library hard, can i tweet that the trust is letting the kids down?",
+    "is it ok to post memes on the year 9 maths insta to keep the kids engaged?",
+    "can year 5s who walk home alone bring a phone, and where do they hand it in?",
+    "i haven't collected the consent forms for the year 3 photos yet, can i post them?",
+    "someone took a parcel from reception, who can check the cctv camera?",
+    "lost a child's glove in the playground, is there a lost property box?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
