@@ -190,6 +190,16 @@ DECISIONS = [
     # a photo with no child in it and no name on it; a list of the team is a list of children's names
     ("ok to post a photo of the year 2 pottery on the class page? no child in the photo and no name on it",
      "sanctioned.no_names_in_photos", "yes"),
+    # the school phone failed and the person's own was used, with no approval; access before the URL is sent on
+    ("the school mobile ran out of charge on the residential so i used my own to text a mum. i didn't have approval, "
+     "is that a problem?", "personal.no_personal_email_phone", "no"),
+    ("can the year 9s join the class account before i've emailed my head of department the url?",
+     "sanctioned.notify_url", "no"),
+    # no name at all, and no name but enough detail to know who it is
+    ("can we post well done to our reading champion on the school page without a name", "sanctioned.no_identifying_info",
+     "yes"),
+    ("can the class blog tell the story of a pupil's recovery without her name but with enough detail that parents "
+     "would know who it is?", "sanctioned.no_identifying_info", "no"),
     # a pupil leaving is not the member of staff leaving
     ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
