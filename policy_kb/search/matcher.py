@@ -36,7 +36,8 @@ from .second_opinion import (
 from .stance import asked, decide, settles
 
 # "the policy", "this policy", and typed as a search, "does policy cover linkedin" (not "the uniform policy")
-_THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|would|under|in|by|per) )polic(?:y|ies)\b"
+_THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|would|under|in|by|per|of|related|other) )"
+                          r"polic(?:y|ies)\b"
                           r"(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
@@ -45,6 +46,7 @@ MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on past
 FUZZY_POOL = 10
 TOPIC_WORDS = 3
 TOPIC_CHOICES = 3
+TOPIC_POOL = 5
 # A question, not a topic: "can I…", "is it…", a question mark.
 _QUESTION = re.compile(r"\?|^\s*(?:can|could|may|should|is|are|am|do|does|did|what|who|how|why|when|where|which)\b")
 
@@ -160,7 +162,8 @@ class Matcher:
         if not 1 <= len(own_words) <= TOPIC_WORDS or _QUESTION.search(text.lower()):
             return ()
         best = [c.clause_id for c in self._scored(text, own_words, None) if c.score >= UNKNOWN_BELOW]
-        rules = [clause_id for clause_id in best if self.kb.by_id[clause_id].stance != "information"]
+        # the rules among the closest few ("privacy"); a topic only facts answer ("purpose of policy") offers those
+        rules = [clause_id for clause_id in best[:TOPIC_POOL] if self.kb.by_id[clause_id].stance != "information"]
         return tuple((rules if len(rules) > 1 else best)[:TOPIC_CHOICES])
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:

@@ -384,6 +384,17 @@ def test_a_topic_on_its_own_offers_the_rules_it_touches(matcher, topic):
     assert all(matcher.kb.by_id[c].stance != "information" for c in reply.choices)
 
 
+def test_a_topic_only_facts_answer_offers_those_facts(matcher):
+    reply = matcher.answer("purpose of policy")
+    assert reply.kind == "choose" and reply.choices[0] == "purpose.general"
+    assert all(c.startswith("purpose.") for c in reply.choices)
+
+
+def test_a_topic_typed_as_a_search_is_searched(matcher):
+    reply = matcher.answer("remove and report comments")
+    assert reply.kind == "answer" and reply.clause_id == "sanctioned.remove_inappropriate_comments"
+
+
 @pytest.mark.parametrize("text", ["parking", "pay rise", "can I park in the staff car park?"])
 def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
     assert matcher.answer(text).kind == "unknown"
