@@ -112,7 +112,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"suicid\w*|sucid\w*|suicdal", r"kill(?:s|ed|ing)? (?:herself|himself|themselves|themself|myself)", r"end (?:it|it all|things|"
             r"(?:her|his|their|my) life)", r"want(?:s|ed)? to die", r"wants? to be dead", r"better off (?:dead|without)",
-            r"no ?one would (?:miss|care)", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
+            r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
+            r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",
             r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)", r"overdos\w*",
             r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch) of |loads of |some of )?(?:(?:her|his|my|"

@@ -40,14 +40,14 @@ PRONOUN = re.compile(r"\b(?:she|he|her|him|his|they|them|their|hes|shes)\b")
 # message) followed by something a person says, shows or does, that is not a word for an adult, a thing or
 # a time, and not after a title or a word that makes it an adult ("Mrs Khan said", "my colleague Sarah said").
 _NAMED = re.compile(
-    r"(?:(?P<before>\w+) )?\b(?P<name>[A-Z][a-z]{2,}|(?<![\w ])[a-z]{3,})(?:'s)?(?: (?:in|from) (?:\d{1,2}[A-Za-z]{0,3}|"
+    r"(?:(?P<before>\w+) )?\b(?P<name>[A-Z][a-z]{2,}|(?<![\w ])[a-z]{3,})(?:'s|:)?(?: (?:in|from) (?:\d{1,2}[A-Za-z]{0,3}|"
     r"(?:[Yy]ear|[Yy]r|[Yy]) ?\d{1,2}\w?|my \w+))? (?:(?:just |also |still |always |never |often |again )?"
     r"(?:told|tells|said|says|came in|comes in|turned up|turns up|arrived|keeps|kept|seems|seemed|mentioned|disclosed|"
     r"showed|admitted|refuses|refused|cried|flinched|wrote|drew|lives|sleeps|(?:has|had)n'?t been|(?:has|had) been "
     r"(?:off|absent|missing|crying|coming|turning|sleeping|living|staying|hungry|wearing|quiet|withdrawn|self)|"
     r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)|"
     # typed as a note: "jenson missing since saturday", "kelsey on the bridge", "rubie asked me at lunch"
-    r"asked me|asks me|stared|ran off|(?:is |was )?being \w+ed|praising|missing|hungry|freezing|"
+    r"asked me|asks me|stared|ran off|[-–] (?=\w)|(?<=: )(?=\w)|(?:is |was )?being \w+ed|praising|missing|hungry|freezing|"
     r"on the (?:bridge|roof|ledge|railway)|no (?:coat|socks|shoes|lunch|breakfast|food)|"
     # someone's family and things: "gabriel's family flat", "ella's face", "rafi's phone", "kayla's been"
     r"(?<='s )(?:been|family|mum|dad|mam|parents?|house|home|flat|phone|face|brother|sister|nan|gran|stepdad|uncle|"
@@ -69,6 +69,9 @@ _NOT_NAMES = frozenset({
     "nobody's", "everyone's", "my", "our", "your", "his", "her", "their", "its", "mine", "whoever", "whatever",
     "family", "families", "microsoft", "apple", "operation", "government", "trust", "academy", "department", "dept",
     "council", "team", "club", "pta", "cmat", "mat", "website", "everybody's", "someone's", "somebody's", "anyone's",
+    # a note's heading, not a child: "question - can i…", "update: …"
+    "question", "update", "urgent", "help", "query", "fyi", "note", "reminder", "quick", "hey", "btw", "edit", "trip",
+    "attendance", "behaviour", "concern", "issue", "problem", "advice", "re", "subject", "safeguarding", "pastoral",
 })
 # A first name typed in lower case, with something of theirs: "messages from coach b on rafi's phone", "a
 # fake account with ella's face on it"; not after a word that makes it a thing ("the school's phone").

@@ -111,6 +111,9 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # where only children are: a lost child on a trip, a child called names at parents' evening
     ("year 1 child lost at the museum on the trip for twenty minutes", "missing"),
     ("at parents' evening dad kept calling Alfie thick and useless in front of us", "emotional abuse"),
+    # a note headed with the child's name; a child who thinks others would be happier without them
+    ("marcus - second phone, wads of cash, seen in town in school hours. thoughts?", "exploitation"),
+    ("found a note in a y5's tray: everyone would be better off if i wasn't here", "suicide"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -162,6 +165,8 @@ def test_harm_told_in_everyday_words(message, category):
     "i haven't collected the consent forms for the year 3 photos yet, can i post them?",
     "someone took a parcel from reception, who can check the cctv camera?",
     "lost a child's glove in the playground, is there a lost property box?",
+    "the radiator in room 12 is stone cold and the year 3s are sitting in their coats, who fixes it?",
+    "question - can i post the year 6 leavers' photos on the school facebook?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -214,6 +219,13 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
 
 
 @pytest.mark.parametrize(("message", "urgent"), [
+    # planned for straight after school: meeting someone met online, a fight with a weapon
+    ("y9 girl says she's meeting a man from snapchat at the bus station straight after school", True),
+    ("year 10s saying there's a fight after school by the shops and someone's bringing a knife", True),
+    # when it was noticed, or where the telling happened, is not when the harm is
+    ("marking books this afternoon i read a y4 boy's diary entry saying his dad hits him with a belt", False),
+    ("a parent told me at the gate that her son's stepdad locks him in his room", False),
+    ("mum says she's taking him to a healer at half term to get the bad spirit out of him", False),
     # 999 first: the child may be harmed before anyone can act, or is out of sight with a plan or a farewell
     ("she's scared to go home tonight because her stepdad said he'd batter her", True),
     ("a year 4's dad is in the car park shouting that he's going to take her", True),
