@@ -55,7 +55,7 @@ def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question
 def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:
     """The clause's own decisions, else its headline."""
     clause = kb.by_id[clause_id]
-    said = _OR_PRIVATE.sub(" ", _DENIED.sub(" ", _INSTEAD.sub(" ", said)))
+    said = _THEIRS.sub(" ", _OR_PRIVATE.sub(" ", _DENIED.sub(" ", _INSTEAD.sub(" ", said))))
     for decides in clause.decides:
         if (not decides.asked or ask in decides.asked) and (decides.when is None or decides.when.met(said)):
             return Decision(clause.id, decides.verdict, decides.headline, decides.note)
@@ -117,6 +117,9 @@ _OR_PRIVATE = re.compile(r"\bor (?:should|do|does|must|shall|would|has|have) (?:
 # "a public reply, it's not a DM": what is denied is not what is asked about either
 _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in (?:a |the )?|through )?"
                      r"(?:dms?|direct messages?|private messages?|pms?|privately)\b")
+# "a parent emailed my school address from their gmail": someone else's address or phone, not the person's own
+_THEIRS = re.compile(r"\b(?:from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
+                     r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(
     r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning"
@@ -203,7 +206,7 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if facts.get("trust_account") and relation in CHILD and _PRIVATELY.search(said):
         return _no_reply(kb, NO_PRIVATE_DM)  # a pupil messaged the class account: the rule is no private messages
     if relation == "colleague":
-        return _colleague(kb)
+        return _colleague(kb, said)
     if facts.get("left_trust"):
         return _left_the_trust(kb, clause_id)
     if facts.get("outside_trust") and relation != "ex_student":  # an ex-pupil who moved away is still the trust's
@@ -232,12 +235,17 @@ def _no_reply(kb: KnowledgeBase, clause_id: str) -> Decision:
     return Decision(clause_id, "no", "No — don’t reply privately", note, also)
 
 
-def _colleague(kb: KnowledgeBase) -> Decision:
-    note = ("The policy has no rule against connecting with colleagues: the rule below is about students. The advice on "
+# "she doesn't have kids at any CMAT school": whether the colleague is also a parent is what is asked
+_THEIR_CHILDREN = re.compile(r"\b(?:kids?|child(?:ren)?|sons?|daughters?|a parent|parents? (?:at|of|in))\b")
+
+
+def _colleague(kb: KnowledgeBase, said: str) -> Decision:
+    rule = PARENT_RULE if _THEIR_CHILDREN.search(said) else FRIEND_RULE
+    about = "parents/carers and children" if rule == PARENT_RULE else "students"
+    note = (f"The policy has no rule against connecting with colleagues: the rule below is about {about}. The advice on "
             "posts about specific school matters, the trust’s reputation and privacy settings still applies — and if "
             "the colleague is also a parent/carer of a child at the trust, you must not connect.")
-    return Decision(FRIEND_RULE, "yes", "Yes — the policy doesn’t stop you connecting with colleagues", note,
-                    ADVICE_STILL_APPLIES[1:])
+    return Decision(rule, "yes", "Yes — the policy doesn’t stop you connecting with colleagues", note, ADVICE_STILL_APPLIES[1:])
 
 
 def _left_the_trust(kb: KnowledgeBase, clause_id: str) -> Decision:

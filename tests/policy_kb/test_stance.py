@@ -200,6 +200,19 @@ DECISIONS = [
      "yes"),
     ("can the class blog tell the story of a pupil's recovery without her name but with enough detail that parents "
      "would know who it is?", "sanctioned.no_identifying_info", "no"),
+    # students let in already, the URL to follow; the URL sent to a member of SLT
+    ("the year 8s are already on the class blog, i was going to email my subject leader the link next week, ok?",
+     "sanctioned.notify_url", "no"),
+    ("i emailed the account name and url to a member of slt before the pupils joined, is that what's needed?",
+     "sanctioned.notify_url", "yes"),
+    # someone else's address is not the person's own
+    ("a parent emailed me from her hotmail about the trip, can i reply from my school email?", "personal.official_email", "yes"),
+    # a separate account on the same platform is separate
+    ("can the year 4 account be on tiktok like my personal one, as long as it's a completely separate account?",
+     "sanctioned.separate_account", "yes"),
+    # a colleague who is not a parent: the parent rule is the one that would bite
+    ("my colleague wants to be friends on facebook, she doesn't have children at any of our schools, ok?",
+     "personal.no_contact_parents_children", "yes"),
     # a pupil leaving is not the member of staff leaving
     ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
