@@ -213,6 +213,11 @@ DECISIONS = [
     # a colleague who is not a parent: the parent rule is the one that would bite
     ("my colleague wants to be friends on facebook, she doesn't have children at any of our schools, ok?",
      "personal.no_contact_parents_children", "yes"),
+    # saying where you work in a bio; a review of the trust; whether the trust is against social media
+    ("can my instagram bio say i'm a ta at a cmat school?", "personal.consider_reputation", "yes"),
+    ("i want to leave a one-star google review about the trust's payroll team, does the policy say anything?",
+     "personal.consider_reputation", "conditional"),
+    ("is cmat's line on social media basically avoid it, or do they think it's useful?", "intro.opportunities", "info"),
     # a pupil leaving is not the member of staff leaving
     ("a year 13 is leaving in july, from september can i accept her on insta? she's 17", "personal.no_friend_students", "no"),
     ("i go on maternity leave from next month, can i accept the parents' requests then?",
