@@ -6,10 +6,11 @@ the labelled questions in `eval/` that may be learnt from (policy_kb/tuning.py).
 The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
 people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
 has read more ways of asking and is wrong in other places, so the matcher (policy_kb/search/matcher.py)
-uses it in six ways: its probability adds to each candidate's score (WEIGHT); a close call between
+uses it in seven ways: its probability adds to each candidate's score (WEIGHT); a close call between
 clauses goes to the one it is sure of (SURE); when it ranks the clause the matcher would quote
 second or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
-confident answer; and a clause it is sure of (VOUCH), that the question also shares many words with
+confident answer, and so it is when it all but rules that clause out (UNSURE) and prefers, several
+times over (UNSURE_BY), one the question's words are about though its relevance rule missed them; and a clause it is sure of (VOUCH), that the question also shares many words with
 (VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
 ("ex pupil 17 insta?" says nothing of a friend request); when it gives a clause at least SEARCH_SURE,
 a question is searched even if no word of it is in the synonym tables' list of this policy's
