@@ -417,7 +417,7 @@ def test_a_topic_typed_as_a_search_is_searched(matcher):
                                   # money claimed back, and a meeting in school with a parent
                                   "can i get my spotify subscription reimbursed? i play it in art lessons",
                                   "a dad has asked for a meeting about his daughter's maths set, should my line manager "
-                                  "sit in?"])
+                                  "sit in?", "a mum emailed to ask for a refund for the theatre trip, who deals with it?"])
 def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
     assert matcher.answer(text).kind == "unknown"
 

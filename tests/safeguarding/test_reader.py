@@ -114,6 +114,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # a note headed with the child's name; a child who thinks others would be happier without them
     ("marcus - second phone, wads of cash, seen in town in school hours. thoughts?", "exploitation"),
     ("found a note in a y5's tray: everyone would be better off if i wasn't here", "suicide"),
+    # everyday words only when they are meant in their everyday sense
+    ("y6 boy says dad hit him hard last night", "physical abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
