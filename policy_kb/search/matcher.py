@@ -263,7 +263,6 @@ class Matcher:
                   and second.get(c.clause_id, 0.0) > second.get(lead, 0.0) and self.kb.by_id[c.clause_id].text != text]
         return max(better, key=second.__getitem__) if better else None
 
-
     def _unsure(self, lead: str, text: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
         """The clause to offer beside `lead` when the second opinion all but rules `lead` out (under UNSURE)
         and prefers, several times over (UNSURE_BY), a clause the question's words are about too and do not

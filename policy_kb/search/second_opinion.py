@@ -10,8 +10,9 @@ uses it in seven ways: its probability adds to each candidate's score (WEIGHT); 
 clauses goes to the one it is sure of (SURE); when it ranks the clause the matcher would quote
 second or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
 confident answer, and so it is when it all but rules that clause out (UNSURE) and prefers, several
-times over (UNSURE_BY), one the question's words are about though its relevance rule missed them; and a clause it is sure of (VOUCH), that the question also shares many words with
-(VOUCH_SCORE), may answer even though the clause's hand-written relevance rule missed the wording
+times over (UNSURE_BY), one the question's words are about though its relevance rule missed them;
+and a clause it is sure of (VOUCH), that the question also shares many words with (VOUCH_SCORE),
+may answer even though the clause's hand-written relevance rule missed the wording
 ("ex pupil 17 insta?" says nothing of a friend request); when it gives a clause at least SEARCH_SURE,
 a question is searched even if no word of it is in the synonym tables' list of this policy's
 subjects ("first names in captions"). It also learns the questions no clause
