@@ -277,13 +277,13 @@ def _normalise(text: str) -> str:
 
 
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
-_OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am|as) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
+_OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
                        r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
 _EVERYDAY = re.compile(
     r"\b(?:stay|stays|staying|keep|keeps|keeping|kept|get|gets|getting|got|be|been|being) in touch\b"
     r"|\b(?:once|when|after|till|until) (?:i'?ve|i have|i'?m|i am) gone\b"
     r"|\b(?:budget|funding|spending|staff|staffing|pay|job|service|power) cuts\b"
-    # an email or web address, a private business or lessons: not where a child lives, not a secret
+    # an email or web address, a private business or hospital: not where a child lives, not a secret
     r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
     r"school|sector|practice|hire|hospital|healthcare)\b"
     r"|\bcctv(?: camera| footage| system)?s?\b"

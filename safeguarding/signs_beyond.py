@@ -134,7 +134,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:they|he|she|we)'?ll (?:get|stab|kill|jump|batter|ruin|hurt|beat) (?:him|her|them)",
             r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
             # a child who means to hurt someone: a gun, a way to kill, a list of what they will do to them
-            r"(?<!nerf )(?<!water )(?<!toy )(?<!glue )(?<!cap )(?<!bb )(?<!airsoft )(?<!paintball )(?:shot ?guns?|rifles?|firearms?|pistols?|handguns?|\bguns?)\b",
+            r"(?<!nerf )(?<!water )(?<!toy )(?<!glue )(?<!cap )(?<!bb )(?<!airsoft )(?<!paintball )(?<!heat )(?<!staple )"
+            r"(?<!starting )(?<!spray )(?<!nail )(?<!laser )(?<!bubble )(?:shot ?guns?|rifles?|firearms?|pistols?|handguns?|\bguns?)\b",
             r"(?:best |quickest |easiest )?(?:ways? |how )to (?:kill|stab|shoot|poison|hurt) (?:my|his|her|their|a|the|some|someone|people|every)\b",
             r"what (?:i'?ll|i will|i'?m going to|i'?m gonna|he'?ll|he will|she'?ll|she will) do to (?:them|him|her)",
             r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself",
