@@ -264,12 +264,9 @@ class Matcher:
         return max(better, key=second.__getitem__) if better else None
 
     def _unsure(self, lead: str, text: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
-        """The clause to offer beside `lead` when the second opinion all but rules `lead` out (under UNSURE)
-        and prefers, several times over (UNSURE_BY), a clause the question's words are about too and do not
-        rule out, though its relevance rule missed them: "left school last yr, 17, snapchat add?" matched
-        the parent rule's words, and the friend rule is the one meant. The words are about it when they
-        score VOUCH_SCORE against it and nearly as much as against `lead` (UNSURE_NEAR): a question that
-        plainly matches its rule is answered, whatever the opinion says."""
+        """The clause to offer beside `lead` when the second opinion all but rules `lead` out (UNSURE) and
+        prefers, UNSURE_BY times over, one the question's words are about too (VOUCH_SCORE, and UNSURE_NEAR of
+        `lead`'s score) and do not rule out: "left school last yr, 17, snapchat add?" reached the parent rule."""
         if not second or second.get(lead, 0.0) >= UNSURE:
             return None
         favourite = max(second, key=second.__getitem__)

@@ -1,0 +1,54 @@
+"""Words of harm meant otherwise, read away before the signs are weighed: "a kid who kicked off in my
+lesson" behaved badly, "stay in touch" is not being touched, "budget cuts" are not cuts, "no injuries"
+means nobody was hurt, and a bruised knee from football is a sports knock. Pure, offline, no I/O. Used by
+`disclosure.read`."""
+from __future__ import annotations
+
+import re
+
+from . import who
+
+
+def normalise(text: str) -> str:
+    """The message in lower case, with what it says in everyday words read as such."""
+    said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
+    said = who.OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
+    said = _OWN_ROLE.sub("i work here", said)  # "im a peri music teacher, can i follow…": the writer, not a colleague
+    said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
+    said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
+    said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
+    said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
+    # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
+    said = _OWN_AGE.sub("an adult", said)
+    return " ".join(said.split())
+
+
+_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+_OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
+                       r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
+_EVERYDAY = re.compile(
+    r"\b(?:stay|stays|staying|keep|keeps|keeping|kept|get|gets|getting|got|be|been|being) in touch\b"
+    r"|\b(?:once|when|after|till|until) (?:i'?ve|i have|i'?m|i am) gone\b"
+    r"|\b(?:budget|funding|spending|staff|staffing|pay|job|service|power) cuts\b"
+    # an email or web address, a private business or hospital: not where a child lives, not a secret
+    r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
+    r"school|sector|practice|hire|hospital|healthcare)\b"
+    r"|\bcctv(?: camera| footage| system)?s?\b"
+    # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"
+    r"|\b(?:radiators?|heaters?|boiler) (?:\w+ ){0,4}(?:cold|freezing|broken|off)\b"
+    r"|\b(?:classroom|room [a-z]?\d+\w*|the (?:hall|library|gym|building))(?:'s| is| was) (?:stone |really |so |too )?(?:cold|freezing)\b"
+    r"|\b(?:dog|pet|horse) grooming\b|\bexplicit(?= (?:purpose|aims?|reference|mention|permission|consent|instructions?|statement))"
+    r"|\bmissing (?:\d+ |a few |some |any |two |three |their |her |his )?(?:\w+ )?(?:forms?|slips?|signatures?|letters?|"
+    r"payments?|books?|homework|kit|coursework|marks?|replies|returns)\b"
+    r"|\b(?:book|kit|coat|jumper|bag|lunchbox|bottle|form|forms|homework|shoe|trainers?)(?:'s| is| has| was| are| have)? "
+    r"(?:been |gone )?missing\b")
+_NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(?:nobody|no one|noone|no-one) (?:was |got |is )?"
+                        r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
+# An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.
+_SPORTS_KNOCK = re.compile(
+    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut) (?:(?:his|her|their|a|the) )?(?:knee|shin|ankle|elbow|toe)s? "
+    r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
+    r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")
+_OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
+                      r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")
