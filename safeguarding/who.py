@@ -48,10 +48,7 @@ _NAMED = re.compile(
     r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)|"
     # typed as a note: "jenson missing since saturday", "kelsey on the bridge", "rubie asked me at lunch"
     r"asked me|asks me|stared|ran off|[-–] (?=\w)|(?<=: )(?=\w)|(?:is |was )?being \w+ed|praising|missing|hungry|freezing|"
-    r"on the (?:bridge|roof|ledge|railway)|no (?:coat|socks|shoes|lunch|breakfast|food)|"
-    # someone's family and things: "gabriel's family flat", "ella's face", "rafi's phone", "kayla's been"
-    r"(?<='s )(?:been|family|mum|dad|mam|parents?|house|home|flat|phone|face|brother|sister|nan|gran|stepdad|uncle|"
-    r"appointment)))\b")
+    r"on the (?:bridge|roof|ledge|railway)|no (?:coat|socks|shoes|lunch|breakfast|food)))\b")
 _NOT_NAMES = frozenset({
     "the", "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "you", "who", "what",
     "which", "where", "when", "why", "how", "one", "someone", "somebody", "anyone", "anybody", "nobody", "everyone",
@@ -73,10 +70,10 @@ _NOT_NAMES = frozenset({
     "question", "update", "urgent", "help", "query", "fyi", "note", "reminder", "quick", "hey", "btw", "edit", "trip",
     "attendance", "behaviour", "concern", "issue", "problem", "advice", "re", "subject", "safeguarding", "pastoral",
 })
-# A first name typed in lower case, with something of theirs: "messages from coach b on rafi's phone", "a
-# fake account with ella's face on it"; not after a word that makes it a thing ("the school's phone").
-_POSSESSIVE = re.compile(r"(?:\b(?P<before>\w+) )?\b(?P<name>[a-z]{3,})'s "
-                         r"(?:family|face|phone|mum|dad|mam|parents?|house|home|flat|brother|sister|nan|"
+# A first name with something of theirs, in any case: "gabriel's family flat", "messages from coach b on
+# rafi's phone", "kayla's been"; not after a word that makes it a thing ("the school's phone").
+_POSSESSIVE = re.compile(r"(?:\b(?P<before>\w+) )?\b(?P<name>[A-Za-z][a-z]{2,})'s "
+                         r"(?:been|family|face|phone|mum|dad|mam|parents?|house|home|flat|brother|sister|nan|"
                          r"gran|stepdad|uncle|appointment|account|insta|snap(?:chat)?|bag|arms?|legs?|neck|back)\b")
 _THING_BEFORE = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "each", "every",
                            "one", "any", "no", "whose"})
@@ -92,7 +89,7 @@ def named(text: str) -> bool:
             return True
     for found in _POSSESSIVE.finditer(text.strip()):
         name, before = found.group("name"), (found.group("before") or "").lower()
-        if name not in _NOT_NAMES and before not in _THING_BEFORE and not _MAKES_ADULT.match(before):
+        if name.lower() not in _NOT_NAMES and before not in _THING_BEFORE and not _MAKES_ADULT.match(before):
             return True
     return False
 
