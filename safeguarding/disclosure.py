@@ -226,8 +226,8 @@ def read(text: str) -> Disclosure | None:
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:
-        categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: -max(
-            w for cat, w in words.values() if cat == c)))
+        categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: (-max(
+            w for cat, w in words.values() if cat == c), c)))  # heaviest first, then by name: the same every run
     if (not strong and weight == 2 and max((w for _, w in words.values()), default=0) <= 1 and _ASKS_LEAVE.search(said)
             and not _TOLD.search(said) and heard() < LEAVE_DOUBT):
         return None  # "can I take my school laptop abroad on holiday?": two everyday words, asking what they may do
