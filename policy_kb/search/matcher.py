@@ -216,9 +216,8 @@ class Matcher:
             lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text)
-        doubt = None if facts or decision.clarification else self._doubt(decision.clause_id, candidates, second)
-        if doubt is None and not facts and not decision.clarification and decision.clause_id == lead:
-            doubt = self._unsure(lead, text, candidates, second)
+        doubt = None if facts or decision.clarification else (self._doubt(decision.clause_id, candidates, second) or (
+            self._unsure(lead, text, candidates, second) if decision.clause_id == lead else None))
         if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
         if doubt is not None:
