@@ -55,7 +55,8 @@ def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question
 def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:
     """The clause's own decisions, else its headline."""
     clause = kb.by_id[clause_id]
-    said = _THEIRS.sub(" ", _OR_PRIVATE.sub(" ", _DENIED.sub(" ", _INSTEAD.sub(" ", said))))
+    for unasked in _NOT_ASKED:  # what the question mentions without asking about it
+        said = unasked.sub(" ", said)
     for decides in clause.decides:
         if (not decides.asked or ask in decides.asked) and (decides.when is None or decides.when.met(said)):
             return Decision(clause.id, decides.verdict, decides.headline, decides.note)
@@ -120,6 +121,7 @@ _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in 
 # "a parent emailed my school address from their gmail": someone else's address or phone, not the person's own
 _THEIRS = re.compile(r"\b(?:from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
                      r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
+_NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS)
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(
     r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning"
