@@ -40,7 +40,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
@@ -94,7 +94,7 @@ _PARENT_OF_PUPIL = re.compile(
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
-    r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once) i (?:retire|leave the trust|leave cmat)"
+    r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from))"
 )
 # Asking about the time after they leave: "I'm leaving CMAT in August. After that, can I accept parents?",

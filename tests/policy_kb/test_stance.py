@@ -360,6 +360,13 @@ DECISIONS = [
     ("can i set the account up first and get slt approval afterwards?", "sanctioned.slt_approval", "no"),
     ("is governor approval enough to start a school instagram", "sanctioned.slt_approval", "no"),
     ("forgot to tell slt the url of the class blog before the kids joined, is that ok?", "sanctioned.notify_url", "no"),
+    # leaving the trust, asked as a hypothetical; a pupil who has left, said with "'s" or "'ve"
+    ("if i leave cmat at christmas could i then add the parents i've got to know?",
+     "personal.no_contact_parents_children", "yes"),
+    ("a lad from my old tutor group, he's left and he's 20 now, wants to add me on fb - ok?",
+     "personal.no_friend_students", "yes"),
+    # consent from parents is for photos of their children
+    ("is parental consent needed for a group shot on the academy facebook?", "sanctioned.photo_consent", "conditional"),
 ]
 
 
