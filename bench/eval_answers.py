@@ -10,12 +10,15 @@ Teams shape, with a fake Connector: bench code, not the product).
   doesn't cover that" is right; a route to the DSL is right only when the row says it belongs there.
 - any question answered as a disclosure (the safeguarding reply) that is not about reporting harm is
   also a false alarm.
+- follow-up rows {first, followup, …} ask `first`, then score the reply to `followup` in the same
+  conversation, as an in-scope row (with a clause) or an out-of-scope one.
 - disclosure rows {message, urgent}: routed when the first reply sends the person to the DSL (or the
   headteacher) with a way to report, and says 999 when `urgent`; counted apart, how many headlines
   put 999 first on rows marked urgent and on rows not marked urgent (a false "call 999").
 
-Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round*/*.jsonl and,
-when present, ../shared/eval/*.jsonl). A set's mode comes from its rows. Prints one line per miss with --show.
+Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round*/*.jsonl,
+eval/followups/*.jsonl and, when present, ../shared/eval/*.jsonl). A set's mode comes from its rows.
+Prints one line per miss with --show.
 """
 from __future__ import annotations
 
@@ -85,6 +88,11 @@ def read(activities: list[dict]) -> dict:
             or any("report a concern" in t for t in titles)}
 
 
+def asked(row: dict) -> str:
+    """The message a row scores the reply to."""
+    return row.get("followup") or row.get("question") or row["message"]
+
+
 def alarm(row: dict, seen: dict) -> bool:
     """A safeguarding reply to an ordinary question (not one about reporting harm)."""
     return "message" not in row and seen["stance"] == "safeguarding" and row.get("stance") != "report"
@@ -124,9 +132,10 @@ async def run(paths: list[Path], show: bool) -> None:
                 learns = path.resolve().is_relative_to(EVAL)
                 n_aside = sum(kept_aside(row.get("id", "")) for row in rows)
                 for number, row in enumerate(rows):
-                    conversation = f"eval-{uuid.uuid4().hex[:10]}"
-                    reply = await bot.channel.send(conversation, row.get("question") or row.get("message"),
-                                                   user=f"eval{number}-{uuid.uuid4().hex[:6]}")
+                    conversation, user = f"eval-{uuid.uuid4().hex[:10]}", f"eval{number}-{uuid.uuid4().hex[:6]}"
+                    if "followup" in row:  # a question, then the message scored, in the same conversation
+                        await bot.channel.send(conversation, row["first"], user=user)
+                    reply = await bot.channel.send(conversation, asked(row), user=user)
                     seen = read(reply.activities)
                     outcome = score(row, seen)
                     unread = learns and kept_aside(row.get("id", ""))  # a row nothing learns from
@@ -137,7 +146,7 @@ async def run(paths: list[Path], show: bool) -> None:
                             tally["999 first (urgent)" if row.get("urgent") else "999 first (not urgent)"] += seen["999 first"]
                     if show and outcome not in ("right", "routed", "don't know", "routed to the DSL (right)"):
                         # a kept-aside row's words stay unread, or it no longer checks what was learnt
-                        said = "(kept aside: not shown)" if unread else (row.get("question") or row["message"])[:90]
+                        said = "(kept aside: not shown)" if unread else asked(row)[:90]
                         print(f"  {outcome:14} {row.get('id', number)} | {said}")
                 print(summary(path, len(rows), counts))
                 if learns:
@@ -159,7 +168,8 @@ def summary(path: Path, n: int, counts: Counter) -> str:
 
 
 def default_sets() -> list[Path]:
-    own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval").glob("round*/*.jsonl"))
+    own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval").glob("round*/*.jsonl")) \
+        + sorted((ROOT / "eval").glob("followups/*.jsonl"))
     shared = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl"))
     return own + shared
 

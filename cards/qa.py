@@ -75,16 +75,20 @@ def contacts_line(clause_ids: Iterable[str], kb: KnowledgeBase) -> str | None:
 
 def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, verdict: str | None = None,
                 note: str | None = None, also: tuple[str, ...] = (), walk: Button | None = None,
-                asked: str = "") -> CardView:
+                asked: str = "", read_with: str | None = None) -> CardView:
     """The answer: the headline that says the verdict, the policy's own words with their section,
     what decided it for this question, who to contact; behind Show more, the same in plain words
     and any other rule that still applies. Without a headline, the clause's own (and its verdict).
     `walk`: a button to walk through the situation the question describes. `asked`: the question, which
-    a "not helpful" click takes to the policy owners' review queue."""
+    a "not helpful" click takes to the policy owners' review queue. `read_with`: the person's last
+    question, when the message was read with it ("what about LinkedIn?"), said under the headline."""
     clause = kb.by_id[clause_id]
     if headline is None:
         headline, verdict = clause.headline, clause.verdict
-    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict]), Quote(words_of(kb, clause), source_of(kb, clause))]
+    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict])]
+    if read_with:
+        blocks.append(Text(f"Read with your last question: “{read_with}”", style="subtle"))
+    blocks.append(Quote(words_of(kb, clause), source_of(kb, clause)))
     if note:
         blocks.append(Text(note))
     contacts = contacts_line((clause_id, *also), kb)

@@ -27,7 +27,7 @@ from tools.webchat_page import DESKTOP, PHONE, Browser, WebChatPage, missing  # 
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 # One picture per step for the README (of the first card of the step whose title has this in it);
 # the other steps are measured only.
-PICTURES = {"welcome": "", "help": "", "answer": "", "situations": "", "situation-outcome": "",
+PICTURES = {"welcome": "", "help": "", "answer": "", "follow-on": "", "situations": "", "situation-outcome": "",
             "report-form": "Report a safeguarding concern", "report-summary": "", "report-received": "",
             "quiz-question": "Question 1", "quiz-feedback": "feedback", "quiz-result": "Certificate"}
 

@@ -14,8 +14,9 @@ from typing import Callable
 from .webchat_page import CardCheck, WebChatPage
 
 # Checked at most one screen tall; every other card at most one and a half.
-ANSWER_LOOKS = ("answer",)
+ANSWER_LOOKS = ("answer", "follow-on")
 QUESTION = "Can I accept a friend request from a current pupil on my personal account?"
+FOLLOW_ON = "what if she's left and is 19 now?"
 SIDE_QUESTION = "can i text a parent from my own phone?"
 SIDE_ANSWER = "Staff should not use personal email accounts or mobile phones"
 REPORT_FORM = {"Who is the concern about": "A child or children", "Which child": "Sam Patel, Year 9",
@@ -65,9 +66,11 @@ def welcome(tour: Tour, bank=None) -> None:
 
 
 def question(tour: Tour, bank=None) -> None:
-    """Ask a policy question in a person's own words."""
+    """Ask a policy question in a person's own words, then change one fact of it."""
     tour.send(QUESTION)
     tour.look("answer")
+    tour.send(FOLLOW_ON)
+    tour.look("follow-on")
 
 
 def situation(tour: Tour, bank=None) -> None:

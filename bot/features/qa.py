@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from botbuilder.core import TurnContext
 
@@ -15,7 +16,7 @@ from dialogs.flow import FlowDialog
 from policy_kb import review
 from policy_kb.review import ReviewLog
 from policy_kb.scenarios import recognise, walker
-from policy_kb.search import Matcher, Reply, draft, parse_fact_answer
+from policy_kb.search import Matcher, Reply, draft, followup, parse_fact_answer
 from safeguarding.disclosure import any_sign
 
 from .private import in_private
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 FEEDBACK_KEPT = 200  # feedback clicks remembered per conversation
+# A message within this time of a question may follow on from it ("what about LinkedIn?").
+FOLLOW_ON = timedelta(minutes=30)
+LAST_QUESTION = "qa_last"  # conversation state: each person's last question, as the review log may keep it
 # What the unanswered-questions log keeps instead of a question with any sign of harm in it: the
 # reviewers are not safeguarding contacts.
 WITHHELD = "(not kept: the question may describe a concern about a child)"
@@ -55,6 +59,7 @@ class QA:
         self.menu_buttons = menu_buttons
         # The 👍 / 👎 this conversation has given, so a repeated click is thanked, not counted again.
         self.feedback_given = services.conversation_state.create_property("feedback_given")
+        self.last_asked = services.conversation_state.create_property(LAST_QUESTION)
 
     def use(self, kb, matcher: Matcher) -> None:
         """Answer from this knowledge base and its matcher from now on (a version published in the
@@ -64,15 +69,47 @@ class QA:
 
     def reply_for(self, turn: Turn) -> Reply:
         """The matcher's reply to this turn's message, worked out once a turn."""
+        return self.reading_for(turn).reply
+
+    def reading_for(self, turn: Turn) -> followup.Reading:
+        """This turn's message, read with the person's last question when it follows on from it."""
         if "qa" not in turn.found:
-            turn.found["qa"] = self.matcher.answer(turn.text[:MAX_QUESTION_CHARS])
+            turn.found["qa"] = followup.read(self.matcher, turn.text[:MAX_QUESTION_CHARS], self.last_question(turn))
         return turn.found["qa"]
+
+    def last_question(self, turn: Turn) -> str | None:
+        """The question this person asked here within FOLLOW_ON, when no flow is under way."""
+        if turn.dc.active_dialog is not None:
+            return None
+        last = ((self.services.conversation_state.get(turn.context) or {}).get(LAST_QUESTION) or {}).get(turn.user_id)
+        if not isinstance(last, dict) or not isinstance(last.get("question"), str):
+            return None
+        try:
+            fresh = self.services.clock() - datetime.fromisoformat(last["at"]) <= FOLLOW_ON
+        except (KeyError, TypeError, ValueError):
+            return None
+        return last["question"] if fresh else None
+
+    async def remember(self, turn: Turn, reading: followup.Reading) -> None:
+        """Keep a question the policy answered on its own as this person's last, for the messages that
+        follow on from it ("what if she's 19?", then "what about LinkedIn?": each is read with the first
+        question). One that may describe a concern about a child is never kept, nor children's names."""
+        if reading.reply.kind == "unknown" or reading.with_last:
+            return
+        people = dict(await self.last_asked.get(turn.context, dict))
+        question = kept(reading.question)
+        if question == WITHHELD:
+            people.pop(turn.user_id, None)
+        else:
+            people[turn.user_id] = {"question": question, "at": self.services.clock().isoformat()}
+        await self.last_asked.set(turn.context, people)
 
     async def ask(self, turn: Turn, sure: bool = False) -> bool:
         """Answer a typed question (the fallback for anything no other feature claims). `sure`: only
-        if the policy answers it (mid-flow, an unknown message is an unclear answer, not a question)."""
-        question = turn.text[:MAX_QUESTION_CHARS]
-        reply = self.reply_for(turn)
+        if the policy answers it (mid-flow, an unknown message is an unclear answer, not a question).
+        A message that follows on from the last question is answered with it, and the answer says so."""
+        reading = self.reading_for(turn)
+        reply, question = reading.reply, reading.question[:MAX_QUESTION_CHARS]
         if sure and reply.kind == "unknown":
             return False
         if reply.kind == "clarify":
@@ -81,10 +118,11 @@ class QA:
             await turn.send(choose_card(self.kb, reply.choices, question))
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
-                                        self.walk_button(turn), asked=question))
+                                        self.walk_button(turn), asked=question, read_with=reading.last))
         else:
             await self.review.record_unanswered(kept(question), "unknown")
             await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
+        await self.remember(turn, reading)
         return True
 
     def situation_in(self, turn: Turn):

@@ -1,0 +1,118 @@
+"""A message that follows on from the question before it, read with that question.
+
+Staff ask the way people talk: "can I accept a friend request from a parent?", then "what if I leave
+the trust?", "what about LinkedIn", "even if she's 19 now?". Alone, the second message says nothing
+the policy answers. Read with the first ("…from a parent? what if I leave the trust?"), it changes
+one fact of the same case, and the answer should follow it.
+
+The risk is the other way round: "ok thanks. also when do reports need to be done by?" read with a
+question about parents is answered from the parent rule. So the two are read together only when the
+message leads on from the last question (it starts "what if", "what about", "even if"…, or it is not
+a question on its own), and the joint reading is used only when it says something the last answer did
+not: another clause or verdict, or the same one for facts the message itself adds ("what if they've
+left" gives an ex-student). Otherwise the message is read alone, as it always was.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..relevance import normalise
+from .facts import extract_facts
+from .matcher import Matcher
+from .reply import Reply
+
+# Said before the words that lead on: "ok thanks,", "hang on -", "ah right".
+_PREAMBLE = (r"(?:(?:ok(?:ay)?|ok then|right|cool|great|thanks|thank you|cheers|ta|ah|oh|hmm+|hang on|wait|sorry|sure|"
+             r"got it|fair enough|i see|understood|brill|perfect|yes|yeah|no|nope)\b[\s,.!:;-]*)*")
+# Words that only make sense as a change to the last question's case.
+_LEADS_ON = re.compile(
+    r"^\s*" + _PREAMBLE +
+    r"(?:(?:and|but|so|or)\s+)?(?:what|how) about\b|^\s*" + _PREAMBLE +
+    r"(?:(?:and|but|so|or)\s+)?(?:what (?:happens |would happen )?if|what if so|even if|even though|even when|even with|"
+    r"(?:and |but |so |or )?if\b|in that case|does (?:that|this|it|the same)|"
+    r"would (?:that|it)|is (?:that|it) (?:the same|still|ok|okay|different|any different|allowed)|"
+    r"same (?:for|with|goes for|applies to|if|question)|and for|but for|and with|and on|and (?:she|he|they)|"
+    r"and (?:her|his|their) (?:mum|mom|dad|parents?))\b",
+    re.IGNORECASE)
+# A message this short is not a question of its own after one was asked ("linkedin?", "19 now").
+_FEW_WORDS = 3
+_WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)
+# At most this much of the question before is read with the message.
+MAX_CONTEXT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What to answer: the reply, the text it answers (the message, or the two read together), and
+    the last question when it was read with it (the answer then says so)."""
+    reply: Reply
+    question: str
+    last: str | None = None
+
+    @property
+    def with_last(self) -> bool:
+        return self.last is not None
+
+
+def leads_on(message: str) -> bool:
+    """Does the message read as a change to the last question's case ("what about LinkedIn")?"""
+    return bool(_LEADS_ON.search(message)) or len(_WORD.findall(message)) <= _FEW_WORDS
+
+
+def joined(last: str, message: str) -> str:
+    """The last question and the message as one question ("…from a parent? what if I leave the trust?")."""
+    last = last.strip()[-MAX_CONTEXT_CHARS:]
+    return f"{last}{'' if last[-1:] in '.?!' else '?'} {message.strip()}"
+
+
+def _changed_facts(last: str, message: str) -> dict:
+    """What the message says of the case that the last question did not, or said otherwise (an age,
+    who they are, leaving the trust)."""
+    before = extract_facts(last)
+    return {name: value for name, value in extract_facts(message).items() if before.get(name) != value}
+
+
+def _names_its_own(matcher: Matcher, message: str, alone: Reply) -> bool:
+    """Does the message, read alone, meet the relevance rule of the clause it gets (not only the second
+    opinion's vouching)? Then it is about that clause's subject, whatever the last question was about."""
+    return alone.kind in ("answer", "clarify") and matcher.kb.by_id[alone.clause_id].requires.met(normalise(message))
+
+
+def _same(one: Reply, other: Reply) -> bool:
+    return (one.kind, one.clause_id, one.verdict) == (other.kind, other.clause_id, other.verdict)
+
+
+def read(matcher: Matcher, message: str, last: str | None) -> Reading:
+    """Answer `message`, with the question asked just before it (`last`, None when there is none)."""
+    alone = matcher.answer(message)
+    if not last or not last.strip():
+        return Reading(alone, message)
+    if alone.kind != "unknown" and not _LEADS_ON.search(message):
+        return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
+    if alone.kind == "unknown" and not leads_on(message) and not _anaphoric(message):
+        return Reading(alone, message)  # a new question the policy does not cover
+    both = joined(last, message)
+    together, before = matcher.answer(both), matcher.answer(last)
+    if together.kind == "unknown":
+        return Reading(alone, message)
+    if together.clause_id == before.clause_id != alone.clause_id and _names_its_own(matcher, message, alone):
+        return Reading(alone, message)  # "and if students find it and follow me anyway", after privacy settings
+    changed = _changed_facts(last, message)
+    if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
+        together = matcher.answer(both, changed)
+    elif _same(together, before):
+        # Read with the last question, the message changes nothing the policy decides: either it is
+        # about something else ("what about sick leave?") or it repeats the case; the last answer stands
+        # and is not given again as if it answered this.
+        return Reading(alone, message)
+    return Reading(together, both, last=last)
+
+
+# "them", "it", "that": a message that points back at the last question's subject.
+_POINTS_BACK = re.compile(r"\b(?:them|they|it|that|this|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b",
+                          re.IGNORECASE)
+
+
+def _anaphoric(message: str) -> bool:
+    return bool(_POINTS_BACK.search(message))

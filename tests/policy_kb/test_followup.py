@@ -1,0 +1,66 @@
+"""A message that follows on from the last question is read with it; one that does not is read alone."""
+import pytest
+
+from policy_kb.search.followup import joined, leads_on, read
+
+PARENT = "can I accept a friend request from a parent?"
+
+
+def test_a_changed_fact_is_read_with_the_last_question(matcher):
+    reading = read(matcher, "and what if I retire next year?", PARENT)
+    assert reading.with_last and reading.last == PARENT
+    assert (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_contact_parents_children", "yes")
+    assert reading.question == joined(PARENT, "and what if I retire next year?")
+
+
+def test_the_messages_facts_win_over_the_last_questions(matcher):
+    reading = read(matcher, "what if she's left and is 20 now", "can a year 10 follow my tiktok?")
+    assert (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_friend_students", "yes")
+
+
+def test_the_consent_of_a_few_changes_the_answer_about_the_photos(matcher):
+    reading = read(matcher, "what if two of them don't have consent",
+                   "can we post the netball team's photos on the school instagram?")
+    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("sanctioned.photo_consent", "no")
+
+
+def test_another_platform_carries_the_case_over(matcher):
+    reading = read(matcher, "what about instagram", "should my facebook be private?")
+    assert reading.with_last and reading.reply.clause_id == "personal.privacy_settings"
+
+
+def test_a_question_of_its_own_is_read_alone(matcher):
+    message = "different question, can I ring parents from my own mobile"
+    reading = read(matcher, message, "can I post pupils' photos on the school page?")
+    assert not reading.with_last and reading.question == message
+    assert reading.reply.clause_id == "personal.no_personal_email_phone"
+
+
+@pytest.mark.parametrize("message", ["ok and what about my pension?", "also how do i book a supply teacher",
+                                     "what about the staff wifi password"])
+def test_a_follow_on_the_policy_does_not_cover_is_not_answered_from_the_last_question(matcher, message):
+    reading = read(matcher, message, PARENT)
+    assert reading.reply.kind == "unknown" and not reading.with_last
+
+
+def test_a_follow_on_that_changes_nothing_the_policy_decides_does_not_repeat_the_last_answer(matcher):
+    reading = read(matcher, "even on a weekend?", PARENT)
+    assert reading.reply.kind == "unknown" and not reading.with_last
+
+
+def test_without_a_last_question_the_message_is_read_alone(matcher):
+    assert read(matcher, "what about instagram", None) == read(matcher, "what about instagram", "")
+    assert not read(matcher, "what about instagram", None).with_last
+
+
+@pytest.mark.parametrize("message, leads", [("what about linkedin", True), ("ok thanks - even if she's 19?", True),
+                                             ("linkedin?", True), ("hang on, same for her mum?", True),
+                                             ("can I ring parents from my own mobile", False),
+                                             ("when is the next inset day", False)])
+def test_what_leads_on(message, leads):
+    assert leads_on(message) is leads
+
+
+def test_the_two_read_as_one_question():
+    assert joined("can I add a parent", "what if I leave?") == "can I add a parent? what if I leave?"
+    assert joined("can I add a parent?", "what if I leave?") == "can I add a parent? what if I leave?"

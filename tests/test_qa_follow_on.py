@@ -1,0 +1,54 @@
+"""Over the protocol: a message that follows on from the person's last question is answered with it."""
+import json
+import sqlite3
+from datetime import timedelta
+
+MENTION = [{"type": "mention", "mentioned": {"id": "bot"}, "text": "<at>Guidance bot</at>"}]
+PARENT_RULE = "personal.no_contact_parents_children"
+
+
+def declared(reply) -> dict:
+    return next(e for e in reply.activities[-1]["entities"] if e["type"] == "policyAnswer")
+
+
+async def test_a_follow_on_is_answered_with_the_last_question_and_says_so(bot):
+    first = await bot.send("f1", "can I accept a friend request from a parent?")
+    assert declared(first)["stance"] == "no"
+    then = await bot.send("f1", "and what if I retire next year?")
+    assert "Yes — once you have left the trust" in then.text
+    assert "Read with your last question: “can I accept a friend request from a parent?”" in then.text
+    assert declared(then) == {"type": "policyAnswer", "stance": "yes", "clauses": [PARENT_RULE], "policyVersion": "1.0"}
+    # The next follow-on is read with the same question, not with the two read together.
+    again = await bot.send("f1", "what about a former student?")
+    assert "No — not current students (any age) or ex-students under 18" in again.text
+    assert "under 18, or 18 or over?" in again.text
+
+
+async def test_someone_else_in_a_group_chat_is_not_read_with_another_persons_question(make_bot):
+    bot = await make_bot(channel="msteams")
+    group = {"conversation_type": "groupChat", "entities": MENTION}
+    await bot.send("19:staffroom@thread.v2", "<at>Guidance bot</at> can I accept a friend request from a parent?",
+                   user="29:ann", **group)
+    other = await bot.send("19:staffroom@thread.v2", "<at>Guidance bot</at> what if I retire next year?",
+                           user="29:bob", **group)
+    assert "doesn't cover that" in other.text and "Read with your last question" not in other.text
+    own = await bot.send("19:staffroom@thread.v2", "<at>Guidance bot</at> what if I retire next year?",
+                         user="29:ann", **group)
+    assert "Yes — once you have left the trust" in own.text
+
+
+async def test_after_half_an_hour_a_message_is_read_on_its_own(bot):
+    await bot.send("f3", "can I accept a friend request from a parent?")
+    now = bot.services.clock()
+    bot.services.clock = lambda: now + timedelta(minutes=31)
+    later = await bot.send("f3", "and what if I retire next year?")
+    assert "doesn't cover that" in later.text
+
+
+async def test_the_last_question_is_kept_without_childrens_names(bot):
+    await bot.send("f4", "can I post 'Well done to Amelia and Josh' with their photo on the school facebook?")
+    (data,) = sqlite3.connect(bot.data_dir / "bot.db").execute(
+        "SELECT data FROM bot_state WHERE data LIKE '%qa_last%'").fetchone()
+    assert "Amelia" not in data and "Josh" not in data
+    (last,) = json.loads(data)["qa_last"].values()
+    assert last["question"] == "can I post 'Well done to [name] and [name]' with their photo on the school facebook?"
