@@ -37,12 +37,18 @@ async def test_someone_else_in_a_group_chat_is_not_read_with_another_persons_que
     assert "Yes — once you have left the trust" in own.text
 
 
-async def test_after_half_an_hour_a_message_is_read_on_its_own(bot):
+def stored_state(bot) -> str:
+    return " ".join(data for (data,) in sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT data FROM bot_state"))
+
+
+async def test_after_half_an_hour_a_message_is_read_on_its_own_and_the_old_question_is_dropped(bot):
     await bot.send("f3", "can I accept a friend request from a parent?")
+    assert "friend request from a parent" in stored_state(bot)
     now = bot.services.clock()
     bot.services.clock = lambda: now + timedelta(minutes=31)
     later = await bot.send("f3", "and what if I retire next year?")
     assert "doesn't cover that" in later.text
+    assert "friend request from a parent" not in stored_state(bot)
 
 
 async def test_the_last_question_is_kept_without_childrens_names(bot):

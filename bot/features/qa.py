@@ -81,26 +81,28 @@ class QA:
         """The question this person asked here within FOLLOW_ON, when no flow is under way."""
         if turn.dc.active_dialog is not None:
             return None
-        last = ((self.services.conversation_state.get(turn.context) or {}).get(LAST_QUESTION) or {}).get(turn.user_id)
-        if not isinstance(last, dict) or not isinstance(last.get("question"), str):
-            return None
+        people = (self.services.conversation_state.get(turn.context) or {}).get(LAST_QUESTION) or {}
+        last = people.get(turn.user_id) if isinstance(people, dict) else None
+        return last["question"] if self._fresh(last) else None
+
+    def _fresh(self, last) -> bool:
+        """A last question, kept well-formed, within FOLLOW_ON of now."""
         try:
-            fresh = self.services.clock() - datetime.fromisoformat(last["at"]) <= FOLLOW_ON
+            return isinstance(last["question"], str) and self.services.clock() - datetime.fromisoformat(last["at"]) <= FOLLOW_ON
         except (KeyError, TypeError, ValueError):
-            return None
-        return last["question"] if fresh else None
+            return False
 
     async def remember(self, turn: Turn, reading: followup.Reading) -> None:
         """Keep a question the policy answered on its own as this person's last, for the messages that
         follow on from it ("what if she's 19?", then "what about LinkedIn?": each is read with the first
-        question). One that may describe a concern about a child is never kept, nor children's names."""
-        if reading.reply.kind == "unknown" or reading.with_last:
-            return
-        people = dict(await self.last_asked.get(turn.context, dict))
+        question). One that may describe a concern about a child is never kept, nor children's names, and
+        anyone's last question older than FOLLOW_ON is dropped."""
+        people = {who: last for who, last in dict(await self.last_asked.get(turn.context, dict)).items()
+                  if self._fresh(last)}
         question = kept(reading.question)
         if question == WITHHELD:
             people.pop(turn.user_id, None)
-        else:
+        elif reading.reply.kind != "unknown" and not reading.with_last:
             people[turn.user_id] = {"question": question, "at": self.services.clock().isoformat()}
         await self.last_asked.set(turn.context, people)
 
