@@ -146,18 +146,26 @@ def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> C
     return _with_summary(CardView(title="Which part of the policy?", blocks=tuple(blocks), buttons=tuple(buttons)))
 
 
-def unknown_card(kb: KnowledgeBase, question: str = "", menu: tuple[Button, ...] = ()) -> CardView:
-    """Nothing the policy covers: say so plainly, never guess, and say who is likely to know."""
+def unknown_card(kb: KnowledgeBase, question: str = "", menu: tuple[Button, ...] = (),
+                 unchanged: str | None = None) -> CardView:
+    """Nothing the policy covers: say so plainly, never guess, and say who is likely to know.
+    `unchanged`: the person's last question, when the message follows on from it and, read with it,
+    changes nothing the policy decides ("what if the head says yes?")."""
     who = kb.who_knows(question) if question else None
+    heading = (Text("I can't tell from the policy whether that changes the answer to your last question, "
+                    "so I won't guess.", style="heading"),
+               Text(f"Your last question: “{unchanged}”", style="subtle")) if unchanged else \
+        (Text("The social media policy doesn't cover that, so I won't guess.", style="heading"),)
     blocks = (
-        Text("The social media policy doesn't cover that, so I won't guess.", style="heading"),
+        *heading,
         Text(f"{who[:1].upper()}{who[1:]} should be able to help." if who else
              "Your line manager or a member of SLT should know who can help."),
         Text("If it is about a child's safety, tell the designated person for Child Protection (DSL) now."),
         Text("I've noted the question, without your name, so the policy's owners can see what staff ask. "
              "You can also rephrase it, or type help to see what I can do.", style="subtle"),
     )
-    return _with_summary(CardView(title="Not in the policy", blocks=blocks, buttons=menu,
+    return _with_summary(CardView(title="Not sure it changes the answer" if unchanged else "Not in the policy",
+                                  blocks=blocks, buttons=menu,
                                   entities=(policy_answer("not_covered", (), kb.version),)))
 
 

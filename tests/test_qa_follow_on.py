@@ -58,3 +58,15 @@ async def test_the_last_question_is_kept_without_childrens_names(bot):
     assert "Amelia" not in data and "Josh" not in data
     (last,) = json.loads(data)["qa_last"].values()
     assert last["question"] == "can I post 'Well done to [name] and [name]' with their photo on the school facebook?"
+
+
+async def test_a_follow_on_that_changes_nothing_the_policy_decides_says_so_rather_than_that_the_policy_is_silent(bot):
+    await bot.send("f5", "can I accept a friend request from a parent?")
+    reply = await bot.send("f5", "what if she's a really nice mum?")
+    assert "I can't tell from the policy whether that changes the answer to your last question" in reply.text
+    assert "Your last question: “can I accept a friend request from a parent?”" in reply.text
+    assert "doesn't cover that" not in reply.text and "“\u200a" not in reply.text  # no clause is quoted
+    assert declared(reply)["stance"] == "not_covered"
+    rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
+    assert rows == [("can I accept a friend request from a parent? what if she's a really nice mum?",)]
+

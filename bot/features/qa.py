@@ -121,9 +121,10 @@ class QA:
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
                                         self.walk_button(turn), asked=question, read_with=reading.last))
-        else:
-            await self.review.record_unanswered(kept(question), "unknown")
-            await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons)))
+        else:  # the policy's owners see a follow-on with the question it followed
+            asked = followup.joined(reading.unchanged, question) if reading.unchanged else question
+            await self.review.record_unanswered(kept(asked), "unknown")
+            await turn.send(unknown_card(self.kb, question, tuple(self.menu_buttons), reading.unchanged))
         await self.remember(turn, reading)
         return True
 

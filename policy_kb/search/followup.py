@@ -49,6 +49,10 @@ class Reading:
     reply: Reply
     question: str
     last: str | None = None
+    # The last question, when the message read with it changed nothing the policy decides: the reply
+    # (the message read alone) then says it cannot tell whether the answer changes, not that the policy
+    # is silent on the subject.
+    unchanged: str | None = None
 
     @property
     def with_last(self) -> bool:
@@ -105,7 +109,7 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
         # Read with the last question, the message changes nothing the policy decides: either it is
         # about something else ("what about sick leave?") or it repeats the case; the last answer stands
         # and is not given again as if it answered this.
-        return Reading(alone, message)
+        return Reading(alone, message, unchanged=last if alone.kind == "unknown" else None)
     return Reading(together, both, last=last)
 
 

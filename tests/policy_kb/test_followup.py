@@ -44,8 +44,9 @@ def test_a_follow_on_the_policy_does_not_cover_is_not_answered_from_the_last_que
 
 
 def test_a_follow_on_that_changes_nothing_the_policy_decides_does_not_repeat_the_last_answer(matcher):
-    reading = read(matcher, "even on a weekend?", PARENT)
+    reading = read(matcher, "what if we only talk about the football team?", PARENT)
     assert reading.reply.kind == "unknown" and not reading.with_last
+    assert reading.unchanged == PARENT  # the reply says it can't tell whether the answer changes
 
 
 def test_without_a_last_question_the_message_is_read_alone(matcher):
