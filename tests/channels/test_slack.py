@@ -94,6 +94,14 @@ async def test_a_direct_message_is_answered_with_block_kit_and_the_user_looked_u
     assert "users.info" in slack.calls
 
 
+async def test_a_follow_on_in_a_direct_message_is_read_with_the_last_question(slack_bot, slack):
+    await post(slack_bot, event_body(dm("can I accept a friend request from a parent?", user="U8", channel="D8"),
+                                     event_id="Ev-first"))
+    await post(slack_bot, event_body(dm("what if I retire next year?", user="U8", channel="D8"), event_id="Ev-then"))
+    said = json.dumps(slack.posted[-1]["blocks"], ensure_ascii=False)
+    assert "Yes — once you have left the trust" in said and "Read with your last question" in said
+
+
 async def test_button_clicks_drive_dialogs_like_card_submits(slack_bot, slack):
     await post(slack_bot, event_body(dm("help", user="U8", channel="D8")))
     menu = slack.posted[-1]
