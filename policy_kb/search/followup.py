@@ -30,11 +30,14 @@ _LEADS_ON = re.compile(
     r"^\s*" + _PREAMBLE +
     r"(?:(?:and|but|so|or)\s+)?(?:what|how) about\b|^\s*" + _PREAMBLE +
     r"(?:(?:and|but|so|or)\s+)?(?:what (?:happens |would happen )?if|what if so|even if|even though|even when|even with|"
-    r"(?:and |but |so |or )?if\b|in that case|does (?:that|this|it|the same)|"
+    r"if\b|in that case|does (?:that|this|it|the same)|"
     r"would (?:that|it)|is (?:that|it) (?:the same|still|ok|okay|different|any different|allowed)|"
     r"same (?:for|with|goes for|applies to|if|question)|and for|but for|and with|and on|and (?:she|he|they)|"
     r"and (?:her|his|their) (?:mum|mom|dad|parents?))\b",
     re.IGNORECASE)
+# "them", "it", "that": a message that points back at the last question's subject.
+_POINTS_BACK = re.compile(r"\b(?:them|they|it|that|this|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b",
+                          re.IGNORECASE)
 # A message this short is not a question of its own after one was asked ("linkedin?", "19 now").
 _FEW_WORDS = 3
 _WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)
@@ -94,7 +97,7 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
         return Reading(alone, message)
     if alone.kind != "unknown" and not _LEADS_ON.search(message):
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
-    if alone.kind == "unknown" and not leads_on(message) and not _anaphoric(message):
+    if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
         return Reading(alone, message)  # a new question the policy does not cover
     both = joined(last, message)
     together, before = matcher.answer(both), matcher.answer(last)
@@ -111,12 +114,3 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
         # and is not given again as if it answered this.
         return Reading(alone, message, unchanged=last if alone.kind == "unknown" else None)
     return Reading(together, both, last=last)
-
-
-# "them", "it", "that": a message that points back at the last question's subject.
-_POINTS_BACK = re.compile(r"\b(?:them|they|it|that|this|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b",
-                          re.IGNORECASE)
-
-
-def _anaphoric(message: str) -> bool:
-    return bool(_POINTS_BACK.search(message))
