@@ -17,7 +17,7 @@ Teams shape, with a fake Connector: bench code, not the product).
   put 999 first on rows marked urgent and on rows not marked urgent (a false "call 999").
 
 Usage: python bench/eval_answers.py [SET.jsonl ...]  (default: eval/*.jsonl, eval/round*/*.jsonl,
-eval/followups/*.jsonl and, when present, ../shared/eval/*.jsonl). A set's mode comes from its rows.
+eval/followups*/*.jsonl and, when present, ../shared/eval/*.jsonl). A set's mode comes from its rows.
 Prints one line per miss with --show.
 """
 from __future__ import annotations
@@ -169,7 +169,7 @@ def summary(path: Path, n: int, counts: Counter) -> str:
 
 def default_sets() -> list[Path]:
     own = sorted((ROOT / "eval").glob("*.jsonl")) + sorted((ROOT / "eval").glob("round*/*.jsonl")) \
-        + sorted((ROOT / "eval").glob("followups/*.jsonl"))
+        + sorted((ROOT / "eval").glob("followups*/*.jsonl"))
     shared = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl"))
     return own + shared
 
