@@ -68,5 +68,5 @@ async def test_a_follow_on_that_changes_nothing_the_policy_decides_says_so_rathe
     assert "doesn't cover that" not in reply.text and "“\u200a" not in reply.text  # no clause is quoted
     assert declared(reply)["stance"] == "not_covered"
     rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
-    assert rows == [("can I accept a friend request from a parent? what if she's a really nice mum?",)]
+    assert rows == [("can I accept a friend request from a parent? if she's a really nice mum?",)]
 

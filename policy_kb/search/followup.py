@@ -35,9 +35,18 @@ _LEADS_ON = re.compile(
     r"same (?:for|with|goes for|applies to|if|question)|and for|but for|and with|and on|and (?:she|he|they)|"
     r"and (?:her|his|their) (?:mum|mom|dad|parents?))\b",
     re.IGNORECASE)
-# "them", "it", "that": a message that points back at the last question's subject.
-_POINTS_BACK = re.compile(r"\b(?:them|they|it|that|this|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b",
-                          re.IGNORECASE)
+# "them", "it", "that": a message that points back at the last question's subject ("this year" does not).
+_POINTS_BACK = re.compile(r"\b(?:them|they|it|(?:that|this)(?! (?:year|term|week|month|morning|afternoon|evening|time|weekend))"
+                          r"|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b", re.IGNORECASE)
+# "different thing -", "also random,", "while I have you": the person says the message is about something else.
+_NEW_SUBJECT = re.compile(r"\b(?:(?:also|totally|completely) (?:random|unrelated|different)|random (?:q|question)|unrelated"
+                          r"|(?:different|other|another|separate|new|quick other) (?:thing|question|q|one)|on another note"
+                          r"|while i have you|changing the subject|not related)\b", re.IGNORECASE)
+# A question of its own ("can I just rename my Twitter?", "do I need to…"), not "is that ok?" about the case.
+_ASKS_ITS_OWN = re.compile(r"\b(?:can|could|may|should|must|do|does|will|would)\s+(?:i|we|they|he|she|you|the kids|pupils|students"
+                           r"|parents)\s+(?:still\s+|just\s+|then\s+|also\s+)?(?!be\b)(\w[^.?!;]*)", re.IGNORECASE)
+# "what if" / "what about" asks a change to the last question, not a "what is…?" of its own.
+_WHAT_IF = re.compile(r"\b((?:and|but|so|or) )?(?:what|how) (if|about)\b", re.IGNORECASE)
 # A message this short is not a question of its own after one was asked ("linkedin?", "19 now").
 _FEW_WORDS = 3
 _WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)
@@ -70,7 +79,9 @@ def leads_on(message: str) -> bool:
 def joined(last: str, message: str) -> str:
     """The last question and the message as one question ("…from a parent? what if I leave the trust?")."""
     last = last.strip()[-MAX_CONTEXT_CHARS:]
-    return f"{last}{'' if last[-1:] in '.?!' else '?'} {message.strip()}"
+    message = _WHAT_IF.sub(lambda found: f"{found.group(1) or ''}if" if found.group(2).lower() == "if" else "and",
+                           message.strip(), count=1)
+    return f"{last}{'' if last[-1:] in '.?!' else '?'} {message}"
 
 
 def _changed_facts(last: str, message: str) -> dict:
@@ -86,6 +97,15 @@ def _names_its_own(matcher: Matcher, message: str, alone: Reply) -> bool:
     return alone.kind in ("answer", "clarify") and matcher.kb.by_id[alone.clause_id].requires.met(normalise(message))
 
 
+def _asks_its_own(matcher: Matcher, message: str, last: str) -> bool:
+    """Does the message ask a question of its own ("can I let the kids follow it?"), about doing
+    something the last question did not ask about ("can my department set up an Instagram?")?
+    "…she's 18 now, can I accept then?" asks the last question again. Its words, after who is asking,
+    must say something the last question's did not."""
+    found = _ASKS_ITS_OWN.search(message)
+    return bool(found) and not set(matcher.terms(found.group(1))) <= set(matcher.terms(last))
+
+
 def _same(one: Reply, other: Reply) -> bool:
     return (one.kind, one.clause_id, one.verdict) == (other.kind, other.clause_id, other.verdict)
 
@@ -93,7 +113,7 @@ def _same(one: Reply, other: Reply) -> bool:
 def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     """Answer `message`, with the question asked just before it (`last`, None when there is none)."""
     alone = matcher.answer(message)
-    if not last or not last.strip():
+    if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
     if alone.kind != "unknown" and not _LEADS_ON.search(message):
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
@@ -105,6 +125,11 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
         return Reading(alone, message)
     if together.clause_id == before.clause_id != alone.clause_id and _names_its_own(matcher, message, alone):
         return Reading(alone, message)  # "and if students find it and follow me anyway", after privacy settings
+    if together.clause_id == before.clause_id and _asks_its_own(matcher, message, last):
+        # "SLT have said yes. Can I just rename my existing Twitter?": a question of its own, about doing
+        # something the last question did not ask about, that the last question's rule would answer
+        # only by reading its case again.
+        return Reading(alone, message)
     changed = _changed_facts(last, message)
     if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
         together = matcher.answer(both, changed)

@@ -62,6 +62,8 @@ def test_what_leads_on(message, leads):
     assert leads_on(message) is leads
 
 
-def test_the_two_read_as_one_question():
-    assert joined("can I add a parent", "what if I leave?") == "can I add a parent? what if I leave?"
-    assert joined("can I add a parent?", "what if I leave?") == "can I add a parent? what if I leave?"
+def test_the_two_read_as_one_question_whose_form_is_the_last_ones():
+    assert joined("can I add a parent", "what if I leave?") == "can I add a parent? if I leave?"
+    assert joined("can I add a parent?", "and what about my old pupils") == "can I add a parent? and my old pupils"
+    assert joined("can I add a parent?", "but what if I leave") == "can I add a parent? but if I leave"
+    assert joined("is my cake page ok?", "so what's a sanctioned account") == "is my cake page ok? so what's a sanctioned account"
