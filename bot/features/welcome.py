@@ -64,7 +64,7 @@ def welcome_card(kb, extra_buttons: tuple[Button, ...] = (), commands: tuple[tup
                  f"(version {kb.version}, {long_date(kb.version_date)}). I can:"),
             NumberedList(WHAT_I_DO),
             Text("Ask me in your own words, for example: \"a year 9 kid added me on snap\" or "
-                 "\"can I text a parent from my own phone?\"", style="subtle"),
+                 "\"can I text a parent from my own phone?\", then follow on: \"what if she's left?\"", style="subtle"),
             Text(danger, style="attention"),
             *listed,
         ),
