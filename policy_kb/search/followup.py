@@ -77,7 +77,9 @@ def leads_on(message: str) -> bool:
 
 
 def joined(last: str, message: str) -> str:
-    """The last question and the message as one question ("…from a parent? what if I leave the trust?")."""
+    """The last question and the message as one question, in the last question's form: "can I accept a
+    friend request from a parent?" and "what if I leave the trust?" read "…from a parent? if I leave the
+    trust?"."""
     last = last.strip()[-MAX_CONTEXT_CHARS:]
     message = _WHAT_IF.sub(lambda found: f"{found.group(1) or ''}if" if found.group(2).lower() == "if" else "and",
                            message.strip(), count=1)
