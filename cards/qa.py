@@ -85,10 +85,8 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     clause = kb.by_id[clause_id]
     if headline is None:
         headline, verdict = clause.headline, clause.verdict
-    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict])]
-    if read_with:
-        blocks.append(Text(f"Read with your last question: “{read_with}”", style="subtle"))
-    blocks.append(Quote(words_of(kb, clause), source_of(kb, clause)))
+    blocks: list[Block] = [Text(headline, style=VERDICT_STYLE[verdict]), *read_with_last(read_with),
+                           Quote(words_of(kb, clause), source_of(kb, clause))]
     if note:
         blocks.append(Text(note))
     contacts = contacts_line((clause_id, *also), kb)
@@ -111,13 +109,20 @@ def answer_card(kb: KnowledgeBase, clause_id: str, headline: str | None = None, 
     return _with_summary(card)
 
 
+def read_with_last(last: str | None) -> tuple[Block, ...]:
+    """Under the headline, when the message was read with the person's last question ("what about
+    LinkedIn?"): which question that was."""
+    return (Text(f"Read with your last question: “{last}”", style="subtle"),) if last else ()
+
+
 def clarify_card(kb: KnowledgeBase, clause_id: str, question: str, options: tuple[tuple[str, dict], ...],
-                 asked: str) -> CardView:
+                 asked: str, read_with: str | None = None) -> CardView:
     """The rule that governs, and one short question to pin down the fact it turns on. It declares
     the rule's stance and quote like an answer: its headline states the rule."""
     clause = kb.by_id[clause_id]
     blocks = (
         Text(clause.headline, style=STANCE_STYLE.get(clause.stance, "heading")),
+        *read_with_last(read_with),
         Quote(words_of(kb, clause), source_of(kb, clause)),
         Text(question, style="heading"),
         Text("Tap an answer or type it (for example “17” or “she left last year”).", style="subtle"),
@@ -133,9 +138,9 @@ def label_of(clause) -> str:
     return clause.topic or clause.section
 
 
-def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str) -> CardView:
+def choose_card(kb: KnowledgeBase, clause_ids: tuple[str, ...], asked: str, read_with: str | None = None) -> CardView:
     """Close candidates: each shown with its wording, to pick from, plus 'none of these'."""
-    blocks: list[Block] = [Text("A few parts of the policy could fit. Which did you mean?")]
+    blocks: list[Block] = [Text("A few parts of the policy could fit. Which did you mean?"), *read_with_last(read_with)]
     buttons = []
     for number, clause_id in enumerate(clause_ids, 1):
         clause = kb.by_id[clause_id]

@@ -13,8 +13,8 @@ from .flow import Done, Flow, Step
 Answerer = Callable[[TurnContext, str, dict], Awaitable[bool]]
 # (question, facts, typed text) -> facts parsed from the typed text, or None
 FactParser = Callable[[str, dict, str], "dict | None"]
-# (question, facts) -> the card that asks for the missing fact
-Asker = Callable[[str, dict], CardView]
+# (question, facts, the last question it was read with or None) -> the card that asks for the missing fact
+Asker = Callable[[str, dict, "str | None"], CardView]
 
 
 class ClarifyFlow(Flow):
@@ -29,12 +29,13 @@ class ClarifyFlow(Flow):
         self.ask, self.answer, self.parse = ask, answer, parse
 
     async def start(self, context: TurnContext, state: dict, options: Any) -> Done | None:
-        state.update(question=options["question"], facts=dict(options.get("facts") or {}))
+        state.update(question=options["question"], facts=dict(options.get("facts") or {}),
+                     read_with=options.get("read_with"))
         return None
 
     async def step(self, context: TurnContext, state: dict) -> Step:
         question, facts = state["question"], state["facts"]
-        return Step("fact", self.ask(question, facts),
+        return Step("fact", self.ask(question, facts, state.get("read_with")),
                     lambda said: self.parse(question, facts, said.text) if said.text else None,
                     owns=lambda value: False)
 

@@ -3,6 +3,8 @@ import json
 import sqlite3
 from datetime import timedelta
 
+from cards.qa import choose_card
+
 MENTION = [{"type": "mention", "mentioned": {"id": "bot"}, "text": "<at>Guidance bot</at>"}]
 PARENT_RULE = "personal.no_contact_parents_children"
 
@@ -22,6 +24,9 @@ async def test_a_follow_on_is_answered_with_the_last_question_and_says_so(bot):
     again = await bot.send("f1", "what about a former student?")
     assert "No — not current students (any age) or ex-students under 18" in again.text
     assert "under 18, or 18 or over?" in again.text
+    assert "Read with your last question: “can I accept a friend request from a parent?”" in again.text
+    answered = await bot.send("f1", "she's 17")  # the clarifying question is answered as before
+    assert "No — not an ex-student under 18" in answered.text
 
 
 async def test_someone_else_in_a_group_chat_is_not_read_with_another_persons_question(make_bot):
@@ -69,4 +74,10 @@ async def test_a_follow_on_that_changes_nothing_the_policy_decides_says_so_rathe
     assert declared(reply)["stance"] == "not_covered"
     rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
     assert rows == [("can I accept a friend request from a parent? if she's a really nice mum?",)]
+
+
+def test_a_choice_read_with_the_last_question_says_which_question(bot):
+    card = choose_card(bot.services.kb, ("personal.no_friend_students", "personal.no_contact_parents_children"),
+                       "can I add a parent? and her son", "can I add a parent?")
+    assert card.summary.index("Which did you mean?") < card.summary.index("Read with your last question: “can I add a parent?”")
 

@@ -115,9 +115,9 @@ class QA:
         if sure and reply.kind == "unknown":
             return False
         if reply.kind == "clarify":
-            await turn.begin(ClarifyFlow.id, {"question": question, "facts": dict(reply.facts)})
+            await turn.begin(ClarifyFlow.id, {"question": question, "facts": dict(reply.facts), "read_with": reading.last})
         elif reply.kind == "choose":
-            await turn.send(choose_card(self.kb, reply.choices, question))
+            await turn.send(choose_card(self.kb, reply.choices, question, reading.last))
         elif reply.kind == "answer":
             await turn.send(answer_card(self.kb, reply.clause_id, reply.headline, reply.verdict, reply.note, reply.also,
                                         self.walk_button(turn), asked=question, read_with=reading.last))
@@ -157,12 +157,12 @@ class QA:
             await self.services.replies.send(context, unknown_card(self.kb, question))
         return True
 
-    def clarify_view(self, question: str, facts: dict):
+    def clarify_view(self, question: str, facts: dict, read_with: str | None = None):
         """The card that asks for the fact the rule turns on."""
         reply = self.matcher.answer(question, facts)
         clar = reply.clarification
         options = tuple((o.label, {**dict(reply.facts), **dict(o.facts)}) for o in clar.options)
-        return clarify_card(self.kb, clar.clause_id, clar.question, options, question)
+        return clarify_card(self.kb, clar.clause_id, clar.question, options, question, read_with)
 
     def parse_typed(self, question: str, facts: dict, text: str) -> dict | None:
         reply = self.matcher.answer(question, facts)
