@@ -38,5 +38,6 @@ class Services:
     quiz: Quiz | None = None
     reports: ReportCommands | None = None
     contacts: Any = None  # bot.features.contacts.ContactBook, once the reporting feature has read the contacts file
+    cipher: Any = None  # safeguarding.crypto.Cipher with the report key, set by the reporting feature
     slack_adapter: Any = None
     reach: Any = None  # bot.reach.Reach: proactive messages to a person's 1:1 chat

@@ -1,4 +1,5 @@
 """Free-text questions over the protocol: quoted answers, clarifying questions, choices, misses."""
+import json
 import sqlite3
 
 from cards.parts import quoted
@@ -47,6 +48,35 @@ async def test_missing_fact_asks_one_question_and_a_typed_age_answers_it(bot):
     assert quoted(clause_text(bot, FRIEND_RULE)) in asked.text  # the rule is quoted while asking
     answered = await bot.send("c4", "she left last year, she's 17")
     assert "No — not an ex-student under 18" in answered.text
+
+
+def stored_state(bot) -> str:
+    return " ".join(data for (data,) in sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT data FROM bot_state"))
+
+
+async def test_a_question_waiting_for_a_fact_is_sealed_in_the_conversation_state(bot):
+    """As typed, it may name a child: the state holds it encrypted, bound to the person who asked."""
+    asked = await bot.send("c4s", "can I accept a follow request on insta from Ellie-Mae, a student of mine?")
+    assert "current student, or an ex-student" in asked.text
+    stored = stored_state(bot)
+    assert "Ellie" not in stored
+    waiting = json.dumps(next(json.loads(data)["dialog_state"] for (data,) in sqlite3.connect(bot.data_dir / "bot.db")
+                              .execute("SELECT data FROM bot_state WHERE data LIKE '%qa.clarify%'")))
+    assert '"sealed": "' in waiting and "a student of mine" not in waiting
+    # Someone else in the same conversation can't answer it (their typed answer is a new message).
+    other = await bot.send("c4s", "she's 17", user="someone-else")
+    assert "not an ex-student under 18" not in other.text
+    answered = await bot.send("c4s", "she left last year, she's 17")
+    assert "No — not an ex-student under 18" in answered.text
+
+
+async def test_a_question_that_can_no_longer_be_opened_is_asked_for_again_not_answered_wrongly(bot):
+    await bot.send("c4k", "can I accept a student's follow request on insta?")
+    bot.services.cipher = type(bot.services.cipher)(bytes(32))  # the key has changed since
+    reply = await bot.send("c4k", "she left last year, she's 17")
+    assert "I lost your question, sorry. Please ask it again." in reply.text
+    again = await bot.send("c4k", "can I accept an ex-pupil's follow request, she's 17?")
+    assert "No — not an ex-student under 18" in again.text
 
 
 async def test_clarifying_button_answers_with_that_fact(bot):

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from botbuilder.core import TurnContext
 
 from bot.cache import once_per_kb
+from bot.people import writer_in_conversation
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Text
@@ -164,6 +165,13 @@ class QA:
         options = tuple((o.label, {**dict(reply.facts), **dict(o.facts)}) for o in clar.options)
         return clarify_card(self.kb, clar.clause_id, clar.question, options, question, read_with)
 
+    def seal(self, context: TurnContext, content: dict) -> str:
+        """A question waiting for a fact, encrypted for the conversation state (bound to its asker)."""
+        return self.services.cipher.seal(_waiting_label(context), content)
+
+    def open(self, context: TurnContext, token: str) -> dict:
+        return self.services.cipher.open(_waiting_label(context), token)
+
     def parse_typed(self, question: str, facts: dict, text: str) -> dict | None:
         reply = self.matcher.answer(question, facts)
         if reply.clarification is None:
@@ -236,11 +244,16 @@ class QA:
         await turn.send(CardView(title="Q&A review", blocks=tuple(blocks)))
 
 
+def _waiting_label(context: TurnContext) -> str:
+    """What a question waiting for a fact is sealed to: its asker in its conversation."""
+    return f"question/{writer_in_conversation(context.activity)}"
+
+
 def register(registry: Registry, services) -> None:
     qa = QA(services, registry.menu_buttons)
     services.qa = qa
     registry.migrations.extend(review.MIGRATIONS)
-    flow = ClarifyFlow(qa.clarify_view, qa.answer_with_facts, qa.parse_typed)
+    flow = ClarifyFlow(qa.clarify_view, qa.answer_with_facts, qa.parse_typed, qa)
     registry.dialogs.append(FlowDialog(flow, services.replies.send))
     registry.fallback = qa.ask
     registry.action("qa.fact", qa.on_fact)

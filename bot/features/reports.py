@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from bot.channels.tenants import TenantPolicy
-from bot.people import user_key_of
+from bot.people import writer_in_conversation
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
@@ -200,9 +200,7 @@ class ReportDesk:
 
 def _draft_label(context, person: bool = True) -> str:
     """What an unfinished report is sealed to: its writer in its conversation (only they can open it)."""
-    activity = context.activity
-    label = f"draft/{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
-    return f"{label}/{user_key_of(activity)}" if person else label
+    return f"draft/{writer_in_conversation(context.activity, person)}"
 
 
 def register(registry: Registry, services) -> None:
@@ -221,6 +219,7 @@ def register(registry: Registry, services) -> None:
     commands = ReportCommands(services, desk, store, outbox, worker, disclosures)
     services.reports = commands
     services.contacts = ContactBook(settings.directory)
+    services.cipher = store.cipher  # what else a person types that may name a child is sealed with it too
 
     registry.migrations.extend(MIGRATIONS)
     registry.dialogs.append(FlowDialog(ReportFlow(desk), desk.say))

@@ -35,11 +35,12 @@ _THEIR_WORDS = re.compile(r"(?<!\bi )\b(?:commented|replied|sent(?: me)?|said|sa
 
 _PLACE = (r"(?! (?:Academy|School|Primary|College|Park|Road|Street|Trust|Hall|Centre|Center|Library|Museum|Zoo|"
           r"Farm|Day|Week|Cup|League|National|Council|Church|Theatre|Castle|Bay|Beach|Lane))")
+_NAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?"  # "Ruby", "Ellie-Mae"
 _NAME_AFTER = re.compile(r"\b(?:to|from|and|with|by|at|for|&|our|little|meet|welcome|congrats|congratulations|done|"
-                         r"thanks|thank you|go|out to|is|are|of) ([A-Z][a-z]{2,})\b" + _PLACE)
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]{2,}) (?:and|&) [A-Z][a-z]{2,}\b")
-_NAME_INITIAL = re.compile(r"\b([A-Z][a-z]{2,}) [A-Z]\b(?![a-z'’])")
-_NAME_YEAR = re.compile(r"\b([A-Z][a-z]{2,})(?:'s|’s)? (?:\((?:Y|Yr|Year) ?\d|in (?:Y|Yr|Year) ?\d)")
+                         rf"thanks|thank you|go|out to|is|are|of) ({_NAME})\b" + _PLACE)
+_NAME_PAIR = re.compile(rf"\b({_NAME}) (?:and|&) {_NAME}\b")
+_NAME_INITIAL = re.compile(rf"\b({_NAME}) [A-Z]\b(?![a-z'’])")
+_NAME_YEAR = re.compile(rf"\b({_NAME})(?:'s|’s)? (?:\((?:Y|Yr|Year) ?\d|in (?:Y|Yr|Year) ?\d)")
 _NOT_A_NAME = frozenset(re.findall(r"[\w']+", """
     the this that these those there here it he she they we you who what which where when why how one someone
     everyone everybody anyone nobody today tonight tomorrow yesterday mum dad parents family our my your his her their

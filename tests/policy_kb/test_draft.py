@@ -18,6 +18,7 @@ def test_childrens_first_names_are_found_and_left_out():
     assert draft.names("Look at Amelia and Josh showing off their Roman shields!") == ["Amelia", "Josh"]
     assert draft.names("Goals from Maisie T (Y9) and Priya K (Y8)!") == ["Maisie", "Priya"]
     assert draft.names("Well done to everyone at the Brookfield Academy sports day!") == []
+    assert draft.without_names("Well done to Lily-Rose and Ellie-Mae!") == "Well done to [name] and [name]!"  # whole
     read = draft.read("can i put this on the y3 class page? 'Well done to Oscar and Lily for their volcano models!'").text
     assert "Oscar" not in read and "Lily" not in read and "naming the child" in read
 
