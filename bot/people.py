@@ -75,12 +75,6 @@ def user_key_of(activity) -> str:
     return f"{activity.channel_id}:{activity.from_property.id if activity.from_property else ''}"
 
 
-def writer_in_conversation(activity, person: bool = True) -> str:
-    """Whom something sealed in a conversation's state is bound to: its writer in that conversation."""
-    label = f"{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
-    return f"{label}/{user_key_of(activity)}" if person else label
-
-
 class People:
     """Remembers people and their conversation references; cached so most turns do no I/O."""
 

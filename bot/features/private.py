@@ -9,6 +9,7 @@ from typing import Awaitable, Callable
 
 from bot.channels.teams import SHARED_CONVERSATIONS
 from bot.features.reach import Target
+from bot.people import user_key_of
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button, CardView, Text
@@ -19,6 +20,12 @@ PRIVATELY = "I've sent you a private message about this."
 UNREACHABLE = ("I can't message you privately yet: open a chat with me (the app's Chat tab) and ask there. If a "
                "child is at risk, tell the designated person for Child Protection (DSL) now.")
 AGAIN = "private.again"  # the 1:1 card's button: run the typed command there
+
+
+def writer_in_conversation(activity, person: bool = True) -> str:
+    """Whom something sealed in a conversation's state is bound to: its writer in that conversation."""
+    label = f"{activity.channel_id}/{activity.conversation.id if activity.conversation else ''}"
+    return f"{label}/{user_key_of(activity)}" if person else label
 
 
 def shared(turn: Turn) -> bool:

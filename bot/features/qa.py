@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from botbuilder.core import TurnContext
 
 from bot.cache import once_per_kb
-from bot.people import writer_in_conversation
 from bot.registry import Registry
 from bot.turn import Turn
 from cards import Button, CardView, Facts, Text
@@ -20,7 +19,7 @@ from policy_kb.scenarios import recognise, walker
 from policy_kb.search import Matcher, Reply, draft, followup, parse_fact_answer
 from safeguarding.disclosure import any_sign
 
-from .private import in_private
+from .private import in_private, writer_in_conversation
 
 log = logging.getLogger(__name__)
 

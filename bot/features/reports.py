@@ -10,7 +10,6 @@ import uuid
 from dataclasses import dataclass
 
 from bot.channels.tenants import TenantPolicy
-from bot.people import writer_in_conversation
 from bot.registry import Match, Registry
 from cards import Button, CardView, NumberedList, Text
 from dialogs.flow import FlowDialog
@@ -25,7 +24,7 @@ from safeguarding.tables import MIGRATIONS
 
 from .contacts import ContactBook
 from .disclosures import Disclosures
-from .private import send_privately, shared
+from .private import send_privately, shared, writer_in_conversation
 from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
 from .report_config import load_report_settings, trust_tenants
