@@ -74,9 +74,12 @@ def match_option(text: str | None, options: Sequence[Option], cutoff: float = 80
     contained = {o.value: o for p, o in by_phrase.items() if len(p) > 2 and f" {p} " in padded}
     if len(contained) == 1:
         return next(iter(contained.values()))
-    # Close spellings of a whole phrase (said with more words, perhaps), not one word of a long one nor
-    # a one-letter synonym: "report" typed mid-quiz is the command, not "Report it to the designated
-    # person for Child Protection", nor "t" (True).
-    whole = [p for p in by_phrase if len(p) > 2 and len(said) >= 0.6 * len(p)]
+    # Close spellings of a whole phrase (said with a few more words, perhaps), not one word of a long one
+    # nor a one-letter synonym: "report" typed mid-quiz is the command, not "Report it to the designated
+    # person for Child Protection", nor "t" (True). A question is never a close spelling of an answer:
+    # "can i add a parent on facebook" is not "I have read it".
+    if looks_like_a_question(text):
+        return None
+    whole = [p for p in by_phrase if len(p) > 2 and 0.6 * len(p) <= len(said) <= 2 * len(p)]
     best = process.extractOne(said, whole, scorer=fuzz.WRatio, score_cutoff=cutoff)
     return by_phrase[best[0]] if best else None

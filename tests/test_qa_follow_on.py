@@ -81,3 +81,14 @@ def test_a_choice_read_with_the_last_question_says_which_question(bot):
                        "can I add a parent? and her son", "can I add a parent?")
     assert card.summary.index("Which did you mean?") < card.summary.index("Read with your last question: “can I add a parent?”")
 
+
+
+async def test_during_a_flow_a_message_is_not_read_with_the_last_question(bot):
+    """Mid-quiz, "what if I retire next year?" is not an answer and, alone, not a question the policy
+    answers: the quiz asks again; it is not answered as a follow-on to the question before the quiz."""
+    await bot.send("f9", "can I accept a friend request from a parent?")
+    started = await bot.send("f9", "quiz")
+    assert "Have you read the policy?" in started.text
+    mid = await bot.send("f9", "what if I retire next year?")
+    assert "Read with your last question" not in mid.text and "once you have left the trust" not in mid.text
+    assert "Sorry, I didn't catch that." in mid.text and "Have you read the policy?" in mid.text  # not taken as "read"

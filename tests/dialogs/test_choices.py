@@ -41,3 +41,12 @@ def test_one_word_of_a_long_option_or_a_one_letter_synonym_is_not_a_close_spelli
     assert match_option("report", (true, Option("f", "False", ("f", "false")))) is None
     assert match_option("reprot it to the designated person for child protection", (report,)) == report
     assert match_option("ignor it", (report, Option("b", "Ignore it"))).value == "b"
+
+
+def test_a_question_or_a_long_message_is_not_a_close_spelling_of_a_short_answer():
+    read = (Option("yes", "I have read the policy", ("read", "i have read it", "start")), Option("no", "Show me the policy"))
+    for typed in ("can i add a parent on facebook", "what if I retire next year?", "who is my dsl",
+                  "my year 9 form tutor group has started a group chat"):
+        assert match_option(typed, read) is None, typed
+    assert match_option("i hav red it", read).value == "yes"
+
