@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
-from . import draft
+from . import draft, means
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -210,7 +210,7 @@ class Matcher:
                 candidates=candidates,
                 facts=frozen,
             )
-        lead = decisive or candidates[0].clause_id
+        lead = means.rule_for(decisive or candidates[0].clause_id, text)  # "how should I contact parents?"
         if asked(text) == "todo" and self.kb.by_id[lead].stance != "report":
             # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
             lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
