@@ -158,7 +158,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
-            r"when (?:no ?one|nobody)))(?! (?:me|us)\b)",  # "a colleague added me on fb": between staff
+            r"when (?:no ?one|nobody)))(?! (?:me|us)\b)"  # "a colleague added me on fb": between staff
+            # "my TAs want to text the parents": staff and families, not staff and a child
+            r"(?! (?:the |our |their |all |any |some )?(?:\w+ )?(?:parents?|carers?|families|mums?|dads?)\b)",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",

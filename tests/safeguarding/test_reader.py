@@ -17,6 +17,7 @@ POLICY_QUESTIONS = (
     "is it ok for teachers to follow students on twitter",
     "my tutor group keep adding me on tiktok",
     "would i get in trouble for posting about a year 8 who kicked off in my lesson today",  # behaved badly
+    "our TAs want to text the parents of the kids in their group from their own phones, can i ok that",  # families
 )
 
 
@@ -35,6 +36,8 @@ def test_policy_questions_about_children_and_staff_are_not_disclosures(question)
 
 def test_what_someone_did_is_still_a_concern_about_staff():
     found = read("mr jones keeps messaging a year 9 girl on snapchat late at night")
+    assert found is not None and found.about == "staff"
+    found = read("a TA has been messaging a pupil's mum and the pupil on snapchat")  # a child too, not only a parent
     assert found is not None and found.about == "staff"
 
 
