@@ -95,19 +95,23 @@ _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
     r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
-    r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from))"
+    r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from)"
+    # "my placement with the trust finished in december", "since my contract at the school ended"
+    r"|my (?:\w+ )?(?:placement|contract|secondment|post|job|employment) (?:with|at|for|in) (?:the trust|cmat|the school|the academy|"
+    r"(?:my|our|that|the) (?:old |last )?(?:school|academy)) (?:has |had )?(?:finished|ended|came to an end|is over|was over))"
 )
 # Asking about the time after they leave: "I'm leaving CMAT in August. After that, can I accept parents?",
 # "I leave on 31 August. From 1 September can I…?", "once you've left the trust you can be friends with parents?"
 # The member of staff, not a pupil, is the one leaving ("a year 13 leaving in july" is not).
 _LEAVING = re.compile(r"\b(?:i(?: m| am)? (?:leaving|resigning|retiring|finishing|moving on)|(?:i|i ll|i will|when i|once i) "
                       r"(?:leave|retire|finish)|i(?: ve| have)? (?:resigned|handed (?:in )?my notice|got a new job)|"
-                      r"i finish(?:ing)? (?:at|up|with|work)|my (?:notice|last day|new job))\b"
+                      r"i finish(?:ing)? (?:at|up|with|work)|my (?:notice|last day|new job)|(?:fixed-? ?term|temporary|maternity cover|"
+                      r"supply|my) contract (?:\w+ ){0,2}(?:until|ends?|finishes|runs out))\b"
                       r"|(?:^|[.,;!?] )(?:resigned|leaving|retiring|handed (?:in )?(?:my )?notice)\b"  # "resigned, last day friday"
                       r"|\bonce (?:you(?: ve| have)?|staff have|a teacher has|someone has) left (?:the trust|cmat|the school)")
 _AFTERWARDS = re.compile(
     r"\b(?:after (?:that|then|my last day|i(?: ve| have)? (?:go|gone|finish\w*|left|moved on))|after (?:the|my) (?:notice|contract) "
-    r"(?:ends|is up|runs out)|from (?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|"
+    r"(?:ends|is up|runs out)|once (?:that|it|my contract|the contract|my notice) (?:ends|has ended|is over|finishes|runs out)|from (?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|next (?:term|year|month))|once (?:i(?: ve| have)?|you(?: ve| have)?|staff have|someone has) "
     r"(?:left|gone|finished|moved on)|when i(?: ve| have) (?:left|gone|finished)|once i(?: m| am) gone)\b")
 _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
@@ -118,7 +122,9 @@ _TRUST_ACCOUNT = re.compile(
     r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? "
     r"(?:\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b"
 )
-_COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member)s?\b")
+_COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member"
+                        r"|other staff|fellow (?:staff|teachers?)|people i work with)s?\b"
+                        r"(?! s (?:\w+ )?(?:daughters?|sons?|kids?|child|children|teens?|nieces?|nephews?)\b)")  # their child
 _PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "instagram": r"insta(?:gram)?|\big\b",
     "facebook": r"facebook|\bfb\b|messenger",

@@ -241,6 +241,19 @@ DECISIONS = [
      "sanctioned.photo_consent", "no"),
     ("consent forms back from 30 of 30, can i post the class photo on the school insta", "sanctioned.photo_consent", "yes"),
     ("consent for everyone except two kids, can i post the class photo on the school fb", "sanctioned.photo_consent", "no"),
+    ("forms back from every family in the choir except one, can i post the concert photo on the school insta?",
+     "sanctioned.photo_consent", "no"),
+    # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
+    # other staff; a colleague's child
+    ("the exec head sent an email round yesterday saying we can use our own phones to call parents this week. so i'm ok to?",
+     "personal.no_personal_email_phone", "yes"),
+    ("my supply placement with the trust ended at easter, can i accept the parents who message me on facebook now?",
+     "personal.no_contact_parents_children", "yes"),
+    ("on a temporary contract until august. once it ends am i allowed to add the parents on insta?",
+     "personal.no_contact_parents_children", "yes"),
+    ("can i be friends with other staff on facebook?", "personal.no_contact_parents_children", "yes"),
+    ("a colleague's daughter wants to follow me on tiktok, she's 15 and goes to a school outside the trust, is that ok?",
+     "personal.no_friend_students", "yes"),
     # approval sought after the fact; SLT to be told later; every account already on the highest setting
     ("texted a parent from my own phone on the trip yesterday, can the exec head sign it off now?",
      "personal.no_personal_email_phone", "no"),
