@@ -156,7 +156,10 @@ _NOW = re.compile(
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)(?![^.?!]{0,50}\b(?:(?:this|next) (?:weekend|week|month)|"
     r"tomorrow|at (?:easter|half ?term|christmas)|in the (?:holidays|summer)))|out of the gates?|"
     r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
-    r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake)")
+    r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|"
+    # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
+    r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
+    r"(?:was|is|were|are) whispering|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today)")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"
@@ -168,7 +171,8 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
-                      r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps))")
+                      r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"
+                      r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today)")
 
 # Words that point to harm only beside another sign, even when a child "says" them: a pupil's
 # passport, paracetamol for a headache.

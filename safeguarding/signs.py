@@ -17,6 +17,8 @@ _PARENT = (r"(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?mum|st
 SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "physical abuse": {
         "strong": (
+            # "won't be in today because she 'fell down the stairs again'": the same explanation of an injury, again
+            r"(?:fell|fallen|falling|tripped) down (?:the )?stairs again|walked into (?:a|the) door again",
             rf"(?:hits?|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|"
             rf"thump(?:s|ed|ing)?|batter(?:s|ed|ing)?|strangl\w*|chok(?:e|ed|es|ing)|throttl\w*|beat(?:s|en|ing)?) "
             rf"(?:{_P}|the (?:kids?|boys?|girls?|baby))",
@@ -29,12 +31,16 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"shak(?:e|en|ing) the baby", r"(?:cane|belt|wooden spoon) (?:on|to) (?:her|him)",
             r"pull(?:s|ed|ing)? (?:her|his|their) hair", r"bald patch(?:es)?", r"scratch(?:es|ed)? (?:on|all over)",
             r"hands? (?:round|around|on) (?:\w+ )?(?:neck|throat)"),
-        "weak": (r"marks on", r"cross (?:cos|because|when)"),
+        "weak": (r"marks on", r"cross (?:cos|because|when)",
+                 r"(?:fell|fallen|falls|tripped|walked into|bumped into) [^.?!]{0,30}\bagain\b",  # the same explanation again
+                 r"(?:third|fourth|fifth|another) (?:\w+ )?(?:time|injury|accident|fall) this (?:term|half ?term|week|month|year)"),
     },
     "sexual abuse": {
         "strong": (
             r"sexual(?:ly)?", r"sex with", r"had sex", r"having sex",
-            r"makes? (?:her|him|them|me) do (?:stuff|things) (?:she|he|they|i) (?:doesn'?t|don'?t|didn'?t) (?:like|want)", r"rap(?:e|ed|ing)", r"molest\w*", r"grop\w*",
+            r"makes? (?:her|him|them|me) do (?:stuff|things) (?:she|he|they|i) (?:doesn'?t|don'?t|didn'?t) (?:like|want)", r"rap(?:e|ed|ing)",
+            r"(?<!non-)(?<!non )(?<!non)molest\w*",  # a non-molestation order is domestic abuse
+            r"grop\w*",
             rf"touch(?:es|ed|ing)? {_P}\b(?! on the (?:arm|shoulder))", r"private parts?", r"down there",
             r"(?:in|comes? (?:in|into)|into) (?:her|his|their) (?:room|bed) at night",
             r"(?:is|was|comes?|came|goes|went|gets?|got) in(?:to)? (?:her|his|their) (?:room|bed)\b", r"does stuff", r"did stuff",
@@ -128,7 +134,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # the mark a ligature leaves: "a rope mark around her neck"
             r"(?:rope|ligature|cord|belt) (?:marks?|burns?)", r"marks? (?:all )?(?:round|around) (?:her|his|their) neck",
             r"not (?:being|be) here any ?more", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
-            r"not exist|go to sleep (?:and|forever))"),
+            r"not exist|go to sleep (?:and|forever))",
+            # a means and the intent to use it: "he's got a rope in his bag and he's going to use it after school"
+            r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
+            r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
+            r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more"),
     },
     "eating disorder": {
         "strong": (
@@ -147,7 +157,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"blood (?:on|everywhere)", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
             r"(?:fight|fighting|argue|arguing|row|rowing) (?:all the time|every night|a lot)", r"threaten\w* to (?:snatch|take) "
             r"(?:her|him|them|their)", r"refuge", r"injunction", r"restraining order", r"(?:will|'ll|is going to|gonna) "
-            r"(?:kill|batter|hurt|beat) (?:her|him|them)"),
+            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
+            # "her dad has told her they're going away forever, without telling mum"
+            r"going away (?:forever|for good)|never coming back|(?:take|taking|took) (?:her|him|them) (?:away )?without (?:telling|asking) "
+            r"(?:mum|dad|her mum|his mum|her dad|his dad)"),
         "weak": (r"\bher ex\b|\bhis ex\b",),
     },
     "parental substance misuse": {

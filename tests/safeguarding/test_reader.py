@@ -72,6 +72,12 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
 @pytest.mark.parametrize(("message", "category"), [
     ("year 4 girl has been off three weeks now, the numbers we have are dead and nobody knows where the family went",
      "missing"),
+    # round 13's kinds of sign, in other words: the same explanation of an injury again; a means and the intent;
+    # a court order about a parent; a post of pills
+    ("office here, Kayden's dad phoned him in sick, says he walked into a door again", "physical abuse"),
+    ("a y10 girl showed her friend the pills she's saved up and said she's going to use them at the weekend", "suicide"),
+    ("mum has a non-molestation order against dad and he's been turning up at the school gate", "domestic abuse"),
+    ("one of my year 8s put a pic of a handful of tablets on her story with 'can't do this anymore'", "suicide"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
     ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
     # round 7's kinds of sign, in other words: exam candidates and teams are children too
@@ -238,6 +244,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("year 9 girl isn't in school today and her mate says she's at a flat with older men", True),
     ("a year 10 just posted on her story that she's taken a load of tablets", True),
     ("a y11 lad messaged me at 11pm saying he wants to die", True),
+    ("a year 7 rang the office from his mum's phone whispering that his stepdad is going mad and he's hiding in his wardrobe",
+     True),
+    ("Leo's dad, who isn't allowed contact, is sat outside in the car and told Leo they're going away for good today", True),
+    # an absence the family explains is for the DSL today, not 999
+    ("attendance: Ruby's mum called to say Ruby won't be in today, she fell down the stairs again", False),
     ("a year 8 told her friend she's got a plan to kill herself at the weekend", True),
     ("a y7 just ran up to me, his mate is in the toilets with a belt round his neck", True),
     ("mum's rung the office, her year 6 never came home last night", True),
