@@ -24,6 +24,13 @@ def test_the_consent_of_a_few_changes_the_answer_about_the_photos(matcher):
     assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("sanctioned.photo_consent", "no")
 
 
+def test_consent_taken_back_replaces_consent_from_everyone(matcher):
+    """A follow-on that replaces part of the last question's case: the message's fact wins."""
+    reading = read(matcher, "one of the dads has just taken his consent back",
+                   "every family in my class signed the photo consent, can i put the class photo on the school fb?")
+    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("sanctioned.photo_consent", "no")
+
+
 def test_another_platform_carries_the_case_over(matcher):
     reading = read(matcher, "what about instagram", "should my facebook be private?")
     assert reading.with_last and reading.reply.clause_id == "personal.privacy_settings"
