@@ -243,6 +243,8 @@ DECISIONS = [
     ("consent for everyone except two kids, can i post the class photo on the school fb", "sanctioned.photo_consent", "no"),
     ("forms back from every family in the choir except one, can i post the concert photo on the school insta?",
      "sanctioned.photo_consent", "no"),
+    # a group photo is not a group chat with parents
+    ("a dad said no but the others are fine, ok to post the group pic?", "sanctioned.photo_consent", "no"),
     # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
     # other staff; a colleague's child
     ("the exec head sent an email round yesterday saying we can use our own phones to call parents this week. so i'm ok to?",
