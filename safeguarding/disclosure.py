@@ -133,13 +133,14 @@ LEAVE_DOUBT = 0.2
 # ---- when: a child may be in danger right now --------------------------------------------------
 _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
+    r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch) of |loads of )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
-    r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)|missing since|"
+    r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|"
     r"(?:tonight|this evening|later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
-    r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon)\b[^.?!]{0,60}\bafter school\b"
+    r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,60}\bafter school\b"
     r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?:to|will|gonna|going to) (?:\S+ ){0,6}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:in|at) (?:school|class|lessons?) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
     r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|locked in (?:a|the|her|his|their) \w*room|"
@@ -172,7 +173,9 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
                       r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"
-                      r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today)")
+                      r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
+                      # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
+                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
 
 # Words that point to harm only beside another sign, even when a child "says" them: a pupil's
 # passport, paracetamol for a headache.

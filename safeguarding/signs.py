@@ -138,7 +138,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # a means and the intent to use it: "he's got a rope in his bag and he's going to use it after school"
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
             r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
-            r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more"),
+            r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more",
+            r"won'?t be (?:here|around) (?:tomorrow|much longer|for much longer|next week|by (?:the weekend|monday|tomorrow))"),
     },
     "eating disorder": {
         "strong": (

@@ -108,7 +108,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "missing": {
         "strong": (
-            r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|books?|kit|equipment|"
+            r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",

@@ -77,6 +77,9 @@ _POSSESSIVE = re.compile(r"(?:\b(?P<before>\w+) )?\b(?P<name>[A-Za-z][a-z]{2,})'
                          r"gran|stepdad|uncle|appointment|account|insta|snap(?:chat)?|bag|arms?|legs?|neck|back)\b")
 _THING_BEFORE = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "each", "every",
                            "one", "any", "no", "whose"})
+# Someone staff are asked to watch over: "can you keep an eye on Maya today".
+_WATCHED = re.compile(r"\b(?:keep (?:an|a close) eye on|check (?:in )?on|look out for|worried about|concerned about) "
+                      r"(?P<name>[A-Z][a-z]{2,})\b")
 _MAKES_ADULT = re.compile(r"(?:mr|mrs|ms|miss|dr|sir|colleague|friend|partner|wife|husband|sister|brother|manager|"
                           r"neighbour|cousin|aunt|auntie|uncle|mum|dad|boss|head|teacher|governor|ta)$", re.I)
 
@@ -87,6 +90,8 @@ def named(text: str) -> bool:
         name, before = found.group("name"), found.group("before") or ""
         if name.lower() not in _NOT_NAMES and not _MAKES_ADULT.match(before):
             return True
+    if any(found.group("name").lower() not in _NOT_NAMES for found in _WATCHED.finditer(text)):
+        return True
     for found in _POSSESSIVE.finditer(text.strip()):
         name, before = found.group("name"), (found.group("before") or "").lower()
         if name.lower() not in _NOT_NAMES and before not in _THING_BEFORE and not _MAKES_ADULT.match(before):

@@ -249,6 +249,15 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("Leo's dad, who isn't allowed contact, is sat outside in the car and told Leo they're going away for good today", True),
     # an absence the family explains is for the DSL today, not 999
     ("attendance: Ruby's mum called to say Ruby won't be in today, she fell down the stairs again", False),
+    ("a man has been at the fence every lunchtime talking to one of our year 1s and he is there now asking for her", True),
+    ("year 9 boy says the lads who threatened him are waiting for him by the shops after school", True),
+    ("a year 11 girl says her uncle is taking her to the airport after school to marry a man she has never met", True),
+    ("a y10 told me she has her nan's tablets in her pocket and she won't be here tomorrow", True),
+    # missing lessons is not a missing child; the family safe somewhere now; parents not picking up
+    ("one of my yr 12s is missing loads of lessons because she is caring for her mum, she is exhausted", False),
+    ("mum emailed: dad came back drunk last night and the police came, we're staying at my sister's now. "
+     "can you keep an eye on Maya", False),
+    ("a year 6 girl has been coming in hungry all week and mum's not answering the phone", False),
     ("a year 8 told her friend she's got a plan to kill herself at the weekend", True),
     ("a y7 just ran up to me, his mate is in the toilets with a belt round his neck", True),
     ("mum's rung the office, her year 6 never came home last night", True),
