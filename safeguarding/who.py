@@ -142,6 +142,8 @@ _WHO_WORDS = frozenset({
     "someone", "else", "older", "younger", "school", "schools", "trust", "trust's", "community", "communities",
     # and the words of an answer to a yes/no question: "yes, for every child", "not sure", "one doesn't"
     "yes", "no", "sure", "unsure", "know", "known", "don't", "doesn't", "i'm", "maybe", "think", "probably",
+    # and when they left: "she left after yr 11 and she's 17 now"
+    "after", "before", "since", "when", "then", "ago", "summer", "july", "ages",
 })
 
 

@@ -212,6 +212,7 @@ def test_a_child_no_word_calls_a_child_is_heard_when_the_second_reader_is_sure(m
     "y8 pshe lesson on county lines next week, can anyone recommend a speaker",
     "doing romeo and juliet with y9, the suicide scene is in act 5, do we warn parents?",
     "not sure", "a dad", "younger brother",  # typed answers to a walk-through's questions
+    "he left after year 11 and he's 18 now", "she left the school ages ago, she's 19",  # who, and when they left
 ])
 def test_a_lessons_topic_and_a_typed_answer_are_not_disclosures(message):
     assert read(message) is None
