@@ -245,6 +245,8 @@ DECISIONS = [
      "sanctioned.photo_consent", "no"),
     # a group photo is not a group chat with parents
     ("a dad said no but the others are fine, ok to post the group pic?", "sanctioned.photo_consent", "no"),
+    # the URL sent on, however many words come between
+    ("i've sent the link and name of the class account to my head of subject, is that enough?", "sanctioned.notify_url", "yes"),
     # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
     # other staff; a colleague's child
     ("the exec head sent an email round yesterday saying we can use our own phones to call parents this week. so i'm ok to?",
