@@ -35,6 +35,9 @@ _LEADS_ON = re.compile(
     r"same (?:for|with|goes for|applies to|if|question)|and for|but for|and with|and on|and (?:she|he|they)|"
     r"and (?:her|his|their) (?:mum|mom|dad|parents?))\b",
     re.IGNORECASE)
+# "it's on the parent's own page, does it still count?": asking whether the last answer still holds, anywhere.
+_STILL_HOLDS = re.compile(r"\b(?:does|do|would|will|is) (?:that|it|this|the rule|the policy) (?:still )?(?:count|apply|matter|hold)"
+                          r"|\bstill (?:count|counts|apply|applies|stand|stands)\b", re.IGNORECASE)
 # "them", "it", "that": a message that points back at the last question's subject ("this year" does not).
 _POINTS_BACK = re.compile(r"\b(?:them|they|it|(?:that|this)(?! (?:year|term|week|month|morning|afternoon|evening|time|weekend))"
                           r"|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b", re.IGNORECASE)
@@ -117,7 +120,7 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     alone = matcher.answer(message)
     if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
-    if alone.kind != "unknown" and not _LEADS_ON.search(message):
+    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not _STILL_HOLDS.search(message):
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
     if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
         return Reading(alone, message)  # a new question the policy does not cover
@@ -125,9 +128,10 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     together, before = matcher.answer(both), matcher.answer(last)
     if together.kind == "unknown":
         return Reading(alone, message)
-    if together.clause_id == before.clause_id != alone.clause_id and _names_its_own(matcher, message, alone):
+    holds = _STILL_HOLDS.search(message)  # "…does it still count?" asks about the last answer, whatever else it names
+    if together.clause_id == before.clause_id != alone.clause_id and not holds and _names_its_own(matcher, message, alone):
         return Reading(alone, message)  # "and if students find it and follow me anyway", after privacy settings
-    if together.clause_id == before.clause_id and _asks_its_own(matcher, message, last):
+    if together.clause_id == before.clause_id and not holds and _asks_its_own(matcher, message, last):
         # "SLT have said yes. Can I just rename my existing Twitter?": a question of its own, about doing
         # something the last question did not ask about, that the last question's rule would answer
         # only by reading its case again.
@@ -135,9 +139,10 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     changed = _changed_facts(last, message)
     if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
         together = matcher.answer(both, changed)
-    elif _same(together, before):
+    elif _same(together, before) and not holds:
         # Read with the last question, the message changes nothing the policy decides: either it is
         # about something else ("what about sick leave?") or it repeats the case; the last answer stands
         # and is not given again as if it answered this.
         return Reading(alone, message, unchanged=last if alone.kind == "unknown" else None)
+    # "does it still count?": the last answer, read again with the message, is the answer
     return Reading(together, both, last=last)

@@ -31,6 +31,16 @@ def test_consent_taken_back_replaces_consent_from_everyone(matcher):
     assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("sanctioned.photo_consent", "no")
 
 
+def test_asking_whether_the_answer_still_holds_is_answered_with_the_last_question(matcher):
+    """"…does it still count?" asks about the last answer, even when its words alone meet another rule."""
+    last = "a dad has put a post on facebook naming a year 9 he says is bullying his son. what should we do?"
+    reading = read(matcher, "it's on his own page, not the school's. does that still count?", last)
+    assert reading.with_last and reading.last == last
+    assert reading.reply.clause_id == "personal.report_inappropriate"  # the answer, or a choice it leads
+    alone = matcher.answer("it's on his own page, not the school's. does that still count?")
+    assert alone.kind == "answer" and alone.clause_id != reading.reply.clause_id  # another rule, alone
+
+
 def test_another_platform_carries_the_case_over(matcher):
     reading = read(matcher, "what about instagram", "should my facebook be private?")
     assert reading.with_last and reading.reply.clause_id == "personal.privacy_settings"
