@@ -90,6 +90,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "fgm": {
         "strong": (
             r"\bfgm\b", r"female genital", r"be cut", r"get cut", r"cutting (?:ceremony|on her)", r"(?:do|doing|coming to do) the cutting",
+            r"\bthe cutting\b(?! (?:edge|room|board|mat|tool|machine|list|off))",
             r"(?:was|been|get|getting|be) cut (?:when|as a|back|abroad|in)", r"become a woman|becoming a woman",
             r"special (?:party|ceremony|procedure|holiday)", r"walking (?:a bit )?(?:strangely|funny|differently)",
             r"taking ages in the toilet"),

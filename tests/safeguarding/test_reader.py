@@ -254,6 +254,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("year 9 boy says the lads who threatened him are waiting for him by the shops after school", True),
     ("a year 11 girl says her uncle is taking her to the airport after school to marry a man she has never met", True),
     ("a y10 told me she has her nan's tablets in her pocket and she won't be here tomorrow", True),
+    ("Tyler says his mum's boyfriend hit him last night and the boyfriend is collecting him in 20 minutes", True),
+    ("a year 5 says she's flying out to her aunt's tomorrow and her cousin had the cutting there", True),
+    ("year 3 boy isn't in today but his dad says he walked him to the gate this morning", True),
+    ("a year 9 keeps getting into cars with older men after school and turning up hours later", False),
     # missing lessons is not a missing child; the family safe somewhere now; parents not picking up
     ("one of my yr 12s is missing loads of lessons because she is caring for her mum, she is exhausted", False),
     ("mum emailed: dad came back drunk last night and the police came, we're staying at my sister's now. "
