@@ -245,6 +245,19 @@ DECISIONS = [
      "sanctioned.photo_consent", "no"),
     # a group photo is not a group chat with parents
     ("a dad said no but the others are fine, ok to post the group pic?", "sanctioned.photo_consent", "no"),
+    # round 14's kinds of fact, in other words
+    ("one of the girls in my year 11 class sent a whatsapp message to my personal number about revision. what should i do?",
+     "personal.report_child_contact", "report"),  # "year 11 class sent a whatsapp" is not a class account
+    ("i've put every option on my insta and fb on the strictest level, is that what the policy wants?",
+     "personal.privacy_settings", "yes"),
+    ("a parent keeps phoning my personal mobile in the evenings, can i just answer the calls?",
+     "personal.no_personal_email_phone", "no"),
+    ("is it ok to text my mentor from my own phone about meeting up?", "personal.no_personal_email_phone", "yes"),
+    ("picture of the reading corner for the school insta, no children or faces in it. do i need consent?",
+     "sanctioned.photo_consent", "yes"),
+    ("can i share the trust's vacancy for a cover supervisor on my personal facebook?", "personal.consider_reputation", "yes"),
+    ("could you summarise what the policy is for in two lines?", "purpose.general", "info"),
+    ("tl;dr what's this policy actually for", "purpose.general", "info"),
     # the URL sent on, however many words come between
     ("i've sent the link and name of the class account to my head of subject, is that enough?", "sanctioned.notify_url", "yes"),
     # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
