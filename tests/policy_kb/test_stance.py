@@ -258,6 +258,7 @@ DECISIONS = [
     ("can i share the trust's vacancy for a cover supervisor on my personal facebook?", "personal.consider_reputation", "yes"),
     ("could you summarise what the policy is for in two lines?", "purpose.general", "info"),
     ("tl;dr what's this policy actually for", "purpose.general", "info"),
+    ("whats the policy actualy for? in one line", "purpose.general", "info"),  # (typo intended)
     # the URL sent on, however many words come between
     ("i've sent the link and name of the class account to my head of subject, is that enough?", "sanctioned.notify_url", "yes"),
     # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
