@@ -160,7 +160,16 @@ _NOW = re.compile(
     r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|"
     # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
     r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
-    r"(?:was|is|were|are) whispering|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today)")
+    r"(?:was|is|were|are) whispering|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today|"
+    # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
+    r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)|"
+    r"(?:gate|door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
+    r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|floppy|unresponsive|limp\b|"
+    r"no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
+    # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
+    r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
+    r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
+    r"(?:today|tonight) after school|after school (?:today|tonight))")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"

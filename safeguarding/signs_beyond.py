@@ -6,7 +6,8 @@ from __future__ import annotations
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
         "strong": (
-            r"nudes?", r"naked", r"topless", r"explicit", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
+            r"nudes?", r"naked", r"topless", r"explicit", r"undress\w* (?:app|website|site|ai|tool|bot)s?|nudif\w*|deep ?fake\w*|"
+            r"ai[- ](?:generated |made )?(?:nudes?|naked|porn\w*)|fake (?:nudes?|naked)", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
             r"your(?:self)? body|her body|his body|you)",
             r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
@@ -29,6 +30,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "grooming": {
         "strong": (
             r"groom(?:ed|ing)?", r"older (?:boy ?friend|man|men|guy|bloke|lads?|girlfriend|woman)",
+            # an adult online offering a child gifts to move somewhere private: "buy him skins if he moves to a private discord"
+            r"(?:offer\w*|promis\w*) to (?:buy|give|get|send) (?:\S+ ){0,5}?(?:skins|robux|v-?bucks|gift ?cards?|credits?|"
+            r"top[- ]?ups?|coins|gems|money|cash)|(?:move\w*|go|goes|switch\w*|come|talk\w*|chat\w*|join\w*) (?:\S+ ){0,3}?"
+            r"(?:to|on|onto|in) (?:a |his |her )?private (?:discord|server|chat|dms?|app|group|call)",
             r"(?:boyfriend|man|guy|bloke|friend)'?(?: who'?s| whos| is| aged)? (?:like |about |nearly )?(?:[2-9]\d|in his \d0s)",
             r"(?:met|meeting|meet) (?:up with )?(?:him|her|them|someone|a man|a guy|a bloke|a stranger|people)? ?"
             r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
@@ -118,6 +123,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             r"gone to meet (?:someone|a man|a guy)",
+            r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)",
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),

@@ -78,6 +78,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a y10 girl showed her friend the pills she's saved up and said she's going to use them at the weekend", "suicide"),
     ("mum has a non-molestation order against dad and he's been turning up at the school gate", "domestic abuse"),
     ("one of my year 8s put a pic of a handful of tablets on her story with 'can't do this anymore'", "suicide"),
+    # round 15's kinds of sign, in other words: an AI "nudify" app; a gamer offering a child gifts to go private
+    ("a year 8 boy has been putting photos of girls in his class through a nudify app", "sexual images"),
+    ("a man on roblox keeps offering to buy one of our year 4s robux if he talks to him on a private discord", "grooming"),
+    ("Ella in year 2 was at lunch but is not in class since lunch and her coat has gone", "missing"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
     ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
     # round 7's kinds of sign, in other words: exam candidates and teams are children too
@@ -258,6 +262,12 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 5 says she's flying out to her aunt's tomorrow and her cousin had the cutting there", True),
     ("year 3 boy isn't in today but his dad says he walked him to the gate this morning", True),
     ("a year 9 keeps getting into cars with older men after school and turning up hours later", False),
+    ("I can hear the child next door screaming you're hurting me and it has been going on for five minutes", True),
+    ("on my way home I found a reception child on his own by the canal, no parent anywhere", True),
+    ("a year 10 says two men bundled her friend into a van outside the chippy", True),
+    ("a y3 says her uncle is taking her to the doctor after school today to be cut", True),
+    ("there's a toddler in a hot car in the staff car park and he looks floppy", True),
+    ("a year 6 girl wants to meet a boy she met online alone in town on saturday", False),
     # missing lessons is not a missing child; the family safe somewhere now; parents not picking up
     ("one of my yr 12s is missing loads of lessons because she is caring for her mum, she is exhausted", False),
     ("mum emailed: dad came back drunk last night and the police came, we're staying at my sister's now. "
