@@ -131,6 +131,9 @@ def test_clarified_facts_resolve_the_answer(matcher):
         # a parent filming a school event, someone outside the school communities asking for an email
         "a dad wants to film the whole christmas play and put it on his facebook, can we stop him",
         "my supply agency wants my personal email for the timesheets, is that ok",
+        # facts about the trust's accounts, and the policy's own upkeep
+        "how many followers does the school's main instagram have and who runs it?",
+        "how often is the social media policy reviewed and who signs off changes?",
         # adding names or a caption is not adding a person as a friend
         "if all the parents signed the form can i add names then",
         "",
