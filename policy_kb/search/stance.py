@@ -165,6 +165,8 @@ _REPLYING = re.compile(
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
 _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
                        r"(?:posts?|photos?|pics?|videos?|stor(?:y|ies)|tiktoks?|reels?|tweets?|content)\b")
+_NOT_REPLIED = re.compile(r"\b(?:haven'?t|have not|didn'?t|did not|not|never|won'?t|will not)(?: yet)? (?:replied|reply|responded|"
+                          r"respond|answered)\b")
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
 _PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")
@@ -181,6 +183,7 @@ CONTACT_RULES = (FRIEND_RULE, PARENT_RULE, "personal.no_personal_email_phone", "
 
 def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], ask: str, said: str) -> Decision | None:
     relation = facts.get("relation")
+    said = _NOT_REPLIED.sub(" ", said)  # "I haven't replied. Do I just ignore it?" asks what to do, not whether to reply
     if clause_id == FRIEND_RULE and relation == "parent":
         clause_id = PARENT_RULE
     if (clause_id == CHILD_CONTACT and ask == "may" and relation in CHILD and not facts.get("trust_account")

@@ -259,6 +259,18 @@ DECISIONS = [
     ("could you summarise what the policy is for in two lines?", "purpose.general", "info"),
     ("tl;dr what's this policy actually for", "purpose.general", "info"),
     ("whats the policy actualy for? in one line", "purpose.general", "info"),  # (typo intended)
+    # round 15's kinds of fact, in other words
+    ("my head of school (not the exec head) says i can ring parents from my own phone, is that enough?",
+     "personal.no_personal_email_phone", "no"),
+    ("a year 8 sent me a dm on insta last night asking if it's really me. i haven't replied. can i just ignore it?",
+     "personal.report_child_contact", "report"),
+    ("i want to post how proud i am to be a teacher, nothing specific about school or anyone. ok?",
+     "personal.avoid_specific_matters", "yes"),
+    ("i've emailed my subject leader the account's url and name and slt approved it, can the pupils join now?",
+     "sanctioned.notify_url", "yes"),
+    ("can the geography account link to the met office site? i've checked it's all appropriate",
+     "sanctioned.external_links", "yes"),
+    ("an ex pupil who left years ago (he must be about 25 now) added me on facebook, ok?", "personal.no_friend_students", "yes"),
     # the URL sent on, however many words come between
     ("i've sent the link and name of the class account to my head of subject, is that enough?", "sanctioned.notify_url", "yes"),
     # round 13's kinds of fact, in other words: an approval sent round by email; a placement or contract over;
