@@ -6,8 +6,8 @@ from __future__ import annotations
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
         "strong": (
-            r"nudes?", r"naked", r"topless", r"explicit", r"undress\w* (?:app|website|site|ai|tool|bot)s?|nudif\w*|deep ?fake\w*|"
-            r"ai[- ](?:generated |made )?(?:nudes?|naked|porn\w*)|fake (?:nudes?|naked)", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
+            r"nudes?", r"naked", r"topless", r"explicit", r"undress\w* (?:app|website|site|ai|tool|bot)s?|nudif\w*|"
+            r"ai[- ](?:generated |made )?(?:nudes?|naked|porn\w*)", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
             r"your(?:self)? body|her body|his body|you)",
             r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
