@@ -256,6 +256,7 @@ DECISIONS = [
     ("picture of the reading corner for the school insta, no children or faces in it. do i need consent?",
      "sanctioned.photo_consent", "yes"),
     ("can i share the trust's vacancy for a cover supervisor on my personal facebook?", "personal.consider_reputation", "yes"),
+    ("sharing the trust's job adverts on my linkedin, fine?", "personal.consider_reputation", "yes"),
     ("could you summarise what the policy is for in two lines?", "purpose.general", "info"),
     ("tl;dr what's this policy actually for", "purpose.general", "info"),
     ("whats the policy actualy for? in one line", "purpose.general", "info"),  # (typo intended)
