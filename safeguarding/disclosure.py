@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from . import second_reader, who
 from .everyday import normalise as _normalise
 from .signs import SIGNS
+from .signs_beyond import GONE_SINCE_LUNCH
 
 # Single words (stems) that point to harm, with how much each weighs on its own: 2 is enough with a
 # child in the message, 1 needs another sign. Broad on purpose: staff describe harm in their own words.
@@ -157,12 +158,12 @@ _NOW = re.compile(
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)(?![^.?!]{0,50}\b(?:(?:this|next) (?:weekend|week|month)|"
     r"tomorrow|at (?:easter|half ?term|christmas)|in the (?:holidays|summer)))|out of the gates?|"
     r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
-    r"no adult (?:anywhere|around|in sight)|(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|"
+    r"(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|"
     # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
     r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
     r"(?:call|phone|rang|ringing)[^.?!]{0,40}whisper\w*|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today|"
     # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
-    r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)|"
+    rf"{GONE_SINCE_LUNCH}|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|floppy|unresponsive|"
     r"no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"

@@ -3,6 +3,9 @@ which takes them in): images, grooming and exploitation, radicalisation, FGM and
 missing child, peers, exposure online, the conduct of staff and volunteers, a disclosure as such."""
 from __future__ import annotations
 
+# Not back in class since lunch: a missing child, and one who may be in danger now (disclosure._NOW).
+GONE_SINCE_LUNCH = r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)"
+
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
         "strong": (
@@ -123,7 +126,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             r"gone to meet (?:someone|a man|a guy)",
-            r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)",
+            GONE_SINCE_LUNCH,
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),

@@ -120,7 +120,8 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     alone = matcher.answer(message)
     if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
-    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not _STILL_HOLDS.search(message):
+    holds = _STILL_HOLDS.search(message)  # "…does it still count?" asks about the last answer, whatever else it names
+    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds:
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
     if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
         return Reading(alone, message)  # a new question the policy does not cover
@@ -128,7 +129,6 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     together, before = matcher.answer(both), matcher.answer(last)
     if together.kind == "unknown":
         return Reading(alone, message)
-    holds = _STILL_HOLDS.search(message)  # "…does it still count?" asks about the last answer, whatever else it names
     if together.clause_id == before.clause_id != alone.clause_id and not holds and _names_its_own(matcher, message, alone):
         return Reading(alone, message)  # "and if students find it and follow me anyway", after privacy settings
     if together.clause_id == before.clause_id and not holds and _asks_its_own(matcher, message, last):
