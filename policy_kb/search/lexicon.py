@@ -25,6 +25,7 @@ _CONTRACTIONS = (
 )
 _ITS = re.compile(r"\b(?:CMAT\s+)?ITS\b|\bCMAT\s+its\b|\bcmat its\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z]{2,3})?")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")  # a word as typed, "haven't" whole (not "haven" and "t")
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,10 @@ class Speller:
             initials.setdefault(word[0], []).append(word)
         self._by_initial = {k: tuple(v) for k, v in initials.items()}
         self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def fix(self, text: str) -> str:
+        """The text in lower case with each word's typo corrected ("withuot asking" reads "without asking")."""
+        return _WORD.sub(lambda found: self.correct(found.group(0)), text.lower().replace("’", "'"))
 
     def _correct(self, token: str) -> str:
         if token in self._known or len(token) < 5 or not token.isalpha():

@@ -42,14 +42,18 @@ class Decision:
     clarification: Clarification | None = None
 
 
-def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question: str) -> Decision:
-    """The governing clause's answer to this question, given the facts known so far."""
+def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question: str, spelt: str = "") -> Decision:
+    """The governing clause's answer to this question, given the facts known so far. `spelt`, the question
+    with its typos corrected, is read when the question as typed meets none of the clause's decisions."""
     said = normalise(question)
     ask = asked(question)
     ruled = _about_the_person(kb, clause_id, facts, ask, said)
     if ruled is not None:
         return ruled
-    return _decided(kb, clause_id, ask, said)
+    decision = _decided(kb, clause_id, ask, said)
+    if spelt and decision.headline == kb.by_id[clause_id].headline:  # "withuot asking anyone": without asking
+        return _decided(kb, clause_id, asked(spelt), normalise(spelt))
+    return decision
 
 
 def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision:

@@ -411,6 +411,9 @@ DECISIONS = [
      "personal.no_friend_students", "yes"),
     # consent from parents is for photos of their children
     ("is parental consent needed for a group shot on the academy facebook?", "sanctioned.photo_consent", "conditional"),
+    # a decision is read with the question's typos corrected when the words as typed meet none
+    ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
+    ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
 ]
 
 
