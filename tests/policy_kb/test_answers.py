@@ -136,6 +136,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "how often is the social media policy reviewed and who signs off changes?",
         # adding names or a caption is not adding a person as a friend
         "if all the parents signed the form can i add names then",
+        # paper invitations are not an invite on social media
+        "can i use the school laminator for my daughter's party invites",
         "",
         "???",
     ],
