@@ -53,6 +53,11 @@ _WHAT_IF = re.compile(r"\b((?:and|but|so|or) )?(?:what|how) (if|about)\b", re.IG
 # A message this short is not a question of its own after one was asked ("linkedin?", "19 now").
 _FEW_WORDS = 3
 _WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)
+_QUESTION_START = re.compile(r"^\s*" + _PREAMBLE + r"(?:(?:also|and|but|so|or)\s+)?(?:can|could|may|should|shall|is|are|am|do|does|did|was|were|will|would|what|who"
+                             r"|how|why|when|where|which|whats|hows|any)\b", re.IGNORECASE)
+# "…has asked how the policy links…", "and if students find it": a question, asked without a question mark
+_INDIRECT = re.compile(r"\b(?:ask\w*|wonder\w*|know|unsure|not sure|checking) (?:how|what|whether|if|who|why|when|where|which)\b"
+                       r"|^\s*" + _PREAMBLE + r"(?:(?:and|but|so|or)\s+)?(?:if|even if|what if)\b", re.IGNORECASE)
 # At most this much of the question before is read with the message.
 MAX_CONTEXT_CHARS = 600
 
@@ -111,6 +116,11 @@ def _asks_its_own(matcher: Matcher, message: str, last: str) -> bool:
     return bool(found) and not set(matcher.terms(found.group(1))) <= set(matcher.terms(last))
 
 
+def _asks(message: str) -> bool:
+    """Is the message a question, not a fact told about the last one ("my account's locked, only 40 friends see it")?"""
+    return "?" in message or bool(_QUESTION_START.search(message) or _ASKS_ITS_OWN.search(message) or _INDIRECT.search(message))
+
+
 def _same(one: Reply, other: Reply) -> bool:
     return (one.kind, one.clause_id, one.verdict) == (other.kind, other.clause_id, other.verdict)
 
@@ -120,8 +130,8 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     alone = matcher.answer(message)
     if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
-    holds = _STILL_HOLDS.search(message)  # "…does it still count?" asks about the last answer, whatever else it names
-    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds:
+    holds = _STILL_HOLDS.search(message) or not _asks(message)  # "…does it still count?" asks about the last answer, whatever else it names
+    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds and _asks(message):
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
     if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
         return Reading(alone, message)  # a new question the policy does not cover

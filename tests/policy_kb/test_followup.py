@@ -41,6 +41,29 @@ def test_asking_whether_the_answer_still_holds_is_answered_with_the_last_questio
     assert alone.kind == "answer" and alone.clause_id != reading.reply.clause_id  # another rule, alone
 
 
+def test_a_fact_told_without_a_question_is_read_with_the_last_question(matcher):
+    """A statement after a question adds to its case; alone it would get the rule its words touch."""
+    last = "can i moan on my facebook about a parent who shouted at me in the playground?"
+    message = "my account is set to private, only about 50 friends see it"
+    reading = read(matcher, message, last)
+    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("personal.avoid_specific_matters", "no")
+    assert matcher.answer(message).clause_id != "personal.avoid_specific_matters"
+
+
+def test_an_age_corrected_in_a_statement_replaces_the_last_one(matcher):
+    reading = read(matcher, "sorry, just checked - she's actually 16, she left after year 11",
+                   "a former pupil who is 19 now wants to follow me on insta, is that ok?")
+    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_friend_students", "no")
+
+
+@pytest.mark.parametrize("message", ["and my old facebook i never use, can i leave that public",
+                                     "our chair has also asked how the policy ties staff social media use to safeguarding"])
+def test_a_question_without_a_question_mark_is_still_a_question(matcher, message):
+    """Not a fact told about the last question: it is read alone, as any question of its own."""
+    reading = read(matcher, message, "should i make my snapchat private")
+    assert not reading.with_last and reading.reply == matcher.answer(message) and reading.reply.kind == "answer"
+
+
 def test_another_platform_carries_the_case_over(matcher):
     reading = read(matcher, "what about instagram", "should my facebook be private?")
     assert reading.with_last and reading.reply.clause_id == "personal.privacy_settings"
