@@ -41,8 +41,9 @@ _EVERYDAY = re.compile(
     r"|\b(?:dog|pet|horse) grooming\b|\bexplicit(?= (?:purpose|aims?|reference|mention|permission|consent|instructions?|statement))"
     r"|\bmissing (?:\d+ |a few |some |any |two |three |their |her |his )?(?:\w+ )?(?:forms?|slips?|signatures?|letters?|"
     r"payments?|books?|homework|kit|coursework|marks?|replies|returns)\b"
-    r"|\b(?:book|kit|coat|jumper|bag|lunchbox|bottle|form|forms|homework|shoe|trainers?)(?:'s| is| has| was| are| have)? "
-    r"(?:been |gone )?missing\b")
+    r"|\b(?:books?|kit|coats?|jumpers?|blazers?|bags?|lunchbox|bottle|forms?|homework|shoes?|trainers?|phones?|ipads?|laptops?|"
+    r"money|purse|wallet|keys|watch|glasses|cardigan|hoodie|pencil case)(?:'s| is| has| was| are| have)? "
+    r"(?:been |gone |going |go |went )?missing\b")
 _NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(?:nobody|no one|noone|no-one) (?:was |got |is )?"
                         r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
 # An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.

@@ -29,6 +29,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf"{_P} (?:by|against|down|into)", r"physically (?:abus\w*|hurt\w*)",
             rf"hurt(?:s|ing)? {_P}", r"(?:explanations?|story|injur\w*) (?:don'?t|do not|doesn'?t) add up",
             r"shak(?:e|en|ing) the baby", r"(?:cane|belt|wooden spoon) (?:on|to) (?:her|him)",
+            # "my mum uses the wooden spoon on me", "he gets the belt": an implement used on a child
+            rf"(?:uses?|used|using|takes?|took) (?:the |a |her |his )?(?:wooden spoon|belt|slipper|cane|stick|hanger|cable|wire|"
+            rf"shoe) (?:on|to) {_P}\b", r"(?:gets?|got|getting|give[sn]?|gave) (?:\w+ )?(?:the )?(?:belt|slipper|cane|wooden spoon)\b",
             r"pull(?:s|ed|ing)? (?:her|his|their) hair", r"bald patch(?:es)?", r"scratch(?:es|ed)? (?:on|all over)",
             r"hands? (?:round|around|on) (?:\w+ )?(?:neck|throat)"),
         "weak": (r"marks on", r"cross (?:cos|because|when)",

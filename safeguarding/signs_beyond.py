@@ -47,6 +47,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
             r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
+            # "a parent helper… told her to delete the messages": an adult having a child hide their contact
+            r"(?<!\bi )(?<!\bwe )(?:told|tells|telling|asked|asks|asking|makes?|made|gets?|got) (?:her|him|them) (?:to )?(?:delete|wipe|clear|hide) "
+            r"(?:the |their |our |all (?:the |of the )?|his |her )?(?:messages|chats?|texts|pics|photos|convos?|conversations?|dms)\b",
             r"don'?t tell (?:your|ur|yr|anyone|any ?one|ya)",
             r"(?:strangers?|adults?|grown ?ups?|man|men|guys?|blokes?) (?:\w+ ){0,3}(?:sending|sent|contacting|contacted|"
             r"messag(?:ing|ed)|dm(?:ing|ed|'d)) (?:her|him|them|(?:her|his|their) (?:son|daughter|child|kid|boy|girl)|"

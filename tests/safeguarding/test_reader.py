@@ -82,6 +82,11 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a year 8 boy has been putting photos of girls in his class through a nudify app", "sexual images"),
     ("a man on roblox keeps offering to buy one of our year 4s robux if he talks to him on a private discord", "grooming"),
     ("Ella in year 2 was at lunch but is not in class since lunch and her coat has gone", "missing"),
+    # round 16's kinds of sign, in other words: an implement used on a child, told as a joke; an adult having
+    # a child delete their messages
+    ("a year 4 laughed and said his dad gets the slipper out if he's cheeky", "physical abuse"),
+    ("one of the dinner ladies said 'my nan uses the belt on me' was just a joke a y3 made", "physical abuse"),
+    ("the parent volunteer has been texting a year 6 girl and asked her to delete the chats", "grooming"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
     ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
     # round 7's kinds of sign, in other words: exam candidates and teams are children too
@@ -182,6 +187,9 @@ def test_harm_told_in_everyday_words(message, category):
     "lost a child's glove in the playground, is there a lost property box?",
     "the radiator in room 12 is stone cold and the year 3s are sitting in their coats, who fixes it?",
     "question - can i post the year 6 leavers' photos on the school facebook?",
+    # a coat or phone going missing is lost property; the member of staff asking pupils to delete a chat
+    "a mum wants to see the cctv of her daughter's phone going missing from the changing room, can i show her?",
+    "i told the year 10s to delete the messages about the trip from their group chat, was that right?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
