@@ -36,6 +36,7 @@ _DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown up\b"
+                    r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b"
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 
 _EX = re.compile(
@@ -139,7 +140,8 @@ _PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "email": r"e-?mail|gmail|hotmail|outlook",
 }.items()}
 # "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
-_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)\b")
+_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)s?\b"
+                             r"|\bour own (?:mobile|phone|number)s?\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 
@@ -210,7 +212,7 @@ _MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
 # "a mum from a primary that isn't in our trust": not one of the trust's school communities
 _OUTSIDE_TRUST = re.compile(
     r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "
-    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|a different|a separate) (?:trust|mat)\b(?! schools?| academ)"
+    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|(?:a|an) (?:completely |totally |entirely )?(?:different|separate|other)) (?:trust|mat)\b(?! schools?| academ)"
     r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b"
     # "her kids go to a school in a diff LA, nothing to do with our MAT"
     r"|\bnothing to do with (?:our|the) (?:trust|mat|cmat|schools?|academ\w*)\b"

@@ -166,6 +166,7 @@ _REPLYING = re.compile(
     r"\b(?:reply|repli(?:ed|es)|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
     r"|accept|follow (?:her|him|them) back|add (?:her|him|them)|like it|send it back|get back to)\w*"
 )
+_A_REPLY = re.compile(r"\b(?:a|an|the|this|that|their|his|her|its) (?:\w+ )?(?:repl(?:y|ies)|response|answer)s?\b")
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
 _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
                        r"(?:posts?|photos?|pics?|videos?|stor(?:y|ies)|tiktoks?|reels?|tweets?|content)\b")
@@ -194,7 +195,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
             and _ENGAGING.search(said)):
         clause = kb.by_id[PARENT_RULE]
         return Decision(PARENT_RULE, "no", clause.headline, _ENGAGING_NOTE)
-    if kb.by_id[clause_id].stance == "report" and ask == "may" and _REPLYING.search(said) and relation in CHILD:
+    replying = _REPLYING.search(_A_REPLY.sub(" ", said))  # "posted a racist reply" is not the person replying
+    if kb.by_id[clause_id].stance == "report" and ask == "may" and replying and relation in CHILD:
         # "a Year 8 commented on my video, can I reply?" is not "what do I do?": on a personal account the
         # answer is no (and it must still be reported); on a trust account, publicly yes, privately no.
         if facts.get("trust_account"):
@@ -203,7 +205,7 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
         return _friend_rule(kb.by_id[FRIEND_RULE], facts)  # "ex pupil 19 messaged me": an adult, not a child
     a_child = relation in CHILD or (relation == "ex_student" and facts.get("under_18"))
-    received = (_RECEIVED.search(said) and not _REPLYING.search(said) and not _MAY_I.search(said)
+    received = (_RECEIVED.search(said) and not replying and not _MAY_I.search(said)
                 and not facts.get("trust_account"))
     if clause_id in CONTACT_RULES and a_child and (ask == "todo" or received):
         # "a Year 8 sent me a voice note, do I tell someone?", "an ex-pupil, 15 now, messaged my insta to say she

@@ -138,6 +138,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "if all the parents signed the form can i add names then",
         # paper invitations are not an invite on social media
         "can i use the school laminator for my daughter's party invites",
+        # a parent asking for copies of the emails about her child: a subject access request
+        "a dad wants copies of every email we've sent about his son, who handles subject access requests?",
         "",
         "???",
     ],
@@ -209,6 +211,10 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("can I ring them from my own phone", {"personal_phone": True}),
         ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
         ("ex pupil 16 snap", {"relation": "ex_student", "age": 16, "under_18": True}),
+        ("ex-students, most of them are in their twenties now", {"relation": "ex_student", "under_18": False}),
+        ("sorry, she's actually 17", {"age": 17, "under_18": True}),
+        ("we ring families from our own phones", {"personal_phone": True}),
+        ("her kids go to a primary in a completely different trust", {"outside_trust": True}),
     ],
 )
 def test_fact_extraction(text, facts):

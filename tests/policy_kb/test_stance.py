@@ -411,6 +411,25 @@ DECISIONS = [
      "personal.no_friend_students", "yes"),
     # consent from parents is for photos of their children
     ("is parental consent needed for a group shot on the academy facebook?", "sanctioned.photo_consent", "conditional"),
+    # a parent whose children are at a school in another trust; a text from my own phone, not social media
+    ("my best mate's kids go to a primary in a totally different trust. she can stay on my facebook, can't she?",
+     "personal.no_contact_parents_children", "yes"),
+    # the school's own Outlook is the official account; a phone rule question that mentions a landline
+    ("is it fine to email parents from my school outlook about the trip?", "personal.official_email", "yes"),
+    ("our families don't all have email so we ring them from our own phones, the unit has one landline. is that ok?",
+     "personal.no_personal_email_phone", "conditional"),
+    # an account set private, asked whether that is enough; the URL shared before telling the subject leader
+    ("my facebook is set to private and my friends list is hidden, am i all good?", "personal.privacy_settings", "yes"),
+    ("gave my year 8s the link to our class blog before telling my subject leader, is that a problem?",
+     "sanctioned.notify_url", "no"),
+    # a kind comment on the school's page is not removed and reported; "a racist reply" is not the person replying
+    ("a parent left a lovely comment on the school fb thanking staff for the play, i don't need to report it do i",
+     "sanctioned.remove_inappropriate_comments", "yes"),
+    ("someone's posted a racist reply under our sixth form's official instagram post. i've hidden it, anything else?",
+     "sanctioned.remove_inappropriate_comments", "report"),
+    # an account to show families what the boarders do is a trust account to be approved
+    ("boarding house here: we want to set up an insta to show parents what the boarders do at weekends. who approves it?",
+     "sanctioned.slt_approval", "conditional"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
