@@ -150,6 +150,11 @@ def test_out_of_scope_is_unknown(matcher, question):
     assert reply.clause_id is None
 
 
+def test_a_video_of_staff_shared_on_the_schools_page_is_not_a_link_to_another_site(matcher):
+    reply = matcher.answer("on the school's facebook page can we share a video of the teachers doing the panto?")
+    assert "sanctioned.external_links" not in (reply.clause_id, *reply.choices)
+
+
 def test_answer_carries_ranked_candidates(matcher):
     reply = matcher.answer("can i email parents from my gmail")
     assert reply.kind == "answer"

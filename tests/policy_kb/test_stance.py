@@ -430,6 +430,9 @@ DECISIONS = [
     # an account to show families what the boarders do is a trust account to be approved
     ("boarding house here: we want to set up an insta to show parents what the boarders do at weekends. who approves it?",
      "sanctioned.slt_approval", "conditional"),
+    # an unofficial meme account is not the school's: what is posted on it about a child is reported
+    ("two year 10s are posting nasty comments about a year 7 on an unofficial school meme account, who do i tell?",
+     "personal.report_inappropriate", "report"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
