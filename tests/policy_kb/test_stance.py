@@ -189,7 +189,10 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     # a photo with no child in it and no name on it; a list of the team is a list of children's names
     ("ok to post a photo of the year 2 pottery on the class page? no child in the photo and no name on it",
-     "sanctioned.no_names_in_photos", "yes"),
+     "sanctioned.no_identifying_info", "yes"),
+    # ...unless the question asks about consent: then the consent rule says it isn't touched
+    ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
+     "sanctioned.photo_consent", "yes"),
     # the school phone failed and the person's own was used, with no approval; access before the URL is sent on
     ("the school mobile ran out of charge on the residential so i used my own to text a mum. i didn't have approval, "
      "is that a problem?", "personal.no_personal_email_phone", "no"),
