@@ -16,7 +16,8 @@ from typing import Iterator
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-WHOLLY_ASIDE = ("r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17")  # rounds nothing learns from at all, by id prefix
+# rounds nothing learns from at all, by id prefix
+WHOLLY_ASIDE = ("r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17")
 
 
 def kept_aside(row_id: str) -> bool:

@@ -58,6 +58,9 @@ _QUESTION_START = re.compile(r"^\s*" + _PREAMBLE + r"(?:(?:also|and|but|so|or)\s
 # "…has asked how the policy links…", "and if students find it": a question, asked without a question mark
 _INDIRECT = re.compile(r"\b(?:ask\w*|wonder\w*|know|unsure|not sure|checking) (?:how|what|whether|if|who|why|when|where|which)\b"
                        r"|^\s*" + _PREAMBLE + r"(?:(?:and|but|so|or)\s+)?(?:if|even if|what if)\b", re.IGNORECASE)
+# "…we set it up without asking, is that a problem": the question at the end, without its question mark
+_ASKS_AT_END = re.compile(r"\b(?:is|was|would|will) (?:that|this|it) (?:\w+ )?(?:ok|okay|a problem|an issue|allowed|fine|alright"
+                          r"|wrong)\W*$", re.IGNORECASE)
 # At most this much of the question before is read with the message.
 MAX_CONTEXT_CHARS = 600
 
@@ -91,6 +94,8 @@ def joined(last: str, message: str) -> str:
     last = last.strip()[-MAX_CONTEXT_CHARS:]
     message = _WHAT_IF.sub(lambda found: f"{found.group(1) or ''}if" if found.group(2).lower() == "if" else "and",
                            message.strip(), count=1)
+    if _ASKS_AT_END.search(message) and message[-1:] not in ".?!":
+        message += "?"  # "…is that a problem" asks, though typed without a question mark: it is the question now
     return f"{last}{'' if last[-1:] in '.?!' else '?'} {message}"
 
 
@@ -118,7 +123,7 @@ def _asks_its_own(matcher: Matcher, message: str, last: str) -> bool:
 
 def _asks(message: str) -> bool:
     """Is the message a question, not a fact told about the last one ("my account's locked, only 40 friends see it")?"""
-    return "?" in message or bool(_QUESTION_START.search(message) or _ASKS_ITS_OWN.search(message) or _INDIRECT.search(message))
+    return "?" in message or any(pattern.search(message) for pattern in (_QUESTION_START, _ASKS_ITS_OWN, _INDIRECT, _ASKS_AT_END))
 
 
 def _same(one: Reply, other: Reply) -> bool:
@@ -149,10 +154,11 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     changed = _changed_facts(last, message)
     if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
         together = matcher.answer(both, changed)
-    elif _same(together, before) and not holds:
+    elif _same(together, before) and not holds and alone.clause_id != together.clause_id:
         # Read with the last question, the message changes nothing the policy decides: either it is
         # about something else ("what about sick leave?") or it repeats the case; the last answer stands
-        # and is not given again as if it answered this.
+        # and is not given again as if it answered this. (Alone, the same rule's answer to half the case
+        # would be the worse reading: "what if they called my personal phone first" is still the case.)
         return Reading(alone, message, unchanged=last if alone.kind == "unknown" else None)
     # "does it still count?": the last answer, read again with the message, is the answer
     return Reading(together, both, last=last)
