@@ -155,6 +155,11 @@ def test_a_video_of_staff_shared_on_the_schools_page_is_not_a_link_to_another_si
     assert "sanctioned.external_links" not in (reply.clause_id, *reply.choices)
 
 
+def test_photo_consent_typed_as_a_search_is_the_consent_rule(matcher):
+    reply = matcher.answer("photo consent for the school insta")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
+
+
 def test_answer_carries_ranked_candidates(matcher):
     reply = matcher.answer("can i email parents from my gmail")
     assert reply.kind == "answer"

@@ -436,6 +436,17 @@ DECISIONS = [
     # an unofficial meme account is not the school's: what is posted on it about a child is reported
     ("two year 10s are posting nasty comments about a year 7 on an unofficial school meme account, who do i tell?",
      "personal.report_inappropriate", "report"),
+    # the Executive Headteacher's approval said without an apostrophe; the Executive Headteacher saying no
+    ("we've got exec head approval for every member of staff on the ski trip to text parents from our own mobiles, "
+     "does that include me?", "personal.no_personal_email_phone", "yes"),
+    ("the exec head said no to me using my own mobile on the residential, can i still text parents from it?",
+     "personal.no_personal_email_phone", "no"),
+    # a parent posting a photo of a pupil to call him names is to be reported, not contact with a parent
+    ("a mum on the village facebook group posted a photo of one of our year 9s calling him a thug, what do i do?",
+     "personal.report_inappropriate", "report"),
+    # nobody from school on the account
+    ("my personal insta is private, no students or parents on it, just mates. is that all ok?",
+     "personal.privacy_settings", "yes"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
