@@ -121,7 +121,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "missing": {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
-            r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)",
+            r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
@@ -177,6 +177,11 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",
+            # "one of the cover supervisors plays fortnite with some yr 9 boys in the evenings"
+            r"(?:supervisors?|teachers?|colleagues?|staff|\btas?\b|coach(?:es)?|tutors?|volunteers?|technicians?|mentors?|assistants?|helpers?|mr \w+|mrs \w+|"
+            r"miss \w+) (?:\w+ ){0,4}(?:play|plays|playing|played|games|gaming) (?:\w+ ){0,2}(?:fortnite|xbox|roblox|minecraft|"
+            r"call of duty|fifa|online|playstation|cod)\b(?: \w+){0,3} with (?:\w+ ){0,6}(?:boys|girls|pupils|students|kids|"
+            r"lads|year ?\d+s|yr ?\d+s|y\d+s)\b",
             r"(?:volunteers?|coach\w*|helpers?|tutors?|teachers?|\btas?) (?:who|that) (?:\w+ ){0,5}(?:has been |have been |is |keeps )?"
             r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home",
             r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)"),

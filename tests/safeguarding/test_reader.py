@@ -87,6 +87,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a year 4 laughed and said his dad gets the slipper out if he's cheeky", "physical abuse"),
     ("one of the dinner ladies said 'my nan uses the belt on me' was just a joke a y3 made", "physical abuse"),
     ("the parent volunteer has been texting a year 6 girl and asked her to delete the chats", "grooming"),
+    # an adult on the staff gaming online with pupils out of school
+    ("i think one of the learning mentors plays call of duty online with some year 10 boys at night", "staff conduct"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
     ("a year 6 told me her uncle makes her do things she doesn't like when he babysits", "sexual abuse"),
     # round 7's kinds of sign, in other words: exam candidates and teams are children too
@@ -190,6 +192,7 @@ def test_harm_told_in_everyday_words(message, category):
     # a coat or phone going missing is lost property; the member of staff asking pupils to delete a chat
     "a mum wants to see the cctv of her daughter's phone going missing from the changing room, can i show her?",
     "i told the year 10s to delete the messages about the trip from their group chat, was that right?",
+    "our esports club teacher plays games with the students at lunch in the it room, where do i book the room?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -287,6 +290,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 10 has texted me from the airport, her uncles are making her get on a plane", True),
     ("someone's threatening to post a year 9's nudes unless she pays, they've given her an hour", True),
     ("year 7 says his dad will batter him when he gets home because of his report", True),
+    # a wound bleeding badly now; a child not seen for days
+    ("a year 9 has cut his arm badly in the changing rooms, there's so much blood, the first aider is with him", True),
+    ("our year 12 (16) hasn't been seen since saturday, mum rang to say she's been staying with older men", True),
     # the DSL now, not 999: told or seen in school today, the child is with adults who can act
     ("a year 9 told me today that her uncle touches her", False),
     ("a girl in y8 has a bruise on her face today, says she fell", False),
@@ -298,6 +304,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a man on roblox wants to meet one of my year 5s at the park this weekend", False),
     ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
     ("a year 9's older sister was sent abroad to marry; now the girl says she's next", False),
+    # told of last weekend, in the past: "she went floppy"
+    ("a year 4 told me that on sunday dad squeezed mum's neck till she went floppy, the police came", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
