@@ -63,6 +63,8 @@ _BACK_AS_STUDENT = re.compile(
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
+                     r"|\b(?:colleague|friend|teacher|ta|member of staff|she|he)(?: who)?(?: has| had| s)? (?:just |already )?left "
+                     r"(?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
@@ -86,6 +88,7 @@ _NOW_A_PARENT = re.compile(
     r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b"
 )
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
+_PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
@@ -94,6 +97,8 @@ _PARENT_OF_PUPIL = re.compile(
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
+    # asked for a colleague: "a colleague who left the trust in july wants to know…"
+    r"|(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
     r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from)"
@@ -232,8 +237,8 @@ def _relation(lowered: str) -> str | None:
     lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
     if _BACK_AS_STUDENT.search(lowered):
         return "current_student"
-    if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered):
-        return "parent"
+    if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered) or _PARENT_FROM_OLD.search(lowered):
+        return "parent"  # "a parent from my old yr 11 class" is a parent
     if _PARENT_ACTS.search(lowered):
         return "parent"
     if _EX.search(lowered):

@@ -123,7 +123,7 @@ _OR_PRIVATE = re.compile(r"\bor (?:should|do|does|must|shall|would|has|have) (?:
 _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in (?:a |the )?|through )?"
                      r"(?:dms?|direct messages?|private messages?|pms?|privately)\b")
 # "a parent emailed my school address from their gmail": someone else's address or phone, not the person's own
-_THEIRS = re.compile(r"\b(?:from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
+_THEIRS = re.compile(r"\b(?:(?:me|us|school|account|address|inbox) from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
                      r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
 _NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS)
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.

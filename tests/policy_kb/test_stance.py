@@ -447,6 +447,14 @@ DECISIONS = [
     # nobody from school on the account
     ("my personal insta is private, no students or parents on it, just mates. is that all ok?",
      "personal.privacy_settings", "yes"),
+    # asked for a colleague: one who has left the trust, one who would use her own gmail
+    ("a colleague who left the trust at christmas wants to know if she can add parents on facebook now",
+     "personal.no_contact_parents_children", "yes"),
+    ("my ECT asked if it's ok to email parents from her gmail because outlook keeps crashing",
+     "personal.official_email", "no"),
+    # a parent from a class I used to teach, after I have left
+    ("i left the trust in the summer. a parent from my old year 9 class wants to connect on fb, is that ok now?",
+     "personal.no_contact_parents_children", "yes"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
