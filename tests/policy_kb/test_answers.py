@@ -160,6 +160,11 @@ def test_photo_consent_typed_as_a_search_is_the_consent_rule(matcher):
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
 
 
+def test_linking_an_account_to_the_aup_is_the_aup_rule_not_a_link_to_another_site(matcher):
+    reply = matcher.answer("should heads of department make sure each subject account links to the AUP?")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.aup_link")
+
+
 def test_answer_carries_ranked_candidates(matcher):
     reply = matcher.answer("can i email parents from my gmail")
     assert reply.kind == "answer"
