@@ -455,6 +455,9 @@ DECISIONS = [
     # a parent from a class I used to teach, after I have left
     ("i left the trust in the summer. a parent from my old year 9 class wants to connect on fb, is that ok now?",
      "personal.no_contact_parents_children", "yes"),
+    # a colleague posting about "my nightmare form", in detail, is a specific school matter
+    ("head of year here - one of my tutors keeps posting on instagram about her nightmare year 8 form, "
+     "names and all. should i say something?", "personal.avoid_specific_matters", "no"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
