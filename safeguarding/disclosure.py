@@ -135,7 +135,8 @@ LEAVE_DOUBT = 0.2
 _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
-    r"locked (?:herself|himself|themselves) in|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
+    r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
+    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch) of |loads of )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
