@@ -44,7 +44,7 @@ _EX = re.compile(
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
-    r"|\btaught (?:\w+ ){0,7}(?:\d+|two|three|four|five|six|a few|several|some|many) (?:years?|yrs) ago\b"
+    r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "she's now at uni"
     r"|\bmy old (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
     r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
@@ -63,6 +63,7 @@ _BACK_AS_STUDENT = re.compile(
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
+                     r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b"
                      r"|\b(?:colleague|friend|teacher|ta|member of staff|she|he)(?: who)?(?: has| had| s)? (?:just |already )?left "
                      r"(?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
@@ -97,6 +98,9 @@ _PARENT_OF_PUPIL = re.compile(
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
+    # "(i moved to a non trust school 2 yrs ago)"; typed without the "I": "left the trust in december, now at…"
+    r"|i(?: ve| have)? moved (?:to|schools to) (?:a |an )?(?:non[- ]?trust|different trust|another trust|independent|private)"
+    r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b"
     # asked for a colleague: "a colleague who left the trust in july wants to know…"
     r"|(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"

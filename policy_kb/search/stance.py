@@ -166,6 +166,7 @@ _REPLYING = re.compile(
     r"\b(?:reply|repli(?:ed|es)|respond|answer|message (?:her|him|them) back|dm (?:her|him|them) back|text (?:her|him|them) back"
     r"|accept|follow (?:her|him|them) back|add (?:her|him|them)|like it|send it back|get back to)\w*"
 )
+_QUOTED = re.compile(r"(?<![a-z])'[^']{1,80}'(?![a-z])")
 _A_REPLY = re.compile(r"\b(?:a|an|the|this|that|their|his|her|its) (?:\w+ )?(?:repl(?:y|ies)|response|answer)s?\b")
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
 _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
@@ -195,7 +196,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
             and _ENGAGING.search(said)):
         clause = kb.by_id[PARENT_RULE]
         return Decision(PARENT_RULE, "no", clause.headline, _ENGAGING_NOTE)
-    replying = _REPLYING.search(_A_REPLY.sub(" ", said))  # "posted a racist reply" is not the person replying
+    # "posted a racist reply" is not the person replying, nor is "pls accept sir", the child's words in quotes
+    replying = _REPLYING.search(_A_REPLY.sub(" ", _QUOTED.sub(" ", said)))
     if kb.by_id[clause_id].stance == "report" and ask == "may" and replying and relation in CHILD:
         # "a Year 8 commented on my video, can I reply?" is not "what do I do?": on a personal account the
         # answer is no (and it must still be reported); on a trust account, publicly yes, privately no.

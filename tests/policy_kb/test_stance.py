@@ -458,6 +458,21 @@ DECISIONS = [
     # a colleague posting about "my nightmare form", in detail, is a specific school matter
     ("head of year here - one of my tutors keeps posting on instagram about her nightmare year 8 form, "
      "names and all. should i say something?", "personal.avoid_specific_matters", "no"),
+    # a tutor group is not an account; leaving the trust said without "I", or as a move to a school outside it
+    ("I taught a year 10 tutor group years ago. one of them, now 24, wants to connect on linkedin. is that ok?",
+     "personal.no_friend_students", "yes"),
+    ("left the trust at easter, now teaching in another LA. can i accept parents' friend requests now?",
+     "personal.no_contact_parents_children", "yes"),
+    ("a mum from my old school (i moved to a non trust school last year) wants to add me on fb, any issue?",
+     "personal.no_contact_parents_children", "yes"),
+    # the child's words in quotes are not the member of staff replying
+    ("a year 10 sent me a follow request with a message 'pls accept miss'. i've ignored it, is that enough?",
+     "personal.report_child_contact", "report"),
+    # a child without consent cropped out, or not
+    ("one boy has no consent, can i post the team photo if i crop him out completely? the others all have consent",
+     "sanctioned.photo_consent", "yes"),
+    ("one boy has no consent and he's in the middle so i can't crop him out, can i still post the team photo?",
+     "sanctioned.photo_consent", "no"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),

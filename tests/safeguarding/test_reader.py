@@ -293,7 +293,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     # a wound bleeding badly now; a child not seen for days
     ("a year 9 has cut his arm badly in the changing rooms, there's so much blood, the first aider is with him", True),
     ("our year 12 (16) hasn't been seen since saturday, mum rang to say she's been staying with older men", True),
-    ("year 11 girl messaged me that she's locked in at home, her passport's been taken and the wedding is abroad next week", True),
+    ("year 11 girl messaged me she's locked in at home, her passport's been taken, the wedding is abroad next week", True),
     # the DSL now, not 999: told or seen in school today, the child is with adults who can act
     ("a year 9 told me today that her uncle touches her", False),
     ("a girl in y8 has a bruise on her face today, says she fell", False),
