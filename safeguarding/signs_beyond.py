@@ -4,7 +4,8 @@ missing child, peers, exposure online, the conduct of staff and volunteers, a di
 from __future__ import annotations
 
 # Not back in class since lunch: a missing child, and one who may be in danger now (disclosure._NOW).
-GONE_SINCE_LUNCH = r"(?:isn'?t|is not|not) (?:back )?in (?:class|school|lessons?) (?:after|since) (?:lunch|break|registration|play ?time)"
+GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
+                    r"(?:after|since) (?:lunch|break|registration|play ?time)")
 
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
@@ -90,7 +91,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
             r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?",
-            r"prais\w* (?:the |a |that |those )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
+            r"(?:our|this|the|my) school (?:would|will|is going to|gonna|'d|is) (?:be )?next\b",
+            r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
@@ -122,6 +124,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
+            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds)",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",

@@ -138,6 +138,10 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "if all the parents signed the form can i add names then",
         # paper invitations are not an invite on social media
         "can i use the school laminator for my daughter's party invites",
+        # gifts from families, a certificate sent home by post, a new starter's email account and login
+        "a mum gave me a box of chocolates at the end of term, can i accept gifts from parents?",
+        "can i post a certificate home to a pupil's address and who pays the postage?",
+        "how do i get the new TA a school email account and login before monday?",
         # a parent asking for copies of the emails about her child: a subject access request
         "a dad wants copies of every email we've sent about his son, who handles subject access requests?",
         "",

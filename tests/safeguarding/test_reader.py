@@ -87,6 +87,9 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a year 4 laughed and said his dad gets the slipper out if he's cheeky", "physical abuse"),
     ("one of the dinner ladies said 'my nan uses the belt on me' was just a joke a y3 made", "physical abuse"),
     ("the parent volunteer has been texting a year 6 girl and asked her to delete the chats", "grooming"),
+    # praise for a mass shooter with a threat to the school; a child gone after lunch, the school searched
+    ("a year 10 keeps praising the christchurch shooter in his posts and says our school would be next", "radicalisation"),
+    ("a year 2 girl isn't in the classroom after lunch and we've searched the whole school", "missing"),
     # an adult on the staff gaming online with pupils out of school
     ("i think one of the learning mentors plays call of duty online with some year 10 boys at night", "staff conduct"),
     ("one of our nursery children has rotten teeth and mum has missed the last three dentist appointments", "neglect"),
@@ -294,6 +297,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 9 has cut his arm badly in the changing rooms, there's so much blood, the first aider is with him", True),
     ("our year 12 (16) hasn't been seen since saturday, mum rang to say she's been staying with older men", True),
     ("year 11 girl messaged me she's locked in at home, her passport's been taken, the wedding is abroad next week", True),
+    ("mum's partner just grabbed a year 4 by the neck in the office and slammed him into the wall", True),
     # the DSL now, not 999: told or seen in school today, the child is with adults who can act
     ("a year 9 told me today that her uncle touches her", False),
     ("a girl in y8 has a bruise on her face today, says she fell", False),
@@ -307,6 +311,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 9's older sister was sent abroad to marry; now the girl says she's next", False),
     # told of last weekend, in the past: "she went floppy"
     ("a year 4 told me that on sunday dad squeezed mum's neck till she went floppy, the police came", False),
+    ("at this evening's parents' meeting a dad kept calling his year 9 daughter stupid and she looked terrified", False),
+    ("a year 2 drew dad hitting mum with a bottle and said 'that was on saturday, mummy was bleeding'", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
