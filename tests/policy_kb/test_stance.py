@@ -473,6 +473,10 @@ DECISIONS = [
      "sanctioned.photo_consent", "yes"),
     ("one boy has no consent and he's in the middle so i can't crop him out, can i still post the team photo?",
      "sanctioned.photo_consent", "no"),
+    # answering on a public padlet wall is a public reply
+    ("can the science dept account answer pupils' questions on the public revision padlet?", "sanctioned.no_private_dm", "yes"),
+    # set up without anyone knowing is set up without approval
+    ("a colleague set up a class tiktok without anyone knowing, is that allowed?", "sanctioned.slt_approval", "no"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
