@@ -31,7 +31,6 @@ NO_PRIVATE_DM = "sanctioned.no_private_dm"
 ADVICE_STILL_APPLIES = ("personal.privacy_settings", "personal.avoid_specific_matters", "personal.consider_reputation")
 
 
-
 @dataclass(frozen=True)
 class Decision:
     clause_id: str
@@ -105,6 +104,8 @@ _MUST = re.compile(
     # "does the policy say they HAVE to be private?"
     r"|\b(?:do|does) (?:the |this |our )?polic(?:y|ies) (?:say|state|mean|require)s? (?:that )?(?:i|we|they|staff|it|you|(?:my|our) \w+) "
     r"(?:have|has|need|needs|must) (?:to )?\b"
+    # "does the AUP link need to go in the channel description?", "should HoDs be making sure every account…"
+    r"|\b(?:do|does) (?:\w+ ){1,4}?(?:need|have) to (?:go|be|appear|include|contain|show)\b|\bshould (?:\w+ ){1,3}be (?:making sure|ensuring)\b"
 )
 # "what's the verdict on posting about…", "what's the deal with adding…": whether they may, asked as a what.
 _VERDICT_ON = re.compile(
