@@ -478,7 +478,8 @@ DECISIONS = [
     # set up without anyone knowing is set up without approval
     ("a colleague set up a class tiktok without anyone knowing, is that allowed?", "sanctioned.slt_approval", "no"),
     # "does the AUP link need to go…" asks whether it must
-    ("does the AUP link need to go in the description of the school radio youtube channel?", "sanctioned.aup_link", "conditional"),
+    ("does the AUP link need to go in the description of the school radio youtube channel?", "sanctioned.aup_link",
+     "conditional"),
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
