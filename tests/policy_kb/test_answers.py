@@ -138,6 +138,9 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "if all the parents signed the form can i add names then",
         # paper invitations are not an invite on social media
         "can i use the school laminator for my daughter's party invites",
+        # who owns what a teacher makes; pupils' own email accounts
+        "who owns the copyright on the revision booklets i make at home on my own canva account?",
+        "from what year do pupils get their own school email address?",
         # gifts from families, a certificate sent home by post, a new starter's email account and login
         "a mum gave me a box of chocolates at the end of term, can i accept gifts from parents?",
         "can i post a certificate home to a pupil's address and who pays the postage?",
