@@ -135,8 +135,9 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     alone = matcher.answer(message)
     if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
-    holds = _STILL_HOLDS.search(message) or not _asks(message)  # "…does it still count?" asks about the last answer, whatever else it names
-    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds and _asks(message):
+    # "…does it still count?" asks about the last answer, whatever else it names; a fact told, asking nothing, adds to it
+    holds = _STILL_HOLDS.search(message) or not _asks(message)
+    if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds:
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
     if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
         return Reading(alone, message)  # a new question the policy does not cover

@@ -168,10 +168,10 @@ def _parents_and_contact_details(cue: Cues, lowered: str, add: Add) -> None:
     if c.GIVE_OUT_PERSONAL.search(lowered) or phone_contact:
         add(PHONE_RULE, FRAME_BONUS)
         add(OFFICIAL_EMAIL_RULE, -FRAME_BONUS / 2)
-    if phone_contact and not c.SOCIAL_WORDS.search(lowered) and "whatsapp" not in lowered:
-        add(PARENT_RULE, -FRAME_BONUS)  # "I messaged a parent from my personal phone": a text, not social media
     elif "email" in cue.words and not cue.words & {stem("phone"), "text", "call"} and not cue.self_post:
         add(OFFICIAL_EMAIL_RULE, FRAME_BONUS / 2)
+    if phone_contact and not c.SOCIAL_WORDS.search(lowered) and "whatsapp" not in lowered:
+        add(PARENT_RULE, -FRAME_BONUS)  # "I messaged a parent from my personal phone": a text, not social media
 
 
 def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
