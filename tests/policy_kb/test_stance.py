@@ -444,6 +444,9 @@ DECISIONS = [
     # a parent posting a photo of a pupil to call him names is to be reported, not contact with a parent
     ("a mum on the village facebook group posted a photo of one of our year 9s calling him a thug, what do i do?",
      "personal.report_inappropriate", "report"),
+    # ...but whether to engage with what a parent posted is still the parent rule's
+    ("a mum shared a video of her son's football match on facebook, can I like it?", "personal.no_contact_parents_children",
+     "no"),
     # nobody from school on the account
     ("my personal insta is private, no students or parents on it, just mates. is that all ok?",
      "personal.privacy_settings", "yes"),
