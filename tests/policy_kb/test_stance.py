@@ -447,6 +447,8 @@ DECISIONS = [
     # ...but whether to engage with what a parent posted is still the parent rule's
     ("a mum shared a video of her son's football match on facebook, can I like it?", "personal.no_contact_parents_children",
      "no"),
+    # pupils' own email accounts are not this policy, but emailing them from a personal address is
+    ("do pupils get their own school email accounts, and can i email them from my gmail?", "personal.official_email", "no"),
     # nobody from school on the account
     ("my personal insta is private, no students or parents on it, just mates. is that all ok?",
      "personal.privacy_settings", "yes"),
