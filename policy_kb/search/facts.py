@@ -63,7 +63,7 @@ _BACK_AS_STUDENT = re.compile(
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
-                     r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b"
+                     r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
                      r"|\b(?:colleague|friend|teacher|ta|member of staff|she|he)(?: who)?(?: has| had| s)? (?:just |already )?left "
                      r"(?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
@@ -100,7 +100,7 @@ _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
     # "(i moved to a non trust school 2 yrs ago)"; typed without the "I": "left the trust in december, now at…"
     r"|i(?: ve| have)? moved (?:to|schools to) (?:a |an )?(?:non[- ]?trust|different trust|another trust|independent|private)"
-    r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b"
+    r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
     # asked for a colleague: "a colleague who left the trust in july wants to know…"
     r"|(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
