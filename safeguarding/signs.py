@@ -31,7 +31,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"shak(?:e|en|ing) the baby", r"(?:cane|belt|wooden spoon) (?:on|to) (?:her|him)",
             # "my mum uses the wooden spoon on me", "he gets the belt": an implement used on a child
             rf"(?:uses?|used|using|takes?|took) (?:the |a |her |his )?(?:wooden spoon|belt|slipper|cane|stick|hanger|cable|wire|"
-            rf"shoe) (?:on|to) {_P}\b", r"(?:gets?|got|getting|give[sn]?|gave) (?:\w+ )?(?:the )?(?:belt|slipper|cane|wooden spoon)\b",
+            rf"shoe) (?:on|to) {_P}\b", r"(?:gets?|got|getting) the (?:belt|slipper|cane)\b(?! (?:from|back|out of|in the|for|off|buckle))"
+            r"|(?:give[sn]?|gave|giving) (?:him|her|them|me) the (?:belt|slipper|cane)\b",
             r"pull(?:s|ed|ing)? (?:her|his|their) hair", r"bald patch(?:es)?", r"scratch(?:es|ed)? (?:on|all over)",
             r"hands? (?:round|around|on) (?:\w+ )?(?:neck|throat)"),
         "weak": (r"marks on", r"cross (?:cos|because|when)",

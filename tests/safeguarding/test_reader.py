@@ -196,6 +196,7 @@ def test_harm_told_in_everyday_words(message, category):
     "a mum wants to see the cctv of her daughter's phone going missing from the changing room, can i show her?",
     "i told the year 10s to delete the messages about the trip from their group chat, was that right?",
     "our esports club teacher plays games with the students at lunch in the it room, where do i book the room?",
+    "a year 3 got the belt from lost property for his pe kit, who do i tell to label it?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
