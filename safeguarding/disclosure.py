@@ -138,7 +138,7 @@ _NOW = re.compile(
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch) of |loads of )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
-    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled)|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
+    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
