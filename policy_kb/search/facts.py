@@ -62,10 +62,13 @@ _BACK_AS_STUDENT = re.compile(
     r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
+# A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
+# for ("a colleague who left the trust in july wants to know…")
+_STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
+               r"|\b(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left "
+               r"(?:the trust|cmat|cockburn|the academy)\b")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
-                     r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
-                     r"|\b(?:colleague|friend|teacher|ta|member of staff|she|he)(?: who)?(?: has| had| s)? (?:just |already )?left "
-                     r"(?:the trust|cmat|cockburn|the academy)\b"
+                     rf"|{_STAFF_LEFT}|\b(?:she|he)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
@@ -98,11 +101,9 @@ _PARENT_OF_PUPIL = re.compile(
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"
-    # "(i moved to a non trust school 2 yrs ago)"; typed without the "I": "left the trust in december, now at…"
+    # "(i moved to a non trust school 2 yrs ago)"
     r"|i(?: ve| have)? moved (?:to|schools to) (?:a |an )?(?:non[- ]?trust|different trust|another trust|independent|private)"
-    r"|(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
-    # asked for a colleague: "a colleague who left the trust in july wants to know…"
-    r"|(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)"
+    rf"|{_STAFF_LEFT}"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
     r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left)|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from)"
