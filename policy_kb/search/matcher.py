@@ -215,7 +215,7 @@ class Matcher:
             # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
             lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
-        decision = decide(self.kb, lead, known, text, self._speller.fix(text))
+        decision = decide(self.kb, lead, known, text, self._speller.fix)
         doubt = None if facts or decision.clarification else (self._doubt(decision.clause_id, candidates, second) or (
             self._unsure(lead, text, candidates, second) if decision.clause_id == lead else None))
         if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..model import Clause, KnowledgeBase
 from ..relevance import normalise
@@ -41,16 +41,16 @@ class Decision:
     clarification: Clarification | None = None
 
 
-def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question: str, spelt: str = "") -> Decision:
-    """The governing clause's answer to this question, given the facts known so far. `spelt`, the question
-    with its typos corrected, is read when the question as typed meets none of the clause's decisions."""
-    said = normalise(question)
-    ask = asked(question)
-    ruled = _about_the_person(kb, clause_id, facts, ask, said)
-    if ruled is not None:
+def decide(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any], question: str,
+           respell: Callable[[str], str] | None = None) -> Decision:
+    """The governing clause's answer to this question, given the facts known so far. When the question as
+    typed meets none of the clause's decisions, it is read again with `respell`'s typos corrected."""
+    said, ask = normalise(question), asked(question)
+    if (ruled := _about_the_person(kb, clause_id, facts, ask, said)) is not None:
         return ruled
     decision = _decided(kb, clause_id, ask, said)
-    if spelt and decision.headline == kb.by_id[clause_id].headline:  # "withuot asking anyone": without asking
+    spelt = respell(question) if respell and decision.headline == kb.by_id[clause_id].headline else ""
+    if spelt and normalise(spelt) != said:  # "withuot asking anyone": without asking
         return _decided(kb, clause_id, asked(spelt), normalise(spelt))
     return decision
 
