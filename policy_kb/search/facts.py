@@ -88,8 +88,8 @@ _PARENT_ACTS = re.compile(
 _NOW_A_PARENT = re.compile(
     r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
     r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
-    r"|\b(?:she|he|they)(?:\s+(?:has|have|s)(?:\s+got)?|\s+got)\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
-    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b"
+    r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
+    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b"
 )
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
 _PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")

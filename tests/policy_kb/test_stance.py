@@ -89,6 +89,8 @@ DECISIONS = [
      "personal.no_contact_parents_children", "no"),
     ("ex-pupil of ours, she's 22 now and her little boy has just started in our nursery. she's added me on facebook",
      "personal.no_contact_parents_children", "no"),
+    ("my ex student, 22 now, has a son in year 1 here and wants to add me on facebook", "personal.no_contact_parents_children", "no"),
+    ("an ex pupil who's 19 wants to add me, i have a son in year 3 here", "personal.no_friend_students", "yes"),  # my son
     ("I left the trust last summer. A parent from my old academy has added me on Instagram - is that OK?",
      "personal.no_contact_parents_children", "yes"),
     ("I've handed my notice in and finish at Easter. Can I accept friend requests from parents now?",
