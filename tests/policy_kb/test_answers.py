@@ -450,3 +450,21 @@ def test_a_worry_about_a_child_online_is_not_overruled_by_not_covered(matcher):
     reply = matcher.answer("office staff - a pupil left a laptop open and there's a discord group on it where "
                            "adults keep sending the kids links. what do i do")
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.report_inappropriate", "report")
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    ("is youtube in scope?", "scope.examples"),
+    ("someone said Xbox Live isn't social media so the policy doesn't apply to it, true?", "scope.examples"),
+    ("someone in the staffroom said the trust basically hates social media and wants us all off it, true?",
+     "intro.opportunities"),
+    ("is the trust actually pro social media or not", "intro.opportunities"),
+])
+def test_a_rumour_about_what_the_policy_says_is_answered_from_it(matcher, question, clause_id):
+    """"Is X in scope?", "the trust hates social media, true?": what the policy says, not "not covered",
+    and "the trust hates social media" is not a comment on a trust account."""
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id) == ("answer", clause_id)
+
+
+def test_a_topic_that_is_not_social_media_is_not_in_scope(matcher):
+    assert matcher.answer("are school trips in scope").kind == "unknown"
