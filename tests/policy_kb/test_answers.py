@@ -468,3 +468,14 @@ def test_a_rumour_about_what_the_policy_says_is_answered_from_it(matcher, questi
 
 def test_a_topic_that_is_not_social_media_is_not_in_scope(matcher):
     assert matcher.answer("are school trips in scope").kind == "unknown"
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    ("the intro links our social networking use to safeguarding right? need the exact wording for a training slide",
+     "intro.safeguard_duty"),
+    ("what does the vision say about the quality of teaching and learning? need it for a CPD slide", "vision.attainment"),
+])
+def test_the_policys_words_wanted_for_a_training_slide_are_quoted(matcher, question, clause_id):
+    """A slide for a session quotes the policy: it is not a question about booking training ("slide" is no typo)."""
+    assert (matcher.answer(question).kind, matcher.answer(question).clause_id) == ("answer", clause_id)
+    assert matcher.answer("when is the social media training").kind == "unknown"
