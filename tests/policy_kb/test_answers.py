@@ -304,6 +304,8 @@ def test_colleague_is_not_forbidden_but_advice_applies(matcher):
         ("former pupil, 17, wants to add me", {"relation": "ex_student", "age": 17}),
         ("she's 17 now and left, she followed me", {"relation": "ex_student", "age": 17}),
         ("the mess the year 8s left in my classroom", {"relation": "current_student"}),
+        ("we can't be friends with ANY ex-pupils ever, even grown adults", {"relation": "ex_student", "under_18": False}),
+        ("can i follow ex pupils if they're adults now", {"relation": "ex_student", "under_18": False}),
     ],
 )
 def test_more_fact_phrasings(text, facts):
