@@ -481,3 +481,10 @@ def test_the_policys_words_wanted_for_a_training_slide_are_quoted(matcher, quest
     """A slide for a session quotes the policy: it is not a question about booking training ("slide" is no typo)."""
     assert (matcher.answer(question).kind, matcher.answer(question).clause_id) == ("answer", clause_id)
     assert matcher.answer("when is the social media training").kind == "unknown"
+
+
+def test_a_school_page_hanging_off_a_personal_profile_is_the_separate_account_rule(matcher):
+    reply = matcher.answer("Setting up a page for the school library - can I make it as a second page hanging off "
+                           "my personal Facebook profile?")
+    assert reply.clause_id == "sanctioned.separate_account"  # answered, or offered first; not only "ask SLT"
+    assert matcher.answer("can i link the class twitter to my personal gmail").clause_id == "sanctioned.link_trust_email"
