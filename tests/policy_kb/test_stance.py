@@ -200,6 +200,10 @@ DECISIONS = [
      "is that a problem?", "personal.no_personal_email_phone", "no"),
     ("can the year 9s join the class account before i've emailed my head of department the url?",
      "sanctioned.notify_url", "no"),
+    ("can i give students the link before i've sent it to my hod", "sanctioned.notify_url", "no"),
+    # "anything to do before I give students the link?" asks what comes first; nothing has been done out of order
+    ("SLT have approved my geography YouTube channel. Anything to do before I give students the link?",
+     "sanctioned.notify_url", "conditional"),
     # no name at all, and no name but enough detail to know who it is
     ("can we post well done to our reading champion on the school page without a name", "sanctioned.no_identifying_info",
      "yes"),
