@@ -147,6 +147,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "how do i get the new TA a school email account and login before monday?",
         # a parent asking for copies of the emails about her child: a subject access request
         "a dad wants copies of every email we've sent about his son, who handles subject access requests?",
+        # a new member of staff's own access to the trust's Slack: not a student adding them
+        "who can I ask to add me to the trust's Slack workspace? just started at the sixth form college",
         "",
         "???",
     ],
