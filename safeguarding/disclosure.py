@@ -171,7 +171,11 @@ _NOW = re.compile(
     # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
-    r"(?:today|tonight) after school|after school (?:today|tonight))")
+    r"(?:today|tonight) after school|after school (?:today|tonight)|"
+    # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
+    r"(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way) to meet (?:up with )?(?:a|an|some|this|that|the) "
+    r"(?:older )?(?:man|men|guy|bloke|adult|stranger|someone|person|boy ?friend|lad) (?![^.?!]{0,60}\b(?:next|tomorrow|at the "
+    r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays)))")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"
@@ -180,6 +184,10 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
                     r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
                     # told in a message, not face to face: nobody knows where the child is
                     r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our)))")
+# A goodbye, or a child at a bridge or the tracks, is 999 whatever words told of it ("a photo from the railway
+# bridge saying goodbye"); cutting or pills told in a message are for the DSL now.
+_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:on|at|from|off) (?:the |a )?"
+                       r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
@@ -257,6 +265,7 @@ def read(text: str) -> Disclosure | None:
     if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     urgent = bool(_NOW.search(_NOT_NOW.sub(" ", said))) or ("suicide" in categories and bool(_ACUTE.search(said)))
+    urgent = urgent or (any("suicide" in category for category in categories) and bool(_FAREWELL.search(said)))
     return Disclosure(categories, urgent, _about(said, categories))
 
 

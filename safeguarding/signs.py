@@ -60,7 +60,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:knows?|described|talks? about) (?:stuff|things) no \w+ (?:year old|yr old|child|kid)",
             r"sexualis\w*|sexualiz\w*",
             r"(?:put|puts|putting|tries to put|trying to put|tried to put) (?:his|her|their) hands? (?:down|in|inside|up) "
-            r"(?:\w+ ){0,3}(?:trousers|pants|knickers|skirts?|tops?|shorts)"),
+            r"(?:\w+ ){0,3}(?:trousers|pants|knickers|skirts?|tops?|shorts)",
+            # a child without words: signing or saying "hurt" and pointing to their bottom or genitals
+            r"(?:sign\w*|say\w*|said|point\w*|cry\w*)[^.?!]{0,40}\bhurts?\b[^.?!]{0,40}\b(?:bottom|bum|genitals|private|"
+            r"down below|willy|front bottom)|(?:bottom|bum|genitals|private parts?|down below|willy|front bottom) (?:\w+ ){0,2}bleed\w*"),
         "weak": (r"sleeps? (?:in|over)",),
     },
     "emotional abuse": {
@@ -105,7 +108,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:won'?t|don'?t|do not|will not|doesn'?t) let (?:him|her|them) (?:come|go) (?:to|into) school",
             r"(?:don'?t|doesn'?t|won'?t|never) answer (?:the door|our calls|calls|the phone)",
             r"(?:mum|dad|mother|father|parent) (?:wouldn'?t|won'?t|didn'?t|couldn'?t|would not|could not) wake(?: up)?",
-            r"baby'?s? (?:is )?(?:at )?home (?:alone|with (?:her|him|them))"),
+            r"baby'?s? (?:is )?(?:at )?home (?:alone|with (?:her|him|them))",
+            # illness made up or induced by a parent: treatment insisted on that the tests and the child belie
+            r"fabricated (?:or induced )?illness|\bfii\b|munchausen\w*",
+            r"insists? (?:that )?(?:her|his|their|the) (?:\w+ )?(?:son|daughter|child|boy|girl|kid) (?:needs|has|must have) "
+            r"(?:a |an )?(?:feeding tube|wheelchair|oxygen|operation|surgery|tube feeding)"),
         "weak": (r"tired all the time", r"falling asleep", r"(?:keeps|kept) missing school",
                  r"looks? after (?:his|her) (?:little|younger|baby)"),
     },

@@ -139,6 +139,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("found a note in a y5's tray: everyone would be better off if i wasn't here", "suicide"),
     # everyday words only when they are meant in their everyday sense
     ("y6 boy says dad hit him hard last night", "physical abuse"),
+    # a child without words; an illness a parent insists on that the tests belie
+    ("speech therapist - a non-verbal pupil keeps signing 'hurt' and pointing at her bottom after weekend respite",
+     "sexual abuse"),
+    ("mum insists her daughter needs a feeding tube and a wheelchair, but she runs around fine at school", "neglect"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -299,6 +303,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("our year 12 (16) hasn't been seen since saturday, mum rang to say she's been staying with older men", True),
     ("year 11 girl messaged me she's locked in at home, her passport's been taken, the wedding is abroad next week", True),
     ("mum's partner just grabbed a year 4 by the neck in the office and slammed him into the wall", True),
+    # a goodbye from a bridge, told by words that alone are only "self-harm or suicide"; gone to meet a man now
+    ("year 8 has just texted his friend a photo from the railway bridge saying goodbye", True),
+    ("a 14 year old has left the ward, her friend says she's gone to meet a man she met online", True),
     # the DSL now, not 999: told or seen in school today, the child is with adults who can act
     ("a year 9 told me today that her uncle touches her", False),
     ("a girl in y8 has a bruise on her face today, says she fell", False),
@@ -308,6 +315,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 5 in after school club said grandad hurts him in the bath", False),
     ("a year 6 says a man he met on roblox keeps sending him gifts and now wants his address", False),
     ("a man on roblox wants to meet one of my year 5s at the park this weekend", False),
+    ("year 9 said she is going to meet a man from snapchat next saturday", False),
+    ("can I reply to a pupil who messaged my instagram? she says she's been cutting again", False),
     ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
     ("a year 9's older sister was sent abroad to marry; now the girl says she's next", False),
     # told of last weekend, in the past: "she went floppy"
