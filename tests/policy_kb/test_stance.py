@@ -280,6 +280,11 @@ DECISIONS = [
      "sanctioned.notify_url", "yes"),
     ("can the geography account link to the met office site? i've checked it's all appropriate",
      "sanctioned.external_links", "yes"),
+    # an official educational source is appropriate and safe by what it is; a random channel has to be checked
+    ("Can I link to the BBC Bitesize revision pages from our SLT-approved department account?", "sanctioned.external_links", "yes"),
+    ("can the art dept insta link to the national gallery website", "sanctioned.external_links", "yes"),
+    ("can i link to the exam board website from the dept twitter", "sanctioned.external_links", "yes"),
+    ("link to a random youtuber on the class blog?", "sanctioned.external_links", "conditional"),
     ("an ex pupil who left years ago (he must be about 25 now) added me on facebook, ok?", "personal.no_friend_students", "yes"),
     # the URL sent on, however many words come between
     ("i've sent the link and name of the class account to my head of subject, is that enough?", "sanctioned.notify_url", "yes"),
