@@ -142,6 +142,13 @@ DECISIONS = [
     ("ski trip approved by the executive headteacher incl using our own phones, can i ring parents from mine",
      "personal.no_personal_email_phone", "yes"),
     ("all the consent forms are back, can i put the sports day photos on the school insta", "sanctioned.photo_consent", "yes"),
+    ("every child in the photo has photo permission, can it go on the school facebook", "sanctioned.photo_consent", "yes"),
+    ("can I post the photo of the choir on the school page? they're all on the consent list", "sanctioned.photo_consent", "yes"),
+    ("consent's been checked for all of them, can i upload the sports day pics to the dept insta", "sanctioned.photo_consent", "yes"),
+    ("can i post the y6 leavers photo on the school fb - all have opted in to photos", "sanctioned.photo_consent", "yes"),
+    # everyone but a child named: not everyone
+    ("every child has consent apart from jack, can the photo go on the school insta", "sanctioned.photo_consent", "no"),
+    ("all have photo consent bar ruby, ok to post on the school twitter?", "sanctioned.photo_consent", "no"),
     ("every family in 4B has ticked the photo box on the form, ok to post the trip pics on the class twitter?",
      "sanctioned.photo_consent", "yes"),
     ("all but two parents have given consent, can i post the class photo on the school facebook",
