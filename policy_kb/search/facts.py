@@ -212,9 +212,20 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["left_trust"] = True
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True
-    if _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered):
-        facts["outside_trust"] = True
+    if _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered) or _EX_PARENT.search(lowered) and not _STILL_A_PARENT.search(lowered):
+        facts["outside_trust"] = True  # ...or a parent whose children have all left: not a parent of its communities now
     return facts
+
+
+# "a dad whose kids all left years ago", "an ex-parent": once a parent, no child at the trust now
+_EX_PARENT = re.compile(
+    r"\b(?:ex|former|old)[- ]parents?\b|\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:whose|of (?:a|an|the)) (?:\w+ ){0,2}"
+    r"(?:kids?|sons?|daughters?|children|child|boys?|girls?|pupils?|students?) (?:\w+ ){0,2}(?:left|have left|has left|moved on|finished)\b"
+    r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)")
+# "...but his sister is still in year 4": a parent of the trust's communities after all
+_STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
+                             r"(?:brother|sister|sibling|son|daughter|child|kid)s? (?:is |are )?(?:still )(?:in|at)|(?:brother|sister|sibling)s? (?:is |are )?(?:in|at)|"
+                             r"another (?:child|kid|son|daughter) (?:in|at))\b")
 
 
 # "a kid I taught moved to a school outside the trust": still an ex-student of the trust
@@ -247,7 +258,7 @@ def _relation(lowered: str) -> str | None:
     if _PARENT_ACTS.search(lowered):
         return "parent"
     if _EX.search(lowered):
-        return "parent" if _NOW_A_PARENT.search(lowered) else "ex_student"
+        return "parent" if _NOW_A_PARENT.search(lowered) or _EX_PARENT.search(lowered) else "ex_student"
     if _PARENT_OF_PUPIL.search(lowered):
         return "parent"
     if _CURRENT.search(lowered):

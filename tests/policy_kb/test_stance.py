@@ -90,6 +90,11 @@ DECISIONS = [
     ("ex-pupil of ours, she's 22 now and her little boy has just started in our nursery. she's added me on facebook",
      "personal.no_contact_parents_children", "no"),
     ("my ex student, 22 now, has a son in year 1 here and wants to add me on facebook", "personal.no_contact_parents_children", "no"),
+    # a parent whose children have all left is no longer a parent of the trust's communities; one with a child still here is
+    ("can I accept a friend request from a parent whose son left us 5 years ago", "personal.no_contact_parents_children", "yes"),
+    ("a dad whose son left last summer added me, his daughter is still at the school", "personal.no_contact_parents_children", "no"),
+    ("a mum whose daughter left last year wants to add me but her younger son is still in year 4",
+     "personal.no_contact_parents_children", "no"),
     ("an ex pupil who's 19 wants to add me, i have a son in year 3 here", "personal.no_friend_students", "yes"),  # my son
     ("I left the trust last summer. A parent from my old academy has added me on Instagram - is that OK?",
      "personal.no_contact_parents_children", "yes"),
