@@ -98,6 +98,8 @@ DECISIONS = [
     ("an ex pupil who's 19 wants to add me, i have a son in year 3 here", "personal.no_friend_students", "yes"),  # my son
     ("I left the trust last summer. A parent from my old academy has added me on Instagram - is that OK?",
      "personal.no_contact_parents_children", "yes"),
+    ("once i've finished at the trust in august can i add the parents i'm friendly with", "personal.no_contact_parents_children",
+     "yes"),
     ("I've handed my notice in and finish at Easter. Can I accept friend requests from parents now?",
      "personal.no_contact_parents_children", "no"),
     # what the person asks to do
