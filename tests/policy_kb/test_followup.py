@@ -119,3 +119,18 @@ def test_the_two_read_as_one_question_whose_form_is_the_last_ones():
     assert joined("can I add a parent?", "and what about my old pupils") == "can I add a parent? and my old pupils"
     assert joined("can I add a parent?", "but what if I leave") == "can I add a parent? but if I leave"
     assert joined("is my cake page ok?", "so what's a sanctioned account") == "is my cake page ok? so what's a sanctioned account"
+
+
+@pytest.mark.parametrize("last, message", [
+    ("can i reply to students DMs about homework on the english dept insta", "what if i answer in the comments instead so its public"),
+    ("can i DM a student from the class insta account to chase their coursework?", "what if i just reply to her comment on the post instead?"),
+])
+def test_a_public_reply_in_place_of_a_private_message_is_allowed(matcher, last, message):
+    reply = read(matcher, message, last).reply
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "sanctioned.no_private_dm", "yes")
+
+
+def test_a_random_source_in_place_of_an_official_one_needs_checking(matcher):
+    reply = read(matcher, "what about a random youtuber's video that I haven't watched all the way through?",
+                 "I want to share a link to a BBC Bitesize page on our class Twitter. Is that allowed?").reply
+    assert reply.clause_id == "sanctioned.external_links" and reply.verdict != "yes"
