@@ -217,6 +217,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     return facts
 
 
+_NOT_THE_PARENT = re.compile(r"\b(?:not|rather than|instead of) (?:the |her |his |their |a )?(?:mum|mom|dad|parent|mother|father|carer)s?\b")
 # "a dad whose kids all left years ago", "an ex-parent": once a parent, no child at the trust now
 _EX_PARENT = re.compile(
     r"\b(?:ex|former|old)[- ]parents?\b|\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:whose|of (?:a|an|the)) (?:\w+ ){0,2}"
@@ -251,6 +252,7 @@ def _left_young(lowered: str) -> bool:
 
 def _relation(lowered: str) -> str | None:
     lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
+    lowered = _NOT_THE_PARENT.sub(" ", lowered)  # "the kid messaging me, not the mum": not who it is
     if _BACK_AS_STUDENT.search(lowered):
         return "current_student"
     if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered) or _PARENT_FROM_OLD.search(lowered):

@@ -45,6 +45,9 @@ _POINTS_BACK = re.compile(r"\b(?:them|they|it|(?:that|this)(?! (?:year|term|week
 _NEW_SUBJECT = re.compile(r"\b(?:(?:also|totally|completely) (?:random|unrelated|different)|random (?:q|question)|unrelated"
                           r"|(?:different|other|another|separate|new|quick other) (?:thing|question|q|one)|on another note"
                           r"|while i have you|changing the subject|not related)\b", re.IGNORECASE)
+# "post it in a private group", "repost my pics onto it": the thing or place is the last question's, whatever else the message names
+_ITS_OBJECT = re.compile(r"\b(?:post|share|put|upload|repost|send|use|do)\w* (?:it|them|that|those|these)\b|\b(?:onto|into) (?:it|there)\b"
+                         r"|\b(?:on|to) it\?", re.IGNORECASE)
 # A question of its own ("can I just rename my Twitter?", "do I need to…"), not "is that ok?" about the case.
 _ASKS_ITS_OWN = re.compile(r"\b(?:can|could|may|should|must|do|does|will|would)\s+(?:i|we|they|he|she|you|the kids|pupils|students"
                            r"|parents)\s+(?:still\s+|just\s+|then\s+|also\s+)?(?!be\b)(\w[^.?!;]*)", re.IGNORECASE)
@@ -145,7 +148,8 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     together, before = matcher.answer(both), matcher.answer(last)
     if together.kind == "unknown":
         return Reading(alone, message)
-    if together.clause_id == before.clause_id != alone.clause_id and not holds and _names_its_own(matcher, message, alone):
+    if together.clause_id == before.clause_id != alone.clause_id and not holds and _names_its_own(matcher, message, alone) \
+            and not _ITS_OBJECT.search(message):
         return Reading(alone, message)  # "and if students find it and follow me anyway", after privacy settings
     if together.clause_id == before.clause_id and not holds and _asks_its_own(matcher, message, last):
         # "SLT have said yes. Can I just rename my existing Twitter?": a question of its own, about doing
@@ -155,7 +159,7 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     changed = _changed_facts(last, message)
     if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
         together = matcher.answer(both, changed)
-    elif _same(together, before) and not holds and alone.clause_id != together.clause_id:
+    elif _same(together, before) and not holds and alone.clause_id != together.clause_id and not _ITS_OBJECT.search(message):
         # Read with the last question, the message changes nothing the policy decides: either it is
         # about something else ("what about sick leave?") or it repeats the case; the last answer stands
         # and is not given again as if it answered this. (Alone, the same rule's answer to half the case

@@ -134,3 +134,15 @@ def test_a_random_source_in_place_of_an_official_one_needs_checking(matcher):
     reply = read(matcher, "what about a random youtuber's video that I haven't watched all the way through?",
                  "I want to share a link to a BBC Bitesize page on our class Twitter. Is that allowed?").reply
     assert reply.clause_id == "sanctioned.external_links" and reply.verdict != "yes"
+
+
+@pytest.mark.parametrize("last, message, clause_id", [
+    ("Our department Instagram is SLT-approved. Can I post memes on it?",
+     "what about reposting my holiday pics from my own account onto it?", "sanctioned.professional_content"),
+    ("Is it OK to post on Facebook about a really difficult parents' evening, as long as I don't name anyone?",
+     "what if I only post it in a private group with teacher friends?", "personal.avoid_specific_matters"),
+])
+def test_a_follow_on_about_the_same_thing_is_answered_with_the_last_question(matcher, last, message, clause_id):
+    """"…onto it", "post it in…": the thing is the last question's, though the message's own words meet another rule."""
+    reading = read(matcher, message, last)
+    assert reading.with_last and (reading.reply.kind, reading.reply.clause_id, reading.reply.verdict) == ("answer", clause_id, "no")
