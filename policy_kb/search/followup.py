@@ -30,6 +30,7 @@ _LEADS_ON = re.compile(
     r"^\s*" + _PREAMBLE +
     r"(?:(?:and|but|so|or)\s+)?(?:what|how) about\b|^\s*" + _PREAMBLE +
     r"(?:(?:and|but|so|or)\s+)?(?:what (?:happens |would happen )?if|what if so|even if|even though|even when|even with|"
+    r"who exactly|exactly who|which one|which of (?:them|those|the two)|"
     r"if\b|in that case|does (?:that|this|it|the same)|"
     r"would (?:that|it)|is (?:that|it) (?:the same|still|ok|okay|different|any different|allowed)|"
     r"same (?:for|with|goes for|applies to|if|question)|and for|but for|and with|and on|and (?:she|he|they)|"

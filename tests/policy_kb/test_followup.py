@@ -108,6 +108,7 @@ def test_without_a_last_question_the_message_is_read_alone(matcher):
 
 @pytest.mark.parametrize("message, leads", [("what about linkedin", True), ("ok thanks - even if she's 19?", True),
                                              ("linkedin?", True), ("hang on, same for her mum?", True),
+                                             ("who exactly, my head of department or SLT?", True),
                                              ("can I ring parents from my own mobile", False),
                                              ("when is the next inset day", False)])
 def test_what_leads_on(message, leads):
