@@ -212,11 +212,18 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["left_trust"] = True
     if _TRUST_ACCOUNT.search(lowered):
         facts["trust_account"] = True
+    if _KNOWN_PERSONALLY.search(lowered):
+        facts["known_personally"] = True  # "she's actually my mate from uni": the rules make no exception for it
     if _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered) or _EX_PARENT.search(lowered) and not _STILL_A_PARENT.search(lowered):
         facts["outside_trust"] = True  # ...or a parent whose children have all left: not a parent of its communities now
     return facts
 
 
+_KNOWN_PERSONALLY = re.compile(
+    r"\b(?:she|he|they|who)(?: s| is| are| re|'s|'re)? (?:(?:actually|also|really|an?|my|an actual|a real|a proper) )+"
+    r"(?:(?:actual|real|best|close|good|old|family) )?(?:mate|friend|pal|cousin|sister|brother|neighbou?r|relative|aunt(?:ie)?|uncle|"
+    r"niece|nephew|(?:sister|brother)-in-law)s?\b|\bwe (?:were|went) (?:at|to) (?:school|uni|college|sixth form) together\b"
+    r"|\b(?:mate|friend|pal)s? from (?:uni|school|college|before|way back)\b")
 _NOT_THE_PARENT = re.compile(r"\b(?:not|rather than|instead of) (?:the |her |his |their |a )?(?:mum|mom|dad|parent|mother|father|carer)s?\b")
 # "a dad whose kids all left years ago", "an ex-parent": once a parent, no child at the trust now
 _EX_PARENT = re.compile(

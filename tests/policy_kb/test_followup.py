@@ -147,3 +147,10 @@ def test_a_follow_on_about_the_same_thing_is_answered_with_the_last_question(mat
     """"…onto it", "post it in…": the thing is the last question's, though the message's own words meet another rule."""
     reading = read(matcher, message, last)
     assert reading.with_last and (reading.reply.kind, reading.reply.clause_id, reading.reply.verdict) == ("answer", clause_id, "no")
+
+
+@pytest.mark.parametrize("message", ["what if she's actually my mate from uni", "what if he is my cousin"])
+def test_a_parent_known_personally_is_still_a_parent(matcher, message):
+    """A fact the rule makes no exception for is still a fact about the case: the answer is given again, with why."""
+    reading = read(matcher, message, PARENT)
+    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_contact_parents_children", "no")
