@@ -147,6 +147,9 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "how do i get the new TA a school email account and login before monday?",
         # a parent asking for copies of the emails about her child: a subject access request
         "a dad wants copies of every email we've sent about his son, who handles subject access requests?",
+        # pupils' own coursework using others' material; where the trust advertises its jobs
+        "can my yr 13 media students use copyrighted pop songs in their coursework videos",
+        "where does the trust advertise vacancies - LinkedIn, TES or just the website? my friend wants to apply for the IT job",
         # a new member of staff's own access to the trust's Slack: not a student adding them
         "who can I ask to add me to the trust's Slack workspace? just started at the sixth form college",
         "",
@@ -491,3 +494,7 @@ def test_a_school_page_hanging_off_a_personal_profile_is_the_separate_account_ru
                            "my personal Facebook profile?")
     assert reply.clause_id == "sanctioned.separate_account"  # answered, or offered first; not only "ask SLT"
     assert matcher.answer("can i link the class twitter to my personal gmail").clause_id == "sanctioned.link_trust_email"
+
+
+def test_copyright_on_staff_posts_is_still_the_legislation_clause(matcher):
+    assert matcher.answer("does copyright law apply to what i post on my own facebook").clause_id == "scope.legislation"
