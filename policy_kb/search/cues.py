@@ -95,6 +95,9 @@ ADULT_TO_CHILD = re.compile(
 CREATE_ACCOUNT = re.compile(
     r"\b(?:make|create|start|set up|setup|open|launch|begin|register|registering|sign up|signing up)\s+(?:for\s+)?(?:a|an|the|our|my)"
     r"\s+(?:new\s+)?[\w\s]{0,25}?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
+    # "drama dept wants a tiktok for the production": wanting one is asking to set one up
+    r"|\b(?:dept|department|faculty|team|club|school|class|we|pta)\s+(?:wants?|would like|needs?)\s+(?:a|an|its own|their own|our own)\s+"
+    r"(?:new\s+)?(?:\w+\s+)?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"
 )
 GIVE_OUT_PERSONAL = re.compile(
     r"\b(?:give|giving|gave|share|sharing|hand|handing|pass|passing)\s+(?:out\s+)?(?:them\s+)?my\s+(?:own\s+|personal\s+)?"

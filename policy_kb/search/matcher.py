@@ -14,7 +14,7 @@ from .cues import OTHER_TOPIC
 from .facts import RELATIONS, extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
-from .priors import FACT_RULES, bonus_table, frames_conflict, priors
+from .priors import FACT_RULES, bonus_table, framed, frames_conflict, priors
 from .reply import Candidate, Reply
 from .second_opinion import (
     DOUBT_FROM_RANK,
@@ -173,7 +173,7 @@ class Matcher:
         frozen = MappingProxyType(known)
         second = self._second(text)
         candidates = self._rank(text, known, second)
-        if not facts and candidates and self._none_answers(candidates, second) and not self._to_report(candidates):
+        if not facts and candidates and self._none_answers(candidates, second) and not self._backed(candidates, text, known):
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
@@ -243,11 +243,12 @@ class Matcher:
         relevant: the words that touch a clause are a coincidence."""
         return uncovered(second) >= NONE_SURE and all(second.get(c.clause_id, 0.0) < NONE_DOUBT for c in candidates)
 
-    def _to_report(self, candidates: tuple[Candidate, ...]) -> bool:
-        """The rule found most relevant is one that says report it (something inappropriate involving a
-        child, a message from a child): the second opinion's "nothing answers this" does not overrule it,
-        because saying "not covered" to a worry about a child is the costlier mistake."""
-        return candidates[0].score >= UNKNOWN_BELOW and self.kb.by_id[candidates[0].clause_id].stance == "report"
+    def _backed(self, candidates: tuple[Candidate, ...], text: str, known: Mapping[str, Any]) -> bool:
+        """The second opinion's "nothing answers this" does not overrule a rule that says report it ("not covered"
+        to a worry about a child is the costlier mistake), nor one the question's frame points at, beyond its words."""
+        top = candidates[0]
+        pointed = self.kb.by_id[top.clause_id].stance == "report" or framed(text, known, self.terms(text), top.clause_id)
+        return top.score >= UNKNOWN_BELOW and pointed
 
     def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
         """The clause to offer beside `lead` when the second opinion ranks `lead` second or lower and

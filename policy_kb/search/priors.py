@@ -72,6 +72,12 @@ def priors(text: str, facts: Mapping[str, Any], terms: Sequence[str] = ()) -> di
     return bonus
 
 
+def framed(text: str, facts: Mapping[str, Any], terms: Sequence[str], clause_id: str) -> bool:
+    """Does who does what to whom in the question ("the dept wants a tiktok", "play fortnite with my year 7s")
+    point at this clause, not only its words?"""
+    return priors(text, facts, terms).get(clause_id, 0.0) >= FRAME_BONUS
+
+
 def _whose_account(cue: Cues, lowered: str, add: Add) -> None:
     if cue.context == "trust":
         add("sanctioned.", ACCOUNT_BONUS)
