@@ -123,8 +123,10 @@ def test_the_two_read_as_one_question_whose_form_is_the_last_ones():
 
 
 @pytest.mark.parametrize("last, message", [
-    ("can i reply to students DMs about homework on the english dept insta", "what if i answer in the comments instead so its public"),
-    ("can i DM a student from the class insta account to chase their coursework?", "what if i just reply to her comment on the post instead?"),
+    ("can i reply to students DMs about homework on the english dept insta",
+     "what if i answer in the comments instead so its public"),
+    ("can i DM a student from the class insta account to chase their coursework?",
+     "what if i just reply to her comment on the post instead?"),
 ])
 def test_a_public_reply_in_place_of_a_private_message_is_allowed(matcher, last, message):
     reply = read(matcher, message, last).reply
@@ -146,11 +148,13 @@ def test_a_random_source_in_place_of_an_official_one_needs_checking(matcher):
 def test_a_follow_on_about_the_same_thing_is_answered_with_the_last_question(matcher, last, message, clause_id):
     """"…onto it", "post it in…": the thing is the last question's, though the message's own words meet another rule."""
     reading = read(matcher, message, last)
-    assert reading.with_last and (reading.reply.kind, reading.reply.clause_id, reading.reply.verdict) == ("answer", clause_id, "no")
+    reply = reading.reply
+    assert reading.with_last and (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, "no")
 
 
 @pytest.mark.parametrize("message", ["what if she's actually my mate from uni", "what if he is my cousin"])
 def test_a_parent_known_personally_is_still_a_parent(matcher, message):
     """A fact the rule makes no exception for is still a fact about the case: the answer is given again, with why."""
     reading = read(matcher, message, PARENT)
-    assert reading.with_last and (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_contact_parents_children", "no")
+    assert reading.with_last
+    assert (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_contact_parents_children", "no")

@@ -89,10 +89,13 @@ DECISIONS = [
      "personal.no_contact_parents_children", "no"),
     ("ex-pupil of ours, she's 22 now and her little boy has just started in our nursery. she's added me on facebook",
      "personal.no_contact_parents_children", "no"),
-    ("my ex student, 22 now, has a son in year 1 here and wants to add me on facebook", "personal.no_contact_parents_children", "no"),
+    ("my ex student, 22 now, has a son in year 1 here and wants to add me on facebook",
+     "personal.no_contact_parents_children", "no"),
     # a parent whose children have all left is no longer a parent of the trust's communities; one with a child still here is
-    ("can I accept a friend request from a parent whose son left us 5 years ago", "personal.no_contact_parents_children", "yes"),
-    ("a dad whose son left last summer added me, his daughter is still at the school", "personal.no_contact_parents_children", "no"),
+    ("can I accept a friend request from a parent whose son left us 5 years ago",
+     "personal.no_contact_parents_children", "yes"),
+    ("a dad whose son left last summer added me, his daughter is still at the school",
+     "personal.no_contact_parents_children", "no"),
     ("a mum whose daughter left last year wants to add me but her younger son is still in year 4",
      "personal.no_contact_parents_children", "no"),
     ("an ex pupil who's 19 wants to add me, i have a son in year 3 here", "personal.no_friend_students", "yes"),  # my son
@@ -154,7 +157,8 @@ DECISIONS = [
     ("all the consent forms are back, can i put the sports day photos on the school insta", "sanctioned.photo_consent", "yes"),
     ("every child in the photo has photo permission, can it go on the school facebook", "sanctioned.photo_consent", "yes"),
     ("can I post the photo of the choir on the school page? they're all on the consent list", "sanctioned.photo_consent", "yes"),
-    ("consent's been checked for all of them, can i upload the sports day pics to the dept insta", "sanctioned.photo_consent", "yes"),
+    ("consent's been checked for all of them, can i upload the sports day pics to the dept insta",
+     "sanctioned.photo_consent", "yes"),
     ("can i post the y6 leavers photo on the school fb - all have opted in to photos", "sanctioned.photo_consent", "yes"),
     # everyone but a child named: not everyone
     ("every child has consent apart from jack, can the photo go on the school insta", "sanctioned.photo_consent", "no"),
@@ -298,7 +302,8 @@ DECISIONS = [
     ("can the geography account link to the met office site? i've checked it's all appropriate",
      "sanctioned.external_links", "yes"),
     # an official educational source is appropriate and safe by what it is; a random channel has to be checked
-    ("Can I link to the BBC Bitesize revision pages from our SLT-approved department account?", "sanctioned.external_links", "yes"),
+    ("Can I link to the BBC Bitesize revision pages from our SLT-approved department account?",
+     "sanctioned.external_links", "yes"),
     ("can the art dept insta link to the national gallery website", "sanctioned.external_links", "yes"),
     ("can i link to the exam board website from the dept twitter", "sanctioned.external_links", "yes"),
     ("link to a random youtuber on the class blog?", "sanctioned.external_links", "conditional"),
