@@ -466,6 +466,8 @@ def test_a_worry_about_a_child_online_is_not_overruled_by_not_covered(matcher):
     ("someone in the staffroom said the trust basically hates social media and wants us all off it, true?",
      "intro.opportunities"),
     ("is the trust actually pro social media or not", "intro.opportunities"),
+    ("Does the policy take a negative view of social media overall?", "intro.opportunities"),
+    ("Is this policy meant to hold back new ideas, or does it say it supports them?", "intro.balance"),
 ])
 def test_a_rumour_about_what_the_policy_says_is_answered_from_it(matcher, question, clause_id):
     """"Is X in scope?", "the trust hates social media, true?": what the policy says, not "not covered",
