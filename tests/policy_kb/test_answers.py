@@ -500,3 +500,10 @@ def test_a_school_page_hanging_off_a_personal_profile_is_the_separate_account_ru
 
 def test_copyright_on_staff_posts_is_still_the_legislation_clause(matcher):
     assert matcher.answer("does copyright law apply to what i post on my own facebook").clause_id == "scope.legislation"
+
+
+def test_careers_work_with_a_year_group_is_educational_use(matcher):
+    reply = matcher.answer("our careers lead wants to use linkedin with year 13 to look for apprenticeships. is that allowed?")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.legitimate_uses")
+    # adding them to my own network is still the friend rule
+    assert matcher.answer("can i add my year 13s on linkedin to help with careers").clause_id == "personal.no_friend_students"
