@@ -228,6 +228,11 @@ ALREADY_APPROVED = re.compile(
     r"|\bslt (?:have|has) (?:said yes|given)|\bslt-approved\b|\bnow approved\b"
     r"|\b(?:has|have|was|were|s|is|got|been)\s+(?:now\s+|already\s+|just\s+)?(?:been\s+)?(?:approved|signed off|given the go-?ahead)\b"
 )
+# Someone other than SLT said yes to an account: "my subject leader okayed it", "HoD has signed it off".
+WRONG_APPROVER = re.compile(
+    r"\b(?:head of (?:department|dept|faculty|year|subject)|hod|subject leader|subject lead|line manager|my manager|curriculum lead)"
+    r"\b(?:\s+\w+){0,3}?\s+(?:approved|okayed|ok'?d|signed (?:it )?off|agreed|said yes|says yes|is happy|was happy|gave (?:it )?the go)"
+    r"(?=[^.?!]*\b(?:account|page|channel|blog|insta\w*|twitter|tiktok|youtube|facebook|fb)\b)")
 # Where the account shows it is official: its bio, description or profile.
 OFFICIAL_MARK = re.compile(
     r"\b(?:bio|description|profile|about (?:section|page|tab)|header|info section)\b"

@@ -103,6 +103,8 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
     approved = bool(c.ALREADY_APPROVED.search(lowered))
     if approved:
         add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next
+    elif cue.context != "personal" and not cue.personal_account and not cue.personal_phone and c.WRONG_APPROVER.search(lowered):
+        add(APPROVAL_RULE, FRAME_BONUS)  # "my subject leader okayed the new history twitter": whose approval it needs
     elif cue.context != "personal" and not cue.personal_account and c.CREATE_ACCOUNT.search(lowered):
         add(LINK_RULE if "email" in cue.words else APPROVAL_RULE, FRAME_BONUS)
         if "email" in cue.words:

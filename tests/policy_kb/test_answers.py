@@ -507,3 +507,11 @@ def test_careers_work_with_a_year_group_is_educational_use(matcher):
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.legitimate_uses")
     # adding them to my own network is still the friend rule
     assert matcher.answer("can i add my year 13s on linkedin to help with careers").clause_id == "personal.no_friend_students"
+
+
+def test_a_non_slt_yes_to_an_account_brings_the_approval_rule(matcher):
+    """"my subject leader okayed the new history twitter": whose approval it needs comes first (answered or offered)."""
+    reply = matcher.answer("my subject leader okayed the new history twitter account. good to go?")
+    assert reply.clause_id == "sanctioned.slt_approval"
+    phone = matcher.answer("my head of year said it's fine to text parents from my own mobile")
+    assert phone.clause_id == "personal.no_personal_email_phone"

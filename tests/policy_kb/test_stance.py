@@ -463,6 +463,13 @@ DECISIONS = [
      "sanctioned.remove_inappropriate_comments", "yes"),
     ("someone's posted a racist reply under our sixth form's official instagram post. i've hidden it, anything else?",
      "sanctioned.remove_inappropriate_comments", "report"),
+    # someone other than SLT asked whether they can approve: only with SLT approval; acting on their yes is not allowed
+    ("am i right in thinking my subject leader can approve a new dept account, or does it have to be SLT?",
+     "sanctioned.slt_approval", "conditional"),
+    ("My head of department has said yes to a new Year 11 revision Instagram. Can I go ahead and create it?",
+     "sanctioned.slt_approval", "no"),
+    # a public chat under a live stream is public
+    ("live stream on the school youtube - can I answer pupils' questions in the public live chat?", "sanctioned.no_private_dm", "yes"),
     # an account to show families what the boarders do is a trust account to be approved
     ("boarding house here: we want to set up an insta to show parents what the boarders do at weekends. who approves it?",
      "sanctioned.slt_approval", "conditional"),
