@@ -469,7 +469,8 @@ DECISIONS = [
     ("My head of department has said yes to a new Year 11 revision Instagram. Can I go ahead and create it?",
      "sanctioned.slt_approval", "no"),
     # a public chat under a live stream is public
-    ("live stream on the school youtube - can I answer pupils' questions in the public live chat?", "sanctioned.no_private_dm", "yes"),
+    ("live stream on the school youtube - can I answer pupils' questions in the public live chat?",
+     "sanctioned.no_private_dm", "yes"),
     # an account to show families what the boarders do is a trust account to be approved
     ("boarding house here: we want to set up an insta to show parents what the boarders do at weekends. who approves it?",
      "sanctioned.slt_approval", "conditional"),
