@@ -515,3 +515,9 @@ def test_a_non_slt_yes_to_an_account_brings_the_approval_rule(matcher):
     assert reply.clause_id == "sanctioned.slt_approval"
     phone = matcher.answer("my head of year said it's fine to text parents from my own mobile")
     assert phone.clause_id == "personal.no_personal_email_phone"
+
+
+def test_an_email_bouncing_is_tech_support_unless_a_personal_address_is_asked_about(matcher):
+    assert matcher.answer("my school emails keep bouncing, who do i ask").kind == "unknown"
+    reply = matcher.answer("trust email is bouncing, can I chase a parent about unpaid dinner money from my personal hotmail?")
+    assert reply.kind == "answer" and reply.clause_id in ("personal.official_email", "personal.no_personal_email_phone")
