@@ -297,6 +297,9 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     ("i want to post how proud i am to be a teacher, nothing specific about school or anyone. ok?",
      "personal.avoid_specific_matters", "yes"),
+    # a post to the whole year group is general: "all our students" is not one of them
+    ("can I post a general 'exam season, good luck to all our students!' on my personal twitter?",
+     "personal.avoid_specific_matters", "yes"),
     ("i've emailed my subject leader the account's url and name and slt approved it, can the pupils join now?",
      "sanctioned.notify_url", "yes"),
     ("can the geography account link to the met office site? i've checked it's all appropriate",
