@@ -297,6 +297,10 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     ("i want to post how proud i am to be a teacher, nothing specific about school or anyone. ok?",
      "personal.avoid_specific_matters", "yes"),
+    # a separate account for the club, unlinked from the personal one, is what the rule asks for
+    ("SLT approved it and I've made a separate instagram for science club, totally unlinked from my personal one. that's right?",
+     "sanctioned.separate_account", "yes"),
+    ("can i run the science club insta from my personal one", "sanctioned.separate_account", "no"),
     # a post to the whole year group is general: "all our students" is not one of them
     ("can I post a general 'exam season, good luck to all our students!' on my personal twitter?",
      "personal.avoid_specific_matters", "yes"),
