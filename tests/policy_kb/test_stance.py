@@ -470,6 +470,11 @@ DECISIONS = [
      "sanctioned.remove_inappropriate_comments", "yes"),
     ("someone's posted a racist reply under our sixth form's official instagram post. i've hidden it, anything else?",
      "sanctioned.remove_inappropriate_comments", "report"),
+    # SLT not asked yet: before it is made, only once they approve; made already, no
+    ("SBM here - can the office start a school TikTok to show off events? nobody has asked SLT yet",
+     "sanctioned.slt_approval", "conditional"),
+    ("we haven't asked SLT yet, can we set up a pe insta", "sanctioned.slt_approval", "conditional"),
+    ("we set it up last week and haven't asked slt yet, is that ok?", "sanctioned.slt_approval", "no"),
     # someone other than SLT asked whether they can approve: only with SLT approval; acting on their yes is not allowed
     ("am i right in thinking my subject leader can approve a new dept account, or does it have to be SLT?",
      "sanctioned.slt_approval", "conditional"),
