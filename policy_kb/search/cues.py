@@ -115,6 +115,9 @@ WHICH_KIND_OF_USE = re.compile(
     r"\b(?:personal|private)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:professional|trust|sanctioned|work|school|educational)\b"
     r"|\b(?:professional|trust|sanctioned|work|school|educational)\s+(?:use\s+)?(?:or|vs|versus)\s+(?:personal|private)\b"
 )
+# "is my private Instagram treated the same as the school's official account?": how the two kinds of use differ
+TREATED_ALIKE = re.compile(r"\b(?:personal|private|own)\b[^.?!]{0,40}\b(?:treated|counted|judged) (?:\w+ )?(?:the )?same (?:as|way as)\b"
+                           r"[^.?!]{0,20}\b(?:school|trust|official|work|class)")
 ASKS_TO_CONNECT = re.compile(
     r"\b(?:can|could|should|may|shall)\s+i\s+(?:\w+\s+)?(?:accept|add|follow|friend|connect|let)\b|\baccept or\b|\bto accept\b"
 )

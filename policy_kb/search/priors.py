@@ -222,6 +222,9 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
         add(EXAMPLES_RULE, FRAME_BONUS)
     if c.WHICH_KIND_OF_USE.search(lowered):
         add(DISTINCTION_RULE, FRAME_BONUS)
+    if c.TREATED_ALIKE.search(lowered):  # not whether to keep them apart, but whether the rules differ
+        add(DISTINCTION_RULE, FRAME_BONUS)
+        add(SEPARATE_RULE, -FRAME_BONUS)
     if c.WHY_POLICY.search(lowered):
         add(PURPOSE_RULE, FRAME_BONUS)
 

@@ -521,3 +521,8 @@ def test_an_email_bouncing_is_tech_support_unless_a_personal_address_is_asked_ab
     assert matcher.answer("my school emails keep bouncing, who do i ask").kind == "unknown"
     reply = matcher.answer("trust email is bouncing, can I chase a parent about unpaid dinner money from my personal hotmail?")
     assert reply.kind == "answer" and reply.clause_id in ("personal.official_email", "personal.no_personal_email_phone")
+
+
+def test_whether_personal_accounts_are_treated_like_the_schools_is_the_distinction(matcher):
+    reply = matcher.answer("counsellor here. is my private Instagram treated the same as the school's official account under this policy?")
+    assert (reply.kind, reply.clause_id) == ("answer", "scope.distinction")
