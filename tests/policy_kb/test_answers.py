@@ -524,5 +524,6 @@ def test_an_email_bouncing_is_tech_support_unless_a_personal_address_is_asked_ab
 
 
 def test_whether_personal_accounts_are_treated_like_the_schools_is_the_distinction(matcher):
-    reply = matcher.answer("counsellor here. is my private Instagram treated the same as the school's official account under this policy?")
+    reply = matcher.answer("counsellor here. is my private Instagram treated the same as the school's official account "
+                           "under this policy?")
     assert (reply.kind, reply.clause_id) == ("answer", "scope.distinction")
