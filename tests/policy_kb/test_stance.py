@@ -470,6 +470,9 @@ DECISIONS = [
      "sanctioned.remove_inappropriate_comments", "yes"),
     ("someone's posted a racist reply under our sixth form's official instagram post. i've hidden it, anything else?",
      "sanctioned.remove_inappropriate_comments", "report"),
+    # a sweary meme from an account that says where I work does not reflect well on the trust
+    ("I want to post a sweary meme about marking on my public twitter, and my bio says I work at the academy. any issue?",
+     "personal.consider_reputation", "no"),
     # SLT not asked yet: before it is made, only once they approve; made already, no
     ("SBM here - can the office start a school TikTok to show off events? nobody has asked SLT yet",
      "sanctioned.slt_approval", "conditional"),
