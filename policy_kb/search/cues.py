@@ -265,7 +265,9 @@ PURPOSE_TOPICS = (
 )
 HARM_WORDS = frozenset(
     stem(w) for w in ("abuse", "abusive", "bully", "bullying", "bullied", "blackmail", "blackmailing", "threat", "threatening",
-                      "groom", "grooming", "nude", "nudes", "sexual", "sexualised", "intimate", "extort", "sextortion")
+                      "groom", "grooming", "nude", "nudes", "sexual", "sexualised", "intimate", "extort", "sextortion",
+                      # said about a child by others: "a rude meme about a named child", "nasty comments about a year 7"
+                      "rude", "nasty", "cruel", "vile", "humiliate", "humiliating", "mocking", "insult", "insulting", "racist")
 )
 NAMING = frozenset(stem(w) for w in ("name", "named", "tag", "caption", "label"))
 IDENTIFYING = frozenset(stem(w) for w in ("location", "identifying", "address", "birthday"))

@@ -470,6 +470,9 @@ DECISIONS = [
      "sanctioned.remove_inappropriate_comments", "yes"),
     ("someone's posted a racist reply under our sixth form's official instagram post. i've hidden it, anything else?",
      "sanctioned.remove_inappropriate_comments", "report"),
+    # something rude posted about a named child by someone else is inappropriate communication involving a child
+    ("a parent posted a rude meme about a named child on the village community page. is that something I need to report?",
+     "personal.report_inappropriate", "report"),
     # a sweary meme from an account that says where I work does not reflect well on the trust
     ("I want to post a sweary meme about marking on my public twitter, and my bio says I work at the academy. any issue?",
      "personal.consider_reputation", "no"),
