@@ -64,9 +64,9 @@ I_CONNECT = re.compile(
     rf"(?:following|follow|followed|friends with|connected (?:with|to)|added|friended)\s+(?:\w+\s+){{0,6}}?{PERSON}"
 )
 ENGAGE_CHILD = re.compile(
-    r"\b(?:play|playing|game|gaming|chat|chatting|talk|talking|hang out|message|messaging|dm|snap|snapping|text|texting)"
+    r"\b(?:play|playing|game|gaming|chat|chatting|chats|talk|talking|hang out|messages?|messaging|dms?|snaps?|snapping|texts?|texting)"
     r"\s+(?:online\s+)?(?:\w+\s+){0,2}?with\s+(?:a|an|the|my|our|one of (?:my|our)|some(?: of (?:my|our|the))?|a few of (?:my|our|the))?"
-    r"\s*(?:(?:pupil|student|kid|child|tutee)s?|(?:year|yr|y) ?\d{1,2}s)\b"
+    r"\s*(?:(?:pupil|student|kid|child|tutee)s?|(?:year|yr|y) ?\d{1,2}s|(?<=a )(?:year|yr|y) ?\d{1,2})\b"
 )
 CONTACT_ME = re.compile(
     r"\b(?:messag|email|e-mail|text|dm|snap|comment|tag|like|repl|contact|sen[dt]|call|rang|ring|whatsapp|wrote|writ"
