@@ -527,3 +527,16 @@ def test_whether_personal_accounts_are_treated_like_the_schools_is_the_distincti
     reply = matcher.answer("counsellor here. is my private Instagram treated the same as the school's official account "
                            "under this policy?")
     assert (reply.kind, reply.clause_id) == ("answer", "scope.distinction")
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    ("drama dept wants a tiktok for the production, rehearsal clips etc. whats the process", "sanctioned.slt_approval"),
+    ("can I play Fortnite online with some of my year 7s? they keep asking and it'd be great for relationships",
+     "personal.no_contact_parents_children"),
+    ("can i play fifa online with a year 9", "personal.no_contact_parents_children"),
+])
+def test_a_question_whose_frame_points_at_a_rule_is_answered_though_its_words_are_unusual(matcher, question, clause_id):
+    """The second opinion has seen few questions worded like these and thinks nothing answers them; who does
+    what ("the dept wants a tiktok", "play online with my year 7s") says which rule does."""
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id) == ("answer", clause_id)
