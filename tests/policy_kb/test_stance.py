@@ -473,6 +473,9 @@ DECISIONS = [
     # something rude posted about a named child by someone else is inappropriate communication involving a child
     ("a parent posted a rude meme about a named child on the village community page. is that something I need to report?",
      "personal.report_inappropriate", "report"),
+    # a boozy night tagged at the school links the post to the trust
+    ("PE tech: pic of me at a boozy team night, location-tagged at the academy's sports hall after hours. fine to post?",
+     "personal.consider_reputation", "no"),
     # a sweary meme from an account that says where I work does not reflect well on the trust
     ("I want to post a sweary meme about marking on my public twitter, and my bio says I work at the academy. any issue?",
      "personal.consider_reputation", "no"),
