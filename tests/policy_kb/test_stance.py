@@ -473,6 +473,10 @@ DECISIONS = [
     # something rude posted about a named child by someone else is inappropriate communication involving a child
     ("a parent posted a rude meme about a named child on the village community page. is that something I need to report?",
      "personal.report_inappropriate", "report"),
+    # asked whether work email must come from the trust account: only from it; asked whether it may, yes
+    ("do ALL emails with parents have to come from the trust account, or just the formal ones like reports and letters?",
+     "personal.official_email", "conditional"),
+    ("a parent emailed me from her hotmail about the trip, can i reply from my school email?", "personal.official_email", "yes"),
     # a boozy night tagged at the school links the post to the trust
     ("PE tech: pic of me at a boozy team night, location-tagged at the academy's sports hall after hours. fine to post?",
      "personal.consider_reputation", "no"),
