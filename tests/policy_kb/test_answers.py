@@ -540,3 +540,8 @@ def test_a_question_whose_frame_points_at_a_rule_is_answered_though_its_words_ar
     what ("the dept wants a tiktok", "play online with my year 7s") says which rule does."""
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id) == ("answer", clause_id)
+
+
+def test_leaving_an_account_public_is_not_a_question_about_general_posts(matcher):
+    reply = matcher.answer("pretty sure its fine to leave my insta public as long as i never post about school?")
+    assert (reply.clause_id, reply.verdict) != ("personal.avoid_specific_matters", "yes")

@@ -301,6 +301,11 @@ DECISIONS = [
     ("SLT approved it and I've made a separate instagram for science club, totally unlinked from my personal one. that's right?",
      "sanctioned.separate_account", "yes"),
     ("can i run the science club insta from my personal one", "sanctioned.separate_account", "no"),
+    # nothing about school at all, or no place or person named: general; leaving the account public is the privacy advice
+    ("my personal insta is all hiking and my dog, never anything about school. the policy's fine with that, isn't it?",
+     "personal.avoid_specific_matters", "yes"),
+    ("what if I just put on Facebook 'been a tough week at work, thank god it's Friday' without saying where I work or "
+     "mentioning anyone?", "personal.avoid_specific_matters", "yes"),
     # a post to the whole year group is general: "all our students" is not one of them
     ("can I post a general 'exam season, good luck to all our students!' on my personal twitter?",
      "personal.avoid_specific_matters", "yes"),
