@@ -305,7 +305,7 @@ DECISIONS = [
     ("my personal insta is all hiking and my dog, never anything about school. the policy's fine with that, isn't it?",
      "personal.avoid_specific_matters", "yes"),
     ("what if I just put on Facebook 'been a tough week at work, thank god it's Friday' without saying where I work or "
-     "mentioning anyone?", "personal.avoid_specific_matters", "yes"),
+     "mentioning anyone? would that be ok?", "personal.avoid_specific_matters", "yes"),
     # a post to the whole year group is general: "all our students" is not one of them
     ("can I post a general 'exam season, good luck to all our students!' on my personal twitter?",
      "personal.avoid_specific_matters", "yes"),
