@@ -114,6 +114,8 @@ DECISIONS = [
     ("is it fine to reply to a student's question in the comments on the dept youtube", "sanctioned.no_private_dm", "yes"),
     ("answering kids comments on the dept page ok?", "sanctioned.no_private_dm", "yes"),
     ("can our class account reply to kids' questions on a public post", "sanctioned.no_private_dm", "yes"),
+    ("class blog - is answering kids' questions publicly under each post better than replying by private message?",
+     "sanctioned.no_private_dm", "yes"),
     ("students sometimes comment asking about deadlines on our class facebook page, can i reply underneath",
      "sanctioned.no_private_dm", "yes"),
     ("can i like my pupils posts on instagram", "personal.no_contact_parents_children", "no"),
