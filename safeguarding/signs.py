@@ -109,6 +109,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:don'?t|doesn'?t|won'?t|never) answer (?:the door|our calls|calls|the phone)",
             r"(?:mum|dad|mother|father|parent) (?:wouldn'?t|won'?t|didn'?t|couldn'?t|would not|could not) wake(?: up)?",
             r"baby'?s? (?:is )?(?:at )?home (?:alone|with (?:her|him|them))",
+            # a parent away, the children left to manage: "off to Tenerife for the week, kids can fend for themselves"
+            r"fend for (?:themselves|himself|herself)",
             # illness made up or induced by a parent: treatment insisted on that the tests and the child belie
             r"fabricated (?:or induced )?illness|\bfii\b|munchausen\w*",
             r"insists? (?:that )?(?:her|his|their|the) (?:\w+ )?(?:son|daughter|child|boy|girl|kid) (?:needs|has|must have) "

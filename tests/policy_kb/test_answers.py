@@ -150,6 +150,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         # pupils' own coursework using others' material; where the trust advertises its jobs
         "can my yr 13 media students use copyrighted pop songs in their coursework videos",
         "where does the trust advertise vacancies - LinkedIn, TES or just the website? my friend wants to apply for the IT job",
+        # whether an attachment from an unknown address is safe to open: email security
+        "is it safe to open an email attachment from an unknown parent address? how do I check it",
         # a new member of staff's own access to the trust's Slack: not a student adding them
         "who can I ask to add me to the trust's Slack workspace? just started at the sixth form college",
         "",
@@ -545,3 +547,7 @@ def test_a_question_whose_frame_points_at_a_rule_is_answered_though_its_words_ar
 def test_leaving_an_account_public_is_not_a_question_about_general_posts(matcher):
     reply = matcher.answer("pretty sure its fine to leave my insta public as long as i never post about school?")
     assert (reply.clause_id, reply.verdict) != ("personal.avoid_specific_matters", "yes")
+
+
+def test_an_attachment_sent_from_a_personal_address_is_still_the_email_rule(matcher):
+    assert matcher.answer("can i email parents an attachment from my gmail").clause_id == "personal.official_email"

@@ -143,6 +143,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("speech therapist - a non-verbal pupil keeps signing 'hurt' and pointing at her bottom after weekend respite",
      "sexual abuse"),
     ("mum insists her daughter needs a feeding tube and a wheelchair, but she runs around fine at school", "neglect"),
+    ("a parent put on her story 'off to Tenerife for the week, kids can fend for themselves lol'. her kids are 9 and 11",
+     "neglect"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -316,6 +318,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 6 says a man he met on roblox keeps sending him gifts and now wants his address", False),
     ("a man on roblox wants to meet one of my year 5s at the park this weekend", False),
     ("year 9 said she is going to meet a man from snapchat next saturday", False),
+    ("a TA grabbed a Y2 child's arm hard enough to leave marks in the lunch hall today", False),
+    ("a Y10 girl has been picked up from the gate by different men in cars all week. she's just got into one now", True),
     ("can I reply to a pupil who messaged my instagram? she says she's been cutting again", False),
     ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
     ("a year 9's older sister was sent abroad to marry; now the girl says she's next", False),
