@@ -484,6 +484,17 @@ DECISIONS = [
     ("do ALL emails with parents have to come from the trust account, or just the formal ones like reports and letters?",
      "personal.official_email", "conditional"),
     ("a parent emailed me from her hotmail about the trip, can i reply from my school email?", "personal.official_email", "yes"),
+    # round 20: a class's work on a personal account; a supply teacher's agency email; "and other revision websites";
+    # an approved account with no AUP link yet
+    ("Can I post my Year 10 drama class's scripts on my personal TikTok so parents can see them?",
+     "sanctioned.separate_account", "no"),
+    ("the supply teacher covering my class wants to email a parent from her agency email, is that allowed",
+     "personal.official_email", "no"),
+    ("Can I share links to BBC Bitesize and other revision websites from the Year 11 revision account during exam season?",
+     "sanctioned.external_links", "conditional"),
+    ("made the science club insta, SLT approved it, but theres no link to the acceptable use policy in the bio yet, is that ok?",
+     "sanctioned.aup_link", "no"),
+    ("new app every term lol. can i make a school bereal for science club", "sanctioned.slt_approval", "conditional"),
     # a boozy night tagged at the school links the post to the trust
     ("PE tech: pic of me at a boozy team night, location-tagged at the academy's sports hall after hours. fine to post?",
      "personal.consider_reputation", "no"),
