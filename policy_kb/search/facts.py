@@ -105,7 +105,7 @@ _LEFT_TRUST = re.compile(
     r"|i(?: ve| have)? moved (?:to|schools to) (?:a |an )?(?:non[- ]?trust|different trust|another trust|independent|private)"
     rf"|{_STAFF_LEFT}"
     r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
-    r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left|finished (?:at|with|working (?:at|for)) (?:the trust|cmat|the school|the academy))|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
+    r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left|finished (?:at|with|working (?:at|for)) (?:the trust|cmat|the school|the academy))|(?:^|[.,;!?] |\bi(?: ve| have)? )finished (?:at|with|working (?:at|for)) (?:the trust|cmat|the academy|the school) (?:last|in|at the end of|this)\b|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from)"
     # "my placement with the trust finished in december", "since my contract at the school ended"
     r"|my (?:\w+ )?(?:placement|contract|secondment|post|job|employment) (?:with|at|for|in) (?:the trust|cmat|the school|the academy|"

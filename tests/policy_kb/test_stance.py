@@ -103,6 +103,8 @@ DECISIONS = [
      "personal.no_contact_parents_children", "yes"),
     ("once i've finished at the trust in august can i add the parents i'm friendly with", "personal.no_contact_parents_children",
      "yes"),
+    ("finished at the trust last august, one of the dads from my old class has added me on facebook, ok to accept now?",
+     "personal.no_contact_parents_children", "yes"),
     ("I've handed my notice in and finish at Easter. Can I accept friend requests from parents now?",
      "personal.no_contact_parents_children", "no"),
     # what the person asks to do
