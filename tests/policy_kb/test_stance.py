@@ -486,6 +486,11 @@ DECISIONS = [
     ("do ALL emails with parents have to come from the trust account, or just the formal ones like reports and letters?",
      "personal.official_email", "conditional"),
     ("a parent emailed me from her hotmail about the trip, can i reply from my school email?", "personal.official_email", "yes"),
+    # approval for a trip that is over does not carry on; during it, it does
+    ("exec head approved me using my phone to contact parents for the ski trip but the trip finished last week. can i keep "
+     "texting them", "personal.no_personal_email_phone", "no"),
+    ("the exec head approved me using my mobile for the residential, can i text parents while we're away",
+     "personal.no_personal_email_phone", "yes"),
     # round 20: a class's work on a personal account; a supply teacher's agency email; "and other revision websites";
     # an approved account with no AUP link yet
     ("Can I post my Year 10 drama class's scripts on my personal TikTok so parents can see them?",
