@@ -152,7 +152,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"\d+ ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"side gate|not back in|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
+    r"(?:side|back) gate|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
     r"\bgun\b|firearm|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
@@ -185,9 +185,10 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
                     r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
                     # told in a message, not face to face: nobody knows where the child is
                     r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our)))")
-# A goodbye, or a child at a bridge or the tracks, is 999 whatever words told of it ("a photo from the railway
-# bridge saying goodbye"); cutting or pills told in a message are for the DSL now.
-_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:on|at|from|off) (?:the |a )?"
+# A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die, is 999
+# whatever words told of it ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message
+# are for the DSL now.
+_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
@@ -195,6 +196,8 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"
                       # an event named by when it was ("at this evening's parents' meeting"); bleeding told of the past
                       r"|(?:this evening|tonight|today)'s|(?:was|were) bleeding"
+                      # a deadline set by someone else ("pay £200 by tonight"): the child is with us; the DSL acts now
+                      r"|(?:by|before) (?:tonight|today|the end of (?:the )?day|midnight)\b"
                       r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
                       # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
                       r"|at (?:my|her|his|their|our|a|the) \w+'s now|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")

@@ -129,7 +129,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "suicide": {
         "strong": (
-            r"suicid\w*|sucid\w*|suicdal", r"kill(?:s|ed|ing)? (?:herself|himself|themselves|themself|myself)", r"end (?:it|it all|things|"
+            r"suicid\w*|sucid\w*|suicdal", r"(?:would|'?d) rather (?:be )?(?:die|dead)", r"kill(?:s|ed|ing)? (?:herself|himself|themselves|themself|myself)", r"end (?:it|it all|things|"
             r"(?:her|his|their|my) life)", r"want(?:s|ed)? to die", r"wants? to be dead", r"better off (?:dead|without)",
             r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",

@@ -131,6 +131,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
+            # "has left the site through the back gate": a child who has got out, not a pupil who left the school
+            r"(?:has|s|have|just) (?:left|got out of|slipped out of|escaped from) (?:the )?(?:school )?(?:site|grounds|premises|playground)",
             r"gone to meet (?:someone|a man|a guy)",
             GONE_SINCE_LUNCH,
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",

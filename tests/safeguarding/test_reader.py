@@ -319,6 +319,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a man on roblox wants to meet one of my year 5s at the park this weekend", False),
     ("year 9 said she is going to meet a man from snapchat next saturday", False),
     ("a TA grabbed a Y2 child's arm hard enough to leave marks in the lunch hall today", False),
+    # a deadline someone else set ("£200 by tonight"): the child is with us and the DSL acts now; unless the child
+    # would rather die; a child out of the site through the back gate, towards the roads
+    ("yr 12 told me someone online is threatening to post her nudes unless she pays £100 by tonight", False),
+    ("they want £200 by tonight or they'll send it to his family. he says he'd rather die than have that happen", True),
+    ("special school pupil has left the site through the back gate, hes autistic and runs towards roads", True),
     ("a Y10 girl has been picked up from the gate by different men in cars all week. she's just got into one now", True),
     ("can I reply to a pupil who messaged my instagram? she says she's been cutting again", False),
     ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
