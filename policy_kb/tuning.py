@@ -17,7 +17,7 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
 # rounds nothing learns from at all, by id prefix
-WHOLLY_ASIDE = ("r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21")
+WHOLLY_ASIDE = ("r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22")
 
 
 def kept_aside(row_id: str) -> bool:
