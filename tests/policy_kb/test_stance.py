@@ -295,7 +295,11 @@ DECISIONS = [
     ("tl;dr what's this policy actually for", "purpose.general", "info"),
     ("whats the policy actualy for? in one line", "purpose.general", "info"),  # (typo intended)
     # round 15's kinds of fact, in other words
+    # someone else's OK: only the Executive Headteacher's prior approval counts (most writers label it conditional)
     ("my head of school (not the exec head) says i can ring parents from my own phone, is that enough?",
+     "personal.no_personal_email_phone", "conditional"),
+    # ...and said outright that the Executive Headteacher has not approved it: no
+    ("exec head hasnt approved anything but my head of school says its fine to text the parents from my phone on the trip",
      "personal.no_personal_email_phone", "no"),
     ("a year 8 sent me a dm on insta last night asking if it's really me. i haven't replied. can i just ignore it?",
      "personal.report_child_contact", "report"),
