@@ -215,7 +215,9 @@ NAME_QUESTION = re.compile(
 )
 IT_NAME = re.compile(r"\b(?:its|it services|cmat its|it department|it team)\b")
 # Separation of accounts: "keep my class account apart from my personal one".
-SEPARATE = re.compile(r"\b(?:apart|separate|separated|separately|distinct|mix|mixing|merge|merging|same account|one account|combine|hang\w* off|attached to|off the back of|second (?:page|account|profile)"
+# ...and a school page made from a personal profile: "a second page hanging off my personal Facebook".
+SEPARATE = re.compile(r"\b(?:apart|separate|separated|separately|distinct|mix|mixing|merge|merging|same account|one account|combine"
+                      r"|hang\w* off|attached to|off the back of|second (?:page|account|profile)"
                       r"|under my (?:own |personal )?(?:profile|account|name)|run (?:it )?(?:from|through|off) my)\b")
 # What a class account does: homework, revision, reminders, resources. Posting these on a personal account
 # is a question about keeping a separate educational account.

@@ -214,11 +214,14 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["trust_account"] = True
     if _KNOWN_PERSONALLY.search(lowered):
         facts["known_personally"] = True  # "she's actually my mate from uni": the rules make no exception for it
-    if _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered) or _EX_PARENT.search(lowered) and not _STILL_A_PARENT.search(lowered):
-        facts["outside_trust"] = True  # ...or a parent whose children have all left: not a parent of its communities now
+    outside = _OUTSIDE_TRUST.search(lowered) and not _MOVED_AWAY.search(lowered)
+    no_child_here_now = _EX_PARENT.search(lowered) and not _STILL_A_PARENT.search(lowered)  # a parent whose children all left
+    if outside or no_child_here_now:
+        facts["outside_trust"] = True
     return facts
 
 
+# "she's actually my mate from uni", "he is my cousin": someone the member of staff knows outside school
 _KNOWN_PERSONALLY = re.compile(
     r"\b(?:she|he|they|who)(?: s| is| are| re|'s|'re)? (?:(?:actually|also|really|an?|my|an actual|a real|a proper) )+"
     r"(?:(?:actual|real|best|close|good|old|family) )?(?:mate|friend|pal|cousin|sister|brother|neighbou?r|relative|aunt(?:ie)?|uncle|"
