@@ -486,6 +486,7 @@ def test_a_topic_that_is_not_social_media_is_not_in_scope(matcher):
     ("the intro links our social networking use to safeguarding right? need the exact wording for a training slide",
      "intro.safeguard_duty"),
     ("what does the vision say about the quality of teaching and learning? need it for a CPD slide", "vision.attainment"),
+    ("need the trust vision wording for an inset slide, is it in the sm policy", "vision"),
 ])
 def test_the_policys_words_wanted_for_a_training_slide_are_quoted(matcher, question, clause_id):
     """A slide for a session quotes the policy: it is not a question about booking training ("slide" is no typo)."""
@@ -551,3 +552,10 @@ def test_leaving_an_account_public_is_not_a_question_about_general_posts(matcher
 
 def test_an_attachment_sent_from_a_personal_address_is_still_the_email_rule(matcher):
     assert matcher.answer("can i email parents an attachment from my gmail").clause_id == "personal.official_email"
+
+
+def test_a_parody_account_is_a_question_about_telling_official_accounts_apart_not_a_comment_to_remove(matcher):
+    reply = matcher.answer("how would a member of the public know our department account is genuinely the trust's "
+                           "and not a parody?")
+    assert reply.clause_id != "sanctioned.remove_inappropriate_comments"
+    assert matcher.answer("i can't log in to teams on my laptop").kind == "unknown"

@@ -490,6 +490,16 @@ DECISIONS = [
     ("do ALL emails with parents have to come from the trust account, or just the formal ones like reports and letters?",
      "personal.official_email", "conditional"),
     ("a parent emailed me from her hotmail about the trip, can i reply from my school email?", "personal.official_email", "yes"),
+    # round 22: two children without consent in a photo already up; SLT not replied and going ahead anyway; the trust
+    # email unreachable is no reason for a personal one; a form group by its code; a new job is good news
+    ("put a team pic up on the dept acct, just realised 2 of them are no-consent kids. leave it?",
+     "sanctioned.photo_consent", "no"),
+    ("need the dept insta live today, slt havent replied yet, can i just go ahead", "sanctioned.slt_approval", "no"),
+    ("So I genuinely can't email a parent from my personal Outlook even when I'm at home and can't log in to school email?",
+     "personal.official_email", "no"),
+    ("So basically I can't tweet 'rough day with 9X' from my personal account?", "personal.avoid_specific_matters", "no"),
+    ("Can I post on my own LinkedIn that I've got a new job as Head of Science in the trust, or is that banned too?",
+     "personal.consider_reputation", "yes"),
     # approval for a trip that is over does not carry on; during it, it does
     ("exec head approved me using my phone to contact parents for the ski trip but the trip finished last week. can i keep "
      "texting them", "personal.no_personal_email_phone", "no"),
