@@ -227,6 +227,9 @@ _KNOWN_PERSONALLY = re.compile(
     r"(?:(?:actual|real|best|close|good|old|family) )?(?:mate|friend|pal|cousin|sister|brother|neighbou?r|relative|aunt(?:ie)?|uncle|"
     r"niece|nephew|(?:sister|brother)-in-law)s?\b|\bwe (?:were|went) (?:at|to) (?:school|uni|college|sixth form) together\b"
     r"|\b(?:mate|friend|pal)s? from (?:uni|school|college|before|way back)\b")
+_WHAT_IT_NAMES = re.compile(r"\b(?:polic(?:y|ies)|it|the rules?|the clause)\b(?: \w+){0,3} (?:mentions?|names?|says?|covers?|is about|talks about|"
+                            r"refers to|lists?) (?:\w+ ){0,2}(?:parents?|carers?|pupils?|students?|children|kids)"
+                            r"(?: (?:and|or|&) (?:parents?|carers?|pupils?|students?|children|kids))?\b")
 _NOT_THE_PARENT = re.compile(r"\b(?:not|rather than|instead of) (?:the |her |his |their |a )?(?:mum|mom|dad|parent|mother|father|carer)s?\b")
 # "a dad whose kids all left years ago", "an ex-parent": once a parent, no child at the trust now
 _EX_PARENT = re.compile(
@@ -263,6 +266,7 @@ def _left_young(lowered: str) -> bool:
 def _relation(lowered: str) -> str | None:
     lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
     lowered = _NOT_THE_PARENT.sub(" ", lowered)  # "the kid messaging me, not the mum": not who it is
+    lowered = _WHAT_IT_NAMES.sub(" ", lowered)  # "the policy only mentions parents and children": not who it is either
     if _BACK_AS_STUDENT.search(lowered):
         return "current_student"
     if _RELATIVE_OF_PUPIL.search(lowered) and not _EX.search(lowered) or _PARENT_FROM_OLD.search(lowered):

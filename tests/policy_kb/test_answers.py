@@ -314,6 +314,7 @@ def test_colleague_is_not_forbidden_but_advice_applies(matcher):
         ("we can't be friends with ANY ex-pupils ever, even grown adults", {"relation": "ex_student", "under_18": False}),
         ("can i follow ex pupils if they're adults now", {"relation": "ex_student", "under_18": False}),
         ("what if its the kid messaging me on snapchat not the mum", {"relation": "student_unspecified"}),
+        ("can I be friends with colleagues? the policy only seems to mention parents and children", {"relation": "colleague"}),
     ],
 )
 def test_more_fact_phrasings(text, facts):
