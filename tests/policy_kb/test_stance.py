@@ -309,6 +309,8 @@ DECISIONS = [
     ("SLT approved it and I've made a separate instagram for science club, totally unlinked from my personal one. that's right?",
      "sanctioned.separate_account", "yes"),
     ("can i run the science club insta from my personal one", "sanctioned.separate_account", "no"),
+    ("Can't I just use the Twitter I already have for edu-chat with other teachers for my A-level group? Do I really need a "
+     "separate account?", "sanctioned.separate_account", "no"),
     # nothing about school at all, or no place or person named: general; leaving the account public is the privacy advice
     ("my personal insta is all hiking and my dog, never anything about school. the policy's fine with that, isn't it?",
      "personal.avoid_specific_matters", "yes"),
