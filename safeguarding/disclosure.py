@@ -152,7 +152,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"\d+ ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"(?:side|back) gate|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
+    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
     r"\bgun\b|firearm|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
@@ -173,6 +173,11 @@ _NOW = re.compile(
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
     r"(?:today|tonight) after school|after school (?:today|tonight)|"
+    # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
+    # "left her 3yo home on his own to come to this meeting"
+    r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
+    r"left (?:her|his|their|my|the) (?:\w+ )?(?:\d+ ?(?:yo|year old|yr old)|baby|toddlers?|kids?|children|son|daughter) (?:at )?home "
+    r"(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves))|"
     # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
     r"(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way) to meet (?:up with )?(?:a|an|some|this|that|the) "
     r"(?:older )?(?:man|men|guy|bloke|adult|stranger|someone|person|boy ?friend|lad) (?![^.?!]{0,60}\b(?:next|tomorrow|at the "
@@ -188,7 +193,7 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
 # A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die, is 999
 # whatever words told of it ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message
 # are for the DSL now.
-_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off) (?:the |a )?"
+_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "

@@ -179,6 +179,11 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"when (?:no ?one|nobody)))(?! (?:me|us)\b)"  # "a colleague added me on fb": between staff
             # "my TAs want to text the parents": staff and families, not staff and a child
             r"(?! (?:the |our |their |all |any |some )?(?:\w+ )?(?:parents?|carers?|families|mums?|dads?)\b)",
+            # "a colleague is in a relationship with a Year 13 student": whatever the student's age
+            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor|mr \w+|mrs \w+|miss \w+)(?: \w+){0,4} (?:in a relationship|dating|"
+            r"going out|seeing|sleeping) with (?:a |one of (?:our|the|my) |an? )?(?:year|yr|y) ?\d{1,2}(?: student| pupil| girl| boy)?s?\b|"
+            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor)(?: \w+){0,4} (?:in a relationship|dating|going out|seeing|sleeping) with "
+            r"(?:a |one of (?:our|the|my) )?(?:\w+ )?(?:student|pupil|sixth former)s?\b",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",

@@ -143,6 +143,7 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("speech therapist - a non-verbal pupil keeps signing 'hurt' and pointing at her bottom after weekend respite",
      "sexual abuse"),
     ("mum insists her daughter needs a feeding tube and a wheelchair, but she runs around fine at school", "neglect"),
+    ("I'm pretty sure a colleague is in a relationship with a Year 13 student. I saw them holding hands in town", "staff conduct"),
     ("a parent put on her story 'off to Tenerife for the week, kids can fend for themselves lol'. her kids are 9 and 11",
      "neglect"),
 ])
@@ -203,6 +204,9 @@ def test_harm_told_in_everyday_words(message, category):
     "i told the year 10s to delete the messages about the trip from their group chat, was that right?",
     "our esports club teacher plays games with the students at lunch in the it room, where do i book the room?",
     "a year 3 got the belt from lost property for his pe kit, who do i tell to label it?",
+    # about to leave on a trip; a teacher still in the building
+    "we are about to leave for the year 4 trip, has every child got their packed lunch?",
+    "is the year 6 teacher still in the building? i need to drop off the reading books",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -324,6 +328,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("yr 12 told me someone online is threatening to post her nudes unless she pays £100 by tonight", False),
     ("they want £200 by tonight or they'll send it to his family. he says he'd rather die than have that happen", True),
     ("special school pupil has left the site through the back gate, hes autistic and runs towards roads", True),
+    # about to happen, or the danger still there; a child out of the gate saying she is going to the bridge
+    ("mum turned up at nursery pickup clearly drunk, about to drive off w her 2 toddlers", True),
+    ("a boy on the trip says a man in the toilets tried to pull him into a cubicle, and the man is still in there", True),
+    ("nursery mum just told me she left her 3yo home on his own to come to this meeting", True),
+    ("yr 6 girl just legged it out the gate crying saying shes going to the bridge, cant see her anymore", True),
     ("a Y10 girl has been picked up from the gate by different men in cars all week. she's just got into one now", True),
     ("can I reply to a pupil who messaged my instagram? she says she's been cutting again", False),
     ("a year 10 keeps going missing after school and comes back with cash and a new phone", False),
