@@ -143,7 +143,7 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("speech therapist - a non-verbal pupil keeps signing 'hurt' and pointing at her bottom after weekend respite",
      "sexual abuse"),
     ("mum insists her daughter needs a feeding tube and a wheelchair, but she runs around fine at school", "neglect"),
-    ("I'm pretty sure a colleague is in a relationship with a Year 13 student. I saw them holding hands in town", "staff conduct"),
+    ("I'm pretty sure a colleague is in a relationship with a Year 13 student. saw them holding hands in town", "staff conduct"),
     ("a parent put on her story 'off to Tenerife for the week, kids can fend for themselves lol'. her kids are 9 and 11",
      "neglect"),
 ])
