@@ -190,9 +190,8 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
                     r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
                     # told in a message, not face to face: nobody knows where the child is
                     r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our)))")
-# A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die, is 999
-# whatever words told of it ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message
-# are for the DSL now.
+# A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die: 999 whatever
+# the words ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message: the DSL now.
 _FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
