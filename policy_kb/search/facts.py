@@ -184,7 +184,8 @@ def extract_age(text: str) -> int | None:
 
 
 def extract_facts(text: str) -> dict[str, Any]:
-    """Return facts found in the text: age, under_18, relation, platforms, personal_phone, personal_email."""
+    """Return facts found in the text: age, under_18, relation, platforms, personal_phone, personal_email,
+    left_trust, trust_account, known_personally (read by follow-ons as a change to the case), outside_trust."""
     lowered = clean(text)
     facts: dict[str, Any] = {}
     age = extract_age(text)
@@ -238,7 +239,7 @@ _EX_PARENT = re.compile(
     r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)")
 # "...but his sister is still in year 4": a parent of the trust's communities after all
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
-                             r"(?:brother|sister|sibling|son|daughter|child|kid)s? (?:is |are )?(?:still )(?:in|at)|(?:brother|sister|sibling)s? (?:is |are )?(?:in|at)|"
+                             r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"
                              r"another (?:child|kid|son|daughter) (?:in|at))\b")
 
 
