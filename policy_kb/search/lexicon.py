@@ -97,6 +97,33 @@ def clean(text: str) -> str:
     return text
 
 
+# Names said aloud to a phone or split by autocorrect ("face book", "tick tock") and misspelt email
+# providers ("gmial"), written as the one word every rule knows. Case is kept for the rest.
+_SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in (
+    (r"\bface ?books?\b", "facebook"),
+    (r"\byou ?tub(?:e|er)\b", "youtube"),
+    (r"\byou ?tubers\b", "youtubers"),
+    (r"\bti[ck]+ ?to[ck]+s?\b", "tiktok"),
+    (r"\binsta ?grams?\b", "instagram"),
+    (r"\bsnap ?chats?\b", "snapchat"),
+    (r"\b(?:what'?s|watts?|wots) ?ap+s?\b(?! (?:do|does|is|are|should|would|can)\b)", "whatsapp"),
+    (r"\blinked ?in\b(?! (?:the|to|a|an|with|my|our|your|their|his|her)\b)", "linkedin"),
+    (r"\bx ?box\b", "xbox"),
+    (r"\bface ?time\b", "facetime"),
+    (r"\b(?:g ?mail|gmial|gmal|gamil|gmai)\b", "gmail"),
+    (r"\b(?:hot ?mail|hotmial|hotmal|hotmai|hotmali)\b", "hotmail"),
+    (r"\byahooo+\b", "yahoo"),
+    (r"\bi ?cloud\b", "icloud"),
+))
+
+
+def joined(text: str) -> str:
+    """The text with spoken or split platform and provider names written as one word."""
+    for pattern, word in _SPOKEN:
+        text = pattern.sub(word, text)
+    return text
+
+
 @lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question
 def stem(token: str) -> str:
     """Strip common English suffixes (a deliberately light stemmer)."""

@@ -13,7 +13,7 @@ from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
 from .facts import RELATIONS, extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
-from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, load_lexicon, raw_tokens, stem
+from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, joined, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, bonus_table, framed, frames_conflict, priors
 from .reply import Candidate, Reply
 from .second_opinion import (
@@ -168,7 +168,7 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
-        text, drafted = draft.read(text[:MAX_INPUT_CHARS])  # a pasted draft is read for what it does
+        text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)

@@ -560,3 +560,12 @@ def test_a_parody_account_is_a_question_about_telling_official_accounts_apart_no
                            "and not a parody?")
     assert reply.clause_id != "sanctioned.remove_inappropriate_comments"
     assert matcher.answer("i can't log in to teams on my laptop").kind == "unknown"
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ("can i add a year 10 on face book", "personal.no_friend_students", "no"),
+    ("school email is down, can I email the candidates about the change from my gmial?", "personal.official_email", "no"),
+])
+def test_a_platform_said_aloud_or_a_misspelt_provider_is_read_as_the_name(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import collections
 
+import pytest
 import yaml
 
-from policy_kb.search.lexicon import SYNONYMS_FILE, load_lexicon, stem
+from policy_kb.search.lexicon import SYNONYMS_FILE, joined, load_lexicon, stem
 
 
 class _DuplicateKeyLoader(yaml.SafeLoader):
@@ -50,3 +51,15 @@ def test_lexicon_loads_anchors():
     assert "instagram" in lexicon.anchors
     assert lexicon.on_topic(["instagram"])
     assert not lexicon.on_topic(["phon"])
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("can i add him on face book", "can i add him on facebook"),
+    ("a Tick Tock dance on my tik tok", "a tiktok dance on my tiktok"),
+    ("my you tube channel and my linked in", "my youtube channel and my linkedin"),
+    ("on whats app from my gmial", "on whatsapp from my gmail"),
+    ("it's linked in the bio", "it's linked in the bio"),
+    ("whats app do you use", "whats app do you use"),
+])
+def test_spoken_and_split_platform_names_are_written_as_one_word(said, written):
+    assert joined(said) == written
