@@ -117,11 +117,30 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
 ))
 
 
+_NUMBERS = {w: n for n, w in enumerate(("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"), start=5)}
+_UNITS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1)}
+_SAID = rf"({'|'.join(_NUMBERS)})(?:[- ]({'|'.join(_UNITS)}))?"
+# a year group or an age, not any count ("for ten years" stays words)
+_BEFORE = ("year", "yr", "aged", "age", "turned", "turns", "is", "'s", " s", "shes", "hes", "be", "now", "only", "just",
+           "nearly", "almost", "under", "over")
+_AGE_AFTER = r"(?: |-)?(?:years?|yrs?|y/?o)(?: |-)?old\b|(?: now| yet)\b"
+_NUMBER = re.compile(rf"\b(?:{'|'.join(f'(?<={w} )' for w in _BEFORE)}){_SAID}(?=s?\b)|\b{_SAID}(?={_AGE_AFTER})", re.IGNORECASE)
+
+
+def _figure(match: re.Match) -> str:
+    tens, unit = (match.group(1) or match.group(3)).lower(), match.group(2) or match.group(4)
+    if unit and tens != "twenty":
+        return f"{_NUMBERS[tens]} {unit}"
+    return str(_NUMBERS[tens] + (_UNITS[unit.lower()] if unit else 0))
+
+
 def joined(text: str) -> str:
-    """The text with spoken or split platform and provider names written as one word."""
+    """The text with spoken or split platform and provider names written as one word, and numbers
+    from five to twenty-nine said aloud as figures ("year eleven", "she's seventeen now")."""
     for pattern, word in _SPOKEN:
         text = pattern.sub(word, text)
-    return text
+    return _NUMBER.sub(_figure, text)
 
 
 @lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question

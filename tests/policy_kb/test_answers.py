@@ -564,6 +564,7 @@ def test_a_parody_account_is_a_question_about_telling_official_accounts_apart_no
 
 @pytest.mark.parametrize(("question", "clause_id", "verdict"), [
     ("can i add a year 10 on face book", "personal.no_friend_students", "no"),
+    ("ex pupil hes nineteen now wants to follow me on insta gram", "personal.no_friend_students", "yes"),
     ("school email is down, can I email the candidates about the change from my gmial?", "personal.official_email", "no"),
 ])
 def test_a_platform_said_aloud_or_a_misspelt_provider_is_read_as_the_name(matcher, question, clause_id, verdict):

@@ -60,6 +60,9 @@ def test_lexicon_loads_anchors():
     ("on whats app from my gmial", "on whatsapp from my gmail"),
     ("it's linked in the bio", "it's linked in the bio"),
     ("whats app do you use", "whats app do you use"),
+    ("one of my year elevens, she's seventeen now", "one of my year 11s, she's 17 now"),
+    ("a twenty-one year old and a sixteen-year-old", "a 21 year old and a 16-year-old"),
+    ("we've been friends for ten years", "we've been friends for ten years"),
 ])
-def test_spoken_and_split_platform_names_are_written_as_one_word(said, written):
+def test_spoken_platform_names_are_one_word_and_spoken_ages_and_year_groups_are_figures(said, written):
     assert joined(said) == written
