@@ -41,6 +41,7 @@ _THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|
                           r"(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
+TODO_NEAR = 0.5  # "what do I do?" brings a report rule only this close to the best (not a passing word)
 MAX_CANDIDATES = 5
 MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
 FUZZY_POOL = 10
@@ -202,18 +203,12 @@ class Matcher:
         if decisive is not None:
             cluster = ()  # one of the close candidates has a decision for exactly what the question says
         if len(cluster) > 1 and not facts and not settles(candidates[0].clause_id, known):
-            top = candidates[0]
-            return Reply(
-                kind="choose",
-                clause_id=top.clause_id,
-                choices=tuple(c.clause_id for c in cluster),
-                candidates=candidates,
-                facts=frozen,
-            )
+            return Reply(kind="choose", clause_id=candidates[0].clause_id, choices=tuple(c.clause_id for c in cluster),
+                         candidates=candidates, facts=frozen)
         lead = means.rule_for(decisive or candidates[0].clause_id, text)  # "how should I contact parents?"
         if asked(text) == "todo" and self.kb.by_id[lead].stance != "report":
             # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
-            lead = next((c.clause_id for c in candidates if c.score >= UNKNOWN_BELOW
+            lead = next((c.clause_id for c in candidates if c.score >= max(UNKNOWN_BELOW, TODO_NEAR * candidates[0].score)
                          and self.kb.by_id[c.clause_id].stance == "report"), lead)
         decision = decide(self.kb, lead, known, text, self._speller.fix)
         doubt = None if facts or decision.clarification else (self._doubt(decision.clause_id, candidates, second) or (

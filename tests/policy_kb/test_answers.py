@@ -570,3 +570,12 @@ def test_a_parody_account_is_a_question_about_telling_official_accounts_apart_no
 def test_a_platform_said_aloud_or_a_misspelt_provider_is_read_as_the_name(matcher, question, clause_id, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_what_do_i_do_brings_a_report_rule_only_when_it_is_close_not_for_a_passing_word(matcher):
+    # "post" touches the rule on removing comments under trust posts, far below the photo rule
+    reply = matcher.answer("so i run the drama department instagram and i want to post photos from the show last night "
+                           "we have consent forms for most of them but not all what do i do")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
+    reply = matcher.answer("a pupil commented something horrible on the drama insta, what do i do")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.remove_inappropriate_comments", "report")
