@@ -61,7 +61,8 @@ _BACK_AS_STUDENT = re.compile(
     r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
     r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
-    r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|year 1[23]|y1[23]|a levels?)")
+    r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)"
+    r"|\b(?:at|in) (?:the|our) trust'?s? (?:sixth\s*form|6th\s*form)")
 # A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
 # for ("a colleague who left the trust in july wants to know…")
 _STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"

@@ -41,7 +41,7 @@ _THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|
                           r"(?!\s+(?:on|for|about)\s+(?!social))")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
-TODO_NEAR = 0.5  # "what do I do?" brings a report rule only this close to the best (not a passing word)
+TODO_NEAR = 0.5  # "what do I do?" brings a report rule this close to the best
 MAX_CANDIDATES = 5
 MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
 FUZZY_POOL = 10
@@ -207,9 +207,11 @@ class Matcher:
                          candidates=candidates, facts=frozen)
         lead = means.rule_for(decisive or candidates[0].clause_id, text)  # "how should I contact parents?"
         if asked(text) == "todo" and self.kb.by_id[lead].stance != "report":
-            # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies.
-            lead = next((c.clause_id for c in candidates if c.score >= max(UNKNOWN_BELOW, TODO_NEAR * candidates[0].score)
-                         and self.kb.by_id[c.clause_id].stance == "report"), lead)
+            # "what do I do?" / "who do I tell?": a rule that says report it answers that, if one applies: close to
+            # the best, or one the second opinion reads the question as about (not for a passing word such as "post").
+            lead = next((c.clause_id for c in candidates if self.kb.by_id[c.clause_id].stance == "report"
+                         and c.score >= UNKNOWN_BELOW
+                         and (c.score >= TODO_NEAR * candidates[0].score or second.get(c.clause_id, 0.0) >= DOUBT_MIN)), lead)
         decision = decide(self.kb, lead, known, text, self._speller.fix)
         doubt = None if facts or decision.clarification else (self._doubt(decision.clause_id, candidates, second) or (
             self._unsure(lead, text, candidates, second) if decision.clause_id == lead else None))

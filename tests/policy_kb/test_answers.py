@@ -579,3 +579,22 @@ def test_what_do_i_do_brings_a_report_rule_only_when_it_is_close_not_for_a_passi
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.photo_consent")
     reply = matcher.answer("a pupil commented something horrible on the drama insta, what do i do")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.remove_inappropriate_comments", "report")
+
+
+def test_an_ex_pupil_still_in_year_13_at_the_trusts_sixth_form_is_a_current_student(matcher):
+    reply = matcher.answer("ex pupil from our primary is 18 now but still in yr13 at the trust sixth form, sent me a follow "
+                           "request on twitter")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+
+
+def test_a_rumour_about_the_head_is_a_school_matter_not_a_child_to_report(matcher):
+    reply = matcher.answer("theres a rumour going round the local community fb group that our HT is leaving. can i comment "
+                           "from my own account to say its not true?")
+    assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "no")
+
+
+def test_a_colleagues_photo_on_the_school_page_is_not_the_rule_on_naming_children(matcher):
+    reply = matcher.answer("HT wants a birthday shout out for one of our TAs on the school fb, using a pic from her hen do. ok?")
+    assert reply.clause_id != "sanctioned.no_names_in_photos"
+    reply = matcher.answer("posting a photo of our star of the week on the school fb, can i say who it is")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
