@@ -114,6 +114,10 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     (r"\b(?:hot ?mail|hotmial|hotmal|hotmai|hotmali)\b", "hotmail"),
     (r"\byahooo+\b", "yahoo"),
     (r"\bi ?cloud\b", "icloud"),
+    # contractions typed without the apostrophe, which the rules read with it
+    (r"\b(i|we|you|they)ve\b", r"\1've"),
+    (r"\bim\b", "i'm"),
+    (r"\b(do|did|does|have|has|is|are|was|were|could|should|would|ca)nt\b", r"\1n't"),
 ))
 
 

@@ -598,3 +598,12 @@ def test_a_colleagues_photo_on_the_school_page_is_not_the_rule_on_naming_childre
     assert reply.clause_id != "sanctioned.no_names_in_photos"
     reply = matcher.answer("posting a photo of our star of the week on the school fb, can i say who it is")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    ("ive sent the link to our science lead and the dht already. ok to give the kids the login now?", "sanctioned.notify_url"),
+    ("ive checked the site is safe and suitable for ks1, can i put the link on the class twitter?", "sanctioned.external_links"),
+])
+def test_what_was_already_done_counts_when_typed_without_apostrophes_or_with_another_lead(matcher, question, clause_id):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause_id, "yes")
