@@ -607,3 +607,15 @@ def test_a_colleagues_photo_on_the_school_page_is_not_the_rule_on_naming_childre
 def test_what_was_already_done_counts_when_typed_without_apostrophes_or_with_another_lead(matcher, question, clause_id):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == (clause_id, "yes")
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ("exec head said in the start of term briefing that club staff can use their own phones to text parents about late "
+     "pickups this year. so im ok to do that?", "personal.no_personal_email_phone", "yes"),
+    ("one child in the nativity photo has 'no photos' on file. can i post it anyway seeing as hes right at the back?",
+     "sanctioned.photo_consent", "no"),
+    ("im in the site team, not teaching. same social media rules for us?", "intro.applies_all_staff", "info"),
+])
+def test_approval_told_in_a_briefing_a_no_photos_flag_and_the_same_rules_for_support_staff(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
