@@ -35,6 +35,9 @@ _EVERYDAY = re.compile(
     r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
     r"school|sector|practice|hire|hospital|healthcare)\b"
     r"|\bcctv(?: camera| footage| system)?s?\b"
+    # consent taken back is an administrative matter, not a withdrawn child
+    r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"
+    r"|\b(?:consent|permission)(?: \w+){0,2} withdrawn\b"
     # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"
     r"|\b(?:radiators?|heaters?|boiler) (?:\w+ ){0,4}(?:cold|freezing|broken|off)\b"
     r"|\b(?:classroom|room [a-z]?\d+\w*|the (?:hall|library|gym|building))(?:'s| is| was) (?:stone |really |so |too )?(?:cold|freezing)\b"

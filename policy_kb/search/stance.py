@@ -67,9 +67,9 @@ def _decided(kb: KnowledgeBase, clause_id: str, ask: str, said: str) -> Decision
 
 
 def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
-    """True when the known facts decide a fact-governed clause, so no choice between clauses is needed."""
-    relation = facts.get("relation")
-    return clause_id in (FRIEND_RULE, PARENT_RULE) and relation in ("parent", "colleague", "current_student", "ex_student")
+    """True when the known facts decide a fact-governed clause, so no choice between clauses is needed (outside the trust, both)."""
+    relation, outside = facts.get("relation"), bool(facts.get("outside_trust"))
+    return clause_id in (FRIEND_RULE, PARENT_RULE) and (outside or relation in ("parent", "colleague", "current_student", "ex_student"))
 
 
 # --- the form of the question ------------------------------------------------------------------

@@ -619,3 +619,15 @@ def test_what_was_already_done_counts_when_typed_without_apostrophes_or_with_ano
 def test_approval_told_in_a_briefing_a_no_photos_flag_and_the_same_rules_for_support_staff(matcher, question, clause_id, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_outside_the_trust_both_connection_rules_say_yes_so_no_choice_is_offered(matcher):
+    reply = matcher.answer("my neighbours kids go to a primary in another county, nothing to do with our trust. fine to stay "
+                           "fb friends with her?")
+    assert (reply.kind, reply.verdict) == ("answer", "yes")
+
+
+def test_posting_on_the_school_page_is_not_a_comment_to_remove(matcher):
+    reply = matcher.answer("office manager. can i post about my cake business on the school fb page since loads of parents "
+                           "follow it?")
+    assert "sanctioned.remove_inappropriate_comments" not in (reply.clause_id, *reply.choices)

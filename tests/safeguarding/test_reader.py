@@ -207,6 +207,8 @@ def test_harm_told_in_everyday_words(message, category):
     # about to leave on a trip; a teacher still in the building
     "we are about to leave for the year 4 trip, has every child got their packed lunch?",
     "is the year 6 teacher still in the building? i need to drop off the reading books",
+    # consent taken back, by a parent who is upset: not a withdrawn child
+    "a mum came in quite upset, she's withdrawn photo consent for her son. his pic is on the school insta, what do i do?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
