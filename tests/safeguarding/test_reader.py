@@ -343,6 +343,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 4 told me that on sunday dad squeezed mum's neck till she went floppy, the police came", False),
     ("at this evening's parents' meeting a dad kept calling his year 9 daughter stupid and she looked terrified", False),
     ("a year 2 drew dad hitting mum with a bottle and said 'that was on saturday, mummy was bleeding'", False),
+    # tablets swallowed just now; a wish to die written in a diary (not a message sent to someone: the DSL now)
+    ("yr3 boy has just swallowed some tablets he found in his coat pocket, says they're nanny's", True),
+    ("a year 6 girl wrote in her diary that she wants to die and nobody would notice", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
