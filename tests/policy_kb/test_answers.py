@@ -631,3 +631,10 @@ def test_posting_on_the_school_page_is_not_a_comment_to_remove(matcher):
     reply = matcher.answer("office manager. can i post about my cake business on the school fb page since loads of parents "
                            "follow it?")
     assert "sanctioned.remove_inappropriate_comments" not in (reply.clause_id, *reply.choices)
+
+
+def test_replying_from_the_school_account_to_mail_sent_to_a_personal_one_is_a_yes(matcher):
+    reply = matcher.answer("a parent emailed my gmail. should i reply from my school email instead?")
+    assert (reply.clause_id, reply.verdict) == ("personal.official_email", "yes")
+    reply = matcher.answer("can i forward parent emails from my school email to my gmail")
+    assert (reply.clause_id, reply.verdict) == ("personal.official_email", "no")
