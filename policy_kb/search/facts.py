@@ -232,6 +232,9 @@ _KNOWN_PERSONALLY = re.compile(
 _WHAT_IT_NAMES = re.compile(r"\b(?:polic(?:y|ies)|it|the rules?|the clause)\b(?: \w+){0,3} (?:mentions?|names?|says?|covers?|is about|talks about|"
                             r"refers to|lists?) (?:\w+ ){0,2}(?:parents?|carers?|pupils?|students?|children|kids)"
                             r"(?: (?:and|or|&) (?:parents?|carers?|pupils?|students?|children|kids))?\b")
+# "messaged me from his mum's account": the child is in contact; the parent only owns the device
+_ON_A_PARENTS_DEVICE = re.compile(r"\b(?:from|on|using|via|off) (?:his|her|their) (?:mum|mom|dad|mother|father|parent|nan|gran|grandma)"
+                                  r"(?:'s| s|s)? (?:account|phone|profile|mobile|number|ipad|tablet|laptop|e-?mail|facebook|whatsapp)\b")
 _NOT_THE_PARENT = re.compile(r"\b(?:not|rather than|instead of) (?:the |her |his |their |a )?(?:mum|mom|dad|parent|mother|father|carer)s?\b")
 # "a dad whose kids all left years ago", "an ex-parent": once a parent, no child at the trust now
 _EX_PARENT = re.compile(
@@ -267,7 +270,7 @@ def _left_young(lowered: str) -> bool:
 
 def _relation(lowered: str) -> str | None:
     lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
-    lowered = _NOT_THE_PARENT.sub(" ", lowered)  # "the kid messaging me, not the mum": not who it is
+    lowered = _NOT_THE_PARENT.sub(" ", _ON_A_PARENTS_DEVICE.sub(" ", lowered))  # "not the mum", "from his mum's phone"
     lowered = _WHAT_IT_NAMES.sub(" ", lowered)  # "the policy only mentions parents and children": not who it is either
     if _BACK_AS_STUDENT.search(lowered):
         return "current_student"

@@ -638,3 +638,11 @@ def test_replying_from_the_school_account_to_mail_sent_to_a_personal_one_is_a_ye
     assert (reply.clause_id, reply.verdict) == ("personal.official_email", "yes")
     reply = matcher.answer("can i forward parent emails from my school email to my gmail")
     assert (reply.clause_id, reply.verdict) == ("personal.official_email", "no")
+
+
+def test_a_child_messaging_from_a_parents_phone_is_a_child_in_contact_not_a_parent(matcher):
+    reply = matcher.answer("one of my old reception kids (hes yr2 now) sent me a voice note on whatsapp from his dads phone. "
+                           "cute but is it a problem")
+    assert (reply.clause_id, reply.verdict) == ("personal.report_child_contact", "report")
+    reply = matcher.answer("one of the kids messaged my facebook from his mums account, do i just tell him no?")
+    assert reply.clause_id != "personal.no_contact_parents_children"
