@@ -117,6 +117,7 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     # contractions typed without the apostrophe, which the rules read with it
     (r"\b(i|we|you|they)ve\b", r"\1've"),
     (r"\bim\b", "i'm"),
+    (r"\b(what|who|where|there|that)s\b(?! (?:app|ap)\b)", r"\1's"),
     (r"\b(do|did|does|have|has|is|are|was|were|could|should|would|ca)nt\b", r"\1n't"),
 ))
 

@@ -646,3 +646,9 @@ def test_a_child_messaging_from_a_parents_phone_is_a_child_in_contact_not_a_pare
     assert (reply.clause_id, reply.verdict) == ("personal.report_child_contact", "report")
     reply = matcher.answer("one of the kids messaged my facebook from his mums account, do i just tell him no?")
     assert reply.clause_id != "personal.no_contact_parents_children"
+
+
+def test_a_parent_sharing_a_childs_name_calling_is_inappropriate_communication_to_report(matcher):
+    reply = matcher.answer("a parent screenshotted a yr5 kids messages calling another kid names and stuck it in the local "
+                           "mums fb group. whats my responsibility as a TA?")
+    assert (reply.clause_id, reply.verdict) == ("personal.report_inappropriate", "report")

@@ -64,6 +64,7 @@ def test_lexicon_loads_anchors():
     ("a twenty-one year old and a sixteen-year-old", "a 21 year old and a 16-year-old"),
     ("we've been friends for ten years", "we've been friends for ten years"),
     ("ive checked and I dont think so, weve asked", "i've checked and I don't think so, we've asked"),
+    ("whats my responsibility, thats it, who is CMAT ITS", "what's my responsibility, that's it, who is CMAT ITS"),
 ])
 def test_spoken_platform_names_are_one_word_ages_and_year_groups_are_figures_and_contractions_have_apostrophes(said, written):
     assert joined(said) == written
