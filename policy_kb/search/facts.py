@@ -40,7 +40,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 
 _EX = re.compile(
-    r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\bold (?:student|pupil)s?\b"
+    r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
@@ -71,6 +71,7 @@ _STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
                      rf"|{_STAFF_LEFT}|\b(?:she|he)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
+_YOUNG_CHILD = re.compile(r"\b(?:kids?|child(?:ren)?|primary|reception|nursery|infants?|breakfast club|after[- ]school club)\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")
 _PARENT = re.compile(r"\b(?:parent|parents|mum|mums|mom|dad|dads|mother|father|carer|carers|guardian|grandparent|grandma|grandmother|grandad|grandfather|nan|nana|step-?mum|step-?dad|foster carer)s?\b")
@@ -79,7 +80,8 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
     r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
-)
+    r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
+    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b")
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
     r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+"
@@ -202,6 +204,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     relation = _relation(lowered)
     if relation:
         facts["relation"] = relation
+    if relation == "student_unspecified" and "under_18" not in facts and _YOUNG_CHILD.search(lowered):
+        facts["under_18"] = True  # "the kids at breakfast club": children, whether still here or not
     platforms = [name for name, pattern in _PLATFORMS.items() if pattern.search(lowered)]
     if platforms:
         facts["platforms"] = platforms

@@ -28,6 +28,8 @@ FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
 CHILD_CONTACT = "personal.report_child_contact"
 NO_PRIVATE_DM = "sanctioned.no_private_dm"
+OUTSIDE_NOTE = ("The rule covers students and parents/carers of the trust’s own schools and academies. If they are also "
+                "connected to a trust school (a child or a parent there too), it applies.")
 ADVICE_STILL_APPLIES = ("personal.privacy_settings", "personal.avoid_specific_matters", "personal.consider_reputation")
 
 
@@ -76,8 +78,7 @@ def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
 
 _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
-    r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b"
-)
+    r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b")
 _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
@@ -266,9 +267,7 @@ def _left_the_trust(kb: KnowledgeBase, clause_id: str) -> Decision:
 
 
 def _outside_the_trust(clause_id: str) -> Decision:
-    note = ("The rule covers students and parents/carers of the trust’s own schools and academies. If they are also "
-            "connected to a trust school (a child or a parent there too), it applies.")
-    return Decision(clause_id, "yes", "Yes — the rule is about the trust’s own school communities", note)
+    return Decision(clause_id, "yes", "Yes — the rule is about the trust’s own school communities", OUTSIDE_NOTE)
 
 
 def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:
@@ -295,6 +294,7 @@ def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:
                 "school matters and the trust’s reputation still applies — and if they are also a parent/carer of a "
                 "child at the trust, you must not connect.")
         return Decision(clause.id, "yes", "Yes — the rule stops at ex-students under 18", note, ADVICE_STILL_APPLIES)
-    if relation == "student_unspecified":
-        return Decision(clause.id, clause.verdict, clause.headline, clarification=ask_student_status(clause.id))
+    if relation == "student_unspecified":  # under 18, current or an ex-student, the rule covers them: nothing to ask
+        return (Decision(clause.id, "no", "No — not a student under 18, current or former", "Under 18, the rule covers them.")
+                if under_18 else Decision(clause.id, clause.verdict, clause.headline, clarification=ask_student_status(clause.id)))
     return Decision(clause.id, clause.verdict, clause.headline)

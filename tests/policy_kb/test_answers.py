@@ -652,3 +652,18 @@ def test_a_parent_sharing_a_childs_name_calling_is_inappropriate_communication_t
     reply = matcher.answer("a parent screenshotted a yr5 kids messages calling another kid names and stuck it in the local "
                            "mums fb group. whats my responsibility as a TA?")
     assert (reply.clause_id, reply.verdict) == ("personal.report_inappropriate", "report")
+
+
+@pytest.mark.parametrize(("question", "clause_id", "headline"), [
+    # under 18, current or an ex-student, the rule covers them: nothing to ask
+    ("after school club - the kids keep asking to add me as a friend on roblox, its only a game. is that allowed?",
+     "personal.no_friend_students", "No — not a student under 18, current or former"),
+    ("a 15 year old student followed me on insta", "personal.no_friend_students",
+     "No — not a student under 18, current or former"),
+    # a relative who has a child here is a parent of the trust's community
+    ("my husband's cousin has a kid in yr 2 here and she's requested me on fb. can i accept?",
+     "personal.no_contact_parents_children", "No — not while you work for the trust"),
+])
+def test_who_the_person_is_decides_without_a_question_back(matcher, question, clause_id, headline):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict, reply.headline) == ("answer", clause_id, "no", headline)
