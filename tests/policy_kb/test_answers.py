@@ -667,3 +667,14 @@ def test_a_parent_sharing_a_childs_name_calling_is_inappropriate_communication_t
 def test_who_the_person_is_decides_without_a_question_back(matcher, question, clause_id, headline):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict, reply.headline) == ("answer", clause_id, "no", headline)
+
+
+@pytest.mark.parametrize("question", [
+    "asked our HT if i could text the choir parents from my mobile and she said no. can i do it just this once?",
+    "The Executive Headteacher turned down my request to use my own phone for the trip. Can I just do it anyway?",
+    "A parent keeps texting my personal mobile about her son's detention. I never gave her the number. Do I have to answer?",
+    "a parent rang my personal mobile to complain about a detention. should i have taken the call?",
+])
+def test_refused_approval_and_answering_a_parent_on_a_personal_phone_are_a_no(matcher, question):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
