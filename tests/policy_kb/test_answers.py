@@ -678,3 +678,12 @@ def test_who_the_person_is_decides_without_a_question_back(matcher, question, cl
 def test_refused_approval_and_answering_a_parent_on_a_personal_phone_are_a_no(matcher, question):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
+
+
+@pytest.mark.parametrize("question", [
+    "can i just post the PE department's fixtures on my own instagram, saves making another account",
+    "does the department account have to be separate from my own or can they share a login?",
+])
+def test_an_account_shared_with_a_personal_one_is_not_separate(matcher, question):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
