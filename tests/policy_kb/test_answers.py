@@ -687,3 +687,12 @@ def test_refused_approval_and_answering_a_parent_on_a_personal_phone_are_a_no(ma
 def test_an_account_shared_with_a_personal_one_is_not_separate(matcher, question):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
+
+
+@pytest.mark.parametrize("question", [
+    "can i put a happy bday post for my husband on the yr 2 class page, just a bit of fun",
+    "can I use the approved year 6 account to give my husband's dog-grooming business a plug? it's only one post",
+])
+def test_family_news_and_a_relatives_business_are_not_professional_content(matcher, question):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
