@@ -133,7 +133,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school
             r"(?:has|s|have|just) (?:left|got out of|slipped out of|escaped from) (?:the )?(?:school )?(?:site|grounds|premises|playground)",
-            r"gone to meet (?:someone|a man|a guy)",
+            r"gone to meet (?:someone|a man|a guy)", r"unaccounted for",
+            # on a trip: "no longer with the group, we last saw him in the gift shop"
+            r"(?:no longer|not|isn'?t|wasn'?t) with (?:the|his|her|their|our) (?:group|class|party|others)", r"separated from (?:the|his|her|their|our) (?:group|class|party)",
             GONE_SINCE_LUNCH,
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",

@@ -9,9 +9,9 @@ from typing import Callable
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 CHILD = re.compile(
-    r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|"
+    r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
-    r"sixth ?formers?|6th ?formers?|reception|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
+    r"6th ?formers?|reception(?!ists?)|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
     # where only children are: "after lessons", "in class", "at lunch", "parents' evening"; a child's siblings
     r"(?:in|after|out of|during) (?:(?:her|his|their|the) )?(?:lessons?|class)\b|at (?:break|lunch(?:time)?|play ?time)\b|"
     r"in the playground|parents'? evening|(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
@@ -32,7 +32,7 @@ ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[89
                    r"(?:1[89]|[2-9]\d) ?(?:yr|year)s?[ -]?old (?:student|pupil|learner|sixth ?former)|"
                    r"adult (?:course|learners?|education|students?))")
 YOUNG = re.compile(r"\((?:[4-9]|1[0-7])\)|\b(?:kids?|child(?:ren)?|year ?(?:[1-9]|1[0-1])\b|yr ?(?:[1-9]|1[0-1])\b|"
-                   r"reception|nursery|(?:[4-9]|1[0-7])[ -]?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?"
+                   r"reception(?!ists?)|nursery|(?:[4-9]|1[0-7])[ -]?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?"
                    r"(?:[4-9]|1[0-7])\b)")
 PRONOUN = re.compile(r"\b(?:she|he|her|him|his|they|them|their|hes|shes)\b")
 # A child named by first name only, as staff write in a school: "Jayden told me…", "kacey hasn't been in

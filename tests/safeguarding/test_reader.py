@@ -209,6 +209,8 @@ def test_harm_told_in_everyday_words(message, category):
     "is the year 6 teacher still in the building? i need to drop off the reading books",
     # consent taken back, by a parent who is upset: not a withdrawn child
     "a mum came in quite upset, she's withdrawn photo consent for her son. his pic is on the school insta, what do i do?",
+    # a receptionist is not a reception child
+    "a parent was abusive to our receptionist at the front desk this morning, can we ban her from the site?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -346,6 +348,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     # tablets swallowed just now; a wish to die written in a diary (not a message sent to someone: the DSL now)
     ("yr3 boy has just swallowed some tablets he found in his coat pocket, says they're nanny's", True),
     ("a year 6 girl wrote in her diary that she wants to die and nobody would notice", False),
+    # a packet of tablets this morning and feeling sick; a weapon for the end of today; lost on a trip just now
+    ("a year 10 boy says he swallowed a packet of paracetamol before school and now feels sick", True),
+    ("a year 8 has told friends he has something dangerous in his bag and will use it at the end of school today", True),
+    ("on the zoo trip one year 4 boy is no longer with the group, we last saw him about ten minutes ago", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
