@@ -696,3 +696,10 @@ def test_an_account_shared_with_a_personal_one_is_not_separate(matcher, question
 def test_family_news_and_a_relatives_business_are_not_professional_content(matcher, question):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
+
+
+def test_what_pupils_are_taught_about_online_safety_is_the_curriculum_not_this_policy(matcher):
+    reply = matcher.answer("What should our Year 7 computing curriculum cover about online safety and social media?")
+    assert reply.kind == "unknown"
+    reply = matcher.answer("can i use a class twitter with year 10 to follow scientists for their project?")
+    assert reply.clause_id == "sanctioned.legitimate_uses"
