@@ -703,3 +703,16 @@ def test_what_pupils_are_taught_about_online_safety_is_the_curriculum_not_this_p
     assert reply.kind == "unknown"
     reply = matcher.answer("can i use a class twitter with year 10 to follow scientists for their project?")
     assert reply.clause_id == "sanctioned.legitimate_uses"
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ('The policy says inappropriate communications must be reported "immediately". If I notice something on a Friday evening, '
+     "is it acceptable to wait until Monday morning to tell the designated person?", "personal.report_inappropriate", "report"),
+    ("A boy was only with us for a few weeks in Year 7 before his family moved away. He's now 14 and has found me on "
+     "Instagram. Does he count as an ex-student?", "personal.no_friend_students", "no"),
+    ("Could I rename my personal Instagram to 'Miss Patel Art' and use it to showcase students' artwork?",
+     "sanctioned.separate_account", "no"),
+])
+def test_the_rule_a_question_is_about_without_its_usual_words(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
