@@ -14,7 +14,7 @@ from .cues import OTHER_TOPIC
 from .facts import RELATIONS, extract_facts
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, joined, load_lexicon, raw_tokens, stem
-from .priors import FACT_RULES, bonus_table, framed, frames_conflict, priors
+from .priors import FACT_RULES, FRIEND_RULE, PARENT_RULE, bonus_table, framed, frames_conflict, priors
 from .reply import Candidate, Reply
 from .second_opinion import (
     DOUBT_FROM_RANK,
@@ -217,6 +217,8 @@ class Matcher:
             self._unsure(lead, text, candidates, second) if decision.clause_id == lead else None))
         if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
+        if {decision.clause_id, doubt} == {FRIEND_RULE, PARENT_RULE} and known.get("relation") in ("current_student", "ex_student"):
+            decision, doubt = decide(self.kb, FRIEND_RULE, known, text), None  # a student: the rule on students, not families
         if doubt is not None:
             return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),
                          candidates=candidates, facts=frozen)

@@ -716,3 +716,19 @@ def test_what_pupils_are_taught_about_online_safety_is_the_curriculum_not_this_p
 def test_the_rule_a_question_is_about_without_its_usual_words(matcher, question, clause_id, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    # a student, whichever rule the words touch first: the rule on students
+    ("I moderate a public Discord server for a board game. A Year 9 student has joined and asked me to add them as a friend "
+     "on Discord. Is Discord covered?", "personal.no_friend_students", "no"),
+    ("I've created a new Instagram account for our geography department but linked it to my personal account so I can "
+     "switch between them. Is that entirely separate?", "sanctioned.separate_account", "no"),
+    ("Would it be all right for the PE department account to post happy birthday messages to members of staff?",
+     "sanctioned.professional_content", "no"),
+    ("All the parents of the children in the photo have given written consent, and I won't add any names. Can I post it on "
+     "the academy's X account?", "sanctioned.photo_consent", "yes"),
+])
+def test_round_26_shapes(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)

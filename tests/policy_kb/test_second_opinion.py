@@ -73,7 +73,9 @@ def test_a_clause_it_ranks_low_turns_the_answer_into_a_choice(kb):
     question = "can i accept a friend request from a current year 10 on facebook"
     alone = Matcher(kb, opinion=None).answer(question)
     assert alone.kind == "answer" and alone.clause_id == "personal.no_friend_students"
-    other = next(c.clause_id for c in alone.candidates if c.clause_id != alone.clause_id)
+    # (not the parent rule: for a student, the rule on students is chosen over it whatever the doubt)
+    parent_rule = "personal.no_contact_parents_children"
+    other = next(c.clause_id for c in alone.candidates if c.clause_id not in (alone.clause_id, parent_rule))
     doubting = Matcher(kb, opinion=Fixed({other: 0.6, "scope.types": 0.3, "vision": 0.09,
                                           alone.clause_id: 0.01})).answer(question)
     assert doubting.kind == "choose"
@@ -287,3 +289,10 @@ def test_its_probabilities_are_the_models(kb):
         slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([opinion.prepare(question)])[0]))
         assert set(fast) == set(slow) - {second_opinion.NOT_COVERED}
         assert all(abs(fast[c] - slow[c]) < 1e-9 for c in fast)
+
+
+def test_for_a_student_a_doubt_between_the_parent_and_friend_rules_goes_to_the_rule_on_students(kb):
+    question = "can i accept a friend request from a current year 10 on facebook"
+    doubting = Matcher(kb, opinion=Fixed({"personal.no_contact_parents_children": 0.6, "scope.types": 0.3,
+                                          "personal.no_friend_students": 0.01})).answer(question)
+    assert (doubting.kind, doubting.clause_id, doubting.verdict) == ("answer", "personal.no_friend_students", "no")
