@@ -732,3 +732,10 @@ def test_the_rule_a_question_is_about_without_its_usual_words(matcher, question,
 def test_round_26_shapes(matcher, question, clause_id, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_a_podcast_and_notifying_the_subject_leader_reach_their_clauses(matcher):
+    reply = matcher.answer("does a podcast count as social media")
+    assert (reply.kind, reply.clause_id) == ("answer", "scope.types")
+    reply = matcher.answer("Is notifying the Subject Leader the same as getting approval, or do I need to do both?")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.notify_url")
