@@ -21,6 +21,7 @@ from typing import Any, Callable, Mapping
 
 from ..model import Clause, KnowledgeBase
 from ..relevance import normalise
+from . import notes
 from .clarify import ask_age, ask_student_status
 from .reply import Clarification
 
@@ -28,8 +29,6 @@ FRIEND_RULE = "personal.no_friend_students"
 PARENT_RULE = "personal.no_contact_parents_children"
 CHILD_CONTACT = "personal.report_child_contact"
 NO_PRIVATE_DM = "sanctioned.no_private_dm"
-OUTSIDE_NOTE = ("The rule covers students and parents/carers of the trust’s own schools and academies. If they are also "
-                "connected to a trust school (a child or a parent there too), it applies.")
 ADVICE_STILL_APPLIES = ("personal.privacy_settings", "personal.avoid_specific_matters", "personal.consider_reputation")
 
 
@@ -197,7 +196,7 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if (clause_id == CHILD_CONTACT and ask == "may" and relation in CHILD and not facts.get("trust_account")
             and _ENGAGING.search(said)):
         clause = kb.by_id[PARENT_RULE]
-        return Decision(PARENT_RULE, "no", clause.headline, _ENGAGING_NOTE)
+        return Decision(PARENT_RULE, "no", clause.headline, notes.ENGAGING)
     # "posted a racist reply" is not the person replying, nor is "pls accept sir", the child's words in quotes
     replying = _REPLYING.search(_A_REPLY.sub(" ", _QUOTED.sub(" ", said)))
     if kb.by_id[clause_id].stance == "report" and ask == "may" and replying and relation in CHILD:
@@ -207,6 +206,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
             return _decided(kb, NO_PRIVATE_DM, ask, said)
         return _no_reply(kb, PARENT_RULE)
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
+        if ask in ("todo", "must"):  # "an ex-pupil, 20, messaged me: do I have to report it?": not a child's message
+            return Decision(CHILD_CONTACT, "yes", notes.ADULT_MESSAGE, notes.ADULT_MESSAGE_WHY, also=(FRIEND_RULE,))
         return _friend_rule(kb.by_id[FRIEND_RULE], facts)  # "ex pupil 19 messaged me": an adult, not a child
     a_child = relation in CHILD or (relation == "ex_student" and facts.get("under_18"))
     received = (_RECEIVED.search(said) and not replying and not _MAY_I.search(said)
@@ -230,16 +231,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if clause_id == FRIEND_RULE:
         return _friend_rule(clause, facts)
     if relation == "parent":
-        return Decision(clause.id, "no", clause.headline, _PARENT_NOTE)
+        return Decision(clause.id, "no", clause.headline, notes.PARENT)
     return None
-
-
-_ENGAGING_NOTE = ("Liking, commenting on or reacting to a pupil's posts from a personal account is engaging in "
-                  "communications with a child from the trust's communities, which the rule below rules out.")
-_PARENT_NOTE = (
-    "Being friends, neighbours or family outside school makes no difference: the rule applies to every "
-    "parent/carer from the trust’s communities while you work for the trust — on leave or working your notice included."
-)
 
 
 def _no_reply(kb: KnowledgeBase, clause_id: str) -> Decision:
@@ -267,7 +260,7 @@ def _left_the_trust(kb: KnowledgeBase, clause_id: str) -> Decision:
 
 
 def _outside_the_trust(clause_id: str) -> Decision:
-    return Decision(clause_id, "yes", "Yes — the rule is about the trust’s own school communities", OUTSIDE_NOTE)
+    return Decision(clause_id, "yes", "Yes — the rule is about the trust’s own school communities", notes.OUTSIDE_TRUST)
 
 
 def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from policy_kb.model import says
 from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer
 from policy_kb.search.clustering import low_score_variation
 from policy_kb.search.reply import Candidate
@@ -739,3 +740,12 @@ def test_a_podcast_and_notifying_the_subject_leader_reach_their_clauses(matcher)
     assert (reply.kind, reply.clause_id) == ("answer", "scope.types")
     reply = matcher.answer("Is notifying the Subject Leader the same as getting approval, or do I need to do both?")
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.notify_url")
+
+
+def test_a_message_from_an_adult_ex_pupil_asked_about_as_reporting_is_answered_by_the_reporting_rule(matcher):
+    reply = matcher.answer("a 19 y/o ex-pupil DM'd me on instagram asking for a reference. do i need to report it to the "
+                           "designated person?")
+    assert (reply.clause_id, reply.verdict) == ("personal.report_child_contact", "yes")
+    assert says(reply.headline) == "yes" and "personal.no_friend_students" in reply.also
+    reply = matcher.answer("ex pupil 19 messaged me on insta, can i reply?")
+    assert reply.clause_id == "personal.no_friend_students"
