@@ -749,3 +749,15 @@ def test_a_message_from_an_adult_ex_pupil_asked_about_as_reporting_is_answered_b
     assert says(reply.headline) == "yes" and "personal.no_friend_students" in reply.also
     reply = matcher.answer("ex pupil 19 messaged me on insta, can i reply?")
     assert reply.clause_id == "personal.no_friend_students"
+
+
+def test_a_post_on_a_personal_account_is_not_a_trust_account_rule_nor_a_message_received(matcher):
+    reply = matcher.answer("can i post a pic of my classroom display on my personal insta? no kids or names in it")
+    assert reply.clause_id != "sanctioned.no_identifying_info"
+    reply = matcher.answer("I'm proud of our GCSE results and would like to post a general 'so proud of our school' message on "
+                           "my personal Instagram, with no names or photos of pupils. Is that fine?")
+    assert reply.verdict not in ("no", "report")
+    assert "personal.report_child_contact" not in (reply.clause_id, *reply.choices)
+    reply = matcher.answer("One of my Year 11s has been selected for the county football squad. Can I congratulate him by "
+                           "name in a post on my personal Instagram?")
+    assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "no")
