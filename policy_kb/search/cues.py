@@ -141,6 +141,10 @@ POSTED_ABOUT = re.compile(
     r"\b(?:posted|posting|posts|wrote|writing|commented|commenting|shared|sharing|tweeted)\b[\w\s']{0,40}?"
     r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
 )
+# Replying in public to put a school matter right: "reply and explain what actually happened", "stick up for her"
+RECORD_STRAIGHT = re.compile(r"\b(?:set(?:ting)? the record straight|explain (?:what (?:actually |really )?happened|why (?:we|the school|the head))"
+                             r"|stick(?:ing)? up for|defend\w*|correct (?:the facts|her|him|them|people)|(?:i|we) know what (?:really|actually) "
+                             r"happened|(?:give|tell) (?:my|our|the school'?s?) side)\b")
 # A request that also carries a message ("added me and sent a message saying...") is contact too.
 MESSAGE_CONTENT = re.compile(r"\b(?:saying|said|says|asking (?:about|for|if|whether|me)|messag\w*|dm\w*|wrote|texted|voice note)\b")
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")

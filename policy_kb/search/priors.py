@@ -125,7 +125,10 @@ def _people_on_personal_media(cue: Cues, lowered: str, add: Add) -> None:
         add(HARM_RULE, FRAME_BONUS)
         return
     if cue.relation == "parent":
-        if cue.connecting or cue.contacted or c.GROUP.search(lowered) or c.ENGAGE_CHILD.search(lowered):
+        if c.RECORD_STRAIGHT.search(lowered):  # "a parent slagged us off on the village page, can I reply and explain?"
+            add(AVOID_RULE, FRAME_BONUS)
+            add(PARENT_RULE, -FRAME_BONUS / 2)
+        elif cue.connecting or cue.contacted or c.GROUP.search(lowered) or c.ENGAGE_CHILD.search(lowered):
             add(PARENT_RULE, FRAME_BONUS)
         return
     # If a child has already contacted me, reporting governs unless I am asking whether to accept.

@@ -761,3 +761,11 @@ def test_a_post_on_a_personal_account_is_not_a_trust_account_rule_nor_a_message_
     reply = matcher.answer("One of my Year 11s has been selected for the county football squad. Can I congratulate him by "
                            "name in a post on my personal Instagram?")
     assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "no")
+
+
+def test_replying_to_a_parent_in_public_to_put_a_school_matter_right_offers_the_rule_on_school_matters(matcher):
+    reply = matcher.answer("a parent slagged off our school on the village fb page and named one of our teachers. can i reply "
+                           "to stick up for her?")
+    assert "personal.avoid_specific_matters" in (reply.clause_id, *reply.choices)
+    reply = matcher.answer("a parent added me on facebook, can i accept?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
