@@ -769,3 +769,10 @@ def test_replying_to_a_parent_in_public_to_put_a_school_matter_right_offers_the_
     assert "personal.avoid_specific_matters" in (reply.clause_id, *reply.choices)
     reply = matcher.answer("a parent added me on facebook, can i accept?")
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
+def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_use_not_the_introduction(matcher):
+    reply = matcher.answer("Is the trust against teachers using social media as part of their teaching?")
+    assert reply.clause_id == "sanctioned.legitimate_uses"
+    reply = matcher.answer("is the trust anti social media? feels like everything's banned")
+    assert reply.clause_id == "intro.opportunities"
