@@ -40,6 +40,16 @@ _LEADS_ON = re.compile(
 _STILL_HOLDS = re.compile(r"\b(?:does|do|would|will|is) (?:that|it|this|the rule|the policy) (?:still )?(?:count|apply|matter|hold)"
                           r"|\bstill (?:count|counts|apply|applies|stand|stands)\b", re.IGNORECASE)
 # "them", "it", "that": a message that points back at the last question's subject ("this year" does not).
+# "what about lunchtime supervisors?": another kind of staff. The policy applies to every member of staff alike, so
+# a change of role never changes the answer (volunteers and governors are not said to be staff: not these).
+_ANOTHER_ROLE = re.compile(
+    r"^\W*(?:(?:ok|okay|and|so|but|also|thanks|cheers)\W+)*(?:(?:what|how) about|(?:is it )?(?:the )?same (?:for|with)|does (?:that|it|this) "
+    r"(?:apply|go|count) (?:for|to)|(?:and|also|even) for) (?:the |our |my |a |an |all |any )?(?:(?:tas?|teaching assistants?|support staff|"
+    r"(?:lunchtime|midday) supervisors?|dinner lad(?:y|ies)|cleaners?|site (?:team|staff)|caretakers?|office (?:staff|team)|admin(?: staff)?|"
+    r"receptionists?|technicians?|supply(?: teachers?| staff)?|cover supervisors?|coaches|peripatetic (?:teachers?|staff)|peris?|"
+    r"kitchen (?:staff|team)|catering (?:staff|team)|librarians?|agency staff|part[- ]time(?:rs| staff)?|teachers?|sixth form tutors?|"
+    r"form tutors?|heads? of (?:department|year)|hods?|hoys?|slt|senior leaders|the head)(?:\W+(?:and|or|&|the|our)\W+|\W*,\W*)?)+"
+    r"(?:\W+(?:too|as well|then|staff))*\W*$")
 _POINTS_BACK = re.compile(r"\b(?:them|they|it|(?:that|this)(?! (?:year|term|week|month|morning|afternoon|evening|time|weekend))"
                           r"|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b", re.IGNORECASE)
 # "different thing -", "also random,", "while I have you": the person says the message is about something else.
@@ -160,6 +170,8 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     changed = _changed_facts(last, message)
     if changed:  # the message's facts win over the last question's ("a year 10…" then "she's left, 20 now")
         together = matcher.answer(both, changed)
+    elif _same(together, before) and _ANOTHER_ROLE.search(normalise(message)):
+        return Reading(before, both, last=last)  # the same answer: the policy makes no difference between staff
     elif _same(together, before) and not holds and alone.clause_id != together.clause_id and not _ITS_OBJECT.search(message):
         # Read with the last question, the message changes nothing the policy decides: either it is
         # about something else ("what about sick leave?") or it repeats the case; the last answer stands

@@ -158,3 +158,19 @@ def test_a_parent_known_personally_is_still_a_parent(matcher, message):
     reading = read(matcher, message, PARENT)
     assert reading.with_last
     assert (reading.reply.clause_id, reading.reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
+@pytest.mark.parametrize(("last", "message", "clause_id"), [
+    ("does the social media policy apply to support staff or just teachers?", "what about lunchtime supervisors?",
+     "intro.applies_all_staff"),
+    ("can i text parents from my own phone on the trip?", "and for TAs?", "personal.no_personal_email_phone"),
+])
+def test_another_kind_of_staff_gets_the_same_answer(matcher, last, message, clause_id):
+    reading = read(matcher, message, last)
+    assert (reading.reply.kind, reading.reply.clause_id) == ("answer", clause_id)
+    assert reading.unchanged is None
+
+
+def test_volunteers_are_not_said_to_be_staff_so_the_answer_is_not_repeated_for_them(matcher):
+    reading = read(matcher, "what about volunteers?", "can i text parents from my own phone on the trip?")
+    assert reading.reply.kind != "answer"
