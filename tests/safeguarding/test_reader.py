@@ -211,6 +211,12 @@ def test_harm_told_in_everyday_words(message, category):
     "a mum came in quite upset, she's withdrawn photo consent for her son. his pic is on the school insta, what do i do?",
     # a receptionist is not a reception child
     "a parent was abusive to our receptionist at the front desk this morning, can we ban her from the site?",
+    # questions about the writer's own connections, with no word of harm: the second reader's hunch alone is not enough
+    "one of my yr 12s wants to follow me on threads. she turned 18 in april but she's still here till june. "
+    "ok since she's an adult?",
+    "TA here. One of my Year 1s has a big brother in Year 12 at the CMAT secondary and he's just followed me on Instagram. "
+    "He's not one of my kids though?",
+    "> she left after year 10 last summer\nso she's 15 now and at a college elsewhere. can i accept her friend request or not",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
