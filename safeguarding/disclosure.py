@@ -153,7 +153,7 @@ _NOW = re.compile(
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf) (?:round|around) (?:his|her|their) neck|"
-    r"\bgun\b|firearm|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
+    r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
     r"(?:'?s|has|have) just (?:got|gone|climbed|jumped) in(?:to)? (?:a |the |his |her |their |one|an )(?:\w+ )?(?:car|van|taxi|one)?\b|"

@@ -358,6 +358,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 10 boy says he swallowed a packet of paracetamol before school and now feels sick", True),
     ("a year 8 has told friends he has something dangerous in his bag and will use it at the end of school today", True),
     ("on the zoo trip one year 4 boy is no longer with the group, we last saw him about ten minutes ago", True),
+    # a weapon to be brought into school; a child too scared to get out of the car at home now
+    ("year 9 says he has made a bomb from a video online and is bringing it into school tomorrow", True),
+    ("dropping a year 5 home, his dad is shouting at his mum on the drive and the boy is too scared to get out of the car", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
