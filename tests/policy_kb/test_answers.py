@@ -776,3 +776,15 @@ def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_
     assert reply.clause_id == "sanctioned.legitimate_uses"
     reply = matcher.answer("is the trust anti social media? feels like everything's banned")
     assert reply.clause_id == "intro.opportunities"
+
+
+@pytest.mark.parametrize("question", [
+    "can i set up a teams channel for my department to share planning?",
+    "a yr 10 posted a video of my lesson on tiktok without asking. can i give her a detention for it?",
+    "can i use my own phone to photograph kids' books for moderation evidence (no children in shot)?",
+    "how do i post a job on the trust vacancies page",
+    "our school insta - whats the best time of day to post for engagement",
+    "trust IT - can we block whatsapp web on the student network",
+])
+def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_one(matcher, question):
+    assert matcher.answer(question).kind == "unknown"
