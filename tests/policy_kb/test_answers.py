@@ -788,3 +788,20 @@ def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_
 ])
 def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_one(matcher, question):
     assert matcher.answer(question).kind == "unknown"
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ("Can the Year 8 maths account link to Oak National Academy lessons? its the govt-backed one so should be ok?",
+     "sanctioned.external_links", "yes"),
+    ("My department's Instagram sometimes posts pictures of my dog because they get more likes. Is that in line with the "
+     "policy?", "sanctioned.professional_content", "no"),
+    ("I'd like to post on my personal LinkedIn that our school has just won a regional sports award. Is that the sort of "
+     "post the policy warns against?", "personal.consider_reputation", "yes"),
+])
+def test_an_official_source_a_departments_own_account_and_a_win_to_celebrate(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_more_likes_as_a_reason_is_not_a_marketing_question_but_how_to_get_them_is(matcher):
+    assert matcher.answer("how can we get more likes on the school instagram?").kind == "unknown"
