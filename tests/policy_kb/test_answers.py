@@ -805,3 +805,15 @@ def test_an_official_source_a_departments_own_account_and_a_win_to_celebrate(mat
 
 def test_more_likes_as_a_reason_is_not_a_marketing_question_but_how_to_get_them_is(matcher):
     assert matcher.answer("how can we get more likes on the school instagram?").kind == "unknown"
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ("FW: from our exams officer - 'a parent rang my mobile on saturday about access arrangements and i answered and sorted "
+     "it. was that a breach?' can you advise?", "personal.no_personal_email_phone", "no"),
+    ("our trust's sports coach wants to put action shots from the county cup on the trust's sport instagram. what does he "
+     "need first?", "sanctioned.photo_consent", "conditional"),
+])
+def test_a_call_about_exams_to_a_personal_phone_and_action_shots_from_a_cup(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+    assert matcher.answer("who approves extra time for a year 11 in the mocks?").kind == "unknown"
