@@ -817,3 +817,8 @@ def test_a_call_about_exams_to_a_personal_phone_and_action_shots_from_a_cup(matc
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
     assert matcher.answer("who approves extra time for a year 11 in the mocks?").kind == "unknown"
+
+
+def test_a_school_productions_account_run_from_a_personal_one_is_not_separate(matcher):
+    reply = matcher.answer("for the production tiktok can it just run off my personal one, i already do drama content on there")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
