@@ -822,3 +822,11 @@ def test_a_call_about_exams_to_a_personal_phone_and_action_shots_from_a_cup(matc
 def test_a_school_productions_account_run_from_a_personal_one_is_not_separate(matcher):
     reply = matcher.answer("for the production tiktok can it just run off my personal one, i already do drama content on there")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
+
+
+def test_asking_whether_the_executive_headteachers_approval_is_needed_is_not_having_it(matcher):
+    reply = matcher.answer("SLT have approved a trust Strava club. Do I also need the Executive Headteacher's approval, as I "
+                           "would for using personal phones?")
+    assert reply.headline != "Yes — with the Executive Headteacher’s prior approval, which you have"
+    reply = matcher.answer("the exec head's approval came through, so can i text the trip parents from my own phone now?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
