@@ -828,5 +828,7 @@ def test_asking_whether_the_executive_headteachers_approval_is_needed_is_not_hav
     reply = matcher.answer("SLT have approved a trust Strava club. Do I also need the Executive Headteacher's approval, as I "
                            "would for using personal phones?")
     assert reply.headline != "Yes — with the Executive Headteacher’s prior approval, which you have"
+    reply = matcher.answer("is the executive headteacher's approval needed to use my own phone on the residential?")
+    assert reply.verdict == "conditional"
     reply = matcher.answer("the exec head's approval came through, so can i text the trip parents from my own phone now?")
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
