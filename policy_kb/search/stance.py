@@ -97,7 +97,7 @@ _MUST = re.compile(
     r"\b(?:do|does) (?:i|we|staff|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
     # "does the class account need a link to the AUP?", "do we still need the AUP link?"
     r"|\b(?:do|does) (?:i|we|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|channels?|profiles?|blogs?|bios?)) (?:still |also |really )?"
-    r"need (?:a|an|the|any)\b"
+    r"need (?:a|an|the|any|(?:\w+ ){0,2}(?:consent|permission|approval|sign-?off)s?)\b"
     r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b"
     r"|\bneeds? anything\b|\banything (?:i|we) (?:must|have to|need to|should) (?:include|add|put|have)\b"
     r"|\banything (?:that )?(?:has|have|needs?) to (?:go|be)\b"

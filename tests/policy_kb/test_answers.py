@@ -832,3 +832,20 @@ def test_asking_whether_the_executive_headteachers_approval_is_needed_is_not_hav
     assert reply.verdict == "conditional"
     reply = matcher.answer("the exec head's approval came through, so can i text the trip parents from my own phone now?")
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    # asking what is needed is not saying it is there
+    ("do i need consent from every parent before posting the class photo on the school insta?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do I need all the consent forms back before I post the trip photos on the class account?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do we need SLT approved before we open the dept instagram?", "sanctioned.slt_approval", "conditional"),
+    # saying it is there
+    ("all the consent forms are back, can i post the class photo on the school insta?", "sanctioned.photo_consent", "yes"),
+    ("Can a teaching assistant set up an Instagram account for the school's eco club if SLT have agreed to it?",
+     "sanctioned.slt_approval", "yes"),
+])
+def test_what_is_needed_and_what_is_there_are_told_apart(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause_id, verdict)
