@@ -23,7 +23,7 @@ _AGE_NOW = re.compile(r"(?:^|[(,;]|\b(?:is|s|re|are|aged))\s*(\d{1,2})\s+(?:now|
 # "left us after year 6", "our yr 11s have just had prom and left": a leaver from Year 6 to 11 is under 18
 # (the age a Year 11 leaver reaches 18 is two years on), unless years have passed since.
 _LEFT_IN_YEAR = re.compile(
-    r"(?:left|leavers?|leaving|finished|prom)\b(?:\s+\w+){0,4}?\s+(?:after|in|at the end of|from)?\s*(?:year|yr|y)\s*(\d{1,2})\b"
+    r"\b(?:left|leavers?|leaving|finished|prom)\b(?:\s+\w+){0,4}?\s+(?:after|in|at the end of|from)?\s*(?:year|yr|y)\s*(\d{1,2})\b"
     r"|\b(?:year|yr|y)\s*(\d{1,2})s?\b(?:\s+\w+){0,6}?\s+(?:left|leavers?|prom)\b")
 _YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|yrs) ago\b"
                           r"|\bin (?:19|20)\d\d\b|\bback in\b|\bgraduated\b|\buni(?:versity)?\b")
@@ -41,7 +41,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"

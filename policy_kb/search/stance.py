@@ -205,6 +205,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
         if facts.get("trust_account"):
             return _decided(kb, NO_PRIVATE_DM, ask, said)
         return _no_reply(kb, PARENT_RULE)
+    if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is None:
+        return Decision(CHILD_CONTACT, "report", kb.by_id[CHILD_CONTACT].headline, clarification=ask_age(CHILD_CONTACT))
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
         if ask in ("todo", "must"):  # "an ex-pupil, 20, messaged me: do I have to report it?": not a child's message
             return Decision(CHILD_CONTACT, "yes", notes.ADULT_MESSAGE, notes.ADULT_MESSAGE_WHY, also=(FRIEND_RULE,))

@@ -849,3 +849,25 @@ def test_asking_whether_the_executive_headteachers_approval_is_needed_is_not_hav
 def test_what_is_needed_and_what_is_there_are_told_apart(matcher, question, clause_id, verdict):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == (clause_id, verdict)
+
+
+def test_a_message_from_an_ex_pupil_of_unknown_age_asks_their_age_before_saying_report_it(matcher):
+    question = "a former pupil asked me for a job reference and messaged me on Facebook about it. Is that OK?"
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id) == ("clarify", "personal.report_child_contact")
+    assert reply.clarification.asks == ("under_18",)
+    adult = matcher.answer(question, {"under_18": False})
+    assert adult.kind == "answer" and adult.verdict == "yes"
+    child = matcher.answer(question, {"under_18": True})
+    assert (child.kind, child.clause_id, child.verdict) == ("answer", "personal.report_child_contact", "report")
+
+
+@pytest.mark.parametrize(("text", "under_18"), [
+    ("a girl who left our yr6 last summer messaged me on insta", True),
+    ("he left in year 11 last july and added me", True),
+    ("a pupil started following me on tiktok and left a comment under one of my videos", None),
+])
+def test_leavers_from_year_6_to_11_lately_are_under_18_and_leaving_a_comment_is_not_leaving(text, under_18):
+    facts = extract_facts(text)
+    assert facts.get("under_18") is under_18
+    assert (facts.get("relation") == "ex_student") is (under_18 is True)
