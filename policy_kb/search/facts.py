@@ -244,7 +244,8 @@ _NOT_THE_PARENT = re.compile(r"\b(?:not|rather than|instead of) (?:the |her |his
 _EX_PARENT = re.compile(
     r"\b(?:ex|former|old)[- ]parents?\b|\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:whose|of (?:a|an|the)) (?:\w+ ){0,2}"
     r"(?:kids?|sons?|daughters?|children|child|boys?|girls?|pupils?|students?) (?:\w+ ){0,2}(?:left|have left|has left|moved on|finished)\b"
-    r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)")
+    r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)"
+    r"|\bparents?\b[^.?!]{0,60}\b(?:their|her|his) (?:only )?(?:child|kid|son|daughter|children|kids) (?:has |have )?(?:all )?left\b(?! (?:her|his|their|a|an|some|my) )")
 # "...but his sister is still in year 4": a parent of the trust's communities after all
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
                              r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"

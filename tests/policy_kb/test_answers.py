@@ -871,3 +871,11 @@ def test_leavers_from_year_6_to_11_lately_are_under_18_and_leaving_a_comment_is_
     facts = extract_facts(text)
     assert facts.get("under_18") is under_18
     assert (facts.get("relation") == "ex_student") is (under_18 is True)
+
+
+def test_a_parent_whose_child_has_left_is_no_longer_a_parent_of_the_trust_but_one_whose_child_left_a_coat_is(matcher):
+    reply = matcher.answer("If a parent sends me a friend request after their child has left the school, can I accept it?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "yes")
+    reply = matcher.answer("Is it alright to send a quick FB message to a parent to let her know her daughter left her coat "
+                           "in my room?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
