@@ -145,6 +145,9 @@ POSTED_ABOUT = re.compile(
 RECORD_STRAIGHT = re.compile(r"\b(?:set(?:ting)? the record straight|explain (?:what (?:actually |really )?happened|why (?:we|the school|the head))"
                              r"|stick(?:ing)? up for|defend\w*|correct (?:the facts|her|him|them|people)|(?:i|we) know what (?:really|actually) "
                              r"happened|(?:give|tell) (?:my|our|the school'?s?) side)\b")
+# Passing on the school's own posts: "like the school's posts", "share the trust's news"
+SCHOOLS_OWN_POSTS = re.compile(r"\b(?:lik(?:e|ing)|shar(?:e|ing)|retweet\w*|repost\w*|re-?shar\w*) (?:all )?(?:the |our )?(?:school|trust|academy)"
+                               r"(?:'s| s|s)? (?:own |official )?(?:posts?|tweets?|news|updates?|stories)\b")
 # A request that also carries a message ("added me and sent a message saying...") is contact too.
 MESSAGE_CONTENT = re.compile(r"\b(?:saying|said|says|asking (?:about|for|if|whether|me)|messag\w*|dm\w*|wrote|texted|voice note)\b")
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")

@@ -100,6 +100,9 @@ def _my_posting(cue: Cues, lowered: str, add: Add) -> None:
             add("sanctioned.", -ACCOUNT_BONUS / 2)
     if cue.self_post and not cue.harmed:
         add(HARM_RULE, -FRAME_BONUS / 2)
+    if cue.personal_account and c.SCHOOLS_OWN_POSTS.search(lowered):  # "like the school's posts from my own account"
+        add(REPUTATION_RULE, FRAME_BONUS)
+        add("sanctioned.", -ACCOUNT_BONUS)
     approved = bool(c.ALREADY_APPROVED.search(lowered))
     if approved:
         add(APPROVAL_RULE, -FRAME_BONUS)  # approval is given: the question is about what comes next

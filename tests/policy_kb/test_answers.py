@@ -879,3 +879,20 @@ def test_a_parent_whose_child_has_left_is_no_longer_a_parent_of_the_trust_but_on
     reply = matcher.answer("Is it alright to send a quick FB message to a parent to let her know her daughter left her coat "
                            "in my room?")
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    ("Can we livestream the school play on YouTube?", "sanctioned.photo_consent", "conditional"),
+    ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
+     "sanctioned.photo_consent", "conditional"),
+    ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
+])
+def test_a_school_play_a_phone_as_camera_and_the_schools_own_news(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
+
+
+def test_liking_the_schools_posts_from_a_personal_account_is_not_about_separate_accounts(matcher):
+    reply = matcher.answer("Can I like the school's posts on Facebook from my personal account?")
+    assert reply.clause_id == "personal.consider_reputation" and reply.verdict in (None, "yes")
+    assert matcher.answer("can i show a youtube clip in my lesson").kind == "unknown"
