@@ -896,3 +896,9 @@ def test_liking_the_schools_posts_from_a_personal_account_is_not_about_separate_
     reply = matcher.answer("Can I like the school's posts on Facebook from my personal account?")
     assert reply.clause_id == "personal.consider_reputation" and reply.verdict in (None, "yes")
     assert matcher.answer("can i show a youtube clip in my lesson").kind == "unknown"
+
+
+def test_teams_covered_is_not_cover_staff_and_following_the_schools_own_account_is_not_decided(matcher):
+    assert matcher.answer("Is Microsoft Teams covered by this policy?").clause_id != "intro.applies_all_staff"
+    assert matcher.answer("does the policy cover cover supervisors?").clause_id == "intro.applies_all_staff"
+    assert matcher.answer("Can I follow the school's official Instagram from my personal account?").kind == "unknown"
