@@ -222,7 +222,7 @@ _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
     r"cover supervisors?|technicians?|deputy head|assistant head|tutor|(?:mr|mrs|miss|ms) [a-z]+|co-?workers?)\b")
-_HEAD = re.compile(r"\b(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|"
+_HEAD = re.compile(r"\b(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
@@ -292,7 +292,7 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
     circumstances. A member of staff counts only when the signs point at their conduct."""
     staff_conduct = "staff conduct" in categories
     head = _HEAD.search(said)
-    acts = staff_conduct or re.search(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo)\w*", said)
+    acts = staff_conduct or re.search(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret)\w*", said)
     if head and acts and (staff_conduct or _STAFF.search(said) is None):
         return "headteacher"
     if staff_conduct:

@@ -365,3 +365,18 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
     assert found is not None and found.urgent is urgent
+
+
+@pytest.mark.parametrize(("message", "about"), [
+    # "our head" / "my head" is the headteacher: the concern goes past them, to the trust's lead
+    ("our head has been messaging a year 11 on snapchat", "headteacher"),
+    ("my head has been texting a year 10 girl late at night", "headteacher"),
+    ("the exec head hugged a year 8 boy and told him not to tell anyone", "headteacher"),
+    # a head of year or department is another member of staff
+    ("our head of year has been messaging a year 11 on snapchat", "staff"),
+    # a child's own head is not the headteacher
+    ("a year 9 told me her head hurts all the time and dad hits her", "child"),
+])
+def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
+    found = read(message)
+    assert found is not None and found.about == about
