@@ -222,7 +222,7 @@ _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
     r"cover supervisors?|technicians?|deputy head|assistant head|tutor|(?:mr|mrs|miss|ms) [a-z]+|co-?workers?)\b")
-_HEAD = re.compile(r"\b(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|"
+_HEAD = re.compile(r"\b(?<!of )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")

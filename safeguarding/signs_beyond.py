@@ -7,6 +7,13 @@ from __future__ import annotations
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
                     r"(?:after|since) (?:lunch|break|registration|play ?time)")
 
+# An adult who works in or for the school, named as who acted (a trust coach, a volunteer, the head: "our HT").
+STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\b|teaching assistants?|coach(?:es)?|tutors?(?! gro?u?ps?\b)|"
+             r"supply(?: teacher)?|cover supervisors?|(?:midday|lunchtime) (?:supervisors?|volunteers?)|dinner lad(?:y|ies)|cleaners?|"
+             r"caretakers?|technicians?|volunteers?|governors?|(?:minibus )?drivers?|escorts?|invigilators?|club (?:staff|lead)|"
+             r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|"
+             r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir) ")
+
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
         "strong": (
@@ -196,7 +203,23 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"lads|year ?\d+s|yr ?\d+s|y\d+s)\b",
             r"(?:volunteers?|coach\w*|helpers?|tutors?|teachers?|\btas?) (?:who|that) (?:\w+ ){0,5}(?:has been |have been |is |keeps )?"
             r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home",
-            r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)"),
+            r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)",
+            # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
+            STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
+            r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
+            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|swear\w* at|scream\w* (?:at|in)|shut (?:him|her|them|a|the)|"
+            r"lock\w* (?:him|her|them|a|the)|(?:keeps? )?(?:making|made|makes) comments|comment\w* (?:on|about) (?:her|his) (?:body|figure|looks)|"
+            r"asked (?:her|him) (?:for (?:her|his) (?:snapchat|number|insta)|to stay behind)|calls? (?:her|him|them|some) |"
+            r"(?:go|went|goes|going) into (?:the |a )?(?:\w+ ){0,3}(?:dorm\w*|toilets?|changing rooms?)|sit on (?:his|her) (?:knee|lap)|"
+            r"bought (?:a |an |her |him )|whatsapp\w* (?:her|him)|sends? (?:her|him) |sent (?:her|him) |porn\w*|"
+            r"(?:slurring|smells? of (?:wine|alcohol|booze|drink)|drunk)|(?:photos?|pictures?|pics) of (?:the )?(?:kids|children|pupils|girls|boys))",
+            # ...or was in contact with one, in ways that cross a line: "one of the sports coaches has been snapchatting the yr6 girls"
+            STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mum|dad|mother|father|parents?|and|but|because|so|when|me|us)\b)\w+ ){0,5}"
+            r"(?:messag\w*|text(?:s|ed|ing)|snap\w*|dm\w*|whatsapp\w*|sending|sends|sent|voice notes?|giv(?:es|ing|en)|gave|bought|buys|"
+            r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked|asks|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
+            r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling)\b(?: (?!me\b|us\b)\S+){0,5} "
+            r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
+            r"lads?|sixth formers?|candidates?)\b"),
     },
     "disclosed": {
         "strong": (

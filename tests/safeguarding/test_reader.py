@@ -129,7 +129,7 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a year 8 has written in his planner that he'll bring his uncle's shotgun in for the lads who bully him",
      "peer abuse"),
     # an adult singling out one child: kept behind, gifts, taken out of lessons
-    ("noticed the new volunteer taking a y2 girl to the library on his own again", "grooming"),
+    ("noticed the new volunteer taking a y2 girl to the library on his own again", "staff conduct"),  # to the headteacher
     ("a supply teacher keeps Evie behind after lessons and gives her presents", "grooming"),
     # where only children are: a lost child on a trip, a child called names at parents' evening
     ("year 1 child lost at the museum on the trip for twenty minutes", "missing"),
@@ -376,6 +376,16 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("our head of year has been messaging a year 11 on snapchat", "staff"),
     # a child's own head is not the headteacher
     ("a year 9 told me her head hurts all the time and dad hits her", "child"),
+    ("pupil says the supply teacher yesterday smacked him round the back of the head", "staff"),
+    ("our HT shook a yr3 boy by the shoulders and screamed in his face", "headteacher"),
+    # what an adult working for the school did to a child, or how they were in contact with one
+    ("a supply teacher grabbed a year 6 boy by the arm so hard it left marks", "staff"),
+    ("one of the sports coaches has been snapchatting some of the yr6 girls, one of them showed me", "staff"),
+    ("the caretaker has been letting a yr6 boy into his shed on his own at lunch and giving him vapes", "staff"),
+    # a member of staff passing on what a child said is not the one who acted
+    ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
+    ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
+    ("a year 9 in my tutor group said her stepdad hits her mum and she's scared to go home", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
