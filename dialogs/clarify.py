@@ -62,6 +62,8 @@ class ClarifyFlow(Flow):
             await context.send_activity("I lost your question, sorry. Please ask it again.")
             return Done()
         question, facts = state["question"], state["facts"]
+        if await self.answer(context, question, facts):
+            return Done()  # the facts known already answer it: nothing to ask (never a question with no options)
         return Step("fact", self.ask(question, facts, state.get("read_with")),
                     lambda said: self.parse(question, facts, said.text) if said.text else None,
                     owns=lambda value: False)

@@ -217,8 +217,10 @@ class Matcher:
             self._unsure(lead, text, candidates, second) if decision.clause_id == lead else None))
         if doubt is not None and settles(decision.clause_id, known) and _same(decide(self.kb, doubt, known, text), decision):
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
-        if {decision.clause_id, doubt} == {FRIEND_RULE, PARENT_RULE} and known.get("relation") in ("current_student", "ex_student"):
-            decision, doubt = decide(self.kb, FRIEND_RULE, known, text), None  # a student: the rule on students, not families
+        friend = decide(self.kb, FRIEND_RULE, known, text) if {decision.clause_id, doubt} == {FRIEND_RULE, PARENT_RULE} \
+            and known.get("relation") in ("current_student", "ex_student") else None
+        if friend is not None and friend.clarification is None:  # a student: the rule on students, not families (a
+            decision, doubt = friend, None  # question back here would not be asked again once its fact is known)
         if doubt is not None:
             return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),
                          candidates=candidates, facts=frozen)
