@@ -219,11 +219,11 @@ class Matcher:
             doubt = None  # who they are decides it, whichever rule leads ("my colleague added me": friend or parent rule)
         friend = decide(self.kb, FRIEND_RULE, known, text) if {decision.clause_id, doubt} == {FRIEND_RULE, PARENT_RULE} \
             and known.get("relation") in ("current_student", "ex_student") else None
-        if friend is not None and friend.clarification is None:  # a student: the rule on students, not families (a
-            decision, doubt = friend, None  # question back here would not be asked again once its fact is known)
+        if friend is not None and friend.clarification is None:  # a student: the rule on students (not a question back)
+            decision, doubt = friend, None
         if doubt is not None:
-            return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt),
-                         candidates=candidates, facts=frozen)
+            return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt), candidates=candidates,
+                         facts=frozen)
         return Reply(
             kind="clarify" if decision.clarification else "answer",
             clause_id=decision.clause_id,
@@ -231,10 +231,7 @@ class Matcher:
             verdict=decision.verdict,
             headline=decision.headline,
             note=" ".join(filter(None, (drafted, decision.note))) or None,  # what was checked, then why
-            also=decision.also,
-            candidates=candidates,
-            clarification=decision.clarification,
-            facts=frozen,
+            also=decision.also, candidates=candidates, clarification=decision.clarification, facts=frozen,
         )
 
     @staticmethod
