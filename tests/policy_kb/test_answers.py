@@ -563,16 +563,6 @@ def test_a_parody_account_is_a_question_about_telling_official_accounts_apart_no
     assert matcher.answer("i can't log in to teams on my laptop").kind == "unknown"
 
 
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    ("can i add a year 10 on face book", "personal.no_friend_students", "no"),
-    ("ex pupil hes nineteen now wants to follow me on insta gram", "personal.no_friend_students", "yes"),
-    ("school email is down, can I email the candidates about the change from my gmial?", "personal.official_email", "no"),
-])
-def test_a_platform_said_aloud_or_a_misspelt_provider_is_read_as_the_name(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
-
-
 def test_what_do_i_do_brings_a_report_rule_only_when_it_is_close_not_for_a_passing_word(matcher):
     # "post" touches the rule on removing comments under trust posts, far below the photo rule
     reply = matcher.answer("so i run the drama department instagram and i want to post photos from the show last night "
@@ -608,18 +598,6 @@ def test_a_colleagues_photo_on_the_school_page_is_not_the_rule_on_naming_childre
 def test_what_was_already_done_counts_when_typed_without_apostrophes_or_with_another_lead(matcher, question, clause_id):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == (clause_id, "yes")
-
-
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    ("exec head said in the start of term briefing that club staff can use their own phones to text parents about late "
-     "pickups this year. so im ok to do that?", "personal.no_personal_email_phone", "yes"),
-    ("one child in the nativity photo has 'no photos' on file. can i post it anyway seeing as hes right at the back?",
-     "sanctioned.photo_consent", "no"),
-    ("im in the site team, not teaching. same social media rules for us?", "intro.applies_all_staff", "info"),
-])
-def test_approval_told_in_a_briefing_a_no_photos_flag_and_the_same_rules_for_support_staff(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
 
 
 def test_outside_the_trust_both_connection_rules_say_yes_so_no_choice_is_offered(matcher):
@@ -670,69 +648,11 @@ def test_who_the_person_is_decides_without_a_question_back(matcher, question, cl
     assert (reply.kind, reply.clause_id, reply.verdict, reply.headline) == ("answer", clause_id, "no", headline)
 
 
-@pytest.mark.parametrize("question", [
-    "asked our HT if i could text the choir parents from my mobile and she said no. can i do it just this once?",
-    "The Executive Headteacher turned down my request to use my own phone for the trip. Can I just do it anyway?",
-    "A parent keeps texting my personal mobile about her son's detention. I never gave her the number. Do I have to answer?",
-    "a parent rang my personal mobile to complain about a detention. should i have taken the call?",
-])
-def test_refused_approval_and_answering_a_parent_on_a_personal_phone_are_a_no(matcher, question):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
-
-
-@pytest.mark.parametrize("question", [
-    "can i just post the PE department's fixtures on my own instagram, saves making another account",
-    "does the department account have to be separate from my own or can they share a login?",
-])
-def test_an_account_shared_with_a_personal_one_is_not_separate(matcher, question):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
-
-
-@pytest.mark.parametrize("question", [
-    "can i put a happy bday post for my husband on the yr 2 class page, just a bit of fun",
-    "can I use the approved year 6 account to give my husband's dog-grooming business a plug? it's only one post",
-])
-def test_family_news_and_a_relatives_business_are_not_professional_content(matcher, question):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
-
-
 def test_what_pupils_are_taught_about_online_safety_is_the_curriculum_not_this_policy(matcher):
     reply = matcher.answer("What should our Year 7 computing curriculum cover about online safety and social media?")
     assert reply.kind == "unknown"
     reply = matcher.answer("can i use a class twitter with year 10 to follow scientists for their project?")
     assert reply.clause_id == "sanctioned.legitimate_uses"
-
-
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    ('The policy says inappropriate communications must be reported "immediately". If I notice something on a Friday evening, '
-     "is it acceptable to wait until Monday morning to tell the designated person?", "personal.report_inappropriate", "report"),
-    ("A boy was only with us for a few weeks in Year 7 before his family moved away. He's now 14 and has found me on "
-     "Instagram. Does he count as an ex-student?", "personal.no_friend_students", "no"),
-    ("Could I rename my personal Instagram to 'Miss Patel Art' and use it to showcase students' artwork?",
-     "sanctioned.separate_account", "no"),
-])
-def test_the_rule_a_question_is_about_without_its_usual_words(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
-
-
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    # a student, whichever rule the words touch first: the rule on students
-    ("I moderate a public Discord server for a board game. A Year 9 student has joined and asked me to add them as a friend "
-     "on Discord. Is Discord covered?", "personal.no_friend_students", "no"),
-    ("I've created a new Instagram account for our geography department but linked it to my personal account so I can "
-     "switch between them. Is that entirely separate?", "sanctioned.separate_account", "no"),
-    ("Would it be all right for the PE department account to post happy birthday messages to members of staff?",
-     "sanctioned.professional_content", "no"),
-    ("All the parents of the children in the photo have given written consent, and I won't add any names. Can I post it on "
-     "the academy's X account?", "sanctioned.photo_consent", "yes"),
-])
-def test_round_26_shapes(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
 
 
 def test_a_podcast_and_notifying_the_subject_leader_reach_their_clauses(matcher):
@@ -790,19 +710,6 @@ def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_
     assert matcher.answer(question).kind == "unknown"
 
 
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    ("Can the Year 8 maths account link to Oak National Academy lessons? its the govt-backed one so should be ok?",
-     "sanctioned.external_links", "yes"),
-    ("My department's Instagram sometimes posts pictures of my dog because they get more likes. Is that in line with the "
-     "policy?", "sanctioned.professional_content", "no"),
-    ("I'd like to post on my personal LinkedIn that our school has just won a regional sports award. Is that the sort of "
-     "post the policy warns against?", "personal.consider_reputation", "yes"),
-])
-def test_an_official_source_a_departments_own_account_and_a_win_to_celebrate(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
-
-
 def test_more_likes_as_a_reason_is_not_a_marketing_question_but_how_to_get_them_is(matcher):
     assert matcher.answer("how can we get more likes on the school instagram?").kind == "unknown"
 
@@ -832,23 +739,6 @@ def test_asking_whether_the_executive_headteachers_approval_is_needed_is_not_hav
     assert reply.verdict == "conditional"
     reply = matcher.answer("the exec head's approval came through, so can i text the trip parents from my own phone now?")
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
-
-
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    # asking what is needed is not saying it is there
-    ("do i need consent from every parent before posting the class photo on the school insta?", "sanctioned.photo_consent",
-     "conditional"),
-    ("do I need all the consent forms back before I post the trip photos on the class account?", "sanctioned.photo_consent",
-     "conditional"),
-    ("do we need SLT approved before we open the dept instagram?", "sanctioned.slt_approval", "conditional"),
-    # saying it is there
-    ("all the consent forms are back, can i post the class photo on the school insta?", "sanctioned.photo_consent", "yes"),
-    ("Can a teaching assistant set up an Instagram account for the school's eco club if SLT have agreed to it?",
-     "sanctioned.slt_approval", "yes"),
-])
-def test_what_is_needed_and_what_is_there_are_told_apart(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == (clause_id, verdict)
 
 
 def test_a_message_from_an_ex_pupil_of_unknown_age_asks_their_age_before_saying_report_it(matcher):
@@ -881,17 +771,6 @@ def test_a_parent_whose_child_has_left_is_no_longer_a_parent_of_the_trust_but_on
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
 
 
-@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
-    ("Can we livestream the school play on YouTube?", "sanctioned.photo_consent", "conditional"),
-    ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
-     "sanctioned.photo_consent", "conditional"),
-    ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
-])
-def test_a_school_play_a_phone_as_camera_and_the_schools_own_news(matcher, question, clause_id, verdict):
-    reply = matcher.answer(question)
-    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
-
-
 def test_liking_the_schools_posts_from_a_personal_account_is_not_about_separate_accounts(matcher):
     reply = matcher.answer("Can I like the school's posts on Facebook from my personal account?")
     assert reply.clause_id == "personal.consider_reputation" and reply.verdict in (None, "yes")
@@ -902,3 +781,80 @@ def test_teams_covered_is_not_cover_staff_and_following_the_schools_own_account_
     assert matcher.answer("Is Microsoft Teams covered by this policy?").clause_id != "intro.applies_all_staff"
     assert matcher.answer("does the policy cover cover supervisors?").clause_id == "intro.applies_all_staff"
     assert matcher.answer("Can I follow the school's official Instagram from my personal account?").kind == "unknown"
+
+
+# Questions answered from the rule they are about, with the stance they ask for (each a shape seen in the
+# eval rounds' misses, in other words).
+READ_AS_ASKED = [
+    # a platform said aloud, or a misspelt provider, is read as the name
+    ("can i add a year 10 on face book", "personal.no_friend_students", "no"),
+    ("ex pupil hes nineteen now wants to follow me on insta gram", "personal.no_friend_students", "yes"),
+    ("school email is down, can I email the candidates about the change from my gmial?", "personal.official_email", "no"),
+    # approval told in a briefing, a 'no photos' flag, the same rules for support staff; approval refused, a parent
+    # answered on a personal phone; a personal account for the department's posts; family news on a school account
+    ("exec head said in the start of term briefing that club staff can use their own phones to text parents about late "
+     "pickups this year. so im ok to do that?", "personal.no_personal_email_phone", "yes"),
+    ("one child in the nativity photo has 'no photos' on file. can i post it anyway seeing as hes right at the back?",
+     "sanctioned.photo_consent", "no"),
+    ("im in the site team, not teaching. same social media rules for us?", "intro.applies_all_staff", "info"),
+    ("asked our HT if i could text the choir parents from my mobile and she said no. can i do it just this once?",
+     "personal.no_personal_email_phone", "no"),
+    ("The Executive Headteacher turned down my request to use my own phone for the trip. Can I just do it anyway?",
+     "personal.no_personal_email_phone", "no"),
+    ("A parent keeps texting my personal mobile about her son's detention. I never gave her the number. Do I have to answer?",
+     "personal.no_personal_email_phone", "no"),
+    ("a parent rang my personal mobile to complain about a detention. should i have taken the call?",
+     "personal.no_personal_email_phone", "no"),
+    ("can i just post the PE department's fixtures on my own instagram, saves making another account",
+     "sanctioned.separate_account", "no"),
+    ("does the department account have to be separate from my own or can they share a login?",
+     "sanctioned.separate_account", "no"),
+    ("can i put a happy bday post for my husband on the yr 2 class page, just a bit of fun",
+     "sanctioned.professional_content", "no"),
+    ("can I use the approved year 6 account to give my husband's dog-grooming business a plug? it's only one post",
+     "sanctioned.professional_content", "no"),
+    # the rule a question is about without its usual words
+    ('The policy says inappropriate communications must be reported "immediately". If I notice something on a Friday evening, '
+     "is it acceptable to wait until Monday morning to tell the designated person?", "personal.report_inappropriate", "report"),
+    ("A boy was only with us for a few weeks in Year 7 before his family moved away. He's now 14 and has found me on "
+     "Instagram. Does he count as an ex-student?", "personal.no_friend_students", "no"),
+    ("Could I rename my personal Instagram to 'Miss Patel Art' and use it to showcase students' artwork?",
+     "sanctioned.separate_account", "no"),
+    # a student, whichever rule the words touch first: the rule on students
+    ("I moderate a public Discord server for a board game. A Year 9 student has joined and asked me to add them as a friend "
+     "on Discord. Is Discord covered?", "personal.no_friend_students", "no"),
+    ("I've created a new Instagram account for our geography department but linked it to my personal account so I can "
+     "switch between them. Is that entirely separate?", "sanctioned.separate_account", "no"),
+    ("Would it be all right for the PE department account to post happy birthday messages to members of staff?",
+     "sanctioned.professional_content", "no"),
+    ("All the parents of the children in the photo have given written consent, and I won't add any names. Can I post it on "
+     "the academy's X account?", "sanctioned.photo_consent", "yes"),
+    # an official source, a department's own account, a win to celebrate
+    ("Can the Year 8 maths account link to Oak National Academy lessons? its the govt-backed one so should be ok?",
+     "sanctioned.external_links", "yes"),
+    ("My department's Instagram sometimes posts pictures of my dog because they get more likes. Is that in line with the "
+     "policy?", "sanctioned.professional_content", "no"),
+    ("I'd like to post on my personal LinkedIn that our school has just won a regional sports award. Is that the sort of "
+     "post the policy warns against?", "personal.consider_reputation", "yes"),
+    # asking what is needed is not saying it is there
+    ("do i need consent from every parent before posting the class photo on the school insta?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do I need all the consent forms back before I post the trip photos on the class account?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do we need SLT approved before we open the dept instagram?", "sanctioned.slt_approval", "conditional"),
+    # saying it is there
+    ("all the consent forms are back, can i post the class photo on the school insta?", "sanctioned.photo_consent", "yes"),
+    ("Can a teaching assistant set up an Instagram account for the school's eco club if SLT have agreed to it?",
+     "sanctioned.slt_approval", "yes"),
+    # a school play, a phone as a camera, the school's own news
+    ("Can we livestream the school play on YouTube?", "sanctioned.photo_consent", "conditional"),
+    ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
+     "sanctioned.photo_consent", "conditional"),
+    ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
+]
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), READ_AS_ASKED)
+def test_the_question_is_read_as_asked(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause_id, verdict)
