@@ -39,7 +39,6 @@ _LEADS_ON = re.compile(
 # "it's on the parent's own page, does it still count?": asking whether the last answer still holds, anywhere.
 _STILL_HOLDS = re.compile(r"\b(?:does|do|would|will|is) (?:that|it|this|the rule|the policy) (?:still )?(?:count|apply|matter|hold)"
                           r"|\bstill (?:count|counts|apply|applies|stand|stands)\b", re.IGNORECASE)
-# "them", "it", "that": a message that points back at the last question's subject ("this year" does not).
 # "what about lunchtime supervisors?": another kind of staff. The policy applies to every member of staff alike, so
 # a change of role never changes the answer (volunteers and governors are not said to be staff: not these).
 _ANOTHER_ROLE = re.compile(
@@ -50,6 +49,7 @@ _ANOTHER_ROLE = re.compile(
     r"kitchen (?:staff|team)|catering (?:staff|team)|librarians?|agency staff|part[- ]time(?:rs| staff)?|teachers?|sixth form tutors?|"
     r"form tutors?|heads? of (?:department|year)|hods?|hoys?|slt|senior leaders|the head)(?:\W+(?:and|or|&|the|our)\W+|\W*,\W*)?)+"
     r"(?:\W+(?:too|as well|then|staff))*\W*$")
+# "them", "it", "that": a message that points back at the last question's subject ("this year" does not).
 _POINTS_BACK = re.compile(r"\b(?:them|they|it|(?:that|this)(?! (?:year|term|week|month|morning|afternoon|evening|time|weekend))"
                           r"|those|these|she|he|her|him|their|its|one|either|too|as well|first)\b", re.IGNORECASE)
 # "different thing -", "also random,", "while I have you": the person says the message is about something else.
