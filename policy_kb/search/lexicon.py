@@ -140,11 +140,15 @@ def _figure(match: re.Match) -> str:
     return str(_NUMBERS[tens] + (_UNITS[unit.lower()] if unit else 0))
 
 
+_ANY_SPOKEN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPOKEN), re.IGNORECASE)
+
+
 def joined(text: str) -> str:
     """The text with spoken or split platform and provider names written as one word, and numbers
     from five to twenty-nine said aloud as figures ("year eleven", "she's seventeen now")."""
-    for pattern, word in _SPOKEN:
-        text = pattern.sub(word, text)
+    if _ANY_SPOKEN.search(text):  # most questions have none: one search instead of one per pattern
+        for pattern, word in _SPOKEN:
+            text = pattern.sub(word, text)
     return _NUMBER.sub(_figure, text)
 
 
