@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..search.lexicon import joined
 from .model import Scenario, ScenarioBook
 
 SITUATION = 0.9  # the message tells what happened
@@ -38,7 +39,7 @@ def recognise(book: ScenarioBook, text: str, asked: bool = False) -> Recognised 
 
     `asked`: the person already asked for a walk-through (a command), so a topic is enough.
     """
-    text = " ".join((text or "").split())
+    text = " ".join(joined(text or "").split())  # "tick tock", "year elevens": the words the triggers know
     if not text:
         return None
     best: tuple[int, int, Scenario] | None = None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from ..search.facts import extract_age
+from ..search.lexicon import joined
 from .model import Outcome, Question, Scenario
 
 _AGE_IN_ANSWER = re.compile(r"^\D*?(\d{1,3})\D*$")
@@ -100,6 +101,7 @@ def age_answer(question: Question, text: str | None) -> str | None:
 
 def prefill_from_text(scenario: Scenario, text: str) -> dict[str, str]:
     """Answers the free text already gives: slot -> value, only where exactly one choice fits."""
+    text = joined(text)  # "one of my year elevens followed me on tick tock": a current student, on TikTok
     found: dict[str, str] = {}
     for question in scenario.questions():
         if question.slot in found:

@@ -8,6 +8,7 @@ import pytest
 
 from policy_kb.scenarios import recognise
 from policy_kb.scenarios.recognise import is_new_message, score
+from policy_kb.scenarios.walker import prefill_from_text
 from tests.support.kb import scenarios_for, shipped_kb
 
 BOOK = scenarios_for(shipped_kb())
@@ -89,3 +90,10 @@ def test_the_qa_question_sets_plain_questions_stay_with_qa():
 ])
 def test_what_counts_as_a_new_message_mid_walk(text, expected):
     assert is_new_message(BOOK, text) is expected
+
+
+def test_a_situation_dictated_to_a_phone_is_recognised_and_its_facts_read():
+    text = "um so basically one of my year elevens followed me on tick tock what do i do"
+    found = recognise(BOOK, text)
+    assert found is not None and found.scenario is not None and found.scenario.id == "friend_request"
+    assert prefill_from_text(found.scenario, text).get("requester") == "current_student"
