@@ -595,6 +595,71 @@ DECISIONS = [
     # a decision is read with the question's typos corrected when the words as typed meet none
     ("i made a year 6 leavers instagram withuot asking anyone, thats fine isnt it", "sanctioned.slt_approval", "no"),
     ("is it ok to have a pubilc facebook as a teacher", "personal.privacy_settings", "no"),
+    # a platform said aloud, or a misspelt provider, is read as the name
+    ("can i add a year 10 on face book", "personal.no_friend_students", "no"),
+    ("ex pupil hes nineteen now wants to follow me on insta gram", "personal.no_friend_students", "yes"),
+    ("school email is down, can I email the candidates about the change from my gmial?", "personal.official_email", "no"),
+    # approval told in a briefing, a 'no photos' flag, the same rules for support staff; approval refused, a parent
+    # answered on a personal phone; a personal account for the department's posts; family news on a school account
+    ("exec head said in the start of term briefing that club staff can use their own phones to text parents about late "
+     "pickups this year. so im ok to do that?", "personal.no_personal_email_phone", "yes"),
+    ("one child in the nativity photo has 'no photos' on file. can i post it anyway seeing as hes right at the back?",
+     "sanctioned.photo_consent", "no"),
+    ("im in the site team, not teaching. same social media rules for us?", "intro.applies_all_staff", "info"),
+    ("asked our HT if i could text the choir parents from my mobile and she said no. can i do it just this once?",
+     "personal.no_personal_email_phone", "no"),
+    ("The Executive Headteacher turned down my request to use my own phone for the trip. Can I just do it anyway?",
+     "personal.no_personal_email_phone", "no"),
+    ("A parent keeps texting my personal mobile about her son's detention. I never gave her the number. Do I have to answer?",
+     "personal.no_personal_email_phone", "no"),
+    ("a parent rang my personal mobile to complain about a detention. should i have taken the call?",
+     "personal.no_personal_email_phone", "no"),
+    ("can i just post the PE department's fixtures on my own instagram, saves making another account",
+     "sanctioned.separate_account", "no"),
+    ("does the department account have to be separate from my own or can they share a login?",
+     "sanctioned.separate_account", "no"),
+    ("can i put a happy bday post for my husband on the yr 2 class page, just a bit of fun",
+     "sanctioned.professional_content", "no"),
+    ("can I use the approved year 6 account to give my husband's dog-grooming business a plug? it's only one post",
+     "sanctioned.professional_content", "no"),
+    # the rule a question is about without its usual words
+    ('The policy says inappropriate communications must be reported "immediately". If I notice something on a Friday evening, '
+     "is it acceptable to wait until Monday morning to tell the designated person?", "personal.report_inappropriate", "report"),
+    ("A boy was only with us for a few weeks in Year 7 before his family moved away. He's now 14 and has found me on "
+     "Instagram. Does he count as an ex-student?", "personal.no_friend_students", "no"),
+    ("Could I rename my personal Instagram to 'Miss Patel Art' and use it to showcase students' artwork?",
+     "sanctioned.separate_account", "no"),
+    # a student, whichever rule the words touch first: the rule on students
+    ("I moderate a public Discord server for a board game. A Year 9 student has joined and asked me to add them as a friend "
+     "on Discord. Is Discord covered?", "personal.no_friend_students", "no"),
+    ("I've created a new Instagram account for our geography department but linked it to my personal account so I can "
+     "switch between them. Is that entirely separate?", "sanctioned.separate_account", "no"),
+    ("Would it be all right for the PE department account to post happy birthday messages to members of staff?",
+     "sanctioned.professional_content", "no"),
+    ("All the parents of the children in the photo have given written consent, and I won't add any names. Can I post it on "
+     "the academy's X account?", "sanctioned.photo_consent", "yes"),
+    # an official source, a department's own account, a win to celebrate
+    ("Can the Year 8 maths account link to Oak National Academy lessons? its the govt-backed one so should be ok?",
+     "sanctioned.external_links", "yes"),
+    ("My department's Instagram sometimes posts pictures of my dog because they get more likes. Is that in line with the "
+     "policy?", "sanctioned.professional_content", "no"),
+    ("I'd like to post on my personal LinkedIn that our school has just won a regional sports award. Is that the sort of "
+     "post the policy warns against?", "personal.consider_reputation", "yes"),
+    # asking what is needed is not saying it is there
+    ("do i need consent from every parent before posting the class photo on the school insta?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do I need all the consent forms back before I post the trip photos on the class account?", "sanctioned.photo_consent",
+     "conditional"),
+    ("do we need SLT approved before we open the dept instagram?", "sanctioned.slt_approval", "conditional"),
+    # saying it is there
+    ("all the consent forms are back, can i post the class photo on the school insta?", "sanctioned.photo_consent", "yes"),
+    ("Can a teaching assistant set up an Instagram account for the school's eco club if SLT have agreed to it?",
+     "sanctioned.slt_approval", "yes"),
+    # a school play, a phone as a camera, the school's own news
+    ("Can we livestream the school play on YouTube?", "sanctioned.photo_consent", "conditional"),
+    ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
+     "sanctioned.photo_consent", "conditional"),
+    ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
 ]
 
 
