@@ -70,7 +70,7 @@ class ClarifyFlow(Flow):
 
     async def take(self, context: TurnContext, state: dict, step: Step, answer: Any) -> Done | None:
         state["facts"] = {**state["facts"], **answer}
-        return Done() if await self.answer(context, state["question"], state["facts"]) else None
+        return None  # the next step answers, if the facts now suffice, or asks for the next one
 
     async def stopped(self, context: TurnContext, state: dict, confirmed: bool) -> str:
         return "OK. Ask me anything else about the policy."
