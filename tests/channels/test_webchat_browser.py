@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 
 import pytest
 
@@ -87,6 +88,18 @@ def quoted_clause(kb, text: str) -> str | None:
 ACTIVITY = ".webchat__basic-transcript__activity"
 
 
+def settled(driver, element) -> bool:
+    """True once the element is in view and stays put for a moment.
+
+    Web Chat scrolls the transcript smoothly to each new card; a click sent while it is still
+    scrolling lands where the button was, not where it is, and is lost (seen once in CI).
+    """
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    before = element.rect
+    time.sleep(0.3)
+    return element.rect == before
+
+
 def last_card_button(driver):
     """The first enabled button of the newest card in the transcript."""
     cards = driver.find_elements("css selector", ".ac-adaptiveCard")
@@ -112,6 +125,7 @@ async def test_ask_a_question_see_the_cited_answer_and_click_a_button(bot, brows
     # Click a button on the answer card: the bot must answer the click (a new activity appears).
     before = await asyncio.to_thread(lambda: len(browser.find_elements("css selector", ACTIVITY)))
     answer_button = await wait_until(browser, last_card_button, "a button on the answer card")
+    await wait_until(browser, lambda d: settled(d, answer_button), "the transcript to stop scrolling")
     await asyncio.to_thread(answer_button.click)
     await wait_until(browser, lambda d: len(d.find_elements("css selector", ACTIVITY)) > before,
                      "the bot's answer to the click")
