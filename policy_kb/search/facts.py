@@ -41,7 +41,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
@@ -85,22 +85,22 @@ _RELATIVE_OF_PUPIL = re.compile(
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
     r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+"
-    r"(?:\w+\s+){0,2}?(?:wants?|asked|added|sent|messaged|follow\w*|request\w*|invit\w*|dm\w*|texted|is|has)\b"
-)
+    r"(?:\w+\s+){0,2}?(?:wants?|asked|added|sent|messaged|follow\w*|request\w*|invit\w*|dm\w*|texted|is|has)\b")
 # "an ex-pupil ... her little boy has just started in our nursery": the ex-pupil is now a parent at the trust.
 _NOW_A_PARENT = re.compile(
     r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
     r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
-    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b"
-)
+    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b")
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
 _PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
     r"|\b(?:pupil|student|child|kid|tutee)(?:'s|s'|s| s)\s+(?:mum|mom|dad|mother|father|parents?|carers?|guardian|family)\b"
-)
+    # "a parent of one of my Year 13 musicians", "a Year 12 parent" (not "Year 12 parents' evening")
+    r"|\b(?:parent|mum|mom|dad|mother|father|carer)s?\s+(?:from|of|in)\s+(?:one of )?(?:my|our|a|the)\s+(?:year|yr|y)\s*\d"
+    r"|\b(?:a|an|one|this|that) (?:year|yr|y)\s*\d+\s+(?:parent|mum|mom|dad|mother|father|carer)\b(?!s|'? (?:evening|meeting|consultation))")
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"

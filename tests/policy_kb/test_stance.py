@@ -66,6 +66,9 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("is it ok to leave my twitter public?", "may"),
         ("Our email server is down, so can I use my Hotmail for the newsletter?", "may"),
         ("got a voice note on whatsapp from a yr 8. do i tell someone", "todo"),
+        ("I've blocked her. Do I still need to report it?", "todo"),
+        ("is blocking him enough?", "todo"),
+        ("should I let someone know?", "todo"),
         ("a boy in my set keeps snapping me. which person in school is the one to tell", "todo"),
         ("what should I do now?", "todo"),
         ("do I have to make my instagram private?", "must"),
@@ -660,6 +663,19 @@ DECISIONS = [
     ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
      "sanctioned.photo_consent", "conditional"),
     ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
+    # turning a child down does not end it: a child's request or message is still reported
+    ("a year 8 sent me a follow request on tiktok, i said no. do i still have to report it?", "personal.report_child_contact",
+     "report"),
+    ("one of my year 10s commented on my facebook photo so I blocked him. still need to report?",
+     "personal.report_child_contact", "report"),
+    # who the person is: a parent placed by a year group; a leaver on a gap year
+    ("a year 9 dad added me on facebook, can i accept?", "personal.no_contact_parents_children", "no"),
+    ("the dad of one of my year 11s wants to follow my insta, is that ok?", "personal.no_contact_parents_children", "no"),
+    ("a lad from three years ago is 19 now and on a gap year, he wants to follow my insta. ok?", "personal.no_friend_students",
+     "yes"),
+    # asked and refused is not approval
+    ("we asked slt for a twitter account for the choir and they said no. can we set one up ourselves?",
+     "sanctioned.slt_approval", "no"),
 ]
 
 
