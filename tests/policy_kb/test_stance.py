@@ -676,6 +676,12 @@ DECISIONS = [
     # asked and refused is not approval
     ("we asked slt for a twitter account for the choir and they said no. can we set one up ourselves?",
      "sanctioned.slt_approval", "no"),
+    # a shared or team mailbox is an official account; my own photos on the school account are not pupils' photos
+    ("is it ok to reply to parents from the office shared mailbox?", "personal.official_email", "yes"),
+    ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
+    # said aloud: "live stream", "v r chat"
+    ("can we live stream the school play on youtube?", "sanctioned.photo_consent", "conditional"),
+    ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
 ]
 
 
