@@ -167,12 +167,12 @@ _NOW = re.compile(
     # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
     rf"{GONE_SINCE_LUNCH}|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
-    r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|"
-    r"no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
+    r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
-    r"(?:today|tonight) after school|after school (?:today|tonight)|"
+    # the one who hurt them collects them today; nobody has come at the end of the day; a parent gone and still not back
+    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
     # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
     # "left her 3yo home on his own to come to this meeting"
     r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"

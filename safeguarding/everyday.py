@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+from policy_kb.search.lexicon import joined
+
 from . import who
 
 
 def normalise(text: str) -> str:
     """The message in lower case, with what it says in everyday words read as such."""
-    said = (text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    # said aloud or typed fast: "a year eight", "face book", "dont" read as "a year 8", "facebook", "don't"
+    said = joined(text or "").lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = who.OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
     said = _OWN_ROLE.sub("i work here", said)  # "im a peri music teacher, can i follow…": the writer, not a colleague

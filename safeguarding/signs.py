@@ -25,7 +25,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"beat(?:s|en|ing)? up", r"bruis\w*", r"black eye", r"split lip", r"hand ?print", r"belt marks?",
             r"marks? (?:like )?(?:from|of) a belt", r"(?:burn|bite|finger|grip) marks?", r"cigarette burns?",
             r"welts?", r"flinch\w*",  # a broken arm or wrist alone is most often an accident: not a sign
-            rf"(?:threw|throws|thrown) (?:\w+ ){{0,2}}at {_P}", rf"(?:grab(?:s|bed)?|shov(?:e|es|ed)|push(?:es|ed)) "
+            rf"(?:threw|throws|thrown) (?:\w+ ){{0,2}}at {_P}", rf"(?:grab(?:s|bed)?|shov(?:e|es|ed)|push(?:es|ed)|slam(?:s|med)?|pin(?:s|ned)?) "
             rf"{_P} (?:by|against|down|into)", r"physically (?:abus\w*|hurt\w*)",
             rf"hurt(?:s|ing)? {_P}", r"(?:explanations?|story|injur\w*) (?:don'?t|do not|doesn'?t) add up",
             r"shak(?:e|en|ing) the baby", r"(?:cane|belt|wooden spoon) (?:on|to) (?:her|him)",

@@ -361,6 +361,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     # a weapon to be brought into school; a child too scared to get out of the car at home now
     ("year 9 says he has made a bomb from a video online and is bringing it into school tomorrow", True),
     ("dropping a year 5 home, his dad is shouting at his mum on the drive and the boy is too scared to get out of the car", True),
+    # the one who hurt them collects them today; nobody has come at the end of the day; a parent gone and not back
+    ("a year 3 girl has a burn on her arm and says her stepdad did it. he is collecting her after school", True),
+    ("it's quarter to six and no one has come for a reception boy, mum's phone is off and she seemed drunk this morning", True),
+    ("year 7 boy says he's been feeding his little sister since dad went off on saturday and dad's still not back", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -382,6 +386,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("a supply teacher grabbed a year 6 boy by the arm so hard it left marks", "staff"),
     ("one of the sports coaches has been snapchatting some of the yr6 girls, one of them showed me", "staff"),
     ("the caretaker has been letting a yr6 boy into his shed on his own at lunch and giving him vapes", "staff"),
+    # said aloud ("a year eight"); slammed against a wall
+    ("on duty today i saw mr green grab a year eight by his blazer and slam him into the wall", "staff"),
+    ("i think i saw the head teacher shove a year seven against the lockers", "headteacher"),
     # a member of staff passing on what a child said is not the one who acted
     ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
     ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
