@@ -705,6 +705,7 @@ def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_
     "how do i post a job on the trust vacancies page",
     "our school insta - whats the best time of day to post for engagement",
     "trust IT - can we block whatsapp web on the student network",
+    "work email says my mailbox is over quota, how do i archive old emails from parents?",
 ])
 def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_one(matcher, question):
     assert matcher.answer(question).kind == "unknown"

@@ -678,6 +678,7 @@ DECISIONS = [
      "sanctioned.slt_approval", "no"),
     # a shared or team mailbox is an official account; my own photos on the school account are not pupils' photos
     ("is it ok to reply to parents from the office shared mailbox?", "personal.official_email", "yes"),
+    ("my school inbox is full so can i email parents from my gmail this week?", "personal.official_email", "no"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("can we live stream the school play on youtube?", "sanctioned.photo_consent", "conditional"),
