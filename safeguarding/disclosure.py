@@ -211,13 +211,12 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
 CONTEXT_ONLY = frozenset({"passport", "paracetamol"})
 
 # ---- who is it about: a member of staff, or the headteacher -------------------------------------
-# A question about what staff in general may do, not about what someone did.
-# "can a teacher message a pupil on snapchat?", "can the sports coach DM the team?", "is DMing students fine if a
-# colleague is added?": what staff in general may do, a policy question
+# What staff in general may do, not what someone did: "can a teacher message a pupil on snapchat?", "is DMing students
+# fine if a colleague is added?"; or the writer's own conduct: "is it ok to give a year 10 a lift home if it's pouring?"
 _WHAT_IF = re.compile(r"^(?:so |but )?(?:(?:can|could|may|should|would|are|is|do|does)"
                       r"(?: it (?:ok|okay|alright|fine|allowed) for)? (?:a |an |the |any |our )?(?:[a-z]+ )?"
                       r"(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|tutors?)\b"
-                      r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)")
+                      r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)|\b(?:(?:can|could|may|should) i|(?:is it|would it be) (?:ok|okay|alright|fine|allowed|acceptable) (?:for me )?to|am i allowed to) (?:give|offer|drive|take|walk)\b")
 _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"

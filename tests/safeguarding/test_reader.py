@@ -18,6 +18,7 @@ POLICY_QUESTIONS = (
     "my tutor group keep adding me on tiktok",
     "would i get in trouble for posting about a year 8 who kicked off in my lesson today",  # behaved badly
     "our TAs want to text the parents of the kids in their group from their own phones, can i ok that",  # families
+    "if it's chucking it down after netball, is it ok to give a year 9 a lift home if her dad says yes?",  # my own conduct
 )
 
 
@@ -38,6 +39,8 @@ def test_what_someone_did_is_still_a_concern_about_staff():
     found = read("mr jones keeps messaging a year 9 girl on snapchat late at night")
     assert found is not None and found.about == "staff"
     found = read("a TA has been messaging a pupil's mum and the pupil on snapchat")  # a child too, not only a parent
+    assert found is not None and found.about == "staff"
+    found = read("one of the cover supervisors gives a year 10 girl lifts home most days")  # someone else's conduct
     assert found is not None and found.about == "staff"
 
 
