@@ -205,9 +205,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home",
             r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)",
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
-            STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
+            STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
-            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shut (?:him|her|them|a|the)|"
+            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
             r"lock\w* (?:him|her|them|a|the)|(?:keeps? )?(?:making|made|makes) comments|comment\w* (?:on|about) (?:her|his) (?:body|figure|looks)|"
             r"asked (?:her|him) (?:for (?:her|his) (?:snapchat|number|insta)|to stay behind)|calls? (?:her|him|them|some) |"
             r"(?:go|went|goes|going) into (?:the |a )?(?:\w+ ){0,3}(?:dorm\w*|toilets?|changing rooms?)|sit on (?:his|her) (?:knee|lap)|"
@@ -217,9 +217,12 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mum|dad|mother|father|parents?|and|but|because|so|when|me|us)\b)\w+ ){0,5}"
             r"(?:messag\w*|text(?:s|ed|ing)|snap\w*|dm\w*|whatsapp\w*|sending|sends|sent|voice notes?|giv(?:es|ing|en)|gave|bought|buys|"
             r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked|asks|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
-            r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling)\b(?: (?!me\b|us\b)\S+){0,5} "
+            r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
             r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
-            r"lads?|sixth formers?|candidates?)\b"),
+            r"lads?|sixth formers?|candidates?)\b",
+            # "a yr 12 showed me snapchat messages from a teacher here"
+            r"(?:showed me (?:\w+ )?(?:snapchat|snap|insta\w*|whatsapp|tiktok|private|secret|personal|late[- ]night)|(?:she|he|they)(?:'s| has| have| had)? "
+            r"(?:got|had|received|been getting)(?: \w+){0,2}|(?:her|his|their) (?:phone|account)(?: \w+){0,2}) (?:messages?|texts?|snaps?|dms?|voice notes?) from (?:a |an |the |one of (?:the|our) |our |her |his )?" + STAFF_WHO.rstrip()),
     },
     "disclosed": {
         "strong": (

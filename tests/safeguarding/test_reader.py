@@ -392,6 +392,12 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # said aloud ("a year eight"); slammed against a wall
     ("on duty today i saw mr green grab a year eight by his blazer and slam him into the wall", "staff"),
     ("i think i saw the head teacher shove a year seven against the lockers", "headteacher"),
+    # what staff did, told in other words: shouting at a child, too rough, made a child sit, liking a child's posts
+    ("the new TA shouts at the year 1s until they cry", "staff"),
+    ("I think one of the lunchtime supervisors is too rough with a year 2 boy who has autism", "staff"),
+    ("a cover supervisor told a year 4 to sit on his lap during story time", "staff"),
+    ("a colleague has been liking a year 10 girl's bikini photos on insta", "staff"),
+    ("a year 11 showed me snapchat messages from a teacher here telling her she's gorgeous", "staff"),
     # a member of staff passing on what a child said is not the one who acted
     ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
     ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
