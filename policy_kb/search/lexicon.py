@@ -110,6 +110,8 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     (r"\blinked ?in\b(?! (?:the|to|a|an|with|my|our|your|their|his|her)\b)", "linkedin"),
     (r"\bx ?box\b", "xbox"),
     (r"\bv ?r ?chat\b", "vrchat"),
+    # a campaign's name is not the harm it is against: "anti-bullying week", "anti racism assembly"
+    (r"\banti[- ]?(bull\w*|racis\w*|radicalis\w*|extremis\w*)", r"anti\1"),
     (r"\bface ?time\b", "facetime"),
     (r"\blive[ -]stream(s|ed|ing)?\b", r"livestream\1"),
     (r"\b(?:g ?mail|gmial|gmal|gamil|gmai)\b", "gmail"),

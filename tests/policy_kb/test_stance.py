@@ -683,6 +683,11 @@ DECISIONS = [
     # said aloud: "live stream", "v r chat"
     ("can we live stream the school play on youtube?", "sanctioned.photo_consent", "conditional"),
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
+    # "I never post about school" says what is not posted: the settings are the question
+    ("my tiktok is public because of my baking videos and I never post about school. do I have to make it private?",
+     "personal.privacy_settings", "conditional"),
+    # a campaign's name is not the harm it is against
+    ("can i put my class's anti-bullying week video on my own youtube?", "sanctioned.separate_account", "no"),
 ]
 
 
