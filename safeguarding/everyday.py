@@ -22,6 +22,8 @@ def normalise(text: str) -> str:
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
+    said = _TALK_ON.sub("a school talk", said)  # "after the knife crime assembly": the talk's subject, not a child's harm
+    said = _ADULT_EXPECTING.sub("an adult expecting a baby", said)  # "my sixth former is 18 and pregnant": not underage
     # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
     said = _OWN_AGE.sub("an adult", said)
     return " ".join(said.split())
@@ -57,6 +59,10 @@ _SPORTS_KNOCK = re.compile(
     r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut) (?:(?:his|her|their|a|the) )?(?:knee|shin|ankle|elbow|toe)s? "
     r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
     r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")
+_TALK_ON = re.compile(r"\b(?:knife crime|online safety|e-?safety|county lines|drugs?|consent|healthy relationships|gangs?|prevent|"
+                      r"radicalisation|extremism|grooming|self[- ]harm|mental health|(?:cyber ?)?bullying) (?:assembl(?:y|ies)|"
+                      r"workshops?|talks?|week|day|lessons?|sessions?|campaign|training|displays?|projects?|presentations?|unit|topic)\b")
+_ADULT_EXPECTING = re.compile(r"\b(?:1[89]|[2-9]\d)(?: years? old| yo)?,? (?:and |who(?:'s| is) |now )?(?:pregnant|expecting)\b")
 _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
                       r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")
 

@@ -67,6 +67,11 @@ def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
         second_reader._model.cache_clear()
 
 
+def test_a_pupil_under_18_who_is_pregnant_is_still_a_concern():
+    found = read("a year 12 girl is 17 and pregnant and scared to tell her parents")
+    assert found is not None and "underage sex or pregnancy" in found.categories
+
+
 def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     assert read("a year 5 kicked off in class today and then said his dad kicked him last night").categories == (
         "physical abuse",)
@@ -157,6 +162,9 @@ def test_harm_told_in_everyday_words(message, category):
 
 @pytest.mark.parametrize("question", [
     "a year 8 was off two weeks with covid, can i email him the work",
+    # a talk's subject, an adult student's news, searching for someone
+    "after the knife crime assembly a year 11 messaged the school instagram to say thanks, can i reply in the dms?",
+    "one of my sixth formers is 19 and pregnant and wants to follow me on instagram for baby advice, can i accept?",
     "a year 7 missed his dentist appointment today because of the trip, can i post the trip photos",
     "how do i update a pupil's contact details, her mum has a new phone number",
     "a 19 year old on our resit course wants to add me on snapchat, he's older than my nephew, he's a grown man, is that ok",
