@@ -75,6 +75,19 @@ _INDIRECT = re.compile(r"\b(?:ask\w*|wonder\w*|know|unsure|not sure|checking) (?
 # "…we set it up without asking, is that a problem": the question at the end, without its question mark
 _ASKS_AT_END = re.compile(r"\b(?:is|was|would|will) (?:that|this|it) (?:\w+ )?(?:ok|okay|a problem|an issue|allowed|fine|alright"
                           r"|wrong)\W*$", re.IGNORECASE)
+# "ok so who do I tell?", "who signs it off, my HoD?", "is telling my head of year enough?": who the last answer's
+# report or approval goes to, which that answer says.
+_WHO_TO_TELL = re.compile(
+    r"\bwho (?:do|should|must|shall|would|has to|needs to|have to|can|will) (?:i |we |it |that |this )?(?:actually |then |now )?(?:tell|report|go to|speak to|"
+    r"talk to|inform|approve|sign|ok|okay|agree)|\bwho (?:signs|approves|okays|authorises|gives)\b|\bwho(?:'s| is) (?:the person|it) to\b"
+    r"|\b(?:is|would|will) (?:telling|reporting (?:it )?to|informing|asking) (?:my |the |our |a )?[\w ]{1,30}? (?:be )?enough\b"
+    r"|\b(?:do|should|must) (?:i|we) (?:still |also )?(?:need to |have to )?(?:tell|report (?:it )?to|inform) (?:someone|anyone|somebody|the dsl|them)\b",
+    re.IGNORECASE)
+# The words such a question may add to the last one: whom to tell, what was done ("I've blocked her, do I still need
+# to tell someone?"). Any other word ("who do I speak to about my parking permit?") makes it a question of its own.
+_ABOUT_WHOM = ("off anyone someone somebody anybody ignore ignoring dsl designated safeguarding lead slt report reporting tell "
+               "telling inform enough head of year head of department hod hoy line manager deputy head already block blocked "
+               "remove removed delete deleted approve approves sign signs off else down first actually person speak talk agree right")
 # At most this much of the question before is read with the message.
 MAX_CONTEXT_CHARS = 600
 
@@ -108,7 +121,7 @@ def joined(last: str, message: str) -> str:
     last = last.strip()[-MAX_CONTEXT_CHARS:]
     message = _WHAT_IF.sub(lambda found: f"{found.group(1) or ''}if" if found.group(2).lower() == "if" else "and",
                            message.strip(), count=1)
-    if _ASKS_AT_END.search(message) and message[-1:] not in ".?!":
+    if _asks(message) and message[-1:] not in ".?!":
         message += "?"  # "…is that a problem" asks, though typed without a question mark: it is the question now
     return f"{last}{'' if last[-1:] in '.?!' else '?'} {message}"
 
@@ -140,6 +153,11 @@ def _asks(message: str) -> bool:
     return "?" in message or any(pattern.search(message) for pattern in (_QUESTION_START, _ASKS_ITS_OWN, _INDIRECT, _ASKS_AT_END))
 
 
+def _asks_whom(matcher: Matcher, message: str, last: str) -> bool:
+    """Does the message ask whom the last answer's report or approval goes to, adding nothing else to the case?"""
+    return bool(_WHO_TO_TELL.search(message)) and set(matcher.terms(message)) <= set(matcher.terms(f"{last} {_ABOUT_WHOM}"))
+
+
 def _same(one: Reply, other: Reply) -> bool:
     return (one.kind, one.clause_id, one.verdict) == (other.kind, other.clause_id, other.verdict)
 
@@ -150,10 +168,11 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     if not last or not last.strip() or _NEW_SUBJECT.search(message):
         return Reading(alone, message)
     # "…does it still count?" asks about the last answer, whatever else it names; a fact told, asking nothing, adds to it
-    holds = _STILL_HOLDS.search(message) or not _asks(message)
+    asks_who = alone.kind == "unknown" and _asks_whom(matcher, message, last)  # "ok so who do I tell?": the last answer says
+    holds = _STILL_HOLDS.search(message) or not _asks(message) or asks_who
     if alone.kind != "unknown" and not _LEADS_ON.search(message) and not holds:
         return Reading(alone, message)  # a question of its own ("different thing - can I use my phone…")
-    if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message):
+    if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message) and not asks_who:
         return Reading(alone, message)  # a new question the policy does not cover
     both = joined(last, message)
     together, before = matcher.answer(both), matcher.answer(last)

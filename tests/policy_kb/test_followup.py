@@ -118,8 +118,9 @@ def test_what_leads_on(message, leads):
 def test_the_two_read_as_one_question_whose_form_is_the_last_ones():
     assert joined("can I add a parent", "what if I leave?") == "can I add a parent? if I leave?"
     assert joined("can I add a parent?", "and what about my old pupils") == "can I add a parent? and my old pupils"
-    assert joined("can I add a parent?", "but what if I leave") == "can I add a parent? but if I leave"
-    assert joined("is my cake page ok?", "so what's a sanctioned account") == "is my cake page ok? so what's a sanctioned account"
+    assert joined("can I add a parent?", "but what if I leave") == "can I add a parent? but if I leave?"
+    assert (joined("is my cake page ok?", "so what's a sanctioned account")
+            == "is my cake page ok? so what's a sanctioned account?")
 
 
 @pytest.mark.parametrize("last, message", [
@@ -174,3 +175,21 @@ def test_another_kind_of_staff_gets_the_same_answer(matcher, last, message, clau
 def test_volunteers_are_not_said_to_be_staff_so_the_answer_is_not_repeated_for_them(matcher):
     reading = read(matcher, "what about volunteers?", "can i text parents from my own phone on the trip?")
     assert reading.reply.kind != "answer"
+
+
+@pytest.mark.parametrize(("last", "message", "clause_id"), [
+    ("a year 9 messaged my personal snapchat, what do i do?", "right, and who do i actually tell?",
+     "personal.report_child_contact"),
+    ("we'd like a tiktok for the dance department, is that ok?", "ok and who signs that off?",
+     "sanctioned.slt_approval"),
+    ("a year 8 sent me a message on my own instagram", "i've blocked her now, do i still need to tell someone?",
+     "personal.report_child_contact"),
+])
+def test_who_the_last_answer_goes_to_is_answered_with_the_last_question(matcher, last, message, clause_id):
+    reading = read(matcher, message, last)
+    assert reading.with_last and (reading.reply.kind, reading.reply.clause_id) == ("answer", clause_id)
+
+
+def test_who_to_ask_about_something_else_is_not_answered_from_the_last_question(matcher):
+    reading = read(matcher, "who do i speak to about my parking permit?", PARENT)
+    assert reading.reply.kind == "unknown" and not reading.with_last
