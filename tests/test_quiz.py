@@ -262,3 +262,14 @@ async def test_typing_true_says_true_was_saved_not_a_letter(make_bot):
         await bot.send("c-true", "cancel")
         await bot.send("c-true", "discard")
     raise AssertionError("no true/false question was drawn")
+
+
+async def test_asking_for_the_policy_itself_shows_it_but_questions_about_it_are_answered(bot):
+    kb = bot.services.kb
+    for text in ("where can I find the full policy?", "can I read the whole social media policy", "send me a link to the policy",
+                 "hi, where's the policy"):
+        reply = await bot.send("c-read", text)
+        assert kb.by_id["sanctioned.aup_link"].text in reply.text, text
+    for text in ("does the policy cover tiktok?", "where does the policy say I can't add parents?"):
+        reply = await bot.send("c-read", text)
+        assert kb.by_id["sanctioned.aup_link"].text not in reply.text, text

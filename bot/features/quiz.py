@@ -40,6 +40,22 @@ def quiz_match(turn: Turn) -> Match | None:
     return Match(0.9) if wants_quiz(turn.text) else None
 
 
+# "where can I find the full policy?", "can I see the whole policy", "send me a link to the policy": the
+# policy itself, not a question it answers ("does the policy cover TikTok?" is left to the Q&A).
+_READ_POLICY = re.compile(
+    r"^(?:(?:hi|hello|hiya|please|pls|quick (?:one|q))[,!.]?\s+)?"
+    r"(?:(?:where|how) (?:can|do|could|would) i (?:find|read|see|get|access|look at)"
+    r"|can i (?:see|read|have|get)|could i (?:see|read|have|get)|(?:can you |could you )?(?:please )?(?:show|send|give) me"
+    r"|(?:is there a )?link to|i(?:'d| would) like to (?:read|see)|where(?:'s| is)|is there a copy of)\s+"
+    r"(?:a (?:copy|link) (?:of|to)\s+)?(?:the\s+|this\s+|our\s+|a\s+)?(?:full\s+|whole\s+|actual\s+|complete\s+|entire\s+)?"
+    r"(?:staff\s+|trust(?:'s)?\s+)?(?:social[- ]media\s+)?policy(?:\s+(?:itself|document|in full|text))?(?:,?\s+please)?[.!?]*$",
+    re.IGNORECASE)
+
+
+def policy_match(turn: Turn) -> Match | None:
+    return Match(0.9) if _READ_POLICY.match(" ".join(turn.text.split())) else None
+
+
 # Load (and validate) the question bank once per knowledge base per process.
 bank_for = once_per_kb(load_bank)
 
@@ -127,6 +143,7 @@ def register(registry: Registry, services) -> None:
                                          "my certificate", "quiz certificate"), quiz.show_history,
                      "Your quiz attempts and certificate")
     registry.intent("quiz", quiz_match, lambda turn, _: quiz.start_assessment(turn))
+    registry.intent("policy", policy_match, lambda turn, _: quiz.show_policy(turn))
     registry.on_new_user.append(quiz.offer_to_new_starter)
     registry.menu_buttons.append(Button("Take the onboarding quiz", START_BUTTON))
     quiz_admin.register(registry, quiz)
