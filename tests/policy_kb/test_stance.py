@@ -686,8 +686,8 @@ DECISIONS = [
     # "I never post about school" says what is not posted: the settings are the question
     ("my tiktok is public because of my baking videos and I never post about school. do I have to make it private?",
      "personal.privacy_settings", "conditional"),
-    # a campaign's name is not the harm it is against
-    ("can i put my class's anti-bullying week video on my own youtube?", "sanctioned.separate_account", "no"),
+    # why the trust cares what staff do on their own accounts: what the policy is for
+    ("why does the trust even care what i do on my own social media", "purpose.general", "info"),
 ]
 
 
@@ -765,3 +765,9 @@ def test_headlines_are_our_words_not_a_quote(kb, matcher):
     headlines = {c.headline for c in kb.clauses} | {d.headline for c in kb.clauses for d in c.decides}
     headlines |= {matcher.answer(q).headline for q in _questions()[:400]} - {None}
     assert [h for h in headlines if _policy_runs(kb, h)] == []
+
+
+def test_a_campaigns_name_is_not_the_harm_it_is_against(matcher):
+    for question in ("can i put my class's anti-bullying week video on my own youtube?",
+                     "can we post the anti racism assembly photos on the school insta?"):
+        assert matcher.answer(question).clause_id != "personal.report_inappropriate", question
