@@ -42,7 +42,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
                           "kissed", "kissing", "rude", "private", "inappropriate", "inappropriately", "knickers",
                           "underwear", "willy", "fanny", "lap", "tickling", "tickles", "sleepover", "bedwetting",
                           "wetting", "soiling", "itchy", "webcam", "camera", "livestream", "livestreaming", "hugs",
-                          "cuddles", "favourite", "undress", "changing")),
+                          "cuddles", "favourite", "undress")),
     "self-harm or suicide": (2, ("selfharm", "suicide", "suicidal", "overdose", "overdosed", "noose", "razor", "razors",
                                  "blade", "blades", "scars", "scarring")),
     "self-harm or suicide ": (1, ("cut", "cuts", "cutting", "die", "dying", "dead", "death", "kill", "killing", "pills",
@@ -172,7 +172,7 @@ _NOW = re.compile(
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
     # the one who hurt them collects them today; nobody has come at the end of the day; a parent gone and still not back
-    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
+    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,2}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
     # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
     # "left her 3yo home on his own to come to this meeting"
     r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"

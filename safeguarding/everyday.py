@@ -50,7 +50,8 @@ _EVERYDAY = re.compile(
     r"|\bmissing (?:\d+ |a few |some |any |two |three |their |her |his )?(?:\w+ )?(?:forms?|slips?|signatures?|letters?|"
     r"payments?|books?|homework|kit|coursework|marks?|replies|returns)\b"
     r"|\b(?:books?|kit|coats?|jumpers?|blazers?|bags?|lunchbox|bottle|forms?|homework|shoes?|trainers?|phones?|ipads?|laptops?|"
-    r"money|purse|wallet|keys|watch|glasses|cardigan|hoodie|pencil case)(?:'s| is| has| was| are| have)? "
+    r"money|purse|wallet|keys|watch|glasses|cardigan|hoodie|pencil case|airpods|earbuds|headphones|earphones|calculator|"
+    r"(?:exam )?scripts?|exam papers?|parcel|post|register|lanyard|badge)(?:'s| is| has| was| are| have)? "
     r"(?:been |gone |going |go |went )?missing\b")
 _NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(?:nobody|no one|noone|no-one) (?:was |got |is )?"
                         r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")

@@ -35,7 +35,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:underwear|bra|knickers|pants|boxers|bikini|swim\w*|pyjamas|bedroom|bed)\b",
             r"(?:(?:man|men|guy|bloke|stranger|adult|someone|older \w+|agent|lad) (?:\w+ ){0,6})?(?:asked|asks|asking|wants?|"
             r"wanted|pressur\w*|begg\w*|pester\w*) (?:\w+ ){0,7}for (?:more )?(?:photos?|pics?|pictures?|videos?|selfies?|snaps?) "
-            r"of (?:herself|himself|themselves|(?:her|him)\b(?! \w+'?s\b| at\b| with\b| and\b))"),
+            r"of (?:herself|himself|themselves|(?:her|him)\b(?! \w+'?s\b| at\b| with\b| and\b))",
+            # "an account calling itself a 'modelling scout' who wants private photos"
+            r"(?:wants?|wanted|asking for|asked for|asks for) (?:her |him |them |some |more )?(?:private|nude|naked|sexy|intimate|special|"
+            r"secret|topless|revealing) (?:photos?|pics?|pictures?|images?|videos?|selfies?|snaps?)", r"modell?ing (?:scout|agent)s?"),
         "weak": (r"screenshots? of (?:her|him)",),
     },
     "grooming": {
@@ -175,7 +178,11 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
             r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
-            r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",),
+            r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",
+            # a child shamed online: "posted a photo of another family's child with a comment about his 'disgusting' home"
+            r"(?:posted|shared|put up|posting|sharing) (?:a |an )?(?:photos?|pictures?|pics?|videos?) of (?:a |an |another (?:family'?s )?|one of our |our "
+            r"|the |their )(?:\w+ ){0,2}(?:child|kid|boy|girl|pupil|son|daughter)\b[^.?!]{0,80}\b(?:disgusting|filthy|dirty|smelly|"
+            r"neglected|scruffy|feral|vile|mocking|laughing at|shaming|name and shame)"),
     },
     "staff conduct": {
         "strong": (
@@ -220,6 +227,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
             r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
             r"lads?|sixth formers?|candidates?)\b",
+            # the concern kept off the record: "the head told me not to log it", "told me to delete the disclosure from CPOMS"
+            STAFF_WHO + r"(?:\w+ ){0,10}?(?:told|asked|wants?|said) me (?:not to (?:log|record|report|write (?:it )?(?:up|down)|pass (?:it )?on|"
+            r"refer|tell)|to (?:delete|remove|ignore|drop|forget|not (?:log|record|report)))\b",
             # "a yr 12 showed me snapchat messages from a teacher here"
             r"(?:showed me (?:\w+ )?(?:snapchat|snap|insta\w*|whatsapp|tiktok|private|secret|personal|late[- ]night)|(?:she|he|they)(?:'s| has| have| had)? "
             r"(?:got|had|received|been getting)(?: \w+){0,2}|(?:her|his|their) (?:phone|account)(?: \w+){0,2}) (?:messages?|texts?|snaps?|dms?|voice notes?) from (?:a |an |the |one of (?:the|our) |our |her |his )?" + STAFF_WHO.rstrip()),

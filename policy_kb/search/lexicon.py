@@ -145,6 +145,12 @@ def _figure(match: re.Match) -> str:
 
 
 _ANY_SPOKEN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPOKEN), re.IGNORECASE)
+# People said to be absent are not there: "leave my location on for my friends? no pupils on there obvs",
+# "none of my students follow me"
+_NOBODY_THERE = re.compile(
+    r"\b(?:no|not any|none of (?:my|the|our)) (?:current |ex-? ?)?(?:pupils?|students?|kids|children|parents?)"
+    r"(?: or (?:pupils?|students?|kids|children|parents?))? (?:(?:are |is )?on (?:there|my (?:account|profile|friends list|followers|"
+    r"insta\w*|facebook|fb|tiktok|snap\w*|twitter|x|strava|linkedin|page))|follow(?:s|ing)? (?:me|my \w+))\b", re.IGNORECASE)
 
 
 def joined(text: str) -> str:
@@ -153,7 +159,7 @@ def joined(text: str) -> str:
     if _ANY_SPOKEN.search(text):  # most questions have none: one search instead of one per pattern
         for pattern, word in _SPOKEN:
             text = pattern.sub(word, text)
-    return _NUMBER.sub(_figure, text)
+    return _NOBODY_THERE.sub("nobody from school", _NUMBER.sub(_figure, text))
 
 
 @lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question

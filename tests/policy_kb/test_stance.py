@@ -686,6 +686,8 @@ DECISIONS = [
     # "I never post about school" says what is not posted: the settings are the question
     ("my tiktok is public because of my baking videos and I never post about school. do I have to make it private?",
      "personal.privacy_settings", "conditional"),
+    # people said to be absent are not there
+    ("my insta is public but none of my students follow me, is that ok?", "personal.privacy_settings", "no"),
     # why the trust cares what staff do on their own accounts: what the policy is for
     ("why does the trust even care what i do on my own social media", "purpose.general", "info"),
 ]
@@ -771,3 +773,9 @@ def test_a_campaigns_name_is_not_the_harm_it_is_against(matcher):
     for question in ("can i put my class's anti-bullying week video on my own youtube?",
                      "can we post the anti racism assembly photos on the school insta?"):
         assert matcher.answer(question).clause_id != "personal.report_inappropriate", question
+
+
+def test_pupils_said_not_to_be_there_are_not_the_friend_rule(matcher):
+    for question in ("snap map question - is it fine to leave my location on for all my friends? no pupils on there obvs",
+                     "no pupils follow my tiktok, can i post what i like"):
+        assert matcher.answer(question).clause_id != "personal.no_friend_students", question

@@ -67,6 +67,17 @@ def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
         second_reader._model.cache_clear()
 
 
+@pytest.mark.parametrize(("message", "category"), [
+    ("a pupil in year 8 keeps messaging an account calling itself a modelling scout who wants private photos", "sexual images"),
+    ("a mum posted a photo of another family's child in the parents' group with a comment about his disgusting home",
+     "exposed online"),
+    ("a parent posted that she's had enough and might just leave the kids at the police station", "neglect"),
+])
+def test_harm_online_and_at_home_told_in_other_words(message, category):
+    found = read(message)
+    assert found is not None and category in found.categories
+
+
 def test_a_pupil_under_18_who_is_pregnant_is_still_a_concern():
     found = read("a year 12 girl is 17 and pregnant and scared to tell her parents")
     assert found is not None and "underage sex or pregnancy" in found.categories
@@ -165,6 +176,9 @@ def test_harm_told_in_everyday_words(message, category):
     # a talk's subject, an adult student's news, searching for someone
     "after the knife crime assembly a year 11 messaged the school instagram to say thanks, can i reply in the dms?",
     "one of my sixth formers is 19 and pregnant and wants to follow me on instagram for baby advice, can i accept?",
+    # lost property in the changing room; a script lost in the post
+    "a parent says her son's airpods went missing from the pe changing room, is the school liable?",
+    "the exam board says a year 11 script has gone missing in the post, what happens now?",
     "a year 7 missed his dentist appointment today because of the trip, can i post the trip photos",
     "how do i update a pupil's contact details, her mum has a new phone number",
     "a 19 year old on our resit course wants to add me on snapchat, he's older than my nephew, he's a grown man, is that ok",
@@ -376,6 +390,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a year 3 girl has a burn on her arm and says her stepdad did it. he is collecting her after school", True),
     ("it's quarter to six and no one has come for a reception boy, mum's phone is off and she seemed drunk this morning", True),
     ("year 7 boy says he's been feeding his little sister since dad went off on saturday and dad's still not back", True),
+    # left in a hot car now (not "often left in the car"); a drink spiked and lost
+    ("a nursery child has been left in a car in the car park for the last 20 minutes and it's really hot", True),
+    ("year 11 girl rang me from a party, thinks her drink was spiked and she doesn't know where she is", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -406,6 +423,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("a cover supervisor told a year 4 to sit on his lap during story time", "staff"),
     ("a colleague has been liking a year 10 girl's bikini photos on insta", "staff"),
     ("a year 11 showed me snapchat messages from a teacher here telling her she's gorgeous", "staff"),
+    # a concern kept off the record by the head
+    ("I told the head about a disclosure and she told me not to log it on CPOMS because she knows the family", "headteacher"),
     # a member of staff passing on what a child said is not the one who acted
     ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
     ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
