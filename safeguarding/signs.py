@@ -115,8 +115,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"fend for (?:themselves|himself|herself)",
             # illness made up or induced by a parent: treatment insisted on that the tests and the child belie
             r"fabricated (?:or induced )?illness|\bfii\b|munchausen\w*",
-            r"insists? (?:that )?(?:her|his|their|the) (?:\w+ )?(?:son|daughter|child|boy|girl|kid) (?:needs|has|must have) "
-            r"(?:a |an )?(?:feeding tube|wheelchair|oxygen|operation|surgery|tube feeding)"),
+            r"insist\w* (?:that )?(?:her|his|their|the) (?:\w+ )?(?:son|daughter|child|boy|girl|kid) (?:needs|has|must have) "
+            r"(?:a |an )?(?:feeding tube|wheelchair|oxygen|operation|surgery|tube feed\w*)",
+            r"(?:consultant|doctor|gp|hospital|medical)(?:'s)? (?:\w+ ){0,2}(?:letters?|notes?|reports?) (?:\w+ ){0,3}(?:don'?t|do not|doesn'?t|never) "
+            r"(?:say|mention|show)"),
         "weak": (r"tired all the time", r"falling asleep", r"(?:keeps|kept) missing school",
                  r"looks? after (?:his|her) (?:little|younger|baby)"),
     },

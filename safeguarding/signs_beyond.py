@@ -12,7 +12,8 @@ STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\
              r"supply(?: teacher)?|cover supervisors?|(?:midday|lunchtime) (?:supervisors?|volunteers?)|dinner lad(?:y|ies)|cleaners?|"
              r"caretakers?|technicians?|volunteers?|governors?|(?:minibus )?drivers?|escorts?|invigilators?|club (?:staff|lead)|"
              r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|"
-             r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir) ")
+             r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir|key ?workers?|nursery (?:nurse|practitioner|staff)s?|practitioners?|room leaders?|"
+             r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?) ")
 
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
@@ -179,6 +180,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
             r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
             r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",
+            # where a child in care lives, given to someone kept from them: "gave a looked after child's new address to her birth mum"
+            r"(?:given|gave|told|shared|passed on|disclosed|sent) (?:\w+ ){0,5}(?:new )?(?:address|location|school|phone number) to (?:her|his|their|"
+            r"the) (?:birth |biological )?(?:mum|mother|dad|father|parents?|family)",
+            r"(?:not supposed|not allowed|isn'?t allowed|aren'?t allowed|mustn'?t) to (?:have )?(?:any )?contact",
             # a child shamed online: "posted a photo of another family's child with a comment about his 'disgusting' home"
             r"(?:posted|shared|put up|posting|sharing) (?:a |an )?(?:photos?|pictures?|pics?|videos?) of (?:a |an |another (?:family'?s )?|one of our |our "
             r"|the |their )(?:\w+ ){0,2}(?:child|kid|boy|girl|pupil|son|daughter)\b[^.?!]{0,80}\b(?:disgusting|filthy|dirty|smelly|"
@@ -214,7 +219,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
-            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
+            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|kn(?:elt|eels?|eeling) on|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
             r"lock\w* (?:him|her|them|a|the)|(?:keeps? )?(?:making|made|makes) comments|comment\w* (?:on|about) (?:her|his) (?:body|figure|looks)|"
             r"asked (?:her|him) (?:for (?:her|his) (?:snapchat|number|insta)|to stay behind)|calls? (?:her|him|them|some) |"
             r"(?:go|went|goes|going) into (?:the |a )?(?:\w+ ){0,3}(?:dorm\w*|toilets?|changing rooms?)|sit on (?:his|her) (?:knee|lap)|"
@@ -227,6 +232,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
             r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
             r"lads?|sixth formers?|candidates?)\b",
+            # a child's degrading treatment shared: "the head shared a video of a pupil being restrained ... laughing about it"
+            STAFF_WHO + r"(?:\w+ ){0,6}?(?:shar(?:ed|es|ing)|post(?:ed|s|ing)|sent|sends) (?:a |the )?(?:videos?|photos?|pics?|clips?) of (?:a |the "
+            r"|one of our )?(?:\w+ )?(?:pupil|child|kid|boy|girl|student|lad)\b[^.?!]{0,60}\b(?:laugh\w*|restrain\w*|crying|upset|mock\w*)",
             # the concern kept off the record: "the head told me not to log it", "told me to delete the disclosure from CPOMS"
             STAFF_WHO + r"(?:\w+ ){0,10}?(?:told|asked|wants?|said) me (?:not to (?:log|record|report|write (?:it )?(?:up|down)|pass (?:it )?on|"
             r"refer|tell)|to (?:delete|remove|ignore|drop|forget|not (?:log|record|report)))\b",

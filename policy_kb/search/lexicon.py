@@ -149,8 +149,12 @@ _ANY_SPOKEN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SP
 # "none of my students follow me"
 _NOBODY_THERE = re.compile(
     r"\b(?:no|not any|none of (?:my|the|our)) (?:current |ex-? ?)?(?:pupils?|students?|kids|children|parents?)"
-    r"(?: or (?:pupils?|students?|kids|children|parents?))? (?:(?:are |is )?on (?:there|my (?:account|profile|friends list|followers|"
-    r"insta\w*|facebook|fb|tiktok|snap\w*|twitter|x|strava|linkedin|page))|follow(?:s|ing)? (?:me|my \w+))\b", re.IGNORECASE)
+    r"(?: or (?:pupils?|students?|kids|children|parents?))? (?:(?:are |is )?on (?:there\b|my (?:account|profile|friends list|"
+    r"followers|insta\w*|facebook|fb|tiktok|snap\w*|twitter|x|strava|linkedin|page)\b)|follow(?:s|ing)? (?:me|my \w+)\b)", re.IGNORECASE)
+
+_NOBODY_ON_IT = re.compile(r"\b(?:no|not any) (?:pupils?|students?|kids|children|parents?)(?: or (?:pupils?|students?|kids|children|parents?))? "
+                           r"(?:are |is )?on it(?=[,.;!?]|$)", re.IGNORECASE)
+_PICTURED = re.compile(r"\b(?:photo|picture|pic|poster|display|video|image|shot|film|clip|selfie)s?\b", re.IGNORECASE)
 
 
 def joined(text: str) -> str:
@@ -159,7 +163,9 @@ def joined(text: str) -> str:
     if _ANY_SPOKEN.search(text):  # most questions have none: one search instead of one per pattern
         for pattern, word in _SPOKEN:
             text = pattern.sub(word, text)
-    return _NOBODY_THERE.sub("nobody from school", _NUMBER.sub(_figure, text))
+    text = _NOBODY_THERE.sub("nobody from school", _NUMBER.sub(_figure, text))
+    # "my insta is private, no students or parents on it" (but "the poster? no children on it" is the photo rules' fact)
+    return text if _PICTURED.search(text) else _NOBODY_ON_IT.sub("nobody from school", text)
 
 
 @lru_cache(maxsize=8192)  # staff vocabulary is small: most tokens repeat from question to question

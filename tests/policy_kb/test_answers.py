@@ -706,6 +706,10 @@ def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_
     "our school insta - whats the best time of day to post for engagement",
     "trust IT - can we block whatsapp web on the student network",
     "work email says my mailbox is over quota, how do i archive old emails from parents?",
+    "how do i request a trust email account for a parent volunteer?",
+    "can the pastoral team have a shared mailbox so parents can email all of us?",
+    "how do we open a school fund account for the uniform shop money?",
+    "how do i turn off teams notifications at the weekend?",
 ])
 def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_one(matcher, question):
     assert matcher.answer(question).kind == "unknown"

@@ -686,6 +686,21 @@ DECISIONS = [
     # "I never post about school" says what is not posted: the settings are the question
     ("my tiktok is public because of my baking videos and I never post about school. do I have to make it private?",
      "personal.privacy_settings", "conditional"),
+    # a site's account nobody approved; a club's updates on a personal account
+    ("Our PRU site has had an Instagram account for years that nobody ever approved. Is that within the policy?",
+     "sanctioned.slt_approval", "no"),
+    ("can i post the nursery's forest school updates on my personal insta?", "sanctioned.separate_account", "no"),
+    # what a trust account must not carry: my own views, a plug for my business, a colleague's blooper
+    ("can i put my own views on the general election on the school's official twitter?", "sanctioned.professional_content",
+     "no"),
+    ("can i plug my tutoring business on the maths department youtube channel?", "sanctioned.professional_content", "no"),
+    # a school account registered to a personal address; a trust system's admin inbox
+    ("can i register the drama club's tiktok with my personal gmail so i get the notifications on my phone?",
+     "sanctioned.link_trust_email", "no"),
+    ("can i send the trip letter to parents from the academy's admin inbox?", "personal.official_email", "yes"),
+    # a meme about how chaotic the trust's new policy is
+    ("can i do a meme on my tiktok about how useless our trust's new reporting system is? it's just a joke",
+     "personal.consider_reputation", "no"),
     # people said to be absent are not there
     ("my insta is public but none of my students follow me, is that ok?", "personal.privacy_settings", "no"),
     # why the trust cares what staff do on their own accounts: what the policy is for

@@ -72,6 +72,9 @@ def test_without_its_data_the_second_reader_says_nothing(monkeypatch):
     ("a mum posted a photo of another family's child in the parents' group with a comment about his disgusting home",
      "exposed online"),
     ("a parent posted that she's had enough and might just leave the kids at the police station", "neglect"),
+    ("i think i gave a looked after child's new address to her birth mum by mistake, she's not supposed to have contact",
+     "exposed online"),
+    ("mum insists her son needs tube feeds and a wheelchair but the consultant's letters don't say that", "neglect"),
 ])
 def test_harm_online_and_at_home_told_in_other_words(message, category):
     found = read(message)
@@ -393,6 +396,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     # left in a hot car now (not "often left in the car"); a drink spiked and lost
     ("a nursery child has been left in a car in the car park for the last 20 minutes and it's really hot", True),
     ("year 11 girl rang me from a party, thinks her drink was spiked and she doesn't know where she is", True),
+    # a ligature tied round a neck; a toddler alone at home today; a knife held to a child's neck
+    ("found a year 9 in the toilets with a cord tied round her neck, she won't let us take it off", True),
+    ("a year 1 boy says his baby brother is at home on his own today because mum went out last night and never came back", True),
+    ("a boy at after school club has grabbed a knife from the kitchen and is holding it to another child's throat", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -425,6 +432,10 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("a year 11 showed me snapchat messages from a teacher here telling her she's gorgeous", "staff"),
     # a concern kept off the record by the head
     ("I told the head about a disclosure and she told me not to log it on CPOMS because she knows the family", "headteacher"),
+    # nursery and PRU staff in their own words: a key worker, a restraint, a video shared and laughed at
+    ("i saw a key worker in the toddler room smack a child's hand hard enough to leave a mark", "staff"),
+    ("during a restraint yesterday a colleague knelt on a year 8's back and he said he couldn't breathe", "staff"),
+    ("our head shared a video of a pupil being restrained in the staff group chat and was laughing about it", "headteacher"),
     # a member of staff passing on what a child said is not the one who acted
     ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
     ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
