@@ -701,6 +701,10 @@ DECISIONS = [
     # a meme about how chaotic the trust's new policy is
     ("can i do a meme on my tiktok about how useless our trust's new reporting system is? it's just a joke",
      "personal.consider_reputation", "no"),
+    # a leaving post about why I'm leaving the trust; a caption about one parent
+    ("in my leaving post on linkedin can i say what i really think about why i'm leaving the trust?",
+     "personal.consider_reputation", "conditional"),
+    ("can i post on my strava 'ran off the stress of parents evening with that dad'?", "personal.avoid_specific_matters", "no"),
     # people said to be absent are not there
     ("my insta is public but none of my students follow me, is that ok?", "personal.privacy_settings", "no"),
     # why the trust cares what staff do on their own accounts: what the policy is for
