@@ -199,7 +199,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
             r"when (?:no ?one|nobody)))(?! (?:me|us)\b)"  # "a colleague added me on fb": between staff
             # "my TAs want to text the parents": staff and families, not staff and a child
-            r"(?! (?:the |our |their |all |any |some )?(?:\w+ )?(?:parents?|carers?|families|mums?|dads?)\b)",
+            r"(?! (?:the |our |their |all |any |some )?(?:\w+ ){0,2}(?:parents?|carers?|families|mums?|dads?)\b)",
             # "a colleague is in a relationship with a Year 13 student": whatever the student's age
             r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor|mr \w+|mrs \w+|miss \w+)(?: \w+){0,4} (?:in a relationship|dating|"
             r"going out|seeing|sleeping) with (?:a |one of (?:our|the|my) |an? )?(?:year|yr|y) ?\d{1,2}(?: student| pupil| girl| boy)?s?\b|"

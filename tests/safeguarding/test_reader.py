@@ -19,6 +19,7 @@ POLICY_QUESTIONS = (
     "would i get in trouble for posting about a year 8 who kicked off in my lesson today",  # behaved badly
     "our TAs want to text the parents of the kids in their group from their own phones, can i ok that",  # families
     "if it's chucking it down after netball, is it ok to give a year 9 a lift home if her dad says yes?",  # my own conduct
+    "our head of year says we can use whatsapp to message year 11 parents about revision sessions, is that right?",  # parents
 )
 
 
