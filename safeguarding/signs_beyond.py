@@ -219,7 +219,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
-            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|kn(?:elt|eels?|eeling) on|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
+            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|kn(?:elt|eels?|eeling) on|(?:told|tells|telling) (?:a |the |one )?(?:\w+ ){0,3}(?:he|she|they)(?:'s| was| is| were| are) (?:stupid|thick|useless|fat|ugly|worthless|pathetic|disgusting|a waste|an idiot)|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
             r"lock\w* (?:him|her|them|a|the)|(?:keeps? )?(?:making|made|makes) comments|comment\w* (?:on|about) (?:her|his) (?:body|figure|looks)|"
             r"asked (?:her|him) (?:for (?:her|his) (?:snapchat|number|insta)|to stay behind)|calls? (?:her|him|them|some) |"
             r"(?:go|went|goes|going) into (?:the |a )?(?:\w+ ){0,3}(?:dorm\w*|toilets?|changing rooms?)|sit on (?:his|her) (?:knee|lap)|"

@@ -435,6 +435,7 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("I told the head about a disclosure and she told me not to log it on CPOMS because she knows the family", "headteacher"),
     # nursery and PRU staff in their own words: a key worker, a restraint, a video shared and laughed at
     ("i saw a key worker in the toddler room smack a child's hand hard enough to leave a mark", "staff"),
+    ("the cover teacher told a year 8 girl she was thick in front of the whole class", "staff"),
     ("during a restraint yesterday a colleague knelt on a year 8's back and he said he couldn't breathe", "staff"),
     ("our head shared a video of a pupil being restrained in the staff group chat and was laughing about it", "headteacher"),
     # a member of staff passing on what a child said is not the one who acted
