@@ -146,25 +146,24 @@ def _figure(match: re.Match) -> str:
 
 _ANY_SPOKEN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPOKEN), re.IGNORECASE)
 # People said to be absent are not there: "leave my location on for my friends? no pupils on there obvs",
-# "none of my students follow me"
-_NOBODY_THERE = re.compile(
-    r"\b(?:no|not any|none of (?:my|the|our)) (?:current |ex-? ?)?(?:pupils?|students?|kids|children|parents?)"
-    r"(?: or (?:pupils?|students?|kids|children|parents?))? (?:(?:are |is )?on (?:there\b|my (?:account|profile|friends list|"
-    r"followers|insta\w*|facebook|fb|tiktok|snap\w*|twitter|x|strava|linkedin|page)\b)|follow(?:s|ing)? (?:me|my \w+)\b)", re.IGNORECASE)
-
-_NOBODY_ON_IT = re.compile(r"\b(?:no|not any) (?:pupils?|students?|kids|children|parents?)(?: or (?:pupils?|students?|kids|children|parents?))? "
-                           r"(?:are |is )?on it(?=[,.;!?]|$)", re.IGNORECASE)
+# "none of my students follow me"; "my insta is private, no students or parents on it" (but "the poster? no
+# children on it" is the photo rules' fact: not read away where a picture is named)
+_ABSENT = r"\b(?:no|not any|none of (?:my|the|our)) (?:current |ex-? ?)?(?:pupils?|students?|kids|children|parents?)" \
+          r"(?: or (?:pupils?|students?|kids|children|parents?))? "
+_NOBODY_THERE = re.compile(_ABSENT + r"(?:(?:are |is )?on (?:there\b|my (?:account|profile|friends list|followers|insta\w*|facebook|fb|"
+                           r"tiktok|snap\w*|twitter|x|strava|linkedin|page)\b)|follow(?:s|ing)? (?:me|my \w+)\b)", re.IGNORECASE)
+_NOBODY_ON_IT = re.compile(_ABSENT + r"(?:are |is )?on it(?=[,.;!?]|$)", re.IGNORECASE)
 _PICTURED = re.compile(r"\b(?:photo|picture|pic|poster|display|video|image|shot|film|clip|selfie)s?\b", re.IGNORECASE)
 
 
 def joined(text: str) -> str:
-    """The text with spoken or split platform and provider names written as one word, and numbers
-    from five to twenty-nine said aloud as figures ("year eleven", "she's seventeen now")."""
+    """The text with spoken or split platform and provider names written as one word, numbers from five
+    to twenty-nine said aloud as figures ("year eleven", "she's seventeen now"), and people said to be
+    absent ("no pupils on there") read away."""
     if _ANY_SPOKEN.search(text):  # most questions have none: one search instead of one per pattern
         for pattern, word in _SPOKEN:
             text = pattern.sub(word, text)
     text = _NOBODY_THERE.sub("nobody from school", _NUMBER.sub(_figure, text))
-    # "my insta is private, no students or parents on it" (but "the poster? no children on it" is the photo rules' fact)
     return text if _PICTURED.search(text) else _NOBODY_ON_IT.sub("nobody from school", text)
 
 
