@@ -38,7 +38,10 @@ _LEADS_ON = re.compile(
     re.IGNORECASE)
 # "it's on the parent's own page, does it still count?": asking whether the last answer still holds, anywhere.
 _STILL_HOLDS = re.compile(r"\b(?:does|do|would|will|is) (?:that|it|this|the rule|the policy) (?:still )?(?:count|apply|matter|hold)"
-                          r"|\bstill (?:count|counts|apply|applies|stand|stands)\b", re.IGNORECASE)
+                          r"|\bstill (?:count|counts|apply|applies|stand|stands)\b"
+                          # "is that actually compulsory or just advice?", "can it wait till Monday?": about the last answer
+                          r"|\bis (?:that|it|this) (?:actually |really |just )?(?:compulsory|mandatory|required|a rule|the rule|a must|"
+                          r"optional|advice|guidance|a recommendation|the law)\b|\bcan (?:it|this|that) wait\b", re.IGNORECASE)
 # "what about lunchtime supervisors?": another kind of staff. The policy applies to every member of staff alike, so
 # a change of role never changes the answer (volunteers and governors are not said to be staff: not these).
 _ANOTHER_ROLE = re.compile(
@@ -57,7 +60,7 @@ _NEW_SUBJECT = re.compile(r"\b(?:(?:also|totally|completely) (?:random|unrelated
                           r"|(?:different|other|another|separate|new|quick other) (?:thing|question|q|one)|on another note"
                           r"|while i have you|changing the subject|not related)\b", re.IGNORECASE)
 # "post it in a private group", "repost my pics onto it": the thing or place is the last question's, whatever else the message names
-_ITS_OBJECT = re.compile(r"\b(?:post|share|put|upload|repost|send|use|do)\w* (?:it|them|that|those|these)\b|\b(?:onto|into) (?:it|there)\b"
+_ITS_OBJECT = re.compile(r"\b(?:post|share|put|upload|repost|send|use|do|delete|remove|screenshot|report|leave|keep)\w* (?:it|them|that|those|these)\b|\b(?:onto|into) (?:it|there)\b"
                          r"|\b(?:on|to) it\?", re.IGNORECASE)
 # A question of its own ("can I just rename my Twitter?", "do I need to…"), not "is that ok?" about the case.
 _ASKS_ITS_OWN = re.compile(r"\b(?:can|could|may|should|must|do|does|will|would)\s+(?:i|we|they|he|she|you|the kids|pupils|students"

@@ -193,3 +193,14 @@ def test_who_the_last_answer_goes_to_is_answered_with_the_last_question(matcher,
 def test_who_to_ask_about_something_else_is_not_answered_from_the_last_question(matcher):
     reading = read(matcher, "who do i speak to about my parking permit?", PARENT)
     assert reading.reply.kind == "unknown" and not reading.with_last
+
+
+@pytest.mark.parametrize(("last", "message", "clause_id"), [
+    ("should my instagram privacy settings be on the highest level?", "is that actually compulsory or just advice?",
+     "personal.privacy_settings"),
+    ("a pupil showed me a group chat where a year 7 is being threatened", "it's 4pm on a friday, can it wait till monday?",
+     "personal.report_inappropriate"),
+])
+def test_a_question_about_the_last_answer_itself_is_answered_with_it(matcher, last, message, clause_id):
+    reading = read(matcher, message, last)
+    assert reading.with_last and (reading.reply.kind, reading.reply.clause_id) == ("answer", clause_id)
