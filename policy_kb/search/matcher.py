@@ -30,6 +30,8 @@ from .second_opinion import (
     VOUCH_SCORE,
     WEIGHT,
     SecondOpinion,
+    hardly,
+    offered_instead,
     opinion_for,
     uncovered,
 )
@@ -45,9 +47,7 @@ TODO_NEAR = 0.5  # "what do I do?" brings a report rule this close to the best
 MAX_CANDIDATES = 5
 MAX_INPUT_CHARS = 1000  # chat questions are short; this bounds the work on pasted walls of text
 FUZZY_POOL = 10
-TOPIC_WORDS = 3
-TOPIC_CHOICES = 3
-TOPIC_POOL = 5
+TOPIC_WORDS, TOPIC_CHOICES, TOPIC_POOL = 3, 3, 5  # a topic typed alone: its words at most, choices offered, clauses looked at
 # A question, not a topic: "can I…", "is it…", a question mark.
 _QUESTION = re.compile(r"\?|^\s*(?:can|could|may|should|is|are|am|do|does|did|what|who|how|why|when|where|which)\b")
 
@@ -192,13 +192,8 @@ class Matcher:
             # offer the close candidates rather than risk a confident wrong stance.
             cluster = tuple(c for c in candidates[:3] if c.score >= UNKNOWN_BELOW)
             if len(cluster) > 1:
-                return Reply(
-                    kind="choose",
-                    clause_id=cluster[0].clause_id,
-                    choices=tuple(c.clause_id for c in cluster),
-                    candidates=candidates,
-                    facts=frozen,
-                )
+                return Reply(kind="choose", clause_id=cluster[0].clause_id, choices=tuple(c.clause_id for c in cluster),
+                             candidates=candidates, facts=frozen)
         decisive = (self._decisive(text, cluster) or self._preferred(cluster, second)) if len(cluster) > 1 else None
         if decisive is not None:
             cluster = ()  # one of the close candidates has a decision for exactly what the question says
@@ -221,6 +216,12 @@ class Matcher:
             and known.get("relation") in ("current_student", "ex_student") else None
         if friend is not None and friend.clarification is None:  # a student: the rule on students (not a question back)
             decision, doubt = friend, None
+        if (doubt is None and decisive is None and not facts and decision.clause_id == lead and hardly(lead, second, self.kb)
+                and decision.headline == self.kb.by_id[lead].headline  # unless one of its decisions, who they are or the frame decides
+                and not settles(lead, known) and not framed(text, known, self.terms(text), lead)):
+            doubt = next(iter(offered_instead(decision.clause_id, candidates, second, self.kb, UNKNOWN_BELOW)), None)
+            if doubt is None:  # the opinion all but rules it out: a choice of two, or not answered
+                return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if doubt is not None:
             return Reply(kind="choose", clause_id=decision.clause_id, choices=(decision.clause_id, doubt), candidates=candidates,
                          facts=frozen)

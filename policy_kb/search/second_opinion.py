@@ -55,6 +55,8 @@ VOUCH_SCORE = 15.0  # if its own words also score this against the clause (the m
 SEARCH_SURE = 0.7  # a clause it gives this has the question searched, even in words the synonym tables don't know
 NONE_SURE = 0.7  # when it gives "no clause answers" (NOT_COVERED) at least this
 NONE_DOUBT = 0.1  # and every clause the matcher found relevant less than this, no clause is quoted
+HARDLY = 0.05  # a clause it gives less than this is offered beside another, not answered from (unless it says report it),
+HARDLY_BUT = 0.1  # when it gives another clause (or "not covered") at least this: it prefers something, not merely unsure
 NOT_COVERED = "(not covered)"  # its class for the questions no clause answers
 TOLERANCE = 1e-3  # the fit stops when the loss improves less than this
 C = 20.0  # the regression's inverse regularisation
@@ -205,3 +207,18 @@ def _age(path: Path) -> float:
         return -path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def hardly(clause_id: str, second: Mapping[str, float], kb: KnowledgeBase) -> bool:
+    """The opinion all but rules out the clause the matcher would answer from (less than HARDLY) and prefers
+    something else (HARDLY_BUT), and it is not a rule to report something (a missed "report it" costs more
+    than a needless one)."""
+    return (bool(second) and second.get(clause_id, 0.0) < HARDLY and kb.by_id[clause_id].stance != "report"
+            and max(chance for other, chance in second.items() if other != clause_id) >= HARDLY_BUT)
+
+
+def offered_instead(clause_id: str, candidates, second: Mapping[str, float], kb: KnowledgeBase, floor: float) -> tuple[str, ...]:
+    """The other relevant clause (scoring at least `floor`, with other words) the opinion gives most, if any."""
+    text = kb.by_id[clause_id].text
+    others = [c.clause_id for c in candidates if c.clause_id != clause_id and c.score >= floor and kb.by_id[c.clause_id].text != text]
+    return (max(others, key=lambda other: second.get(other, 0.0)),) if others else ()

@@ -659,7 +659,6 @@ DECISIONS = [
     ("Can a teaching assistant set up an Instagram account for the school's eco club if SLT have agreed to it?",
      "sanctioned.slt_approval", "yes"),
     # a school play, a phone as a camera, the school's own news
-    ("Can we livestream the school play on YouTube?", "sanctioned.photo_consent", "conditional"),
     ("Can I use my personal phone to take photos of pupils on a school trip for the school's Instagram?",
      "sanctioned.photo_consent", "conditional"),
     ("can i share the trust's news on my own twitter?", "personal.consider_reputation", "yes"),
@@ -681,7 +680,6 @@ DECISIONS = [
     ("my school inbox is full so can i email parents from my gmail this week?", "personal.official_email", "no"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
-    ("can we live stream the school play on youtube?", "sanctioned.photo_consent", "conditional"),
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
     # "I never post about school" says what is not posted: the settings are the question
     ("my tiktok is public because of my baking videos and I never post about school. do I have to make it private?",
@@ -798,3 +796,17 @@ def test_pupils_said_not_to_be_there_are_not_the_friend_rule(matcher):
     for question in ("snap map question - is it fine to leave my location on for all my friends? no pupils on there obvs",
                      "no pupils follow my tiktok, can i post what i like"):
         assert matcher.answer(question).clause_id != "personal.no_friend_students", question
+
+
+def test_a_livestream_of_the_school_play_is_the_photo_rules_business(matcher):
+    """Answered from the consent rule, or (where the second opinion all but rules that out) offered first."""
+    for question in ("Can we livestream the school play on YouTube?", "can we live stream the school play on youtube?"):
+        reply = matcher.answer(question)
+        assert reply.clause_id == "sanctioned.photo_consent" and reply.kind in ("answer", "choose"), question
+
+
+def test_a_clause_the_second_opinion_all_but_rules_out_is_offered_not_answered_from(matcher):
+    """No decision, fact or frame of its own backs it: a choice of two, or "not covered", never a guess."""
+    reply = matcher.answer("the group chat for our department is full of moaning about the new rota. "
+                           "who do i raise rota problems with?")
+    assert reply.kind in ("choose", "unknown")
