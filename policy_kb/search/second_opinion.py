@@ -6,7 +6,7 @@ the labelled questions in `eval/` that may be learnt from (policy_kb/tuning.py).
 The matcher is exact where someone wrote a rule and lost where nobody did; on questions written by
 people who had not seen the code it quoted the wrong clause about one time in ten. The classifier
 has read more ways of asking and is wrong in other places, so the matcher (policy_kb/search/matcher.py)
-uses it in seven ways: its probability adds to each candidate's score (WEIGHT); a close call between
+uses it in eight ways: its probability adds to each candidate's score (WEIGHT); a close call between
 clauses goes to the one it is sure of (SURE); when it ranks the clause the matcher would quote
 second or lower and prefers another (DOUBT_MIN), the reply is a choice between the two instead of a
 confident answer, and so it is when it all but rules that clause out (UNSURE) and prefers, several
@@ -19,7 +19,9 @@ subjects ("first names in captions"). It also learns the questions no clause
 answers (the out-of-scope rows, as a class of their own, NOT_COVERED), so it is rarely sure of a
 clause for them, and when it is sure none answers (NONE_SURE) and all but rules out every clause the
 matcher found relevant (NONE_DOUBT), the matcher says so rather than quote the clause whose words came
-nearest; the out-of-scope sets measure that. Every answer still quotes a clause. The
+nearest; the out-of-scope sets measure that; and a clause it all but rules out (HARDLY) while it prefers
+something else (HARDLY_BUT) is offered beside that, or not answered from, unless the clause's own decision,
+a fact about the person or the question's frame backs it. Every answer still quotes a clause. The
 constants were chosen on rows it never learns from (docs/answers.md).
 
 Trained once per set of clauses, in about 10 s, and kept on disk (MODEL_CACHE_DIR) so that the next
