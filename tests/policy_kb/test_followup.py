@@ -199,4 +199,3 @@ def test_who_the_last_answer_goes_to_or_what_it_means_is_answered_with_the_last_
 def test_who_to_ask_about_something_else_is_not_answered_from_the_last_question(matcher):
     reading = read(matcher, "who do i speak to about my parking permit?", PARENT)
     assert reading.reply.kind == "unknown" and not reading.with_last
-
