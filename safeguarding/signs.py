@@ -85,7 +85,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"neglect\w*", r"left (?:\w+ ){0,2}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
             r"(?:leave|dump|abandon|drop (?:off)?|hand) (?:the |my |her |his |their )?(?:kids|children|child|baby|son|daughter) "
-            r"(?:at|outside|with|to) (?:the )?(?:police(?: station)?|social services|social workers?|hospital|a&e|council)", r"same (?:clothes|shirt|uniform|jumper|top|trousers)", r"smells?(?: really| quite| very| so)? "
+            r"(?:at|outside|with|to) (?:the )?(?:police(?: station)?|social services|social workers?|hospital|a&e|council)",
+            r"same (?:clothes|shirt|uniform|jumper|top|trousers)", r"smells?(?: really| quite| very| so)? "
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",

@@ -219,7 +219,7 @@ class Matcher:
         if (doubt is None and decisive is None and not facts and decision.clause_id == lead and hardly(lead, second, self.kb)
                 and decision.headline == self.kb.by_id[lead].headline  # unless one of its decisions, who they are or the frame decides
                 and not settles(lead, known) and not framed(text, known, self.terms(text), lead)):
-            doubt = next(iter(offered_instead(decision.clause_id, candidates, second, self.kb, UNKNOWN_BELOW)), None)
+            doubt = offered_instead(lead, candidates, second, self.kb, UNKNOWN_BELOW)
             if doubt is None:  # the opinion all but rules it out: a choice of two, or not answered
                 return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if doubt is not None:

@@ -219,8 +219,8 @@ def hardly(clause_id: str, second: Mapping[str, float], kb: KnowledgeBase) -> bo
             and max(chance for other, chance in second.items() if other != clause_id) >= HARDLY_BUT)
 
 
-def offered_instead(clause_id: str, candidates, second: Mapping[str, float], kb: KnowledgeBase, floor: float) -> tuple[str, ...]:
+def offered_instead(clause_id: str, candidates, second: Mapping[str, float], kb: KnowledgeBase, floor: float) -> str | None:
     """The other relevant clause (scoring at least `floor`, with other words) the opinion gives most, if any."""
     text = kb.by_id[clause_id].text
     others = [c.clause_id for c in candidates if c.clause_id != clause_id and c.score >= floor and kb.by_id[c.clause_id].text != text]
-    return (max(others, key=lambda other: second.get(other, 0.0)),) if others else ()
+    return max(others, key=lambda other: second.get(other, 0.0)) if others else None
