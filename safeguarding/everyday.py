@@ -57,7 +57,8 @@ _NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(
                         r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
 # An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.
 _SPORTS_KNOCK = re.compile(
-    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut) (?:(?:his|her|their|a|the) )?(?:knee|shin|ankle|elbow|toe)s? "
+    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut|hurt|injur\w*|broke|broken|fractur\w*) (?:(?:his|her|their|a|the) )?"
+    r"(?:knee|shin|ankle|elbow|toe|wrist|finger|thumb|foot|leg|arm|shoulder|collarbone)s? "
     r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
     r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")
 _TALK_ON = re.compile(r"\b(?:knife crime|online safety|e-?safety|county lines|drugs?|consent|healthy relationships|gangs?|prevent|"

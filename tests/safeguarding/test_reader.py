@@ -87,6 +87,11 @@ def test_a_pupil_under_18_who_is_pregnant_is_still_a_concern():
     assert found is not None and "underage sex or pregnancy" in found.categories
 
 
+def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
+    assert read("a year 6 hurt her arm at netball today") is None
+    assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
+
+
 def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     assert read("a year 5 kicked off in class today and then said his dad kicked him last night").categories == (
         "physical abuse",)
@@ -198,6 +203,8 @@ def test_harm_told_in_everyday_words(message, category):
     "is messaging students ok if another teacher is in the group chat?",
     "can i tweet about the fight at lunch in year 8? no names",
     "a year 8 bruised his knee playing football, do i fill in an accident form",
+    "a pupil hurt his ankle at sports day and his mum tagged the school in a facebook post, should i reply?",
+    "a lad in my form broke his wrist at rugby yesterday, can i post a get well soon on the dept insta?",
     # answers to "who is it?": they say who the child is, nothing about harm
     "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
     "y5 has no medication in school for the trip, where is the form",
