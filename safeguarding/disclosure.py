@@ -39,7 +39,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
     "sexual abuse": (2, ("sexual", "sexually", "sex", "rape", "raped", "molested", "groped", "porn", "pornography",
                          "indecent", "genitals", "penis", "vagina", "massage", "massages", "undressed", "undressing")),
     "sexual abuse ": (1, ("touch", "touches", "touched", "touching", "secret", "secrets", "bath", "bed", "bedroom",
-                          "kissed", "kissing", "rude", "private", "inappropriate", "inappropriately", "knickers",
+                          "kissed", "kissing", "private", "inappropriate", "inappropriately", "knickers",
                           "underwear", "willy", "fanny", "lap", "tickling", "tickles", "sleepover", "bedwetting",
                           "wetting", "soiling", "itchy", "webcam", "camera", "livestream", "livestreaming", "hugs",
                           "cuddles", "favourite", "undress")),
@@ -107,7 +107,9 @@ _WEAK = {category: _compile(kinds.get("weak", ())) for category, kinds in SIGNS.
 
 # A message framed as passing something on ("she told me", "who do I tell") needs only one sign.
 _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|he|they|to me|mum|dad)|says (?:that|her|his|"
-                   r"she|he|they|mum|dad)|disclos\w*|showed me|noticed|spotted|i saw|i'?ve seen|worried|concerned|"
+                   r"she|he|they|mum|dad)|disclos\w*|showed me|noticed|spotted|i saw|i'?ve seen|"
+                   r"(?:i'?m|i am|i was|i feel|we'?re|we are|really|a (?:bit|little)|quite|slightly|very) (?:\w+ )?(?:worried|concerned)|"
+                   r"(?:worried|concerned) (?:about|that|for|by)|"
                    r"who (?:do|should) i (?:tell|report|speak to|go to)|found (?:loads of |lots of |some |a |these |the |his |her )?"
                    r"(?:messages|texts|photos|pics|pictures|chats|dms)|is (?:this|it|that) (?:a )?safeguarding|"
                    r"not sure (?:if|whether) (?:this|it)(?:'?s| is)? (?:anything|something)|might be nothing|probably nothing)")

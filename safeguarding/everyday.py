@@ -29,7 +29,8 @@ def normalise(text: str) -> str:
     return " ".join(said.split())
 
 
-_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b")
+# "kicked off in my lesson" behaved badly; "kicked a football through the window" is a ball, not a child
+_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
 _OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
                        r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
 _EVERYDAY = re.compile(
@@ -57,7 +58,7 @@ _NO_INJURY = re.compile(r"\b(?:no|without(?: any)?|not any) injur(?:y|ies)\b|\b(
                         r"(?:hurt|injured)\b|\b(?:not|wasn't|weren't) (?:hurt|injured)\b|\bunhurt\b")
 # An everyday knock to a knee or shin in sport: not a bruise on the body that someone caused.
 _SPORTS_KNOCK = re.compile(
-    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut|hurt|injur\w*|broke|broken|fractur\w*) (?:(?:his|her|their|a|the) )?"
+    r"\b(?:bruis\w*|graz\w*|sprain\w*|twist\w*|bump\w*|cut|hurt|injur\w*|broke|broken|fractur\w*|dislocat\w*|jarred) (?:(?:his|her|their|a|the) )?"
     r"(?:knee|shin|ankle|elbow|toe|wrist|finger|thumb|foot|leg|arm|shoulder|collarbone)s? "
     r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
     r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")

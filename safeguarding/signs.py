@@ -64,7 +64,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # a child without words: signing or saying "hurt" and pointing to their bottom or genitals
             r"(?:sign\w*|say\w*|said|point\w*|cry\w*)[^.?!]{0,40}\bhurts?\b[^.?!]{0,40}\b(?:bottom|bum|genitals|private|"
             r"down below|willy|front bottom)|(?:bottom|bum|genitals|private parts?|down below|willy|front bottom) (?:\w+ ){0,2}bleed\w*"),
-        "weak": (r"sleeps? (?:in|over)",),
+        "weak": (r"sleeps? (?:in|over)", r"rude (?:bits|parts|things|stuff|messages|texts|snaps|words|drawings?)"),
     },
     "emotional abuse": {
         "strong": (

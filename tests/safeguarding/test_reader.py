@@ -87,6 +87,16 @@ def test_a_pupil_under_18_who_is_pregnant_is_still_a_concern():
     assert found is not None and "underage sex or pregnancy" in found.categories
 
 
+@pytest.mark.parametrize("message", [
+    "y2 boy said a man at the park showed him rude bits",
+    "i'm worried about a year 8, she's lost loads of weight",
+    "really concerned about one of my y9s, she's been wearing long sleeves in the heat",
+    "a year 6 said his dad kicked him and he has bruises",
+])
+def test_the_writers_worry_and_rude_bits_are_still_heard(message):
+    assert read(message) is not None
+
+
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball today") is None
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
@@ -205,6 +215,11 @@ def test_harm_told_in_everyday_words(message, category):
     "a year 8 bruised his knee playing football, do i fill in an accident form",
     "a pupil hurt his ankle at sports day and his mum tagged the school in a facebook post, should i reply?",
     "a lad in my form broke his wrist at rugby yesterday, can i post a get well soon on the dept insta?",
+    # a child's everyday worry, a rude parent, a ball kicked through a window, a finger dislocated at netball
+    "a yr 7 was so worried he'd get in trouble for cracking his loan laptop, who replaces it?",
+    "one mum was so rude at parents evening i went home and cried, is there staff support?",
+    "a kid kicked a football through the hall window, can we charge the parents?",
+    "a year 9 dislocated his finger at netball, is there an accident form?",
     # answers to "who is it?": they say who the child is, nothing about harm
     "year 9 girl", "ex student, she's 16", "she's 15, still in year 11", "he's in y10",
     "y5 has no medication in school for the trip, where is the form",
