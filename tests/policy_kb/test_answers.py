@@ -786,3 +786,17 @@ def test_teams_covered_is_not_cover_staff_and_following_the_schools_own_account_
     assert matcher.answer("Is Microsoft Teams covered by this policy?").clause_id != "intro.applies_all_staff"
     assert matcher.answer("does the policy cover cover supervisors?").clause_id == "intro.applies_all_staff"
     assert matcher.answer("Can I follow the school's official Instagram from my personal account?").kind == "unknown"
+
+
+@pytest.mark.parametrize("question", ["does the policy apply to whatsapp", "does this policy apply to tiktok",
+                                      "does the policy apply to my strava", "does the policy apply to discord servers"])
+def test_whether_the_policy_applies_to_a_platform_is_not_about_who_it_applies_to(matcher, question):
+    """Who the policy applies to is about staff: a question naming only a platform is never answered from it."""
+    reply = matcher.answer(question)
+    assert reply.clause_id != "intro.applies_all_staff"
+    assert reply.kind == "unknown" or reply.clause_id in ("scope.examples", "scope.types")
+
+
+def test_whether_the_policy_applies_to_a_role_is_still_who_it_applies_to(matcher):
+    for question in ("does the policy apply to cleaners", "does it apply to governors", "is this just for teachers"):
+        assert matcher.answer(question).clause_id == "intro.applies_all_staff", question
