@@ -55,9 +55,11 @@ bench: $(VENV)/.runtime
 
 # Score the first reply to every question of eval/*.jsonl (and ../shared/eval/*.jsonl when present)
 # as a member of staff reads it: right stance first, wrong clause or stance, did-you-mean, don't
-# know, false answers out of scope, disclosures routed, false alarms (bench/eval_answers.py).
+# know, false answers out of scope, disclosures routed, false alarms (bench/eval_answers.py); then the
+# safeguarding reader on eval/stories/ (bench/eval_stories.py).
 eval: $(VENV)/.dev
 	$(PY) bench/eval_answers.py $(SETS)
+	$(PY) bench/eval_stories.py
 
 # docs/screenshots/*.png: each flow in the local Web Chat page, in real headless Chromium, at phone
 # and desktop size (tools/screenshots.py; the README shows them).

@@ -34,7 +34,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
     "physical abuse ": (1, ("hit", "hits", "hitting", "hurt", "hurts", "hurting", "marks", "injury", "injured", "burn",
                             "burns", "burned", "burnt", "pushed", "shoved", "grabbed", "thrown", "threw", "violent",
                             "violence", "attacked", "attack", "limp", "limping", "scratch", "scratches", "scratched",
-                            "dragged", "pinched", "swelling", "swollen", "lump", "fracture", "fractured", "bleeding",
+                            "dragged", "dragging", "pinched", "swelling", "swollen", "lump", "fracture", "fractured", "bleeding",
                             "wince", "winced", "sore")),
     "sexual abuse": (2, ("sexual", "sexually", "sex", "rape", "raped", "molested", "groped", "porn", "pornography",
                          "indecent", "genitals", "penis", "vagina", "massage", "massages", "undressed", "undressing")),
@@ -114,23 +114,12 @@ _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|h
                    r"(?:messages|texts|photos|pics|pictures|chats|dms)|is (?:this|it|that) (?:a )?safeguarding|"
                    r"not sure (?:if|whether) (?:this|it)(?:'?s| is)? (?:anything|something)|might be nothing|probably nothing)")
 
-# Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the
-# topic, unless someone told or showed the writer something, or the second reader hears harm.
-_TEACHING = re.compile(r"\b(?:assembl(?:y|ies)|units?|lessons? (?:on|about|plans?)|schemes? of work|pshe|rse|curriculum|"
-                       r"resources?|speakers?|booklets?|worksheets?|novels?|poems?|set texts?|scenes?|act \d|studying|"
-                       r"teaching (?:the|about|of|a unit)|taught|awareness|statistics|sessions? on|training (?:on|about|session)|"
-                       r"(?:awareness|safeguarding|prevent) training|cpd|inset|modules?|(?:anti-?bullying|"
-                       r"mental health|safeguarding) (?:week|day|month))\b")
-# One particular child, not a class: "a y8 girl had cuts on her arms in pshe" is about her, whatever the lesson.
-_ONE_CHILD = re.compile(r"\b(?:a|an|one|this|that|one of (?:my|our|the)) (?:\w+ )?(?:kid|pupil|student|child|girl|boy|lad|"
-                        r"tutee|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?\b(?! (?:class|group|set|classes|cohort|assembly))")
-
-
 # Asking leave for something the person would do: with only two light signs and a reader that hears no
 # harm (under LEAVE_DOUBT), a policy question, not a concern.
 _ASKS_LEAVE = re.compile(r"\b(?:can|could|may) (?:i|we)\b|\bam i allowed\b|\bis (?:it|that|this) (?:ok|okay|fine|alright|allowed)\b"
                          r"|\bdoes the polic(?:y|ies)\b|\bmust (?:it|i|we)\b|\bgo ahead\b")
 LEAVE_DOUBT = 0.2
+LIGHT_DOUBT = 0.5  # two light signs of two kinds of harm: unless the reader hears harm this much, not a concern
 
 
 # ---- when: a child may be in danger right now --------------------------------------------------
@@ -249,7 +238,8 @@ def read(text: str) -> Disclosure | None:
         if token in _WORDS:
             category, weight = _WORDS[token]
             words[token] = (category, weight)
-    weight = 3 * len(strong) + sum(w for _, w in words.values()) + len(weak)
+    # a child upset, worried or crying is the ordinary stuff of a school day: distress weighs only beside a sign of harm
+    weight = 3 * len(strong) + sum(w for c, w in words.values() if c != "distress") + len(weak)
     alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
     by_nature = bool(set(strong) & who.CHILD_BY_NATURE) and bool(who.PRONOUN.search(said))
     adult = who.ADULT.search(said) and not who.YOUNG.search(said)
@@ -265,10 +255,14 @@ def read(text: str) -> Disclosure | None:
     else:
         categories = tuple(strong or weak or sorted({c for c, _ in words.values()}, key=lambda c: (-max(
             w for cat, w in words.values() if cat == c), c)))  # heaviest first, then by name: the same every run
-    if (not strong and weight == 2 and max((w for _, w in words.values()), default=0) <= 1 and _ASKS_LEAVE.search(said)
-            and not _TOLD.search(said) and heard() < LEAVE_DOUBT):
-        return None  # "can I take my school laptop abroad on holiday?": two everyday words, asking what they may do
-    if (_TEACHING.search(said) and not _TOLD.search(said) and not _ONE_CHILD.search(said) and not who.named(text)
+    # Two light signs and nobody telling anything: "can I take my school laptop abroad on holiday?" asks what they
+    # may do; "a y8 girl caught her finger with the glue gun, small burn, cold water" has two words of two stories
+    # (a burn, a cold). Unless the second reader hears harm in them, not a concern.
+    if not strong and weight == 2 and max((w for _, w in words.values()), default=0) <= 1 and not _TOLD.search(said):
+        two_stories = len({c for c, _ in words.values() if c != "distress"} | set(weak)) >= 2
+        if heard() < (LIGHT_DOUBT if two_stories else LEAVE_DOUBT if _ASKS_LEAVE.search(said) else 0.0):
+            return None
+    if (everyday.TEACHING.search(said) and not _TOLD.search(said) and not everyday.ONE_CHILD.search(said) and not who.named(text)
             and heard() < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):

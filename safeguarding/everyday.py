@@ -75,3 +75,15 @@ _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than
 # does not make it a concern (disclosure.read).
 MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b|\b(?:follow|friend) requests?|\b(?:requested|followed|added) me\b"
                          r"|\bconsent\b|\bapprov\w*|\bwho would have to\b")
+
+
+# Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the
+# topic, unless someone told or showed the writer something, or the second reader hears harm.
+TEACHING = re.compile(r"\b(?:assembl(?:y|ies)|units?|lessons? (?:on|about|plans?)|schemes? of work|pshe|rse|curriculum|"
+                      r"resources?|speakers?|booklets?|worksheets?|novels?|poems?|set texts?|scenes?|act \d|studying|"
+                      r"teaching (?:the|about|of|a unit)|taught|awareness|statistics|sessions? on|training (?:on|about|session)|"
+                      r"(?:awareness|safeguarding|prevent) training|cpd|inset|modules?|(?:anti-?bullying|"
+                      r"mental health|safeguarding) (?:week|day|month))\b")
+# One particular child, not a class: "a y8 girl had cuts on her arms in pshe" is about her, whatever the lesson.
+ONE_CHILD = re.compile(r"\b(?:a|an|one|this|that|one of (?:my|our|the)) (?:\w+ )?(?:kid|pupil|student|child|girl|boy|lad|"
+                       r"tutee|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?\b(?! (?:class|group|set|classes|cohort|assembly))")

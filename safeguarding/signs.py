@@ -50,7 +50,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:is|was|comes?|came|goes|went|gets?|got) in(?:to)? (?:her|his|their) (?:room|bed)\b", r"does stuff", r"did stuff",
             r"massages?", r"(?:photos?|pictures?|pics|videos?|films?) of (?:her|him|them) (?:in the bath|naked|undress\w*|"
             r"in (?:the|their) (?:bath|shower|changing room)|getting changed)", r"in the bath",
-            r"(?:in|into|of) the (?:girls'? |boys'? )?changing rooms?", r"keep(?:s|ing)? (?:their |our |it )?secrets?", r"our (?:little )?secret",
+            # "filmed in the changing rooms", "a man in the girls' changing rooms"; not "a bit teary in the changing room"
+            r"(?:film\w*|record\w*|photo\w*|pics?|videos?|phones?|camera|man|men|adult|touch\w*|peer\w*|watch\w*|spy\w*|going|goes|went|"
+            r"walk\w*|barg\w*|com(?:e|es|ing)|came|stood|stand\w*|hang\w* (?:around|about)) (?:\S+ ){0,6}(?:in|into|of) the (?:girls'? |boys'? )?"
+            r"changing rooms?|changing rooms? (?:\S+ ){0,8}(?:film\w*|record\w*|photo\w*|pics?|videos?|phones?|camera|touch\w*|peer\w*|"
+            r"watch\w*|naked|undress\w*|getting changed|bod(?:y|ies)|comments?)", r"keep(?:s|ing)? (?:their |our |it )?secrets?", r"our (?:little )?secret",
             r"rude (?:videos?|pictures?|photos?|games?)", r"porn\w*", r"adult (?:videos?|films?|content)",
             r"indecent", r"expos(?:ed|ing) (?:himself|herself)", r"flash(?:ed|ing)", r"hand up (?:her|his) (?:skirt|top|shirt)",
             r"up (?:her|his) skirt", r"upskirt\w*", r"up (?:\w+'? )?skirts?", r"rank(?:s|ed|ing)? (?:the )?girls",
@@ -150,7 +154,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
             r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)",
             # the mark a ligature leaves: "a rope mark around her neck"
-            r"(?:rope|ligature|cord|belt) (?:marks?|burns?)", r"marks? (?:all )?(?:round|around) (?:her|his|their) neck",
+            r"(?:rope|ligature|cord|belt) (?:marks?|burns?)(?! on (?:her|his|their|the) (?:palms?|hands?|fingers?|knees?|legs?))", r"marks? (?:all )?(?:round|around) (?:her|his|their) neck",
             r"not (?:being|be) here any ?more", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
             r"not exist|go to sleep (?:and|forever))",
             # a means and the intent to use it: "he's got a rope in his bag and he's going to use it after school"
@@ -173,7 +177,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"domestic (?:abuse|violence|incident)", r"operation encompass", r"police (?:came|were called|called|round|turned up|at (?:the|their) house)",
             rf"{_PARENT} (?:hurt|hits?|hit|beats?|beat|pushed|strangled|threatened|threw|attacked|screamed at) "
             r"(?:mum|mummy|mam|mom|dad|daddy|her|him|them)", r"(?:threw|thrown) (?:the )?(?:telly|tv|plate|chair|glass)",
-            r"blood (?:on|everywhere)", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
+            r"blood (?:on|everywhere)(?! (?:his|her|their|the) (?:\w+ )?(?:work|book|page|paper|worksheet|exercise book|drawing|desk|table))", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
             r"(?:fight|fighting|argue|arguing|row|rowing) (?:all the time|every night|a lot)", r"threaten\w* to (?:snatch|take) "
             r"(?:her|him|them|their)", r"refuge", r"injunction", r"restraining order", r"(?:will|'ll|is going to|gonna) "
             r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",

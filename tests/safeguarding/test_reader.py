@@ -97,6 +97,34 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     assert read(message) is not None
 
 
+@pytest.mark.parametrize("message", [
+    # a child's feelings with an everyday cause
+    "year 10 girl in tears after her mock result and really anxious about results day, who runs the revision clinic?",
+    "a y5 was nervous and shaking before his solo but smashed it, who do i send the concert photos to?",
+    # two light words of two different stories, nobody telling anything
+    "a y8 girl caught her finger with the glue gun, small burn, cold water for ten minutes. should we get low temp ones?",
+    "y13 keeps arguing in class, we had a meeting with his mum and agreed a report card. who prints them?",
+    # the changing room as a place, not what happened in it
+    "two y9 lads got into a scrap in the changing rooms over a joke, PE staff sorted it. who speaks to them?",
+    "y8 girl got a rope burn on her palm on the climbing wall, their first aider sorted it",
+    "y5 got a paper cut and was more upset about the blood on his neat work than the cut",
+    "her new trainers are giving the y4 girl blisters, can she wear plimsolls for the walk?",
+])
+def test_an_ordinary_days_story_is_not_a_concern(message):
+    assert read(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "a y3 was crying and said her dad hit her",  # distress beside a sign of harm, and told
+    "a man dragging a kid in our uniform down the road, the kid is crying and struggling",
+    "the head keeps coming into the girls changing room during PE and the year 9s have complained",
+    "the IT contractor keeps going into the girls changing room while they're getting changed",
+    "a y9 girl is hungry every morning and has marks on her arms",  # two light signs of two kinds, heard by the reader
+])
+def test_a_concern_in_a_story_is_still_heard(message):
+    assert read(message) is not None
+
+
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball today") is None
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
