@@ -19,6 +19,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             # "won't be in today because she 'fell down the stairs again'": the same explanation of an injury, again
             r"(?:fell|fallen|falling|tripped) down (?:the )?stairs again|walked into (?:a|the) door again",
+            r"wait (?:till|until|til) (?:we|you|i) get (?:you )?home|you know what'?s coming",  # a parent's threat, overheard
             rf"(?:hits?|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|"
             rf"thump(?:s|ed|ing)?|batter(?:s|ed|ing)?|strangl\w*|chok(?:e|ed|es|ing)|throttl\w*|beat(?:s|en|ing)?) "
             rf"(?:{_P}|the (?:kids?|boys?|girls?|baby))",
@@ -72,7 +73,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "emotional abuse": {
         "strong": (
-            r"emotional(?:ly)? abus\w*", r"(?:calls?|called|calling) (?:her|him|(?!it\b|that\b|this\b|them\b|me\b|us\b)[a-z]+) (?:a |the )?(?:stupid|useless|worthless|mistake|thick|"
+            r"emotional(?:ly)? abus\w*", r"(?:write|say|repeat)s? (?:\S+ ){0,2}i(?:'m| am) (?:useless|stupid|worthless|thick|a failure|a waste)", r"(?:calls?|called|calling) (?:her|him|(?!it\b|that\b|this\b|them\b|me\b|us\b)[a-z]+) (?:a |the )?(?:stupid|useless|worthless|mistake|thick|"
             r"fat|ugly|idiot|waste|names|slag|slut)", r"waste of space", r"never been born", r"hates? (?:me|her|him)",
             r"(?:i'?m|she'?s|he'?s|they'?re) the reason", r"not allowed to (?:eat|go out|speak|see)",
             rf"lock(?:s|ed)? {_P} (?:out|in)", r"(?:scared|terrified|frightened|afraid|petrified) of (?:her|his|their) "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 # Not back in class since lunch: a missing child, and one who may be in danger now (disclosure._NOW).
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
-                    r"(?:after|since) (?:lunch|break|registration|play ?time)")
+                    r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
 
 # An adult who works in or for the school, named as who acted (a trust coach, a volunteer, the head: "our HT").
 STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\b|teaching assistants?|coach(?:es)?|tutors?(?! gro?u?ps?\b)|"
@@ -135,7 +135,12 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
-            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds)",
+            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)",
+            # found only after a search, or got out on their own: "wasn't found till he got to the bus station",
+            # "found him 5 mins later in the car park", "got out of the minibus at a red light"
+            r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)", r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|"
+            r"fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wandered|ran|escaped|climbed) out (?:of|through|over) (?:the )?"
+            r"(?:\w+ )?(?:gate|fence|minibus|window)\b",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
@@ -163,7 +168,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:pulling|pulled|pull) (?:\w+ )*?(?:trousers|pants|skirts?) (?:down|up)", r"threaten(?:s|ed|ing)? (?:to )?(?:stab|kill|"
             r"beat|hurt|batter|jump|get|rape|ruin)", r"(?:will|'ll|gonna|going to) (?:get|stab|kill|jump|batter|ruin) (?:him|her|them)",
             r"(?:they|he|she|we)'?ll (?:get|stab|kill|jump|batter|ruin|hurt|beat) (?:him|her|them)",
-            r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
+            r"stabb?(?:ed|ing)?|knife|knives|machete|weapon", r"monkey (?:noises|chants|sounds)", r"spat (?:at|on) (?:him|her|them)", r"\bslag\b|\bslut\b|\bwhore\b", r"being bullied|bullied|bullying",
             # a child who means to hurt someone: a gun, a way to kill, a list of what they will do to them
             r"(?<!nerf )(?<!water )(?<!toy )(?<!glue )(?<!cap )(?<!bb )(?<!airsoft )(?<!paintball )(?<!heat )(?<!staple )"
             r"(?<!starting )(?<!spray )(?<!nail )(?<!laser )(?<!bubble )(?:shot ?guns?|rifles?|firearms?|pistols?|handguns?|\bguns?)\b",
@@ -201,9 +206,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # "my TAs want to text the parents": staff and families, not staff and a child
             r"(?! (?:the |our |their |all |any |some )?(?:\w+ ){0,2}(?:parents?|carers?|families|mums?|dads?)\b)",
             # "a colleague is in a relationship with a Year 13 student": whatever the student's age
-            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor|mr \w+|mrs \w+|miss \w+)(?: \w+){0,4} (?:in a relationship|dating|"
-            r"going out|seeing|sleeping) with (?:a |one of (?:our|the|my) |an? )?(?:year|yr|y) ?\d{1,2}(?: student| pupil| girl| boy)?s?\b|"
-            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor)(?: \w+){0,4} (?:in a relationship|dating|going out|seeing|sleeping) with "
+            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor|volunteers?|helpers?|mr \w+|mrs \w+|miss \w+)(?: \S+){0,8} (?:in a relationship with|dating|"
+            r"going out with|seeing|sleeping with) (?:a |one of (?:our|the|my) |an? )?(?:year|yr|y) ?\d{1,2}(?: student| pupil| girl| boy)?s?\b|"
+            r"(?:teachers?|colleagues?|members? of staff|\btas?\b|coach|tutor)(?: \w+){0,4} (?:in a relationship with|dating|going out with|seeing|sleeping with) "
             r"(?:a |one of (?:our|the|my) )?(?:\w+ )?(?:student|pupil|sixth former)s?\b",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
@@ -219,7 +224,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
-            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|kn(?:elt|eels?|eeling) on|(?:told|tells|telling) (?:a |the |one )?(?:\w+ ){0,3}(?:he|she|they)(?:'s| was| is| were| are) (?:stupid|thick|useless|fat|ugly|worthless|pathetic|disgusting|a waste|an idiot)|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
+            r"drag\w*|shook|shak(?:es|ing)|threw|throws?|yank\w*|h[oe]ld (?:\w+ ){0,2}down|slam\w* (?:\w+ ){1,3}(?:against|into|onto)|pinn(?:ed|ing) (?:him|her|them)|swear\w* at|scream\w* (?:at|in)|shout\w* at|kn(?:elt|eels?|eeling) on|(?:told|tells|telling) (?:a |the |one )?(?:\w+ ){0,3}(?:he|she|they)(?:'s| was| is| were| are) (?:stupid|thick|useless|fat|ugly|worthless|pathetic|disgusting|a waste|an idiot)|(?:too )?rough with|made (?:him|her|them|a|an|the|one|some) (?:\w+ ){0,3}(?:sit|stand|stay|kneel)|shut (?:him|her|them|a|the)|"
             r"lock\w* (?:him|her|them|a|the)|(?:keeps? )?(?:making|made|makes) comments|comment\w* (?:on|about) (?:her|his) (?:body|figure|looks)|"
             r"asked (?:her|him) (?:for (?:her|his) (?:snapchat|number|insta)|to stay behind)|calls? (?:her|him|them|some) |"
             r"(?:go|went|goes|going) into (?:the |a )?(?:\w+ ){0,3}(?:dorm\w*|toilets?|changing rooms?)|sit on (?:his|her) (?:knee|lap)|"

@@ -25,13 +25,14 @@ CHILD = re.compile(
     r"\b(?:mum|dad|mam|mom|step ?dad|step ?mum|mother|father)(?:'s (?:boyfriend|girlfriend|partner))? (?:\w+ ){0,2}?"
     r"(?:hit|hits|kick|kicks|beat|beats|punch\w*|slap\w*|hurt\w*|smack\w*|belt\w*|burn\w*|lock\w*) (?:him|her|them)\b|"
     r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends)|"
+    r"[a-z]+ \((?:[1-9]|1[0-7])[),]|"  # a name with an age under 18 in brackets: "Finn (3)", "Tegan (14, non-verbal)"
     # collecting or bringing a child: "dad drunk at pickup again", "mum was slurring at drop-off"
     r"(?:at|for|on|during) (?:the )?(?:school )?(?:pick[- ]?ups?|drop[- ]?offs?|school run|home ?time|hometime))")
 # An adult learner ("she's 19 and on our adult course") is not a child, whatever else the message says.
 ADULT = re.compile(r"\b(?:(?:she|he|they)(?:'?s| is| are| was)? (?:now )?(?:1[89]|[2-9]\d)\b(?! ?(?:months?|weeks?|days?))|"
                    r"(?:1[89]|[2-9]\d) ?(?:yr|year)s?[ -]?old (?:student|pupil|learner|sixth ?former)|"
                    r"adult (?:course|learners?|education|students?))")
-YOUNG = re.compile(r"\((?:[4-9]|1[0-7])\)|\b(?:kids?|child(?:ren)?|year ?(?:[1-9]|1[0-1])\b|yr ?(?:[1-9]|1[0-1])\b|"
+YOUNG = re.compile(r"\((?:[4-9]|1[0-7])\)|\b(?:kids?|child(?:ren)?|(?:year|yr|y) ?(?:[1-9]|1[0-2])\b|"
                    r"reception(?!ists?)|nursery|(?:[4-9]|1[0-7])[ -]?(?:yr|year)s?[ -]?olds?|(?:she|he)(?:'?s| is) (?:only )?"
                    r"(?:[4-9]|1[0-7])\b)")
 PRONOUN = re.compile(r"\b(?:she|he|her|him|his|they|them|their|hes|shes)\b")
@@ -45,7 +46,8 @@ _NAMED = re.compile(
     r"(?:told|tells|said|says|came in|comes in|turned up|turns up|arrived|keeps|kept|seems|seemed|mentioned|disclosed|"
     r"showed|admitted|refuses|refused|cried|flinched|wrote|drew|lives|sleeps|(?:has|had)n'?t been|(?:has|had) been "
     r"(?:off|absent|missing|crying|coming|turning|sleeping|living|staying|hungry|wearing|quiet|withdrawn|self)|"
-    r"(?:is|was) (?:crying|sobbing|hungry|scared|terrified|frightened|afraid|covered|missing|absent|limping|shaking)|"
+    r"(?:is|was) (?:crying|sobbing|screaming|distressed|bleeding|hungry|scared|terrified|frightened|afraid|covered|missing|"
+    r"absent|limping|shaking)|"
     # typed as a note: "jenson missing since saturday", "kelsey on the bridge", "rubie asked me at lunch"
     r"asked me|asks me|stared|ran off|[-–] (?=\w)|(?<=: )(?=\w)|(?:is |was )?being \w+ed|praising|missing|hungry|freezing|"
     r"on the (?:bridge|roof|ledge|railway)|no (?:coat|socks|shoes|lunch|breakfast|food)))\b")

@@ -125,6 +125,28 @@ def test_a_concern_in_a_story_is_still_heard(message):
     assert read(message) is not None
 
 
+@pytest.mark.parametrize(("message", "about"), [
+    ("Jude (9, EHCP) climbed out over the fence at lunch, we found him ten minutes later by the canal", "child"),
+    ("Ruby (14) has been sending photos to a man she met online", "child"),  # an age in brackets is a child
+    ("overheard a dad at pick up tell his son 'wait till we get home' and the boy went white", "child"),
+    ("she says her mum makes her say 'i'm useless' before bed", "child"),
+    ("our year 8s made monkey noises at a black player from the other team", "child"),
+    ("the volunteer (he's 24) who runs film club is dating a year 12", "staff"),  # a year 12 is under 18
+    ("a lunchtime supervisor held a y2 down on the floor for ages", "staff"),
+    ("an agency support worker held Kyle down on the floor. Kyle was screaming", "staff"),
+])
+def test_concerns_told_in_a_story_in_other_words(message, about):
+    found = read(message)
+    assert found is not None and found.about == about
+
+
+@pytest.mark.parametrize("message", [
+    "Reggie (reception) isn't in the classroom after PE, we've searched the hall and toilets and the side gate is open",
+])
+def test_a_child_not_back_after_pe_with_the_gate_open_is_999(message):
+    assert read(message).urgent
+
+
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball today") is None
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
