@@ -49,7 +49,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf"touch(?:es|ed|ing)? {_P}\b(?! on the (?:arm|shoulder))", r"private parts?", r"down there",
             r"(?:in|comes? (?:in|into)|into) (?:her|his|their) (?:room|bed) at night",
             r"(?:is|was|comes?|came|goes|went|gets?|got) in(?:to)? (?:her|his|their) (?:room|bed)\b", r"does stuff", r"did stuff",
-            r"massages?", r"(?:photos?|pictures?|pics|videos?|films?) of (?:her|him|them) (?:in the bath|naked|undress\w*|"
+            r"massages?", r"(?:took|taken|taking|takes) (?:\S+ ){0,4}into (?:the |a )?(?:\w+ )?(?:toilets?|loo|cupboard|store ?room|office|bathroom) and (?:locked|shut)", r"(?:photos?|pictures?|pics|videos?|films?) of (?:her|him|them) (?:in the bath|naked|undress\w*|"
             r"in (?:the|their) (?:bath|shower|changing room)|getting changed)", r"in the bath",
             # "filmed in the changing rooms", "a man in the girls' changing rooms"; not "a bit teary in the changing room"
             r"(?:film\w*|record\w*|photo\w*|pics?|videos?|phones?|camera|man|men|adult|touch\w*|peer\w*|watch\w*|spy\w*|going|goes|went|"

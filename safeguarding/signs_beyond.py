@@ -3,7 +3,7 @@ which takes them in): images, grooming and exploitation, radicalisation, FGM and
 missing child, peers, exposure online, the conduct of staff and volunteers, a disclosure as such."""
 from __future__ import annotations
 
-# Not back in class since lunch: a missing child, and one who may be in danger now (disclosure._NOW).
+# Not back in class since lunch: a missing child, and one who may be in danger now (urgency._NOW).
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
                     r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
 
@@ -105,6 +105,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:our|this|the|my) school (?:would|will|is going to|gonna|'d|is) (?:be )?next\b",
             r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
+            # a threat against a place of worship: "going to do something at the mosque to send a message"
+            r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
@@ -113,7 +115,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "fgm": {
         "strong": (
-            r"\bfgm\b", r"female genital", r"be cut", r"get cut", r"cutting (?:ceremony|on her)", r"(?:do|doing|coming to do) the cutting",
+            r"\bfgm\b", r"female genital", r"be cut", r"get cut", r"cutting (?:ceremony|on her)", r"(?:do|doing|coming to do) (?:the|her|their) cutting",
             r"\bthe cutting\b(?! (?:edge|room|board|mat|tool|machine|list|off))",
             r"(?:was|been|get|getting|be) cut (?:when|as a|back|abroad|in)", r"become a woman|becoming a woman",
             r"special (?:party|ceremony|procedure|holiday)", r"walking (?:a bit )?(?:strangely|funny|differently)",

@@ -142,9 +142,29 @@ def test_concerns_told_in_a_story_in_other_words(message, about):
 
 @pytest.mark.parametrize("message", [
     "Reggie (reception) isn't in the classroom after PE, we've searched the hall and toilets and the side gate is open",
+    # within days: a cutting, a wedding abroad, an attack on a place of worship
+    "y6 girl said her aunt is coming at the weekend to do her cutting like her sister's, this weekend",
+    "yr 11 says her dad has her passport and she flies out on friday to marry a cousin",
+    "a year 10 said he's going to do something at the synagogue on saturday, he showed me what he's made",
+    # a weapon at the door, someone following a child, a door locked on a child, a parent who can't be woken
+    "a mum says her ex is outside her flat with a hammer and her kids are in there",
+    "a y8 texted me that a man has been following her since the bus stop and she's hiding in a shop",
+    "a visitor took a y2 into the staff toilet and locked the door, they've been in there ages",
+    "a y4 says his mum's been on the sofa since last night and he couldn't wake her, his baby brother is with her",
+    "yr 11 girl barely conscious in the car park and a man is trying to get her into his car",
+    "a year 9 hasn't been in all week and her mum says she hasn't seen her since saturday",
 ])
-def test_a_child_not_back_after_pe_with_the_gate_open_is_999(message):
+def test_a_child_in_danger_before_anyone_can_act_is_999(message):
     assert read(message).urgent
+
+
+@pytest.mark.parametrize("message", [
+    "year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'",
+    "a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared",
+])
+def test_something_planned_that_is_not_an_attack_or_a_cutting_is_for_the_dsl_now(message):
+    found = read(message)
+    assert found is not None and not found.urgent
 
 
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():

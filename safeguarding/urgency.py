@@ -1,0 +1,102 @@
+"""When a concern told to the bot means a child may be in danger right now: "Call 999" comes first, before
+the designated person for Child Protection. Pure, offline, no I/O. Used by `disclosure.read`, on the message in
+everyday words (`everyday.normalise`) and the categories of harm found in it."""
+from __future__ import annotations
+
+import re
+
+from .signs_beyond import GONE_SINCE_LUNCH
+
+_NOW = re.compile(
+    r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
+    r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
+    r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
+    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
+    r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
+    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
+    r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
+    r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
+    # something planned for straight after school: a meeting with someone met online, a fight with a weapon
+    r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,60}\bafter school\b"
+    r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:\S+ ){0,8}today|"
+    r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:(?:in|at) (?:school|class|lessons?)|in) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
+    r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|locked in (?:a|the|her|his|their) \w*room|"
+    r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
+    r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d\d)|"
+    r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
+    r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
+    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
+    r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
+    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie)s? (?:\w+ )?(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
+    r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
+    r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
+    r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
+    r"(?:'?s|has|have) just (?:got|gone|climbed|jumped) in(?:to)? (?:a |the |his |her |their |one|an )(?:\w+ )?(?:car|van|taxi|one)?\b|"
+    r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)(?![^.?!]{0,50}\b(?:(?:this|next) (?:weekend|week|month)|"
+    r"tomorrow|at (?:easter|half ?term|christmas)|in the (?:holidays|summer)))|out of the gates?|"
+    r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
+    r"(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|couldn'?t wake|can'?t wake|barely conscious|semi-?conscious|passed out|"
+    # a weapon at the door, someone following a child, a child hiding, a door locked on a child, a child being taken to a car now
+    r"with a (?:baseball bat|bat|hammer|crowbar|machete|axe|knife|gun|weapon|blade)|(?:man|someone|somebody|stranger|guy|bloke) (?:has been |is |was |keeps )?following (?:her|him|them)|(?:she'?s|he'?s|they'?re|is|are) hiding (?:in|under|behind)|"
+    r"locked the door|been in there (?:for )?(?:ages|a while|a long time|\d+ min)|(?:heading|walking|going) (?:for|to|towards) (?:the|his|her|their|a) (?:car|van)|trying to (?:get|take|put|pull|drag) (?:her|him|them) (?:in)?to (?:his|her|their|a|the) (?:car|van)|"
+    r"(?:hasn'?t|has not|haven'?t|have not|not) (?:seen|heard from) (?:her|him|them) since|just (?:watched|saw|seen) (?:a|the|her|his|their) (?:dad|mum|man|woman|parent|adult)|"
+    # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
+    r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
+    r"(?:call|phone|rang|ringing)[^.?!]{0,40}whisper\w*|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today|"
+    # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
+    rf"{GONE_SINCE_LUNCH}|"
+    r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
+    r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
+    # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
+    r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
+    r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
+    # the one who hurt them collects them today; nobody has come at the end of the day; a parent gone and still not back
+    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,2}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
+    # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
+    # "left her 3yo home on his own to come to this meeting"
+    r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
+    r"left (?:her|his|their|my|the) (?:\w+ )?(?:\d+ ?(?:yo|year old|yr old)|baby|toddlers?|kids?|children|son|daughter) (?:at )?home "
+    r"(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves))|"
+    # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
+    r"(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way) to meet (?:up with )?(?:a|an|some|this|that|the) "
+    r"(?:older )?(?:man|men|guy|bloke|adult|stranger|someone|person|boy ?friend|lad) (?![^.?!]{0,60}\b(?:next|tomorrow|at the "
+    r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays)))")
+# A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
+# dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
+_ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"
+                    r"paracetamol|overdos\w*|(?:took|taken|swallowed) (?:all|some|a)|goodbye|bye\b|thanks for everything|"
+                    r"last (?:message|post|thing)|jump\w*|bridge|railway|train tracks?|(?:how|ways?) to (?:die|kill|end)|"
+                    r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
+                    # told in a message, not face to face: nobody knows where the child is
+                    r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our))(?! (?:his|her|their|a|the) (?:\w+ )?(?:diary|journal|planner|book|notebook|story|essay|poem|homework|work)\b))")
+# A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die: 999 whatever
+# the words ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message: the DSL now.
+_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
+                       r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
+# Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
+# A cutting, a wedding abroad or an attack planned within days: the police now, not a referral in the morning.
+_ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up)\b")
+_SOON = re.compile(r"\b(?:this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
+_NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
+                      r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
+                      r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"
+                      # an event named by when it was ("at this evening's parents' meeting"); bleeding told of the past
+                      r"|(?:this evening|tonight|today)'s|(?:was|were) bleeding"
+                      # a deadline set by someone else ("pay £200 by tonight"): the child is with us; the DSL acts now
+                      r"|(?:by|before) (?:tonight|today|the end of (?:the )?day|midnight)\b"
+                      r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
+                      # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
+                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
+
+
+def urgent(said: str, categories: tuple[str, ...]) -> bool:
+    """Whether a child may be in danger before anyone at school can act: happening now, a plan with the means
+    to hurt themselves, a farewell, or a cutting, a wedding abroad or an attack within days."""
+    if _NOW.search(_NOT_NOW.sub(" ", said)):
+        return True
+    if "suicide" in categories and _ACUTE.search(said):  # a plan or a means: the category of signs that say so
+        return True
+    if any("suicide" in category for category in categories) and _FAREWELL.search(said):  # self-harm too
+        return True
+    cutting_or_wedding = any(category.startswith("fgm") or "marriage" in category for category in categories)
+    return bool(_SOON.search(said)) and (cutting_or_wedding or ("radicalisation" in categories and bool(_ATTACK.search(said))))
