@@ -215,6 +215,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",
+            # safer recruitment: "a reference says she was let go from her last school for messaging pupils on snapchat"
+            r"(?:sacked|dismissed|let go|suspended|disciplined|investigated|struck off|barred|resigned|left) (?:\S+ ){0,6}(?:for|over|after) "
+            r"(?:\S+ ){0,2}(?:messag\w*|text\w*|snap\w*|contact\w*|touch\w*|a relationship|groom\w*|inappropriate\w*) (?:\S+ ){0,2}"
+            r"(?:pupils?|students?|children|kids|child)\b",
             # "one of the cover supervisors plays fortnite with some yr 9 boys in the evenings"
             r"(?:supervisors?|teachers?|colleagues?|staff|\btas?\b|coach(?:es)?|tutors?|volunteers?|technicians?|mentors?|assistants?|helpers?|mr \w+|mrs \w+|"
             r"miss \w+) (?:\w+ ){0,4}(?:play|plays|playing|played|games|gaming) (?:\w+ ){0,2}(?:fortnite|xbox|roblox|minecraft|"

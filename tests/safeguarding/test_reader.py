@@ -134,6 +134,7 @@ def test_a_concern_in_a_story_is_still_heard(message):
     ("the volunteer (he's 24) who runs film club is dating a year 12", "staff"),  # a year 12 is under 18
     ("a lunchtime supervisor held a y2 down on the floor for ages", "staff"),
     ("an agency support worker held Kyle down on the floor. Kyle was screaming", "staff"),
+    ("the new coach's reference says he was dismissed from his last club for texting children", "staff"),  # safer recruitment
 ])
 def test_concerns_told_in_a_story_in_other_words(message, about):
     found = read(message)
