@@ -825,3 +825,9 @@ def test_whom_the_policy_is_aimed_at_is_who_it_applies_to(matcher):
     for question in ("i work in the trust central finance team and never see a child, is this policy actually aimed at me?",
                      "is this policy meant for office staff or just teachers"):
         assert matcher.answer(question).clause_id == "intro.applies_all_staff", question
+
+
+def test_closing_an_account_is_not_removing_a_comment_and_leavers_accounts_are_it(matcher):
+    assert matcher.answer("how do i delete my old school twitter account").clause_id != "sanctioned.remove_inappropriate_comments"
+    leavers = "a colleague left in august and is still on the staff email lists, who removes leavers' accounts?"
+    assert matcher.answer(leavers).kind == "unknown"
