@@ -41,7 +41,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
@@ -127,7 +127,7 @@ _AFTERWARDS = re.compile(
     r"\b(?:after (?:that|then|my last day|i(?: ve| have)? (?:go|gone|finish\w*|left|moved on))|after (?:the|my) (?:notice|contract) "
     r"(?:ends|is up|runs out)|once (?:that|it|my contract|the contract|my notice) (?:ends|has ended|is over|finishes|runs out)|from (?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|next (?:term|year|month))|once (?:i(?: ve| have)?|you(?: ve| have)?|staff have|someone has) "
-    r"(?:left|gone|finished|moved on)|when i(?: ve| have) (?:left|gone|finished)|once i(?: m| am) gone)\b")
+    r"(?:actually |finally |properly )?(?:left|gone|finished|moved on|retired)|when i(?: ve| have) (?:left|gone|finished)|once i(?: m| am) gone)\b")
 _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
                              r"|\banother (?:trust|of the trust s|cmat) (?:school|academy)")
 # A trust account the staff member runs for school (not "my art account", which is their own).

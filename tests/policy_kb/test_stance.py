@@ -672,6 +672,11 @@ DECISIONS = [
     ("the dad of one of my year 11s wants to follow my insta, is that ok?", "personal.no_contact_parents_children", "no"),
     ("a lad from three years ago is 19 now and on a gap year, he wants to follow my insta. ok?", "personal.no_friend_students",
      "yes"),
+    # finished in the sixth form years ago is an ex-student; once I've actually finished (retired) is after leaving
+    ("a lad who finished in our sixth form three years ago (21 now) wants to follow my insta, is that allowed?",
+     "personal.no_friend_students", "yes"),
+    ("i retire in july. once i've actually finished can i add the parents i've got to know?",
+     "personal.no_contact_parents_children", "yes"),
     # asked and refused is not approval
     ("we asked slt for a twitter account for the choir and they said no. can we set one up ourselves?",
      "sanctioned.slt_approval", "no"),
