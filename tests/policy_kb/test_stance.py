@@ -677,6 +677,11 @@ DECISIONS = [
      "personal.no_friend_students", "yes"),
     ("i retire in july. once i've actually finished can i add the parents i've got to know?",
      "personal.no_contact_parents_children", "yes"),
+    # the Executive Headteacher's approval covers what was approved, not the next event or everyday contact
+    ("the exec head ok'd my mobile for parents on the residential, can i use the same approval for sports day?",
+     "personal.no_personal_email_phone", "conditional"),
+    ("exec head approved my own phone for the DofE expedition, does that cover texting parents during it?",
+     "personal.no_personal_email_phone", "yes"),
     # asked and refused is not approval
     ("we asked slt for a twitter account for the choir and they said no. can we set one up ourselves?",
      "sanctioned.slt_approval", "no"),
