@@ -682,6 +682,9 @@ DECISIONS = [
      "personal.no_personal_email_phone", "conditional"),
     ("exec head approved my own phone for the DofE expedition, does that cover texting parents during it?",
      "personal.no_personal_email_phone", "yes"),
+    # a site full of betting sponsors' ads is not an appropriate, safe link
+    ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
+     "sanctioned.external_links", "no"),
     # asked and refused is not approval
     ("we asked slt for a twitter account for the choir and they said no. can we set one up ourselves?",
      "sanctioned.slt_approval", "no"),
