@@ -81,7 +81,7 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
     r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
-    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b")
+    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b|\b(?:she|he|they)(?: s| has| have| ve)? (?:also |got |also got )?(?:a |an |two |three |\d )?(?:\w+ )?(?:kids?|child(?:ren)?|sons?|daughters?) (?:in (?:year|yr|y) ?\d|at (?:our|the|this|one of our) (?:school|academ)\w*)|\b(?:her|his|their) (?:kids?|children|sons?|daughters?) (?:go|goes|are|is) (?:to|at|in) (?:one of )?(?:our|the|this) (?:schools?|academ\w*)")
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
     r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+"

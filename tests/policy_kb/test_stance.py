@@ -682,6 +682,11 @@ DECISIONS = [
      "personal.no_personal_email_phone", "conditional"),
     ("exec head approved my own phone for the DofE expedition, does that cover texting parents during it?",
      "personal.no_personal_email_phone", "yes"),
+    # a colleague or an old school friend who has a child at one of our schools is a parent
+    ("a lunchtime supervisor added me on insta. she's got a kid in year 5 but she's staff too, so fine?",
+     "personal.no_contact_parents_children", "no"),
+    ("an old school friend wants to follow me on tiktok, her kids go to one of our academies. ok?",
+     "personal.no_contact_parents_children", "no"),
     # a site full of betting sponsors' ads is not an appropriate, safe link
     ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
      "sanctioned.external_links", "no"),
