@@ -687,6 +687,9 @@ DECISIONS = [
      "personal.no_contact_parents_children", "no"),
     ("an old school friend wants to follow me on tiktok, her kids go to one of our academies. ok?",
      "personal.no_contact_parents_children", "no"),
+    # "does the policy need me to…" asks whether it is required; "about 3k followers" is not a class called 3k
+    ("my insta is public with about 2k followers, all my pottery. does the policy need me to make it private?",
+     "personal.privacy_settings", "conditional"),
     # a site full of betting sponsors' ads is not an appropriate, safe link
     ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
      "sanctioned.external_links", "no"),
