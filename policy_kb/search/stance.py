@@ -79,7 +79,7 @@ _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
     r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b")
 _TODO = re.compile(
-    r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b"
+    r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
     r"|\bwho (?:do|should|must) (?:i|we) (?:tell|report|inform|speak|talk|go)|\bwho does it go to\b|\bwho (?:is|handles) (?:it|that|this)\b"
     r"|\b(?:do|should|must) (?:i|we) (?:still |also |really |even |actually )?(?:need to |have to )?(?:tell|report|flag|pass (?:it|this) on)\b"
