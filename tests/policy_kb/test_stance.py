@@ -693,7 +693,9 @@ DECISIONS = [
     ("my insta is public with about 2k followers, all my pottery. does the policy need me to make it private?",
      "personal.privacy_settings", "conditional"),
     # "(no kids obvs)": no child in it, so no rule about children; a staff night out is the reputation advice
-    ("the staff leaving do got a bit messy (no kids obviously). can i put the pics of me doing shots on my insta?",
+    ("work christmas do got messy last night (no kids obvs). someone took pics of me doing shots with the head, can i put them "
+     "on my insta?", "personal.consider_reputation", "conditional"),
+    ("the staff night out got really messy, no pupils there obviously. can i post the photos of me on facebook?",
      "personal.consider_reputation", "conditional"),
     # a site full of betting sponsors' ads is not an appropriate, safe link
     ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
