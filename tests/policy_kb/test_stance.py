@@ -697,6 +697,11 @@ DECISIONS = [
      "on my insta?", "personal.consider_reputation", "conditional"),
     ("the staff night out got really messy, no pupils there obviously. can i post the photos of me on facebook?",
      "personal.consider_reputation", "conditional"),
+    # "a dad called me incompetent" is name-calling, not a phone call: the post about it is the question
+    ("a mum called me useless at parents evening so i tweeted 'some parents are a nightmare', no names. ok?",
+     "personal.avoid_specific_matters", "no"),
+    ("a mum called me last night on my mobile about her son's detention, can i ring her back?",
+     "personal.no_personal_email_phone", "no"),
     # a site full of betting sponsors' ads is not an appropriate, safe link
     ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
      "sanctioned.external_links", "no"),
