@@ -831,3 +831,8 @@ def test_closing_an_account_is_not_removing_a_comment_and_leavers_accounts_are_i
     assert matcher.answer("how do i delete my old school twitter account").clause_id != "sanctioned.remove_inappropriate_comments"
     leavers = "a colleague left in august and is still on the staff email lists, who removes leavers' accounts?"
     assert matcher.answer(leavers).kind == "unknown"
+
+
+def test_which_login_a_department_account_uses_is_the_email_rule(matcher):
+    reply = matcher.answer("the geography dept's new youtube needs a google login, should we use the HoD's school account?")
+    assert "sanctioned.link_trust_email" in (reply.clause_id, *reply.choices)
