@@ -702,6 +702,9 @@ DECISIONS = [
      "personal.avoid_specific_matters", "no"),
     ("a mum called me last night on my mobile about her son's detention, can i ring her back?",
      "personal.no_personal_email_phone", "no"),
+    # SLT's approval of one account does not cover a new, separate one
+    ("slt signed off the music dept insta last term. can we just make a separate one for the choir too?",
+     "sanctioned.slt_approval", "conditional"),
     # a site full of betting sponsors' ads is not an appropriate, safe link
     ("can the rugby account share the local club's fixtures page? it's covered in betting sponsor ads",
      "sanctioned.external_links", "no"),
