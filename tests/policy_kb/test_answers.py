@@ -836,3 +836,10 @@ def test_closing_an_account_is_not_removing_a_comment_and_leavers_accounts_are_i
 def test_which_login_a_department_account_uses_is_the_email_rule(matcher):
     reply = matcher.answer("the geography dept's new youtube needs a google login, should we use the HoD's school account?")
     assert "sanctioned.link_trust_email" in (reply.clause_id, *reply.choices)
+
+
+def test_the_writers_own_role_is_not_someone_elses_say_so(matcher):
+    own = matcher.answer("head of year 8 here. can i text parents from my own mobile about detentions?")
+    told = matcher.answer("my head of year said it's fine to text parents from my own mobile about detentions")
+    assert own.verdict == told.verdict == "conditional"
+    assert "someone else" not in own.headline and "someone else" in told.headline
