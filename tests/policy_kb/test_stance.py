@@ -702,6 +702,9 @@ DECISIONS = [
      "personal.avoid_specific_matters", "no"),
     ("a mum called me last night on my mobile about her son's detention, can i ring her back?",
      "personal.no_personal_email_phone", "no"),
+    # a deputy head is SLT: the URL may go to them instead of the subject leader
+    ("my subject leader is on maternity leave, can i send the new class blog's link to the deputy head instead?",
+     "sanctioned.notify_url", "yes"),
     # SLT's approval of one account does not cover a new, separate one
     ("slt signed off the music dept insta last term. can we just make a separate one for the choir too?",
      "sanctioned.slt_approval", "conditional"),
