@@ -705,6 +705,9 @@ DECISIONS = [
     # a deputy head is SLT: the URL may go to them instead of the subject leader
     ("my subject leader is on maternity leave, can i send the new class blog's link to the deputy head instead?",
      "sanctioned.notify_url", "yes"),
+    # email with a parent who is a friend, about something that is not trust business
+    ("a dad at school is my running buddy, we email about our running club from our gmails. is that breaking the email rule?",
+     "personal.official_email", "yes"),
     # SLT's approval of one account does not cover a new, separate one
     ("slt signed off the music dept insta last term. can we just make a separate one for the choir too?",
      "sanctioned.slt_approval", "conditional"),
