@@ -116,6 +116,11 @@ def test_an_ordinary_days_story_is_not_a_concern(message):
 
 @pytest.mark.parametrize("message", [
     "a y3 was crying and said her dad hit her",  # distress beside a sign of harm, and told
+    # a child's fear or upset about the people at home is still heard, though distress alone weighs nothing
+    "a year 3 girl was crying and scared when her dad came to pick her up",
+    "y5 boy is terrified of going home and keeps crying at the end of the day",
+    "year 8 girl has been really withdrawn and anxious since her mum's new boyfriend moved in",
+    "a yr 9 boy told me he is scared and doesn't feel safe at home",
     "a man dragging a kid in our uniform down the road, the kid is crying and struggling",
     "the head keeps coming into the girls changing room during PE and the year 9s have complained",
     "the IT contractor keeps going into the girls changing room while they're getting changed",
