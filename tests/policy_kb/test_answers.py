@@ -843,3 +843,11 @@ def test_the_writers_own_role_is_not_someone_elses_say_so(matcher):
     told = matcher.answer("my head of year said it's fine to text parents from my own mobile about detentions")
     assert own.verdict == told.verdict == "conditional"
     assert "someone else" not in own.headline and "someone else" in told.headline
+
+
+@pytest.mark.parametrize("question", [
+    "a year 11 wants his grades emailed to his personal gmail while he's away, is that ok?",
+    "a yr 8 filmed a supply teacher and put it on tiktok. what's the policy - is that a behaviour sanction or exclusion?",
+])
+def test_a_pupils_own_email_and_a_pupils_sanction_are_not_this_policy(matcher, question):
+    assert matcher.answer(question).kind == "unknown"
