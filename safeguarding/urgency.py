@@ -73,10 +73,10 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
 # the words ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message: the DSL now.
 _FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
-# Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 # A cutting, a wedding abroad or an attack planned within days: the police now, not a referral in the morning.
 _ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up)\b")
 _SOON = re.compile(r"\b(?:this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
+# Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
                       r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"

@@ -710,6 +710,9 @@ def test_whether_social_media_is_banned_for_teaching_is_the_rule_on_educational_
     "can the pastoral team have a shared mailbox so parents can email all of us?",
     "how do we open a school fund account for the uniform shop money?",
     "how do i turn off teams notifications at the weekend?",
+    # a pupil's own results sent to the pupil's own address; which sanction a pupil gets
+    "a year 11 wants his grades emailed to his personal gmail while he's away, is that ok?",
+    "a yr 8 filmed a supply teacher and put it on tiktok. what's the policy - is that a behaviour sanction or exclusion?",
 ])
 def test_questions_for_it_hr_or_the_behaviour_policy_are_not_answered_from_this_one(matcher, question):
     assert matcher.answer(question).kind == "unknown"
@@ -843,11 +846,3 @@ def test_the_writers_own_role_is_not_someone_elses_say_so(matcher):
     told = matcher.answer("my head of year said it's fine to text parents from my own mobile about detentions")
     assert own.verdict == told.verdict == "conditional"
     assert "someone else" not in own.headline and "someone else" in told.headline
-
-
-@pytest.mark.parametrize("question", [
-    "a year 11 wants his grades emailed to his personal gmail while he's away, is that ok?",
-    "a yr 8 filmed a supply teacher and put it on tiktok. what's the policy - is that a behaviour sanction or exclusion?",
-])
-def test_a_pupils_own_email_and_a_pupils_sanction_are_not_this_policy(matcher, question):
-    assert matcher.answer(question).kind == "unknown"
