@@ -184,7 +184,8 @@ def read(text: str) -> Disclosure | None:
     # (a burn, a cold). Unless the second reader hears harm in them, not a concern.
     if not strong and weight == 2 and max((w for _, w in words.values()), default=0) <= 1 and not _TOLD.search(said):
         two_stories = len({c for c, _ in words.values() if c != "distress"} | set(weak)) >= 2
-        if heard() < (LIGHT_DOUBT if two_stories else LEAVE_DOUBT if _ASKS_LEAVE.search(said) else 0.0):
+        bar = LIGHT_DOUBT if two_stories else LEAVE_DOUBT if _ASKS_LEAVE.search(said) else 0.0
+        if bar and heard() < bar:
             return None
     if (everyday.TEACHING.search(said) and not _TOLD.search(said) and not everyday.ONE_CHILD.search(said) and not who.named(text)
             and heard() < second_reader.THRESHOLD):
