@@ -800,34 +800,30 @@ def test_whether_the_policy_applies_to_a_platform_is_not_about_who_it_applies_to
     assert reply.kind == "unknown" or reply.clause_id in ("scope.examples", "scope.types")
 
 
-def test_whether_the_policy_applies_to_a_role_is_still_who_it_applies_to(matcher):
-    for question in ("does the policy apply to cleaners", "does it apply to governors", "is this just for teachers"):
-        assert matcher.answer(question).clause_id == "intro.applies_all_staff", question
-
-
 @pytest.mark.parametrize("question", [
-    "a parent i'm friends with asked me to tutor her daughter privately on saturdays for money, am i allowed?",
-    "my sister is a parent here and wants to volunteer reading in my class, is that a conflict of interest?",
-    "a parent who's a friend asked me to be a referee for her job, can i use school headed paper?",
+    "does the policy apply to cleaners", "does it apply to governors", "is this just for teachers",
+    # whom it is aimed at, or meant for
+    "i work in the trust central finance team and never see a child, is this policy actually aimed at me?",
+    "is this policy meant for office staff or just teachers",
 ])
-def test_a_parent_who_is_a_friend_is_not_the_social_media_rule_without_social_media(matcher, question):
-    assert matcher.answer(question).clause_id != "personal.no_contact_parents_children"
+def test_whether_the_policy_applies_to_a_role_is_still_who_it_applies_to(matcher, question):
+    assert matcher.answer(question).clause_id == "intro.applies_all_staff"
 
 
-@pytest.mark.parametrize("question", [
-    "parent friend req??",
-    "does the no-parents-on-social-media thing still apply in the summer holidays?",
-    "I moved to another trust school, can I accept the parents from my old school now?",
-    "Doesn't the policy only stop us friending pupils? Parents are adults",
+@pytest.mark.parametrize(("question", "the_parent_rule"), [
+    # a parent who is a friend, with no social media in it: not that rule
+    ("a parent i'm friends with asked me to tutor her daughter privately on saturdays for money, am i allowed?", False),
+    ("my sister is a parent here and wants to volunteer reading in my class, is that a conflict of interest?", False),
+    ("a parent who's a friend asked me to be a referee for her job, can i use school headed paper?", False),
+    # friending, accepting or adding parents, social media in any spelling: still that rule
+    ("parent friend req??", True),
+    ("does the no-parents-on-social-media thing still apply in the summer holidays?", True),
+    ("I moved to another trust school, can I accept the parents from my old school now?", True),
+    ("Doesn't the policy only stop us friending pupils? Parents are adults", True),
 ])
-def test_the_parent_rule_still_answers_friending_and_accepting_parents(matcher, question):
-    assert matcher.answer(question).clause_id == "personal.no_contact_parents_children"
+def test_the_parent_rule_needs_social_media_friending_or_accepting_them(matcher, question, the_parent_rule):
+    assert (matcher.answer(question).clause_id == "personal.no_contact_parents_children") is the_parent_rule
 
-
-def test_whom_the_policy_is_aimed_at_is_who_it_applies_to(matcher):
-    for question in ("i work in the trust central finance team and never see a child, is this policy actually aimed at me?",
-                     "is this policy meant for office staff or just teachers"):
-        assert matcher.answer(question).clause_id == "intro.applies_all_staff", question
 
 
 def test_closing_an_account_is_not_removing_a_comment_and_leavers_accounts_are_it(matcher):

@@ -146,33 +146,6 @@ def test_concerns_told_in_a_story_in_other_words(message, about):
     assert found is not None and found.about == about
 
 
-@pytest.mark.parametrize("message", [
-    "Reggie (reception) isn't in the classroom after PE, we've searched the hall and toilets and the side gate is open",
-    # within days: a cutting, a wedding abroad, an attack on a place of worship
-    "y6 girl said her aunt is coming at the weekend to do her cutting like her sister's, this weekend",
-    "yr 11 says her dad has her passport and she flies out on friday to marry a cousin",
-    "a year 10 said he's going to do something at the synagogue on saturday, he showed me what he's made",
-    # a weapon at the door, someone following a child, a door locked on a child, a parent who can't be woken
-    "a mum says her ex is outside her flat with a hammer and her kids are in there",
-    "a y8 texted me that a man has been following her since the bus stop and she's hiding in a shop",
-    "a visitor took a y2 into the staff toilet and locked the door, they've been in there ages",
-    "a y4 says his mum's been on the sofa since last night and he couldn't wake her, his baby brother is with her",
-    "yr 11 girl barely conscious in the car park and a man is trying to get her into his car",
-    "a year 9 hasn't been in all week and her mum says she hasn't seen her since saturday",
-])
-def test_a_child_in_danger_before_anyone_can_act_is_999(message):
-    assert read(message).urgent
-
-
-@pytest.mark.parametrize("message", [
-    "year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'",
-    "a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared",
-])
-def test_something_planned_that_is_not_an_attack_or_a_cutting_is_for_the_dsl_now(message):
-    found = read(message)
-    assert found is not None and not found.urgent
-
-
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball today") is None
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
@@ -499,6 +472,21 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("found a year 9 in the toilets with a cord tied round her neck, she won't let us take it off", True),
     ("a year 1 boy says his baby brother is at home on his own today because mum went out last night and never came back", True),
     ("a boy at after school club has grabbed a knife from the kitchen and is holding it to another child's throat", True),
+    ("Reggie (reception) isn't in the classroom after PE, we've searched the hall and toilets and the side gate is open", True),
+    # within days: a cutting, a wedding abroad, an attack on a place of worship
+    ("y6 girl said her aunt is coming at the weekend to do her cutting like her sister's, this weekend", True),
+    ("yr 11 says her dad has her passport and she flies out on friday to marry a cousin", True),
+    ("a year 10 said he's going to do something at the synagogue on saturday, he showed me what he's made", True),
+    # a weapon at the door, someone following a child, a door locked on a child, a parent who can't be woken
+    ("a mum says her ex is outside her flat with a hammer and her kids are in there", True),
+    ("a y8 texted me that a man has been following her since the bus stop and she's hiding in a shop", True),
+    ("a visitor took a y2 into the staff toilet and locked the door, they've been in there ages", True),
+    ("a y4 says his mum's been on the sofa since last night and he couldn't wake her, his baby brother is with her", True),
+    ("yr 11 girl barely conscious in the car park and a man is trying to get her into his car", True),
+    ("a year 9 hasn't been in all week and her mum says she hasn't seen her since saturday", True),
+    # planned, but not an attack or a cutting: the DSL now
+    ("year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'", False),
+    ("a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
