@@ -173,7 +173,8 @@ def read(text: str) -> Disclosure | None:
     if weight < 2 and not alone:
         # Words the signs don't know: the second reader may still hear harm in them, but only in words
         # that say something: "year 9 girl" or "ex student, she's 16" (an answer to "who is it?") say who.
-        if not who.says_something(said) or heard() < second_reader.THRESHOLD or (everyday.MY_ACCOUNTS.search(said) and not _TOLD.search(said)):
+        if (not who.says_something(said) or everyday.seen_to(said) or heard() < second_reader.THRESHOLD
+                or (everyday.MY_ACCOUNTS.search(said) and not _TOLD.search(said))):
             return None
         categories: tuple[str, ...] = ("harm told in other words",)
     else:

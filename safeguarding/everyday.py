@@ -22,6 +22,11 @@ def normalise(text: str) -> str:
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
+    said = _PET.sub("a pet", said)  # "his cat got out and didn't come home": the cat is missing, not the boy
+    if seen_to(said):
+        said = _INJURY.sub("knocked", said)  # "slipped on the ice, bruised her hip, first aid given": an accident seen to
+    if _SCRAP.search(said) and _DEALT_WITH.search(said):
+        said = _BLOWS.sub("scuffled", said)  # "two y9 boys had a fight… one threw a punch… separated": behaviour
     said = _TALK_ON.sub("a school talk", said)  # "after the knife crime assembly": the talk's subject, not a child's harm
     said = _ADULT_EXPECTING.sub("an adult expecting a baby", said)  # "my sixth former is 18 and pregnant": not underage
     # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
@@ -30,7 +35,7 @@ def normalise(text: str) -> str:
 
 
 # "kicked off in my lesson" behaved badly; "kicked a football through the window" is a ball, not a child
-_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
+_IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their) (?:fence|door|wall|bin|chair|table|locker)s?\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
 _OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
                        r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
 _EVERYDAY = re.compile(
@@ -41,6 +46,7 @@ _EVERYDAY = re.compile(
     r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
     r"school|sector|practice|hire|hospital|healthcare)\b"
     r"|\bcctv(?: camera| footage| system)?s?\b"
+    r"|\b(?:risk assessments?|food tech|cookery|cooking|kitchen) (?:for |on |with )?knives\b|\bknives (?:in|for) (?:food tech|cooking|cookery|the kitchen)\b"
     # consent taken back is an administrative matter, not a withdrawn child
     r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"
     r"|\b(?:consent|permission)(?: \w+){0,2} withdrawn\b"
@@ -62,10 +68,42 @@ _SPORTS_KNOCK = re.compile(
     r"(?:knee|shin|ankle|elbow|toe|wrist|finger|thumb|foot|leg|arm|shoulder|collarbone)s? "
     r"(?:\w+ ){0,2}?(?:(?:playing|in|at|during|doing) )?(?:the |a )?(?:pe|games|football|netball|rugby|hockey|basketball|"
     r"training|match|sports day|playground|trampolin\w*|gymnastics|cricket|athletics)\b")
+# An accident someone saw happen and saw to ("slipped on the ice, bruised her hip, first aid given", "hit on the cheek
+# by a hockey ball, ice pack"): its injuries are knocks, unless the child's own account of them is what is told.
+_ACCIDENT = re.compile(
+    r"\b(?:slipped|tripped|fell (?:over|off|down|from)|went over on|collided|bumped (?:heads|into)|landed (?:on|awkwardly)|"
+    r"(?:hit|struck|caught|smacked|whacked|knocked)(?: (?:on|in) (?:the|his|her) \w+)? (?:by|with) (?:a|an|the) (?:\w+ )?"
+    r"(?:ball|bat|racket|racquet|stick|door|swing|frisbee|shuttlecock|beanbag|javelin|puck|goalpost))\b")
+_SEEN_TO = re.compile(r"\b(?:first aid\w*|ice ?packs?|ice and|(?:an|some) ice\b|accident (?:form|book|slip|report)|carried on|"
+                      r"(?:she|he)(?:'s| is) (?:fine|ok|okay|alright)|back (?:to|in) (?:class|lessons?))")
+_THEIR_ACCOUNT = re.compile(r"\b(?:says?|said|claims?|claimed|reckons?|told me|according to) (?:that )?(?:she|he|they|it)\b"
+                            r"|\bstory\b|add up|\bagain\b")
+_INJURY = re.compile(r"\b(?:bruis\w*|swell\w*|swollen|hit|graz\w*|sprain\w*|injur\w*|broke|broken|breaking|fractur\w*|bump\w*)\b")
+
+
+def seen_to(said: str) -> bool:
+    """An accident someone saw happen and saw to, told as such: nobody's harm to find in it."""
+    return bool(_ACCIDENT.search(said) and _SEEN_TO.search(said) and not _THEIR_ACCOUNT.search(said))
+
+
+# Two pupils fighting each other, seen and dealt with ("separated", "both parents rung", "internal exclusion"): behaviour,
+# not harm done to a child. A weapon, a film of it or an injury named is still a sign.
+_SCRAP = re.compile(r"\b(?:two|2|a couple of|a pair of) (?:\w+ ){0,2}?(?:boys|girls|lads|students|pupils|kids|y\d+s|yr ?\d+s|year \d+s) "
+                    r"(?:had|got into|were in|were having|started) (?:a |an )?(?:\w+ )?(?:fight|scrap|scuffle|punch[- ]?up|squabble)"
+                    r"|\b(?:fight|scrap|scuffle|punch[- ]?up|squabble)s? (?:\w+ ){0,5}?between (?:two|2|a couple of)\b")
+_DEALT_WITH = re.compile(r"\b(?:separated|exclu\w+|detentions?|isolation|behaviour (?:log|entry|point|system)|parents? (?:rung|called|phoned|told|informed)"
+                         r"|both (?:parents|families)|apologi\w+|calmed down)\b")
+_BLOWS = re.compile(r"\b(?:punch\w*|hit|hitting|kick\w*|threw|scratch\w*|push\w*|shov\w*|hurt)\b")
+# A pet lost or put to sleep: "his cat got out and didn't come home", "the family dog had to be put to sleep".
+_PET_GONE = (r"(?:got out|ran away|went missing|(?:is|was|has been|had gone) missing|didn'?t come (?:home|back)|never came (?:home|back)"
+             r"|died|was put down|(?:had to be |was )?put to sleep)")
+_PET = re.compile(r"\b(?:his|her|their|the|our|a) (?:family |class )?(?:cat|dog|pet|rabbit|hamster|guinea pig|tortoise|puppy|kitten|budgie)s? "
+                  rf"(?:\w+ ){{0,5}}?{_PET_GONE}(?:,? (?:and |then )?(?:\w+ ){{0,3}}?{_PET_GONE})*\b")
 _TALK_ON = re.compile(r"\b(?:knife crime|online safety|e-?safety|county lines|drugs?|consent|healthy relationships|gangs?|prevent|"
                       r"radicalisation|extremism|grooming|self[- ]harm|mental health|(?:cyber ?)?bullying) (?:assembl(?:y|ies)|"
                       r"workshops?|talks?|week|day|lessons?|sessions?|campaign|training|displays?|projects?|presentations?|unit|topic)\b")
-_ADULT_EXPECTING = re.compile(r"\b(?:1[89]|[2-9]\d)(?: years? old| yo)?,? (?:and |who(?:'s| is) |now )?(?:pregnant|expecting)\b")
+_ADULT_EXPECTING = re.compile(r"\b(?:tas?|teachers?|colleagues?|members? of staff|staff members?|mum|mother|step-?mum)"
+                              r"(?: \w+){0,2}? (?:is|'s|was|are) (?:now )?(?:pregnant|expecting)\b|\b(?:1[89]|[2-9]\d)(?: years? old| yo)?,? (?:and |who(?:'s| is) |now )?(?:pregnant|expecting)\b")
 _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
                       r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")
 

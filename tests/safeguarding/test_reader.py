@@ -109,6 +109,13 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     "y8 girl got a rope burn on her palm on the climbing wall, their first aider sorted it",
     "y5 got a paper cut and was more upset about the blood on his neat work than the cut",
     "her new trainers are giving the y4 girl blisters, can she wear plimsolls for the walk?",
+    # an accident someone saw and saw to; two pupils scrapping, dealt with; a pet; a thing kicked; an adult expecting
+    "a y7 tripped over a bag in the dining hall and bruised his elbow, first aider saw him and he went back to class",
+    "year 4 boy caught in the face by a netball at break, bit swollen, ice pack and mum informed. who orders softer balls?",
+    "two y10 lads got into a punch up over a card game, separated straight away, both in detention. do i log it?",
+    "y6 girl tearful all morning because the family rabbit died and then the hamster ran away too",
+    "y9 kicked the door of the science lab in a strop, the hinge is bent, who do i ask to fix it",
+    "one of the reception TAs is pregnant, is there a risk assessment for chickenpox?",
 ])
 def test_an_ordinary_days_story_is_not_a_concern(message):
     assert read(message) is None
@@ -125,6 +132,10 @@ def test_an_ordinary_days_story_is_not_a_concern(message):
     "the head keeps coming into the girls changing room during PE and the year 9s have complained",
     "the IT contractor keeps going into the girls changing room while they're getting changed",
     "a y9 girl is hungry every morning and has marks on her arms",  # two light signs of two kinds, heard by the reader
+    # an accident whose account is doubted, a fight with a weapon, a child who did not come home
+    "y7 came in with a bruised cheek, says he fell over the dog again, first aider saw him",
+    "two y10 lads had a fight at the gate and one pulled a knife, they were separated",
+    "year 8 girl didn't come home last night, mum rang, her cat is fine",
 ])
 def test_a_concern_in_a_story_is_still_heard(message):
     assert read(message) is not None
