@@ -20,6 +20,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # "won't be in today because she 'fell down the stairs again'": the same explanation of an injury, again
             r"(?:fell|fallen|falling|tripped) down (?:the )?stairs again|walked into (?:a|the) door again",
             r"wait (?:till|until|til) (?:we|you|i) get (?:you )?home|you know what'?s coming",  # a parent's threat, overheard
+            # "one of them gave little jack a slap for being cheeky": a blow, said as something given
+            r"(?:gave|give|gives|giving|given) (?:\w+ ){1,3}a (?:slap|smack|clip (?:round|around) the (?:ear|head)|(?:good )?hiding|whack|thump|wallop|kick|punch)\b",
             rf"(?:hits?|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|"
             rf"thump(?:s|ed|ing)?|batter(?:s|ed|ing)?|strangl\w*|chok(?:e|ed|es|ing)|throttl\w*|beat(?:s|en|ing)?) "
             rf"(?:{_P}|the (?:kids?|boys?|girls?|baby))",
@@ -156,7 +158,11 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)",
             # the mark a ligature leaves: "a rope mark around her neck"
             r"(?:rope|ligature|cord|belt) (?:marks?|burns?)(?! on (?:her|his|their|the) (?:palms?|hands?|fingers?|knees?|legs?))", r"marks? (?:all )?(?:round|around) (?:her|his|their) neck",
-            r"not (?:being|be) here any ?more", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
+            r"not (?:being|be) here any ?more",
+            # a means kept to hand; "the last one of these I'll need"; "take care of mum, I'm not coming back"
+            r"(?:rope|noose|ligature|cord|belt|razor|blades?|pills|tablets) (?:\w+ )?in (?:his|her|their) (?:bag|locker|pocket|blazer|room|coat)",
+            r"(?:the )?last (?:one|time|\w+(?: \w+)?) (?:of (?:these|those) )?(?:i'?ll|i will|i'?m going to|i'?m gonna|(?:he|she|they)(?:'ll| will)) (?:ever )?(?:need|have|do|see|come to)",
+            r"(?:look after|take care of) (?:my |your )?(?:mum|dad|nan|mam|mom|brother|sister|the dog|the cat|everyone)\b[^.?!]{0,20}\b(?:i'?m|im|i am) not coming back", r"(?:wish|wishes|wished) (?:she|he|they|i) could (?:just )?(?:disappear|vanish|not wake up|"
             r"not exist|go to sleep (?:and|forever))",
             # a means and the intent to use it: "he's got a rope in his bag and he's going to use it after school"
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",

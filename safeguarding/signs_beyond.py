@@ -110,7 +110,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
-            r"\bincels?\b", r"school shooters?", r"blow(?:ing)? up (?:the|our) school", r"how to make (?:a )?(?:bombs?|explosives?)", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "
+            r"\bincels?\b", r"school shooters?", r"blow(?:ing)? up (?:the|our) school", r"how to make (?:a )?(?:bombs?|explosives?)",
+            # searches on what can be made from fertiliser; "after friday everyone will know my name"
+            r"(?:make|made|making|build\w*) (?:\w+ ){0,3}(?:from|with|out of) (?:\w+ )?fertili[sz]er|fertili[sz]er (?:bombs?|explosives?)",
+            r"everyone (?:will|'ll|is going to|gonna) know (?:my|his|her|their) names?", r"(?:terrorists?|shooters?|bombers?|hitler|nazis?) (?:are|is|were|was) "
             r"(?:'|‘)?(?:heroes|hero|right|legends?|heroic)"),
     },
     "fgm": {

@@ -12,13 +12,13 @@ _NOW = re.compile(
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
-    r"(?:swallowed|took|taken?) (?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
+    r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
-    r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,60}\bafter school\b"
-    r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:\S+ ){0,8}today|"
+    r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,90}\bafter school\b"
+    r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:[^\s.?!]+ ){0,8}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:(?:in|at) (?:school|class|lessons?)|in) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
     r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
@@ -47,6 +47,17 @@ _NOW = re.compile(
     rf"{GONE_SINCE_LUNCH}|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
+    # a parent who "can't go on" and will "take the boys with her"
+    r"(?:can'?t|cannot|can not) go on\b[^.?!]{0,60}\btake (?:the (?:kids|children|boys|girls)|them|him|her) with (?:her|him)\b|"
+    # someone on their way to take a child ("dad rang shouting he's coming to take the kids himself", "her uncle is coming at
+    # home time to take her to 'the place'"); a door being kicked in; a child gone off now, or gone to meet an adult at lunch
+    r"(?:coming|on (?:his|her|their) way|turn(?:ing|ed)? up) (?:\S+ ){0,5}to (?:take|get|collect|snatch|grab|pick up) (?:the (?:kids|children|boys|girls)|"
+    r"(?:her|his|their) (?:kids|children|son|daughter|boy|girl)|her|him|them)\b|"
+    r"(?:kicking|smashing|banging on|breaking down|trying to (?:break|kick) (?:down|in)?) (?:the |her |his |their |our )?(?:front |back |bathroom |bedroom )?doors?\b|"
+    r"(?:bunk\w*|skip\w*|skiv\w*|leav\w*|sneak\w* out of|miss\w*) (?:\S+ ){0,3}(?:last lesson|period \d|lunch|this afternoon|school early) to (?:meet|see|go)|"
+    r"(?:going|go|gone) (?:back )?out (?:\S+ ){0,3}(?:at|after) (?:lunch|break)\b|"
+    r"(?:'?s|is|are|'re) at (?:the )?(?:train|bus|coach|railway) station\b|(?:hasn'?t|has not|not) been (?:back|home) since|last seen (?:\S+ ){0,6}(?:last night|yesterday)|"
+    r"(?:wasn'?t|was not|not|isn'?t|is not) (?:on the (?:school )?bus|in registration|at registration|in (?:form|tutor) (?:time|room))|"
     # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
@@ -63,7 +74,7 @@ _NOW = re.compile(
     r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays)))")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
-_ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herself|himself|themselves)|pills|tablets|"
+_ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"
                     r"paracetamol|overdos\w*|(?:took|taken|swallowed) (?:all|some|a)|goodbye|bye\b|thanks for everything|"
                     r"last (?:message|post|thing)|jump\w*|bridge|railway|train tracks?|(?:how|ways?) to (?:die|kill|end)|"
                     r"(?:cut|cuts|cutting) (?:deep|too deep)|tried to (?:kill|end|hang)|"
@@ -74,8 +85,9 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|hang (?:herse
 _FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # A cutting, a wedding abroad or an attack planned within days: the police now, not a referral in the morning.
-_ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up)\b")
-_SOON = re.compile(r"\b(?:this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
+_ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up|fertili[sz]er|explosives?"
+                     r"|everyone (?:will|'ll|is going to|gonna) know)\b")
+_SOON = re.compile(r"\b(?:this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:on|after|by|before) (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"
@@ -86,7 +98,9 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"|(?:by|before) (?:tonight|today|the end of (?:the )?day|midnight)\b"
                       r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
                       # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
-                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
+                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|"
+                      # what happens every day is for the DSL today: "her 'boyfriend' waits outside the gate every day"
+                      r"(?:waits?|waiting|hangs? (?:around|about|round)|is|sits?|parks?) outside (?:the )?(?:school|gates?) (?:every|most|each) (?:day|morning|afternoon|night)|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

@@ -227,7 +227,8 @@ DECISIONS = [
      "sanctioned.photo_consent", "yes"),
     ("photos from the inset day for the trust instagram, only adults in them. do we need consent forms?",
      "sanctioned.photo_consent", "yes"),
-    ("the new library on the school facebook, no pupils at all in the pics, any consent needed?", "sanctioned.photo_consent", "yes"),
+    ("the new library on the school facebook, no pupils at all in the pics, any consent needed?",
+     "sanctioned.photo_consent", "yes"),
     # the school phone failed and the person's own was used, with no approval; access before the URL is sent on
     ("the school mobile ran out of charge on the residential so i used my own to text a mum. i didn't have approval, "
      "is that a problem?", "personal.no_personal_email_phone", "no"),

@@ -162,6 +162,10 @@ def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
 
 
+def test_a_slap_given_is_still_a_blow():
+    assert read("a year 4 said her mum gave her a slap round the face for being cheeky").categories == ("physical abuse",)
+
+
 def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     assert read("a year 5 kicked off in class today and then said his dad kicked him last night").categories == (
         "physical abuse",)
@@ -495,8 +499,22 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a y4 says his mum's been on the sofa since last night and he couldn't wake her, his baby brother is with her", True),
     ("yr 11 girl barely conscious in the car park and a man is trying to get her into his car", True),
     ("a year 9 hasn't been in all week and her mum says she hasn't seen her since saturday", True),
-    # planned, but not an attack or a cutting: the DSL now
+    # someone on their way to take a child; a door being kicked in; a child off to meet an adult at lunch or at a station;
+    # a child not seen since; pills counted; a means in a bag and a last goodbye; a parent who can't go on
+    ("dad just phoned the office saying he's on his way to collect the girls, there's a court order against him", True),
+    ("a mum texted that her partner is kicking the bedroom door in and the kids are in there with her", True),
+    ("a yr 9 told her friend she's skipping period 5 to meet a man off snapchat at the park", True),
+    ("a y10 lad said he's going back out at break to drop something off for the older lads", True),
+    ("a yr 8 messaged the attendance line that she's at the bus station with a guy she met on insta", True),
+    ("her cousin says the y7 hasn't been home since saturday and her phone's off", True),
+    ("a yr 11 in the nurse's room says he took about 15 tablets before school", True),
+    ("a y12 said this is the last tutor meeting he'll need and there's a belt in his bag", True),
+    ("a mum rang in crying that she can't go on and she's going to take the kids with her", True),
+    ("a yr 12 said after thursday everyone will know his name, his browser has searches on making things from fertiliser", True),
+    # planned, but not an attack or a cutting: the DSL now; a sentence later is not "to … today"; what happens every day
     ("year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'", False),
+    ("a yr 9 keeps coming to me with headaches. today she said her step-dad's mate buys her vodka", False),
+    ("year 10 girl's 'boyfriend', who is 20, waits outside the gates every afternoon", False),
     ("a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
