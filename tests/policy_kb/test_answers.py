@@ -155,6 +155,12 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "is it safe to open an email attachment from an unknown parent address? how do I check it",
         # a new member of staff's own access to the trust's Slack: not a student adding them
         "who can I ask to add me to the trust's Slack workspace? just started at the sixth form college",
+        # where they heard it is not what they ask: a price, a discount, a lunchbox rule
+        "what time does the summer fair start? a mum on the class whatsapp says 2pm",
+        "is the school shut on friday for the strike? i saw it posted on the trust facebook",
+        "what's the policy on nut bars in lunchboxes? a dad went off about it on the school instagram",
+        # a clip for a teaching group is not contact with parents
+        "can i show my year 8 reading group a pg clip off youtube or do parents need to agree first",
         "",
         "???",
     ],
@@ -390,6 +396,20 @@ def test_definition_of_the_trust_names(matcher):
     assert matcher.rank("Which short forms does the document use when it refers to the trust? Is MAT one of them?")[
         0].clause_id == "defs.names"
     assert matcher.rank("What does ITS stand for?")[0].clause_id == "defs.its"
+
+
+def test_an_apprentice_is_a_learner_but_an_apprenticeship_is_not(kb):
+    """A firm's message about apprenticeships is not a child's message; an apprentice's can be."""
+    rule = kb.by_id["personal.report_child_contact"].requires
+    assert not rule.met("a firm messaged me on insta about our apprenticeships evening")
+    assert rule.met("one of our apprentices messaged me on insta")
+
+
+def test_where_they_heard_it_stays_when_the_question_is_about_it(matcher):
+    """A source is only set aside when the question does not ask about it or about social media."""
+    reply = matcher.answer("someone on the parents whatsapp says teachers aren't allowed in the group. is that right?")
+    assert reply.kind == "answer" and reply.clause_id == "personal.no_contact_parents_children"
+    assert matcher.answer("a mum kicked off about it on the school facebook, can i reply to her?").kind != "unknown"
 
 
 def test_is_there_a_policy_on_another_topic_is_unknown(matcher):
