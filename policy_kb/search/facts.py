@@ -258,7 +258,7 @@ _MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
 _OUTSIDE_TRUST = re.compile(
     r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "
     r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|(?:a|an) (?:completely |totally |entirely )?(?:different|separate|other)) (?:trust|mat)\b(?! schools?| academ)"
-    r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b"
+    r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b|\b(?:none of|no) (?:his|her|their) (?:kids|children|sons?|daughters?) (?:are |is |go |goes |attend\w* )?(?:at|to|in) (?:our|the|my|this) (?:school|academy|trust)\b"
     # "her kids go to a school in a diff LA, nothing to do with our MAT"
     r"|\bnothing to do with (?:our|the) (?:trust|mat|cmat|schools?|academ\w*)\b"
     r"|\bschool in (?:a |another |a different |a diff )(?:la|local authority|county|town|area|borough)\b")
