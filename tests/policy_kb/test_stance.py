@@ -226,8 +226,8 @@ DECISIONS = [
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
     # a parent from outside the trust's schools; an incident with pupils in it; the same rules for every kind of staff
-    ("a mum from my running club wants to add me on fb, none of her children go to our school", "personal.no_contact_parents_children",
-     "yes"),
+    ("a mum from my running club wants to add me on fb, none of her children go to our school",
+     "personal.no_contact_parents_children", "yes"),
     ("some year 9s wrecked the allotment at the weekend, can i post about it on my facebook to ask for help?",
      "personal.avoid_specific_matters", "no"),
     ("our midday supervisors are on different contracts, are they under the same social media rules as teachers?",
