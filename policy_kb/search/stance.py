@@ -98,7 +98,7 @@ _MAY = re.compile(
     r"|\b(?:is|was) (?:that|this|it) (?:right|correct|the right (?:way|thing|one))\??\s*$"
 )
 _MUST = re.compile(
-    r"\b(?:do|does) (?:i|we|staff|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
+    r"\b(?:do|does) (?:i|we|staff|it|they|she|he|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
     # "does the class account need a link to the AUP?", "do we still need the AUP link?"
     r"|\b(?:do|does) (?:i|we|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|channels?|profiles?|blogs?|bios?)) (?:still |also |really )?"
     r"need (?:a|an|the|any|(?:\w+ ){0,2}(?:consent|permission|approval|sign-?off)s?)\b"

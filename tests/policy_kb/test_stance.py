@@ -225,6 +225,13 @@ DECISIONS = [
     # ...unless the question asks about consent: then the consent rule says it isn't touched
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
+    # asked about a colleague: "does she have to…" asks what is required; consent checked for every child, or not yet
+    ("the chess club youtube has no AUP link, my colleague thinks it's pointless. does he have to add it?",
+     "sanctioned.aup_link", "conditional"),
+    ("our admin only posts trip pics on the school fb after checking every child in them has signed photo consent. ok?",
+     "sanctioned.photo_consent", "yes"),
+    ("a TA put the reception nativity photos on the school instagram before we'd checked the consents, is that a problem",
+     "sanctioned.photo_consent", "no"),
     # a parent from outside the trust's schools; an incident with pupils in it; the same rules for every kind of staff
     ("a mum from my running club wants to add me on fb, none of her children go to our school",
      "personal.no_contact_parents_children", "yes"),
