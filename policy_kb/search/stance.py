@@ -103,7 +103,7 @@ _MUST = re.compile(
     r"|\b(?:do|does) (?:i|we|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|channels?|profiles?|blogs?|bios?)) (?:still |also |really )?"
     r"need (?:a|an|the|any|(?:\w+ ){0,2}(?:consent|permission|approval|sign-?off)s?)\b"
     r"|\bam i (?:required|obliged|expected)\b|\bis there anything else\b|\banything else (?:i|we)\b|\bwhat else\b|\b(?:does|do|will|would) (?:the policy|it|they|the trust|the school|slt|the rules?) (?:actually |really )?(?:need|require|want|expect|make|say) (?:me|us|staff|i|we) (?:to|have to|must|need to)\b"
-    r"|\bneeds? anything\b|\banything (?:i|we) (?:must|have to|need to|should) (?:include|add|put|have)\b"
+    r"|\bneeds? anything\b|\banything (?:i|we|it|they|the \w+) (?:must|has to|have to|need to|needs to|should) (?:include|add|put|have|show|contain)\b"
     r"|\banything (?:that )?(?:has|have|needs?) to (?:go|be)\b"
     # "does the policy say they HAVE to be private?"
     r"|\b(?:do|does) (?:the |this |our )?polic(?:y|ies) (?:say|state|mean|require)s? (?:that )?(?:i|we|they|staff|it|you|(?:my|our) \w+) "

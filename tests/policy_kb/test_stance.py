@@ -75,6 +75,9 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("do I have to make my instagram private?", "must"),
         ("does the policy actually need me to make my tiktok private?", "must"),
         ("When I write to a family about attendance, must it be from my trust email?", "must"),
+        # asked about a colleague or an account: still what is required
+        ("my colleague's club channel has no link to the AUP. does she have to put one on?", "must"),
+        ("the new transition blog is approved. is there anything it has to include?", "must"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
     ],
