@@ -136,6 +136,12 @@ _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
     r"cover supervisors?|technicians?|deputy head|assistant head|tutor|(?:mr|mrs|miss|ms) [a-z]+|co-?workers?)\b")
+# A member of staff in contact with a parent, not a child: "replying to a dad's comments on her own insta".
+_WITH_A_PARENT = re.compile(r"\b(?:dad|mum|mom|parent|carer|father|mother)(?:'s|s'|s)? (?:\w+ ){0,2}(?:comments?|messages?|texts?|posts?|dms?|emails?|calls?)\b"
+                            r"|\b(?:repl\w*|messag\w*|text\w*|chat\w*|talk\w*|email\w*) (?:back )?(?:to|with) (?:a |the |one of the |some )?(?:\w+ )?"
+                            r"(?:dads?|mums?|moms?|parents?|carers?)\b")
+_WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|touch|kiss|hug|gift|lift)\w* (?:\w+ ){0,3}(?:pupils?|students?|child(?:ren)?|kids?|"
+                           r"girls?|boys?|lads?|year ?\d|yr ?\d|y\d)")
 _HEAD = re.compile(r"\b(?<!of )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
@@ -193,6 +199,8 @@ def read(text: str) -> Disclosure | None:
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
+    if categories == ("staff conduct",) and _WITH_A_PARENT.search(said) and not _WITH_A_CHILD.search(said):
+        return None  # "my tutor replies to a dad's comments on her own insta": contact with a parent, a policy question
     return Disclosure(categories, urgency.urgent(said, categories), _about(said, categories))
 
 

@@ -92,7 +92,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
             r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)(?! (?:\S+ ){0,5}(?:blisters?|rubbing|hurt|too (?:big|small)|for pe|for the))",
             r"two phones|second phone|burner phone", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
-            r"older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
+            r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
             r"gang\w*", r"cuckoo\w*", r"train tickets? to",
             r"(?:made|forced|pressured|told) to (?:be nice|sleep with|do (?:stuff|things|favours)|have sex|go with)",
             r"pay(?:ing)? off (?:what (?:she|he|they) owes?|a debt|her debt|his debt)", r"boyfriend'?s (?:mates|friends)"),
@@ -242,10 +242,12 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # ...or was in contact with one, in ways that cross a line: "one of the sports coaches has been snapchatting the yr6 girls"
             STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mum|dad|mother|father|parents?|and|but|because|so|when|me|us)\b)\w+ ){0,5}"
             r"(?:messag\w*|text(?:s|ed|ing)|snap\w*|dm\w*|whatsapp\w*|sending|sends|sent|voice notes?|giv(?:es|ing|en)|gave|bought|buys|"
-            r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked|asks|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
+            r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked(?! (?:if|whether|about|for (?:advice|help)))|asks(?! (?:if|whether|about))|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
             r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
-            r"lads?|sixth formers?|candidates?)\b",
+            # "gave the kids the link to the padlet": school things handed out
+            r"lads?|sixth formers?|candidates?)\b(?! (?:the |a |an |their |some )?(?:links?|urls?|padlet|homework|worksheets?|logins?|passwords?|"
+            r"feedback|detentions?|merits?|stickers?|certificates?|reports?|results?|codes?|qr|revision)\b)",
             # a child's degrading treatment shared: "the head shared a video of a pupil being restrained ... laughing about it"
             STAFF_WHO + r"(?:\w+ ){0,6}?(?:shar(?:ed|es|ing)|post(?:ed|s|ing)|sent|sends) (?:a |the )?(?:videos?|photos?|pics?|clips?) of (?:a |the "
             r"|one of our )?(?:\w+ )?(?:pupil|child|kid|boy|girl|student|lad)\b[^.?!]{0,60}\b(?:laugh\w*|restrain\w*|crying|upset|mock\w*)",

@@ -116,6 +116,11 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     "y6 girl tearful all morning because the family rabbit died and then the hamster ran away too",
     "y9 kicked the door of the science lab in a strop, the hinge is bent, who do i ask to fix it",
     "one of the reception TAs is pregnant, is there a risk assessment for chickenpox?",
+    # a colleague asking about a pupil, handing out a link, talking to a parent; the school's older pupils
+    "a TA asked whether a pupil with dyslexia can use a laptop in the mocks",
+    "the cover teacher gave the kids the link to the quiz without telling the head of dept, was that ok?",
+    "one of my tutors keeps replying to a mum's messages on his own facebook, is he allowed?",
+    "a colleague plays in a minecraft server that some of our older kids hang out in, does the policy cover that?",
 ])
 def test_an_ordinary_days_story_is_not_a_concern(message):
     assert read(message) is None
@@ -151,6 +156,10 @@ def test_a_concern_in_a_story_is_still_heard(message):
     ("a lunchtime supervisor held a y2 down on the floor for ages", "staff"),
     ("an agency support worker held Kyle down on the floor. Kyle was screaming", "staff"),
     ("the new coach's reference says he was dismissed from his last club for texting children", "staff"),  # safer recruitment
+    # a colleague asking a child, handing a child things, messaging a child as well as a parent: still about them
+    ("a TA asked a year 9 girl for her snapchat at the disco", "staff"),
+    ("the cover teacher gave the year 8 boys energy drinks and told them not to tell", "staff"),
+    ("my colleague replies to a mum on his own insta and has been messaging her year 10 daughter too", "staff"),
 ])
 def test_concerns_told_in_a_story_in_other_words(message, about):
     found = read(message)
