@@ -22,6 +22,8 @@ def normalise(text: str) -> str:
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
+    said = _OWN_FALL.sub("the writer fell", said)  # "tripped on the broken step and hurt my knee": the writer's own fall
+    said = _HURT_ON.sub("knocked on", said)  # "kids keep hurting themselves on the loose bolt": a hazard, not self-harm
     said = _PET.sub("a pet", said)  # "his cat got out and didn't come home": the cat is missing, not the boy
     if seen_to(said):
         said = _INJURY.sub("knocked", said)  # "slipped on the ice, bruised her hip, first aid given": an accident seen to
@@ -84,6 +86,14 @@ _INJURY = re.compile(r"\b(?:bruis\w*|swell\w*|swollen|hit|graz\w*|sprain\w*|inju
 def seen_to(said: str) -> bool:
     """An accident someone saw happen and saw to, told as such: nobody's harm to find in it."""
     return bool(_ACCIDENT.search(said) and _SEEN_TO.search(said) and not _THEIR_ACCOUNT.search(said))
+
+
+# The writer's own fall, told without "I": "tripped on the broken step and hurt my knee". Not when someone is quoted.
+_OWN_FALL = re.compile(r"^(?!.*\b(?:says?|said|told)\b)(?:.*?\b)?(?:tripped|slipped|fell|went over)\b[^.?!]{0,60}?\b(?:hurt|injured|twisted|bruised|"
+                       r"sprained|banged) my (?:knee|back|ankle|wrist|foot|arm|shoulder|hand|head|leg|hip|elbow)\b")
+# Hurt on a thing: "hurting themselves on the loose bolt on the climbing frame", "cut himself on the broken fence".
+_HURT_ON = re.compile(r"\b(?:hurt|hurting|hurts|injur\w*|cut|cutting|cuts|scratch\w*) (?:themselves|himself|herself) on (?=(?:the|a|an|that|this) )"
+                     r"(?!\w+ (?:\w+ )?(?:arms?|wrists?|legs?|thighs?|stomach|tummy|chest|neck|face|hands?|skin|body)\b)")
 
 
 # Two pupils fighting each other, seen and dealt with ("separated", "both parents rung", "internal exclusion"): behaviour,

@@ -121,6 +121,9 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     "the cover teacher gave the kids the link to the quiz without telling the head of dept, was that ok?",
     "one of my tutors keeps replying to a mum's messages on his own facebook, is he allowed?",
     "a colleague plays in a minecraft server that some of our older kids hang out in, does the policy cover that?",
+    # the writer's own fall; a hazard children keep hurting themselves on
+    "slipped on the wet floor by the hall and hurt my back, who do i tell so a child doesn't do the same",
+    "y4 cut himself on the broken fence panel, plaster on, who fixes the fence",
 ])
 def test_an_ordinary_days_story_is_not_a_concern(message):
     assert read(message) is None
@@ -141,6 +144,8 @@ def test_an_ordinary_days_story_is_not_a_concern(message):
     "y7 came in with a bruised cheek, says he fell over the dog again, first aider saw him",
     "two y10 lads had a fight at the gate and one pulled a knife, they were separated",
     "year 8 girl didn't come home last night, mum rang, her cat is fine",
+    "a year 9 said she cut herself on the arm last night",  # a body part, not a thing: self-harm
+    "she said she tripped and he hurt my arm",  # a child's words quoted
 ])
 def test_a_concern_in_a_story_is_still_heard(message):
     assert read(message) is not None
