@@ -133,6 +133,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "self-harm": {
         "strong": (
             r"self[- ]?harm\w*", r"cut(?:s|ting)? (?:herself|himself|themselves|themself)", r"how to cut",
+            # a search for how many tablets is too many: the DSL now (999 only with a plan, a means or a farewell)
+            r"how (?:many|much) (?:paracetamol|tablets|pills|ibuprofen|meds)(?: \w+){0,3} (?:too many|too much|to die|to kill|would (?:it )?take|is lethal|kills?)",
             r"cuts (?:on|up|all over) (?:her|his|their)", r"fresh cuts", r"scars? on (?:her|his|their)",
             r"burn(?:s|ing)? (?:herself|himself|themselves)", r"hurt(?:s|ing)? (?:herself|himself|themselves)",
             r"(?:razor|sharpener|pencil sharpener)(?: blades?)?", r"blades? (?:in|wrapped)",
@@ -187,7 +189,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"blood (?:on|everywhere)(?! (?:his|her|their|the) (?:\w+ )?(?:work|book|page|paper|worksheet|exercise book|drawing|desk|table))", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
             r"(?:fight|fighting|argue|arguing|row|rowing) (?:all the time|every night|a lot)", r"threaten\w* to (?:snatch|take) "
             r"(?:her|him|them|their)", r"refuge", r"injunction", r"restraining order", r"(?:will|'ll|is going to|gonna) "
-            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
+            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"court order (?:\w+ ){0,2}(?:keeping|stopping|against|preventing|banning|barring)", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
             # "her dad has told her they're going away forever, without telling mum"
             r"going away (?:forever|for good)|never coming back|(?:take|taking|took) (?:her|him|them) (?:away )?without (?:telling|asking) "
             r"(?:mum|dad|her mum|his mum|her dad|his dad)"),
@@ -198,7 +200,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"drunk", r"stinking of (?:booze|alcohol|drink|weed)", r"smell(?:s|ed|ing)? of (?:alcohol|booze|drink|weed|"
             r"cannabis|skunk)", r"off (?:his|her|their) (?:face|head|tits)", r"high (?:on|as)|so high|too high",
             r"(?:takes?|taking|on|using|doing) drugs", r"needles (?:lying|at home|around)", r"slurring",
-            r"can barely stand|couldn'?t stand", r"passes? out|passed out", r"(?:drinks?|drinking) (?:all the time|every "
+            r"can barely stand|couldn'?t stand", r"passes? out|passed out", r"rolled[- ]up (?:bank ?)?notes?", r"(?:drinks?|drinking) (?:all the time|every "
             r"(?:day|night)|till|until|a lot)", r"stoned"),
     },
     "young carer": {

@@ -37,6 +37,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:(?:man|men|guy|bloke|stranger|adult|someone|older \w+|agent|lad) (?:\w+ ){0,6})?(?:asked|asks|asking|wants?|"
             r"wanted|pressur\w*|begg\w*|pester\w*) (?:\w+ ){0,7}for (?:more )?(?:photos?|pics?|pictures?|videos?|selfies?|snaps?) "
             r"of (?:herself|himself|themselves|(?:her|him)\b(?! \w+'?s\b| at\b| with\b| and\b))",
+            # "a discord server where adults ask kids to send 'challenge' videos of themselves"
+            r"(?:men|adults|strangers|older (?:men|lads|boys)|someone|a man|an adult) (?:\w+ ){0,3}(?:ask\w*|get\w*|pressur\w*|tell\w*) (?:\w+ ){0,2}"
+            r"to send (?:\w+ ){0,3}(?:photos?|pics?|pictures?|videos?|selfies?|snaps?|images?) of (?:themselves|herself|himself)\b",
             # "an account calling itself a 'modelling scout' who wants private photos"
             r"(?:wants?|wanted|asking for|asked for|asks for) (?:her |him |them |some |more )?(?:private|nude|naked|sexy|intimate|special|"
             r"secret|topless|revealing) (?:photos?|pics?|pictures?|images?|videos?|selfies?|snaps?)", r"modell?ing (?:scout|agent)s?"),
@@ -245,6 +248,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked(?! (?:if|whether|about|for (?:advice|help)))|asks(?! (?:if|whether|about))|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
             r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
+            r"\d{1,2} ?(?:yr|year)s?[ -]old (?:daughter|son)|"
             # "gave the kids the link to the padlet": school things handed out
             r"lads?|sixth formers?|candidates?)\b(?! (?:the |a |an |their |some )?(?:links?|urls?|padlet|homework|worksheets?|logins?|passwords?|"
             r"feedback|detentions?|merits?|stickers?|certificates?|reports?|results?|codes?|qr|revision)\b)",

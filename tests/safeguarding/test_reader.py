@@ -165,6 +165,8 @@ def test_a_concern_in_a_story_is_still_heard(message):
     ("a TA asked a year 9 girl for her snapchat at the disco", "staff"),
     ("the cover teacher gave the year 8 boys energy drinks and told them not to tell", "staff"),
     ("my colleague replies to a mum on his own insta and has been messaging her year 10 daughter too", "staff"),
+    # a parent's account of a teacher and her 13-year-old
+    ("a parent says the new PE teacher sent her 13 year old daughter a follow request", "staff"),
 ])
 def test_concerns_told_in_a_story_in_other_words(message, about):
     found = read(message)
@@ -174,6 +176,17 @@ def test_concerns_told_in_a_story_in_other_words(message, about):
 def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     assert read("a year 6 hurt her arm at netball today") is None
     assert read("a year 6 hurt her arm at netball, she says her dad grabbed it and twisted it last night") is not None
+
+
+@pytest.mark.parametrize(("message", "category"), [
+    ("the receptionist says a dad with a court order keeping him away has signed his son out", "domestic abuse"),
+    ("the wifi logs show a yr 8 searched how many paracetamol is too many", "self-harm"),  # the DSL now, not 999 on its own
+    ("year 3 boy acted out his mum doing her medicine with a rolled up note", "parental substance misuse"),
+    ("a y6 says adults on a roblox server ask kids to send videos of themselves", "sexual images"),
+])
+def test_signs_told_without_naming_them(message, category):
+    found = read(message)
+    assert found is not None and found.categories == (category,) and not found.urgent
 
 
 def test_a_slap_given_is_still_a_blow():
