@@ -90,7 +90,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "neglect": {
         "strong": (
-            r"neglect\w*", r"left (?:\w+ ){0,2}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
+            r"neglect\w*", r"(?:left|strapped|locked|alone) (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
             r"(?:leave|dump|abandon|drop (?:off)?|hand) (?:the |my |her |his |their )?(?:kids|children|child|baby|son|daughter) "
             r"(?:at|outside|with|to) (?:the )?(?:police(?: station)?|social services|social workers?|hospital|a&e|council)",
             r"same (?:clothes|shirt|uniform|jumper|top|trousers)", r"smells?(?: really| quite| very| so)? "
@@ -189,7 +189,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"blood (?:on|everywhere)(?! (?:his|her|their|the) (?:\w+ )?(?:work|book|page|paper|worksheet|exercise book|drawing|desk|table))", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
             r"(?:fight|fighting|argue|arguing|row|rowing) (?:all the time|every night|a lot)", r"threaten\w* to (?:snatch|take) "
             r"(?:her|him|them|their)", r"refuge", r"injunction", r"restraining order", r"(?:will|'ll|is going to|gonna) "
-            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"court order (?:\w+ ){0,2}(?:keeping|stopping|against|preventing|banning|barring)", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
+            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"court order (?:\w+ ){0,2}(?:keeping|stopping|against|preventing|banning|barring)|no[- ]contact order", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
             # "her dad has told her they're going away forever, without telling mum"
             r"going away (?:forever|for good)|never coming back|(?:take|taking|took) (?:her|him|them) (?:away )?without (?:telling|asking) "
             r"(?:mum|dad|her mum|his mum|her dad|his dad)"),

@@ -11,18 +11,18 @@ _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
-    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:railway |rail )?(?:roof|bridge|ledge)|"
+    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,2}(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
     r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,90}\bafter school\b"
-    r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:[^\s.?!]+ ){0,8}today|"
+    r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:[^\s.?!,]+ ){0,8}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:(?:in|at) (?:school|class|lessons?)|in) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
     r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
-    r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d\d)|"
+    r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
@@ -47,6 +47,10 @@ _NOW = re.compile(
     rf"{GONE_SINCE_LUNCH}|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
+    # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in
+    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)\b(?! (?:out|the house|home))|(?:strapped|sat|sitting|locked|alone) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
+    r"(?:\w+ )?car\b[^.?!]{0,40}\b(?:hot|roasting|boiling|windows up)|blocking the (?:door|doorway|exit|gate)|(?:is|'s) outside (?:shouting|screaming|banging|kicking off)|"
+    r"(?:adult|man|woman|stranger|someone|somebody|dad|mum|he|she|parent) just (?:came|walked|got|barged|forced (?:his|her|their) way) in\b|"
     # a parent who "can't go on" and will "take the boys with her"
     r"(?:can'?t|cannot|can not) go on\b[^.?!]{0,60}\btake (?:the (?:kids|children|boys|girls)|them|him|her) with (?:her|him)\b|"
     # someone on their way to take a child ("dad rang shouting he's coming to take the kids himself", "her uncle is coming at
@@ -56,13 +60,13 @@ _NOW = re.compile(
     r"(?:kicking|smashing|banging on|breaking down|trying to (?:break|kick) (?:down|in)?) (?:the |her |his |their |our )?(?:front |back |bathroom |bedroom )?doors?\b|"
     r"(?:bunk\w*|skip\w*|skiv\w*|leav\w*|sneak\w* out of|miss\w*) (?:\S+ ){0,3}(?:last lesson|period \d|lunch|this afternoon|school early) to (?:meet|see|go)|"
     r"(?:going|go|gone) (?:back )?out (?:\S+ ){0,3}(?:at|after) (?:lunch|break)\b|"
-    r"(?:'?s|is|are|'re) at (?:the )?(?:train|bus|coach|railway) station\b|(?:hasn'?t|has not|not) been (?:back|home) since|last seen (?:\S+ ){0,6}(?:last night|yesterday)|"
+    r"(?:she|he|they)(?:'?s| is| are|'re)? at (?:a |the )?(?:train|bus|coach|railway) station\b|(?:hasn'?t|has not|not) been (?:back|home) since|last seen (?:\S+ ){0,6}(?:last night|yesterday)|"
     r"(?:wasn'?t|was not|not|isn'?t|is not) (?:on the (?:school )?bus|in registration|at registration|in (?:form|tutor) (?:time|room))|"
     # happening while they tell it: "it's been going on for ten minutes", "you're hurting me"
     r"(?:been )?going on for (?:\d+|ten|twenty|five|fifteen|a few|half an) (?:min\w*|hours?)|you'?re hurting me|"
     r"(?:pulled|dragged|pushed|bundled|forced|grabbed) (?:her|him|them|(?:a|the|her|his|their) \w+) (?:in)?to (?:a|the|their|his|an) (?:car|van)|"
     # the one who hurt them collects them today; nobody has come at the end of the day; a parent gone and still not back
-    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,2}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
+    r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school|at \d{1,2}\b)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
     # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
     # "left her 3yo home on his own to come to this meeting"
     r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
@@ -98,7 +102,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"|(?:by|before) (?:tonight|today|the end of (?:the )?day|midnight)\b"
                       r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
                       # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
-                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|"
+                      r"|at (?:my|her|his|their|our|a|the) \w+'s now|sometimes (?:\w+ ){0,2}(?:can'?t|cant|cannot|won'?t|wont) wake|"
                       # what happens every day is for the DSL today: "her 'boyfriend' waits outside the gate every day"
                       r"(?:waits?|waiting|hangs? (?:around|about|round)|is|sits?|parks?) outside (?:the )?(?:school|gates?) (?:every|most|each) (?:day|morning|afternoon|night)|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
 

@@ -167,6 +167,7 @@ def test_a_concern_in_a_story_is_still_heard(message):
     ("my colleague replies to a mum on his own insta and has been messaging her year 10 daughter too", "staff"),
     # a parent's account of a teacher and her 13-year-old
     ("a parent says the new PE teacher sent her 13 year old daughter a follow request", "staff"),
+    ("the cover teacher made a comment about a year 9 girl's body in front of the class", "staff"),
 ])
 def test_concerns_told_in_a_story_in_other_words(message, about):
     found = read(message)
@@ -538,6 +539,18 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a y12 said this is the last tutor meeting he'll need and there's a belt in his bag", True),
     ("a mum rang in crying that she can't go on and she's going to take the kids with her", True),
     ("a yr 12 said after thursday everyone will know his name, his browser has searches on making things from fertiliser", True),
+    # a child held somewhere, on a roof, strapped in a hot car; a parent blocking the door or just come in; collection at
+    # a time that is nearly here; a child at a station
+    ("a yr 10 rang me, she says the men at the house won't let her leave", True),
+    ("a y8 is up on the science block roof and says he'll jump", True),
+    ("there's a baby strapped in a car seat in the car park, windows up, it's boiling", True),
+    ("a toddler has been left on his own in a car in the car park for half an hour", True),
+    ("a dad is outside reception shouting and blocking the door, his son is inside crying", True),
+    ("a man just walked in through the fire door asking for a year 3 girl by name, there's a no contact order", True),
+    ("y5 says his stepdad hit him last night and he's picking him up at 3, it's 2:45", True),
+    ("yr 9 messaged that he's at a train station with some men he met online", True),
+    ("a y7 said her mum sometimes won't wake up in the morning so she gets herself to school", False),
+    ("a year 6 girl has been refusing to get changed for weeks, today i saw marks on her back", False),
     # planned, but not an attack or a cutting: the DSL now; a sentence later is not "to … today"; what happens every day
     ("year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'", False),
     ("a yr 9 keeps coming to me with headaches. today she said her step-dad's mate buys her vodka", False),
