@@ -159,6 +159,12 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "what time does the summer fair start? a mum on the class whatsapp says 2pm",
         "is the school shut on friday for the strike? i saw it posted on the trust facebook",
         "what's the policy on nut bars in lunchboxes? a dad went off about it on the school instagram",
+        # mocks are exams, not mocking; how soon to reply; a budget; a staff-only channel on Teams
+        "y10 mocks start monday, can they bring their phones in for the calculator app?",
+        "do i have to answer parents' emails to my school account within 48 hours?",
+        "the media club wants a podcast, how much can we spend on microphones from the dept budget",
+        "can i set up a staff running club channel on teams",
+        "can i email a colleague from my yahoo to invite her to my leaving do",
         # a clip for a teaching group is not contact with parents
         "can i show my year 8 reading group a pg clip off youtube or do parents need to agree first",
         "",

@@ -228,6 +228,8 @@ DECISIONS = [
     # ...unless the question asks about consent: then the consent rule says it isn't touched
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
+    # pupils mocking a boy online is still harm to a child
+    ("some yr 8s are mocking a boy in their group chat, what do i do", "personal.report_inappropriate", "report"),
     # asked about a colleague: "does she have to…" asks what is required; consent checked for every child, or not yet
     ("the chess club youtube has no AUP link, my colleague thinks it's pointless. does he have to add it?",
      "sanctioned.aup_link", "conditional"),
