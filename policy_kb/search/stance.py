@@ -85,7 +85,7 @@ _TODO = re.compile(
     r"|\b(?:do|should|must) (?:i|we) (?:still |also |really |even |actually )?(?:need to |have to )?(?:tell|report|flag|pass (?:it|this) on)\b"
     # "still need to report?", "do I need to tell anyone", "I've blocked her: is blocking enough?"
     r"|^\s*(?:do (?:i|we) )?(?:still |also )?(?:need|have) to (?:tell|report|flag)\b|\b(?:tell|inform) (?:anyone|someone|somebody|anybody)\b"
-    r"|\blet (?:anyone|someone|somebody|anybody) know\b"
+    r"|\blet (?:anyone|someone|somebody|anybody) know\b|\breport (?:it|this|that|them|him|her) or (?:just )?(?:block|ignore|delete)"
     r"|\bis (?:declining|blocking|deleting|ignoring|unfollowing|removing)(?: (?:it|them|her|him))? enough\b"
     r"|\bwhere do (?:i|we) report\b|\bhow do (?:i|we) report\b|\bwhich (?:person|member of staff)\b"
     r"|\bwho(?: s| is|'s) the (?:person|one)\b|\bthe (?:person|one) to (?:tell|report|go)|\bwho (?:to|should i) (?:tell|report|go|inform)"
@@ -176,8 +176,8 @@ _A_REPLY = re.compile(r"\b(?:a|an|the|this|that|their|his|her|its) (?:\w+ )?(?:r
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
 _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)(?! to\b)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
                        r"(?:posts?|photos?|pics?|videos?|stor(?:y|ies)|tiktoks?|reels?|tweets?|content)\b")
-_NOT_REPLIED = re.compile(r"\b(?:haven'?t|have not|didn'?t|did not|not|never|won'?t|will not)(?: yet)? (?:replied|reply|responded|"
-                          r"respond|answered)\b")
+_NOT_REPLIED = re.compile(r"\b(?:haven'?t|have not|didn'?t|didnt|did not|not|never|won'?t|will not)(?: yet)? (?:replied|reply|responded|"
+                          r"respond|answered|accepted|accept)\b")
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
 _PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")

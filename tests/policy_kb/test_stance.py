@@ -78,6 +78,7 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         # asked about a colleague or an account: still what is required
         ("my colleague's club channel has no link to the AUP. does she have to put one on?", "must"),
         ("the new transition blog is approved. is there anything it has to include?", "must"),
+        ("a yr 7 added me on snap, i didnt accept. report it or just block?", "todo"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
     ],
@@ -229,6 +230,8 @@ DECISIONS = [
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
     # pupils mocking a boy online is still harm to a child
+    ("got a snapchat add from an account i think is one of my year 9s, didn't accept it. report it or just block?",
+     "personal.report_child_contact", "report"),
     ("some yr 8s are mocking a boy in their group chat, what do i do", "personal.report_inappropriate", "report"),
     # asked about a colleague: "does she have to…" asks what is required; consent checked for every child, or not yet
     ("the chess club youtube has no AUP link, my colleague thinks it's pointless. does he have to add it?",
