@@ -124,6 +124,10 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     # the writer's own fall; a hazard children keep hurting themselves on
     "slipped on the wet floor by the hall and hurt my back, who do i tell so a child doesn't do the same",
     "y4 cut himself on the broken fence panel, plaster on, who fixes the fence",
+    # a member of staff who follows a policy, not a child
+    "our caretaker asked whether he has to follow this policy as he never works with pupils",
+    # explicit lyrics on a playlist
+    "the year 11 leavers playlist has a couple of songs with explicit lyrics, can the kids play it at prom",
 ])
 def test_an_ordinary_days_story_is_not_a_concern(message):
     assert read(message) is None
