@@ -229,6 +229,8 @@ DECISIONS = [
     # ...unless the question asks about consent: then the consent rule says it isn't touched
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
+    # what shows an account is really the school's
+    ("how can families tell the sports insta is genuinely ours and not a fake?", "sanctioned.aup_link", "info"),
     # "from the 2018 year 11 class": an ex-student, now an adult
     ("a girl from the 2018 year 11 class sent me a friend request, she's 22 now. ok?", "personal.no_friend_students", "yes"),
     # pupils mocking a boy online is still harm to a child
