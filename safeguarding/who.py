@@ -26,6 +26,8 @@ CHILD = re.compile(
     r"(?:hit|hits|kick|kicks|beat|beats|punch\w*|slap\w*|hurt\w*|smack\w*|belt\w*|burn\w*|lock\w*) (?:him|her|them)\b|"
     r"(?:she|he)(?:'?s| is| was) (?:only )?\d{1,2}\b|(?:her|his) (?:class|teacher|form|mates|friends)|"
     r"[a-z]+ \((?:[1-9]|1[0-7])[),]|"  # a name with an age under 18 in brackets: "Finn (3)", "Tegan (14, non-verbal)"
+    # the one a blow is given to, called "little" ("gave little jack a slap", "smacked little amira")
+    r"(?:gave|give|gives|hit|hits|slapped|smacked|kicked|pushed|shoved|grabbed|shook|locked) little [a-z]{3,}\b|"
     # collecting or bringing a child: "dad drunk at pickup again", "mum was slurring at drop-off"
     r"(?:at|for|on|during) (?:the )?(?:school )?(?:pick[- ]?ups?|drop[- ]?offs?|school run|home ?time|hometime))")
 # An adult learner ("she's 19 and on our adult course") is not a child, whatever else the message says.

@@ -126,6 +126,7 @@ def test_the_writers_worry_and_rude_bits_are_still_heard(message):
     "y4 cut himself on the broken fence panel, plaster on, who fixes the fence",
     # a member of staff who follows a policy, not a child
     "our caretaker asked whether he has to follow this policy as he never works with pupils",
+    "we gave little thought to the rota, can you send me the new one?",  # "little" alone is not a child
     # explicit lyrics on a playlist
     "the year 11 leavers playlist has a couple of songs with explicit lyrics, can the kids play it at prom",
 ])
@@ -188,6 +189,8 @@ def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     ("the wifi logs show a yr 8 searched how many paracetamol is too many", "self-harm"),  # the DSL now, not 999 on its own
     ("year 3 boy acted out his mum doing her medicine with a rolled up note", "parental substance misuse"),
     ("a y6 says adults on a roblox server ask kids to send videos of themselves", "sexual images"),
+    # "little" names a child
+    ("the dinner staff were laughing that one of them gave little freddie a clip round the ear", "physical abuse"),
 ])
 def test_signs_told_without_naming_them(message, category):
     found = read(message)
