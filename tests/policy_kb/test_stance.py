@@ -229,6 +229,9 @@ DECISIONS = [
     # ...unless the question asks about consent: then the consent rule says it isn't touched
     ("a photo of the year 2 pottery for the class page, no children in it - do i still need parental consent?",
      "sanctioned.photo_consent", "yes"),
+    # a colleague's sickness is a specific matter about a person
+    ("our site manager is off with stress, ok to post on my insta that he's been signed off?", "personal.avoid_specific_matters",
+     "no"),
     # what shows an account is really the school's
     ("how can families tell the sports insta is genuinely ours and not a fake?", "sanctioned.aup_link", "info"),
     # "from the 2018 year 11 class": an ex-student, now an adult
