@@ -5,6 +5,7 @@ means nobody was hurt, and a bruised knee from football is a sports knock. Pure,
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from policy_kb.search.lexicon import joined
 
@@ -22,13 +23,16 @@ def normalise(text: str) -> str:
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
     said = _SPORTS_KNOCK.sub("a sports knock", said)  # "bruised his knee playing football"
-    said = _OWN_FALL.sub("the writer fell", said)  # "tripped on the broken step and hurt my knee": the writer's own fall
+    if not _QUOTING.search(said):
+        said = _OWN_FALL.sub("the writer fell", said)  # "tripped on the broken step and hurt my knee": the writer's own fall
     said = _HURT_ON.sub("knocked on", said)  # "kids keep hurting themselves on the loose bolt": a hazard, not self-harm
     said = _PET.sub("a pet", said)  # "his cat got out and didn't come home": the cat is missing, not the boy
-    if seen_to(said):
-        said = _INJURY.sub("knocked", said)  # "slipped on the ice, bruised her hip, first aid given": an accident seen to
+    # "slipped on the ice, bruised her hip, first aid given": an accident seen to; "two y9 boys had a fight… one threw a
+    # punch… separated": behaviour. Only in the sentences that tell it: "his dad hit him last night" is still harm.
+    if _seen_to(said):
+        said = _within(said, lambda told: bool(_ACCIDENT.search(told) or _SEEN_TO.search(told)), _INJURY, "knocked")
     if _SCRAP.search(said) and _DEALT_WITH.search(said):
-        said = _BLOWS.sub("scuffled", said)  # "two y9 boys had a fight… one threw a punch… separated": behaviour
+        said = _within(said, lambda told: bool(_SCRAP.search(told) or _DEALT_WITH.search(told)), _BLOWS, "scuffled")
     said = _TALK_ON.sub("a school talk", said)  # "after the knife crime assembly": the talk's subject, not a child's harm
     said = _ADULT_EXPECTING.sub("an adult expecting a baby", said)  # "my sixth former is 18 and pregnant": not underage
     # "he's older than my nephew", "he's a grown man": the student's own age, not an older man around a child
@@ -84,13 +88,28 @@ _THEIR_ACCOUNT = re.compile(r"\b(?:says?|said|claims?|claimed|reckons?|told me|a
 _INJURY = re.compile(r"\b(?:bruis\w*|swell\w*|swollen|hit|graz\w*|sprain\w*|injur\w*|broke|broken|breaking|fractur\w*|bump\w*)\b")
 
 
-def seen_to(said: str) -> bool:
-    """An accident someone saw happen and saw to, told as such: nobody's harm to find in it."""
+def _seen_to(said: str) -> bool:
     return bool(_ACCIDENT.search(said) and _SEEN_TO.search(said) and not _THEIR_ACCOUNT.search(said))
 
 
+def seen_to(said: str) -> bool:
+    """Only an accident someone saw happen and saw to (every sentence that is not a question tells it): nobody's
+    harm to find in it."""
+    return _seen_to(said) and all(_ACCIDENT.search(told) or _SEEN_TO.search(told)
+                                  for told in _SENTENCE.findall(said) if not told.rstrip().endswith("?"))
+
+
+def _within(said: str, tells: Callable[[str], bool], words: re.Pattern, replacement: str) -> str:
+    """`words` read as `replacement`, only in the sentences that `tells` says tell the story."""
+    return _SENTENCE.sub(lambda told: words.sub(replacement, told.group(0)) if tells(told.group(0)) else told.group(0), said)
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
 # The writer's own fall, told without "I": "tripped on the broken step and hurt my knee". Not when someone is quoted.
-_OWN_FALL = re.compile(r"^(?!.*\b(?:says?|said|told)\b)(?:.*?\b)?(?:tripped|slipped|fell|went over)\b[^.?!]{0,60}?\b(?:hurt|injured|twisted|bruised|"
+_QUOTING = re.compile(r"\b(?:says?|said|told)\b")
+_OWN_FALL = re.compile(r"\b(?:tripped|slipped|fell|went over)\b[^.?!]{0,60}?\b(?:hurt|injured|twisted|bruised|"
                        r"sprained|banged) my (?:knee|back|ankle|wrist|foot|arm|shoulder|hand|head|leg|hip|elbow)\b")
 # Hurt on a thing: "hurting themselves on the loose bolt on the climbing frame", "cut himself on the broken fence".
 _HURT_ON = re.compile(r"\b(?:hurt|hurting|hurts|injur\w*|cut|cutting|cuts|scratch\w*) (?:themselves|himself|herself) on (?=(?:the|a|an|that|this) )"

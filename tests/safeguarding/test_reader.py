@@ -151,6 +151,10 @@ def test_an_ordinary_days_story_is_not_a_concern(message):
     "year 8 girl didn't come home last night, mum rang, her cat is fine",
     "a year 9 said she cut herself on the arm last night",  # a body part, not a thing: self-harm
     "she said she tripped and he hurt my arm",  # a child's words quoted
+    # an accident, a scrap or the writer's own fall told beside harm in another sentence does not read that harm away
+    "y5 slipped in the hall and bruised his knee, first aid given. separately his dad hit him last night",
+    "two y9 boys had a fight at break, separated. one of them has marks where his stepdad punched him",
+    "year 4 boy has bruises on his arms that look like fingers, and i tripped on the way to the office and hurt my knee",
 ])
 def test_a_concern_in_a_story_is_still_heard(message):
     assert read(message) is not None
