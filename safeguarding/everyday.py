@@ -128,12 +128,12 @@ _BLOWS = re.compile(r"\b(?:punch\w*|hit|hitting|kick\w*|threw|scratch\w*|push\w*
 _PET_GONE = (r"(?:got out|ran away|went missing|(?:is|was|has been|had gone) missing|didn'?t come (?:home|back)|never came (?:home|back)"
              r"|died|was put down|(?:had to be |was )?put to sleep)")
 _PET = re.compile(r"\b(?:his|her|their|the|our|a) (?:family |class )?(?:cat|dog|pet|rabbit|hamster|guinea pig|tortoise|puppy|kitten|budgie)s? "
-                  rf"(?:\w+ ){{0,5}}?{_PET_GONE}(?:,? (?:and |then )?(?:\w+ ){{0,3}}?{_PET_GONE})*\b")
+                  rf"(?:(?!and |or |but |with |plus )\w+ ){{0,5}}?{_PET_GONE}(?:,? (?:and |then )?(?:\w+ ){{0,3}}?{_PET_GONE})*\b")
 _TALK_ON = re.compile(r"\b(?:knife crime|online safety|e-?safety|county lines|drugs?|consent|healthy relationships|gangs?|prevent|"
                       r"radicalisation|extremism|grooming|self[- ]harm|mental health|(?:cyber ?)?bullying) (?:assembl(?:y|ies)|"
                       r"workshops?|talks?|week|day|lessons?|sessions?|campaign|training|displays?|projects?|presentations?|unit|topic)\b")
 _ADULT_EXPECTING = re.compile(r"\b(?:tas?|teachers?|colleagues?|members? of staff|staff members?|mum|mother|step-?mum)"
-                              r"(?: \w+){0,2}? (?:is|'s|was|are) (?:now )?(?:pregnant|expecting)\b|\b(?:1[89]|[2-9]\d)(?: years? old| yo)?,? (?:and |who(?:'s| is) |now )?(?:pregnant|expecting)\b")
+                              r"(?:'s| is| was| are) (?:now |also )?(?:pregnant|expecting)\b|\b(?:1[89]|[2-9]\d)(?: years? old| yo)?,? (?:and |who(?:'s| is) |now )?(?:pregnant|expecting)\b")
 _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than (?:my|his|her|their|our|the|a) \w+(?: \w+)?"
                       r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")
 

@@ -195,6 +195,9 @@ def test_a_sports_injury_is_an_accident_but_one_a_parent_caused_is_still_harm():
     ("a y6 says adults on a roblox server ask kids to send videos of themselves", "sexual images"),
     # "little" names a child
     ("the dinner staff were laughing that one of them gave little freddie a clip round the ear", "physical abuse"),
+    # an adult's pregnancy or a lost pet is read away only when it is the adult's or the pet's
+    ("a y9 girl told me her mum thinks she is pregnant", "underage sex or pregnancy"),
+    ("his cat and his little sister went missing on saturday", "missing"),
 ])
 def test_signs_told_without_naming_them(message, category):
     found = read(message)
