@@ -140,8 +140,10 @@ _STAFF = re.compile(
 _WITH_A_PARENT = re.compile(r"\b(?:dad|mum|mom|parent|carer|father|mother)(?:'s|s'|s)? (?:\w+ ){0,2}(?:comments?|messages?|texts?|posts?|dms?|emails?|calls?)\b"
                             r"|\b(?:repl\w*|messag\w*|text\w*|chat\w*|talk\w*|email\w*) (?:back )?(?:to|with) (?:a |the |one of the |some )?(?:\w+ )?"
                             r"(?:dads?|mums?|moms?|parents?|carers?)\b")
-_WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|touch|kiss|hug|gift|lift)\w* (?:\w+ ){0,3}(?:pupils?|students?|child(?:ren)?|kids?|"
-                           r"girls?|boys?|lads?|year ?\d|yr ?\d|y\d)")
+# ...and not also with a child: "drives his daughter home on her own", "alone with her son", "told him not to tell".
+_WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|touch|kiss|hug|gift|lift|driv|drove|bought|buy|meet|met|photograph|"
+                           r"film)\w* (?:\w+ ){0,3}(?:pupils?|students?|child(?:ren)?|kids?|girls?|boys?|lads?|sons?|daughters?|year ?\d|yr ?\d|y\d)"
+                           r"|\balone with\b|\blifts? home\b|\bsecrets?\b|\bnot to tell\b")
 _HEAD = re.compile(r"\b(?<!of )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"

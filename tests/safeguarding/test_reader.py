@@ -174,6 +174,7 @@ def test_a_concern_in_a_story_is_still_heard(message):
     ("a TA asked a year 9 girl for her snapchat at the disco", "staff"),
     ("the cover teacher gave the year 8 boys energy drinks and told them not to tell", "staff"),
     ("my colleague replies to a mum on his own insta and has been messaging her year 10 daughter too", "staff"),
+    ("the coach replies to a dad on his own insta and drives his daughter home on her own after training", "staff"),
     # a parent's account of a teacher and her 13-year-old
     ("a parent says the new PE teacher sent her 13 year old daughter a follow request", "staff"),
     ("the cover teacher made a comment about a year 9 girl's body in front of the class", "staff"),
