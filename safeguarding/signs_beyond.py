@@ -206,11 +206,11 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|(?:our|my) head(?! of)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
-            r"when (?:no ?one|nobody)))(?! (?:me|us|this|it|these|that|the (?:policy|rules?|guidance|code))\b)"  # "added me": between staff; "follow this": a rule
+            r"when (?:no ?one|nobody)))(?! (?:me|us)\b)"  # "a colleague added me on fb": between staff
             # "my TAs want to text the parents": staff and families, not staff and a child
             r"(?! (?:the |our |their |all |any |some )?(?:\w+ ){0,2}(?:parents?|carers?|families|mums?|dads?)\b)",
             # "a colleague is in a relationship with a Year 13 student": whatever the student's age
