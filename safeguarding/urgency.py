@@ -48,9 +48,9 @@ _NOW = re.compile(
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in
-    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)\b(?! (?:out|the house|home))|(?:strapped|sat|sitting|locked|alone) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
-    r"(?:\w+ )?car\b[^.?!]{0,40}\b(?:hot|roasting|boiling|windows up)|blocking the (?:door|doorway|exit|gate)|(?:is|'s) outside (?:shouting|screaming|banging|kicking off)|"
-    r"(?:adult|man|woman|stranger|someone|somebody|dad|mum|he|she|parent) just (?:came|walked|got|barged|forced (?:his|her|their) way) in\b|"
+    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)(?=\s*(?:[.,;!?]|$|and\b|now\b|until\b|till\b))|(?:strapped|sat|sitting|locked|alone) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
+    r"(?:\w+ )?car\b[^.?!]{0,40}\b(?:hot|roasting|boiling|windows up)|(?:(?:he|she|they|dad|mum|man|someone)(?:'s| is| are|'re)?|shouting and) blocking the (?:door|doorway|exit|gate)|(?:is|'s) outside (?:shouting|screaming|banging|kicking off)|"
+    r"(?:adult|man|woman|stranger|someone|somebody|dad|mum|he|she|parent) just (?:came|walked|barged|forced (?:his|her|their) way) in\b|"
     # a parent who "can't go on" and will "take the boys with her"
     r"(?:can'?t|cannot|can not) go on\b[^.?!]{0,60}\btake (?:the (?:kids|children|boys|girls)|them|him|her) with (?:her|him)\b|"
     # someone on their way to take a child ("dad rang shouting he's coming to take the kids himself", "her uncle is coming at

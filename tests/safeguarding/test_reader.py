@@ -570,6 +570,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("year 8 boy says his older brother's mates are taking him to a meeting this weekend about 'invaders'", False),
     ("a yr 9 keeps coming to me with headaches. today she said her step-dad's mate buys her vodka", False),
     ("year 10 girl's 'boyfriend', who is 20, waits outside the gates every afternoon", False),
+    # what a family won't let a child do, a van parked across the gate, a child who has just got in: for the DSL now
+    ("y8 girl says her parents hit her and they won't let her go to sleepovers", False),
+    ("dad who smells of alcohol always parks his van blocking the gate at pickup", False),
+    ("y7 girl just got in from the bus with a black eye, says her mum hit her", False),
     ("a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
