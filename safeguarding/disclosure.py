@@ -144,10 +144,14 @@ _WITH_A_PARENT = re.compile(r"\b(?:dad|mum|mom|parent|carer|father|mother)(?:'s|
 _WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|touch|kiss|hug|gift|lift|driv|drove|bought|buy|meet|met|photograph|"
                            r"film)\w* (?:\w+ ){0,3}(?:pupils?|students?|child(?:ren)?|kids?|girls?|boys?|lads?|sons?|daughters?|year ?\d|yr ?\d|y\d)"
                            r"|\balone with\b|\blifts? home\b|\bsecrets?\b|\bnot to tell\b")
-_HEAD = re.compile(r"\b(?<!of )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
+# a body part ("a bruise on the head", "hit round the head") is not the headteacher
+_HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )(?<!behind )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
+
+_ACTS = re.compile(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret)\w*")
+_TOLD_THE_HEAD = re.compile(r"\b(?:to|told|tell|telling|informed|emailed|rang|asked)\s*$")
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,9 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
     circumstances. A member of staff counts only when the signs point at their conduct."""
     staff_conduct = "staff conduct" in categories
     head = _HEAD.search(said)
-    acts = staff_conduct or re.search(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret)\w*", said)
+    acts = staff_conduct or _ACTS.search(said)
+    if head and _TOLD_THE_HEAD.search(said[:head.start()]) and (_STAFF.search(said) or not (staff_conduct or _ACTS.search(said, head.end()))):
+        head = None  # "I spoke to the head about mr x", "dad hit her, I've told the head": the head was told
     if head and acts and (staff_conduct or _STAFF.search(said) is None):
         return "headteacher"
     if staff_conduct:
