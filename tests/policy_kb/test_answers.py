@@ -131,6 +131,11 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "a year 9 uploaded her homework to teams three days late, do i still accept it",
         # a parent filming a school event, someone outside the school communities asking for an email
         "a dad wants to film the whole christmas play and put it on his facebook, can we stop him",
+        "can parents post photos of the nativity on facebook",
+        "can parents post their own photos from the school trip in the class whatsapp",
+        # someone asking whether the school has an account is a question for the office
+        "a parent asked if the school has a facebook page",
+        "parent wants to know if we have a school twitter",
         "my supply agency wants my personal email for the timesheets, is that ok",
         # facts about the trust's accounts, and the policy's own upkeep
         "how many followers does the school's main instagram have and who runs it?",
