@@ -23,6 +23,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"your(?:self)? body|her body|his body|you)",
             r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
+            # "a note about her sharing a pupil's photo on a dating app"
+            r"(?:pupil|child|student|kid|girl|boy|year ?\d{1,2}|yr ?\d{1,2})(?:'?s)? (?:photos?|pictures?|pics?|images?|videos?) (?:\w+ )?(?:on|to) (?:a |an )?"
+            r"(?:dating|hook-?up|adult|porn\w*) ?(?:apps?|sites?|websites?|profiles?|accounts?)?|onlyfans|tinder|grindr",
             r"(?:photos?|pictures?|pics|videos?|film\w*|record\w*) (?:\w+ ){0,4}(?:getting changed|changing for|undress\w*|"
             r"in (?:the |their )?(?:changing rooms?|showers?|toilets?))",
             r"(?:threaten(?:s|ed|ing)?|(?:he|she|they|someone|somebody|he'?s|she'?s) (?:says?|said)) (?:to|they'?ll|he'?ll|she'?ll|it'?ll) (?:share|send|post|leak)",
@@ -55,7 +58,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:boyfriend|man|guy|bloke|friend)'?(?: who'?s| whos| is| aged)? (?:like |about |nearly )?(?:[2-9]\d|in his \d0s)",
             r"(?:met|meeting|meet) (?:up with )?(?:him|her|them|someone|a man|a guy|a bloke|a stranger|people)? ?"
             r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
-            r"(?:gift ?cards?|gifts|presents|money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "
+            r"(?:gift ?cards?|gifts|presents|(?<!dinner )(?<!lunch )(?<!trip )(?<!uniform )money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "
             r"(?:gift|money|presents|cash|vouchers)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
             r"bought (?:her|him) (?:a new|an?|new)", r"(?:gives?|giving|gave) (?:her|him|them) (?:presents|gifts|money|cash)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
@@ -111,7 +114,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # a threat against a place of worship: "going to do something at the mosque to send a message"
             r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
-            r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit\w*",
+            r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit(?:s|ed|ing|ers?)?\b",  # not "recruitment"
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
             r"\bincels?\b", r"school shooters?", r"blow(?:ing)? up (?:the|our) school", r"how to make (?:a )?(?:bombs?|explosives?)",
             # searches on what can be made from fertiliser; "after friday everyone will know my name"
@@ -206,7 +209,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|(?:our|my) head(?! of)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?)\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
@@ -222,7 +225,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",
             # safer recruitment: "a reference says she was let go from her last school for messaging pupils on snapchat"
-            r"(?:sacked|dismissed|let go|suspended|disciplined|investigated|struck off|barred|resigned|left) (?:\S+ ){0,6}(?:for|over|after) "
+            r"(?:sacked|dismissed|let go|suspended|disciplined|investigated|struck off|barred|resigned|left) (?:\S+ ){0,6}(?:for|over|after|about|into|regarding) "
             r"(?:\S+ ){0,2}(?:messag\w*|text\w*|snap\w*|contact\w*|touch\w*|a relationship|groom\w*|inappropriate\w*) (?:\S+ ){0,2}"
             r"(?:pupils?|students?|children|kids|child)\b",
             # "one of the cover supervisors plays fortnite with some yr 9 boys in the evenings"
@@ -252,13 +255,17 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"\d{1,2} ?(?:yr|year)s?[ -]old (?:daughter|son)|"
             # "gave the kids the link to the padlet": school things handed out
             r"lads?|sixth formers?|candidates?)\b(?! (?:the |a |an |their |some )?(?:links?|urls?|padlet|homework|worksheets?|logins?|passwords?|"
-            r"feedback|detentions?|merits?|stickers?|certificates?|reports?|results?|codes?|qr|revision)\b)",
+            r"feedback|detentions?|merits?|stickers?|certificates?|reports?|results?|codes?|qr|revision|"
+            r"parents?|carers?|mums?|dads?|families)\b)",  # "in a whatsapp group with the yr 4 parents"
             # a child's degrading treatment shared: "the head shared a video of a pupil being restrained ... laughing about it"
             STAFF_WHO + r"(?:\w+ ){0,6}?(?:shar(?:ed|es|ing)|post(?:ed|s|ing)|sent|sends) (?:a |the )?(?:videos?|photos?|pics?|clips?) of (?:a |the "
             r"|one of our )?(?:\w+ )?(?:pupil|child|kid|boy|girl|student|lad)\b[^.?!]{0,60}\b(?:laugh\w*|restrain\w*|crying|upset|mock\w*)",
             # the concern kept off the record: "the head told me not to log it", "told me to delete the disclosure from CPOMS"
             STAFF_WHO + r"(?:\w+ ){0,10}?(?:told|asked|wants?|said) me (?:not to (?:log|record|report|write (?:it )?(?:up|down)|pass (?:it )?on|"
             r"refer|tell)|to (?:delete|remove|ignore|drop|forget|not (?:log|record|report)))\b",
+            # "the head asked her to delete a safeguarding record about a complaint made against him"
+            STAFF_WHO + r"(?:\w+ ){0,10}?(?:told|asked|wants?|got) (?:me|her|him|them|us|staff|the \w+(?: \w+)?) to (?:delete|remove|destroy|shred|wipe|hide|bin|change|edit) "
+            r"(?:\w+ ){0,2}(?:safeguarding|cpoms|myconcern|concern|disclosure|complaint|allegation|incident)",
             # "a yr 12 showed me snapchat messages from a teacher here"
             r"(?:showed me (?:\w+ )?(?:snapchat|snap|insta\w*|whatsapp|tiktok|private|secret|personal|late[- ]night)|(?:she|he|they)(?:'s| has| have| had)? "
             r"(?:got|had|received|been getting)(?: \w+){0,2}|(?:her|his|their) (?:phone|account)(?: \w+){0,2}) (?:messages?|texts?|snaps?|dms?|voice notes?) from (?:a |an |the |one of (?:the|our) |our |her |his )?" + STAFF_WHO.rstrip()),

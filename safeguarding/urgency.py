@@ -75,7 +75,15 @@ _NOW = re.compile(
     # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
     r"(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way) to meet (?:up with )?(?:a|an|some|this|that|the) "
     r"(?:older )?(?:man|men|guy|bloke|adult|stranger|someone|person|boy ?friend|lad) (?![^.?!]{0,60}\b(?:next|tomorrow|at the "
-    r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays)))")
+    r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays))|"
+    # the one who put them at risk coming back for them today; children alone at home for days; abuse still going on
+    # online; a parent threatening to kill himself with the child at home; an attack planned for home time
+    r"coming (?:back )?(?:in )?to (?:collect|pick (?:\w+ )?up|get) (?:\w+ )?(?:at \d{1,2}\b|later|after school|at home ?time|today|tonight)|"
+    r"(?:on (?:their|his|her) own|alone|by (?:themselves|himself|herself)) since\b|neither of (?:them|the \w+) (?:is|are|was|were) in today|"
+    r"(?:it'?s|its|it is|(?:she|he|they)(?:'?s| is| are|'re)) still (?:going(?: on)?|happening|live|on (?:the )?(?:call|stream|live))\b|"
+    r"(?:threaten\w*|going|wants?) to (?:kill|hurt|end) (?:himself|herself|themselves|it all)[^.?!]{0,80}\b(?:(?:is|'s|s|are|'re) (?:at )?home with (?:him|her|them)|"
+    r"with (?:him|her|them) (?:now|at home|right now))|"
+    r"(?:attack\w*|revenge|fight|jump\w*|stab\w*|weapons?|knives?|knife)\b[^.?!]{0,60}\b(?:at|after|before) home ?time\b)")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"

@@ -19,6 +19,7 @@ CHILD = re.compile(
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
     r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|(?:a|the) disclosure|"
+    r"(?:a|the) safeguarding (?:record|log|file|referral|concern)s?|cpoms|myconcern|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"
     r"\b(?:mum|dad|mam|mom)\b(?: \w+){0,3} (?:at|to|with|on) (?:him|her)\b|"
     # "dad hits him where it leaves no marks": a parent hurting him or her is about a child

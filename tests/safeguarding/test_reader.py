@@ -20,6 +20,10 @@ POLICY_QUESTIONS = (
     "our TAs want to text the parents of the kids in their group from their own phones, can i ok that",  # families
     "if it's chucking it down after netball, is it ok to give a year 9 a lift home if her dad says yes?",  # my own conduct
     "our head of year says we can use whatsapp to message year 11 parents about revision sessions, is that right?",  # parents
+    "one of my TAs is in a whatsapp group with half the yr 4 parents, do i tell her to leave",  # parents, not children
+    "our head of music says kids can follow my band's instagram because it's a band page, right?",  # what he says
+    "our catering manager emails parents about dinner money from her gmail, do i need to stop that",  # dinner money
+    "a yr 11 gave us her own consent for her photo on the sixth form recruitment insta, is that enough",  # recruitment
 )
 
 
@@ -575,6 +579,15 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("dad who smells of alcohol always parks his van blocking the gate at pickup", False),
     ("y7 girl just got in from the bus with a black eye, says her mum hit her", False),
     ("a year 7 girl says they're going to pakistan in the summer holidays for a family wedding and she's scared", False),
+    # the one who put them at risk coming back for them today; children alone for days; abuse still going on; a parent
+    # threatening to kill himself with the child at home; an attack planned for home time
+    ("reception mum says her partner drove the kids in drunk this morning and he's coming back to collect at 3", True),
+    ("a neighbour says the y4 twins have been on their own since saturday, mum's abroad. neither of them is in today", True),
+    ("a parent rang, her yr 8 is on a video call with a man telling her to take her top off and it's still going", True),
+    ("his nan rang, his dad is threatening to kill himself and the y7 boy is at home with him", True),
+    ("a yr 9's cousin was stabbed last night and there's talk of a revenge attack at the gates at home time", True),
+    ("a y6 girl was on her own all weekend while mum worked away, she's in school today and fine", False),
+    ("yr 10 lad says the fights at the park after home time last term were about his brother", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -623,6 +636,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("dad hit her again last night, i already told the head", "child"),
     ("i spoke to the head about mr x touching a yr 8 girl", "staff"),
     ("the head hit a year 3 boy in his office today", "headteacher"),
+    # what a leader is told: a record the head wants gone, a new teacher who left mid-investigation
+    ("my deputy tells me the head asked her to delete a safeguarding record about a complaint made against him", "headteacher"),
+    ("one of our new teachers left her last school mid-investigation about messages to a pupil", "staff"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
