@@ -30,8 +30,7 @@ _YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
 # "ex pupil, 17", "ex student (19)", and typed as a search, "linkedin connect ex student 22 at uni"
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]?\s*(\d{1,2})\b"
-    r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)"
-)
+    r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)")
 _DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
@@ -98,9 +97,10 @@ _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
     r"|\b(?:pupil|student|child|kid|tutee)(?:'s|s'|s| s)\s+(?:mum|mom|dad|mother|father|parents?|carers?|guardian|family)\b"
-    # "a parent of one of my Year 13 musicians", "a Year 12 parent" (not "Year 12 parents' evening")
+    # "a parent of one of my Year 13 musicians", "a Year 12 parent", "one of the yr 10 dads" (not "Year 12 parents' evening")
     r"|\b(?:parent|mum|mom|dad|mother|father|carer)s?\s+(?:from|of|in)\s+(?:one of )?(?:my|our|a|the)\s+(?:year|yr|y)\s*\d"
-    r"|\b(?:a|an|one|this|that) (?:year|yr|y)\s*\d+\s+(?:parent|mum|mom|dad|mother|father|carer)\b(?!s|'? (?:evening|meeting|consultation))")
+    r"|\b(?:a|an|one|this|that) (?:year|yr|y)\s*\d+\s+(?:parent|mum|mom|dad|mother|father|carer)\b(?!s|'? (?:evening|meeting|consultation))"
+    r"|\bof (?:the|our|my) (?:year|yr|y)\s*\d+\s+(?:parents|mums|moms|dads|mothers|fathers|carers)\b(?!'? (?:evening|meeting|consultation))")
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
 _LEFT_TRUST = re.compile(
     r"\b(?:i(?: ve| have)? left (?:the trust|cmat|cockburn(?: multi academy)?(?: trust)?|the academy|the school|teaching)|since i left|after i left|i no longer work"

@@ -254,6 +254,8 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("19 yo former student", {"relation": "ex_student", "age": 19, "under_18": False}),
         ("a year 13 wants to add me", {"relation": "current_student"}),
         ("a parent who is also my friend", {"relation": "parent"}),
+        ("one of the yr 10 dads sent me a linkedin request", {"relation": "parent"}),
+        ("one of our year 6 mums added me", {"relation": "parent"}),
         ("my colleague added me", {"relation": "colleague"}),
         ("can I ring them from my own phone", {"personal_phone": True}),
         ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
