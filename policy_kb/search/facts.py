@@ -31,7 +31,6 @@ _YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]?\s*(\d{1,2})\b"
     r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)")
-_DIGIT = re.compile(r"\d")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
@@ -170,7 +169,7 @@ _ONCE_REACHED = re.compile(r"\b(?:after (?:her|his|their) birthday|once (?:she|h
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
     lowered = clean(text)
-    if not _DIGIT.search(lowered):
+    if not any(character.isdigit() for character in lowered):
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
     not_yet = _NOT_YET.search(lowered)
@@ -245,7 +244,8 @@ _EX_PARENT = re.compile(
     r"\b(?:ex|former|old)[- ]parents?\b|\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:whose|of (?:a|an|the)) (?:\w+ ){0,2}"
     r"(?:kids?|sons?|daughters?|children|child|boys?|girls?|pupils?|students?) (?:\w+ ){0,2}(?:left|have left|has left|moved on|finished)\b"
     r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)"
-    r"|\bparents?\b[^.?!]{0,60}\b(?:their|her|his) (?:only )?(?:child|kid|son|daughter|children|kids) (?:has |have )?(?:all )?left\b(?! (?:her|his|their|a|an|some|my) )")
+    r"|\bparents?\b[^.?!]{0,60}\b(?:their|her|his) (?:only )?(?:child|kid|son|daughter|children|kids) (?:has |have )?(?:all )?left\b(?! (?:her|his|their|a|an|some|my) )"
+    r"|\bnot a parent (?:here|at (?:our|the|this) (?:school|trust|academy)) any ?more\b|\bno (?:siblings|brothers or sisters|other (?:kids|children)) (?:still )?(?:here|at ours)\b")
 # "...but his sister is still in year 4": a parent of the trust's communities after all
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
                              r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"

@@ -264,6 +264,8 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("sorry, she's actually 17", {"age": 17, "under_18": True}),
         ("we ring families from our own phones", {"personal_phone": True}),
         ("her kids go to a primary in a completely different trust", {"outside_trust": True}),
+        ("her daughter went to a secondary outside the trust, no siblings still here", {"outside_trust": True}),
+        ("are we ok to stay friends now she's not a parent here any more?", {"outside_trust": True}),
     ],
 )
 def test_fact_extraction(text, facts):
