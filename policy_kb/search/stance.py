@@ -82,7 +82,7 @@ _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
     r"|\bwho (?:do|should|must) (?:i|we) (?:tell|report|inform|speak|talk|go)|\bwho does it go to\b|\bwho (?:is|handles) (?:it|that|this)\b"
-    r"|\b(?:do|should|must) (?:i|we) (?:still |also |really |even |actually )?(?:need to |have to )?(?:tell|report|flag|pass (?:it|this) on)\b"
+    r"|\b(?:do|should|must) (?:i|we) (?:still |also |really |even |actually )?(?:need to |have to )?(?:tell|report|flag|log|record|pass (?:it|this) on)\b"
     # "still need to report?", "do I need to tell anyone", "I've blocked her: is blocking enough?"
     r"|^\s*(?:do (?:i|we) )?(?:still |also )?(?:need|have) to (?:tell|report|flag)\b|\b(?:tell|inform) (?:anyone|someone|somebody|anybody)\b"
     r"|\blet (?:anyone|someone|somebody|anybody) know\b|\breport (?:it|this|that|them|him|her) or (?:just )?(?:block|ignore|delete)"
@@ -98,7 +98,7 @@ _MAY = re.compile(
     r"|\b(?:is|was) (?:that|this|it) (?:right|correct|the right (?:way|thing|one))\??\s*$"
 )
 _MUST = re.compile(
-    r"\b(?:do|does) (?:i|we|staff|it|they|she|he|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
+    r"\b(?:do|does) (?:i|we|staff|it|they|she|he|(?:\w+ ){1,4}?(?:accounts?|pages?|staff|teachers?|parents?|schools?)) (?:really |still |also |actually )?(?:have|need) to\b|\bmust (?:i|we|it|staff)\b|\bis it (?:required|compulsory|mandatory)\b"
     # "does the class account need a link to the AUP?", "do we still need the AUP link?"
     r"|\b(?:do|does) (?:i|we|it|they|(?:\w+ ){1,4}?(?:accounts?|pages?|channels?|profiles?|blogs?|bios?)) (?:still |also |really )?"
     r"need (?:a|an|the|any|(?:\w+ ){0,2}(?:consent|permission|approval|sign-?off)s?)\b"

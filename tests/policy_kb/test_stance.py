@@ -79,6 +79,8 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("my colleague's club channel has no link to the AUP. does she have to put one on?", "must"),
         ("the new transition blog is approved. is there anything it has to include?", "must"),
         ("a yr 7 added me on snap, i didnt accept. report it or just block?", "todo"),
+        ("i replied 'please email me on my school email'. do i still need to log it with someone?", "todo"),
+        ("the account's been live a month. do we still need to send the url to slt?", "must"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
     ],
