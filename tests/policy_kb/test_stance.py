@@ -169,6 +169,8 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("ski trip approved by the executive headteacher incl using our own phones, can i ring parents from mine",
      "personal.no_personal_email_phone", "yes"),
+    ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
+     "personal.no_personal_email_phone", "yes"),
     ("all the consent forms are back, can i put the sports day photos on the school insta", "sanctioned.photo_consent", "yes"),
     ("every child in the photo has photo permission, can it go on the school facebook", "sanctioned.photo_consent", "yes"),
     ("can I post the photo of the choir on the school page? they're all on the consent list", "sanctioned.photo_consent", "yes"),
