@@ -171,6 +171,9 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # a blog shared through a school system is still the blog: not IT support
+    ("slt approved the book club blog, i shared the link with the kids on google classroom. never told my subject leader the url",
+     "sanctioned.notify_url", "no"),
     ("all the consent forms are back, can i put the sports day photos on the school insta", "sanctioned.photo_consent", "yes"),
     ("every child in the photo has photo permission, can it go on the school facebook", "sanctioned.photo_consent", "yes"),
     ("can I post the photo of the choir on the school page? they're all on the consent list", "sanctioned.photo_consent", "yes"),
