@@ -170,6 +170,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
             r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
             r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more",
+            # "i want to disappear forever nobody will miss me", "they'd be better off without me"
+            r"(?:want|wants|wanted|wanting) to (?:disappear|vanish|not exist|go to sleep) (?:forever|for good|and never)",
+            r"(?:nobody|no ?one|no-one) (?:will|would|'?d|is going to|gonna) (?:even )?(?:miss|notice) (?:me|her|him|them|if)",
+            r"better off without (?:me|her|him|them)\b(?! (?:in|at|on) (?:the|that|this|our|my) (?:team|class|group|set|form|lesson))",
             r"won'?t be (?:here|around) (?:tomorrow|much longer|for much longer|next week|by (?:the weekend|monday|tomorrow))"),
     },
     "eating disorder": {

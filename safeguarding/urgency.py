@@ -83,7 +83,14 @@ _NOW = re.compile(
     r"(?:it'?s|its|it is|(?:she|he|they)(?:'?s| is| are|'re)) still (?:going(?: on)?|happening|live|on (?:the )?(?:call|stream|live))\b|"
     r"(?:threaten\w*|going|wants?) to (?:kill|hurt|end) (?:himself|herself|themselves|it all)[^.?!]{0,80}\b(?:(?:is|'s|s|are|'re) (?:at )?home with (?:him|her|them)|"
     r"with (?:him|her|them) (?:now|at home|right now))|"
-    r"(?:attack\w*|revenge|fight|jump\w*|stab\w*|weapons?|knives?|knife)\b[^.?!]{0,60}\b(?:at|after|before) home ?time\b)")
+    r"(?:attack\w*|revenge|fight|jump\w*|stab\w*|weapons?|knives?|knife)\b[^.?!]{0,60}\b(?:at|after|before) home ?time\b|"
+    # in the words of staff writing a second language: nobody knows where she is, a child who drank bleach, who ran away
+    # over the fence, who is sleeping outside; an angry parent at reception demanding the child now
+    r"(?:^|[.?!])(?:(?!moved|absent|off school)[^.?!])*?(?:nobody|no ?one|no-one) knows? where (?:she|he|they) (?:is|are)\b|"
+    r"(?<!made to )(?<!makes her )(?<!makes him )(?<!made her )(?<!made him )(?:drink|drank|drunk|drinking|swallow\w*) (?:some |the |a bottle of )?"
+    r"(?:bleach|detergent|cleaning (?:fluid|liquid|stuff|product)|antifreeze|poison|weed ?killer)|(?:run|ran|runs|running) away from (?:the )?"
+    r"(?:school|class|lessons?)|climb\w* (?:over )?the (?:fence|wall|gate)s?\b|sleep\w* (?:rough|outside|behind|in (?:the|a) (?:park|street|bus shelter))|"
+    r"(?:reception|foyer|office)\b[^.?!]{0,20}\b(?:shouting|screaming|demanding)[^.?!]{0,60}\bnow\b)")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"

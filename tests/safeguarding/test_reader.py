@@ -588,6 +588,15 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a yr 9's cousin was stabbed last night and there's talk of a revenge attack at the gates at home time", True),
     ("a y6 girl was on her own all weekend while mum worked away, she's in school today and fine", False),
     ("yr 10 lad says the fights at the park after home time last term were about his brother", False),
+    # in the words of staff who write English as an additional language
+    ("girl year 9 leave me a note say sorry to everyone, now she not in lesson and nobody know where she is", True),
+    ("boy in the toilets say he drink bleach, he is vomiting", True),
+    ("year 7 in care run away from school at lunch, climb over the fence, last time they find her with older men", True),
+    ("i see a boy year 5 sleeping behind the sports hall at 7pm, he cant go home", True),
+    ("dad come to reception shouting he take his son home now, boy crying and say dad will beat him", True),
+    ("pupil absent two weeks, the family moved out and no one knows where he is", False),
+    ("a 13 year old told me her mum made her swallow bleach to 'clean her insides' last year", False),
+    ("a boy said his stepdad makes him sleep in the shed when he's bad", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -639,6 +648,7 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # what a leader is told: a record the head wants gone, a new teacher who left mid-investigation
     ("my deputy tells me the head asked her to delete a safeguarding record about a complaint made against him", "headteacher"),
     ("one of our new teachers left her last school mid-investigation about messages to a pupil", "staff"),
+    ("a year 7 wrote in her diary 'i want to disappear forever nobody will miss me'", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
