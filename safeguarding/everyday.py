@@ -52,6 +52,10 @@ _EVERYDAY = re.compile(
     r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
     r"school|sector|practice|hire|hospital|healthcare)\b"
     r"|\bcctv(?: camera| footage| system)?s?\b"
+    # the writer's own night out and accounts: "my boyfriend tagged me in a post from a night out, just drinks", "my own
+    # accounts are all private"
+    r"|\bmy (?:own )?(?:boy|girl)friend\b|\b(?:night|evening) out\b|\b(?:just|went for|go for|going for|out for|having|staff|friday) drinks\b"
+    r"|\b(?:my|our) (?:own |personal )?(?:accounts?|profiles?|insta\w*|facebook|pages?|settings?) (?:are |is |were |was )?(?:all |now |set to |on )*private\b"
     r"|\b(?:risk assessments?|food tech|cookery|cooking|kitchen) (?:for |on |with )?knives\b|\bknives (?:in|for) (?:food tech|cooking|cookery|the kitchen)\b"
     # consent taken back is an administrative matter, not a withdrawn child
     r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"

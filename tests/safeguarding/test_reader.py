@@ -24,6 +24,8 @@ POLICY_QUESTIONS = (
     "our head of music says kids can follow my band's instagram because it's a band page, right?",  # what he says
     "our catering manager emails parents about dinner money from her gmail, do i need to stop that",  # dinner money
     "a yr 11 gave us her own consent for her photo on the sixth form recruitment insta, is that enough",  # recruitment
+    # the writer's own night out and accounts
+    "my boyfriend tagged me in a post from a night out, just drinks, and kids have seen it. my accounts are all private",
 )
 
 
