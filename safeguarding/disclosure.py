@@ -223,7 +223,7 @@ def any_sign(text: str) -> bool:
 def _about(said: str, categories: tuple[str, ...]) -> str:
     """Whom the concern is about: the headteacher, another member of staff, or (by default) a child's
     circumstances. A member of staff counts only when the signs point at their conduct."""
-    staff_conduct = "staff conduct" in categories
+    staff_conduct = "staff conduct" in categories or "staff under investigation" in categories
     head = _HEAD.search(said)
     acts = staff_conduct or _ACTS.search(said)
     if head and _TOLD_THE_HEAD.search(said[:head.start()]) and (_STAFF.search(said) or not (staff_conduct or _ACTS.search(said, head.end()))):

@@ -270,6 +270,13 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:showed me (?:\w+ )?(?:snapchat|snap|insta\w*|whatsapp|tiktok|private|secret|personal|late[- ]night)|(?:she|he|they)(?:'s| has| have| had)? "
             r"(?:got|had|received|been getting)(?: \w+){0,2}|(?:her|his|their) (?:phone|account)(?: \w+){0,2}) (?:messages?|texts?|snaps?|dms?|voice notes?) from (?:a |an |the |one of (?:the|our) |our |her |his )?" + STAFF_WHO.rstrip()),
     },
+    # an allegation being investigated: "a teacher here is named in a police investigation from his last school, and
+    # he's teaching today". About children by its nature (who.CHILD_BY_NATURE); told to the headteacher like staff conduct.
+    "staff under investigation": {
+        "strong": (
+            STAFF_WHO + r"(?:\w+ ){0,6}?(?:(?:is |was |has been |being )?(?:named in|under|subject of|part of) (?:a |an |the )?(?:police|criminal|lado|"
+            r"safeguarding) (?:investigation|inquiry|enquiry)|(?:has been |was |got |been )?arrested|(?:has been |was )?charged with|on the sex offenders?)",),
+    },
     "disclosed": {
         "strong": (
             r"disclos\w*", r"(?:told|tells|telling) me (?:something|about (?:home|what))", r"said something (?:about home|"

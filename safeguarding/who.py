@@ -133,7 +133,7 @@ OWN_CHILDHOOD = re.compile(
 
 # Categories that are about a child by their nature ("a note saying she wants to end it").
 CHILD_BY_NATURE = {"fgm", "forced marriage", "young carer", "afraid to go home", "self-harm", "suicide",
-                   "eating disorder", "grooming", "exploitation", "missing"}
+                   "eating disorder", "grooming", "exploitation", "missing", "staff under investigation"}
 
 # Words that only say who a child is ("she's 16", "year 9 girl", "ex student", "in my form"), or answer a yes/no question.
 _WHO_WORDS = frozenset({

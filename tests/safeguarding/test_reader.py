@@ -26,6 +26,7 @@ POLICY_QUESTIONS = (
     "a yr 11 gave us her own consent for her photo on the sixth form recruitment insta, is that enough",  # recruitment
     # the writer's own night out and accounts
     "my boyfriend tagged me in a post from a night out, just drinks, and kids have seen it. my accounts are all private",
+    "can i post on linkedin that my old colleague was charged with fraud",  # no child, nobody to act about
 )
 
 
@@ -651,6 +652,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("my deputy tells me the head asked her to delete a safeguarding record about a complaint made against him", "headteacher"),
     ("one of our new teachers left her last school mid-investigation about messages to a pupil", "staff"),
     ("a year 7 wrote in her diary 'i want to disappear forever nobody will miss me'", "child"),
+    # an allegation under investigation: to the headteacher, though no child is named
+    ("the LA rang, a teacher here is named in a police investigation from his last school and he's teaching today", "staff"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
