@@ -15,7 +15,7 @@ _HEADLINE_OPENINGS = (
     ("report", re.compile(r"(?:report|tell|remove)\b")),
     ("conditional", re.compile(r"(?:only\b|not without\b|yes,? (?:if|with|but|once|as long as)\b|it depends\b)")),
     ("no", re.compile(r"(?:no\b|not\b|never\b|don'?t\b|do not\b)")),
-    ("yes", re.compile(r"yes\b")),
+    ("yes", re.compile(r"(?:yes|ok)\b")),  # "OK — …" answers "is that a problem?" (search.wording)
 )
 
 CONTACTS: Mapping[str, str] = MappingProxyType(
@@ -31,7 +31,7 @@ CONTACTS: Mapping[str, str] = MappingProxyType(
 
 def says(headline: str) -> str:
     """The verdict a reader takes from a headline's opening words ("No — …" is no, "Only with …" is
-    conditional, "Report it …" is report, "Yes — …" is yes); anything else informs."""
+    conditional, "Report it …" is report, "Yes — …" and "OK — …" are yes); anything else informs."""
     opening = headline.strip().lower().replace("’", "'")
     return next((verdict for verdict, pattern in _HEADLINE_OPENINGS if pattern.match(opening)), "info")
 

@@ -182,6 +182,13 @@ async def test_an_answer_declares_its_stance_and_cites_its_clause(bot):
     assert len(claim["appearance"]["abstract"]) <= 160 and len(claim["appearance"]["name"]) <= 80
 
 
+async def test_asked_whether_it_was_wrong_the_card_reads_not_ok_and_still_declares_no(bot):
+    reply = await bot.send("c9e", "I emailed a parent from my gmail yesterday. is that a problem?")
+    card = reply.activities[-1]
+    assert card["entities"][0]["stance"] == "no" and card["entities"][0]["clauses"] == ["personal.official_email"]
+    assert card_headline(card).startswith("Not OK — ")  # not "No —", which would read as "no problem"
+
+
 async def test_a_clarifying_question_declares_the_rule_it_shows(bot):
     """Its headline states the rule before the question ("No — not current students (any age) or
     ex-students under 18"): the card declares that rule's stance and clause, as an answer does."""

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
-from . import draft, hearsay, means
+from . import draft, hearsay, means, wording
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -231,7 +231,7 @@ class Matcher:
             clause_id=decision.clause_id,
             stance=self.kb.by_id[decision.clause_id].stance,
             verdict=decision.verdict,
-            headline=decision.headline,
+            headline=wording.for_question(decision.headline, text),  # "is that a problem?": "Not OK — …"
             note=" ".join(filter(None, (drafted, decision.note))) or None,  # what was checked, then why
             also=decision.also, candidates=candidates, clarification=decision.clarification, facts=frozen,
         )
