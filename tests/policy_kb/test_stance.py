@@ -171,6 +171,9 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # governors asking is not a question about governors' reputation
+    ("governors want a short para for the website on why we have the social media policy. what are the aims?",
+     "purpose.general", "info"),
     # a blog shared through a school system is still the blog: not IT support
     ("slt approved the book club blog, i shared the link with the kids on google classroom. never told my subject leader the url",
      "sanctioned.notify_url", "no"),
