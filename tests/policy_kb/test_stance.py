@@ -171,6 +171,8 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # a grievance, a restructure or redundancies at work are specific matters
+    ("can i tweet about my grievance against the school", "personal.avoid_specific_matters", "no"),
     # governors asking is not a question about governors' reputation
     ("governors want a short para for the website on why we have the social media policy. what are the aims?",
      "purpose.general", "info"),
