@@ -201,7 +201,7 @@ def read(text: str) -> Disclosure | None:
         if bar and heard() < bar:
             return None
     if (everyday.TEACHING.search(said) and not _TOLD.search(said) and not everyday.ONE_CHILD.search(said) and not who.named(text)
-            and heard() < second_reader.THRESHOLD):
+            and "staff conduct" not in strong and heard() < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
     if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone

@@ -43,7 +43,8 @@ def normalise(text: str) -> str:
 # "kicked off in my lesson" behaved badly; "kicked a football through the window" is a ball, not a child
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their) (?:fence|door|wall|bin|chair|table|locker)s?\b(?! (?:down|in)\b(?! (?:a|an|the|his|her|their|frustration|anger|temper)\b))|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
 _OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
-                       r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady)\b")
+                       r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady|site manager|receptionist|"
+                       r"librarian|cook|chef|governor|driver|escort|invigilator)\b")
 _EVERYDAY = re.compile(
     r"\b(?:stay|stays|staying|keep|keeps|keeping|kept|get|gets|getting|got|be|been|being) in touch\b"
     r"|\b(?:once|when|after|till|until) (?:i'?ve|i have|i'?m|i am) gone\b"

@@ -11,6 +11,7 @@ GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the 
 STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\b|teaching assistants?|coach(?:es)?|tutors?(?! gro?u?ps?\b)|"
              r"supply(?: teacher)?|cover supervisors?|(?:midday|lunchtime) (?:supervisors?|volunteers?)|dinner lad(?:y|ies)|cleaners?|"
              r"caretakers?|technicians?|volunteers?|governors?|(?:minibus )?drivers?|escorts?|invigilators?|club (?:staff|lead)|"
+             r"site (?:manager|staff|team)|premises (?:manager|officer)|receptionists?|librarians?|(?:school )?cooks?|chefs?|kitchen staff|"
              r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|"
              r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir|key ?workers?|nursery (?:nurse|practitioner|staff)s?|practitioners?|room leaders?|"
              r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?) ")
@@ -149,7 +150,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)",
             # found only after a search, or got out on their own: "wasn't found till he got to the bus station",
             # "found him 5 mins later in the car park", "got out of the minibus at a red light"
-            r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)", r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|"
+            r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",
+            # "we've lost a year 3 at the aquarium on the trip"
+            r"(?:we'?ve|we have|we|have|i'?ve|staff have|staff) (?:just )?lost (?:a|one of (?:our|the|my)|our|the|my) (?:\w+ )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|child|pupil|"
+            r"student|kid|girl|boy|reception|nursery)s?\b", r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|"
             r"fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wandered|ran|escaped|climbed) out (?:of|through|over) (?:the )?"
             r"(?:\w+ )?(?:gate|fence|minibus|window)\b",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",

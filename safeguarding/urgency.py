@@ -27,7 +27,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie)s? (?:\w+ )?(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
+    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ )?(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
@@ -38,7 +38,7 @@ _NOW = re.compile(
     r"(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|couldn'?t wake|can'?t wake|barely conscious|semi-?conscious|passed out|"
     # a weapon at the door, someone following a child, a child hiding, a door locked on a child, a child being taken to a car now
     r"with a (?:baseball bat|bat|hammer|crowbar|machete|axe|knife|gun|weapon|blade)|(?:man|someone|somebody|stranger|guy|bloke) (?:has been |is |was |keeps )?following (?:her|him|them)|(?:she'?s|he'?s|they'?re|is|are) hiding (?:in|under|behind)|"
-    r"locked the door|been in there (?:for )?(?:ages|a while|a long time|\d+ min)|(?:heading|walking|going) (?:for|to|towards) (?:the|his|her|their|a) (?:car|van)|trying to (?:get|take|put|pull|drag) (?:her|him|them) (?:in)?to (?:his|her|their|a|the) (?:car|van)|"
+    r"locked the door|been in there (?:for )?(?:ages|a while|a long time|\d+ min)|(?:heading|walking|going) (?:for|to|towards) (?:the|his|her|their|a) (?:car|van)|trying to (?:get|take|put|pull|drag) (?:her|him|them|(?:his|her|their|the) (?:son|daughter|child|kids?|children|boy|girl)) (?:in|out )?to (?:his|her|their|a|the) (?:car|van)|"
     r"(?:hasn'?t|has not|haven'?t|have not|not) (?:seen|heard from) (?:her|him|them) since|just (?:watched|saw|seen) (?:a|the|her|his|their) (?:dad|mum|man|woman|parent|adult)|"
     # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
     r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
@@ -48,7 +48,7 @@ _NOW = re.compile(
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in
-    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)(?=\s*(?:[.,;!?]|$|and\b|now\b|until\b|till\b))|(?:strapped|sat|sitting|locked|alone) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
+    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)(?=\s*(?:[.,;!?]|$|and\b|now\b|until\b|till\b))|(?:strapped|sat|sitting|locked|alone|on (?:his|her|their) own|by (?:himself|herself)) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
     r"(?:\w+ )?car\b[^.?!]{0,40}\b(?:hot|roasting|boiling|windows up)|(?:(?:he|she|they|dad|mum|man|someone)(?:'s| is| are|'re)?|shouting and) blocking the (?:door|doorway|exit|gate)|(?:is|'s) outside (?:shouting|screaming|banging|kicking off)|"
     r"(?:adult|man|woman|stranger|someone|somebody|dad|mum|he|she|parent) just (?:came|walked|barged|forced (?:his|her|their) way) in\b|"
     # a parent who "can't go on" and will "take the boys with her"
@@ -73,7 +73,7 @@ _NOW = re.compile(
     r"left (?:her|his|their|my|the) (?:\w+ )?(?:\d+ ?(?:yo|year old|yr old)|baby|toddlers?|kids?|children|son|daughter) (?:at )?home "
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves))|"
     # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
-    r"(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way) to meet (?:up with )?(?:a|an|some|this|that|the) "
+    r"(?:(?:'?s|has|have|is|are) (?:just )?(?:gone|going|left|run off|on (?:her|his|their) way)|(?:she|he|they) (?:just )?(?:went|left|snuck out)) to meet (?:up with )?(?:a|an|some|this|that|the) "
     r"(?:older )?(?:man|men|guy|bloke|adult|stranger|someone|person|boy ?friend|lad) (?![^.?!]{0,60}\b(?:next|tomorrow|at the "
     r"weekend|this (?:weekend|saturday|sunday)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the holidays))|"
     # the one who put them at risk coming back for them today; children alone at home for days; abuse still going on
@@ -90,7 +90,13 @@ _NOW = re.compile(
     r"(?<!made to )(?<!makes her )(?<!makes him )(?<!made her )(?<!made him )(?:drink|drank|drunk|drinking|swallow\w*) (?:some |the |a bottle of )?"
     r"(?:bleach|detergent|cleaning (?:fluid|liquid|stuff|product)|antifreeze|poison|weed ?killer)|(?:run|ran|runs|running) away from (?:the )?"
     r"(?:school|class|lessons?)|climb\w* (?:over )?the (?:fence|wall|gate)s?\b|sleep\w* (?:rough|outside|behind|in (?:the|a) (?:park|street|bus shelter))|"
-    r"(?:reception|foyer|office)\b[^.?!]{0,20}\b(?:shouting|screaming|demanding)[^.?!]{0,60}\bnow\b)")
+    r"(?:reception|foyer|office)\b[^.?!]{0,20}\b(?:shouting|screaming|demanding)[^.?!]{0,60}\bnow\b|"
+    # men collecting a child at 3.15 to take her to a 'party'; a weapon brought in tomorrow; last seen getting
+    # into a car; a drunk parent waiting in the car for the children
+    r"(?:men|man|guys?|lads?|older \w+|someone|somebody|a stranger|they)(?:'re| are|'s| is) (?:\w+ )?(?:picking|collecting|getting) (?:her|him|them) (?:up )?"
+    r"(?:\w+ ){0,4}?(?:at \d|today|tonight|after school|at home ?time)|bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? "
+    r"(?:in(?:to)?\b|to school)|last seen (?:\w+ )?(?:getting|get|got|climbing) in(?:to)? (?:a|the|an) (?:\w+ )?(?:car|van)|"
+    r"waiting (?:outside )?in (?:the|a|his|her) (?:car|van)\b[^.?!]{0,20}\b(?:drunk|high|off (?:his|her) face|raging)|(?:terrified|scared|afraid) to get in(?:to)? (?:the )?(?:car|van)?)")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"
@@ -118,6 +124,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
                       # safe somewhere now ("we're at my mum's now."); the family, not the child, not answering
                       r"|at (?:my|her|his|their|our|a|the) \w+'s now|sometimes (?:\w+ ){0,2}(?:can'?t|cant|cannot|won'?t|wont) wake|"
+                      r"(?:wouldn'?t|won'?t|can'?t|couldn'?t) wake(?: up)?[^.?!]{0,40}\b(?:happens a lot|a lot|all the time|often|every (?:day|week|morning))\b|"
                       # what happens every day is for the DSL today: "her 'boyfriend' waits outside the gate every day"
                       r"(?:waits?|waiting|hangs? (?:around|about|round)|is|sits?|parks?) outside (?:the )?(?:school|gates?) (?:every|most|each) (?:day|morning|afternoon|night)|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
 

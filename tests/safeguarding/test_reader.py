@@ -27,6 +27,7 @@ POLICY_QUESTIONS = (
     # the writer's own night out and accounts
     "my boyfriend tagged me in a post from a night out, just drinks, and kids have seen it. my accounts are all private",
     "can i post on linkedin that my old colleague was charged with fraud",  # no child, nobody to act about
+    "I'm a librarian posting a photo of pupils at the book fair on the school account, consent is in for all",  # the writer
 )
 
 
@@ -600,6 +601,20 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("pupil absent two weeks, the family moved out and no one knows where he is", False),
     ("a 13 year old told me her mum made her swallow bleach to 'clean her insides' last year", False),
     ("a boy said his stepdad makes him sleep in the shed when he's bad", False),
+    # a toddler on his own in a hot car, a lace round the neck, men collecting a child at 3.15, a knife brought in tomorrow,
+    # a child lost on a trip, a boarder who went to meet a man, a drunk dad waiting in the car, a dad with a court order
+    # taking her out to his car, last seen getting into a car
+    ("a toddler on his own in a car in the car park, windows up and it's roasting", True),
+    ("found a yr 9 in the toilets with a shoelace round his neck, he's breathing but out of it", True),
+    ("y9 girl says men are picking her up from the gate at 3.15 to take her to a party at a flat", True),
+    ("yr 10 says he's bringing a knife in tomorrow to sort out some kids", True),
+    ("we've lost a year 3 at the museum on the trip, last seen 20 mins ago", True),
+    ("bed check, a yr 10 boarder isn't in her room, her friends say she went to meet a guy from snap", True),
+    ("mum at pick up has a black eye, says dad is waiting in the car drunk and she's terrified to get in with the twins", True),
+    ("a dad with a court order is at the nativity trying to take his daughter out to his car", True),
+    ("a girl on the residential has gone from the centre, last seen getting into a car with an older lad", True),
+    ("a yr 2 said mummy was asleep all day and wouldn't wake up, it happens a lot", False),
+    ("year 7 boy has gone missing from home twice this month, turns up next morning", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -654,6 +669,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("a year 7 wrote in her diary 'i want to disappear forever nobody will miss me'", "child"),
     # an allegation under investigation: to the headteacher, though no child is named
     ("the LA rang, a teacher here is named in a police investigation from his last school and he's teaching today", "staff"),
+    # told at an assembly is not a lesson's topic; a site manager is staff
+    ("at the harvest assembly a TA saw the site manager taking photos of the girls on his own phone", "staff"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
