@@ -256,6 +256,7 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("a parent who is also my friend", {"relation": "parent"}),
         ("one of the yr 10 dads sent me a linkedin request", {"relation": "parent"}),
         ("one of our year 6 mums added me", {"relation": "parent"}),
+        ("left yr 13 two years ago, hes 20, linkedin?", {"relation": "ex_student", "age": 20, "under_18": False}),
         ("my colleague added me", {"relation": "colleague"}),
         ("can I ring them from my own phone", {"personal_phone": True}),
         ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
