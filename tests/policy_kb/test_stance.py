@@ -171,6 +171,9 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # using a platform with a class, or a class running a page, is educational use
+    ("thinking of using padlet with yr 9 for a geography debate, allowed?", "sanctioned.legitimate_uses", "conditional"),
+    ("can my gcse media lot run a youtube page for their coursework", "sanctioned.legitimate_uses", "conditional"),
     # a grievance, a restructure or redundancies at work are specific matters
     ("can i tweet about my grievance against the school", "personal.avoid_specific_matters", "no"),
     # governors asking is not a question about governors' reputation
