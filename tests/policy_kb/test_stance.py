@@ -81,6 +81,8 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("a yr 7 added me on snap, i didnt accept. report it or just block?", "todo"),
         ("i replied 'please email me on my school email'. do i still need to log it with someone?", "todo"),
         ("the account's been live a month. do we still need to send the url to slt?", "must"),
+        ("a yr 7 asked to follow my insta, i haven't accepted. anything else i need to do?", "todo"),
+        ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
     ],
