@@ -173,6 +173,9 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # boarders are students; a parent's ok is consent
+    ("can i dm the boarders on the house insta about prep", "sanctioned.no_private_dm", "no"),
+    ("reception sports day pics for our fb page, do we need every parent's ok first?", "sanctioned.photo_consent", "conditional"),
     # using a platform with a class, or a class running a page, is educational use
     ("thinking of using padlet with yr 9 for a geography debate, allowed?", "sanctioned.legitimate_uses", "conditional"),
     ("can my gcse media lot run a youtube page for their coursework", "sanctioned.legitimate_uses", "conditional"),
