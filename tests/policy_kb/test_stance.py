@@ -173,6 +173,8 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # an account for a trip, the prom or the leavers is the school's
+    ("the leavers committee want a prom insta run by the school, who has to ok it?", "sanctioned.slt_approval", "conditional"),
     # boarders are students; a parent's ok is consent
     ("can i dm the boarders on the house insta about prep", "sanctioned.no_private_dm", "no"),
     ("reception sports day pics for our fb page, do we need every parent's ok first?", "sanctioned.photo_consent", "conditional"),
