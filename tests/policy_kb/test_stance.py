@@ -173,6 +173,8 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # "yr 8 snapchatted me" is a child's message, not a Year 8 Snapchat account
+    ("a yr 8 snapchatted me late last night, i haven't opened it. what do i do", "personal.report_child_contact", "report"),
     # an account for a trip, the prom or the leavers is the school's
     ("the leavers committee want a prom insta run by the school, who has to ok it?", "sanctioned.slt_approval", "conditional"),
     # boarders are students; a parent's ok is consent
