@@ -173,6 +173,8 @@ DECISIONS = [
      "personal.no_personal_email_phone", "yes"),
     ("the exec head gave me a written ok to text parents from my mobile on the dofe trip. nothing else i need to do is there?",
      "personal.no_personal_email_phone", "yes"),
+    # found by searching my name: the privacy advice (my own name is not a post naming someone)
+    ("kids keep finding my insta by searching my name, how do i stop that", "personal.privacy_settings", "info"),
     # "yr 8 snapchatted me" is a child's message, not a Year 8 Snapchat account
     ("a yr 8 snapchatted me late last night, i haven't opened it. what do i do", "personal.report_child_contact", "report"),
     # an account for a trip, the prom or the leavers is the school's
