@@ -79,7 +79,7 @@ _NOW = re.compile(
     # the one who put them at risk coming back for them today; children alone at home for days; abuse still going on
     # online; a parent threatening to kill himself with the child at home; an attack planned for home time
     r"coming (?:back )?(?:in )?to (?:collect|pick (?:\w+ )?up|get) (?:\w+ )?(?:at \d{1,2}\b|later|after school|at home ?time|today|tonight)|"
-    r"(?:on (?:their|his|her) own|alone|by (?:themselves|himself|herself)) since\b|neither of (?:them|the \w+) (?:is|are|was|were) in today|"
+    r"(?:on (?:their|his|her) own|alone|by (?:themselves|himself|herself)) since (?:(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|the weekend|yesterday|last night|this morning|\d)|neither of (?:them|the \w+) (?:is|are|was|were) in today|"
     r"(?:it'?s|its|it is|(?:she|he|they)(?:'?s| is| are|'re)) still (?:going(?: on)?|happening|live|on (?:the )?(?:call|stream|live))\b|"
     r"(?:threaten\w*|going|wants?) to (?:kill|hurt|end) (?:himself|herself|themselves|it all)[^.?!]{0,80}\b(?:(?:is|'s|s|are|'re) (?:at )?home with (?:him|her|them)|"
     r"with (?:him|her|them) (?:now|at home|right now))|"

@@ -591,6 +591,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("his nan rang, his dad is threatening to kill himself and the y7 boy is at home with him", True),
     ("a yr 9's cousin was stabbed last night and there's talk of a revenge attack at the gates at home time", True),
     ("a y6 girl was on her own all weekend while mum worked away, she's in school today and fine", False),
+    ("y8 girl has been on her own since her mum died, dad works away, she says she copes", False),
     ("yr 10 lad says the fights at the park after home time last term were about his brother", False),
     # in the words of staff who write English as an additional language
     ("girl year 9 leave me a note say sorry to everyone, now she not in lesson and nobody know where she is", True),
