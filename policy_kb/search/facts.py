@@ -169,7 +169,7 @@ _ONCE_REACHED = re.compile(r"\b(?:after (?:her|his|their) birthday|once (?:she|h
 def extract_age(text: str) -> int | None:
     """Return a stated age of the other person (not a year group), if any."""
     lowered = clean(text)
-    if not any(character.isdigit() for character in lowered):
+    if not re.search(r"\d", lowered):
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
     not_yet = _NOT_YET.search(lowered)
