@@ -131,6 +131,7 @@ _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in 
 _THEIRS = re.compile(r"\b(?:(?:me|us|school|account|address|inbox) from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
                      r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
 _NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS)
+_OR_MUST = re.compile(r"(\b(?:can|could|may) (?:i|we)\b[^?]*?),? or (?:does|do|must) (?:it|i|we|they) (?:really |still )?(?:have|need|got) to\b[^?]*")
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(
     r"\b(?:(?:i|we)(?:'|’)d (?:like|love) to|(?:i|we)\s+(?:want|wanted|would like|d like|plan|am planning|are planning"
@@ -152,8 +153,8 @@ def question_part(text: str) -> str:
 
 def asked(question: str) -> str:
     """What the person wants: "todo" (what do I do / who do I tell), "must" (do I have to),
-    "may" (can I / is it ok), or "what" (what is / what does the policy say)."""
-    part = question_part(question)
+    "may" (can I / is it ok), or "what" (what is / what does the policy say). "Can I use A or does it have to be B?": may."""
+    part = _OR_MUST.sub(r"\1", question_part(question))
     if _TODO.search(part):
         return "todo"
     if _MUST.search(part):

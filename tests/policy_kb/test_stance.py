@@ -85,6 +85,9 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
+        # the alternative offered after "or" is not what is asked
+        ("can we keep the old class page up or do we have to delete it?", "may"),
+        ("do I have to make it private or can I leave it public?", "must"),
     ],
 )
 def test_the_form_of_the_question(question, form):
@@ -779,6 +782,9 @@ DECISIONS = [
     # a shared or team mailbox is an official account; my own photos on the school account are not pupils' photos
     ("is it ok to reply to parents from the office shared mailbox?", "personal.official_email", "yes"),
     ("my school inbox is full so can i email parents from my gmail this week?", "personal.official_email", "no"),
+    ("could we email parents from the dept inbox, or does it need to be our own trust addresses?",
+     "personal.official_email", "yes"),
+    ("can i reply from my hotmail or does it have to be the school one", "personal.official_email", "no"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
