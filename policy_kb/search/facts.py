@@ -160,8 +160,6 @@ _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotma
 # "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet.
 _NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before)"
                       r"|(?:nearly|almost|not yet|not quite) (\d{1,2}))\b")
-
-
 _ONCE_REACHED = re.compile(r"\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
                            r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday)")
 
@@ -250,7 +248,9 @@ _EX_PARENT = re.compile(
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
                              r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"
                              r"another (?:child|kid|son|daughter) (?:in|at))\b")
-
+# "the yr 9 form tutor", "the teacher of our new yr 7s": a member of staff, named by the year group they teach
+_STAFF_OF_A_YEAR = re.compile(r"\b(?:year|yr|y) ?\d{1,2}s? (?:form |class )?(?:tutor|teacher|ta|lead|leader)s?\b|\bhead of (?:year|yr)\b"
+                              r"|\b(?:teacher|tutor|ta|lead|leader)s? (?:of|for) (?:our |the |my )?(?:new |old )?(?:year|yr|y) ?\d{1,2}s?\b")
 
 # "a kid I taught moved to a school outside the trust": still an ex-student of the trust
 _MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
@@ -274,7 +274,7 @@ def _left_young(lowered: str) -> bool:
 
 
 def _relation(lowered: str) -> str | None:
-    lowered = _I_LEFT.sub(" ", lowered)  # "I left the trust last summer": the member of staff left, not a pupil
+    lowered = _STAFF_OF_A_YEAR.sub(" colleague ", _I_LEFT.sub(" ", lowered))  # "I left the trust": the staff member, not a pupil
     lowered = _NOT_THE_PARENT.sub(" ", _ON_A_PARENTS_DEVICE.sub(" ", lowered))  # "not the mum", "from his mum's phone"
     lowered = _WHAT_IT_NAMES.sub(" ", lowered)  # "the policy only mentions parents and children": not who it is either
     if _BACK_AS_STUDENT.search(lowered):

@@ -258,6 +258,10 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("one of our year 6 mums added me", {"relation": "parent"}),
         ("left yr 13 two years ago, hes 20, linkedin?", {"relation": "ex_student", "age": 20, "under_18": False}),
         ("my colleague added me", {"relation": "colleague"}),
+        # a member of staff named by the year group they teach is not a pupil of that year
+        ("the yr 8 form tutor sent me a friend request", {"relation": "colleague"}),
+        ("the teacher of our new year 7s wants to follow my insta", {"relation": "colleague"}),
+        ("a year 9 added me on snap and her head of year says ignore it", {"relation": "current_student"}),
         ("can I ring them from my own phone", {"personal_phone": True}),
         ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
         ("ex pupil 16 snap", {"relation": "ex_student", "age": 16, "under_18": True}),
@@ -320,8 +324,9 @@ def test_only_a_thank_you_is_small_talk(text, thanks):
     assert (small_talk_reply(text) is not None) is thanks
 
 
-def test_colleague_is_not_forbidden_but_advice_applies(matcher):
-    reply = matcher.answer("my colleague added me on facebook")
+@pytest.mark.parametrize("question", ["my colleague added me on facebook", "the year 4 class teacher added me on facebook, ok?"])
+def test_colleague_is_not_forbidden_but_advice_applies(matcher, question):
+    reply = matcher.answer(question)
     assert reply.kind == "answer"
     assert "colleagues" in reply.headline
     assert "no rule against connecting with colleagues" in reply.note
