@@ -105,6 +105,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
             r"no coat in", r"fell asleep",
+            # a child alone at home, crying, and nobody's answering the door
+            r"(?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves)) (?:in|at) (?:the |her |his |their )?(?:flat|house|home)\b"
+            r"[^.?!]{0,40}\b(?:crying|screaming|sobbing|banging)", r"(?:nobody|no ?one)(?:'s| is) answering",
             r"medical neglect", r"(?:no|without|not had|hasn'?t had) (?:his |her |their |any )?(?:insulin|inhaler|medication|"
             r"meds|epipen|epi-pen)(?: \w+){0,2} (?:for (?:days|weeks|a week|ages|\d+ days)|again)", r"untreated", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
             r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"

@@ -13,7 +13,7 @@ _NOW = re.compile(
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,2}(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
-    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
+    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|smacked|whacked|thumped|battered|choked|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
@@ -29,7 +29,7 @@ _NOW = re.compile(
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ )?(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
-    r"(?:'?s|has|have|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
+    r"(?:'?s|has|have|they'?ve|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
     r"(?:'?s|has|have) just (?:got|gone|climbed|jumped) in(?:to)? (?:a |the |his |her |their |one|an )(?:\w+ )?(?:car|van|taxi|one)?\b|"
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)(?![^.?!]{0,50}\b(?:(?:this|next) (?:weekend|week|month)|"
@@ -96,7 +96,15 @@ _NOW = re.compile(
     r"(?:men|man|guys?|lads?|older \w+|someone|somebody|a stranger|they)(?:'re| are|'s| is) (?:\w+ )?(?:picking|collecting|getting) (?:her|him|them) (?:up )?"
     r"(?:\w+ ){0,4}?(?:at \d|today|tonight|after school|at home ?time)|bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? "
     r"(?:in(?:to)?\b|to school)|last seen (?:\w+ )?(?:getting|get|got|climbing) in(?:to)? (?:a|the|an) (?:\w+ )?(?:car|van)|"
-    r"waiting (?:outside )?in (?:the|a|his|her) (?:car|van)\b[^.?!]{0,20}\b(?:drunk|high|off (?:his|her) face|raging)|(?:terrified|scared|afraid) to get in(?:to)? (?:the )?(?:car|van)?)")
+    r"waiting (?:outside )?in (?:the|a|his|her) (?:car|van)\b[^.?!]{0,20}\b(?:drunk|high|off (?:his|her) face|raging)|(?:terrified|scared|afraid) to get in(?:to)? (?:the )?(?:car|van)?|"
+    # told as it happens: a parent still hitting a child as he drags him to the car, a mother who is not moving, a child
+    # alone at home screaming or left there all day, a baby heard screaming through the wall, blood pouring from a wound
+    r"still (?:hitting|beating|punching|kicking|slapping|strangling|choking) (?:him|her|them)\b|(?:is|are|'s|'re) (?:dragging|pulling|carrying|bundling|forcing|shoving) "
+    r"(?:him|her|them|(?:the|his|her|their) \w+) (?:\w+ )?(?:to|into|towards) (?:the|a|his|her|their) (?:car|van)|"
+    r"(?:mum|mummy|mam|mom|mommy|dad|daddy|mother|father|nan|baby|she|he)(?:'s| is| was|s)? (?:not|wasn'?t|isn'?t) moving\b|"
+    r"(?:is|are|'s|'re) (?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves)) (?:in the (?:house|flat)|at home)\b[^.?!]{0,30}\b(?:screaming|crying|sobbing|banging)|"
+    r"(?:has|have|'s|'ve) been left (?:at )?home (?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves))|"
+    r"can hear (?:\w+ ){0,4}(?:screaming|crying|shouting|sobbing) (?:through|from next door|next door)|blood (?:pissing|pouring|gushing|spurting|pumping|everywhere|all over))")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"

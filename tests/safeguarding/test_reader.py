@@ -616,6 +616,18 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a girl on the residential has gone from the centre, last seen getting into a car with an older lad", True),
     ("a yr 2 said mummy was asleep all day and wouldn't wake up, it happens a lot", False),
     ("year 7 boy has gone missing from home twice this month, turns up next morning", False),
+    # told as it happens: still hitting him on the way to the car, a mother not moving, a child alone at home screaming
+    # or left there all day, a baby heard through the wall, blood pouring, a child taken and driven off
+    ("at the fixture a mum slapped her yr 4 and is pulling him into the car, still hitting him", True),
+    ("y5 boy says his dad kicked his mum in the head before school and she isn't moving", True),
+    ("the office had a call, one of our nursery kids is alone in the flat crying and nobody's answering the door", True),
+    ("a yr 4 has been left home on his own since the morning with a temperature, nan just rang us", True),
+    ("a neighbour says she can hear the y1 twins screaming next door and a man shouting", True),
+    ("yr 10 lad cut his arm on purpose in the toilets, blood everywhere, he's locked in a cubicle", True),
+    ("dad grabbed the y3 girl off the playground at lunch, they've just driven off and he has no contact", True),
+    ("i've just come off duty, a y6 girl told me her stepdad touches her when mum's at work", False),
+    ("we've just come back from the museum and a y4 said his mum's boyfriend hits him", False),
+    ("a yr 2 told me her dad hit her mum last week and mum was crying on the floor", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
