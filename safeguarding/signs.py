@@ -93,7 +93,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"neglect\w*", r"(?:left|strapped|locked|alone) (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
             r"(?:leave|dump|abandon|drop (?:off)?|hand) (?:the |my |her |his |their )?(?:kids|children|child|baby|son|daughter) "
             r"(?:at|outside|with|to) (?:the )?(?:police(?: station)?|social services|social workers?|hospital|a&e|council)",
-            r"same (?:clothes|shirt|uniform|jumper|top|trousers)", r"smells?(?: really| quite| very| so)? "
+            r"same (?:clothes|shirt|uniform|jumper|top|trousers|nappy|nappies)", r"smells?(?: really| quite| very| so)? "
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",
@@ -107,7 +107,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"no coat in", r"fell asleep",
             # a child alone at home, crying, and nobody's answering the door
             r"(?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves)) (?:in|at) (?:the |her |his |their )?(?:flat|house|home)\b"
-            r"[^.?!]{0,40}\b(?:crying|screaming|sobbing|banging)", r"(?:nobody|no ?one)(?:'s| is) answering",
+            r"[^.?!]{0,40}\b(?:crying|screaming|sobbing|banging)", r"(?:nobody|no ?one)(?:'s| is) answering", r"(?:nobody|no ?one)(?:'?s| is)? (?:collect\w*|picking up) (?:them|him|her|the (?:kids|children|twins))\b",
             r"medical neglect", r"(?:no|without|not had|hasn'?t had) (?:his |her |their |any )?(?:insulin|inhaler|medication|"
             r"meds|epipen|epi-pen)(?: \w+){0,2} (?:for (?:days|weeks|a week|ages|\d+ days)|again)", r"untreated", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
             r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"

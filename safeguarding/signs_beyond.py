@@ -102,7 +102,10 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
             r"gang\w*", r"cuckoo\w*", r"train tickets? to",
             r"(?:made|forced|pressured|told) to (?:be nice|sleep with|do (?:stuff|things|favours)|have sex|go with)",
-            r"pay(?:ing)? off (?:what (?:she|he|they) owes?|a debt|her debt|his debt)", r"boyfriend'?s (?:mates|friends)"),
+            r"pay(?:ing)? off (?:what (?:she|he|they) owes?|a debt|her debt|his debt)", r"boyfriend'?s (?:mates|friends)",
+            # "paid to get younger kids to run errands for someone on the estate"
+            r"(?:paid|given (?:money|cash)|getting (?:money|cash)) (?:\w+ ){0,3}to (?:get|recruit|bring|find) (?:\w+ ){0,2}(?:younger|other) (?:kids|children|boys|girls|ones)",
+            r"(?:run|runs|running|ran|do|doing) (?:errands|jobs|drops|deliveries) for (?:someone|somebody|a man|some (?:men|lads|guys)|older)"),
         "weak": (r"missed (?:\w+ )?days",),
     },
     "radicalisation": {
@@ -228,6 +231,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",
+            # "a teacher's account chatting to a pupil about meeting up at the weekend"
+            r"(?:teachers?|staff|colleagues?|tutor|coach|\btas?|mr \w+|mrs \w+|miss \w+)(?:'s| s)? (?:[\w,]+ ){0,5}(?:chatting|talking|messaging|texting) (?:to |with )?"
+            r"(?:a |one of (?:the|our|my) )?(?:pupil|student|child|kid|girl|boy|year ?\d+|yr ?\d+|y\d+)s?\b[^.?!]{0,40}\bmeet(?:ing)? up\b(?! with (?:her|his|their|the) (?:parents?|mum|dad|carers?|family|class|form))",
             # safer recruitment: "a reference says she was let go from her last school for messaging pupils on snapchat"
             r"(?:sacked|dismissed|let go|suspended|disciplined|investigated|struck off|barred|resigned|left) (?:\S+ ){0,6}(?:for|over|after|about|into|regarding) "
             r"(?:\S+ ){0,2}(?:messag\w*|text\w*|snap\w*|contact\w*|touch\w*|a relationship|groom\w*|inappropriate\w*) (?:\S+ ){0,2}"

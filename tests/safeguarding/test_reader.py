@@ -299,6 +299,14 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("I'm pretty sure a colleague is in a relationship with a Year 13 student. saw them holding hands in town", "staff conduct"),
     ("a parent put on her story 'off to Tenerife for the week, kids can fend for themselves lol'. her kids are 9 and 11",
      "neglect"),
+    # younger children recruited for errands; a member of staff's chat with a pupil about meeting; a toddler in the
+    # same nappy, collected by nobody; a little one alone at home, crying
+    ("some yr 10 lads are getting money to find younger kids to do drops around the flats", "exploitation"),
+    ("our y8 keeps doing jobs for some guys at the chicken shop after school and won't say what", "exploitation"),
+    ("saw a cover teacher's instagram open on the smartboard, messaging a yr 8 girl about meeting up on saturday",
+     "staff conduct"),
+    ("the two year old in the baby room arrived in the same nappy she left in and no one's picking her up till 7", "neglect"),
+    ("the neighbour of one of our reception boys says he's alone in the house most evenings, she hears him crying", "neglect"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -383,6 +391,8 @@ def test_harm_told_in_everyday_words(message, category):
     "TA here. One of my Year 1s has a big brother in Year 12 at the CMAT secondary and he's just followed me on Instagram. "
     "He's not one of my kids though?",
     "> she left after year 10 last summer\nso she's 15 now and at a college elsewhere. can i accept her friend request or not",
+    "the year 3 teacher was chatting to a pupil about meeting up with her class at the museum on friday",
+    "yr 6 love running errands for the office at lunch, is there a rota for it?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
