@@ -40,7 +40,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
-    r"|\bleft (?:school|the school|us|the trust|the academy|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:year|yr|y) ?1[1-3]\b|"
+    r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:year|yr|y) ?1[1-3]\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "she's now at uni"
@@ -243,13 +243,13 @@ _EX_PARENT = re.compile(
     r"(?:kids?|sons?|daughters?|children|child|boys?|girls?|pupils?|students?) (?:\w+ ){0,2}(?:left|have left|has left|moved on|finished)\b"
     r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)"
     r"|\bparents?\b[^.?!]{0,60}\b(?:their|her|his) (?:only )?(?:child|kid|son|daughter|children|kids) (?:has |have )?(?:all )?left\b(?! (?:her|his|their|a|an|some|my) )"
-    r"|\bnot a parent (?:here|at (?:our|the|this) (?:school|trust|academy)) any ?more\b|\bno (?:siblings|brothers or sisters|other (?:kids|children)) (?:still )?(?:here|at ours)\b")
+    r"|\bnot a parent (?:here|at (?:our|the|this) (?:school|trust|academy)) any ?more\b|\bno (?:siblings|brothers or sisters|other (?:kids|children)) (?:still )?(?:here|at ours|at (?:the|our) (?:school|academy))\b")
 # "...but his sister is still in year 4": a parent of the trust's communities after all
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
                              r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"
                              r"another (?:child|kid|son|daughter) (?:in|at))\b")
 # "the yr 9 form tutor", "the teacher of our new yr 7s": a member of staff, named by the year group they teach
-_STAFF_OF_A_YEAR = re.compile(r"\b(?:year|yr|y) ?\d{1,2}s? (?:form |class )?(?:tutor|teacher|ta|lead|leader)s?\b|\bhead of (?:year|yr)\b"
+_STAFF_OF_A_YEAR = re.compile(r"\b(?:year|yr|y) ?\d{1,2}s? (?:form |class )?(?:tutor|teacher|ta|lead|leader)s?\b(?! groups?\b| time\b| rooms?\b)|\bhead of (?:year|yr)\b"
                               r"|\b(?:teacher|tutor|ta|lead|leader)s? (?:of|for) (?:our |the |my )?(?:new |old )?(?:year|yr|y) ?\d{1,2}s?\b")
 
 # "a kid I taught moved to a school outside the trust": still an ex-student of the trust

@@ -175,7 +175,7 @@ _REPLYING = re.compile(
 _QUOTED = re.compile(r"(?<![a-z])'[^']{1,80}'(?![a-z])")
 _A_REPLY = re.compile(r"\b(?:a|an|the|this|that|their|his|her|its) (?:\w+ )?(?:repl(?:y|ies)|response|answer)s?\b")
 # "can I like my pupils' posts?": the member of staff engaging with a child's content, not the child's message
-_ENGAGING = re.compile(r"\b(?:lik(?:e|ing)(?! to\b)|comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
+_ENGAGING = re.compile(r"\b(?:lik(?:e|ing)(?! to\b)|(?<!\ba )(?<!\bthe )(?<!\bher )(?<!\bhis )comment(?:ing)? on|react(?:ing)? to|heart(?:ing)?|repost(?:ing)?) (?:\w+(?:'s| s)? ){0,2}"
                        r"(?:posts?|photos?|pics?|videos?|stor(?:y|ies)|tiktoks?|reels?|tweets?|content)\b")
 _NOT_REPLIED = re.compile(r"\b(?:haven'?t|have not|didn'?t|didnt|did not|not|never|won'?t|will not)(?: yet)? (?:replied|reply|responded|"
                           r"respond|answered|accepted|accept)\b")

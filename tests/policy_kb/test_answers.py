@@ -262,6 +262,7 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("the yr 8 form tutor sent me a friend request", {"relation": "colleague"}),
         ("the teacher of our new year 7s wants to follow my insta", {"relation": "colleague"}),
         ("a year 9 added me on snap and her head of year says ignore it", {"relation": "current_student"}),
+        ("my year 8 tutor group keep asking to follow my insta", {"relation": "current_student"}),
         ("can I ring them from my own phone", {"personal_phone": True}),
         ("linkedin connect ex student 22 at uni", {"relation": "ex_student", "age": 22, "under_18": False}),
         ("ex pupil 16 snap", {"relation": "ex_student", "age": 16, "under_18": True}),
@@ -271,6 +272,9 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("her kids go to a primary in a completely different trust", {"outside_trust": True}),
         ("her daughter went to a secondary outside the trust, no siblings still here", {"outside_trust": True}),
         ("are we ok to stay friends now she's not a parent here any more?", {"outside_trust": True}),
+        # a son who left the sixth form, and no other children at the school: a parent no longer
+        ("her son left our sixth form in 2023 and there are no other kids at the school", {"outside_trust": True}),
+        ("he left the 6th form three years ago, he's 21", {"relation": "ex_student", "age": 21, "under_18": False}),
     ],
 )
 def test_fact_extraction(text, facts):

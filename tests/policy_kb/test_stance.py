@@ -785,6 +785,12 @@ DECISIONS = [
     ("could we email parents from the dept inbox, or does it need to be our own trust addresses?",
      "personal.official_email", "yes"),
     ("can i reply from my hotmail or does it have to be the school one", "personal.official_email", "no"),
+    # a comment a pupil left is a child's contact, not the member of staff commenting on a child's post
+    ("one of my year 9s commented on my personal facebook post. can i just delete the comment?",
+     "personal.report_child_contact", "report"),
+    # bounced mail, and the personal address used instead: the email rule, not IT support
+    ("the trust email keeps bouncing the big files, so can i send the worksheets to my yr 11s from my gmail instead?",
+     "personal.official_email", "no"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
