@@ -791,6 +791,12 @@ DECISIONS = [
     # bounced mail, and the personal address used instead: the email rule, not IT support
     ("the trust email keeps bouncing the big files, so can i send the worksheets to my yr 11s from my gmail instead?",
      "personal.official_email", "no"),
+    # what someone else left under the trust's posts is removed and reported, not a rule on what staff publish
+    ("a dad left a kid's full name and address in the comments under our sports day post",
+     "sanctioned.remove_inappropriate_comments", "report"),
+    ("scam links keep popping up under the school's youtube videos", "sanctioned.remove_inappropriate_comments", "report"),
+    ("a mum left a polite but critical comment under our class post about the trip cost, do I delete it",
+     "sanctioned.remove_inappropriate_comments", "yes"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
