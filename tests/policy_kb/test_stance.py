@@ -797,6 +797,9 @@ DECISIONS = [
     ("scam links keep popping up under the school's youtube videos", "sanctioned.remove_inappropriate_comments", "report"),
     ("a mum left a polite but critical comment under our class post about the trip cost, do I delete it",
      "sanctioned.remove_inappropriate_comments", "yes"),
+    # the staff's own night out or the writer's wedding in the picture: no child to consent for or to name
+    ("the kids want to see my wedding photos, can I put them on the class instagram?", "sanctioned.professional_content", "no"),
+    ("can pictures from the staff christmas do go on the school facebook page?", "sanctioned.professional_content", "no"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
