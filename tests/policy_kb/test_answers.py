@@ -275,6 +275,7 @@ def test_report_clause_names_the_dsl(matcher, kb):
         # a son who left the sixth form, and no other children at the school: a parent no longer
         ("her son left our sixth form in 2023 and there are no other kids at the school", {"outside_trust": True}),
         ("he left the 6th form three years ago, he's 21", {"relation": "ex_student", "age": 21, "under_18": False}),
+        ("his little sister moved to a primary in town, so no other kids with us now", {"outside_trust": True}),
     ],
 )
 def test_fact_extraction(text, facts):

@@ -800,6 +800,11 @@ DECISIONS = [
     # the staff's own night out or the writer's wedding in the picture: no child to consent for or to name
     ("the kids want to see my wedding photos, can I put them on the class instagram?", "sanctioned.professional_content", "no"),
     ("can pictures from the staff christmas do go on the school facebook page?", "sanctioned.professional_content", "no"),
+    # "it's public, do I have to lock it?": advised, not required; an approval asked to carry over to another year
+    ("my tiktok is public cos i review books on it, nothing about school. do i have to make it private?",
+     "personal.privacy_settings", "conditional"),
+    ("the exec head ok'd my mobile for the ski trip in feb, does that approval carry over to next year's trip?",
+     "personal.no_personal_email_phone", "conditional"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
