@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
-from . import draft, hearsay, means, wording
+from . import draft, hearsay, means, role, wording
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -170,7 +170,7 @@ class Matcher:
     def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown."""
         text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
-        text = hearsay.read(text)  # "someone on the parents whatsapp says…": only where they heard it
+        text = role.read(hearsay.read(text))  # "someone on the parents whatsapp says…", "caretaker here -": not asked
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policy_kb.model import says
-from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer
+from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer, role
 from policy_kb.search.clustering import low_score_variation
 from policy_kb.search.reply import Candidate
 
@@ -888,3 +888,16 @@ def test_the_writers_own_role_is_not_someone_elses_say_so(matcher):
     told = matcher.answer("my head of year said it's fine to text parents from my own mobile about detentions")
     assert own.verdict == told.verdict == "conditional"
     assert "someone else" not in own.headline and "someone else" in told.headline
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("minibus driver, in plain english what is this policy for", "in plain english what is this policy for"),
+    ("Sports coach - can my team follow my insta?", "can my team follow my insta?"),
+    # whether the policy is for them: the role answers it, so it stays
+    ("peri teacher here - do these rules cover me?", "peri teacher here - do these rules cover me?"),
+    ("office staff: whose rules do i follow?", "office staff: whose rules do i follow?"),
+    # a role that is the subject, not an opening
+    ("caretaker keeps posting photos of the site on his insta", "caretaker keeps posting photos of the site on his insta"),
+])
+def test_a_role_the_message_opens_with_is_not_what_is_asked(text, read):
+    assert role.read(text) == read

@@ -805,6 +805,11 @@ DECISIONS = [
      "personal.privacy_settings", "conditional"),
     ("the exec head ok'd my mobile for the ski trip in feb, does that approval carry over to next year's trip?",
      "personal.no_personal_email_phone", "conditional"),
+    # who the writer is, said first, is not what they ask; whether the policy is for them, the role answers
+    ("dinner lady - what's the point of this policy?", "purpose.general", "info"),
+    ("coach here: one of the u12s sent me a message on insta about training, who do i tell?",
+     "personal.report_child_contact", "report"),
+    ("caretaker - does this policy even cover me?", "intro.applies_all_staff", "info"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
