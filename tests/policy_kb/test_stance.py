@@ -810,6 +810,10 @@ DECISIONS = [
     ("coach here: one of the u12s sent me a message on insta about training, who do i tell?",
      "personal.report_child_contact", "report"),
     ("caretaker - does this policy even cover me?", "intro.applies_all_staff", "info"),
+    # a picture told by what it shows; "wants it on the website": to publish it
+    ("is consent still needed if the kids' faces are blurred in the class video?", "sanctioned.photo_consent", "conditional"),
+    ("got some lovely pics of the year 4s at sports day and the head wants them on the website and fb, anything to check first?",
+     "sanctioned.photo_consent", "conditional"),
     ("can i put my own holiday photos on the geography department instagram?", "sanctioned.professional_content", "no"),
     # said aloud: "live stream", "v r chat"
     ("my son plays v r chat, does the policy reach places like that?", "scope.virtual_worlds", "info"),
