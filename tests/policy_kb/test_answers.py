@@ -170,6 +170,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "the media club wants a podcast, how much can we spend on microphones from the dept budget",
         "can i set up a staff running club channel on teams",
         "can i email a colleague from my yahoo to invite her to my leaving do",
+        # the trust's own staff systems on a phone are IT and HR, not contact with families
+        "do we have to install the staff absence app on our personal mobiles to clock in?",
         # a clip for a teaching group is not contact with parents
         "can i show my year 8 reading group a pg clip off youtube or do parents need to agree first",
         "",
