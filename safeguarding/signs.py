@@ -105,6 +105,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
             r"no coat in", r"fell asleep",
+            # a small child left to wander alone for hours
+            r"wander\w* (?:round|around|about|off)? ?(?:on (?:his|her|their) own|alone)\b[^.?!]{0,30}\bfor (?:hours|ages|a long time|most of the day)",
             # a child alone at home, crying, and nobody's answering the door
             r"(?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves)) (?:in|at) (?:the |her |his |their )?(?:flat|house|home)\b"
             r"[^.?!]{0,40}\b(?:crying|screaming|sobbing|banging)", r"(?:nobody|no ?one)(?:'s| is) answering", r"(?:nobody|no ?one)(?:'?s| is)? (?:collect\w*|picking up) (?:them|him|her|the (?:kids|children|twins))\b",
@@ -147,7 +149,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "suicide": {
         "strong": (
             r"suicid\w*|sucid\w*|suicdal", r"(?:would|'?d) rather (?:be )?(?:die|dead)", r"kill(?:s|ed|ing)? (?:herself|himself|themselves|themself|myself)", r"end (?:it|it all|things|"
-            r"(?:her|his|their|my) life)", r"want(?:s|ed)? to die", r"wants? to be dead", r"better off (?:dead|without)",
+            r"(?:her|his|their|my) life)", r"want(?:s|ed)? to die", r"wants? to be dead", r"wish (?:i|she|he|they) (?:wasn'?t|was not|weren'?t|were not) (?:here|alive|born|around)", r"better off (?:dead|without)",
             r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",
@@ -205,7 +207,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "parental substance misuse": {
         "strong": (
             r"drunk", r"stinking of (?:booze|alcohol|drink|weed)", r"smell(?:s|ed|ing)? of (?:alcohol|booze|drink|weed|"
-            r"cannabis|skunk)", r"off (?:his|her|their) (?:face|head|tits)", r"high (?:on|as)|so high|too high",
+            r"cannabis|skunk)", r"off (?:his|her|their) (?:faces?|heads?|tits)", r"high (?:on|as)|so high|too high",
             r"(?:takes?|taking|on|using|doing) drugs", r"needles (?:lying|at home|around)", r"slurring",
             r"can barely stand|couldn'?t stand", r"passes? out|passed out", r"rolled[- ]up (?:bank ?)?notes?", r"(?:drinks?|drinking) (?:all the time|every "
             r"(?:day|night)|till|until|a lot)", r"stoned"),

@@ -1,6 +1,5 @@
-"""The signs of harm that come from outside the home, as data (the same form as safeguarding/signs.py,
-which takes them in): images, grooming and exploitation, radicalisation, FGM and forced marriage, a
-missing child, peers, exposure online, the conduct of staff and volunteers, a disclosure as such."""
+"""The signs of harm that come from outside the home, as data (the same form as safeguarding/signs.py, which takes them in): images,
+grooming and exploitation, radicalisation, FGM and forced marriage, a missing child, peers, exposure online, staff, a disclosure."""
 from __future__ import annotations
 
 # Not back in class since lunch: a missing child, and one who may be in danger now (urgency._NOW).
@@ -111,7 +110,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "radicalisation": {
         "strong": (
             r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
-            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?",
+            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?", r"(?<!space )invaders\b", r"great replacement", r"remigration",  # "calling our pupils 'invaders'"
             r"(?:our|this|the|my) school (?:would|will|is going to|gonna|'d|is) (?:be )?next\b",
             r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
@@ -231,6 +230,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
             r"(?:blinds|door) (?:down|shut|closed|locked)",
+            # "one of the male staff sitting on a yr 9 girl's bed in the dorm at 2am"
+            r"(?:staff|teachers?|colleagues?|members? of staff|\btas?|coach(?:es)?|houseparents?|mr \w+|sir)(?: \S+){0,6} (?:sitting|sat|lying|lay|laying) on (?:a |her |his |the |their )?(?:\S+ ){0,3}beds?\b|\bin (?:the )?(?:girls'?|boys'?) (?:dorm\w*|bedrooms?) at (?:night|\d{1,2} ?am)\b",
             # "a teacher's account chatting to a pupil about meeting up at the weekend"
             r"(?:teachers?|staff|colleagues?|tutor|coach|\btas?|mr \w+|mrs \w+|miss \w+)(?:'s| s)? (?:[\w,]+ ){0,5}(?:chatting|talking|messaging|texting) (?:to |with )?"
             r"(?:a |one of (?:the|our|my) )?(?:pupil|student|child|kid|girl|boy|year ?\d+|yr ?\d+|y\d+)s?\b[^.?!]{0,40}\bmeet(?:ing)? up\b(?! with (?:her|his|their|the) (?:parents?|mum|dad|carers?|family|class|form))",

@@ -11,7 +11,7 @@ _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
-    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,2}(?:roof|bridge|ledge)|"
+    r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,5}(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|smacked|whacked|thumped|battered|choked|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
@@ -27,7 +27,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ )?(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
+    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|they'?ve|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
@@ -104,7 +104,17 @@ _NOW = re.compile(
     r"(?:mum|mummy|mam|mom|mommy|dad|daddy|mother|father|nan|baby|she|he)(?:'s| is| was|s)? (?:not|wasn'?t|isn'?t) moving\b|"
     r"(?:is|are|'s|'re) (?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves)) (?:in the (?:house|flat)|at home)\b[^.?!]{0,30}\b(?:screaming|crying|sobbing|banging)|"
     r"(?:has|have|'s|'ve) been left (?:at )?home (?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves))|"
-    r"can hear (?:\w+ ){0,4}(?:screaming|crying|shouting|sobbing) (?:through|from next door|next door)|blood (?:pissing|pouring|gushing|spurting|pumping|everywhere|all over))")
+    r"can hear (?:\w+ ){0,4}(?:screaming|crying|shouting|sobbing) (?:through|from next door|next door)|blood (?:pissing|pouring|gushing|spurting|pumping|everywhere|all over)|"
+    # something tied round the neck; a baby at home alone now, a parent who went out and has not come back; a child who
+    # just got into a car with men or was pulled into a van; a man in a car at the gate filming the children; a head
+    # injury with vomiting
+    r"(?:something|anything|it|\w+) tied (?:round|around) (?:his|her|their) neck|(?:baby|toddler|little|younger) (?:\w+ ){0,2}(?:is |s |'s )(?:at home |home )?"
+    r"(?:on (?:his|her|their) own|alone|by (?:himself|herself))|went out (?:\w+ ){0,4}(?:and )?(?:hasn'?t|has not|never|didn'?t|not) (?:come|came) back|"
+    r"\bjust (?:got|gone|climbed|climb|get|jumped|jump) in(?:to)? (?:a|the|an|his|their) (?:\w+ )?(?:car|van|taxi)\b|(?:get|got|gets|getting|being|been) (?:pulled|dragged|pushed|bundled|forced|grabbed|snatched) "
+    r"(?:in)?to (?:a|the|an|his|her|their) (?:\w+ )?(?:car|van)|(?:man|bloke|guy|stranger|someone|somebody) (?:\w+ ){0,3}(?:sat|sitting|parked|waiting) in (?:a|the|his) (?:\w+ )?(?:car|van) "
+    r"(?:by|outside|near|at) (?:the )?(?:\w+ )?(?:gates?|fence|school|playground)|filming (?:the )?(?:kids|children|pupils|girls|boys) through the (?:fence|railings|gates?)|"
+    r"(?:lump|bump|swelling|bang|knock|injury|cut) on (?:his|her|their|the) head\b[^.?!]{0,60}\b(?:sick|vomit\w*|drowsy|sleepy|confused|dizzy)|"
+    r"(?:hit|banged|smashed|threw|thrown) (?:\w+ ){0,3}(?:head|him|her) (?:\w+ ){0,3}(?:wall|floor)\b[^.?!]{0,60}\b(?:sick|vomit\w*|drowsy|confused|unconscious))")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"

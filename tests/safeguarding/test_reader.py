@@ -302,6 +302,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # younger children recruited for errands; a member of staff's chat with a pupil about meeting; a toddler in the
     # same nappy, collected by nobody; a little one alone at home, crying
     ("some yr 10 lads are getting money to find younger kids to do drops around the flats", "exploitation"),
+    ("on the ski trip i walked in on one of the coaches lying on a yr 8 boy's bed at midnight", "staff conduct"),
+    ("one of our y9s keeps sharing posts calling refugees 'invaders' and says they should all be sent back", "radicalisation"),
+    ("a yr 8 wrote 'i wish i wasn't alive' on the back of her planner", "suicide"),
+    ("the mum and dad of a reception boy were completely off their faces at the school disco", "parental substance misuse"),
     ("our y8 keeps doing jobs for some guys at the chicken shop after school and won't say what", "exploitation"),
     ("saw a cover teacher's instagram open on the smartboard, messaging a yr 8 girl about meeting up on saturday",
      "staff conduct"),
@@ -635,6 +639,15 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a neighbour says she can hear the y1 twins screaming next door and a man shouting", True),
     ("yr 10 lad cut his arm on purpose in the toilets, blood everywhere, he's locked in a cubicle", True),
     ("dad grabbed the y3 girl off the playground at lunch, they've just driven off and he has no contact", True),
+    # a cord tied round the neck; a toddler alone now; a child getting into a car with men or pulled into a van; a man
+    # filming children through the fence; a head injury with vomiting; a roof edge
+    ("found a y10 in the changing rooms with a tie knotted tight round his neck, he's breathing", True),
+    ("a y2 says his little sister's been home on her own since mum went out yesterday and never came back", True),
+    ("on my way home i saw one of our yr 10s just climb into a van with two older men", True),
+    ("a year 5 girl is being bundled into a car by the park gates right opposite us", True),
+    ("there's a man parked in a car outside the junior playground filming the children through the railings", True),
+    ("a y3 came in with a bump on her head and she's been sick twice, says mum pushed her into the wall", True),
+    ("a yr 11 is sat on the edge of the sports hall roof and won't come down", True),
     ("i've just come off duty, a y6 girl told me her stepdad touches her when mum's at work", False),
     ("we've just come back from the museum and a y4 said his mum's boyfriend hits him", False),
     ("a yr 2 told me her dad hit her mum last week and mum was crying on the floor", False),
