@@ -810,6 +810,7 @@ DECISIONS = [
     ("coach here: one of the u12s sent me a message on insta about training, who do i tell?",
      "personal.report_child_contact", "report"),
     ("caretaker - does this policy even cover me?", "intro.applies_all_staff", "info"),
+    ("what should go on the dept insta?", "sanctioned.professional_content", "conditional"),
     # a review of the trust on a review site is a post related to it
     ("is it ok to write a glassdoor review of the trust while I still work here?", "personal.consider_reputation", "conditional"),
     # a picture told by what it shows; "wants it on the website": to publish it
