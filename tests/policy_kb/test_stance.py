@@ -811,6 +811,8 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     ("caretaker - does this policy even cover me?", "intro.applies_all_staff", "info"),
     ("what should go on the dept insta?", "sanctioned.professional_content", "conditional"),
+    # a question about the policy itself, asked about a case with parents in it
+    ("is keeping my insta private a rule or just advice? a couple of parents follow me", "personal.privacy_settings", "info"),
     # a review of the trust on a review site is a post related to it
     ("is it ok to write a glassdoor review of the trust while I still work here?", "personal.consider_reputation", "conditional"),
     # a picture told by what it shows; "wants it on the website": to publish it
