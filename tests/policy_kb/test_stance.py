@@ -811,6 +811,9 @@ DECISIONS = [
      "personal.report_child_contact", "report"),
     ("caretaker - does this policy even cover me?", "intro.applies_all_staff", "info"),
     ("what should go on the dept insta?", "sanctioned.professional_content", "conditional"),
+    # by email, with no social media in it: the email rule, not the rule on connecting with parents
+    ("a dad i play football with emailed my personal address about the school trip, ok to answer from it?",
+     "personal.official_email", "no"),
     # a question about the policy itself, asked about a case with parents in it
     ("is keeping my insta private a rule or just advice? a couple of parents follow me", "personal.privacy_settings", "info"),
     # a review of the trust on a review site is a post related to it
