@@ -274,7 +274,7 @@ def _left_young(lowered: str) -> bool:
 
 
 def _relation(lowered: str) -> str | None:
-    lowered = _STAFF_OF_A_YEAR.sub(" colleague ", _I_LEFT.sub(" ", lowered))  # "I left the trust": the staff member, not a pupil
+    lowered = _STAFF_OF_A_YEAR.sub(" colleague ", _I_LEFT.sub(" ", lowered))  # "the yr 9 tutor", "I left": staff, not a pupil
     lowered = _NOT_THE_PARENT.sub(" ", _ON_A_PARENTS_DEVICE.sub(" ", lowered))  # "not the mum", "from his mum's phone"
     lowered = _WHAT_IT_NAMES.sub(" ", lowered)  # "the policy only mentions parents and children": not who it is either
     if _BACK_AS_STUDENT.search(lowered):

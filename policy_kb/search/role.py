@@ -26,4 +26,6 @@ _ABOUT_ME = re.compile(r"\b(?:cover|covers|apply|applies|include|includes|mean|f
 def read(text: str) -> str:
     """The message without a role it opens with, when something is left to ask."""
     rest = _OPENING.sub("", text, count=1)
+    if rest == text:
+        return text  # most messages open with no role
     return rest if len(rest.split()) >= 3 and not _ABOUT_ME.search(rest) else text

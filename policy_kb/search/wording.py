@@ -20,7 +20,7 @@ _ASKS_IF_WRONG = re.compile(
 def for_question(headline: str, question: str) -> str:
     """The headline as it answers this question: "Not OK — …" for "No — …", "OK — …" for "Yes — …",
     when the question asks whether something is wrong; otherwise as it is."""
-    if not _ASKS_IF_WRONG.search(question_part(question).lower().replace("’", "'")):
+    if not _ASKS_IF_WRONG.search(question_part(question)):  # lower case, straight apostrophes (relevance.normalise)
         return headline
     if headline.startswith("No — "):
         return "Not OK — " + headline[len("No — "):]
