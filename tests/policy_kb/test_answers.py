@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policy_kb.model import says
+from policy_kb.relevance import normalise
 from policy_kb.search import Matcher, classify_intent, extract_facts, parse_fact_answer, role
 from policy_kb.search.clustering import low_score_variation
 from policy_kb.search.reply import Candidate
@@ -916,3 +917,40 @@ def test_a_question_about_the_policy_itself_is_not_answered_by_the_rules_on_conn
     assert not (reply.kind == "answer" and reply.clause_id in
                 ("personal.no_contact_parents_children", "personal.no_friend_students", "personal.report_child_contact"))
 
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    # a trip's own account is set up with SLT's say-so, however the trip is named
+    ("thinking of a tiktok for the year 8 ski trip so families can follow along, who has to agree to it?",
+     "sanctioned.slt_approval"),
+    # "our page" is the school's; what someone else left there is removed and reported
+    ("a parent has put a teacher's mobile number in the replies on our facebook page",
+     "sanctioned.remove_inappropriate_comments"),
+    # good shots from an event are photos of the children in them
+    ("took some great shots of the class at the science fair, which ones can go on the school insta?",
+     "sanctioned.photo_consent"),
+    ("our 6th form twitter was made with someone's personal hotmail, should it be changed?", "sanctioned.link_trust_email"),
+])
+def test_everyday_questions_about_running_a_school_account_reach_their_rule(matcher, question, clause_id):
+    """Answered, or offered among the choices (never "not covered")."""
+    reply = matcher.answer(question)
+    assert reply.kind in ("answer", "choose") and clause_id in (reply.clause_id, *reply.choices)
+
+
+def test_something_on_a_year_groups_account_is_posted_there(kb):
+    said = normalise("exam season wellbeing tips on the yr 13 insta, that alright?")
+    assert kb.by_id["sanctioned.professional_content"].requires.met(said)
+
+
+@pytest.mark.parametrize("question", [
+    "ok to post photos of the new library being finished on the school page?",
+    "can i share the match results on the department insta",
+])
+def test_a_school_account_named_in_passing_is_not_asking_whether_to_have_one(matcher, question):
+    reply = matcher.answer(question)
+    assert not (reply.clause_id == "sanctioned.separate_account" and reply.verdict == "yes")
+
+
+def test_a_personal_account_on_any_platform_is_not_a_separate_educational_one(matcher):
+    reply = matcher.answer("could the reading club just use my personal pinterest? i've already pinned the book list there")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
