@@ -244,5 +244,15 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:don'?t|do not) make me go home", r"sleep (?:at|in) school", r"stay (?:at|in) school (?:tonight|overnight)"),
         "weak": (r"\bhome time\b",),
     },
+    # a small child handed to the wrong adult at home time; a man photographing the children from a car or through the fence
+    "an adult near children": {
+        "strong": (
+            r"(?:handed|given|released|let go|sent (?:home|off)|went (?:home|off)|gone (?:home|off)) (?:over )?(?:to|with) (?:the |a |an )?wrong "
+            r"(?:adult|person|parent|man|woman|family|car)",
+            r"(?:bloke|man|men|guy|stranger|woman|someone|somebody) (?:\w+ ){0,3}(?:in|from) (?:a|his|the|their) (?:\w+ )?(?:car|van)[^.?!]{0,60}"
+            r"\b(?:photographing|filming|taking (?:photos|pictures|pics|videos?) of) (?:the |our |some )?(?:kids|children|pupils|girls|boys)\b",
+            r"(?:photographing|filming|taking (?:photos|pictures|pics|videos?) of) (?:the |our |some )?(?:kids|children|pupils|girls|boys) "
+            r"(?:through|over|from(?: behind)?) (?:the |a |his )?(?:fence|railings|gates?|hedge|car|van)\b"),
+    },
     **BEYOND,
 }

@@ -62,7 +62,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:gift|money|presents|cash|vouchers)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
             r"bought (?:her|him) (?:a new|an?|new)", r"(?:gives?|giving|gave) (?:her|him|them) (?:presents|gifts|money|cash)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
-            r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})", r"(?:told|tells|said to) (?:her|him|them) "
+            r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})|(?:wants?|asking|asked|asks|keeps asking) (?:[\w']+ ){0,3}?to (?:video ?call|facetime|call|chat|meet|talk) (?:\w+ )?(?:privately|in private|alone|secretly|on (?:their|her|his) own)", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
             r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
             # "a parent helper… told her to delete the messages": an adult having a child hide their contact
@@ -97,7 +97,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"carr(?:y|ying|ies|ied) (?:things|stuff|packages|parcels|bags?) (?:in|for|to)", r"(?:bags?|packages|parcels) for (?:cash|money)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
             r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)(?! (?:\S+ ){0,5}(?:blisters?|rubbing|hurt|too (?:big|small)|for pe|for the))",
-            r"two phones|second phone|burner phone", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
+            r"(?:two|2) phones|second phone|burner phone|designer (?:stuff|gear|things|clothes|bags?)", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
             r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
             r"gang\w*", r"cuckoo\w*", r"train tickets? to",
             r"(?:made|forced|pressured|told) to (?:be nice|sleep with|do (?:stuff|things|favours)|have sex|go with)",

@@ -13,17 +13,17 @@ _NOW = re.compile(
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,5}(?:roof|bridge|ledge)|"
     r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
-    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|smacked|whacked|thumped|battered|choked|kicked|slammed|shoved|pushed|attacked|threw|strangled) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
+    r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|smacked|whacked|thumped|battered|choked|kicked|slammed|shoved|pushed|attacked|threw|strangled|dragged|yanked|shook) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
     # something planned for straight after school: a meeting with someone met online, a fight with a weapon
     r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,90}\bafter school\b"
     r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:[^\s.?!,]+ ){0,8}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:(?:in|at) (?:school|class|lessons?)|in) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
-    r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|locked in (?:a|the|her|his|their) \w*room|"
+    r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|(?<!be )locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
-    r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)|off site|didn'?t come back|won'?t come down|"
+    r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
@@ -48,7 +48,7 @@ _NOW = re.compile(
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in
-    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)(?=\s*(?:[.,;!?]|$|and\b|now\b|until\b|till\b))|(?:strapped|sat|sitting|locked|alone|on (?:his|her|their) own|by (?:himself|herself)) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
+    r"(?:men|man|guys|lads|they|people)(?: \w+){0,3} (?:won'?t|will not|wont|aren'?t|are not) let(?:ting)? (?:him|her|them|me) (?:leave|go)(?=\s*(?:[.,;!?]|$|and\b|now\b|until\b|till\b))|(?:strapped|sat|sitting|locked|left|alone|on (?:his|her|their) own|by (?:himself|herself)) (?:\w+ ){0,3}in (?:a|the|her|his|their) "
     r"(?:\w+ )?car\b[^.?!]{0,40}\b(?:hot|roasting|boiling|windows up)|(?:(?:he|she|they|dad|mum|man|someone)(?:'s| is| are|'re)?|shouting and) blocking the (?:door|doorway|exit|gate)|(?:is|'s) outside (?:shouting|screaming|banging|kicking off)|"
     r"(?:adult|man|woman|stranger|someone|somebody|dad|mum|he|she|parent) just (?:came|walked|barged|forced (?:his|her|their) way) in\b|"
     # a parent who "can't go on" and will "take the boys with her"
@@ -114,7 +114,25 @@ _NOW = re.compile(
     r"(?:in)?to (?:a|the|an|his|her|their) (?:\w+ )?(?:car|van)|(?:man|bloke|guy|stranger|someone|somebody) (?:\w+ ){0,3}(?:sat|sitting|parked|waiting) in (?:a|the|his) (?:\w+ )?(?:car|van) "
     r"(?:by|outside|near|at) (?:the )?(?:\w+ )?(?:gates?|fence|school|playground)|filming (?:the )?(?:kids|children|pupils|girls|boys) through the (?:fence|railings|gates?)|"
     r"(?:lump|bump|swelling|bang|knock|injury|cut) on (?:his|her|their|the) head\b[^.?!]{0,60}\b(?:sick|vomit\w*|drowsy|sleepy|confused|dizzy)|"
-    r"(?:hit|banged|smashed|threw|thrown) (?:\w+ ){0,3}(?:head|him|her) (?:\w+ ){0,3}(?:wall|floor)\b[^.?!]{0,60}\b(?:sick|vomit\w*|drowsy|confused|unconscious))")
+    r"(?:hit|banged|smashed|threw|thrown) (?:\w+ ){0,3}(?:head|him|her) (?:\w+ ){0,3}(?:wall|floor)\b[^.?!]{0,60}\b(?:sick|vomit\w*|drowsy|confused|unconscious))|"
+    # still going on as they tell it: walking off with the child he is hitting; nobody home for days; nobody can reach a
+    # child who said goodbye; not seen since Tuesday; dropped off this morning and not here now; a parent barred by a
+    # court demanding the child at the door; a child handed to the wrong adult; a parent who will drive into the river
+    r"(?:walking|driving|running|storming|marching) off (?:down|up|along|with|towards|into)\b|"
+    r"(?:nobody|no ?one|no-one)(?:'?s| has)? been (?:at )?home since|no (?:grown[- ]?ups?|adults?|parents?|carers?) (?:at home|in the (?:house|flat))|"
+    r"(?:\d+ ?(?:yr|year|yo)s?[- ]?old|baby|toddler|little|younger) (?:\w+ ){0,2}(?:is |s |'s )(?:there |at home |home |in the (?:house|flat) )"
+    r"(?:on (?:his|her|their) own|alone|by (?:himself|herself))|"
+    r"(?:no ?one|nobody|no-one|we) (?:can'?t |cannot |can not |can )?(?:reach|get hold of|contact|find) (?:her|him|them)\b(?! (?:mum|dad|parents?|mother|father|family|carers?))|"
+    r"(?:not|n'?t) (?:been )?seen (?:her |him |them )?since|(?:parents?|family|carers?|no ?one|nobody) (?:don'?t|dont|doesn'?t|does not|do not) know where"
+    r"(?! (?:she|he|they) (?:was|were|went|had|'d))|"
+    r"(?:says?|said|swears?|insists?) (?:she|he|they) dropped (?:her|him|them) (?:off|at school)|"
+    r"(?:has|have|'s|just) turned up (?:at|outside) (?:the )?(?:\w+ )?(?:door|gates?|reception|office|classroom)|demanding to (?:take|have|collect) (?:the |her |his |their )?(?:child|kids?|little one|son|daughter|baby|her|him|them)\b|"
+    r"(?:handed|given|released|let go|sent home) (?:over )?(?:to|with) (?:the |a )?wrong (?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
+    r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
+    r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b")
+# A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
+_LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
+                        r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
 # A child with a plan, a means, a farewell or an attempt may act at any moment: 999 first. Thoughts of
 # dying told to an adult, or others telling a child to kill themselves, are for the DSL now.
 _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|razor|blades?) in (?:his|her|their) (?:bag|pocket|locker)|hang (?:herself|himself|themselves)|pills|tablets|"
@@ -137,6 +155,9 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:and|but) now (?:wants|asks|asking|says|saying|keeps)"
                       # an event named by when it was ("at this evening's parents' meeting"); bleeding told of the past
                       r"|(?:this evening|tonight|today)'s|(?:was|were) bleeding"
+                      # a drawing, not a weapon here; a club outside school, not someone at the gate
+                      r"|(?:draw\w*|drew|pictures? of|paint\w*) (?:\w+ ){0,4}with a (?:knife|gun|blade|weapon|bat|hammer|axe|machete)"
+                      r"|(?:club|clubs|activit(?:y|ies)|friends?|life|team|coach(?:es)?|sports?) outside (?:of )?school"
                       # a deadline set by someone else ("pay £200 by tonight"): the child is with us; the DSL acts now
                       r"|(?:by|before) (?:tonight|today|the end of (?:the )?day|midnight)\b"
                       r"|(?:rang|called|phoned|emailed|texted) (?:in )?to say (?:\S+ ){0,3}(?:won'?t|will not|wont) be in(?: school)? today"
@@ -155,6 +176,8 @@ def urgent(said: str, categories: tuple[str, ...]) -> bool:
     if "suicide" in categories and _ACUTE.search(said):  # a plan or a means: the category of signs that say so
         return True
     if any("suicide" in category for category in categories) and _FAREWELL.search(said):  # self-harm too
+        return True
+    if {"physical abuse", "domestic abuse"} & set(categories) and _LEFT_WITH.search(said):
         return True
     cutting_or_wedding = any(category.startswith("fgm") or "marriage" in category for category in categories)
     return bool(_SOON.search(said)) and (cutting_or_wedding or ("radicalisation" in categories and bool(_ATTACK.search(said))))

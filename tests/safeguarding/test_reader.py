@@ -311,6 +311,13 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
      "staff conduct"),
     ("the two year old in the baby room arrived in the same nappy she left in and no one's picking her up till 7", "neglect"),
     ("the neighbour of one of our reception boys says he's alone in the house most evenings, she hears him crying", "neglect"),
+    # a child handed to the wrong adult; a man photographing children from a car or through the fence; an online
+    # "teenager" who wants a private video call; two phones and designer gear
+    ("one of the reception children went home with the wrong family at pick up", "an adult near children"),
+    ("a guy sat in a van opposite the infants is taking photos of the children at play", "an adult near children"),
+    ("someone was filming the kids over the hedge from the path behind the field", "an adult near children"),
+    ("a 'year 9 girl' on fortnite keeps asking our yr 6 to facetime alone", "grooming"),
+    ("yr 8 has suddenly got 2 phones and loads of designer gear", "exploitation"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -651,6 +658,24 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("i've just come off duty, a y6 girl told me her stepdad touches her when mum's at work", False),
     ("we've just come back from the museum and a y4 said his mum's boyfriend hits him", False),
     ("a yr 2 told me her dad hit her mum last week and mum was crying on the floor", False),
+    # still going on as they tell it: walking off with the child he is hitting, nobody home for days, a child nobody
+    # can reach after a goodbye, not seen since, dropped off but not here, a barred parent demanding the child at the
+    # door, a child handed to the wrong adult, a parent who will drive into the river, a baby at home with him
+    ("mum just yanked her yr 1 off the climbing frame and slapped her, now they're marching off up the lane", True),
+    ("y4 says no one's been home since the weekend, he's been making his own tea", True),
+    ("toddler left in a car on the staff car park, engine off, windows up and it's roasting", True),
+    ("yr 11 boy put a goodbye post on insta and he's not in, nobody can get hold of him", True),
+    ("y12 lad not seen since monday, his family don't know where", True),
+    ("y2 girl not in class, dad swears he dropped her off at 8.30", True),
+    ("the dad with the court order has turned up at the reception door demanding to take the twins", True),
+    ("nursery child was let go with the wrong parent at pick up, her mum's here now", True),
+    ("a mum phoned the office saying she's going to drive off the cliff with the boys", True),
+    ("yr 3 says dad punched mum last night and his 2 year old brother is home with him now", True),
+    # the same words, told of the past or of somewhere else
+    ("yr 8 said he ran off last weekend after a row and stayed at his nan's", False),
+    ("reception boy keeps drawing pictures of daddy with a knife", False),
+    ("a yr 9 girl's tennis coach from a club outside school keeps messaging her", False),
+    ("y6 says he'll be locked in his room all half term if his report is bad", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
