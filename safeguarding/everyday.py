@@ -147,7 +147,10 @@ _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than
 # from everyone"): with no word of harm and nobody telling or showing them anything, the second reader's hunch alone
 # does not make it a concern (disclosure.read).
 MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b|\b(?:follow|friend) requests?|\b(?:requested|followed|added) me\b"
-                         r"|\bconsent\b|\bapprov\w*|\bwho would have to\b")
+                         r"|\bconsent\b|\bapprov\w*|\bwho would have to\b"
+                         # "yr 12 is 18 now and wants me on snap", "still ok being fb friends w his mum?", "keeps messaging me"
+                         r"|\bwants? me on\b|\b(?:fb|facebook|insta\w*|snap\w*|online) friends (?:with|w)\b|\bbeing friends (?:with|w) (?:his|her|their|a|the) "
+                         r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b")
 
 
 # Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the

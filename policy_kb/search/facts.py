@@ -19,7 +19,7 @@ _AGE_PATTERNS = (
     ),
 )
 # "(13 now", "she's 16 these days": a number before "now".
-_AGE_NOW = re.compile(r"(?:^|[(,;]|\b(?:is|s|re|are|aged))\s*(\d{1,2})\s+(?:now|these days|this year)\b")
+_AGE_NOW = re.compile(r"(?:^|[(,;]|\b(?:is|s|re|are|aged|all))\s*(\d{1,2})\s+(?:now|these days|this year)\b")
 # "left us after year 6", "our yr 11s have just had prom and left": a leaver from Year 6 to 11 is under 18
 # (the age a Year 11 leaver reaches 18 is two years on), unless years have passed since.
 _LEFT_IN_YEAR = re.compile(
@@ -43,14 +43,14 @@ _EX = re.compile(
     r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:year|yr|y) ?1[1-3]\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
-    # "one of my old year sixes", "a lad from my old form group", "she's now at uni"
-    r"|\bmy old (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
+    # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni"
+    r"|\b(?:my old|from my (?:first(?: ever)?|previous|former)) (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
     r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
     r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b"
-    r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:course|adult)"
+    r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
     # a pupil at another of the trust's schools is still a current pupil of the trust
     r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:academ(?:y|ies)|schools?)\b"
 )

@@ -773,7 +773,7 @@ def test_more_likes_as_a_reason_is_not_a_marketing_question_but_how_to_get_them_
 
 @pytest.mark.parametrize(("question", "clause_id", "verdict"), [
     ("FW: from our exams officer - 'a parent rang my mobile on saturday about access arrangements and i answered and sorted "
-     "it. was that a breach?' can you advise?", "personal.no_personal_email_phone", "no"),
+     "it. was that a breach?' can you advise?", "personal.no_personal_email_phone", "conditional"),
     ("our trust's sports coach wants to put action shots from the county cup on the trust's sport instagram. what does he "
      "need first?", "sanctioned.photo_consent", "conditional"),
 ])
@@ -954,3 +954,13 @@ def test_a_school_account_named_in_passing_is_not_asking_whether_to_have_one(mat
 def test_a_personal_account_on_any_platform_is_not_a_separate_educational_one(matcher):
     reply = matcher.answer("could the reading club just use my personal pinterest? i've already pinned the book list there")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
+
+
+@pytest.mark.parametrize(("text", "relation", "age"), [
+    ("can i accept the ex yr 11s? they left years ago, all 19 now", "ex_student", 19),
+    ("a lad from my previous form is 20 these days and followed me", "ex_student", 20),
+    ("a learner on our night course added me, is that ok", "current_student", None),
+])
+def test_who_they_are_and_their_age_said_in_passing(text, relation, age):
+    facts = extract_facts(text)
+    assert facts.get("relation") == relation and facts.get("age") == age

@@ -404,6 +404,10 @@ def test_harm_told_in_everyday_words(message, category):
     "> she left after year 10 last summer\nso she's 15 now and at a college elsewhere. can i accept her friend request or not",
     "the year 3 teacher was chatting to a pupil about meeting up with her class at the museum on friday",
     "yr 6 love running errands for the office at lunch, is there a rota for it?",
+    # someone who wants the writer on their social media, or keeps messaging the writer: a question about their accounts
+    "a yr 13 who's turned 18 wants me on insta, is that allowed now",
+    "my best mate's son is in my tutor group now, can i stay facebook friends with his dad?",
+    "a yr 8 from my old school keeps texting me, what do i do",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
