@@ -964,3 +964,21 @@ def test_a_personal_account_on_any_platform_is_not_a_separate_educational_one(ma
 def test_who_they_are_and_their_age_said_in_passing(text, relation, age):
     facts = extract_facts(text)
     assert facts.get("relation") == relation and facts.get("age") == age
+
+
+@pytest.mark.parametrize(("question", "clause_id"), [
+    # a parent's permission is for their child's photo, whether or not children are named
+    ("do we have to get parents consent before photos go on the school twitter?", "sanctioned.photo_consent"),
+    # the address of an account is its URL, not anyone's home address
+    ("the new science blog is ready, who do i give the page address to?", "sanctioned.notify_url"),
+])
+def test_what_a_school_account_question_is_about_in_other_words(matcher, question, clause_id):
+    reply = matcher.answer(question)
+    assert clause_id in (reply.clause_id, *reply.choices)
+
+
+def test_something_said_under_a_post_is_a_comment_but_pupils_commenting_in_a_lesson_is_not_one_to_remove(kb, matcher):
+    rule = kb.by_id["sanctioned.remove_inappropriate_comments"]
+    assert rule.requires.met(normalise("a dad wrote something nasty under our yr 4 tiktok video"))
+    reply = matcher.answer("can my year 8s comment on the partner school's class blog for our poetry exchange?")
+    assert "sanctioned.remove_inappropriate_comments" not in (reply.clause_id, *reply.choices)
