@@ -982,3 +982,17 @@ def test_something_said_under_a_post_is_a_comment_but_pupils_commenting_in_a_les
     assert rule.requires.met(normalise("a dad wrote something nasty under our yr 4 tiktok video"))
     reply = matcher.answer("can my year 8s comment on the partner school's class blog for our poetry exchange?")
     assert "sanctioned.remove_inappropriate_comments" not in (reply.clause_id, *reply.choices)
+
+
+@pytest.mark.parametrize("question", [
+    "one of our families has had a house fire, is it ok to set up a gofundme for them on my facebook",
+    "a pupil in year 2 passed away, would it be ok to put a tribute on my facebook",
+])
+def test_a_post_about_one_of_the_schools_own_families_is_a_specific_matter(matcher, question):
+    reply = matcher.answer(question)
+    assert "personal.avoid_specific_matters" in (reply.clause_id, *reply.choices)
+
+
+def test_an_account_for_a_year_group_is_set_up_with_slt_approval(matcher):
+    reply = matcher.answer("can i set up a snapchat for our yr 8 netball girls")
+    assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.slt_approval")
