@@ -19,6 +19,7 @@ def normalise(text: str) -> str:
     said = re.sub(r"(?<![a-z])'|'(?![a-z])|[\"“”]", " ", said)  # quotation marks, not apostrophes
     said = who.OWN_CHILDHOOD.sub(" ", said)  # "when I was a kid": the staff member's own childhood
     said = _OWN_ROLE.sub("i work here", said)  # "im a peri music teacher, can i follow…": the writer, not a colleague
+    said = _OWN_SPOUSE.sub("my partner", said)  # "explain to my husband why i can't join": the writer's own marriage
     said = _IDIOMS.sub("played up", said)  # "a kid who kicked off in my lesson" behaved badly; nobody was kicked
     said = _EVERYDAY.sub(" ", said)  # "stay in touch", "still missing 12 consent forms": words of harm, meant otherwise
     said = _NO_INJURY.sub("unharmed", said)  # "a scuffle at break, no injuries": nobody was hurt
@@ -41,6 +42,7 @@ def normalise(text: str) -> str:
 
 
 # "kicked off in my lesson" behaved badly; "kicked a football through the window" is a ball, not a child
+_OWN_SPOUSE = re.compile(r"\bmy (?:husband|hubby|wife|missus|fianc\w*)\b|\b(?:i'?m|i am|i got|i'?ve been|we'?re|we are|we got) (?:\w+ )?married\b")
 _IDIOMS = re.compile(r"\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their) (?:fence|door|wall|bin|chair|table|locker)s?\b(?! (?:down|in)\b(?! (?:a|an|the|his|her|their|frustration|anger|temper)\b))|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
 _OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
                        r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady|site manager|receptionist|"
@@ -150,7 +152,9 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\bconsent\b|\bapprov\w*|\bwho would have to\b"
                          # "yr 12 is 18 now and wants me on snap", "still ok being fb friends w his mum?", "keeps messaging me"
                          r"|\bwants? me on\b|\b(?:fb|facebook|insta\w*|snap\w*|online) friends (?:with|w)\b|\bbeing friends (?:with|w) (?:his|her|their|a|the) "
-                         r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b")
+                         r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b"
+                         # the writer asking about their own messages: "am i ok to keep messaging her mum on insta"
+                         r"|\b(?:am i|is it) (?:ok|okay|alright|allowed|fine) (?:for me )?to (?:keep |still |carry on )?(?:messag\w*|text\w*|chat\w*|follow\w*|dm\w*)")
 
 
 # Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the

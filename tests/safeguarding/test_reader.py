@@ -318,6 +318,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("someone was filming the kids over the hedge from the path behind the field", "an adult near children"),
     ("a 'year 9 girl' on fortnite keeps asking our yr 6 to facetime alone", "grooming"),
     ("yr 8 has suddenly got 2 phones and loads of designer gear", "exploitation"),
+    # a child's husband is still a forced marriage (the writer's own is not: see the ordinary questions)
+    ("a yr 10 told me her husband is picking her up on friday", "fgm or forced marriage"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -408,6 +410,9 @@ def test_harm_told_in_everyday_words(message, category):
     "a yr 13 who's turned 18 wants me on insta, is that allowed now",
     "my best mate's son is in my tutor group now, can i stay facebook friends with his dad?",
     "a yr 8 from my old school keeps texting me, what do i do",
+    "is it ok to still follow my neighbour's mum on tiktok now her son's in my year 4 class?",
+    # the writer's own husband or wife is not a child's marriage
+    "my wife wants to share our wedding photos with the parents from my class, can she tag me?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
