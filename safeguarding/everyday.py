@@ -154,7 +154,10 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\bwants? me on\b|\b(?:fb|facebook|insta\w*|snap\w*|online) friends (?:with|w)\b|\bbeing friends (?:with|w) (?:his|her|their|a|the) "
                          r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b"
                          # the writer asking about their own messages: "am i ok to keep messaging her mum on insta"
-                         r"|\b(?:am i|is it) (?:ok|okay|alright|allowed|fine) (?:for me )?to (?:keep |still |carry on )?(?:messag\w*|text\w*|chat\w*|follow\w*|dm\w*)")
+                         r"|\b(?:am i|is it) (?:ok|okay|alright|allowed|fine) (?:for me )?to (?:keep |still |carry on )?(?:messag\w*|text\w*|chat\w*|follow\w*|dm\w*)"
+                         # "found my tiktok and followed", "the guy i've been chatting to", "mum said it's fine" (to a post)
+                         r"|\bfound my (?:tiktok|insta\w*|fb|facebook|account|profile|snap\w*|twitter|page|youtube)\b|\bi'?ve been (?:chatting|talking|gaming|playing) (?:to|with)\b"
+                         r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b")
 
 
 # Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the

@@ -64,7 +64,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
             r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})|(?:wants?|asking|asked|asks|keeps asking) (?:[\w']+ ){0,3}?to (?:video ?call|facetime|call|chat|meet|talk) (?:\w+ )?(?:privately|in private|alone|secretly|on (?:their|her|his) own)", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
-            r"delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
+            r"(?<!and )delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
             # "a parent helper… told her to delete the messages": an adult having a child hide their contact
             r"(?<!\bi )(?<!\bwe )(?:told|tells|telling|asked|asks|asking|makes?|made|gets?|got) (?:her|him|them) (?:to )?(?:delete|wipe|clear|hide) "
             r"(?:the |their |our |all (?:the |of the )?|his |her )?(?:messages|chats?|texts|pics|photos|convos?|conversations?|dms)\b",
