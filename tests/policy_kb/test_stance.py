@@ -329,6 +329,9 @@ DECISIONS = [
     ("does the geography account need anything in its bio", "sanctioned.aup_link", "conditional"),
     ("does the year 5 blog need a link to the it acceptable use policy?", "sanctioned.aup_link", "conditional"),
     ("can we launch the drama insta without the acceptable use policy link and add it later", "sanctioned.aup_link", "no"),
+    # an account's AUP link asked about in passing: in order only with it
+    ("the history dept tiktok has never had the aup link on it, is that a big deal?", "sanctioned.aup_link", "conditional"),
+    ("can the aup link go in a highlight instead of the bio?", "sanctioned.aup_link", "conditional"),
     # what the reputation advice is against
     ("fancy having a rant about cmat on twitter tonight, is that ok?", "personal.consider_reputation", "no"),
     ("is it ok to post messy pics from saturday night when my insta bio says where i teach",
