@@ -220,6 +220,13 @@ def any_sign(text: str) -> bool:
         any(token in _WORDS for token in _TOKEN.findall(said.replace("-", "")))
 
 
+# An adult from outside the trust ("a sports coach at the club outside school", "his swimming coach (not ours)"): the
+# DSL's to act on, not the headteacher's as a member of staff; unless one of ours is named ("our PE teacher").
+_OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
+                             r"isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
+_OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
+
+
 def _about(said: str, categories: tuple[str, ...]) -> str:
     """Whom the concern is about: the headteacher, another member of staff, or (by default) a child's
     circumstances. A member of staff counts only when the signs point at their conduct."""
@@ -230,6 +237,6 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
         head = None  # "I spoke to the head about mr x", "dad hit her, I've told the head": the head was told
     if head and acts and (staff_conduct or _STAFF.search(said) is None):
         return "headteacher"
-    if staff_conduct:
+    if staff_conduct and not (_OUTSIDE_SCHOOL.search(said) and not _OURS.search(said)):
         return "staff"
     return "child"

@@ -702,6 +702,12 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("the exec head hugged a year 8 boy and told him not to tell anyone", "headteacher"),
     # a head of year or department is another member of staff
     ("our head of year has been messaging a year 11 on snapchat", "staff"),
+    # an adult from outside the trust is the DSL's, not the headteacher's as one of our staff
+    ("a coach from the gymnastics club outside school has been whatsapping some of our year 6s and giving them lifts home",
+     "child"),
+    ("the tennis coach at a club outside school keeps messaging one of my yr 8s at night and told her not to tell her mum",
+     "child"),
+    ("our netball coach keeps messaging a y9 girl late at night and told her not to tell anyone", "staff"),
     # a child's own head is not the headteacher
     ("a year 9 told me her head hurts all the time and dad hits her", "child"),
     ("pupil says the supply teacher yesterday smacked him round the back of the head", "staff"),
