@@ -78,6 +78,7 @@ def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
 _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
     r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b")
+_ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it) enough\b"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
 _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
@@ -152,10 +153,9 @@ def question_part(text: str) -> str:
 
 
 def asked(question: str) -> str:
-    """What the person wants: "todo" (what do I do / who do I tell), "must" (do I have to),
-    "may" (can I / is it ok), or "what" (what is / what does the policy say). "Can I use A or does it have to be B?": may."""
+    """"todo" (what do I do, who do I tell, "I've blocked her, is that enough?"), "must", "may" or "what" (see above)."""
     part = _OR_MUST.sub(r"\1", question_part(question))
-    if _TODO.search(part):
+    if _TODO.search(part) or (_ENOUGH.search(part) and _UNDONE.search(normalise(question))):
         return "todo"
     if _MUST.search(part):
         return "must"
