@@ -996,3 +996,13 @@ def test_a_post_about_one_of_the_schools_own_families_is_a_specific_matter(match
 def test_an_account_for_a_year_group_is_set_up_with_slt_approval(matcher):
     reply = matcher.answer("can i set up a snapchat for our yr 8 netball girls")
     assert (reply.kind, reply.clause_id) == ("answer", "sanctioned.slt_approval")
+
+
+@pytest.mark.parametrize("question", [
+    "a yr 3 boy followed me on tiktok from his dad's phone, i blocked it, is that enough?",
+    "one of my year 6s found my insta and requested to follow, looks like it's his big sister's phone. i declined, is "
+    "that enough?",
+])
+def test_a_childs_contact_already_declined_is_that_enough_asks_what_else_to_do(matcher, question):
+    """The rule that it must be reported comes first, answered or offered."""
+    assert matcher.answer(question).clause_id == "personal.report_child_contact"

@@ -332,8 +332,6 @@ DECISIONS = [
     # an account's AUP link asked about in passing: in order only with it
     ("the history dept tiktok has never had the aup link on it, is that a big deal?", "sanctioned.aup_link", "conditional"),
     ("can the aup link go in a highlight instead of the bio?", "sanctioned.aup_link", "conditional"),
-    # something already done about a child's contact, "is that enough?": what else to do (report it)
-    ("a yr 4 sent me a friend request on facebook, i've declined it, is that enough?", "personal.report_child_contact", "report"),
     # what the reputation advice is against
     ("fancy having a rant about cmat on twitter tonight, is that ok?", "personal.consider_reputation", "no"),
     ("is it ok to post messy pics from saturday night when my insta bio says where i teach",
