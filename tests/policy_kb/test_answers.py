@@ -910,6 +910,7 @@ def test_a_role_the_message_opens_with_is_not_what_is_asked(text, read):
     "is snapchat actually mentioned in the policy? a few parents from my son's class message me on it",
     "my daughter plays minecraft with kids from our school and i join in sometimes, do the rules apply in there?",
     "what's the actual link between following a parent on insta and safeguarding? genuinely asking",
+    "the caretaker is facebook friends with lots of parents, does the policy cover him?",
 ])
 def test_a_question_about_the_policy_itself_is_not_answered_by_the_rules_on_connecting(matcher, question):
     """Parents or pupils in the case do not make "is it named in the policy?" a question about connecting with them."""
