@@ -122,7 +122,7 @@ _NOW = re.compile(
     r"(?:nobody|no ?one|no-one)(?:'?s| has)? been (?:at )?home since|no (?:grown[- ]?ups?|adults?|parents?|carers?) (?:at home|in the (?:house|flat))|"
     r"(?:\d+ ?(?:yr|year|yo)s?[- ]?old|baby|toddler|little|younger) (?:\w+ ){0,2}(?:is |s |'s )(?:there |at home |home |in the (?:house|flat) )"
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself))|"
-    r"(?:no ?one|nobody|no-one|we) (?:can'?t |cannot |can not |can )?(?:reach|get hold of|contact|find) (?:her|him|them)\b(?! (?:mum|dad|parents?|mother|father|family|carers?))|"
+    r"(?:(?:no ?one|nobody|no-one) (?:can )?|we (?:can'?t|cannot|can not) )(?:reach|get hold of|contact|find) (?:her|him|them)\b(?! (?:mum|dad|parents?|mother|father|family|carers?))|"
     r"(?:not|n'?t) (?:been )?seen (?:her |him |them )?since|(?:parents?|family|carers?|no ?one|nobody) (?:don'?t|dont|doesn'?t|does not|do not) know where"
     r"(?! (?:she|he|they) (?:was|were|went|had|'d))|"
     r"(?:says?|said|swears?|insists?) (?:she|he|they) dropped (?:her|him|them) (?:off|at school)|"

@@ -153,7 +153,7 @@ def question_part(text: str) -> str:
 
 
 def asked(question: str) -> str:
-    """"todo" (what do I do, who do I tell, "I've blocked her, is that enough?"), "must", "may" or "what" (see above)."""
+    """"todo" (what do I do, who do I tell, "I've blocked her: is that enough?"), "must" (do I have to), "may" or "what"."""
     part = _OR_MUST.sub(r"\1", question_part(question))
     if _TODO.search(part) or (_ENOUGH.search(part) and _UNDONE.search(normalise(question))):
         return "todo"

@@ -689,6 +689,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("reception boy keeps drawing pictures of daddy with a knife", False),
     ("a yr 9 girl's tennis coach from a club outside school keeps messaging her", False),
     ("y6 says he'll be locked in his room all half term if his report is bad", False),
+    ("his stepdad hits him, we contact them every week about it", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
