@@ -127,7 +127,8 @@ _NOW = re.compile(
     r"(?! (?:she|he|they) (?:was|were|went|had|'d))|"
     r"(?:says?|said|swears?|insists?) (?:she|he|they) dropped (?:her|him|them) (?:off|at school)|"
     r"(?:has|have|'s|just) turned up (?:at|outside) (?:the )?(?:\w+ )?(?:door|gates?|reception|office|classroom)|demanding to (?:take|have|collect) (?:the |her |his |their )?(?:child|kids?|little one|son|daughter|baby|her|him|them)\b|"
-    r"(?:handed|given|released|let go|sent home) (?:over )?(?:to|with) (?:the |a )?wrong (?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
+    r"(?:handed|given|released|let go|sent home|went (?:home|off)|gone (?:home|off)) (?:over )?(?:to|with) (?:the |a |an )?wrong "
+    r"(?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
     r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).

@@ -682,6 +682,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("y2 girl not in class, dad swears he dropped her off at 8.30", True),
     ("the dad with the court order has turned up at the reception door demanding to take the twins", True),
     ("nursery child was let go with the wrong parent at pick up, her mum's here now", True),
+    ("one of the reception children went home with the wrong family at pick up", True),
     ("a mum phoned the office saying she's going to drive off the cliff with the boys", True),
     ("yr 3 says dad punched mum last night and his 2 year old brother is home with him now", True),
     # the same words, told of the past or of somewhere else
