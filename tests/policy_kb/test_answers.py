@@ -944,7 +944,7 @@ def test_something_on_a_year_groups_account_is_posted_there(kb):
 
 
 @pytest.mark.parametrize("question", [
-    "ok to post photos of the new library being finished on the school page?",
+    "can we put photos of the new playground equipment on the school page?",
     "can i share the match results on the department insta",
 ])
 def test_a_school_account_named_in_passing_is_not_asking_whether_to_have_one(matcher, question):
