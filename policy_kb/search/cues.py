@@ -294,3 +294,7 @@ PARENTS_OWN = re.compile(
     r"\b(?:their|the parents(?: s)?|parents(?: s)?|a parent(?: s)?|the class parents(?: s)?)\s+(?:own\s+)?(?:\w+\s+)?"
     r"(?:group|groups|chat|page|whatsapp|forum)\b"
 )
+# "yr 9s keep sending me friend requests", "can a sixth former follow my art insta": a pupil asks to connect (no invite, no family)
+PUPIL_ASKS = re.compile(r"^(?!.*\binvit)(?=.*\b(?:friend (?:requests?|req)|friended|follow(?:ed|s|ing)? (?:me|my)|add(?:ed|s)? (?:me|her|him) as a friend|(?:stay|be) friends)\b)")
+A_FAMILY = re.compile(r"\b(?:parents?|carers?|mums?|dads?|mothers?|fathers?|guardians?|famil(?:y|ies)|(?:her|his|their) (?:little )?"
+                      r"(?:daughter|son|kid|child|children|boy|girl|lad)s?)\b")

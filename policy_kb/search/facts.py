@@ -49,8 +49,9 @@ _EX = re.compile(
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
-    r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b"
-    r"|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
+    # "a year 4 keeps messaging me", "yr 5 girl sent a request": a primary pupil now (not "the yr 6 blog", "a yr 4 dad")
+    r"|\b(?:a|one of (?:my|our|the)) (?:year|yr|y) ?[1-6]s?\b(?! (?:parent|mum|dad|class|teacher|blog|account|page|group|trip|residential)s?\b)|\b(?:year|yr|y) ?[1-6] (?:girl|boy|lad|pupil|student|child|kid)s?\b"
+    r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
     # a pupil at another of the trust's schools is still a current pupil of the trust
     r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:academ(?:y|ies)|schools?)\b"
 )
@@ -97,7 +98,7 @@ _PARENT_OF_PUPIL = re.compile(
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
     r"|\b(?:pupil|student|child|kid|tutee)(?:'s|s'|s| s)\s+(?:mum|mom|dad|mother|father|parents?|carers?|guardian|family)\b"
     # "a parent of one of my Year 13 musicians", "a Year 12 parent", "one of the yr 10 dads" (not "Year 12 parents' evening")
-    r"|\b(?:parent|mum|mom|dad|mother|father|carer)s?\s+(?:from|of|in)\s+(?:one of )?(?:my|our|a|the)\s+(?:year|yr|y)\s*\d"
+    r"|\b(?:parent|mum|mom|dad|mother|father|carer)s?\s+(?:from|of|in)\s+(?:(?:one of )?(?:my|our|a|the)\s+)?(?:year|yr|y)\s*\d"
     r"|\b(?:a|an|one|this|that) (?:year|yr|y)\s*\d+\s+(?:parent|mum|mom|dad|mother|father|carer)\b(?!s|'? (?:evening|meeting|consultation))"
     r"|\bof (?:the|our|my) (?:year|yr|y)\s*\d+\s+(?:parents|mums|moms|dads|mothers|fathers|carers)\b(?!'? (?:evening|meeting|consultation))")
 # The member of staff has left the trust (not "handed my notice in" or "on maternity leave": still employed).
@@ -132,8 +133,7 @@ _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|
 # A trust account the staff member runs for school (not "my art account", which is their own).
 _TRUST_ACCOUNT = re.compile(
     r"(?<!my )(?<!my own )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
-    r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? "
-    r"(?:\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b"
+    r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? (?:\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b|\b(?:slt|trust)?[- ]?approved (?:closed |private )?(?:account|page|insta\w*|facebook|fb|blog|channel|(?:facebook |fb )?group)s?\b"
 )
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member"
                         r"|other staff|fellow (?:staff|teachers?)|people i work with)s?\b"

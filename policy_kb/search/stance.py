@@ -21,7 +21,7 @@ from typing import Any, Callable, Mapping
 
 from ..model import Clause, KnowledgeBase
 from ..relevance import normalise
-from . import notes
+from . import cues, notes
 from .clarify import ask_age, ask_student_status
 from .reply import Clarification
 
@@ -78,7 +78,7 @@ def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
 _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
     r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b")
-_ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it) enough\b"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
+_ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it) enough\b|\banything else\b"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
 _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
@@ -186,8 +186,8 @@ CHILD = ("current_student", "student_unspecified", "students_generic")
 _MAY_I = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we)\b|\b(?:is it|am i|are we) (?:ok|okay|allowed|fine|alright)\b"
                     r"|\ballowed\b")
 # A child's message that has reached the member of staff: "messaged my insta", "sent me a snap".
-_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped) (?:me|my)\b|\bsent me\b(?! (?:a |an )?(?:friend|follow|connection|add|request|invite)\w*)|\b(?:keeps|kept|has been|been) "
-                       r"(?:messaging|dming|texting|emailing) me\b|\bwrote to me\b|\bcontacted me\b|\b(?:got|had|received) "
+_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped|whats ?app(?:ed|'d)|facetimed|rang) (?:me|my)\b|\bsent me\b(?! (?:a |an )?(?:friend|follow|connection|add|request|invite)\w*)|\b(?:keeps|kept|has been|been) "
+                       r"(?:(?:messaging|dming|texting|emailing) me|sending me (?:\w+ )?(?:messages|msgs|dms|texts|snaps))\b|\bwrote to me\b|\bcontacted me\b|\b(?:got|had|received) "
                        r"(?:a|an) (?:message|dm|text|voice note|snap|email) from\b")
 # Rules about a member of staff and a child or family contacting each other.
 CONTACT_RULES = (FRIEND_RULE, PARENT_RULE, "personal.no_personal_email_phone", "personal.official_email")
@@ -235,8 +235,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if facts.get("outside_trust") and relation != "ex_student":  # an ex-pupil who moved away is still the trust's
         return _outside_the_trust(clause_id)
     clause = kb.by_id[clause_id]
-    if clause_id == FRIEND_RULE:
-        return _friend_rule(clause, facts)
+    if clause_id == FRIEND_RULE or (relation == "current_student" and cues.PUPIL_ASKS.search(said) and not cues.A_FAMILY.search(said)):
+        return _friend_rule(kb.by_id[FRIEND_RULE], facts)
     if relation == "parent":
         return Decision(clause.id, "no", clause.headline, notes.PARENT)
     return None

@@ -279,6 +279,12 @@ def test_report_clause_names_the_dsl(matcher, kb):
         ("her son left our sixth form in 2023 and there are no other kids at the school", {"outside_trust": True}),
         ("he left the 6th form three years ago, he's 21", {"relation": "ex_student", "age": 21, "under_18": False}),
         ("his little sister moved to a primary in town, so no other kids with us now", {"outside_trust": True}),
+        # a primary pupil named by year group is a pupil now; a parent of that year group is still a parent
+        ("a year 3 keeps messaging me on roblox", {"relation": "current_student"}),
+        ("yr 6 boy sent me a snap", {"relation": "current_student"}),
+        ("a dad from year 4 wants to connect on linkedin", {"relation": "parent"}),
+        # an approved group is the school's, not a personal account
+        ("the choir has an approved closed facebook group", {"trust_account": True}),
     ],
 )
 def test_fact_extraction(text, facts):

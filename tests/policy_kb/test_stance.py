@@ -8,7 +8,8 @@ import pytest
 
 from policy_kb import says
 from policy_kb.scenarios import paths
-from policy_kb.search import asked
+from policy_kb.search import asked, extract_facts
+from policy_kb.search.stance import decide
 from tests.policy_kb.test_scenarios import BOOK, walk_path
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +83,7 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("i replied 'please email me on my school email'. do i still need to log it with someone?", "todo"),
         ("the account's been live a month. do we still need to send the url to slt?", "must"),
         ("a yr 7 asked to follow my insta, i haven't accepted. anything else i need to do?", "todo"),
+        ("yr 5 boy sent a follow request, i declined. anything else", "todo"),
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
@@ -855,7 +857,33 @@ DECISIONS = [
     ("my insta is public but none of my students follow me, is that ok?", "personal.privacy_settings", "no"),
     # why the trust cares what staff do on their own accounts: what the policy is for
     ("why does the trust even care what i do on my own social media", "purpose.general", "info"),
+    # a child's message told, not asked about: whatsapped, sending messages on a game, a request declined ("anything else?")
+    ("a year 11 from my running club whatsapped me asking for a lift to the race", "personal.report_child_contact", "report"),
+    ("a year 5 has been sending me messages on roblox", "personal.report_child_contact", "report"),
+    # the PTA's own group or chat is the parents', not a school account
+    ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
+    # a private message to a pupil in the school's approved group
+    ("the orchestra has an approved private facebook group, can i privately message a year 8 in it about her music?",
+     "sanctioned.no_private_dm", "no"),
 ]
+
+
+@pytest.mark.parametrize("question", [
+    "some year 10s keep sending me friend requests on playstation, can I accept so we can play?",
+    "my nephew is in year 8 at our school, can we stay friends on insta?",
+    "can a sixth former follow my art account?",
+])
+def test_a_pupil_asking_to_connect_gets_the_rule_on_students_whichever_rule_leads(matcher, question):
+    facts = extract_facts(question)
+    decision = decide(matcher.kb, "personal.no_contact_parents_children", facts, question)
+    assert (decision.clause_id, decision.verdict) == ("personal.no_friend_students", "no")
+
+
+def test_a_family_or_an_invitation_keeps_the_parent_rule(matcher):
+    for question in ("my neighbour's son is in year 8, she sent me a friend request",
+                     "can i invite my year 11s to follow my art account"):
+        decision = decide(matcher.kb, "personal.no_contact_parents_children", extract_facts(question), question)
+        assert decision.clause_id == "personal.no_contact_parents_children", question
 
 
 def test_a_list_of_the_team_is_personally_identifying(matcher):
