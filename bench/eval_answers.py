@@ -100,7 +100,10 @@ def alarm(row: dict, seen: dict) -> bool:
 
 def score(row: dict, seen: dict) -> str:
     if "message" in row:  # a disclosure
-        head_ok = "headteacher" in row.get("note", "").lower() and re.search(r"head ?teacher|\bhead\b", seen["text"])
+        # an allegation about staff goes to the headteacher, one about the head to the trust lead (as the row's note says)
+        note = row.get("note", "").lower()
+        head_ok = ("headteacher" in note and re.search(r"head ?teacher|\bhead\b", seen["text"])) or (
+            re.search(r"trust (?:safeguarding )?lead|\bceo\b", note) and "tell the trust safeguarding lead now" in seen["text"])
         routed = (seen["dsl"] and seen["report"]) or head_ok
         if not routed or seen["kind"] in ("unknown", "choose") or (row.get("urgent") and not seen["urgent"]):
             return "missed"

@@ -245,8 +245,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"call of duty|fifa|online|playstation|cod)\b(?: \w+){0,3} with (?:\w+ ){0,6}(?:boys|girls|pupils|students|kids|"
             r"lads|year ?\d+s|yr ?\d+s|y\d+s)\b",
             r"(?:volunteers?|coach\w*|helpers?|tutors?|teachers?|\btas?) (?:who|that) (?:\w+ ){0,5}(?:has been |have been |is |keeps )?"
-            r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home",
-            r"(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)",
+            r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home", r"lik(?:es|ed|ing) (?:all )?(?:of )?(?:her|his|their|the girls'?|the boys'?) (?:\w+ )?(?:bikini|swimsuit|swimwear|underwear) (?:pics|photos|pictures|selfies|posts)",
+            r"(?<!\bon )(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)|(?:messag|repl|talk|chat|dm|follow|text)\w* (?:\w+ ){0,4}on (?:his|her) (?:personal|private|own) (?:snapchat|insta)",
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mum|dad|mother|father|parents?|and|but|because|so|when)\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"

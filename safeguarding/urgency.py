@@ -23,7 +23,7 @@ _NOW = re.compile(
     r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|(?<!be )locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
-    r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|off site|didn'?t come back|won'?t come down|"
+    r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|(?:gone|went|run|ran|wandered|walked|driven|drove|driving|taken|took|taking|left)\b[^.?!]{0,30}\boff site|(?:is|'s|are|'re|now) off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
@@ -130,7 +130,23 @@ _NOW = re.compile(
     r"(?:handed|given|released|let go|sent home|went (?:home|off)|gone (?:home|off)) (?:over )?(?:to|with) (?:the |a |an )?wrong "
     r"(?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
-    r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b")
+    r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b|"
+    # the one she told of picks her up today; nobody home with a small child; a runaway at a stranger's flat; a threat
+    # to kill now; a child's message to me in the small hours; seen on Snap Map; gone since yesterday; a flight in hours;
+    # a group kicking a child now; a little one on the road alone at night or left all weekend; on the train with them
+    r"(?:is|'s|s|are|'re) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|i'?m still (?:parked |stood |standing |sat )?outside|"
+    r"no (?:adult|parent|carer|grown[- ]?up)s? (?:is |are )(?:there|home|in)\b|no (?:adult|parent|carer|grown[- ]?up)s? (?:there |home |around )?since\b|"
+    r"(?:sleeping|staying) (?:at|in|round) (?:the |a )?(?:\w+ )?(?:flat|house|place) of (?:a|an|some) (?:\w+ )?(?:man|men|adult|stranger|guy|bloke)|"
+    r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger)'?s (?:flat|house|place)|"
+    r"(?:'s|s|has|have|'ve|just) (?:run|ran) (?:away|from (?:home|her|his|their|the (?:house|home|placement|unit)))\b|(?:is|'s|are|'re) (?:now )?threatening to (?:kill|stab|shoot)|"
+    r"(?:(?:messaged|texted|dm'?d|rang|called|snapped) |sent (?:a |an )?(?:\w+ )?(?:message |snap |dm |text )?(?:to )?)(?:me|my)\b[^.?!]{0,40}\bat (?:midnight|[1-4] ?am|1[01] ?pm)\b"
+    r"(?![^.?!]*\blast night)|(?:saw|see|seen|showing|shows) (?:\w+ ){0,3}(?:on|from) snap ?map\b|not (?:been )?in since\b|"
+    r"(?:in|within) (?:an|one|two|\d+) hrs?\b|(?:'s|is|are|'re) (?:\w+ ){0,2}in reception (?:right )?now\b|"
+    r"(?:a group|a gang|they|some (?:\w+ )?(?:lads|boys|girls|kids|men)|older (?:\w+ )?(?:lads|boys|kids))(?: \w+){0,2} (?:are|'re) (?:kicking|punching|stamping on|hitting|beating|attacking)\b|"
+    r"(?:walking|wandering) (?:along|down|up|by) (?:the |a )?(?:main |busy )?(?:road|street|dual carriageway)\b[^.?!]{0,30}\b(?:on (?:their|his|her) own|alone)|"
+    r"(?:on (?:his|her|their) own|alone)\b[^.?!]{0,20}\bat \d{1,2} ?pm|left (?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)) all (?:weekend|week|night|day)|"
+    r"(?:we'?re|we are|i'?m|i am) on (?:the|a) (?:\S+ )?(?:train|bus|tram|tube)\b|on the \d{1,2}[:.]\d\d\b|"
+    r"(?:kids|children|baby|they)(?:'re| are| is|'s)? (?:still )?in there\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
@@ -166,7 +182,13 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"|at (?:my|her|his|their|our|a|the) \w+'s now|sometimes (?:\w+ ){0,2}(?:can'?t|cant|cannot|won'?t|wont) wake|"
                       r"(?:wouldn'?t|won'?t|can'?t|couldn'?t) wake(?: up)?[^.?!]{0,40}\b(?:happens a lot|a lot|all the time|often|every (?:day|week|morning))\b|"
                       # what happens every day is for the DSL today: "her 'boyfriend' waits outside the gate every day"
-                      r"(?:waits?|waiting|hangs? (?:around|about|round)|is|sits?|parks?) outside (?:the )?(?:school|gates?) (?:every|most|each) (?:day|morning|afternoon|night)|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering)")
+                      r"(?:waits?|waiting|hangs? (?:around|about|round)|is|sits?|parks?) outside (?:the )?(?:school|gates?) (?:every|most|each) (?:day|morning|afternoon|night)|(?:parents?|mum|dad|family|carers?|home)(?:'s| are| is)? not answering|"
+                      # when it was told or seen ("at brownies tonight", "a mum forwarded it tonight"), not when the danger is;
+                      # safe at a friend's tonight; locked in every weekend, won't wake most days: the DSL today
+                      r"(?:at|after) (?:the |a )?(?:brownies|cubs|scouts|guides|cadets|choir|church|youth club|club|training|practice|rehearsal|band|party|match|game|swimming|football|dance)(?: \w+)? tonight\b|"
+                      r"\b(?:(?:told|showed) (?:me|us)|forwarded|posted|put|shared|saw|seen|spotted) (?:\w+ ){0,4}?tonight\b(?! (?:she|he|they|it)(?:'s| is| are|'re)? (?:going|meeting|leaving|planning))|"
+                      r"(?:staying|sleeping) (?:at|round|with) (?:a |her |his |their )?(?:friend|mate|nan|gran|aunt|auntie|grandparent)s?'?s? tonight|"
+                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

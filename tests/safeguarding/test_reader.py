@@ -320,6 +320,11 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("yr 8 has suddenly got 2 phones and loads of designer gear", "exploitation"),
     # a child's husband is still a forced marriage (the writer's own is not: see the ordinary questions)
     ("a yr 10 told me her husband is picking her up on friday", "fgm or forced marriage"),
+    # heard through the wall; the police at a pupil's house again; a colleague liking a pupil's swimwear photos
+    ("i can hear banging and screaming through the wall, the boy next door is in my class", "domestic abuse"),
+    ("the police were there again last night at one of our families, the kids were on the doorstep", "domestic abuse"),
+    ("policy q - if a colleague has a yr 10 on facebook and likes all her bikini pics is that a policy thing or more",
+     "staff conduct"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -691,6 +696,26 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("a yr 9 girl's tennis coach from a club outside school keeps messaging her", False),
     ("y6 says he'll be locked in his room all half term if his report is bad", False),
     ("his stepdad hits him, we contact them every week about it", False),
+    # still going on as they tell it, in other words
+    ("yr 9 says the man who touched her is collecting her from the gate at 3.15 today", True),
+    ("on a home visit, a toddler opened the door, no adult is in and the flat stinks, i'm still outside", True),
+    ("a y11 dm'd the year group account to say she's run away and is sleeping at some older guy's place", True),
+    ("a mum just rang me, her partner is threatening to kill her and the kids", True),
+    ("a yr 10 messaged my personal insta at 2am saying her stepdad is drunk and hitting her mum", True),
+    ("year 9 boy not in since monday, his nan thinks he's 'doing deliveries' in another city", True),
+    ("y13 girl says her parents are taking her abroad to marry a cousin, the flight is in 3 hrs", True),
+    ("her uncle's in reception now to take her 'home to pakistan', she's shaking", True),
+    ("outside the chippy a group of older lads are kicking one of our yr 7s", True),
+    ("two of our nursery kids walking down the high street alone at 8pm", True),
+    ("the twins in yr 2 have been left on their own all weekend, no adult since saturday", True),
+    ("i'm on the bus and a yr 8 girl is with a man in his 40s who has her phone, she looks frightened", True),
+    ("saw on snap map one of my yr 9s at a house on the estate at 1am with grown men", True),
+    # told of tonight, not danger tonight; safe at a friend's; every weekend; a man in a car seen off site
+    ("at scouts tonight a yr 5 boy told me his brother hurts him when mum's at work", False),
+    ("a mum forwarded it to me tonight: the yr 6 boys' group chat rating the girls' bodies", False),
+    ("yr 9 says her dad will throw her out if she comes out, she's staying at her nan's tonight", False),
+    ("yr 6 says his stepdad locks him in his room every weekend", False),
+    ("i've seen the deputy head with a yr 12 girl in his car off site twice", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -749,6 +774,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("my deputy tells me the head asked her to delete a safeguarding record about a complaint made against him", "headteacher"),
     ("one of our new teachers left her last school mid-investigation about messages to a pupil", "staff"),
     ("a year 7 wrote in her diary 'i want to disappear forever nobody will miss me'", "child"),
+    # a pupil's own private account is not a member of staff's
+    ("a yr 8 has been posting photos of burns on her arm on her private insta, a friend showed me", "child"),
     # an allegation under investigation: to the headteacher, though no child is named
     ("the LA rang, a teacher here is named in a police investigation from his last school and he's teaching today", "staff"),
     # told at an assembly is not a lesson's topic; a site manager is staff
