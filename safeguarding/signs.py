@@ -196,6 +196,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # heard from next door, the police at the family's house again
             r"(?:screaming|smacking|hitting|slapping|thuds?|banging|crashing)\b[^.?!]{0,40}\b(?:next door|through the wall)",
             r"police (?:(?:were|are|was) )?(?:there|round|outside|at (?:the|their|her|his) (?:house|flat|door))(?: \w+)? again",
+            r"(?:her|his|mum'?s|the) (?:husband|partner|boyfriend|ex) (?:has |had |just |has just )?(?:thrown|threw|hit|punched|kicked|strangled|dragged|attacked|beaten|beat|hurt|pushed|shoved) (?:her|him|mum)\b",
             rf"{_PARENT} (?:hurt|hits?|hit|beats?|beat|pushed|strangled|threatened|threw|attacked|screamed at) "
             r"(?:mum|mummy|mam|mom|dad|daddy|her|him|them)", r"(?:threw|thrown) (?:the )?(?:telly|tv|plate|chair|glass)",
             r"blood (?:on|everywhere)(?! (?:his|her|their|the) (?:\w+ )?(?:work|book|page|paper|worksheet|exercise book|drawing|desk|table))", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "

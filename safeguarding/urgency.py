@@ -146,7 +146,7 @@ _NOW = re.compile(
     r"(?:walking|wandering) (?:along|down|up|by) (?:the |a )?(?:main |busy )?(?:road|street|dual carriageway)\b[^.?!]{0,30}\b(?:on (?:their|his|her) own|alone)|"
     r"(?:on (?:his|her|their) own|alone)\b[^.?!]{0,20}\bat \d{1,2} ?pm|left (?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)) all (?:weekend|week|night|day)|"
     r"(?:we'?re|we are|i'?m|i am) on (?:the|a) (?:\S+ )?(?:train|bus|tram|tube)\b|on the \d{1,2}[:.]\d\d\b|"
-    r"(?:kids|children|baby|they)(?:'re| are| is|'s)? (?:still )?in there\b")
+    r"(?:kids|children|baby|they)(?: \([^)]{0,60}\))?(?:'re| are| is|'s)? (?:still )?in there\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
