@@ -333,6 +333,8 @@ def test_harm_told_in_everyday_words(message, category):
 
 @pytest.mark.parametrize("question", [
     "a year 8 was off two weeks with covid, can i email him the work",
+    # a pupil who threw something at the writer behaved badly; the writer wants to vent
+    "rough day, a year 10 threw a glue stick at me in period 5. can i moan about it on my own insta without names?",
     # a talk's subject, an adult student's news, searching for someone
     "after the knife crime assembly a year 11 messaged the school instagram to say thanks, can i reply in the dms?",
     "one of my sixth formers is 19 and pregnant and wants to follow me on instagram for baby advice, can i accept?",
