@@ -37,7 +37,7 @@ TRUST_ACCOUNT = re.compile(
 )
 PERSONAL_EMAIL_ACCOUNT = re.compile(r"\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b|\bpersonal (?:gmail|hotmail|email|e-mail)\b")
 PERSONAL_ACCOUNT = re.compile(
-    rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b"
+    rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b|\b(?:it'?s|it s|its|it is|that'?s|that s|this is) my (?:own|personal|private) one\b"
     r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
 )
 EMAIL_ACCOUNT = re.compile(r"\be-?mail\w*\s+(?:\w+\s+){0,2}?account\b|\b(?:trust|school|work) e-?mail(?: account)?\b")
@@ -295,6 +295,6 @@ PARENTS_OWN = re.compile(
     r"(?:group|groups|chat|page|whatsapp|forum)\b"
 )
 # "yr 9s keep sending me friend requests", "can a sixth former follow my art insta": a pupil asks to connect (no invite, no family)
-PUPIL_ASKS = re.compile(r"^(?!.*\binvit)(?=.*\b(?:friend (?:requests?|req)|friended|follow(?:ed|s|ing)? (?:me|my)|add(?:ed|s)? (?:me|her|him) as a friend|(?:stay|be) friends)\b)")
+PUPIL_ASKS = re.compile(r"^(?!.*\binvit)(?=.*\b(?:friend (?:requests?|req)|friended|follow(?:ed|s|ing)? (?:me|my)|add(?:ed|s)? (?:me|her|him) as a friend|(?:stay|be|been|are) friends)\b)")
 A_FAMILY = re.compile(r"\b(?:parents?|carers?|mums?|dads?|mothers?|fathers?|guardians?|famil(?:y|ies)|(?:her|his|their) (?:little )?"
                       r"(?:daughter|son|kid|child|children|boy|girl|lad)s?)\b")

@@ -51,7 +51,7 @@ _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
     # "a year 4 keeps messaging me", "yr 5 girl sent a request": a primary pupil now (not "the yr 6 blog", "a yr 4 dad")
     r"|\b(?:a|one of (?:my|our|the)) (?:year|yr|y) ?[1-6]s?\b(?! (?:parent|mum|dad|class|teacher|blog|account|page|group|trip|residential)s?\b)|\b(?:year|yr|y) ?[1-6] (?:girl|boy|lad|pupil|student|child|kid)s?\b"
-    r"|\bin my (?:class|form|set|tutor group|lesson)s?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
+    r"|\bin (?:one of )?my (?:class|form|set|tutor group|lesson)(?:e?s)?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
     # a pupil at another of the trust's schools is still a current pupil of the trust
     r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:academ(?:y|ies)|schools?)\b"
 )

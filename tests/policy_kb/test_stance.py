@@ -860,6 +860,11 @@ DECISIONS = [
     # a child's message told, not asked about: whatsapped, sending messages on a game, a request declined ("anything else?")
     ("a year 11 from my running club whatsapped me asking for a lift to the race", "personal.report_child_contact", "report"),
     ("a year 5 has been sending me messages on roblox", "personal.report_child_contact", "report"),
+    # "my art account" said to be "my personal one"; a pupil-to-be "in one of my classes"
+    ("a year 12 wants to follow my art account on insta, it's my personal one for my paintings", "personal.no_friend_students",
+     "no"),
+    ("i start as a TA next month and a 14 yr old from the street will be in one of my classes, we've been friends on snapchat "
+     "for years. do i remove him?", "personal.no_friend_students", "no"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
