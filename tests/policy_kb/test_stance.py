@@ -865,6 +865,11 @@ DECISIONS = [
      "no"),
     ("i start as a TA next month and a 14 yr old from the street will be in one of my classes, we've been friends on snapchat "
      "for years. do i remove him?", "personal.no_friend_students", "no"),
+    # approval planned for afterwards is not prior approval; details that identify a child, with no name
+    ("can i ring a mum from my mobile now and get the exec head to sign it off afterwards?", "personal.no_personal_email_phone",
+     "no"),
+    ("can the school insta give the winner's age and which village she lives in, with no name?", "sanctioned.no_identifying_info",
+     "no"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
@@ -945,7 +950,10 @@ def test_a_topic_typed_as_a_search_is_searched(matcher):
                                   # money claimed back, and a meeting in school with a parent
                                   "can i get my spotify subscription reimbursed? i play it in art lessons",
                                   "a dad has asked for a meeting about his daughter's maths set, should my line manager "
-                                  "sit in?", "a mum emailed to ask for a refund for the theatre trip, who deals with it?"])
+                                  "sit in?", "a mum emailed to ask for a refund for the theatre trip, who deals with it?",
+                                  # a gift sent by post; who owns what I make
+                                  "a dad wants to post me a voucher to say thanks, can i accept gifts from parents?",
+                                  "i made revision videos for youtube in my own time, can i sell them or does the trust own them?"])
 def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
     assert matcher.answer(text).kind == "unknown"
 
