@@ -953,7 +953,8 @@ def test_a_topic_typed_as_a_search_is_searched(matcher):
                                   "sit in?", "a mum emailed to ask for a refund for the theatre trip, who deals with it?",
                                   # a gift sent by post; who owns what I make
                                   "a dad wants to post me a voucher to say thanks, can i accept gifts from parents?",
-                                  "i made revision videos for youtube in my own time, can i sell them or does the trust own them?"])
+                                  "i made revision videos for youtube in my own time, can i sell them or does the trust "
+                                  "own them?"])
 def test_a_topic_this_policy_is_not_about_is_not_offered(matcher, text):
     assert matcher.answer(text).kind == "unknown"
 
