@@ -873,7 +873,8 @@ DECISIONS = [
     # every setting on Facebook's two closed levels is the advice kept; a name and photo visible to everyone is only partly
     ("i've put every setting on my insta to 'friends' or 'only me', is that what the policy wants?", "personal.privacy_settings",
      "yes"),
-    ("my twitter is locked but my name and photo are visible to everyone, is that ok?", "personal.privacy_settings", "conditional"),
+    ("my twitter is locked but my name and photo are visible to everyone, is that ok?", "personal.privacy_settings",
+     "conditional"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
