@@ -180,13 +180,13 @@ _ENGAGING = re.compile(r"\b(?:lik(?:e|ing)(?! to\b)|(?<!\ba )(?<!\bthe )(?<!\bhe
 _NOT_REPLIED = re.compile(r"\b(?:haven'?t|have not|didn'?t|didnt|did not|not|never|won'?t|will not)(?: yet)? (?:replied|reply|responded|"
                           r"respond|answered|accepted|accept)\b")
 _PUBLICLY = re.compile(r"\b(?:publicly|in public|in the comments?|under (?:the|our|a) post|comment (?:back|under))\b")
-_PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox)\b")
+_PRIVATELY = re.compile(r"\b(?:dms?|dm'?d|dming|direct(?:ly)? messag\w*|privately|private messag\w*|inbox|message requests?)\b")
 CHILD = ("current_student", "student_unspecified", "students_generic")
 # Asking leave to do something ("can I accept?"): the rule on doing it answers, not the one on reporting.
 _MAY_I = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we)\b|\b(?:is it|am i|are we) (?:ok|okay|allowed|fine|alright)\b"
                     r"|\ballowed\b")
 # A child's message that has reached the member of staff: "messaged my insta", "sent me a snap".
-_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped|whats ?app(?:ed|'d)|facetimed|rang) (?:me|my)\b|\bsent me\b(?! (?:a |an )?(?:friend|follow|connection|add|request|invite)\w*)|\b(?:keeps|kept|has been|been) "
+_RECEIVED = re.compile(r"\b(?:messaged|dm'?d|dmed|texted|emailed|snapped|whats ?app(?:ed|'d)|facetimed|rang) (?:me|my)\b|\bsent me\b(?! (?:a |an )?(?:\w+ )?(?:friend|follow|connection|add|request|invite)\w*)|\b(?:keeps|kept|has been|been) "
                        r"(?:(?:messaging|dming|texting|emailing) me|sending me (?:\w+ )?(?:messages|msgs|dms|texts|snaps))\b|\bwrote to me\b|\bcontacted me\b|\b(?:got|had|received) "
                        r"(?:a|an) (?:message|dm|text|voice note|snap|email) from\b")
 # Rules about a member of staff and a child or family contacting each other.

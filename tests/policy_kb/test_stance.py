@@ -875,6 +875,8 @@ DECISIONS = [
      "yes"),
     ("my twitter is locked but my name and photo are visible to everyone, is that ok?", "personal.privacy_settings",
      "conditional"),
+    # a request sent is asking to connect, not a message to report
+    ("ex pupil, left last summer, she's 16, sent me an insta request. ok?", "personal.no_friend_students", "no"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
@@ -892,6 +894,12 @@ def test_a_pupil_asking_to_connect_gets_the_rule_on_students_whichever_rule_lead
     facts = extract_facts(question)
     decision = decide(matcher.kb, "personal.no_contact_parents_children", facts, question)
     assert (decision.clause_id, decision.verdict) == ("personal.no_friend_students", "no")
+
+
+def test_a_message_request_to_a_school_account_is_a_private_message(matcher):
+    question = "the class insta has a message request from a year 9, can i open it and reply?"
+    decision = decide(matcher.kb, "personal.no_contact_parents_children", extract_facts(question), question)
+    assert (decision.clause_id, decision.verdict) == ("sanctioned.no_private_dm", "no")
 
 
 def test_a_family_or_an_invitation_keeps_the_parent_rule(matcher):
