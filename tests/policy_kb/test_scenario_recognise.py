@@ -50,6 +50,8 @@ def test_situations_are_recognised(text, scenario_id):
     "can i post on facebook about a pupil who kicked off in my lesson if i dont name them",
     "who is the designated person for child protection",
     "what does CMAT stand for",
+    # which of the school's tools to use is not a situation to walk through
+    "we need to message all the year 9 parents about the trip, what app do we use for that?",
     "hello", "help", "",
 ])
 def test_plain_questions_are_not_taken(text):
