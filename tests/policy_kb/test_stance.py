@@ -877,6 +877,8 @@ DECISIONS = [
      "conditional"),
     # a request sent is asking to connect, not a message to report
     ("ex pupil, left last summer, she's 16, sent me an insta request. ok?", "personal.no_friend_students", "no"),
+    # my own device, the school's email account: the email is from the official account
+    ("can i email parents from my own ipad at home if i log into my school email account?", "personal.official_email", "yes"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
