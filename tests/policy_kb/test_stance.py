@@ -879,6 +879,11 @@ DECISIONS = [
     ("ex pupil, left last summer, she's 16, sent me an insta request. ok?", "personal.no_friend_students", "no"),
     # my own device, the school's email account: the email is from the official account
     ("can i email parents from my own ipad at home if i log into my school email account?", "personal.official_email", "yes"),
+    # a reply to our post, and insults of our pupils written on the school's page, are comments to remove and report
+    ("a dad replied to our harvest festival post with something homophobic, what do i do?",
+     "sanctioned.remove_inappropriate_comments", "report"),
+    ("someone keeps writing on the school facebook that our pupils are scum, what do i do",
+     "sanctioned.remove_inappropriate_comments", "report"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
