@@ -884,6 +884,9 @@ DECISIONS = [
      "sanctioned.remove_inappropriate_comments", "report"),
     ("someone keeps writing on the school facebook that our pupils are scum, what do i do",
      "sanctioned.remove_inappropriate_comments", "report"),
+    # a stranger asking where children in our photos live, under the school's photos: a comment to remove and report
+    ("some random bloke commented under the school's netball photos asking which village the team lives in. what do i do?",
+     "sanctioned.remove_inappropriate_comments", "report"),
     # the PTA's own group or chat is the parents', not a school account
     ("can i be in the pta whatsapp group on my own account", "personal.no_contact_parents_children", "no"),
     # a private message to a pupil in the school's approved group
