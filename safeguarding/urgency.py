@@ -146,7 +146,10 @@ _NOW = re.compile(
     r"(?:walking|wandering) (?:along|down|up|by) (?:the |a )?(?:main |busy )?(?:road|street|dual carriageway)\b[^.?!]{0,30}\b(?:on (?:their|his|her) own|alone)|"
     r"(?:on (?:his|her|their) own|alone)\b[^.?!]{0,20}\bat \d{1,2} ?pm|left (?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)) all (?:weekend|week|night|day)|"
     r"(?:we'?re|we are|i'?m|i am) on (?:the|a) (?:\S+ )?(?:train|bus|tram|tube)\b|on the \d{1,2}[:.]\d\d\b|"
-    r"(?:kids|children|baby|they)(?: \([^)]{0,60}\))?(?:'re| are| is|'s)? (?:still )?in there\b")
+    r"(?:kids|children|baby|they)(?: \([^)]{0,60}\))?(?:'re| are| is|'s)? (?:still )?in there\b|"
+    # someone at the gate trying to take a child now; what the writer has just walked in on
+    r"(?:there'?s|there is) (?:a|an|some) (?:\w+ ){1,2}at the (?:front |main |school |side )?(?:gates?|door|reception)\b|trying to (?:collect|take|pick up|get) (?:\w+ ){0,3}(?:kids|children|child|son|daughter|him|her|them)\b|"
+    r"i'?ve just (?:found|caught|walked in on|discovered)\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")

@@ -713,6 +713,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("i'm on the bus and a yr 8 girl is with a man in his 40s who has her phone, she looks frightened", True),
     ("saw on snap map one of my yr 9s at a house on the estate at 1am with grown men", True),
     ("her partner has just thrown her against the car on the drive, the kids (both in our infants) are in there", True),
+    ("there's a man at the main gate trying to take the twins from yr 2, mum says he's not allowed near them", True),
+    ("i've just walked in on a TA in the store cupboard with a yr 4 girl, the door was shut and she was crying", True),
     # told of tonight, not danger tonight; safe at a friend's; every weekend; a man in a car seen off site
     ("at scouts tonight a yr 5 boy told me his brother hurts him when mum's at work", False),
     ("a mum forwarded it to me tonight: the yr 6 boys' group chat rating the girls' bodies", False),
