@@ -223,20 +223,41 @@ def any_sign(text: str) -> bool:
 # An adult from outside the trust ("a sports coach at the club outside school", "his swimming coach (not ours)"): the
 # DSL's to act on, not the headteacher's as a member of staff; unless one of ours is named ("our PE teacher").
 _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
+                             r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|"
                              r"isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
+
+
+# A member of staff who did it, not one who was told or noticed: "a TA in yr 4 keeps calling one girl 'his girlfriend'",
+# "our PE teacher is sitting in his car with a year 10 girl", "the caretaker hangs round the girls' changing rooms".
+_TELLING = (r"told|tells|telling|said|says|noticed|saw|seen|asked me|reported|heard|found|thinks?|showed|rang|spotted|mentioned|"
+            r"worried|concerned|spoke|overheard|explained|emailed|flagged|raised|phoned|believes?|knows?|wants? to know|rang|called me|"
+            r"is aware|was aware|checked|logged|recorded|referred|and (?:i|we)|that|about|lessons?|someone|somebody|"
+            r"mum|mummy|mam|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+|partner")
+# who works in the school (a coach, a volunteer or a driver may well not: the DSL's to act on)
+_ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: teacher)?|cover supervisors?|caretakers?|site (?:manager|staff)|"
+              r"(?:midday|lunchtime) supervisors?|dinner lad(?:y|ies)|cleaners?|technicians?|colleagues?|members? of staff|staff members?|"
+              r"senco|ects?|houseparents?|lecturers?|(?:placement )?mentors?|kitchen (?:assistant|staff)|receptionists?|librarians?|"
+              r"deputy head|head ?teacher|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
+              r"lsas?|learning support assistants?|nursery (?:nurse|practitioner|staff)s?|(?:our|the school'?s?|school|pe) coach(?:es)?) ")
+_STAFF_ACTOR = re.compile(
+    r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',]+ ){0,6}?"
+    r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"
+    r"swor|swear|lock|follow|lik(?:e|es|ed|ing)\b|comment|add(?:s|ed|ing)?\b|send|sent|gave|give|buy|bought|meet|met\b|seeing|dating|"
+    r"in a relationship|sitting|sits|sat\b|drove|driv|lifts?\b|photograph|film|lett|hangs? (?:round|around|about)|favourite|"
+    r"asking (?:\w+ ){0,3}for|calling (?:one|a|her|him|the)|put (?:his|her) hand|keeps? (?:\w+ )?back|alone with)\w*")
 
 
 def _about(said: str, categories: tuple[str, ...]) -> str:
     """Whom the concern is about: the headteacher, another member of staff, or (by default) a child's
     circumstances. A member of staff counts only when the signs point at their conduct."""
     staff_conduct = "staff conduct" in categories or "staff under investigation" in categories
-    head = _HEAD.search(said)
-    acts = staff_conduct or _ACTS.search(said)
+    head, actor = _HEAD.search(said), _STAFF_ACTOR.search(said)
+    acts = staff_conduct or _ACTS.search(said) or (actor and _HEAD.match(actor.group(0)))
     if head and _TOLD_THE_HEAD.search(said[:head.start()]) and (_STAFF.search(said) or not (staff_conduct or _ACTS.search(said, head.end()))):
         head = None  # "I spoke to the head about mr x", "dad hit her, I've told the head": the head was told
     if head and acts and (staff_conduct or _STAFF.search(said) is None):
         return "headteacher"
-    if staff_conduct and not (_OUTSIDE_SCHOOL.search(said) and not _OURS.search(said)):
+    if (staff_conduct or actor) and not (_OUTSIDE_SCHOOL.search(said) and not _OURS.search(said)):
         return "staff"
     return "child"

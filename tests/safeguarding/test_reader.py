@@ -779,6 +779,12 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("my deputy tells me the head asked her to delete a safeguarding record about a complaint made against him", "headteacher"),
     ("one of our new teachers left her last school mid-investigation about messages to a pupil", "staff"),
     ("a year 7 wrote in her diary 'i want to disappear forever nobody will miss me'", "child"),
+    # a member of staff who did it, in other words; one who was only told; a coach at a club outside school
+    ("one of the TAs in year 2 keeps tickling a little girl and calling her his favourite", "staff"),
+    ("our caretaker hangs around the girls' toilets at lunch and two of them say he stares at them", "staff"),
+    ("the head keeps shouting in one yr 3 boy's face and shoving him", "headteacher"),
+    ("a yr 5 told her teacher that her uncle touches her", "child"),
+    ("a year 8 says his coach at his weekend boxing club messages him every night and tells him to keep it secret", "child"),
     # a pupil's own private account is not a member of staff's
     ("a yr 8 has been posting photos of burns on her arm on her private insta, a friend showed me", "child"),
     # an allegation under investigation: to the headteacher, though no child is named
