@@ -230,7 +230,8 @@ _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|collea
 
 # A member of staff who did it, not one who was told or noticed: "a TA in yr 4 keeps calling one girl 'his girlfriend'",
 # "our PE teacher is sitting in his car with a year 10 girl", "the caretaker hangs round the girls' changing rooms".
-_TELLING = (r"told|tells|telling|said|says|noticed|saw|seen|asked me|reported|heard|found|thinks?|showed|rang|spotted|mentioned|"
+_TELLING = (r"(?:told|tells|telling)(?! (?:a|an|the|one|some|two|her|him|them|my|our)\b)|said|says|noticed|saw|seen|asked me|reported|heard|"
+            r"found|thinks?|showed (?:me|us)|rang|spotted|mentioned|"
             r"worried|concerned|spoke|overheard|explained|emailed|flagged|raised|phoned|believes?|knows?|wants? to know|rang|called me|"
             r"is aware|was aware|checked|logged|recorded|referred|and (?:i|we)|that|about|lessons?|someone|somebody|"
             r"mum|mummy|mam|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+|partner")
@@ -245,7 +246,10 @@ _STAFF_ACTOR = re.compile(
     r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"
     r"swor|swear|lock|follow|lik(?:e|es|ed|ing)\b|comment|add(?:s|ed|ing)?\b|send|sent|gave|give|buy|bought|meet|met\b|seeing|dating|"
     r"in a relationship|sitting|sits|sat\b|drove|driv|lifts?\b|photograph|film|lett|hangs? (?:round|around|about)|favourite|"
-    r"asking (?:\w+ ){0,3}for|calling (?:one|a|her|him|the)|put (?:his|her) hand|keeps? (?:\w+ )?back|alone with)\w*")
+    r"asking (?:\w+ ){0,4}for|call(?:s|ed|ing)? (?:one|a|her|him|the|some|them)|put (?:his|her) hand|keeps? (?:\w+ )?back|alone with|"
+    r"rough with|invit|going into|standing (?:\w+ )?close|got (?:a |one of )?(?:\w+ ){0,3}(?:number|snap)|show(?:s|ed|ing)? (?!me\b|us\b)|"
+    r"held|holds|holding|told (?:a|an|the|one|some|two|my|our) (?:\w+ ){0,2}(?:girls?|boys?|lads?|pupils?|students?|child(?:ren)?|kids?|"
+    r"class|yr|year|y\d)|told (?:her|him|them)\b)\w*")
 
 
 def _about(said: str, categories: tuple[str, ...]) -> str:

@@ -784,6 +784,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("our caretaker hangs around the girls' toilets at lunch and two of them say he stares at them", "staff"),
     ("the head keeps shouting in one yr 3 boy's face and shoving him", "headteacher"),
     ("a yr 5 told her teacher that her uncle touches her", "child"),
+    ("a supply teacher told a year 8 girl she had a lovely figure and asked for her snap", "staff"),
+    ("a new kitchen assistant keeps asking year 5 girls for their snapchats and giving them sweets", "staff"),
+    ("supply teacher told the cover manager a yr 8 said her dad locks her in her room for days", "child"),
     ("a year 8 says his coach at his weekend boxing club messages him every night and tells him to keep it secret", "child"),
     # a pupil's own private account is not a member of staff's
     ("a yr 8 has been posting photos of burns on her arm on her private insta, a friend showed me", "child"),
