@@ -232,7 +232,7 @@ _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|collea
 # "our PE teacher is sitting in his car with a year 10 girl", "the caretaker hangs round the girls' changing rooms".
 _TELLING = (r"(?:told|tells|telling)(?! (?:a|an|the|one|some|two|her|him|them|my|our)\b)|said|says|noticed|saw|seen|asked me|reported|heard|"
             r"found|thinks?|showed (?:me|us)|rang|spotted|mentioned|"
-            r"worried|concerned|spoke|overheard|explained|emailed|flagged|raised|phoned|believes?|knows?|wants? to know|rang|called me|"
+            r"worried|concerned|spoke|overheard|explained|emailed|flagged|raised|phoned|believes?|knows?|wants? to know|called me|"
             r"is aware|was aware|checked|logged|recorded|referred|and (?:i|we)|that|about|lessons?|someone|somebody|"
             r"mum|mummy|mam|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+|partner")
 # who works in the school (a coach, a volunteer or a driver may well not: the DSL's to act on)
@@ -254,7 +254,8 @@ _STAFF_ACTOR = re.compile(
 
 def _about(said: str, categories: tuple[str, ...]) -> str:
     """Whom the concern is about: the headteacher, another member of staff, or (by default) a child's
-    circumstances. A member of staff counts only when the signs point at their conduct."""
+    circumstances. A member of staff counts only when the signs point at their conduct or the message says what
+    one of the school's staff did to a child (`_STAFF_ACTOR`)."""
     staff_conduct = "staff conduct" in categories or "staff under investigation" in categories
     head, actor = _HEAD.search(said), _STAFF_ACTOR.search(said)
     acts = staff_conduct or _ACTS.search(said) or (actor and _HEAD.match(actor.group(0)))
