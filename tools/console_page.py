@@ -44,16 +44,21 @@ class ConsolePage:
     def html(self) -> str:
         return self.driver.page_source
 
-    def click(self, label: str, within=None) -> None:
-        """Click the button or link with this text, and wait for the page it leads to."""
+    def click(self, label: str, within=None, wait: float = WAIT) -> None:
+        """Click the button or link with this text, and wait for the page it leads to (up to `wait` seconds: publishing
+        a version trains its second opinion from scratch, which takes a quarter of a minute on a busy 2-core machine)."""
         scope = within or self.driver
         target = self.until(lambda: next((e for e in scope.find_elements(
             "xpath", f".//button[normalize-space()={_quote(label)}] | .//a[normalize-space()={_quote(label)}]")
             if e.is_displayed()), None), f"a button or link {label!r}")
         old = self.driver.find_element("tag name", "html")
-        target.click()
-        self.until(lambda: _stale(old), f"the page after {label!r}")
-        self.until(lambda: self.driver.execute_script("return document.readyState") == "complete", "the page to load")
+        self.driver.set_page_load_timeout(wait)
+        try:
+            target.click()
+            self.until(lambda: _stale(old), f"the page after {label!r}", wait)
+            self.until(lambda: self.driver.execute_script("return document.readyState") == "complete", "the page to load", wait)
+        finally:
+            self.driver.set_page_load_timeout(WAIT)
 
     def fill(self, values: dict[str, str], within=None) -> None:
         """Type into fields by their label's text (the start of it), or choose in a select."""
