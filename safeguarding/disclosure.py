@@ -233,8 +233,8 @@ _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|collea
 _TELLING = (r"(?:told|tells|telling)(?! (?:a|an|the|one|some|two|her|him|them|my|our)\b)|said|says|noticed|saw|seen|asked me|reported|heard|"
             r"found|thinks?|showed (?:me|us)|rang|spotted|mentioned|"
             r"worried|concerned|spoke|overheard|explained|emailed|flagged|raised|phoned|believes?|knows?|wants? to know|called me|"
-            r"is aware|was aware|checked|logged|recorded|referred|and (?:i|we)|that|about|lessons?|someone|somebody|"
-            r"mum|mummy|mam|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+|partner")
+            r"is aware|was aware|checked|logged|recorded|referred|and (?:i|we)|that|about|lessons?|somebody|mam|partner|"
+            + who.ANOTHER_ADULT)
 # who works in the school (a coach, a volunteer or a driver may well not: the DSL's to act on)
 _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: teacher)?|cover supervisors?|caretakers?|site (?:manager|staff)|"
               r"(?:midday|lunchtime) supervisors?|dinner lad(?:y|ies)|cleaners?|technicians?|colleagues?|members? of staff|staff members?|"

@@ -2,6 +2,8 @@
 grooming and exploitation, radicalisation, FGM and forced marriage, a missing child, peers, exposure online, staff, a disclosure."""
 from __future__ import annotations
 
+from .who import ANOTHER_ADULT
+
 # Not back in class since lunch: a missing child, and one who may be in danger now (urgency._NOW).
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
                     r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
@@ -19,8 +21,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
         "strong": (
             r"nudes?", r"naked", r"topless", r"explicit", r"undress\w* (?:app|website|site|ai|tool|bot)s?|nudif\w*|"
-            r"ai[- ](?:generated |made )?(?:nudes?|naked|porn\w*)", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|"
-            r"your(?:self)? body|her body|his body|you)",
+            r"ai[- ](?:generated |made )?(?:nudes?|naked|porn\w*)", r"send (?:me |him |her |them )?(?:a |some )?(?:pics?|photos?|videos?) of (?:herself|himself|themselves|yourself|your(?:self)? body|her body|his body|you)",
             r"(?:sexual|intimate|indecent|dirty|rude) (?:pic\w*|photos?|images?|videos?|selfies?)",
             r"sexting|sextort\w*", r"deep ?fakes?", r"fake nudes?", r"blackmail\w*",
             # "a note about her sharing a pupil's photo on a dating app"
@@ -32,8 +33,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"sent (?:a )?(?:pic|picture|photo|video) (?:of herself|of himself|to (?:her|his) (?:boy|girl)friend)",
             r"(?:shared|sharing|spread\w*|going round) (?:it )?(?:with|around|round) (?:his|her|the) (?:mates|friends|class|school|year)",
             r"(?:show|share|send|post|spread) (?:them|it|the (?:pics|pictures|photos|videos)) (?:round|around|to everyone)",
-            r"sent (?:\w+ ){0,2}(?:pictures|pics|photos|videos) (?:of (?:herself|himself) )?to (?:a|an|her|his) (?:\w+ ){0,3}(?:lad|boy|girl|man|"
-            r"guy|boyfriend|girlfriend)",
+            r"sent (?:\w+ ){0,2}(?:pictures|pics|photos|videos) (?:of (?:herself|himself) )?to (?:a|an|her|his) (?:\w+ ){0,3}(?:lad|boy|girl|man|guy|boyfriend|girlfriend)",
             # someone asking a child for pictures of themselves: "asked for photos in her underwear"
             r"(?:photos?|pics?|pictures?|videos?|selfies?|snaps?) (?:of (?:her|him|them)(?:self|selves)? )?in (?:her|his|their) "
             r"(?:underwear|bra|knickers|pants|boxers|bikini|swim\w*|pyjamas|bedroom|bed)\b",
@@ -215,7 +215,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|(?:our|my) head(?! of)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|mum|mummy|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+|someone)\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"

@@ -25,7 +25,7 @@ _NOW = re.compile(
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|(?:gone|went|run|ran|wandered|walked|driven|drove|driving|taken|took|taking|left)\b[^.?!]{0,30}\boff site|(?:is|'s|are|'re|now) off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
-    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) hours?|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
+    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
@@ -34,7 +34,7 @@ _NOW = re.compile(
     r"(?:'?s|has|have) just (?:got|gone|climbed|jumped) in(?:to)? (?:a |the |his |her |their |one|an )(?:\w+ )?(?:car|van|taxi|one)?\b|"
     r"(?:he|she|they)(?:'?s| is| are) (?:pushing|driving|taking|carrying|dragging)(?![^.?!]{0,50}\b(?:(?:this|next) (?:weekend|week|month)|"
     r"tomorrow|at (?:easter|half ?term|christmas)|in the (?:holidays|summer)))|out of the gates?|"
-    r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
+    r"gone (?:\d{1,2} ?(?:pm|am|o'?clock)|midnight)|i'?m (?:still )?(?:parked |stood |standing |sat )?outside|can'?t see (?:any|an) (?:adult|parent)|"
     r"(?:drive|driving) (?:them|him|her) (?:home|away)|wouldn'?t wake|won'?t wake|couldn'?t wake|can'?t wake|barely conscious|semi-?conscious|passed out|"
     # a weapon at the door, someone following a child, a child hiding, a door locked on a child, a child being taken to a car now
     r"with a (?:baseball bat|bat|hammer|crowbar|machete|axe|knife|gun|weapon|blade)|(?:man|someone|somebody|stranger|guy|bloke) (?:has been |is |was |keeps )?following (?:her|him|them)|(?:she'?s|he'?s|they'?re|is|are) hiding (?:in|under|behind)|"
@@ -131,17 +131,17 @@ _NOW = re.compile(
     r"(?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
     r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b|"
-    # the one she told of picks her up today; nobody home with a small child; a runaway at a stranger's flat; a threat
-    # to kill now; a child's message to me in the small hours; seen on Snap Map; gone since yesterday; a flight in hours;
-    # a group kicking a child now; a little one on the road alone at night or left all weekend; on the train with them
-    r"(?:is|'s|s|are|'re) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|i'?m still (?:parked |stood |standing |sat )?outside|"
+    # the one she told of picks her up today ("mums picking her up"); nobody home with a small child; a runaway at a
+    # stranger's flat; a threat to kill now; a child's message to me in the small hours; seen on Snap Map; gone since
+    # yesterday; a group kicking a child now; a little one on the road alone at night or left all weekend; on the train
+    r"(?:is|'s|s|are|'re) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|"
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:is |are )(?:there|home|in)\b|no (?:adult|parent|carer|grown[- ]?up)s? (?:there |home |around )?since\b|"
     r"(?:sleeping|staying) (?:at|in|round) (?:the |a )?(?:\w+ )?(?:flat|house|place) of (?:a|an|some) (?:\w+ )?(?:man|men|adult|stranger|guy|bloke)|"
     r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger)'?s (?:flat|house|place)|"
     r"(?:'s|s|has|have|'ve|just) (?:run|ran) (?:away|from (?:home|her|his|their|the (?:house|home|placement|unit)))\b|(?:is|'s|are|'re) (?:now )?threatening to (?:kill|stab|shoot)|"
     r"(?:(?:messaged|texted|dm'?d|rang|called|snapped) |sent (?:a |an )?(?:\w+ )?(?:message |snap |dm |text )?(?:to )?)(?:me|my)\b[^.?!]{0,40}\bat (?:midnight|[1-4] ?am|1[01] ?pm)\b"
     r"(?![^.?!]*\blast night)|(?:saw|see|seen|showing|shows) (?:\w+ ){0,3}(?:on|from) snap ?map\b|not (?:been )?in since\b|"
-    r"(?:in|within) (?:an|one|two|\d+) hrs?\b|(?:'s|is|are|'re) (?:\w+ ){0,2}in reception (?:right )?now\b|"
+    r"(?:'s|is|are|'re) (?:\w+ ){0,2}in reception (?:right )?now\b|"
     r"(?:a group|a gang|they|some (?:\w+ )?(?:lads|boys|girls|kids|men)|older (?:\w+ )?(?:lads|boys|kids))(?: \w+){0,2} (?:are|'re) (?:kicking|punching|stamping on|hitting|beating|attacking)\b|"
     r"(?:walking|wandering) (?:along|down|up|by) (?:the |a )?(?:main |busy )?(?:road|street|dual carriageway)\b[^.?!]{0,30}\b(?:on (?:their|his|her) own|alone)|"
     r"(?:on (?:his|her|their) own|alone)\b[^.?!]{0,20}\bat \d{1,2} ?pm|left (?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)) all (?:weekend|week|night|day)|"

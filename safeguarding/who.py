@@ -7,6 +7,8 @@ import re
 from typing import Callable
 
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Someone else in a sentence about a member of staff ("told her teacher that her uncle touches her"): the one who acts
+ANOTHER_ADULT = r"someone|mum|mummy|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+"
 
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"
