@@ -150,7 +150,10 @@ _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )
                    r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
 
-_ACTS = re.compile(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret)\w*")
+_ACTS = re.compile(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret|dms?\b|whatsapp|drunk)\w*"
+                   # a head who keeps a concern quiet: "told us not to log them", "asked me to wipe the cctv"
+                   r"|\b(?:told|asked) (?:me|us|her|him|them) (?:not to (?:log|record|report|tell)|to (?:leave it|wipe|delete|code|change))"
+                   r"|\bignor\w* (?:\w+ ){0,2}(?:reports?|concerns?|disclosures?)|\bdealing with it (?:him|her)self")
 _TOLD_THE_HEAD = re.compile(r"\b(?:to|told|tell|telling|informed|emailed|rang|asked)\s*$")
 
 
@@ -240,15 +243,20 @@ _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: tea
               r"(?:midday|lunchtime) supervisors?|dinner lad(?:y|ies)|cleaners?|technicians?|colleagues?|members? of staff|staff members?|"
               r"senco|ects?|houseparents?|lecturers?|(?:placement )?mentors?|kitchen (?:assistant|staff)|receptionists?|librarians?|"
               r"deputy head|head ?teacher|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
-              r"lsas?|learning support assistants?|nursery (?:nurse|practitioner|staff)s?|(?:our|the school'?s?|school|pe) coach(?:es)?) ")
+              r"lsas?|learning support assistants?|nursery (?:nurse|practitioner|staff)s?|(?:our|the school'?s?|school|pe|agency) (?:\w+ )?coach(?:es)?|"
+              r"coach(?:es)? (?:from|at) (?:our|the school)\b[^.?!]{0,30}?|coach(?:es)? who runs? (?:the |our )?after[- ]?school|"
+              r"governors?|invigilators?|(?:our|the|deputy) dsl),? ")
+# ...who is not the one told or written to: "a mum told our TA she's taking her to see the aunties", "Hello Mr Roberts,"
+_SPOKEN_TO = re.compile(r"\b(?:told|tells?|telling|asked|said to|says to|hello|hi|hiya|dear|morning|afternoon|thanks)"
+                        r"(?: (?:our|the|a|an|her|his|their|my))?\s*$")
 _STAFF_ACTOR = re.compile(
-    r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',]+ ){0,6}?"
+    r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"
     r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"
     r"swor|swear|lock|follow|lik(?:e|es|ed|ing)\b|comment|add(?:s|ed|ing)?\b|send|sent|gave|give|buy|bought|meet|met\b|seeing|dating|"
-    r"in a relationship|sitting|sits|sat\b|drove|driv|lifts?\b|photograph|film|lett|hangs? (?:round|around|about)|favourite|"
-    r"asking (?:\w+ ){0,4}for|call(?:s|ed|ing)? (?:one|a|her|him|the|some|them)|put (?:his|her) hand|keeps? (?:\w+ )?back|alone with|"
-    r"rough with|invit|going into|standing (?:\w+ )?close|got (?:a |one of )?(?:\w+ ){0,3}(?:number|snap)|show(?:s|ed|ing)? (?!me\b|us\b)|"
-    r"held|holds|holding|told (?:a|an|the|one|some|two|my|our) (?:\w+ ){0,2}(?:girls?|boys?|lads?|pupils?|students?|child(?:ren)?|kids?|"
+    r"in a '?relationship|is the (?:dad|father)|(?:picture|image|photo|video)s? of (?:(?:a|an|one|the|some|two|her|his|my|our) )?(?:\w+ ){0,2}(?:girls?|boys?|pupils?|students?|child(?:ren)?|kids?|yr|year|y\d)|sitting|sits|sat\b|drove|driv|lifts?\b|photograph|film|lett|hangs? (?:round|around|about)|favourite|"
+    r"asking (?:\w+ ){0,4}for|call(?:s|ed|ing)? (?:one|a|her|him|the|some|them)|put(?:s|ting)? (?:his|her) (?:hand|arm)|keeps? (?:\w+ ){0,4}back|alone with|"
+    r"rough with|invit|going into|buying|hands (?:all )?over|(?:tak(?:es|ing|en)|took) (?:(?:a|one|two|some|the) )?(?:\w+ ){0,2}(?:pictures|photos|videos|girls?|boys?|pupils?|yr|year|y\d)|standing (?:\w+ )?close|got (?:a |one of )?(?:\w+ ){0,3}(?:number|snap)|show(?:s|ed|ing)? (?!me\b|us\b)|"
+    r"held|holds|holding|(?:told|tell|tells|telling) (?:a|an|the|one|some|two|my|our) (?:\w+ ){0,2}(?:girls?|boys?|lads?|pupils?|students?|child(?:ren)?|kids?|"
     r"class|yr|year|y\d)|told (?:her|him|them)\b)\w*")
 
 
@@ -257,7 +265,8 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
     circumstances. A member of staff counts only when the signs point at their conduct or the message says what
     one of the school's staff did to a child (`_STAFF_ACTOR`)."""
     staff_conduct = "staff conduct" in categories or "staff under investigation" in categories
-    head, actor = _HEAD.search(said), _STAFF_ACTOR.search(said)
+    head = _HEAD.search(said)
+    actor = next((m for m in _STAFF_ACTOR.finditer(said) if not _SPOKEN_TO.search(said[:m.start()])), None)
     acts = staff_conduct or _ACTS.search(said) or (actor and _HEAD.match(actor.group(0)))
     if head and _TOLD_THE_HEAD.search(said[:head.start()]) and (_STAFF.search(said) or not (staff_conduct or _ACTS.search(said, head.end()))):
         head = None  # "I spoke to the head about mr x", "dad hit her, I've told the head": the head was told

@@ -794,6 +794,23 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("the LA rang, a teacher here is named in a police investigation from his last school and he's teaching today", "staff"),
     # told at an assembly is not a lesson's topic; a site manager is staff
     ("at the harvest assembly a TA saw the site manager taking photos of the girls on his own phone", "staff"),
+    # who did it, further from what they did: a longer sentence, a bracket or a comma, a coach of the school's own club,
+    # a picture made of a child, a head who keeps a concern quiet or messages a pupil; not the one told or written to
+    ("a supply teacher who covered year 4 last week has been messaging a girl from that class late at night", "staff"),
+    ("a boy says the coach who runs the after school rugby club takes photos of them getting changed", "staff"),
+    ("the agency dance coach keeps cuddling the year 3 girls", "staff"),
+    ("a dad from yr 7, who is also one of our governors, showed the boys porn on his phone at a sleepover", "staff"),
+    ("a TA in our resource base (the autism one) grabbed a boy in year 4 so hard it left marks", "staff"),
+    ("one of the nursery practitioners was taking photos on her own phone while changing a baby", "staff"),
+    ("heard a cover supervisor tell a year 5 he's a waste of space and drag him out by the arm", "staff"),
+    ("a colleague used an app to make a picture of a year 10 girl in her underwear", "staff"),
+    ("a colleague keeps a year 4 girl back at break on her own", "staff"),
+    ("our head keeps ignoring reports about a yr 6 girl's bruises because the family are friends of hers", "headteacher"),
+    ("a year 9 boy's mum says he's being sent nudes by a yr 10 and the head says he's dealing with it himself", "headteacher"),
+    ("a sixth former showed me dms from the exec head sent at midnight saying she looked beautiful", "headteacher"),
+    ("the head is drunk and about to drive the year 6 team in the minibus", "headteacher"),
+    ("a mum told our TA she is taking her daughter abroad to be cut this summer", "child"),
+    ("Hello Mrs Patel, sorry to grab you, a year 3 told me his dad hits him", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
