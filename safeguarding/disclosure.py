@@ -147,7 +147,7 @@ _WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|t
 # a body part ("a bruise on the head", "hit round the head") is not the headteacher
 _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )(?<!behind )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
-                   r"(?! of (?:year|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
+                   r"(?! of (?:year|yr|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
 
 _ACTS = re.compile(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret|dms?\b|whatsapp|drunk)\w*"
@@ -226,7 +226,8 @@ def any_sign(text: str) -> bool:
 # An adult from outside the trust ("a sports coach at the club outside school", "his swimming coach (not ours)"): the
 # DSL's to act on, not the headteacher's as a member of staff; unless one of ours is named ("our PE teacher").
 _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
-                             r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|"
+                             r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|(?:at|from|of) (?:his|her|their) (?!last|previous|old|former)(?:\w+ ){0,2}club|"
+                             r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|"
                              r"isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
 

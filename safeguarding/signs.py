@@ -149,7 +149,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     "suicide": {
         "strong": (
             r"suicid\w*|sucid\w*|suicdal", r"(?:would|'?d) rather (?:be )?(?:die|dead)", r"kill(?:s|ed|ing)? (?:herself|himself|themselves|themself|myself)", r"end (?:it|it all|things|"
-            r"(?:her|his|their|my) life)", r"want(?:s|ed)? to die", r"wants? to be dead", r"wish (?:i|she|he|they) (?:wasn'?t|was not|weren'?t|were not) (?:here|alive|born|around)", r"better off (?:dead|without)",
+            r"(?:her|his|their|my) life)", r"want(?:s|ed|ing)? to die", r"wants? to be dead", r"wish (?:i|she|he|they) (?:wasn'?t|was not|weren'?t|were not) (?:here|alive|born|around)", r"better off (?:dead|without)",
             r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",

@@ -109,11 +109,11 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "radicalisation": {
         "strong": (
-            r"radicali[sz]\w*", r"extremis\w*", r"swastika", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
+            r"radicali[sz]\w*", r"extremis\w*", r"swastikas?", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
             r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?", r"(?<!space )invaders\b", r"great replacement", r"remigration",  # "calling our pupils 'invaders'"
             r"(?:our|this|the|my) school (?:would|will|is going to|gonna|'d|is) (?:be )?next\b",
             r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
-            r"hate (?:group|speech|crime)", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
+            r"hate (?:group|speech|crime)", r"(?:push|pressur|encourag|urg|groom)\w* (?:him|her|them) to (?:attack|stab|bomb|kill|shoot)\w*", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
             # a threat against a place of worship: "going to do something at the mosque to send a message"
             r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
@@ -229,7 +229,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:a |one of (?:our|the|my) )?(?:\w+ )?(?:student|pupil|sixth former)s?\b",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
-            r"(?:blinds|door) (?:down|shut|closed|locked)",
+            r"(?:blinds|door)(?:'s| is| was)? (?:down|shut|closed|locked)",
             # "one of the male staff sitting on a yr 9 girl's bed in the dorm at 2am"
             r"(?:staff|teachers?|colleagues?|members? of staff|\btas?|coach(?:es)?|houseparents?|mr \w+|sir)(?: \S+){0,6} (?:sitting|sat|lying|lay|laying) on (?:a |her |his |the |their )?(?:\S+ ){0,3}beds?\b|\bin (?:the )?(?:girls'?|boys'?) (?:dorm\w*|bedrooms?) at (?:night|\d{1,2} ?am)\b",
             # "a teacher's account chatting to a pupil about meeting up at the weekend"

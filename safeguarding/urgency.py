@@ -108,7 +108,7 @@ _NOW = re.compile(
     # something tied round the neck; a baby at home alone now, a parent who went out and has not come back; a child who
     # just got into a car with men or was pulled into a van; a man in a car at the gate filming the children; a head
     # injury with vomiting
-    r"(?:something|anything|it|\w+) tied (?:round|around) (?:his|her|their) neck|(?:baby|toddler|little|younger) (?:\w+ ){0,2}(?:is |s |'s )(?:at home |home )?"
+    r"(?:something|anything|it|\w+) tied (?:round|around) (?:his|her|their) neck|(?:baby|toddler|little|younger)(?: \w+){0,2}(?: is | s |'s )(?:still )?(?:at home |home )?"
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself))|went out (?:\w+ ){0,4}(?:and )?(?:hasn'?t|has not|never|didn'?t|not) (?:come|came) back|"
     r"\bjust (?:got|gone|climbed|climb|get|jumped|jump) in(?:to)? (?:a|the|an|his|their) (?:\w+ )?(?:car|van|taxi)\b|(?:get|got|gets|getting|being|been) (?:pulled|dragged|pushed|bundled|forced|grabbed|snatched) "
     r"(?:in)?to (?:a|the|an|his|her|their) (?:\w+ )?(?:car|van)|(?:man|bloke|guy|stranger|someone|somebody) (?:\w+ ){0,3}(?:sat|sitting|parked|waiting) in (?:a|the|his) (?:\w+ )?(?:car|van) "
@@ -120,7 +120,7 @@ _NOW = re.compile(
     # court demanding the child at the door; a child handed to the wrong adult; a parent who will drive into the river
     r"(?:walking|driving|running|storming|marching) off (?:down|up|along|with|towards|into)\b|"
     r"(?:nobody|no ?one|no-one)(?:'?s| has)? been (?:at )?home since|no (?:grown[- ]?ups?|adults?|parents?|carers?) (?:at home|in the (?:house|flat))|"
-    r"(?:\d+ ?(?:yr|year|yo)s?[- ]?old|baby|toddler|little|younger) (?:\w+ ){0,2}(?:is |s |'s )(?:there |at home |home |in the (?:house|flat) )"
+    r"(?:\d+ ?(?:yr|year|yo)s?[- ]?old|baby|toddler|little|younger)(?: \w+){0,2}(?: is | s |'s )(?:still )?(?:there |at home |home |in the (?:house|flat) )"
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself))|"
     r"(?:(?:no ?one|nobody|no-one) (?:can )?|we (?:can'?t|cannot|can not) )(?:reach|get hold of|contact|find) (?:her|him|them)\b(?! (?:mum|dad|parents?|mother|father|family|carers?))|"
     r"(?:not|n'?t) (?:been )?seen (?:her |him |them )?since|(?:parents?|family|carers?|no ?one|nobody) (?:don'?t|dont|doesn'?t|does not|do not) know where"
@@ -149,7 +149,10 @@ _NOW = re.compile(
     r"(?:kids|children|baby|they)(?: \([^)]{0,60}\))?(?:'re| are| is|'s)? (?:still )?in there\b|"
     # someone at the gate trying to take a child now; what the writer has just walked in on
     r"(?:there'?s|there is) (?:a|an|some) (?:\w+ ){1,2}at the (?:front |main |school |side )?(?:gates?|door|reception)\b|trying to (?:collect|take|pick up|get) (?:\w+ ){0,3}(?:kids|children|child|son|daughter|him|her|them)\b|"
-    r"i'?ve just (?:found|caught|walked in on|discovered)\b")
+    r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
+    # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
+    r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off) (?:the )?(?:site|school)\b|"
+    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
@@ -191,7 +194,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:at|after) (?:the |a )?(?:brownies|cubs|scouts|guides|cadets|choir|church|youth club|club|training|practice|rehearsal|band|party|match|game|swimming|football|dance)(?: \w+)? tonight\b|"
                       r"\b(?:(?:told|showed) (?:me|us)|forwarded|posted|put|shared|saw|seen|spotted) (?:\w+ ){0,4}?tonight\b(?! (?:she|he|they|it)(?:'s| is| are|'re)? (?:going|meeting|leaving|planning))|"
                       r"(?:staying|sleeping) (?:at|round|with) (?:a |her |his |their )?(?:friend|mate|nan|gran|aunt|auntie|grandparent)s?'?s? tonight|"
-                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
+                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

@@ -325,6 +325,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("the police were there again last night at one of our families, the kids were on the doorstep", "domestic abuse"),
     ("policy q - if a colleague has a yr 10 on facebook and likes all her bikini pics is that a policy thing or more",
      "staff conduct"),
+    # a swastika drawn more than once; a story about wanting to die; a young person pushed to attack people
+    ("yr 8 has got swastikas on his pencil case and keeps doing the salute in class", "radicalisation"),
+    ("a yr 10's poem for homework is all about wanting to die and how she would do it", "suicide"),
+    ("dad says an older lad on discord is pressuring him to attack people at the mosque", "radicalisation"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -715,6 +719,14 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("her partner has just thrown her against the car on the drive, the kids (both in our infants) are in there", True),
     ("there's a man at the main gate trying to take the twins from yr 2, mum says he's not allowed near them", True),
     ("i've just walked in on a TA in the store cupboard with a yr 4 girl, the door was shut and she was crying", True),
+    # a baby at home alone still; walked out and not back; gone off site just now; an adult in there with a child;
+    # crying the writer can hear now
+    ("a y3 says mum went to work at 6 and the baby's at home on his own", True),
+    ("my tutee walked out of period 2 and hasn't come back, she's been groomed by older men before", True),
+    ("a yr 9 boy just left site on foot with two older lads, he's been going missing at weekends", True),
+    ("the minibus driver is in there with a y5 girl, the door's shut, i can hear her crying", True),
+    # a habit, not now
+    ("the caretaker keeps going into the changing rooms while the girls are in there, he says it's to check the heating", False),
     # told of tonight, not danger tonight; safe at a friend's; every weekend; a man in a car seen off site
     ("at scouts tonight a yr 5 boy told me his brother hurts him when mum's at work", False),
     ("a mum forwarded it to me tonight: the yr 6 boys' group chat rating the girls' bodies", False),
