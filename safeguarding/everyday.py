@@ -64,6 +64,10 @@ _EVERYDAY = re.compile(
     # consent taken back is an administrative matter, not a withdrawn child
     r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"
     r"|\b(?:consent|permission)(?: \w+){0,2} withdrawn\b"
+    # money on a dinner account; a nasty comment or link under one of the school's own posts (the comments rule's)
+    r"|\b(?:dinner |lunch )?money (?:left )?on (?:his|her|their|the|my) (?:\w+ )?(?:account|card)\b|\b(?:dinner|lunch) money\b"
+    r"|\b(?:racist|homophobic|offensive|abusive|nasty|rude|spammy|spam|porn|explicit)\w* (?:\w+ )?(?:comments?|links?|replies)\b(?=[^.?!]{0,60}"
+    r"\b(?:school|class|dept|department|trust|official|team)'?s? (?:\w+ )?(?:post|page|blog|account|insta\w*|fb|facebook|twitter|feed|channel)\b)"
     # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"
     r"|\b(?:radiators?|heaters?|boiler) (?:\w+ ){0,4}(?:cold|freezing|broken|off)\b"
     r"|\b(?:classroom|room [a-z]?\d+\w*|the (?:hall|library|gym|building))(?:'s| is| was) (?:stone |really |so |too )?(?:cold|freezing)\b"
@@ -158,7 +162,10 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\b(?:am i|is it) (?:ok|okay|alright|allowed|fine) (?:for me )?to (?:keep |still |carry on )?(?:messag\w*|text\w*|chat\w*|follow\w*|dm\w*)"
                          # "found my tiktok and followed", "the guy i've been chatting to", "mum said it's fine" (to a post)
                          r"|\bfound my (?:tiktok|insta\w*|fb|facebook|account|profile|snap\w*|twitter|page|youtube)\b|\bi'?ve been (?:chatting|talking|gaming|playing) (?:to|with)\b"
-                         r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b")
+                         r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b"
+                         # the school's own posts: "posted trip photos on the school fb and one girl's parents said no to photos"
+                         r"|\bsaid no to (?:photos|pictures|pics|filming|videos?)\b|\b(?:posted|put up|uploaded|shared) (?:\w+ ){0,3}(?:photos?|pics|pictures|videos?) "
+                         r"(?:\w+ ){0,2}on (?:the |our )?(?:school|class|dept|department|trust|pe|team)'?s? ")
 
 
 # Teaching a topic: a lesson, a unit, an assembly, a set text, awareness training. Harm words there are the

@@ -329,6 +329,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("yr 8 has got swastikas on his pencil case and keeps doing the salute in class", "radicalisation"),
     ("a yr 10's poem for homework is all about wanting to die and how she would do it", "suicide"),
     ("dad says an older lad on discord is pressuring him to attack people at the mosque", "radicalisation"),
+    # links left for a child, not under the school's own post
+    ("a man keeps leaving porn links in the comments on a yr 8 girl's tiktok", "sexual abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -428,6 +430,10 @@ def test_harm_told_in_everyday_words(message, category):
     "school camera's broken, can i photograph the kids' models on my phone and delete them after?",
     # the writer's own husband or wife is not a child's marriage
     "my wife wants to share our wedding photos with the parents from my class, can she tag me?",
+    # a nasty comment or link under the school's own post is the comments rule's; a photo posted without consent
+    "someone left a racist comment on the school's facebook post about the y6 leavers, do i delete it?",
+    "there are spam porn links in the comments on our class blog, can i just remove them",
+    "i put sports day photos on the school insta and then found out one boy's dad said no to photos, what do i do",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
