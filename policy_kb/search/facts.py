@@ -79,7 +79,7 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
     r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
-    r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
+    r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner|governor|colleague)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b|\b(?:she|he|they)(?: s| has| have| ve)? (?:also |got |also got )?(?:a |an |two |three |\d )?(?:\w+ )?(?:kids?|child(?:ren)?|sons?|daughters?) (?:in (?:year|yr|y) ?\d|at (?:our|the|this|one of our) (?:school|academ)\w*)|\b(?:her|his|their) (?:kids?|children|sons?|daughters?) (?:go|goes|are|is) (?:to|at|in) (?:one of )?(?:our|the|this) (?:schools?|academ\w*)")
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
@@ -132,7 +132,7 @@ _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|
                              r"|\banother (?:trust|of the trust s|cmat) (?:school|academy)")
 # A trust account the staff member runs for school (not "my art account", which is their own).
 _TRUST_ACCOUNT = re.compile(
-    r"(?<!my )(?<!my own )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
+    r"(?<!my )(?<!my own )(?<!personal )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
     r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? (?:\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b|\b(?:slt|trust)?[- ]?approved (?:closed |private )?(?:account|page|insta\w*|facebook|fb|blog|channel|(?:facebook |fb )?group)s?\b"
 )
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member"
@@ -157,10 +157,11 @@ _PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|n
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 
-# "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet.
+# "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet ("accept today or wait?" asks about today).
 _NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before)"
                       r"|(?:nearly|almost|not yet|not quite) (\d{1,2}))\b")
-_ONCE_REACHED = re.compile(r"\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
+_ONCE_REACHED = re.compile(r"^(?!.*\b(?:accept|add|follow|friend|connect)\w* (?:(?:him|her|them|it) )?(?:today|now|yet|straight away)\b)"
+                           r".*?\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
                            r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday)")
 
 
@@ -251,7 +252,6 @@ _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|you
 # "the yr 9 form tutor", "the teacher of our new yr 7s": a member of staff, named by the year group they teach
 _STAFF_OF_A_YEAR = re.compile(r"\b(?:year|yr|y) ?\d{1,2}s? (?:form |class )?(?:tutor|teacher|ta|lead|leader)s?\b(?! groups?\b| time\b| rooms?\b)|\bhead of (?:year|yr)\b"
                               r"|\b(?:teacher|tutor|ta|lead|leader)s? (?:of|for) (?:our |the |my )?(?:new |old )?(?:year|yr|y) ?\d{1,2}s?\b")
-
 # "a kid I taught moved to a school outside the trust": still an ex-student of the trust
 _MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
 # "a mum from a primary that isn't in our trust": not one of the trust's school communities

@@ -106,6 +106,9 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     (r"\bti[ck]+ ?to[ck]+s?\b", "tiktok"),
     (r"\binsta ?grams?\b", "instagram"),
     (r"\bsnap ?chats?\b", "snapchat"),
+    # "can i snap the kids at the tables": a photo taken, not Snapchat
+    (r"\bsnap(?:ped|ping)? (?=(?:a |some |the |a few |loads of |all the )?(?:kids|children|pupils|students|photos?|pics?|pictures|shots?|class|team)\b)",
+     "photograph "),
     (r"\b(?:what'?s|watts?|wots) ?ap+s?\b(?! (?:do|does|is|are|should|would|can)\b)", "whatsapp"),
     (r"\blinked ?in\b(?! (?:the|to|a|an|with|my|our|your|their|his|her)\b)", "linkedin"),
     (r"\bx ?box\b", "xbox"),

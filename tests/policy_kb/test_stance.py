@@ -892,6 +892,17 @@ DECISIONS = [
     # a private message to a pupil in the school's approved group
     ("the orchestra has an approved private facebook group, can i privately message a year 8 in it about her music?",
      "sanctioned.no_private_dm", "no"),
+    # 18 next month, asked about now; "my personal" account named for a subject; a governor with a child at the school
+    ("ex pupil turns 18 in a few weeks, can i accept him now or do i wait till his birthday?", "personal.no_friend_students",
+     "no"),
+    ("girl who left after yr 11 is 18 now, she asked to follow my personal music insta. fine?",
+     "personal.no_friend_students", "yes"),
+    ("one of our governors has a daughter in year 2 and sent me a friend request on facebook, ok to accept?",
+     "personal.no_contact_parents_children", "no"),
+    # a subject's board kept on a personal account; "textiles" is not a text; "snap the kids" takes a photo
+    ("making a pinterest board for my year 8 textiles group, can it go on my personal pinterest?", "sanctioned.separate_account",
+     "no"),
+    ("can i snap the kids doing their science experiment for the school facebook?", "sanctioned.photo_consent", "conditional"),
 ]
 
 
