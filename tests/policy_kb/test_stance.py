@@ -1022,6 +1022,11 @@ def test_pupils_said_not_to_be_there_are_not_the_friend_rule(matcher):
         assert matcher.answer(question).clause_id != "personal.no_friend_students", question
 
 
+def test_a_post_with_no_child_in_it_is_nothing_to_report(matcher):
+    reply = matcher.answer("a video of the staff panto on my own insta, nothing to do with kids, fine?")
+    assert reply.clause_id != "personal.report_inappropriate"
+
+
 def test_a_livestream_of_the_school_play_is_the_photo_rules_business(matcher):
     """Answered from the consent rule, or (where the second opinion all but rules that out) offered first."""
     for question in ("Can we livestream the school play on YouTube?", "can we live stream the school play on youtube?"):
