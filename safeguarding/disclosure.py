@@ -150,6 +150,12 @@ _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )
                    r"(?! of (?:year|yr|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
                    r"sixth form|house|faculty|key stage|ks\d))")
 
+# A colleague's contact with pupils asked about as a rule ("...replies to students' DMs on the team account. is that ok?"),
+# unless there is more to it than contact: at night, in secret, alone, gifts, touch, looks
+_IS_THAT_ALLOWED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:\w+ )?(?:ok|okay|allowed|alright|fine|acceptable|against (?:the )?polic\w*)\W*$")
+_MORE_THAN_CONTACT = re.compile(r"\b(?:late|night|\d ?(?:am|pm)|midnight|secret\w*|alone|private(?:ly)?|gifts?|presents?|money|lifts?|touch\w*|"
+                                r"hug\w*|kiss\w*|lap|bod(?:y|ies)|bikini|swim\w*|sexy|hot|gorgeous|beautiful|stunning|mature|meet\w*|"
+                                r"relationship|dating|date|photos? of (?:her|him)|pics? of (?:her|him)|nudes?|don'?t tell)\b")
 _ACTS = re.compile(r"\b(?:messag|text|touch|hit|grab|snap|follow|kiss|photo|hug|cuddl|lift|gift|secret|dms?\b|whatsapp|drunk)\w*"
                    # a head who keeps a concern quiet: "told us not to log them", "asked me to wipe the cctv"
                    r"|\b(?:told|asked) (?:me|us|her|him|them) (?:not to (?:log|record|report|tell)|to (?:leave it|wipe|delete|code|change))"
@@ -210,6 +216,8 @@ def read(text: str) -> Disclosure | None:
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     if categories == ("staff conduct",) and _WITH_A_PARENT.search(said) and not _WITH_A_CHILD.search(said):
         return None  # "my tutor replies to a dad's comments on her own insta": contact with a parent, a policy question
+    if categories == ("staff conduct",) and _IS_THAT_ALLOWED.search(said) and not (_TOLD.search(said) or _MORE_THAN_CONTACT.search(said)):
+        return None  # "our PE teacher accepted a follow from a yr 11 lad, says it's banter. is that allowed?": the rule asked
     return Disclosure(categories, urgency.urgent(said, categories), _about(said, categories))
 
 

@@ -329,6 +329,9 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("yr 8 has got swastikas on his pencil case and keeps doing the salute in class", "radicalisation"),
     ("a yr 10's poem for homework is all about wanting to die and how she would do it", "suicide"),
     ("dad says an older lad on discord is pressuring him to attack people at the mosque", "radicalisation"),
+    # a colleague's contact asked about as a rule, with more to it than contact
+    ("a colleague keeps messaging a yr 9 girl on snapchat late at night, is that ok?", "staff conduct"),
+    ("my colleague follows a yr 11 on insta and comments that she looks gorgeous, is that allowed?", "staff conduct"),
     # links left for a child, not under the school's own post
     ("a man keeps leaving porn links in the comments on a yr 8 girl's tiktok", "sexual abuse"),
 ])
@@ -434,6 +437,9 @@ def test_harm_told_in_everyday_words(message, category):
     "someone left a racist comment on the school's facebook post about the y6 leavers, do i delete it?",
     "there are spam porn links in the comments on our class blog, can i just remove them",
     "i put sports day photos on the school insta and then found out one boy's dad said no to photos, what do i do",
+    # a colleague's contact with pupils, asked about as a rule
+    "our netball coach accepted follow requests from two of the yr 10 team on insta. is that allowed?",
+    "the head of drama answers pupils' messages on the drama account, is that ok?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
