@@ -973,6 +973,16 @@ def test_who_they_are_and_their_age_said_in_passing(text, relation, age):
     assert facts.get("relation") == relation and facts.get("age") == age
 
 
+@pytest.mark.parametrize(("text", "school_account"), [
+    ("a current yr 10 on facebook sent me a friend request", False),  # a pupil on facebook, not the year's account
+    ("a yr 7 in my tutor group on insta follows me", False),
+    ("my personal drama insta has some students following it", False),
+    ("can the yr 10 facebook page share the trip photos", True),
+])
+def test_a_year_group_on_an_app_is_not_the_years_account(text, school_account):
+    assert bool(extract_facts(text).get("trust_account")) is school_account
+
+
 @pytest.mark.parametrize(("question", "clause_id"), [
     # a parent's permission is for their child's photo, whether or not children are named
     ("do we have to get parents consent before photos go on the school twitter?", "sanctioned.photo_consent"),
