@@ -903,6 +903,10 @@ DECISIONS = [
     ("making a pinterest board for my year 8 textiles group, can it go on my personal pinterest?", "sanctioned.separate_account",
      "no"),
     ("can i snap the kids doing their science experiment for the school facebook?", "sanctioned.photo_consent", "conditional"),
+    # accepting parents with no app named, while still employed; the head's own account, not a post about the head
+    ("i'm on my notice till july, can i start accepting the mums who've asked now?", "personal.no_contact_parents_children",
+     "no"),
+    ("our principal's personal instagram is totally public, isn't that against the policy?", "personal.privacy_settings", "no"),
 ]
 
 
