@@ -199,7 +199,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "exposed online": {
         "strong": (
-            r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge",
+            r"blackout challenge|choking (?:game|challenge)|pass ?out (?:game|challenge)|(?:tiktok|online|viral) challenge(?![^.?!]{0,80}\b(?:sanctions?|detentions?|vandal\w*|damag\w*|soap dispensers?|(?:pulling|ripping|taking) \w+ off)\b)",
             r"(?:posted|shared|put up|posting|sharing|spread\w*) (?:\w+ ){0,3}(?:photos?|pictures?|pics?|videos?|names?) of "
             r"(?:\w+ ){0,5}(?:with|and) (?:her|his|their) (?:home )?(?:address|location|school)",
             # where a child in care lives, given to someone kept from them: "gave a looked after child's new address to her birth mum"

@@ -332,6 +332,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # a colleague's contact asked about as a rule, with more to it than contact
     ("a colleague keeps messaging a yr 9 girl on snapchat late at night, is that ok?", "staff conduct"),
     ("my colleague follows a yr 11 on insta and comments that she looks gorgeous, is that allowed?", "staff conduct"),
+    # a challenge that hurts the child
+    ("a yr 6 tried a tiktok challenge where you hold your breath till you pass out", "exposed online"),
     # links left for a child, not under the school's own post
     ("a man keeps leaving porn links in the comments on a yr 8 girl's tiktok", "sexual abuse"),
 ])
@@ -440,6 +442,8 @@ def test_harm_told_in_everyday_words(message, category):
     # a colleague's contact with pupils, asked about as a rule
     "our netball coach accepted follow requests from two of the yr 10 team on insta. is that allowed?",
     "the head of drama answers pupils' messages on the drama account, is that ok?",
+    # a viral challenge that is vandalism, asked about as behaviour
+    "year 9s are doing a viral challenge where they rip soap dispensers off the wall, what sanction do we give?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
