@@ -796,6 +796,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("one of the lunchtime supervisors told me a year 2 boy said his mum's boyfriend pushes him down the stairs", "child"),
     ("one of the TAs told me a year 6 girl said her uncle plays secret games with her when he babysits", "child"),
     ("a year 9 in my tutor group said her stepdad hits her mum and she's scared to go home", "child"),
+    # the one a parent told is not the one who did it
+    ("dad told the TA his yr 1 girl touched the hot pan but the burn on her arm is a perfect circle", "child"),
     # the head as a body part, or as the one who was told, is not whom it is about
     ("yr 4 boy came in with a bruise on the head, says dad hit him with a belt", "child"),
     ("saw the pe teacher kiss a yr 10 girl on the head in the corridor", "staff"),
