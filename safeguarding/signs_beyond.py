@@ -115,7 +115,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:push|pressur|encourag|urg|groom)\w* (?:him|her|them) to (?:attack|stab|bomb|kill|shoot)\w*", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",
             # a threat against a place of worship: "going to do something at the mosque to send a message"
-            r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)",
+            r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)", r"(?:sort\w* out|deal\w* with|go\w* after) (?:the|a|that|their) (?:mosque|synagogue|temple|gurdwara)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
             r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit(?:s|ed|ing|ers?)?\b",  # not "recruitment"
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",

@@ -152,7 +152,14 @@ _NOW = re.compile(
     r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
     # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
     r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off) (?:the )?(?:site|school)\b|"
-    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)")
+    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
+    # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
+    # a little one home alone now; getting into a car now
+    r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
+    r"(?:is|'s|s|are|going to|gonna|will|'ll) (?:\S+ ){0,2}(?:sort\w* out|deal\w* with|attack\w*|bomb\w*) (?:\S+ ){0,4}today\b|(?:stab|knife) (?:wound|injury)|"
+    r"no (?:adult|parent|carer|grown[- ]?up)s? (?:there|home|at home)\b|(?:doesn'?t|does not|don'?t) know where (?:they'?re|they are|he'?s|she'?s) taking|"
+    r"(?:texting|messaging|ringing|calling) (?:me |us )?from (?:a|the) (?:train|bus|car|van)\b|(?:outside|here|at the (?:gate|door|school)) threatening to (?:kill|stab|shoot|hurt)|"
+    r"(?:home alone|alone at home|at home alone|home on (?:his|her|their) own) (?:now|rn|right now)\b|getting in(?:to)? (?:a|the|his|her|an) (?:\w+ )?(?:car|van) (?:now|rn|right now)\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
@@ -194,7 +201,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:at|after) (?:the |a )?(?:brownies|cubs|scouts|guides|cadets|choir|church|youth club|club|training|practice|rehearsal|band|party|match|game|swimming|football|dance)(?: \w+)? tonight\b|"
                       r"\b(?:(?:told|showed) (?:me|us)|forwarded|posted|put|shared|saw|seen|spotted) (?:\w+ ){0,4}?tonight\b(?! (?:she|he|they|it)(?:'s| is| are|'re)? (?:going|meeting|leaving|planning))|"
                       r"(?:staying|sleeping) (?:at|round|with) (?:a |her |his |their )?(?:friend|mate|nan|gran|aunt|auntie|grandparent)s?'?s? tonight|"
-                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
+                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:gets?|getting) locked in|locked in (?:\w+ ){1,3}as (?:a )?punishment|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

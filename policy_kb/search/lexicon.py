@@ -116,6 +116,10 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     # a campaign's name is not the harm it is against: "anti-bullying week", "anti racism assembly"
     (r"\banti[- ]?(bull\w*|racis\w*|radicalis\w*|extremis\w*)", r"anti\1"),
     (r"\bface ?time\b", "facetime"),
+    # days typed short: "flies out tmrw", "mum gone since yday", "tonite"
+    (r"\b(?:tmrw|tmrrw|tmoz|tomoz|2moro|2morrow|tomorow|tommorow|tommorrow)\b", "tomorrow"),
+    (r"\b(?:tonite|2nite)\b", "tonight"),
+    (r"\b(?:yday|ystday|yesterdy)\b", "yesterday"),
     (r"\blive[ -]stream(s|ed|ing)?\b", r"livestream\1"),
     (r"\b(?:g ?mail|gmial|gmal|gamil|gmai)\b", "gmail"),
     (r"\b(?:hot ?mail|hotmial|hotmal|hotmai|hotmali)\b", "hotmail"),

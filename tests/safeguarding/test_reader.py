@@ -741,7 +741,19 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("my tutee walked out of period 2 and hasn't come back, she's been groomed by older men before", True),
     ("a yr 9 boy just left site on foot with two older lads, he's been going missing at weekends", True),
     ("the minibus driver is in there with a y5 girl, the door's shut, i can hear her crying", True),
+    # a weapon brought tomorrow, a knife wound, no adult there, taken somewhere by train, a threat to kill from outside, a
+    # little one home alone now, getting into a van now, "tmrw"; a place of worship to be "dealt with" today
+    ("a yr 10 says he's bringing a blade tomorrow to sort out the lad who jumped him", True),
+    ("year 11 turned up with a knife wound on his arm, says he owes money", True),
+    ("home visit, the 5 yr old answered the door and there's no adult there", True),
+    ("yr 9 boy is texting me from the train, scared, he doesn't know where they're taking him", True),
+    ("dad's outside threatening to kill mum, she's in the office with the kids", True),
+    ("yr 3 says his little brother home alone now, mum at work since 6", True),
+    ("older lad at the gate again and a yr 10 girl getting into his van now", True),
+    ("yr 12 says they took her passport and she flies out tmrw to get married", True),
+    ("a yr 9 says he's going to deal with the synagogue today, he's been watching far right videos", True),
     # a habit, not now
+    ("a yr 4 says he gets locked in his room as a punishment", False),
     ("the caretaker keeps going into the changing rooms while the girls are in there, he says it's to check the heating", False),
     # told of tonight, not danger tonight; safe at a friend's; every weekend; a man in a car seen off site
     ("at scouts tonight a yr 5 boy told me his brother hurts him when mum's at work", False),
