@@ -163,6 +163,9 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          # "found my tiktok and followed", "the guy i've been chatting to", "mum said it's fine" (to a post)
                          r"|\bfound my (?:tiktok|insta\w*|fb|facebook|account|profile|snap\w*|twitter|page|youtube)\b|\bi'?ve been (?:chatting|talking|gaming|playing) (?:to|with)\b"
                          r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b"
+                         # a parent in touch with the writer's own accounts: "a mum got my snapchat", "friends on fb"
+                         r"|\b(?:mum|dad|parent|carer)s?\b[^.?!]{0,40}\b(?:got|found|has) my (?:snap\w*|number|insta\w*|fb|facebook|whatsapp|mobile)\b"
+                         r"|\bfriends on (?:fb|facebook|insta\w*|snap\w*)\b"
                          # the school's own posts: "posted trip photos on the school fb and one girl's parents said no to photos"
                          r"|\bsaid no to (?:photos|pictures|pics|filming|videos?)\b|\b(?:posted|put up|uploaded|shared) (?:\w+ ){0,3}(?:photos?|pics|pictures|videos?) "
                          r"(?:\w+ ){0,2}on (?:the |our )?(?:school|class|dept|department|trust|pe|team)'?s? ")

@@ -149,7 +149,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
-            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)",
+            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:\w+ ){0,3}for (?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
             # found only after a search, or got out on their own: "wasn't found till he got to the bus station",
             # "found him 5 mins later in the car park", "got out of the minibus at a red light"
             r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",

@@ -152,7 +152,7 @@ _NOW = re.compile(
     r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
     # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
     r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off) (?:the )?(?:site|school)\b|"
-    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
+    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |head ?count (?:is |was )?(?:one|two|\d) (?:short|down)|(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
     # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
     # a little one home alone now; getting into a car now
     r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
@@ -201,7 +201,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:at|after) (?:the |a )?(?:brownies|cubs|scouts|guides|cadets|choir|church|youth club|club|training|practice|rehearsal|band|party|match|game|swimming|football|dance)(?: \w+)? tonight\b|"
                       r"\b(?:(?:told|showed) (?:me|us)|forwarded|posted|put|shared|saw|seen|spotted) (?:\w+ ){0,4}?tonight\b(?! (?:she|he|they|it)(?:'s| is| are|'re)? (?:going|meeting|leaving|planning))|"
                       r"(?:staying|sleeping) (?:at|round|with) (?:a |her |his |their )?(?:friend|mate|nan|gran|aunt|auntie|grandparent)s?'?s? tonight|"
-                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:gets?|getting) locked in|locked in (?:\w+ ){1,3}as (?:a )?punishment|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
+                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:gets?|getting) locked in|sleep\w* with a (?:knife|blade|bat|hammer) under|locked in (?:\w+ ){1,3}as (?:a )?punishment|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

@@ -444,6 +444,9 @@ def test_harm_told_in_everyday_words(message, category):
     "the head of drama answers pupils' messages on the drama account, is that ok?",
     # a viral challenge that is vandalism, asked about as behaviour
     "year 9s are doing a viral challenge where they rip soap dispensers off the wall, what sanction do we give?",
+    # a parent in touch with the writer's own accounts
+    "one of the dads in yr 5 is my brother in law, we've been friends on fb for years, do i have to unfriend him?",
+    "a year 2 mum got my whatsapp from the pta list and messaged me asking if her son ate his lunch, she's worried. can i reply?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -752,7 +755,10 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("older lad at the gate again and a yr 10 girl getting into his van now", True),
     ("yr 12 says they took her passport and she flies out tmrw to get married", True),
     ("a yr 9 says he's going to deal with the synagogue today, he's been watching far right videos", True),
+    # a head count short on a trip, still searching
+    ("on the year 4 zoo trip, head count is one down, we've been looking for her for 15 minutes", True),
     # a habit, not now
+    ("yr 9 says he sleeps with a bat under his bed because his stepdad hits him", False),
     ("a yr 4 says he gets locked in his room as a punishment", False),
     ("the caretaker keeps going into the changing rooms while the girls are in there, he says it's to check the heating", False),
     # told of tonight, not danger tonight; safe at a friend's; every weekend; a man in a car seen off site
