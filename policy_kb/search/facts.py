@@ -244,7 +244,7 @@ _EX_PARENT = re.compile(
     r"(?:kids?|sons?|daughters?|children|child|boys?|girls?|pupils?|students?) (?:\w+ ){0,2}(?:left|have left|has left|moved on|finished)\b"
     r"(?! (?:in|at) (?:the )?(?:end of )?(?:year|yr) ?\d)"
     r"|\bparents?\b[^.?!]{0,60}\b(?:their|her|his) (?:only )?(?:child|kid|son|daughter|children|kids) (?:has |have )?(?:all )?left\b(?! (?:her|his|their|a|an|some|my) )"
-    r"|\bnot a parent (?:here|at (?:our|the|this) (?:school|trust|academy)) any ?more\b|\bno (?:siblings|brothers or sisters|other (?:kids|children)) (?:still )?(?:here|at ours|with us|at (?:the|our) (?:school|academy))\b")
+    r"|\bnot a parent (?:here|at (?:our|the|this) (?:school|trust|academy)) any ?more\b|\b(?<!she s got )(?<!shes got )(?<!he s got )(?<!hes got )(?<!she has )(?<!he has )no (?:siblings|brothers or sisters|other (?:kids|children)) (?:still )?(?:here|at ours|with us|at (?:the|our) (?:school|academy))\b")
 # "...but his sister is still in year 4": a parent of the trust's communities after all
 _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|younger (?:one|brother|sister|son|daughter|child)|"
                              r"(?:brother|sister|sibling)s? (?:is |are )?(?:still )?(?:in|at)|(?:son|daughter|child|kid)s? (?:is |are )?still (?:in|at)|"

@@ -967,6 +967,8 @@ def test_a_personal_account_on_any_platform_is_not_a_separate_educational_one(ma
     ("can i accept the ex yr 11s? they left years ago, all 19 now", "ex_student", 19),
     ("a lad from my previous form is 20 these days and followed me", "ex_student", 20),
     ("a learner on our night course added me, is that ok", "current_student", None),
+    # the ex-student's own brothers and sisters are not a child of theirs at the school
+    ("ex student, he's 20 now, he's got no brothers or sisters at the school. can i accept his request?", "ex_student", 20),
 ])
 def test_who_they_are_and_their_age_said_in_passing(text, relation, age):
     facts = extract_facts(text)

@@ -84,6 +84,8 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("the account's been live a month. do we still need to send the url to slt?", "must"),
         ("a yr 7 asked to follow my insta, i haven't accepted. anything else i need to do?", "todo"),
         ("yr 5 boy sent a follow request, i declined. anything else", "todo"),
+        ("a yr 8 sent a follow request and i blocked her. was blocking enough?", "todo"),
+        ("i've declined him twice. do i just keep declining or is there something else i should do?", "todo"),
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
         ("what does the policy say about links?", "what"),
         ("We'd like to link to a museum's site from the class blog. What does the policy say?", "may"),
