@@ -156,7 +156,7 @@ _NOW = re.compile(
     # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
     # a little one home alone now; getting into a car now
     r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
-    r"(?:is|'s|s|are|going to|gonna|will|'ll) (?:\S+ ){0,2}(?:sort\w* out|deal\w* with|attack\w*|bomb\w*) (?:\S+ ){0,4}today\b|(?:stab|knife) (?:wound|injury)|"
+    r"(?:sort\w* out|deal\w* with|attack\w*|bomb\w*|shoot\w* up) (?:the |a |that |those |their )?(?:mosque|synagogue|temple|gurdwara|church|muslims?|jews?|school)\b[^.?!]{0,30}\btoday\b|(?:stab|knife) (?:wound|injury)|"
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:there|home|at home)\b|(?:doesn'?t|does not|don'?t) know where (?:they'?re|they are|he'?s|she'?s) taking|"
     r"(?:texting|messaging|ringing|calling) (?:me |us )?from (?:a|the) (?:train|bus|car|van)\b|(?:outside|here|at the (?:gate|door|school)) threatening to (?:kill|stab|shoot|hurt)|"
     r"(?:home alone|alone at home|at home alone|home on (?:his|her|their) own) (?:now|rn|right now)\b|getting in(?:to)? (?:a|the|his|her|an) (?:\w+ )?(?:car|van) (?:now|rn|right now)\b")
