@@ -60,7 +60,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"watch\w*|naked|undress\w*|getting changed|bod(?:y|ies)|comments?)", r"keep(?:s|ing)? (?:their |our |it )?secrets?", r"our (?:little )?secret",
             r"rude (?:videos?|pictures?|photos?|games?)", r"porn\w*", r"adult (?:videos?|films?|content)",
             r"indecent", r"expos(?:ed|ing) (?:himself|herself)", r"flash(?:ed|ing)", r"hand up (?:her|his) (?:skirt|top|shirt)",
-            r"up (?:her|his) skirt", r"upskirt\w*", r"up (?:\w+'? )?skirts?", r"rank(?:s|ed|ing)? (?:the )?girls",
+            r"up (?:her|his) skirt", r"upskirt\w*", r"up (?:\w+'? ){0,2}skirts?", r"rank(?:s|ed|ing)? (?:the )?girls",
             r"what (?:he|they|he'?d|they'?d|i'?d) (?:would )?do to (?:her|them)", r"(?:take|took|taking) (?:his|her|their) "
             r"(?:top|clothes|shirt|trousers|pants|knickers) off", r"(?:turn|put) (?:his|her|their) camera on", r"(?:trousers|pants|knickers|skirt) (?:down|off|up)",
             r"(?:grab|grabb\w*|touch\w*|slap\w*) (?:\w+ )?(?:bums?|bottoms?|breasts?|boobs|chests?|crotch)",

@@ -325,6 +325,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("the police were there again last night at one of our families, the kids were on the doorstep", "domestic abuse"),
     ("policy q - if a colleague has a yr 10 on facebook and likes all her bikini pics is that a policy thing or more",
      "staff conduct"),
+    # filming up girls' skirts, two words between
+    ("some yr 8 lads keep filming up the girls' skirts on the stairs", "sexual abuse"),
     # a swastika drawn more than once; a story about wanting to die; a young person pushed to attack people
     ("yr 8 has got swastikas on his pencil case and keeps doing the salute in class", "radicalisation"),
     ("a yr 10's poem for homework is all about wanting to die and how she would do it", "suicide"),
