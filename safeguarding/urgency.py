@@ -138,6 +138,7 @@ _NOW = re.compile(
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:is |are )(?:there|home|in)\b|no (?:adult|parent|carer|grown[- ]?up)s? (?:there |home |around )?since\b|"
     r"(?:sleeping|staying) (?:at|in|round) (?:the |a )?(?:\w+ )?(?:flat|house|place) of (?:a|an|some) (?:\w+ )?(?:man|men|adult|stranger|guy|bloke)|"
     r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger)'?s (?:flat|house|place)|"
+    r"(?:sleeping|staying|living) with (?:some |a |an |two |these )?(?:older|grown|adult) (?:\w+ )?(?:guys|men|lads|man|bloke|males)\b|"
     r"(?:'s|s|has|have|'ve|just) (?:run|ran) (?:away|from (?:home|her|his|their|the (?:house|home|placement|unit)))\b|(?:is|'s|are|'re) (?:now )?threatening to (?:kill|stab|shoot)|"
     r"(?:(?:messaged|texted|dm'?d|rang|called|snapped) |sent (?:a |an )?(?:\w+ )?(?:message |snap |dm |text )?(?:to )?)(?:me|my)\b[^.?!]{0,40}\bat (?:midnight|[1-4] ?am|1[01] ?pm)\b"
     r"(?![^.?!]*\blast night)|(?:saw|see|seen|showing|shows) (?:\w+ ){0,3}(?:on|from) snap ?map\b|not (?:been )?in since\b|"

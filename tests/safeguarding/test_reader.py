@@ -757,6 +757,8 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("older lad at the gate again and a yr 10 girl getting into his van now", True),
     ("yr 12 says they took her passport and she flies out tmrw to get married", True),
     ("a yr 9 says he's going to deal with the synagogue today, he's been watching far right videos", True),
+    # off school and staying with older men
+    ("yr 10 girl absent all week, her friend says she's staying with some older lads in town", True),
     # a head count short on a trip, still searching
     ("on the year 4 zoo trip, head count is one down, we've been looking for her for 15 minutes", True),
     # a habit, not now
