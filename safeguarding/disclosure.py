@@ -257,7 +257,7 @@ _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: tea
               r"governors?|invigilators?|(?:our|the|deputy) dsl),? ")
 # ...who is not the one told or written to: "a mum told our TA she's taking her to see the aunties", "Hello Mr Roberts,"
 _SPOKEN_TO = re.compile(r"\b(?:told|tells?|telling|asked|said to|says to|hello|hi|hiya|dear|morning|afternoon|thanks)"
-                        r"(?: (?:our|the|a|an|her|his|their|my))?\s*$")
+                        r"(?: (?:" + "|".join(who.TOLD_WHOM) + r"))?\s*$")
 _STAFF_ACTOR = re.compile(
     r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"
     r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"

@@ -150,8 +150,8 @@ _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than
                       r"|\b(?:he|she)(?:'s| is) (?:a )?grown (?:man|woman|adult|up)")
 
 
-# A question about the writer's own accounts, connections and consents ("she's just followed me on TikTok", "consent
-# from everyone"): with no word of harm and nobody telling or showing them anything, the second reader's hunch alone
+# A question about the writer's own accounts, connections, consents and the school's own posts ("she's just followed me
+# on TikTok", "consent from everyone"): with no word of harm and nobody telling or showing them anything, the second reader's hunch alone
 # does not make it a concern (disclosure.read).
 MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b|\b(?:follow|friend) requests?|\b(?:requested|followed|added) me\b"
                          r"|\bconsent\b|\bapprov\w*|\bwho would have to\b"

@@ -2,9 +2,10 @@
 grooming and exploitation, radicalisation, FGM and forced marriage, a missing child, peers, exposure online, staff, a disclosure."""
 from __future__ import annotations
 
-from .who import ANOTHER_ADULT
+from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD
 
-# Not back in class since lunch: a missing child, and one who may be in danger now (urgency._NOW).
+# Not back in class since lunch, a head count short on a trip: a missing child, and one who may be in danger now (urgency._NOW).
+HEAD_COUNT_SHORT = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)"
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
                     r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
 
@@ -98,8 +99,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
             r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)(?! (?:\S+ ){0,5}(?:blisters?|rubbing|hurt|too (?:big|small)|for pe|for the))",
             r"(?:two|2) phones|second phone|burner phone|designer (?:stuff|gear|things|clothes|bags?)", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
-            r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)",
-            r"gang\w*", r"cuckoo\w*", r"train tickets? to",
+            r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)", r"gang\w*", r"cuckoo\w*", r"train tickets? to",
             r"(?:made|forced|pressured|told) to (?:be nice|sleep with|do (?:stuff|things|favours)|have sex|go with)",
             r"pay(?:ing)? off (?:what (?:she|he|they) owes?|a debt|her debt|his debt)", r"boyfriend'?s (?:mates|friends)",
             # "paid to get younger kids to run errands for someone on the estate"
@@ -149,7 +149,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
-            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:\w+ ){0,3}for (?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
+            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:\w+ ){0,3}for (?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
             # found only after a search, or got out on their own: "wasn't found till he got to the bus station",
             # "found him 5 mins later in the car park", "got out of the minibus at a red light"
             r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",
@@ -169,7 +169,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"gone to meet (?:someone|a man|a guy)", r"unaccounted for",
             # on a trip: "no longer with the group, we last saw him in the gift shop"
             r"(?:no longer|not|isn'?t|wasn'?t) with (?:the|his|her|their|our) (?:group|class|party|others)", r"separated from (?:the|his|her|their|our) (?:group|class|party)",
-            GONE_SINCE_LUNCH,
+            GONE_SINCE_LUNCH, HEAD_COUNT_SHORT,
             r"absent (?:for )?(?:\d+|two|three|four|five|six|several) weeks", r"off(?: school)? (?:for )?(?:\d+|two|three|four|five|six|several) weeks now", r"left in the night",
             r"(?:no answer|nobody (?:home|in|answered)|no ?one (?:home|in|answered)) (?:at|on|to) (?:the |our |a )?(?:home visit|door)",
             r"house (?:looks|is|was|seems) empty", r"missing (?:from )?education"),
@@ -213,7 +213,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "staff conduct": {
         "strong": (
-            r"(?<!told the )(?<!told our )(?<!told a )(?<!told an )(?<!told my )(?<!told her )(?<!told his )(?<!told their )(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
+            NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|(?:our|my) head(?! of)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
             r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"

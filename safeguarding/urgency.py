@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .signs_beyond import GONE_SINCE_LUNCH
+from .signs_beyond import GONE_SINCE_LUNCH, HEAD_COUNT_SHORT
 
 _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
@@ -153,7 +153,7 @@ _NOW = re.compile(
     r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
     # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
     r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off) (?:the )?(?:site|school)\b|"
-    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |head ?count (?:is |was )?(?:one|two|\d) (?:short|down)|(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
+    r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |" + HEAD_COUNT_SHORT + r"|(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
     # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
     # a little one home alone now; getting into a car now
     r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
