@@ -107,9 +107,12 @@ class KnowledgeBase:
     elsewhere: tuple[Elsewhere, ...] = ()
 
     def who_knows(self, question: str) -> str | None:
-        """Who is likely to know about a question the policy does not cover, if its topic is known."""
+        """Who is likely to know about a question the policy does not cover, if its topic is known: the
+        topic of its last question first ("…the trip photos are up. separately, how do I go part-time?")."""
         said = " ".join(question.lower().replace("’", "'").split())
-        return next((e.who for e in self.elsewhere if e.topics.search(said)), None)
+        end = said.rfind("?")
+        last = said[max(said.rfind(".", 0, end), said.rfind("?", 0, end), said.rfind("!", 0, end)) + 1:end] if end > 0 else ""
+        return next((e.who for part in (last, said) if part for e in self.elsewhere if e.topics.search(part)), None)
 
     def clause(self, clause_id: str) -> Clause:
         """Return the clause with this id (KeyError if unknown)."""

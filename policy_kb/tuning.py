@@ -38,3 +38,12 @@ def tuning_rows(folder: Path = EVAL, name: str = "*.jsonl") -> Iterator[dict]:
     """Every row of eval/NAME and eval/round*/NAME that may be learnt from, in a fixed order."""
     for path in sorted(folder.glob(name)) + sorted(folder.glob(f"round*/{name}")):
         yield from (row for row in jsonl_rows(path) if not kept_aside(row["id"]))
+
+
+def text_features():
+    """What the bot's text classifiers read (scikit-learn, imported here; ImportError without it): TF-IDF of
+    character 3-5-grams within words and of words and word pairs."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_union
+    return make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
+                      TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))

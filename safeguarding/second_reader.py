@@ -39,7 +39,7 @@ import logging
 from functools import cache
 from pathlib import Path
 
-from policy_kb.tuning import EVAL, jsonl_rows, tuning_rows
+from policy_kb.tuning import EVAL, jsonl_rows, text_features, tuning_rows
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,9 @@ def training_rows(folder: Path = EVAL, training: Path = TRAINING) -> list[tuple[
 @cache
 def _model():
     try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline, make_union
+        from sklearn.pipeline import make_pipeline
+        features = text_features()
         rows = training_rows()
     except (ImportError, OSError, ValueError, KeyError) as exc:
         log.warning("second reader unavailable (%s): the signs of harm work alone", type(exc).__name__)
@@ -71,8 +71,6 @@ def _model():
     if not any(is_disclosure for _, is_disclosure in rows) or all(is_disclosure for _, is_disclosure in rows):
         log.warning("second reader unavailable (no labelled messages): the signs of harm work alone")
         return None
-    features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
-                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
     model = make_pipeline(features, LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000))
     model.fit([text for text, _ in rows], [is_disclosure for _, is_disclosure in rows])
     return model

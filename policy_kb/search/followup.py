@@ -178,7 +178,7 @@ def read(matcher: Matcher, message: str, last: str | None) -> Reading:
     if alone.kind == "unknown" and not leads_on(message) and not _POINTS_BACK.search(message) and not asks_who:
         return Reading(alone, message)  # a new question the policy does not cover
     both = joined(last, message)
-    together, before = matcher.answer(both), matcher.answer(last)
+    together, before = matcher.answer(both, follow_on=True), matcher.answer(last)
     if together.kind == "unknown":
         return Reading(alone, message)
     if together.clause_id == before.clause_id != alone.clause_id and not holds and _names_its_own(matcher, message, alone) \

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
-from . import draft, hearsay, means, role, wording
+from . import draft, hearsay, means, role, subject, wording
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -26,7 +26,6 @@ from .second_opinion import (
     UNSURE,
     UNSURE_BY,
     UNSURE_NEAR,
-    VOUCH,
     VOUCH_SCORE,
     WEIGHT,
     SecondOpinion,
@@ -34,6 +33,7 @@ from .second_opinion import (
     offered_instead,
     opinion_for,
     uncovered,
+    vouched,
 )
 from .stance import asked, decide, settles
 
@@ -68,6 +68,7 @@ class Matcher:
         self._index = build_index(kb.clauses, self._kb_terms)
         self._clause_ids = tuple(doc.clause_id for doc in self._index.docs)
         self._opinion = opinion_for(kb, self._with_terms) if opinion is True else opinion or None
+        subject.warm()  # its classifier is trained now, not on someone's first message
 
     @property
     def opinion(self) -> SecondOpinion | None:
@@ -108,7 +109,7 @@ class Matcher:
         relevant = []
         for candidate in self._scored(text, own_words, facts, second):
             requires = self.kb.by_id[candidate.clause_id].requires
-            if requires.met(said) or (_vouched(candidate, vouching) and not requires.ruled_out(said)):
+            if requires.met(said) or (vouched(candidate.clause_id, candidate.score, vouching) and not requires.ruled_out(said)):
                 relevant.append(candidate)
         return tuple(relevant[:MAX_CANDIDATES])
 
@@ -167,15 +168,16 @@ class Matcher:
         rules = [clause_id for clause_id in best[:TOPIC_POOL] if self.kb.by_id[clause_id].stance != "information"]
         return tuple((rules if len(rules) > 1 else best)[:TOPIC_CHOICES])
 
-    def answer(self, text: str, facts: Mapping[str, Any] | None = None) -> Reply:
-        """Answer, ask a clarifying question, offer a choice, or say unknown."""
+    def answer(self, text: str, facts: Mapping[str, Any] | None = None, follow_on: bool = False) -> Reply:
+        """Answer, ask a clarifying question, offer a choice, or say unknown (`follow_on`: a message joined to the last question)."""
         text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
         text = role.read(hearsay.read(text))  # "someone on the parents whatsapp says…", "caretaker here -": not asked
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)
         candidates = self._rank(text, known, second)
-        if not facts and candidates and self._none_answers(candidates, second) and not self._backed(candidates, text, known):
+        if not facts and candidates and (self._none_answers(candidates, second) and not self._backed(candidates, text, known)
+                                         or not follow_on and subject.changes_subject(text, self._answered)):  # "…consent all checked. is there an expenses form?"
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
@@ -236,6 +238,10 @@ class Matcher:
             also=decision.also, candidates=candidates, clarification=decision.clarification, facts=frozen,
         )
 
+    def _answered(self, question: str) -> bool:
+        """The policy answers this question read alone: the second opinion is not sure nothing does, or the matcher finds a clause."""
+        return uncovered(self._second(question)) < NONE_SURE or self.answer(question).kind != "unknown"
+
     @staticmethod
     def _none_answers(candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> bool:
         """The second opinion has read many questions like this one that no clause answers ("is it a
@@ -290,11 +296,3 @@ def _says_who(facts: Mapping[str, Any] | None) -> bool:
 def _same(one, other) -> bool:
     """Two decisions a person would read as the same answer: the same clause quoted, the same verdict."""
     return (one.clause_id, one.verdict) == (other.clause_id, other.verdict)
-
-
-def _vouched(candidate: Candidate, second: Mapping[str, float]) -> bool:
-    """The second opinion is sure of this clause and the question's own words score well against it
-    (its score less what the opinion added): enough to answer a wording its relevance rule did not
-    foresee (but never one the rule rules out: a veto, or a "!concept")."""
-    chance = second.get(candidate.clause_id, 0.0)
-    return chance >= VOUCH and candidate.score - WEIGHT * chance >= VOUCH_SCORE

@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from ..model import KnowledgeBase
-from ..tuning import jsonl_rows, tuning_rows
+from ..tuning import jsonl_rows, text_features, tuning_rows
 
 log = logging.getLogger(__name__)
 
@@ -151,14 +151,12 @@ def _trained(pairs: tuple[tuple[str, str], ...], prepare: Callable[[str], str] =
         return None
     try:
         import sklearn
-        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline, make_union
+        from sklearn.pipeline import make_pipeline
+        features = text_features()
     except ImportError:
         log.warning("second opinion unavailable (no scikit-learn): the matcher works alone")
         return None
-    features = make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True),
-                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
     model = make_pipeline(features, LogisticRegression(C=C, tol=TOLERANCE, max_iter=3000))
     texts, labels = [prepare(question) for question, _ in pairs], [clause_id for _, clause_id in pairs]
     settings = [sklearn.__version__, repr(model.get_params(deep=True))]  # any change of model or data: a new file
@@ -224,3 +222,11 @@ def offered_instead(clause_id: str, candidates, second: Mapping[str, float], kb:
     text = kb.by_id[clause_id].text
     others = [c.clause_id for c in candidates if c.clause_id != clause_id and c.score >= floor and kb.by_id[c.clause_id].text != text]
     return max(others, key=lambda other: second.get(other, 0.0)) if others else None
+
+
+def vouched(clause_id: str, score: float, second: Mapping[str, float]) -> bool:
+    """The second opinion is sure of this clause and the question's own words score well against it
+    (its `score` less what the opinion added): enough to answer a wording its relevance rule did not
+    foresee (but never one the rule rules out: a veto, or a "!concept")."""
+    chance = second.get(clause_id, 0.0)
+    return chance >= VOUCH and score - WEIGHT * chance >= VOUCH_SCORE
