@@ -236,6 +236,8 @@ def any_sign(text: str) -> bool:
 _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
                              r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|(?:at|from|of) (?:his|her|their) (?!last|previous|old|former)(?:\w+ ){0,2}club|"
                              r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|"
+                             # "a youth footy coach round here", "a local boxing coach"
+                             r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"
                              r"isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
 

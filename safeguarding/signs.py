@@ -97,7 +97,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",
-            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"on (?:her|his|their) own "
+            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"(?:are|is|were|was|been|being|left|stay\w*) (?:\w+ ){0,2}(?:at )?home (?:by|on) (?:themselves|himself|herself|their own|his own|her own)\b", r"on (?:her|his|their) own "
             r"(?:at night|all (?:day|night|weekend)|this morning|overnight)", r"(?:no|without) (?:electric\w*|gas|heating|"
             r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)"
             r"(?! (?:\w+ )?(?:consent|forms?|slips?|money|payments?|letters?|parcels?|books?|data|results|signatures?|photos?|"

@@ -110,7 +110,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "radicalisation": {
         "strong": (
             r"radicali[sz]\w*", r"extremis\w*", r"swastikas?", r"nazi\w*", r"far[- ]right", r"white power", r"race war",
-            r"jihad\w*", r"\bisis\b", r"terroris\w*", r"terror attacks?", r"(?<!space )invaders\b", r"great replacement", r"remigration",  # "calling our pupils 'invaders'"
+            r"jihad\w*", r"\bisis\b", r"islamists?\b", r"glorif\w* (?:\w+ ){0,3}(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|nazis?|extremis\w*)", r"terroris\w*", r"terror attacks?", r"(?<!space )invaders\b", r"great replacement", r"remigration",  # "calling our pupils 'invaders'"
             r"(?:our|this|the|my) school (?:would|will|is going to|gonna|'d|is) (?:be )?next\b",
             r"prais\w* (?:the |a |that |those )?(?:\w+ )?(?:terror\w*|attacks?|attackers?|bomb\w*|shoot\w*|hitler|isis|nazis?)", r"prevent (?:thing|referral|concern|issue)", r"sending them (?:all )?back",
             r"hate (?:group|speech|crime)", r"(?:push|pressur|encourag|urg|groom)\w* (?:him|her|them) to (?:attack|stab|bomb|kill|shoot)\w*", r"(?:make|making|made|build|building) a bomb", r"bomb (?:the|a|our)",

@@ -338,6 +338,11 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a yr 6 tried a tiktok challenge where you hold your breath till you pass out", "exposed online"),
     # links left for a child, not under the school's own post
     ("a man keeps leaving porn links in the comments on a yr 8 girl's tiktok", "sexual abuse"),
+    # an extremist group praised (the first a guard: "terror attack" was a sign already); young children left at home
+    # with no adult
+    ("a yr 10 lad keeps sharing videos glorifying the terror attack on his snapchat", "radicalisation"),
+    ("our yr 11 is following islamist accounts and asking friends to join", "radicalisation"),
+    ("a yr 2's sister says the twins are left at home on their own every night while mum goes out", "neglect"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -863,6 +868,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     ("the head is drunk and about to drive the year 6 team in the minibus", "headteacher"),
     ("a mum told our TA she is taking her daughter abroad to be cut this summer", "child"),
     ("Hello Mrs Patel, sorry to grab you, a year 3 told me his dad hits him", "child"),
+    # a coach in the community, not the school's
+    ("a local boxing coach has been giving some of our yr 8 boys lifts and cash, one of them told me", "child"),
+    ("the rugby coach round here messages a yr 9 lad every night and tells him not to tell his mum", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
