@@ -66,6 +66,19 @@ async def test_a_question_the_policy_answers_with_another_clause_is_not_hijacked
     assert KB.by_id["sanctioned.no_private_dm"].text in reply.text
 
 
+async def test_a_situation_told_before_a_question_on_another_subject_is_not_walked_through(bot):
+    # the situation is background: the question asked is about pay, which the policy does not cover
+    reply = await bot.send("c-aside", "a parent sent me a friend request on facebook last night and i ignored it. "
+                                      "separately, who do i ask about getting my pension statement sent to my new address?")
+    assert "doesn't cover that" in reply.text and "HR (or payroll) should be able to help" in reply.text
+    assert "Answer with a button or by typing" not in reply.text
+    assert reply.activities[-1]["entities"][0]["stance"] == "not_covered"
+    # the same situation, with a question about it, is still answered (and can be walked through)
+    reply = await bot.send("c-aside2", "a parent sent me a friend request on facebook last night and i ignored it. "
+                                       "do i need to do anything else?")
+    assert "doesn't cover that" not in reply.text
+
+
 async def test_a_described_situation_is_answered_and_can_be_walked_through(bot):
     # The policy decides it from what the message says: the answer comes first, and the walk-through is a
     # button away (with what the message said already filled in); asking for a walk-through starts it.

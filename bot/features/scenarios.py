@@ -40,8 +40,8 @@ def situation_match(qa, turn: Turn) -> Match | None:
     situation; one the Q&A cannot decide, or that asks to be walked through, starts the walk.
     """
     found = qa.situation_in(turn)
-    if found is None:
-        return None
+    if found is None or found.scenario is not None and qa.matcher.changes_subject(turn.text):
+        return None  # "…i've ignored the parent's request. totally unrelated: how much compassionate leave do we get?"
     if found.scenario is not None and not ASKS_TO_BE_WALKED.search(turn.text) and qa.reply_for(turn).kind == "answer":
         return None
     return Match(found.score, found)

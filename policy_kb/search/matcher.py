@@ -177,7 +177,7 @@ class Matcher:
         second = self._second(text)
         candidates = self._rank(text, known, second)
         if not facts and candidates and (self._none_answers(candidates, second) and not self._backed(candidates, text, known)
-                                         or not follow_on and subject.changes_subject(text, self._answered)):  # "…consent all checked. is there an expenses form?"
+                                         or not follow_on and self.changes_subject(text)):  # "…consent all checked. is there an expenses form?"
             return Reply(kind="unknown", candidates=candidates, facts=frozen)
         if not candidates or candidates[0].score < UNKNOWN_BELOW:
             choices = () if facts else self.topic(text)
@@ -238,9 +238,9 @@ class Matcher:
             also=decision.also, candidates=candidates, clarification=decision.clarification, facts=frozen,
         )
 
-    def _answered(self, question: str) -> bool:
-        """The policy answers this question read alone: the second opinion is not sure nothing does, or the matcher finds a clause."""
-        return uncovered(self._second(question)) < NONE_SURE or self.answer(question).kind != "unknown"
+    def changes_subject(self, text: str) -> bool:
+        """The last question is about something else than what comes before it, and the policy does not answer it alone."""
+        return subject.changes_subject(text, lambda part: uncovered(self._second(part)) < NONE_SURE or self.answer(part).kind != "unknown")
 
     @staticmethod
     def _none_answers(candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> bool:
