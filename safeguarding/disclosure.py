@@ -152,7 +152,8 @@ _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )
 
 # A colleague's contact with pupils asked about as a rule ("...replies to students' DMs on the team account. is that ok?"),
 # unless there is more to it than contact: at night, in secret, alone, gifts, touch, looks
-_IS_THAT_ALLOWED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:\w+ )?(?:ok|okay|allowed|alright|fine|acceptable|against (?:the )?polic\w*)\W*$")
+_IS_THAT_ALLOWED = re.compile(r"(?:\b(?:is|was) (?:that|this|it) (?:\w+ )?(?:ok|okay|allowed|alright|fine|acceptable|a problem|an issue|against (?:the )?polic\w*)"
+                              r"|\bany (?:problems?|issues?)|^[^?]*[.,] (?:fine|ok|okay|alright|allowed)\b[^.?!]{0,40})\W*$")  # "…, any problem?", "… fine since she's 18?"
 _MORE_THAN_CONTACT = re.compile(r"\b(?:late|night|\d ?(?:am|pm)|midnight|secret\w*|alone|private(?:ly)?|gifts?|presents?|money|lifts?|touch\w*|"
                                 r"hug\w*|kiss\w*|lap|bod(?:y|ies)|bikini|swim\w*|sexy|hot|gorgeous|beautiful|stunning|mature|meet\w*|"
                                 r"relationship|dating|date|photos? of (?:her|him)|pics? of (?:her|him)|nudes?|don'?t tell)\b")

@@ -442,6 +442,7 @@ def test_harm_told_in_everyday_words(message, category):
     "school camera's broken, can i photograph the kids' models on my phone and delete them after?",
     # the writer's own husband or wife is not a child's marriage
     "my wife wants to share our wedding photos with the parents from my class, can she tag me?",
+    "getting married over easter and my yr 4s want to see a picture, can i put one on our class blog?",
     # a nasty comment or link under the school's own post is the comments rule's; a photo posted without consent
     "someone left a racist comment on the school's facebook post about the y6 leavers, do i delete it?",
     "there are spam porn links in the comments on our class blog, can i just remove them",
@@ -449,6 +450,9 @@ def test_harm_told_in_everyday_words(message, category):
     # a colleague's contact with pupils, asked about as a rule
     "our netball coach accepted follow requests from two of the yr 10 team on insta. is that allowed?",
     "the head of drama answers pupils' messages on the drama account, is that ok?",
+    # (the first a guard: it was read as nothing already)
+    "a cover supervisor in maths accepted a follow from a yr 12 lad who turned 18 in may. fine since he's an adult?",
+    "my colleague wants to add a sixth former who's 18 on linkedin for work experience. any problems?",
     # a viral challenge that is vandalism, asked about as behaviour
     "year 9s are doing a viral challenge where they rip soap dispensers off the wall, what sanction do we give?",
     # a parent in touch with the writer's own accounts
