@@ -65,8 +65,8 @@ _BACK_AS_STUDENT = re.compile(
 # A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
 # for ("a colleague who left the trust in july wants to know…")
 _STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
-               r"|\b(?:colleague|friend|teacher|ta|member of staff)(?: who)?(?: has| had| s)? (?:just |already )?left "
-               r"(?:the trust|cmat|cockburn|the academy)\b")
+               r"|\b(?:colleagues?|friend|teachers?|tas?|members? of staff)(?: who)?(?: has| had| s)? (?:just |already )?left "
+               r"(?:the trust|cmat|cockburn|the academy|us)\b")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
                      rf"|{_STAFF_LEFT}|\b(?:she|he)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)\b"
                      r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")

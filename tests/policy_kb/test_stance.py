@@ -637,6 +637,8 @@ DECISIONS = [
     # asked for a colleague: one who has left the trust, one who would use her own gmail
     ("a colleague who left the trust at christmas wants to know if she can add parents on facebook now",
      "personal.no_contact_parents_children", "yes"),
+    ("two of our TAs left the trust last summer and work for the council now. can they friend parents on fb?",
+     "personal.no_contact_parents_children", "yes"),
     ("my ECT asked if it's ok to email parents from her gmail because outlook keeps crashing",
      "personal.official_email", "no"),
     # a parent from a class I used to teach, after I have left
