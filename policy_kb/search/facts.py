@@ -48,7 +48,7 @@ _EX = re.compile(
     r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
 )
 _CURRENT = re.compile(
-    r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b"
+    r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b|\b(?:upper|lower) (?:sixth|6th)\b|\bpost-? ?16 (?:student|learner|apprentice|resit|course|programme)"
     # "a year 4 keeps messaging me", "yr 5 girl sent a request": a primary pupil now (not "the yr 6 blog", "a yr 4 dad")
     r"|\b(?:a|one of (?:my|our|the)) (?:year|yr|y) ?[1-6]s?\b(?! (?:parent|mum|dad|class|teacher|blog|account|page|group|trip|residential)s?\b)|\b(?:year|yr|y) ?[1-6] (?:girl|boy|lad|pupil|student|child|kid)s?\b"
     r"|\bin (?:one of )?my (?:class|form|set|tutor group|lesson)(?:e?s)?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"

@@ -294,7 +294,7 @@ def _friend_rule(clause: Clause, facts: Mapping[str, Any]) -> Decision:
                 "school matters and the trust’s reputation still applies — and if they are also a parent/carer of a "
                 "child at the trust, you must not connect.")
         return Decision(clause.id, "yes", "Yes — the rule stops at ex-students under 18", note, ADVICE_STILL_APPLIES)
-    if relation == "student_unspecified":  # under 18, current or an ex-student, the rule covers them: nothing to ask
+    if relation == "student_unspecified" or relation is None and under_18 is not None:  # "he's 20 now": still a student?
         return (Decision(clause.id, "no", "No — not a student under 18, current or former", "Under 18, the rule covers them.")
                 if under_18 else Decision(clause.id, clause.verdict, clause.headline, clarification=ask_student_status(clause.id)))
     return Decision(clause.id, clause.verdict, clause.headline)

@@ -1047,3 +1047,14 @@ def test_a_clause_the_second_opinion_all_but_rules_out_is_offered_not_answered_f
     reply = matcher.answer("the group chat for our department is full of moaning about the new rota. "
                            "who do i raise rota problems with?")
     assert reply.kind in ("choose", "unknown")
+
+
+def test_an_adult_not_said_to_be_a_current_or_ex_student_is_asked_about(matcher):
+    # 20 is past the ex-student age, but a current student of any age is barred: one question, not a guess
+    reply = matcher.answer("a lad who's 20 now wants to follow me on insta, he did his gcses with us ages ago. all good?")
+    assert reply.kind == "clarify" and reply.clarification.asks == ("relation", "under_18")
+    # upper sixth and post-16 courses are current students
+    for question in ("upper sixth lad, 18, wants to add me on snapchat, fine?",
+                     "a 19 year old on our post-16 programme added me on facebook, is that ok?"):
+        reply = matcher.answer(question)
+        assert (reply.kind, reply.verdict, reply.facts.get("relation")) == ("answer", "no", "current_student")
