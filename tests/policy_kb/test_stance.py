@@ -639,6 +639,8 @@ DECISIONS = [
      "personal.no_contact_parents_children", "yes"),
     ("two of our TAs left the trust last summer and work for the council now. can they friend parents on fb?",
      "personal.no_contact_parents_children", "yes"),
+    # an account set up without running it past SLT
+    ("made a twitter for the chess club over the weekend, never ran it by slt as it's tiny. ok?", "sanctioned.slt_approval", "no"),
     ("my ECT asked if it's ok to email parents from her gmail because outlook keeps crashing",
      "personal.official_email", "no"),
     # a parent from a class I used to teach, after I have left
