@@ -78,7 +78,7 @@ def settles(clause_id: str, facts: Mapping[str, Any]) -> bool:
 _WH = re.compile(
     r"^\s*(?:and\s+)?(?:what|whats|wat|wats|which|who|whom|whose|how|where|why|when|could you (?:list|confirm|tell)"
     r"|can you (?:list|confirm|tell)|list|remind me|tell me|explain|define|in what)\b")
-_ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it|\w+ing) enough\b|\b(?:anything|something) else\b"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
+_ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it|\w+ing) enough\b|\b(?:anything|something) else\b|\bthat'?s (?:the end of it|it|that|me done|job done)\b(?: (?:then|right|yeah))?,? (?:is(?:n'?t| not) it|right|yeah)?\W*$"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
 _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
     r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"

@@ -85,6 +85,8 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("a yr 7 asked to follow my insta, i haven't accepted. anything else i need to do?", "todo"),
         ("yr 5 boy sent a follow request, i declined. anything else", "todo"),
         ("a yr 8 sent a follow request and i blocked her. was blocking enough?", "todo"),
+        ("a year 10 requested me on insta and i declined, that's the end of it right?", "todo"),
+        ("blocked the yr 9 who followed me. thats me done isn't it", "todo"),
         ("i've declined him twice. do i just keep declining or is there something else i should do?", "todo"),
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
         ("what does the policy say about links?", "what"),
