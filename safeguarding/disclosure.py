@@ -259,7 +259,7 @@ _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: tea
               r"coach(?:es)? (?:from|at) (?:our|the school)\b[^.?!]{0,30}?|coach(?:es)? who runs? (?:the |our )?after[- ]?school|"
               r"governors?|invigilators?|(?:our|the|deputy) dsl),? ")
 # ...who is not the one told or written to: "a mum told our TA she's taking her to see the aunties", "Hello Mr Roberts,"
-_SPOKEN_TO = re.compile(r"\b(?:told|tells?|telling|asked|said to|says to|hello|hi|hiya|dear|morning|afternoon|thanks)"
+_SPOKEN_TO = re.compile(r"\b(?:" + "|".join(who.TOLD_VERBS) + r"|tells?|telling|asked|said to|says to|hello|hi|hiya|dear|morning|afternoon|thanks)"
                         r"(?: (?:" + "|".join(who.TOLD_WHOM) + r"))?\s*$")
 _STAFF_ACTOR = re.compile(
     r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"

@@ -9,9 +9,11 @@ from typing import Callable
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Someone else in a sentence about a member of staff ("told her teacher that her uncle touches her"): the one who acts
 ANOTHER_ADULT = r"someone|mum|mummy|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+"
-# ...and the member of staff someone told ("mum told our TA she touched the oven") is not the one who acted either
+# ...and the member of staff someone told ("mum told our TA she touched the oven") or wrote to ("a yr 8 messaged my
+# colleague on snapchat", "a parent sent my colleague a thank you message") is not the one who acted either
 TOLD_WHOM = ("the", "our", "a", "an", "my", "her", "his", "their")
-NOT_THE_ONE_TOLD = "".join(f"(?<!told {word} )" for word in TOLD_WHOM)
+TOLD_VERBS = ("told", "messaged", "sent", "texted", "emailed", "dmed", "dm'd", "dmd")
+NOT_THE_ONE_TOLD = "".join(f"(?<!{verb} {word} )" for verb in TOLD_VERBS for word in TOLD_WHOM)
 
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"

@@ -642,9 +642,11 @@ DECISIONS = [
     ("two of our TAs left the trust last summer and work for the council now. can they friend parents on fb?",
      "personal.no_contact_parents_children", "yes"),
     # an account set up without running it past SLT
-    ("made a twitter for the chess club over the weekend, never ran it by slt as it's tiny. ok?", "sanctioned.slt_approval", "no"),
+    ("made a twitter for the chess club over the weekend, never ran it by slt as it's tiny. ok?", "sanctioned.slt_approval",
+     "no"),
     # approved by the SLT member who links with the department
-    ("our slt link for pastoral signed it off on monday. can i set up the wellbeing insta now?", "sanctioned.slt_approval", "yes"),
+    ("our slt link for pastoral signed it off on monday. can i set up the wellbeing insta now?", "sanctioned.slt_approval",
+     "yes"),
     ("my ECT asked if it's ok to email parents from her gmail because outlook keeps crashing",
      "personal.official_email", "no"),
     # a parent from a class I used to teach, after I have left
