@@ -45,6 +45,11 @@ _NOW = re.compile(
     r"(?:call|phone|rang|ringing)[^.?!]{0,40}whisper\w*|outside in (?:the|a|his|her|their) (?:car|van)|going away (?:\S+ ){0,3}today|"
     # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
     rf"{GONE_SINCE_LUNCH}|"
+    # a deadline within the hour; a child lost on a trip now; an assault going on; into a car with men; a weapon and this afternoon
+    r"(?:in|within) the next (?:hour|\d+ (?:min(?:ute)?s|hours?)|few (?:min(?:ute)?s|hours))|(?:we'?ve|we have|(?:\w+ )?(?:has|have)) lost (?:a |one |an )?(?:\w+ ){0,2}(?:boy|girl|child|pupil|student|kid|y\d+|yr ?\d+|year ?\d+)\b|"
+    r"(?:are|'re) (?:kicking|punching|stamping on|beating|hitting|battering|strangling|choking) (?:him|her|them)\b|"
+    r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
+    r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,60}\bthis afternoon|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in

@@ -773,6 +773,15 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("yr 10 girl absent all week, her friend says she's staying with some older lads in town", True),
     # a head count short on a trip, still searching
     ("on the year 4 zoo trip, head count is one down, we've been looking for her for 15 minutes", True),
+    # a deadline within the hour; lost on a trip now; a beating going on; into a car with men now (a guard: "is getting
+    # into a van" was 999 already); a knife and this afternoon
+    ("yr 8 boy in bits, someone online says he'll post his pics to everyone unless he pays within the next hour", True),
+    ("at the aquarium and we've lost one of the yr 3 girls, staff are searching", True),
+    ("three yr 10s are punching a yr 8 behind the sports hall, they're kicking him too", True),
+    ("a yr 8 girl is getting into a van with two men at the bus stop opposite school", True),
+    ("a yr 11 showed his mate a knife and said he's sorting the lad from the other school out this afternoon", True),
+    # seen before, more than once: for the DSL now, not 999 (a guard for the car rule above)
+    ("a yr 9 has been seen getting into a car with older lads after school several times", False),
     # a habit, not now
     ("yr 9 says he sleeps with a bat under his bed because his stepdad hits him", False),
     ("a yr 4 says he gets locked in his room as a punishment", False),
