@@ -46,7 +46,7 @@ _NOW = re.compile(
     # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
     rf"{GONE_SINCE_LUNCH}|"
     # a deadline within the hour; a child lost on a trip now; an assault going on; into a car with men; a weapon and this afternoon
-    r"(?:in|within) the next (?:hour|\d+ (?:min(?:ute)?s|hours?)|few (?:min(?:ute)?s|hours))|(?:we'?ve|we have|(?:\w+ )?(?:has|have)) lost (?:a |one |an )?(?:\w+ ){0,2}(?:boy|girl|child|pupil|student|kid|y\d+|yr ?\d+|year ?\d+)\b|"
+    r"(?:in|within) the next (?:hour|\d+ (?:min(?:ute)?s|hours?)|few (?:min(?:ute)?s|hours))|(?:we'?ve|we have|i'?ve|i have|they'?ve) lost (?:a |one |an )?(?:\w+ ){0,2}(?:boy|girl|child|pupil|student|kid|y\d+|yr ?\d+|year ?\d+)\b|"
     r"(?:are|'re) (?:kicking|punching|stamping on|beating|hitting|battering|strangling|choking) (?:him|her|them)\b|"
     r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
     r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,60}\bthis afternoon|"

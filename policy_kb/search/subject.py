@@ -8,9 +8,10 @@ last question carries a subject of its own. A small text classifier (scikit-lear
 word n-grams, logistic regression) learns that from 800 messages written for it by a helper who read no code
 and no eval rows (`policy_kb/training/subject/`): 400 last questions that carry on from a social-media
 background and 400 that change the subject to one of 65 other topics (pay, leave, exams, trips, the site…).
-It reads only the last question. A message is "not covered" when that question, read alone, is sure of it
-(PROBABILITY), is long enough to have a subject (MIN_WORDS), and is itself not answered by the policy: the
-second opinion is sure no clause answers it and the matcher finds none (`Matcher.answer`).
+It reads only the last question. A message is "not covered" when the classifier is sure that question changes
+the subject (PROBABILITY), the question is long enough to have a subject of its own (MIN_WORDS), and read alone
+the policy does not answer it: the second opinion is sure no clause does and the matcher finds none
+(`Matcher.changes_subject`).
 
 Chosen on the labelled rows other than round 67's (docs/answers.md, "Rounds 66 to 68"): on every answered row
 with a separate last question, it turned 13 false answers to out-of-scope questions into "not covered" and
