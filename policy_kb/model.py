@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from .text import last_question
+
 STANCES: tuple[str, ...] = ("must_not", "must", "advised", "allowed_if", "report", "information")
 # What an answer says to the question asked: its headline's first words say it (see `says`).
 VERDICTS: tuple[str, ...] = ("yes", "no", "conditional", "report", "info")
@@ -110,9 +112,7 @@ class KnowledgeBase:
         """Who is likely to know about a question the policy does not cover, if its topic is known: the
         topic of its last question first ("…the trip photos are up. separately, how do I go part-time?")."""
         said = " ".join(question.lower().replace("’", "'").split())
-        end = said.rfind("?")
-        last = said[max(said.rfind(".", 0, end), said.rfind("?", 0, end), said.rfind("!", 0, end)) + 1:end] if end > 0 else ""
-        return next((e.who for part in (last, said) if part for e in self.elsewhere if e.topics.search(part)), None)
+        return next((e.who for part in (last_question(said), said) for e in self.elsewhere if e.topics.search(part)), None)
 
     def clause(self, clause_id: str) -> Clause:
         """Return the clause with this id (KeyError if unknown)."""

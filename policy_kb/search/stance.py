@@ -21,6 +21,7 @@ from typing import Any, Callable, Mapping
 
 from ..model import Clause, KnowledgeBase
 from ..relevance import normalise
+from ..text import last_question
 from . import cues, notes
 from .clarify import ask_age, ask_student_status
 from .reply import Clarification
@@ -141,15 +142,8 @@ _WANTS_TO = re.compile(
 
 
 def question_part(text: str) -> str:
-    """The last question in the text: from the last sentence end before the last "?" (else the whole text)."""
-    # The last match of [^.?!]*\? found with rfind: a regex findall is quadratic on a long text without "?".
-    end = text.rfind("?")
-    if end < 0:
-        part = text
-    else:
-        start = max(text.rfind(".", 0, end), text.rfind("?", 0, end), text.rfind("!", 0, end)) + 1
-        part = text[start : end + 1]
-    return _LEADING_CLAUSE.sub("", normalise(part.strip()))
+    """The last question in the text (else the whole text), normalised, without a leading clause."""
+    return _LEADING_CLAUSE.sub("", normalise(last_question(text).strip()))
 
 
 def asked(question: str) -> str:

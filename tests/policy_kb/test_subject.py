@@ -51,6 +51,8 @@ def test_the_question_alone_must_be_one_the_policy_does_not_answer():
 def test_a_follow_on_is_left_to_the_follow_on_rules(matcher):
     reply = matcher.answer(CHANGED[0], facts={"platforms": ["tiktok"]})
     assert reply.kind != "unknown" or reply.candidates == ()
+    # a message joined to the last question is not read as background and a new subject
+    assert matcher.answer(CHANGED[0], follow_on=True).kind == "answer"
 
 
 def test_without_the_classifier_nothing_changes(matcher, monkeypatch):
