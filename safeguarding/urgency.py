@@ -48,6 +48,10 @@ _NOW = re.compile(
     # a deadline within the hour; a child lost on a trip now; an assault going on; into a car with men; a weapon and this afternoon
     r"(?:in|within) the next (?:hour|\d+ (?:min(?:ute)?s|hours?)|few (?:min(?:ute)?s|hours))|(?:we'?ve|we have|i'?ve|i have|they'?ve) lost (?:a |one |an )?(?:\w+ ){0,2}(?:boy|girl|child|pupil|student|kid|y\d+|yr ?\d+|year ?\d+)\b|"
     r"(?:are|'re) (?:kicking|punching|stamping on|beating|hitting|battering|strangling|choking) (?:him|her|them)\b|"
+    # gone missing now, and how long the search has gone on: "a yr 8 has gone missing on the trip, been looking 20 mins"
+    r"(?:^|[.?!])(?:(?!times?\b|twice|again|before|often|regularly)[^.?!])*?(?:has|have|'s|'ve) gone missing\b"
+    r"(?![^.?!]{0,60}\b(?:times?|twice|before|again|often|regularly|this (?:week|month|year|term)|last (?:week|month|year|term)|lessons?|periods?|from (?:class|lessons?|school)))|"
+    r"(?:been )?(?:looking|searching) (?:for (?:her|him|them) )?(?:for )?(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|half an) ?(?:min(?:ute)?s|hours?)\b|"
     r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
     r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,60}\bthis afternoon|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
@@ -84,7 +88,7 @@ _NOW = re.compile(
     # the one who put them at risk coming back for them today; children alone at home for days; abuse still going on
     # online; a parent threatening to kill himself with the child at home; an attack planned for home time
     r"coming (?:back )?(?:in )?to (?:collect|pick (?:\w+ )?up|get) (?:\w+ )?(?:at \d{1,2}\b|later|after school|at home ?time|today|tonight)|"
-    r"(?:on (?:their|his|her) own|alone|by (?:themselves|himself|herself)) since (?:(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|the weekend|yesterday|last night|this morning|\d)|neither of (?:them|the \w+) (?:is|are|was|were) in today|"
+    r"(?:on (?:their|his|her) own|alone|by (?:themselves|himself|herself)) (?:(?:in|at) (?:the |a |their |his |her )?(?:flat|house|home) )?since (?:(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|the weekend|yesterday|last night|this morning|\d)|neither of (?:them|the \w+) (?:is|are|was|were) in today|"
     r"(?:it'?s|its|it is|(?:she|he|they)(?:'?s| is| are|'re)) still (?:going(?: on)?|happening|live|on (?:the )?(?:call|stream|live))\b|"
     r"(?:threaten\w*|going|wants?) to (?:kill|hurt|end) (?:himself|herself|themselves|it all)[^.?!]{0,80}\b(?:(?:is|'s|s|are|'re) (?:at )?home with (?:him|her|them)|"
     r"with (?:him|her|them) (?:now|at home|right now))|"

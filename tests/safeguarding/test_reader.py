@@ -780,6 +780,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("three yr 10s are punching a yr 8 behind the sports hall, they're kicking him too", True),
     ("a yr 8 girl is getting into a van with two men at the bus stop opposite school", True),
     ("a yr 11 showed his mate a knife and said he's sorting the lad from the other school out this afternoon", True),
+    # gone missing now and searched for; little ones on their own in a flat since the morning (the last words before
+    # the change: "has gone missing" and "on their own in the flat since" were not read as now)
+    ("residential leader rang, a yr 9 girl has gone missing in town, staff have been searching for half an hour", True),
+    ("the nan rang, the twins (yr 1 and nursery) have been alone in the house since this morning, no sign of mum", True),
+    ("third time this term a yr 10 has gone missing overnight, mum says he always turns up", False),
     # seen before, more than once: for the DSL now, not 999 (a guard for the car rule above)
     ("a yr 9 has been seen getting into a car with older lads after school several times", False),
     # a habit, not now
