@@ -148,7 +148,7 @@ _WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|t
 _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )(?<!behind )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
                    r"headmistress|(?:executive|exec) head|the head)\b"
                    r"(?! of (?:year|yr|department|dept|maths|english|science|pe|music|art|history|geography|re|drama|"
-                   r"sixth form|house|faculty|key stage|ks\d))")
+                   r"sixth form|house|faculty|key stage|ks\d))(?! (?:lice|louse|nits|count|injur\w*|bump|wound))")  # "our head lice letter"
 
 # A colleague's contact with pupils asked about as a rule ("...replies to students' DMs on the team account. is that ok?"),
 # unless there is more to it than contact: at night, in secret, alone, gifts, touch, looks
@@ -254,7 +254,7 @@ _TELLING = (r"(?:told|tells|telling)(?! (?:a|an|the|one|some|two|her|him|them|my
 _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: teacher)?|cover supervisors?|caretakers?|site (?:manager|staff)|"
               r"(?:midday|lunchtime) supervisors?|dinner lad(?:y|ies)|cleaners?|technicians?|colleagues?|members? of staff|staff members?|"
               r"senco|ects?|houseparents?|lecturers?|(?:placement )?mentors?|kitchen (?:assistant|staff)|receptionists?|librarians?|"
-              r"deputy head|head ?teacher|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
+              r"deputy head|head ?teacher|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
               r"lsas?|learning support assistants?|nursery (?:nurse|practitioner|staff)s?|(?:our|the school'?s?|school|pe|agency) (?:\w+ )?coach(?:es)?|"
               r"coach(?:es)? (?:from|at) (?:our|the school)\b[^.?!]{0,30}?|coach(?:es)? who runs? (?:the |our )?after[- ]?school|"
               r"governors?|invigilators?|(?:our|the|deputy) dsl),? ")

@@ -14,7 +14,7 @@ STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\
              r"supply(?: teacher)?|cover supervisors?|(?:midday|lunchtime) (?:supervisors?|volunteers?)|dinner lad(?:y|ies)|cleaners?|"
              r"caretakers?|technicians?|volunteers?|governors?|(?:minibus )?drivers?|escorts?|invigilators?|club (?:staff|lead)|"
              r"site (?:manager|staff|team)|premises (?:manager|officer)|receptionists?|librarians?|(?:school )?cooks?|chefs?|kitchen staff|"
-             r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of)|head of \w+|(?:executive|exec) head|"
+             r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of \w+|(?:executive|exec) head|"
              r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir|key ?workers?|nursery (?:nurse|practitioner|staff)s?|practitioners?|room leaders?|"
              r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?) ")
 
@@ -150,8 +150,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
             r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:\w+ ){0,3}for (?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
-            # found only after a search, or got out on their own: "wasn't found till he got to the bus station",
-            # "found him 5 mins later in the car park", "got out of the minibus at a red light"
+            # found only after a search, or got out on their own: "wasn't found till he got to the bus station", "found him 5 mins later in the car park", "got out of the minibus at a red light"
             r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",
             # "we've lost a year 3 at the aquarium on the trip"
             r"(?:we'?ve|we have|we|have|i'?ve|staff have|staff) (?:just )?lost (?:a|one of (?:our|the|my)|our|the|my) (?:\w+ )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|child|pupil|"
@@ -162,7 +161,8 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
             r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
-            r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",
+            r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",  # and "we cant find a reception child," (not "...the yr 6 consent forms")
+            r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))",
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"off site", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school
             r"(?:has|s|have|just) (?:left|got out of|slipped out of|escaped from) (?:the )?(?:school )?(?:site|grounds|premises|playground)",
@@ -193,7 +193,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"what (?:i'?ll|i will|i'?m going to|i'?m gonna|he'?ll|he will|she'?ll|she will) do to (?:them|him|her)",
             r"(?:homophobic|racist|transphobic) (?:abuse|attack|bullying)", r"kill yourself",
             r"(?:make|makes|made|making) (?:him|her|them) (?:eat|lick|drink)", r"(?:eat|lick) (?:\w+ ){0,2}off the (?:floor|ground)",
-            r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"rumou?rs? about (?:which |what |who )?"
+            r"(?:confessions?|rating|ranking|exposing|expose) (?:page|account)", r"(?:rating|rate|rated|ranking|ranked|scoring|scored) (?:\S+ ){0,3}(?:bod(?:y|ies)|boobs|bums?|breasts|figures)\b", r"rumou?rs? about (?:which |what |who )?"
             r"(?:girls?|boys?|her|him)", r"(?:slapped|hit|punched|beaten|jumped|attacked|filmed) (?:\w+ ){0,8}(?:on tiktok|on snap\w*|"
             r"on insta\w*|filmed|posted online)"),
     },
@@ -214,7 +214,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "staff conduct": {
         "strong": (
             NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
-            r"head ?teacher|headteacher|the head|(?:our|my) head(?! of)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
+            r"head ?teacher|headteacher|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
             r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"

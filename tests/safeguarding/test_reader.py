@@ -343,6 +343,9 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     ("a yr 10 lad keeps sharing videos glorifying the terror attack on his snapchat", "radicalisation"),
     ("our yr 11 is following islamist accounts and asking friends to join", "radicalisation"),
     ("a yr 2's sister says the twins are left at home on their own every night while mum goes out", "neglect"),
+    # a child nobody can find; boys rating girls' bodies in a group chat
+    ("help we can't find one of our nursery children, she isn't in the garden and the back gate was open", "missing"),
+    ("a mum showed me the yr 5 boys' whatsapp, they're rating the girls bodies and sending it round", "peer abuse"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -461,6 +464,9 @@ def test_harm_told_in_everyday_words(message, category):
     # a parent in touch with the writer's own accounts
     "one of the dads in yr 5 is my brother in law, we've been friends on fb for years, do i have to unfriend him?",
     "a year 2 mum got my whatsapp from the pta list and messaged me asking if her son ate his lunch, she's worried. can i reply?",
+
+    # lost paperwork, not a lost child (a guard for "can't find a reception child")
+    "i can't find the year 4 permission slips for the zoo trip, who has them?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -895,6 +901,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # a coach in the community, not the school's
     ("a local boxing coach has been giving some of our yr 8 boys lifts and cash, one of them told me", "child"),
     ("the rugby coach round here messages a yr 9 lad every night and tells him not to tell his mum", "child"),
+
+    # head lice are not the head ("our head lice letter" was read as the head sending a letter)
+    ("our head lice letter has gone out four times to one family, his scalp is bleeding and dad won't answer", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
