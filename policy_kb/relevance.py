@@ -21,8 +21,8 @@ from .model import KnowledgeBaseError
 
 CONCEPTS_FILE = Path(__file__).resolve().parent / "concepts.yaml"
 # The concepts that keep every clause out (a question about AI tools, a data breach, another policy,
-# how to get more likes, a letter sent by post, pupils' own email accounts).
-VETOES = ("not_this_policy", "marketing", "it_access", "by_mail", "pupils_own_email")
+# how to get more likes, a letter sent by post, pupils' own email accounts, what families film and post themselves).
+VETOES = ("not_this_policy", "marketing", "it_access", "by_mail", "pupils_own_email", "families_filming")
 ESSENTIAL = "essential"  # a `requires` group that begins with this must match, whoever vouches for the clause
 
 

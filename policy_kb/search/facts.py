@@ -36,16 +36,16 @@ _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than)\s*(?:the age o
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
                     r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b"
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
-
 _EX = re.compile(
-    r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil)s?\b"
+    r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:year|yr|y) ?1[1-3]\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
-    # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni"
+    # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni", "a girl i had in yr 6 is now 15"
     r"|\b(?:my old|from my (?:first(?: ever)?|previous|former)) (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
     r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
+    r"|\b(?:girl|boy|lad|pupil|student|child|kid)s? (?:i|we) (?:had|taught) (?:in|back in) (?:year|yr|y|reception|nursery) ?\d*,? (?:who )?(?:is |s )?now (?:\d{1,2}\b|at\b)"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b|\b(?:upper|lower) (?:sixth|6th)\b|\bpost-? ?16 (?:student|learner|apprentice|resit|course|programme)"
@@ -61,7 +61,7 @@ _BACK_AS_STUDENT = re.compile(
     r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)"
-    r"|\b(?:at|in) (?:the|our) trust'?s? (?:sixth\s*form|6th\s*form)")
+    r"|\b(?:at|in) (?:the|our) trust'?s? (?:sixth\s*form|6th\s*form)|\bnow (?:in (?:year|yr|y) ?\d{1,2} )?at (?:our|one of our|the trust'?s?) other (?:academ(?:y|ies)|schools?|primary|secondary|high school)")
 # A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
 # for ("a colleague who left the trust in july wants to know…")
 _STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
@@ -90,7 +90,7 @@ _NOW_A_PARENT = re.compile(
     r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
     r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
-    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b")
+    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b|\b(?:is|s|'s) now (?:a )?(?:parent|mum|mom|dad|carer)s? (?:of|to) (?:a|an|one of|two)\b")  # "(21) is now a parent of a yr 7"
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
 _PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")
 _PARENT_OF_PUPIL = re.compile(

@@ -86,6 +86,7 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("yr 5 boy sent a follow request, i declined. anything else", "todo"),
         ("a yr 8 sent a follow request and i blocked her. was blocking enough?", "todo"),
         ("a year 10 requested me on insta and i declined, that's the end of it right?", "todo"),
+        ("who am i meant to tell if a yr 8 messages me on snapchat?", "todo"),
         ("blocked the yr 9 who followed me. thats me done isn't it", "todo"),
         ("i've declined him twice. do i just keep declining or is there something else i should do?", "todo"),
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
@@ -919,6 +920,20 @@ DECISIONS = [
     ("i'm on my notice till july, can i start accepting the mums who've asked now?", "personal.no_contact_parents_children",
      "no"),
     ("our principal's personal instagram is totally public, isn't that against the policy?", "personal.privacy_settings", "no"),
+    # a pupil we taught, now at a school outside the trust and under 18; an ex-pupil who is now a parent here; an old
+    # tutee; the only children without consent are not in the photos; a comment on a parent's post; news of a new head;
+    # an X account left unprotected
+    ("a lad i had in yr 5 is now 14 at a high school outside the trust, he followed me on tiktok, can i follow back?",
+     "personal.no_friend_students", "no"),
+    ("a former pupil (24) is now a mum of a yr 2 here and wants to add me on facebook, fine as she's an adult?",
+     "personal.no_contact_parents_children", "no"),
+    ("an old tutee of mine, 18 now, wants to follow me on insta. ok?", "personal.no_friend_students", "yes"),
+    ("the children without photo consent aren't in any of the sports day pics, ok to put them on the school insta?",
+     "sanctioned.photo_consent", "yes"),
+    ("can i comment congrats on a mums public insta post about her holiday? its public so anyone can see it",
+     "personal.no_contact_parents_children", "no"),
+    ("can i post on my own insta that we're appointing a new headteacher in september?", "personal.avoid_specific_matters", "no"),
+    ("is it fine to keep my twitter unprotected, it's only cycling stuff?", "personal.privacy_settings", "no"),
 ]
 
 
@@ -1066,3 +1081,23 @@ def test_an_adult_not_said_to_be_a_current_or_ex_student_is_asked_about(matcher)
                      "a 19 year old on our post-16 programme added me on facebook, is that ok?"):
         reply = matcher.answer(question)
         assert (reply.kind, reply.verdict, reply.facts.get("relation")) == ("answer", "no", "current_student")
+
+
+def test_a_url_not_yet_sent_is_not_read_as_sent(matcher):
+    # "haven't told SLT the link" was read as "told SLT the link": "OK, SLT has the URL"
+    reply = matcher.answer("the yr 4s have been on the class blog since monday but i haven't told slt the link yet, problem?")
+    assert (reply.clause_id, reply.verdict) != ("sanctioned.notify_url", "yes")
+    assert matcher.answer("i've sent slt the link to the class blog, can the yr 4s start using it?").verdict == "yes"  # a guard
+
+
+def test_what_a_family_films_or_posts_itself_is_not_covered(matcher):
+    # a parent filming their own child is not the trust publishing photos (nor a child's contact to report)
+    for question in ("can a mum film her own son in the christmas play and put it on tiktok?",
+                     "is it ok for a grandparent to take pictures of their grandchild on sports day and post them?"):
+        assert matcher.answer(question).kind == "unknown"
+
+
+def test_this_policy_named_beside_another_is_still_this_policy(matcher):
+    reply = matcher.answer("is keeping children safe one of the aims of this policy, or only the child protection policy?")
+    assert reply.clause_id == "purpose.safeguard"
+    assert matcher.answer("where can i find the child protection policy?").kind == "unknown"  # a guard: another policy
