@@ -793,6 +793,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("residential leader rang, a yr 9 girl has gone missing in town, staff have been searching for half an hour", True),
     ("the nan rang, the twins (yr 1 and nursery) have been alone in the house since this morning, no sign of mum", True),
     ("third time this term a yr 10 has gone missing overnight, mum says he always turns up", False),
+    # a meeting "in about" half an hour; the partner who hurt her waiting in the car outside now
+    ("yr 9 says she's meeting the 19 year old from snap in around twenty minutes at the park", True),
+    ("a mum at reception with bruises says she daren't go home, her boyfriend is sat in the car outside with the kids", True),
     # seen before, more than once: for the DSL now, not 999 (a guard for the car rule above)
     ("a yr 9 has been seen getting into a car with older lads after school several times", False),
     # a habit, not now
