@@ -42,7 +42,7 @@ _NOW = re.compile(
     r"(?:hasn'?t|has not|haven'?t|have not|not) (?:seen|heard from) (?:her|him|them) since|just (?:watched|saw|seen) (?:a|the|her|his|their) (?:dad|mum|man|woman|parent|adult)|"
     # "she was whispering that he's smashing up the house and she's hiding in the bathroom"; "dad is outside in the car"
     r"hiding (?:in|under|behind) (?:the |her |his |their |a |my )?(?:bathroom|bedroom|room|wardrobe|cupboard|bed|toilet|loo|shed)|"
-    r"(?:call|phone|rang|ringing)[^.?!]{0,40}whisper\w*|outside in (?:the|a|his|her|their) (?:car|van)|(?:waiting|sat|sitting|parked) in (?:the|a|his|her|their) (?:car|van) outside\b|going away (?:\S+ ){0,3}today|"
+    r"(?:call|phone|rang|ringing)[^.?!]{0,40}whisper\w*|outside in (?:the|a|his|her|their) (?:car|van)|(?:waiting|sat|sitting|parked) in (?:the|a|his|her|their) (?:car|van) outside\b|(?:burn\w*|scald\w*|broken|fractur\w*|wound|gash)\b[^.?!]{0,60}\bin agony|going away (?:\S+ ){0,3}today|"
     # gone from class since lunch with the gate open; a child on their own in the street; a floppy baby in a hot car
     rf"{GONE_SINCE_LUNCH}|"
     # a deadline within the hour; a child lost on a trip now; an assault going on; into a car with men; a weapon and this afternoon

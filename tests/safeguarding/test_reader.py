@@ -795,6 +795,9 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("third time this term a yr 10 has gone missing overnight, mum says he always turns up", False),
     # a meeting "in about" half an hour; the partner who hurt her waiting in the car outside now
     ("yr 9 says she's meeting the 19 year old from snap in around twenty minutes at the park", True),
+    # an injury that needs treating now; toothache left for months is neglect for the DSL today (a guard)
+    ("reception boy has a scald down his back, he's in agony and says daddy poured the kettle", True),
+    ("yr 6 girl is in agony with her teeth, mum has never taken her to a dentist", False),
     ("a mum at reception with bruises says she daren't go home, her boyfriend is sat in the car outside with the kids", True),
     # seen before, more than once: for the DSL now, not 999 (a guard for the car rule above)
     ("a yr 9 has been seen getting into a car with older lads after school several times", False),
