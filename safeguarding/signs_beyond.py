@@ -163,7 +163,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",  # and "we cant find a reception child," (not "...the yr 6 consent forms")
             r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))",
-            r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"(?<!allowed )(?<!go )(?<!going )(?<!lunch )off site(?! (?:at|for|during) (?:lunch|break|dinner))", r"absconded",
+            r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"(?<!allowed )(?<!go )(?<!going )(?<!lunch )(?<!educated )(?<!taught )(?<!learning )off site(?! (?:at|for|during) (?:lunch|break|dinner)| provision| placement)", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school
             r"(?:has|s|have|just) (?:left|got out of|slipped out of|escaped from) (?:the )?(?:school )?(?:site|grounds|premises|playground)",
             r"gone to meet (?:someone|a man|a guy)", r"unaccounted for",

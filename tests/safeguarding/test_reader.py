@@ -469,6 +469,7 @@ def test_harm_told_in_everyday_words(message, category):
     "i can't find the year 4 permission slips for the zoo trip, who has them?",
     # going off site at lunch is a rule for sixth formers, not a child who has gone
     "are year 12s allowed off site at lunch or do they need a pass?",
+    "what code do i use in the register for a pupil educated off site on tuesdays?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
