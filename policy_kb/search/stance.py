@@ -82,7 +82,7 @@ _WH = re.compile(
 _ENOUGH, _UNDONE = re.compile(r"\b(?:is|was) (?:that|this|it|\w+ing) enough\b|\b(?:anything|something) else\b|\bthat'?s (?:the end of it|it|that|me done|job done)\b(?: (?:then|right|yeah))?,? (?:is(?:n'?t| not) it|right|yeah)?\W*$"), re.compile(r"\b(?:declined|blocked|deleted|ignored|unfollowed|removed|rejected)\b")
 _TODO = re.compile(
     r"\bwhat (?:should|do|must|can|shall) (?:i|we) do\b|\bwhat now\b|\bnow what\b|\bwhat do (?:i|we) need to do\b|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\b|\bwhat(?:'s| is) the right thing to do\b"
-    r"|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
+    r"|^\s*(?:(?:and|so|ok) )?(?:is there )?anything else(?: to do)?\s*\??\s*$|\bwalk me through\b|\bwhat are the steps\b|\bwhat(?:'s| is) (?:my|the) (?:duty|responsibility|process|next step)\b"
     r"|\bwho (?:do|should|must) (?:i|we) (?:tell|report|inform|speak|talk|go)|\bwho (?:am i|are we) (?:supposed|meant|expected) to (?:tell|report|inform|speak|talk|go)|\bwho does it go to\b|\bwho (?:is|handles) (?:it|that|this)\b"
     r"|\b(?:do|should|must) (?:i|we) (?:still |also |really |even |actually )?(?:need to |have to )?(?:tell|report|flag|log|record|pass (?:it|this|that) on)\b|\b(?:is there )?anything (?:else )?(?:i|we) (?:need|have|should|must|ought) (?:to )?do\b"
     # "still need to report?", "do I need to tell anyone", "I've blocked her: is blocking enough?"

@@ -87,6 +87,7 @@ def test_says_reads_headlines_as_a_reader_would(headline, verdict):
         ("a yr 8 sent a follow request and i blocked her. was blocking enough?", "todo"),
         ("a year 10 requested me on insta and i declined, that's the end of it right?", "todo"),
         ("who am i meant to tell if a yr 8 messages me on snapchat?", "todo"),
+        ("a yr 6 started messaging me in a roblox game, i've logged off. anything else?", "todo"),
         ("blocked the yr 9 who followed me. thats me done isn't it", "todo"),
         ("i've declined him twice. do i just keep declining or is there something else i should do?", "todo"),
         ("a parent showed me a post about a yr 6 boy. do i need to pass that on", "todo"),
