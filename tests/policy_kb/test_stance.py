@@ -1096,6 +1096,9 @@ def test_what_a_family_films_or_posts_itself_is_not_covered(matcher):
     for question in ("can a mum film her own son in the christmas play and put it on tiktok?",
                      "is it ok for a grandparent to take pictures of their grandchild on sports day and post them?"):
         assert matcher.answer(question).kind == "unknown"
+    # on the school's own page it is the trust's account: the comments and photo rules (the veto stops short of it)
+    reply = matcher.answer("can parents share photos of the nativity in the comments on the school facebook page?")
+    assert reply.kind in ("answer", "choose") and "sanctioned.remove_inappropriate_comments" in (reply.clause_id, *reply.choices)
 
 
 def test_this_policy_named_beside_another_is_still_this_policy(matcher):
