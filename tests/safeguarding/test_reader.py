@@ -795,7 +795,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("the nan rang, the twins (yr 1 and nursery) have been alone in the house since this morning, no sign of mum", True),
     ("third time this term a yr 10 has gone missing overnight, mum says he always turns up", False),  # a guard
     # a meeting "in about" half an hour; the partner who hurt her waiting in the car outside now (the second a guard:
-    # "sat in the car outside" was read as now already; "waiting in the car outside" was not)
+    # "at reception" was read as now already)
     ("yr 9 says she's meeting the 19 year old from snap in around twenty minutes at the park", True),
     # an injury that needs treating now; toothache left for months is neglect for the DSL today (a guard)
     ("reception boy has a scald down his back, he's in agony and says daddy poured the kettle", True),
