@@ -254,7 +254,7 @@ _TELLING = (r"(?:told|tells|telling)(?! (?:a|an|the|one|some|two|her|him|them|my
 _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: teacher)?|cover supervisors?|caretakers?|site (?:manager|staff)|"
               r"(?:midday|lunchtime) supervisors?|dinner lad(?:y|ies)|cleaners?|technicians?|colleagues?|members? of staff|staff members?|"
               r"senco|ects?|houseparents?|lecturers?|(?:placement )?mentors?|kitchen (?:assistant|staff)|receptionists?|librarians?|"
-              r"deputy head|head ?teacher|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
+              r"deputy head|head ?teacher|the head|" + who.OUR_HEAD + r"|head of \w+|(?:executive|exec) head|(?:mr|mrs|miss|ms) \w+|pe staff|"
               r"lsas?|learning support assistants?|nursery (?:nurse|practitioner|staff)s?|(?:our|the school'?s?|school|pe|agency) (?:\w+ )?coach(?:es)?|"
               r"coach(?:es)? (?:from|at) (?:our|the school)\b[^.?!]{0,30}?|coach(?:es)? who runs? (?:the |our )?after[- ]?school|"
               r"governors?|invigilators?|(?:our|the|deputy) dsl),? ")

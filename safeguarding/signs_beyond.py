@@ -2,10 +2,11 @@
 grooming and exploitation, radicalisation, FGM and forced marriage, a missing child, peers, exposure online, staff, a disclosure."""
 from __future__ import annotations
 
-from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD
+from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD, OUR_HEAD
 
-# Not back in class since lunch, a head count short on a trip: a missing child, and one who may be in danger now (urgency._NOW).
+# Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW).
 HEAD_COUNT_SHORT = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)"
+CANT_FIND_CHILD = r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))"
 GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
                     r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
 
@@ -14,7 +15,7 @@ STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\
              r"supply(?: teacher)?|cover supervisors?|(?:midday|lunchtime) (?:supervisors?|volunteers?)|dinner lad(?:y|ies)|cleaners?|"
              r"caretakers?|technicians?|volunteers?|governors?|(?:minibus )?drivers?|escorts?|invigilators?|club (?:staff|lead)|"
              r"site (?:manager|staff|team)|premises (?:manager|officer)|receptionists?|librarians?|(?:school )?cooks?|chefs?|kitchen staff|"
-             r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of \w+|(?:executive|exec) head|"
+             r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|" + OUR_HEAD + r"|head of \w+|(?:executive|exec) head|"
              r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir|key ?workers?|nursery (?:nurse|practitioner|staff)s?|practitioners?|room leaders?|"
              r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?) ")
 
@@ -161,8 +162,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
             r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
-            r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)",  # and "we cant find a reception child," (not "...the yr 6 consent forms")
-            r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))",
+            r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)", CANT_FIND_CHILD,
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"(?<!allowed )(?<!go )(?<!going )(?<!lunch )(?<!educated )(?<!taught )(?<!learning )off site(?! (?:at|for|during) (?:lunch|break|dinner)| provision| placement)", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school
             r"(?:has|s|have|just) (?:left|got out of|slipped out of|escaped from) (?:the )?(?:school )?(?:site|grounds|premises|playground)",
@@ -214,7 +214,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "staff conduct": {
         "strong": (
             NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
-            r"head ?teacher|headteacher|the head|(?:our|my) head(?! of| lice| nits| count| injur)|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
+            r"head ?teacher|headteacher|the head|" + OUR_HEAD + r"|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
             r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .signs_beyond import GONE_SINCE_LUNCH, HEAD_COUNT_SHORT
+from .signs_beyond import CANT_FIND_CHILD, GONE_SINCE_LUNCH, HEAD_COUNT_SHORT
 
 _NOW = re.compile(
     r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
@@ -27,7 +27,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them|(?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|girl|boy|reception|nursery|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?\b(?!'))|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
+    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|they'?ve|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"

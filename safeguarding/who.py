@@ -8,6 +8,8 @@ from typing import Callable
 
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Someone else in a sentence about a member of staff ("told her teacher that her uncle touches her"): the one who acts
+# The school's own head ("our head", "my head"), not a head of year, nor head lice, a head count or a head injury
+OUR_HEAD = r"(?:our|my) head(?! of| lice| nits| count| injur)"
 ANOTHER_ADULT = r"someone|mum|mummy|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)friend|brother|sister|nan|grandad|step ?\w+"
 # ...and the member of staff someone told ("mum told our TA she touched the oven") or wrote to ("a yr 8 messaged my
 # colleague on snapchat", "a parent sent my colleague a thank you message") is not the one who acted either
