@@ -284,7 +284,8 @@ def test_a_close_call_goes_to_the_clause_it_is_sure_of(kb):
 
 def test_its_probabilities_are_the_models(kb):
     opinion = Matcher(kb).opinion
-    for question in ("can i add a parent on facebook", "what does cmat stand for", "photos of the nativity on the school page"):
+    for question in ("can i add a parent on facebook", "what does cmat stand for", "photos of the nativity on the school page",
+                     "qqqq zzxv", "facebook facebook facebook"):  # no word it knows; one word counted three times
         fast = opinion.probabilities(question)
         slow = dict(zip(opinion.model.classes_, opinion.model.predict_proba([opinion.prepare(question)])[0]))
         assert set(fast) == set(slow) - {second_opinion.NOT_COVERED}
