@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -37,13 +38,20 @@ class Requirement:
     essential: tuple[tuple[re.Pattern, ...], ...] = ()
 
     def met(self, said: str) -> bool:
-        return all(any(p.search(said) for p in group) for group in self.groups) and not self.ruled_out(said)
+        return all(any(found(p, said) for p in group) for group in self.groups) and not self.ruled_out(said)
 
     def ruled_out(self, said: str) -> bool:
         """A veto or a "!concept" matches, or an essential group does not: the clause must not answer,
         whoever vouches for it."""
-        return any(p.search(said) for p in self.absent) or not all(
-            any(p.search(said) for p in group) for group in self.essential)
+        return any(found(p, said) for p in self.absent) or not all(
+            any(found(p, said) for p in group) for group in self.essential)
+
+
+@lru_cache(maxsize=4096)
+def found(pattern: re.Pattern, said: str) -> bool:
+    """Whether the concept is in the question, remembered: every clause's requirement reads the same
+    few concepts (the vetoes, a child, a photo) in the same question."""
+    return pattern.search(said) is not None
 
 
 def normalise(text: str) -> str:
