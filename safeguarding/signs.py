@@ -105,6 +105,10 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"is answering)", r"nobody (?:picked|came|answering|is answering)", r"(?:crossed|walked) (?:\w+ ){0,3}(?:road|"
             r"on (?:her|his) own)", r"dirty (?:clothes|uniform)", r"unwashed", r"hasn'?t (?:eaten|washed)",
             r"no coat in", r"fell asleep",
+            # "her teeth are rotten, no coat even though it's freezing, glasses broken for months"
+            r"teeth (?:are |were |all |s )?(?:\w+ )?(?:rotten|rotting|decayed|decaying|black)\b",
+            r"no (?:winter )?coat (?:even though|although|and|when|in) (?:\w+ ){0,2}(?:freezing|cold|snow\w*|winter|rain\w*)",
+            r"(?:glasses|hearing aids?|shoes) (?:\w+ ){0,3}broken for (?:weeks|months|ages|a year)",
             # a small child left to wander alone for hours
             r"wander\w* (?:round|around|about|off)? ?(?:on (?:his|her|their) own|alone)\b[^.?!]{0,30}\bfor (?:hours|ages|a long time|most of the day)",
             # a child alone at home, crying, and nobody's answering the door

@@ -207,9 +207,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"the) (?:birth |biological )?(?:mum|mother|dad|father|parents?|family)",
             r"(?:not supposed|not allowed|isn'?t allowed|aren'?t allowed|mustn'?t) to (?:have )?(?:any )?contact",
             # a child shamed online: "posted a photo of another family's child with a comment about his 'disgusting' home"
-            r"(?:posted|shared|put up|posting|sharing) (?:a |an )?(?:photos?|pictures?|pics?|videos?) of (?:a |an |another (?:family'?s )?|one of our |our "
-            r"|the |their )(?:\w+ ){0,2}(?:child|kid|boy|girl|pupil|son|daughter)\b[^.?!]{0,80}\b(?:disgusting|filthy|dirty|smelly|"
-            r"neglected|scruffy|feral|vile|mocking|laughing at|shaming|name and shame)"),
+            r"(?:posted|shared|put(?: up)?|putting(?: up)?|posting|sharing) (?:a |an )?(?:photos?|pictures?|pics?|videos?) of (?:a |an |another (?:family'?s )?|one of our |our "
+            r"|the |their )(?:\w+ ){0,2}(?:child(?:ren)?|kids?|boys?|girls?|pupils?|sons?|daughters?)\b[^.?!]{0,80}\b(?:disgusting|filthy|dirty|smelly|"
+            r"neglected|scruffy|feral|vile|mock\w*|laughing at|shaming|name and shame)"),
     },
     "staff conduct": {
         "strong": (

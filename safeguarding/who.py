@@ -140,8 +140,8 @@ OWN_CHILDHOOD = re.compile(
     r"growing up|as (?:a )?(?:kids?|child(?:ren)?|teen(?:ager)?s?|little (?:girl|boy))|"
     r"in my (?:childhood|own school ?days|school ?days)|(?:my|our) own (?:childhood|school ?days))\b")
 
-# Categories that are about a child by their nature ("a note saying she wants to end it").
-CHILD_BY_NATURE = {"fgm", "forced marriage", "young carer", "afraid to go home", "self-harm", "suicide",
+# Categories that are about a child by their nature ("a note saying she wants to end it", "her teeth are rotten, no coat").
+CHILD_BY_NATURE = {"fgm", "forced marriage", "young carer", "neglect", "afraid to go home", "self-harm", "suicide",
                    "eating disorder", "grooming", "exploitation", "missing", "staff under investigation"}
 
 # Words that only say who a child is ("she's 16", "year 9 girl", "ex student", "in my form"), or answer a yes/no question.

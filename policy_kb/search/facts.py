@@ -13,7 +13,7 @@ _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,2})\s*-\s*year\s*-\s*old\b"),
     re.compile(
         r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are|shes|hes|theyre|whos)\s+"
-        r"(?:is\s+|s\s+|now\s+|just\s+)?(?:(?:must be|probably|about|around|roughly|maybe|like|at least|over|easily|actually|only|still|really)\s+){0,2}"
+        r"(?:is\s+|s\s+|now\s+|just\s+|(?:d|would|ll|will|might|should) be\s+)?(?:(?:must be|probably|about|around|roughly|maybe|like|at least|over|easily|actually|only|still|really)\s+){0,2}"
         r"(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am)\s*ago)"
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),

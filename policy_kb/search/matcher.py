@@ -40,7 +40,7 @@ from .stance import asked, decide, settles
 # "the policy", "this policy", and typed as a search, "does policy cover linkedin" (not "the uniform policy")
 _THIS_POLICY = re.compile(r"(?:^|\b(?:the|this|social media|our|does|do|is|will|would|under|in|by|per|of|related|other) )"
                           r"polic(?:y|ies)\b"
-                          r"(?!\s+(?:on|for|about)\s+(?!social))|\b(?:am i|are we|are they|is (?:she|he)) (?:\w+ )?(?:covered|bound) by (?:this|it)\b|\b(?:do|does|would|will) (?:these|this|the) (?:rules?|guidance) (?:apply|cover)")
+                          r"(?!\s+(?:on|for|about)\s+(?!social|(?:us|me|them|everyone|everybody|all|staff)\b))|\b(?:am i|are we|are they|is (?:she|he)) (?:\w+ )?(?:covered|bound) by (?:this|it)\b|\b(?:do|does|would|will) (?:these|this|the) (?:rules?|guidance) (?:apply|cover)")
 WEIGHTS = (0.60, 0.30, 0.10)  # bm25, example cosine, fuzzy example ratio
 UNKNOWN_BELOW = 15.0
 TODO_NEAR = 0.5  # "what do I do?" brings a report rule this close to the best

@@ -1,5 +1,5 @@
 """A headline in the words of the question asked. "No — …" answers "can I…?", but to "is that a problem?",
-"am I in trouble?" or "is that against the policy?" a reader takes "No" as "no problem": there the same verdict
+"am I in trouble?", "does that matter?" or "is that against the policy?" a reader takes "No" as "no problem": there the same verdict
 opens "Not OK — …", and "Yes — …" opens "OK — …". `model.says` reads both as the verdict they are, so the
 headline and the stance an answer declares still agree."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ _ASKS_IF_WRONG = re.compile(
     r"|\b(?:is|was|would|will) (?:that|this|it) (?:be )?(?:against|breaking|in breach of) (?:the |our |this )?(?:policy|rules?)\b"
     r"|\b(?:am i|are we|is (?:she|he)) in (?:trouble|breach)\b|\b(?:will|could|would|might) (?:i|we|she|he) (?:get|be) in (?:trouble|bother)\b"
     r"|\b(?:have|did|has) (?:i|we|she|he) (?:just )?(?:broken|break|breached|breach|done (?:something|anything) wrong|do (?:something|anything) wrong)\b"
-    r"|\bany (?:problem|issue)s?\b|\b(?:problem|issue)\s*[?!.]*\s*$")
+    r"|\b(?:does|would|will|do) (?:that|this|it|they) (?:even )?matter\b|\bany (?:problem|issue)s?\b|\b(?:problem|issue)\s*[?!.]*\s*$")
 
 
 def for_question(headline: str, question: str) -> str:

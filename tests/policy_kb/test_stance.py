@@ -1105,3 +1105,66 @@ def test_this_policy_named_beside_another_is_still_this_policy(matcher):
     reply = matcher.answer("is keeping children safe one of the aims of this policy, or only the child protection policy?")
     assert reply.clause_id == "purpose.safeguard"
     assert matcher.answer("where can i find the child protection policy?").kind == "unknown"  # a guard: another policy
+
+
+def test_an_ex_students_age_said_as_what_they_would_be_now(matcher):
+    # "he'd be about 15 now" was not read as an age: "Yes — the rule stops at ex-students under 18"
+    reply = matcher.answer("a girl who left us in yr 8 has added me on insta, she'd be around 14 now. can i accept?")
+    assert (reply.verdict, reply.facts.get("age")) == ("no", 14)
+    assert matcher.answer("an old pupil of mine wants to follow me, he would be 22 by now, is that ok?").facts.get("age") == 22
+
+
+def test_the_url_given_only_after_students_were_told_is_not_given_first(matcher):
+    reply = matcher.answer("i gave my yr 9s the blog address before i had let the head of dept know what it was. an issue?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.notify_url", "no")
+
+
+def test_one_account_still_public_is_not_the_highest_settings(matcher):
+    # "locked down" everywhere else was read as done: "Yes — the policy strongly advises…" to "is that fine?"
+    reply = matcher.answer("insta and fb are locked down now but my twitter is totally public, is that ok?")
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
+    # "does that matter?" answered "No —" would read as "it doesn't matter"
+    reply = matcher.answer("locked my tiktok but facebook is still public. does it matter?")
+    assert reply.verdict == "no" and reply.headline.startswith("Not OK")
+
+
+def test_a_personal_address_used_because_a_school_one_bounces_is_still_a_personal_address(matcher):
+    # "bounces" was read as an IT question whatever came before it
+    reply = matcher.answer("been using my own gmail for one family because their school address bounces, alright short term?")
+    assert reply.kind == "answer" and reply.verdict == "no"
+    assert matcher.answer("my emails to a parent keep bouncing back, how do i sort it?").kind == "unknown"  # a guard
+
+
+def test_leaving_the_aup_link_off_is_a_no(matcher):
+    assert matcher.answer("the acceptable use link makes our bio messy, can we leave it out?").verdict == "no"
+
+
+def test_every_parent_having_consented_answers_yes(matcher):
+    reply = matcher.answer("the year 2 parents have all signed the photo consent, can the trip photos go on the class page?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "yes")
+
+
+def test_in_general_asked_about_specific_incidents_is_not_a_general_post(matcher):
+    reply = matcher.answer("just in general, can i tweet about specific things that happen in my lessons?")
+    assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "no")
+    # a guard: the advice on specific matters named, the post general
+    reply = matcher.answer("is a general post about workload ok under the advice on specific matters? nothing about anyone")
+    assert reply.verdict == "yes"
+
+
+def test_a_child_shown_up_online_is_reported(matcher):
+    for question in ("a yr 10 is filming supply teachers without them knowing and putting it on snapchat, who do i tell?",
+                     "someone on the village fb group posted a photo of a yr 3 with a really mean comment, what should i do"):
+        reply = matcher.answer(question)  # answered, or offered beside the rule on a child's own message (both say report it)
+        assert reply.kind in ("answer", "choose") and "personal.report_inappropriate" in (reply.clause_id, *reply.choices)
+
+
+def test_the_age_children_may_join_an_app_is_not_this_policy(matcher):
+    assert matcher.answer("what age can kids be on snapchat? a yr 5 mum asked me").kind == "unknown"
+    assert matcher.answer("a parent wants us to delete the emails we hold about her daughter, must we?").kind == "unknown"
+    assert matcher.answer("where do i find parents' email addresses for the newsletter?").kind == "unknown"
+
+
+def test_whether_this_policy_is_for_some_staff_is_about_who_it_covers(matcher):
+    reply = matcher.answer("minibus driver - is this policy for me as well?")  # "policy for" was read as another policy
+    assert "intro.applies_all_staff" in (reply.clause_id, *reply.choices)

@@ -346,6 +346,10 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # a child nobody can find; boys rating girls' bodies in a group chat
     ("help we can't find one of our nursery children, she isn't in the garden and the back gate was open", "missing"),
     ("a mum showed me the yr 5 boys' whatsapp, they're rating the girls bodies and sending it round", "peer abuse"),
+    # neglect told only with "she" and "his": rotten teeth, no coat in the cold, glasses broken for months
+    ("his teeth are rotten and his glasses have been broken for months, nobody ever replies", "neglect"),
+    # children shown up online by an adult: "pupil" was only read in the singular
+    ("a TA put photos of the pupils in her group on tiktok mocking how they talk", "exposed online"),
 ])
 def test_harm_told_in_everyday_words(message, category):
     found = read(message)
@@ -813,6 +817,17 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("yr 9 says her dad will throw her out if she comes out, she's staying at her nan's tonight", False),
     ("yr 6 says his stepdad locks him in his room every weekend", False),
     ("i've seen the deputy head with a yr 12 girl in his car off site twice", False),
+    # gone to the adult's place now; a snap map miles away; a break-in with the children hiding; a small child alone
+    # since a parent went out yesterday; missing from care since the weekend; ringing from far away, unable to get home
+    ("her friend says the yr 9 girl skipped period 5 and is heading to his flat now, he's 23", True),
+    ("yr 7 boy not in for 2 days, his snap map shows him in manchester and nobody at home knows", True),
+    ("a yr 5 just texted the office: someone has broken into their flat and she's hiding upstairs with her brother", True),
+    ("on a home visit a 5 year old opened the door, no adult in, she says daddy went out last night", True),
+    ("our looked after yr 10 has been missing from the placement since saturday", True),
+    ("yr 11 lad has turned up in birmingham, says older boys drove him there and he can't get home", True),
+    # guards: a flat visited last week; a break-in at school; a parent who went out for the evening and came back
+    ("yr 9 girl says she went to his flat last week, he's 23", False),
+    ("someone broke into the school kitchen over the weekend, a yr 6 said his dad did it and hits him", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -911,6 +926,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # a coach in the community, not the school's
     ("a local boxing coach has been giving some of our yr 8 boys lifts and cash, one of them told me", "child"),
     ("the rugby coach round here messages a yr 9 lad every night and tells him not to tell his mum", "child"),
+    # photos of pupils shown up online by a colleague: the head's to act on
+    ("a colleague has been putting photos of our pupils on his own insta with captions mocking them", "staff"),
 
     # head lice are not the head ("our head lice letter" was read as the head sending a letter)
     ("our head lice letter has gone out four times to one family, his scalp is bleeding and dad won't answer", "child"),
