@@ -128,10 +128,13 @@ CONTEXT_ONLY = frozenset({"passport", "paracetamol"})
 # ---- who is it about: a member of staff, or the headteacher -------------------------------------
 # What staff in general may do, not what someone did: "can a teacher message a pupil on snapchat?", "is DMing students
 # fine if a colleague is added?"; or the writer's own conduct: "is it ok to give a year 10 a lift home if it's pouring?"
-_WHAT_IF = re.compile(r"^(?:so |but )?(?:(?:can|could|may|should|would|are|is|do|does)"
-                      r"(?: it (?:ok|okay|alright|fine|allowed) for)? (?:a |an |the |any |our )?(?:[a-z]+ )?"
+_WHAT_IF = re.compile(r"^(?:so |but )?(?:(?:(?:can|could|may|should|would|are|is|do|does)(?: it (?:ok|okay|alright|fine|allowed) for)?"
+                      r"|(?:is there|do we have|what'?s the|what is the) (?:a |an |any )?(?:\w+ )?(?:policy|rules?|guidance) (?:on|about|for|around))"
+                      r" (?:a |an |the |any |our )?(?:[a-z]+ )?"
                       r"(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|tutors?)\b"
                       r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)|\b(?:(?:can|could|may|should) i|(?:is it|would it be) (?:ok|okay|alright|fine|allowed|acceptable) (?:for me )?to|am i allowed to) (?:give|offer|drive|take|walk)\b")
+# ...unless it goes on to what someone did: "can a teacher hit a pupil? mr x slapped a yr 7 today"
+_DONE = re.compile(r"\b(?:today|yesterday|this (?:morning|afternoon)|last (?:night|week)|earlier)\b|\b(?:mr|mrs|miss|ms) [a-z]+ (?:has |just )?[a-z]+ed\b")
 _STAFF = re.compile(
     r"\b(?:teachers?|colleagues?|members? of staff|staff members?|\bta\b|tas\b|teaching assistants?|"
     r"supply teachers?|coach(?:es)?|caretakers?|volunteers?|lunchtime supervisors?|dinner ladies|support staff|"
@@ -213,7 +216,7 @@ def read(text: str) -> Disclosure | None:
     if (everyday.TEACHING.search(said) and not _TOLD.search(said) and not everyday.ONE_CHILD.search(said) and not who.named(text)
             and "staff conduct" not in strong and heard() < second_reader.THRESHOLD):
         return None  # "doing romeo and juliet with y9, the suicide scene is in act 5": a lesson's topic, not a child
-    if categories == ("staff conduct",) and _WHAT_IF.search(said) and not _TOLD.search(said):
+    if categories == ("staff conduct",) and _WHAT_IF.search(said) and not (_TOLD.search(said) or _DONE.search(said)):
         return None  # "can a teacher message a pupil on snapchat?" asks what the policy says, not about someone
     if categories == ("staff conduct",) and _WITH_A_PARENT.search(said) and not _WITH_A_CHILD.search(said):
         return None  # "my tutor replies to a dad's comments on her own insta": contact with a parent, a policy question

@@ -474,6 +474,9 @@ def test_harm_told_in_everyday_words(message, category):
     # going off site at lunch is a rule for sixth formers, not a child who has gone
     "are year 12s allowed off site at lunch or do they need a pass?",
     "what code do i use in the register for a pupil educated off site on tuesdays?",
+    # glass kicked through is damage, not a blow; whether there is a rule on staff doing something is a policy question
+    "a year 9 kicked through the glass panel on the science lab door, do we bill his parents?",
+    "is there any guidance on staff giving a pupil a lift home after a late fixture?",
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -926,6 +929,9 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # a coach in the community, not the school's
     ("a local boxing coach has been giving some of our yr 8 boys lifts and cash, one of them told me", "child"),
     ("the rugby coach round here messages a yr 9 lad every night and tells him not to tell his mum", "child"),
+    # asked as a rule, then told as something done: a concern about staff
+    ("can a ta shout at a pupil like that? mrs j screamed at a yr 3 till she cried this morning", "staff"),
+    ("can a teacher slap a pupil? mr k slapped a yr 8 in the corridor today", "staff"),
     # photos of pupils shown up online by a colleague: the head's to act on
     ("a colleague has been putting photos of our pupils on his own insta with captions mocking them", "staff"),
 
