@@ -142,12 +142,12 @@ POSTED_ABOUT = re.compile(
     r"\babout\s+(?:a|an|the|our|my|one of|his|her|their)\b"
 )
 # Replying in public to put a school matter right: "reply and explain what actually happened", "stick up for her"
-RECORD_STRAIGHT = re.compile(r"\b(?:set(?:ting)? the record straight|explain (?:what (?:actually |really )?happened|why (?:we|the school|the head))"
+RECORD_STRAIGHT = re.compile(r"\b(?:(?:set|put)(?:ting)? the record straight|explain (?:what (?:actually |really )?happened|why (?:we|the school|the head))"
                              r"|stick(?:ing)? up for|defend\w*|correct (?:the facts|her|him|them|people)|(?:i|we) know what (?:really|actually) "
                              r"happened|(?:give|tell) (?:my|our|the school'?s?) side)\b")
 # Passing on the school's own posts: "like the school's posts", "share the trust's news"
-SCHOOLS_OWN_POSTS = re.compile(r"\b(?:lik(?:e|ing)|shar(?:e|ing)|retweet\w*|repost\w*|re-?shar\w*) (?:all )?(?:the |our )?(?:school|trust|academy)"
-                               r"(?:'s| s|s)? (?:own |official )?(?:posts?|tweets?|news|updates?|stories)\b")
+SCHOOLS_OWN_POSTS = re.compile(r"\b(?:lik(?:e|ing)|shar(?:e|ing)|retweet\w*|repost\w*|re-?shar\w*) (?:all )?(?:the |our )?(?:official )?(?:school|trust|academy)"
+                               r"(?:'s| s|s)? (?:own |official )?(?:(?:page|account|channel)(?:'s| s)? )?(?:posts?|tweets?|news|updates?|stories|videos?)\b")
 # A request that also carries a message ("added me and sent a message saying...") is contact too.
 MESSAGE_CONTENT = re.compile(r"\b(?:saying|said|says|asking (?:about|for|if|whether|me)|messag\w*|dm\w*|wrote|texted|voice note)\b")
 GROUP = re.compile(r"\b(?:group|groups|club|chat|page|community)\b")
@@ -291,7 +291,7 @@ CAMPAIGNING = re.compile(
 )
 # The parents' own group or chat is not a trust account, even when it is "for the class".
 PARENTS_OWN = re.compile(
-    r"\b(?:their|the parents(?: s)?|parents(?: s)?|a parent(?: s)?|the class parents(?: s)?)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"\b(?:their|the parents(?: s|'s?)?|parents(?: s|'s?)?|a parent(?: s|'s?)?|the class parents(?: s|'s?)?)\s+(?:own\s+)?(?:\w+\s+)?"
     r"(?:group|groups|chat|page|whatsapp|forum)\b"
 )
 # "yr 9s keep sending me friend requests", "can a sixth former follow my art insta": a pupil asks to connect (no invite, no family)

@@ -84,8 +84,8 @@ def _whose_account(cue: Cues, lowered: str, add: Add) -> None:
         add("personal.", -ACCOUNT_BONUS / 2)
     elif cue.context == "personal":
         add("personal.", ACCOUNT_BONUS)
-    if cue.personal_account and cue.context == "trust":
-        add(SEPARATE_RULE, FRAME_BONUS)  # a personal account used for class work
+    if cue.personal_account and cue.context == "trust" and not c.SCHOOLS_OWN_POSTS.search(lowered):
+        add(SEPARATE_RULE, FRAME_BONUS)  # a personal account used for class work (not one passing on the school's own posts)
     elif cue.personal_account and c.CLASS_ACCOUNT_WORK.search(lowered):
         add(SEPARATE_RULE, FRAME_BONUS)  # "post the Year 9 homework on my personal Twitter"
     if cue.relation == "parent" and cue.context is None:

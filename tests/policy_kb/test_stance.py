@@ -1168,3 +1168,27 @@ def test_the_age_children_may_join_an_app_is_not_this_policy(matcher):
 def test_whether_this_policy_is_for_some_staff_is_about_who_it_covers(matcher):
     reply = matcher.answer("minibus driver - is this policy for me as well?")  # "policy for" was read as another policy
     assert "intro.applies_all_staff" in (reply.clause_id, *reply.choices)
+
+
+def test_the_parents_own_group_is_not_a_class_account(matcher):
+    # "the parents' whatsapp group … the one for my reception class" was read as a class account: a choice of three rules
+    reply = matcher.answer("the parents' whatsapp group for my yr 1 class asked me to join, my last school let us. ok here?")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_contact_parents_children", "no")
+
+
+def test_the_school_pages_own_video_shared_from_my_account_is_about_reputation(matcher):
+    reply = matcher.answer("can i share the official school page's video from the carol service on my personal facebook?")
+    assert (reply.kind, reply.clause_id) == ("answer", "personal.consider_reputation")
+
+
+def test_putting_the_record_straight_is_a_post_about_a_school_matter(matcher):
+    reply = matcher.answer("the local mums' fb group is having a go at a decision the head made, "
+                           "can i comment and put the record straight?")
+    assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "no")
+
+
+def test_what_the_requirements_aim_to_achieve_is_the_balance(matcher):
+    # a guard: the balance clause's relevance rule now names what the requirements aim at (a round's question with a
+    # second sentence got the purpose clause before it; this shorter one got the balance clause already)
+    reply = matcher.answer("what does the introduction say the policy's requirements are for?")
+    assert "intro.balance" in (reply.clause_id, *reply.choices)
