@@ -173,8 +173,8 @@ POSTS_ABOUT_TRUST = re.compile(
 )
 VIRTUAL_WORLD = re.compile(r"\b(?:virtual|online|gaming|game|3d)\s+worlds?\b|\bmetaverse\b|\bworlds? like\b")
 APPLIES_TO_ME = re.compile(
-    r"\b(?:does|do|would|will)\s+(?:this|the|our|that)\s+(?:social media\s+)?polic(?:y|ies)\s+(?:\w+\s+)?"
-    r"(?:apply|applies|cover|covers|include|includes)\s+(?:to\s+)?(?:me|us|people like me|someone like me|staff like me"
+    r"\b(?:does|do|would|will)\s+(?:this|the|our|that)\s+(?:social media\s+)?(?:polic(?:y|ies)|rules|stuff|guidance)\s+(?:\w+\s+)?"
+    r"(?:apply|applies|cover|covers|include|includes)\s+(?:to\s+)?(?:me|us|her|him|them|people like me|someone like me|staff like me"
     r"|volunteers?|governors?|supply|agency|contractors?|support staff|trainees?|students? teachers?)\b"
 )
 # "Is there a policy on dress?" asks about another topic: answer only when the staff member's own words

@@ -7,6 +7,7 @@ the clause that governs that situation; the lexical score still has to put it in
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
@@ -46,6 +47,11 @@ VIRTUAL_RULE = "scope.virtual_worlds"
 AUP_RULE = "sanctioned.aup_link"
 APPLIES_RULE = "intro.applies_all_staff"
 FACT_RULES = frozenset((FRIEND_RULE, PARENT_RULE, CONTACT_RULE))  # rules about someone connecting with or contacting me
+BALANCE_RULE = "intro.balance"
+OPPORTUNITIES_RULE = "intro.opportunities"
+_CHALLENGE = re.compile(r"\b(?:get|gets|have|has) a say\b|\boverreach\w*|\bneed (?:a |this |any )?(?:social media )?(?:polic(?:y|ies)|rules)\b"
+                        r"|\bwhat i (?:do|post) (?:on|in) my own time\b")
+_ATTITUDE = re.compile(r"\b(?:pro|anti)[- ]?social media\b|\b(?:list of|all) don'?ts\b")
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
 
@@ -210,6 +216,11 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
         add(VIRTUAL_RULE, FRAME_BONUS / 2)
     if c.APPLIES_TO_ME.search(lowered):
         add(APPLIES_RULE, FRAME_BONUS)
+    if _CHALLENGE.search(lowered):  # "why does the trust get a say in my personal facebook?": the balance it strikes,
+        add(BALANCE_RULE, FRAME_BONUS)  # not one of the rules on personal accounts it questions
+        add("personal.", -FRAME_BONUS)
+    if _ATTITUDE.search(lowered):  # "is the trust pro social media or is it all don'ts?": the opportunities it sees
+        add(OPPORTUNITIES_RULE, FRAME_BONUS)
     if c.NAME_QUESTION.search(lowered):
         add(ITS_NAME if c.IT_NAME.search(lowered) else NAMES_RULE_DEFS, FRAME_BONUS)
     if c.LEGAL_TROUBLE.search(lowered) and not words & c.PURPOSE_WORDS:

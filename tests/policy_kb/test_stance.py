@@ -1192,3 +1192,21 @@ def test_what_the_requirements_aim_to_achieve_is_the_balance(matcher):
     # second sentence got the purpose clause before it; this shorter one got the balance clause already)
     reply = matcher.answer("what does the introduction say the policy's requirements are for?")
     assert "intro.balance" in (reply.clause_id, *reply.choices)
+
+
+def test_the_policy_itself_challenged_gets_its_introduction(matcher):
+    # these scored too low for any clause and got "not covered"
+    reply = matcher.answer("why does the academy even need rules on social media? what i do in my own time is my own affair")
+    assert (reply.kind, reply.clause_id) == ("answer", "intro.balance")
+    reply = matcher.answer("be honest, is the trust anti-social media? the policy reads like a list of don'ts")
+    assert (reply.kind, reply.clause_id) == ("answer", "intro.opportunities")
+
+
+def test_part_of_a_profile_left_public_is_not_good_enough(matcher):
+    # "Only partly" read as a half yes to "is that good enough?"
+    for question in ("insta is friends only now but my profile photo and bio are visible to everyone, is that enough?",
+                     "ok to keep my cover photo public if everything else is locked?"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
+    reply = matcher.answer("my profile pic is still public, the rest is friends only. do i have to change it?")
+    assert reply.verdict != "no"  # a guard: advised, not required
