@@ -156,8 +156,9 @@ DECISIONS = [
      "sanctioned.no_private_dm", "no"),
     # the clause's own decisions
     ("got an old twitter i never use thats still public. ok to leave it like that?", "personal.privacy_settings", "no"),
+    # part of it left public, "does that meet it?": no (it was "only partly"; the writers of the labelled rows say no)
     ("My Facebook profile picture and cover photo are public but everything else is friends-only. Does that meet the policy?",
-     "personal.privacy_settings", "conditional"),
+     "personal.privacy_settings", "no"),
     ("can i put a funny answer from a pupils mock paper on twitter? no name on it", "personal.avoid_specific_matters", "no"),
     ("is it alright to put a pic of me and the department at the pub on a friday on my insta",
      "personal.consider_reputation", "conditional"),
@@ -884,11 +885,11 @@ DECISIONS = [
      "no"),
     ("can the school insta give the winner's age and which village she lives in, with no name?", "sanctioned.no_identifying_info",
      "no"),
-    # every setting on Facebook's two closed levels is the advice kept; a name and photo visible to everyone is only partly
+    # every setting on Facebook's two closed levels is the advice kept; a name and photo visible to everyone is not enough
     ("i've put every setting on my insta to 'friends' or 'only me', is that what the policy wants?", "personal.privacy_settings",
      "yes"),
     ("my twitter is locked but my name and photo are visible to everyone, is that ok?", "personal.privacy_settings",
-     "conditional"),
+     "no"),
     # a request sent is asking to connect, not a message to report
     ("ex pupil, left last summer, she's 16, sent me an insta request. ok?", "personal.no_friend_students", "no"),
     # my own device, the school's email account: the email is from the official account
