@@ -214,7 +214,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "staff conduct": {
         "strong": (
             NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
-            r"head ?teacher|headteacher|the head|" + OUR_HEAD + r"|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
+            r"head ?teacher|headteacher|the head|principal|" + OUR_HEAD + r"|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
             r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"

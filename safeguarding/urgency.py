@@ -8,7 +8,7 @@ import re
 from .signs_beyond import CANT_FIND_CHILD, GONE_SINCE_LUNCH, HEAD_COUNT_SHORT
 
 _NOW = re.compile(
-    r"\b(?:right now|just now|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
+    r"\b(?:right now|just now|rn\b|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,5}(?:roof|bridge|ledge)|"
@@ -28,7 +28,7 @@ _NOW = re.compile(
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
-    r"\bgun\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
+    r"\b(?:shot)?gun\b|\brifle\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|they'?ve|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
     r"(?:'?s|has|have) just (?:got|gone|climbed|jumped) in(?:to)? (?:a |the |his |her |their |one|an )(?:\w+ )?(?:car|van|taxi|one)?\b|"
@@ -161,7 +161,7 @@ _NOW = re.compile(
     r"(?:there'?s|there is) (?:a|an|some) (?:\w+ ){1,2}at the (?:front |main |school |side )?(?:gates?|door|reception)\b|trying to (?:collect|take|pick up|get) (?:\w+ ){0,3}(?:kids|children|child|son|daughter|him|her|them)\b|"
     r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
     # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
-    r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off) (?:the )?(?:site|school)\b|"
+    r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off|walked out of|run out of|ran out of) (?:the )?(?:site|school|building)\b|"
     r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |" + HEAD_COUNT_SHORT + r"|(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
     # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
     # a little one home alone now; getting into a car now
@@ -217,7 +217,7 @@ _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(
                       r"(?:at|after) (?:the |a )?(?:brownies|cubs|scouts|guides|cadets|choir|church|youth club|club|training|practice|rehearsal|band|party|match|game|swimming|football|dance)(?: \w+)? tonight\b|"
                       r"\b(?:(?:told|showed) (?:me|us)|forwarded|posted|put|shared|saw|seen|spotted) (?:\w+ ){0,4}?tonight\b(?! (?:she|he|they|it)(?:'s| is| are|'re)? (?:going|meeting|leaving|planning))|"
                       r"(?:staying|sleeping) (?:at|round|with) (?:a |her |his |their )?(?:friend|mate|nan|gran|aunt|auntie|grandparent)s?'?s? tonight|"
-                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:gets?|getting) locked in|sleep\w* with a (?:knife|blade|bat|hammer) under|locked in (?:\w+ ){1,3}as (?:a )?punishment|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
+                      r"locked in (?:a|the|her|his|their) \w*room (?:every|most|at) (?:weekend|night|day|evening)s?|(?:gets?|getting) locked in|sleep\w* with a (?:knife|blade|bat|hammer) under|locked in (?:\w+ ){1,5}as (?:a )?punishment|keeps? \w+ing\b[^.?!]{0,40}\bwhile (?:the )?(?:kids|children|girls|boys|they) (?:are|'re) in there|(?:most days|every day|all the time|often)[^.?!]{0,30}(?:wouldn'?t|won'?t|wont|can'?t|couldn'?t) wake)")
 
 
 def urgent(said: str, categories: tuple[str, ...]) -> bool:

@@ -23,7 +23,8 @@ CHILD = re.compile(
     r"6th ?formers?|reception(?!ists?)|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
     # where only children are: "after lessons", "in class", "at lunch", "parents' evening"; a child's siblings
     r"(?:in|after|out of|during) (?:(?:her|his|their|the) )?(?:lessons?|class)\b|at (?:break|lunch(?:time)?|play ?time)\b|"
-    r"in the playground|parents'? evening|(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
+    r"in the playground|on the (?:school )?(?:field|playground|yard)\b|parents'? evening|"
+    r"(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
     r"(?:younger|youngest|older|eldest) (?:one|ones)\b|"
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
     r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"

@@ -39,7 +39,7 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
-    r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:year|yr|y) ?1[1-3]\b|"
+    r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni", "a girl i had in yr 6 is now 15"
@@ -69,7 +69,7 @@ _STAFF_LEFT = (r"(?:^|[.,;!?(] ?)left (?:the trust|cmat|cockburn)\b(?!'s| s\b)"
                r"(?:the trust|cmat|cockburn|the academy|us)\b")
 _I_LEFT = re.compile(r"\bi(?: ve| have| d| had)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy|the school|my (?:job|post|school)|teaching)\b"
                      rf"|{_STAFF_LEFT}|\b(?:she|he)(?: who)?(?: has| had| s)? (?:just |already )?left (?:the trust|cmat|cockburn|the academy)\b"
-                     r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?retired\b")
+                     r"|\bi(?: m| am) (?:now )?retired\b|\bonce i(?: ve| have)? (?:actually )?(?:retired|left)\b")
 _YOUNG_CHILD = re.compile(r"\b(?:kids?|child(?:ren)?|primary|reception|nursery|infants?|breakfast club|after[- ]school club)\b")
 _STUDENT_SINGULAR = re.compile(r"\b(?:a|one|this|that|the|my|our) (?:of (?:my|our) )?(?:student|pupil|kid|learner)s?\b|\b(?:student|pupil|kid)\b")
 _STUDENT_PLURAL = re.compile(r"\b(?:students|pupils|kids|learners)\b")

@@ -102,6 +102,8 @@ class Matcher:
         # Relevance before retrieval: a clause answers only questions about what it governs, by its
         # relevance rule, or when the second opinion vouches for it.
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
+        if facts and facts.get("relation") in ("current_student", "ex_student"):
+            said += "\n" + facts["relation"].replace("_", "-")  # "left in 2019, now 19": a student said in other words
         # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word; a few
         # words that say who the other person is ("ex pupil 19 fb") are a question typed as a search.
         asks = len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) or _says_who(facts)

@@ -1211,3 +1211,35 @@ def test_part_of_a_profile_left_public_is_not_good_enough(matcher):
         assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
     reply = matcher.answer("my profile pic is still public, the rest is friends only. do i have to change it?")
     assert reply.verdict != "no"  # a guard: advised, not required
+
+
+def test_one_account_left_public_beside_a_locked_one_is_not_the_advice(matcher):
+    reply = matcher.answer("is it ok for my team to keep twitter public as long as their insta is locked down?")
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
+    assert matcher.answer("garmin connect public ok? only my cycling").verdict == "no"
+
+
+def test_a_colleagues_own_mobile_with_nobody_approving_is_not_a_school_phone(matcher):
+    # "her own mobile" was not read as a personal phone, so "the school phone had no signal" got "a school phone is fine"
+    reply = matcher.answer("on the residential a TA phoned a parent on her own mobile as the school one was dead. "
+                           "no one had approved it. is that against the policy?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
+    reply = matcher.answer("my colleague got the executive head to ok it after he'd already rung the parent from his mobile, "
+                           "all fine now?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
+
+
+def test_a_personal_account_turned_into_the_class_one_is_the_separate_account_rule(matcher):
+    # "set it to private" read as the privacy advice: "Yes — the policy strongly advises the highest privacy settings"
+    reply = matcher.answer("could staff turn their existing insta into the dept account if they set it to private?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
+
+
+def test_a_leaver_said_without_the_word_student(matcher):
+    reply = matcher.answer("lad left after yr 11 three yrs ago, now 19, ok to add him on fb")
+    assert (reply.clause_id, reply.verdict, reply.facts.get("relation")) == ("personal.no_friend_students", "yes", "ex_student")
+    reply = matcher.answer("left in 2018 now 20 wants to follow me on insta")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_friend_students", "yes")
+    # the member of staff leaving is not an ex-student ("once i've actually left")
+    reply = matcher.answer("can i add the parents on fb once i've actually left the school in july?")
+    assert reply.facts.get("relation") != "ex_student"

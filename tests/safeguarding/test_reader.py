@@ -346,6 +346,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # a child nobody can find; boys rating girls' bodies in a group chat
     ("help we can't find one of our nursery children, she isn't in the garden and the back gate was open", "missing"),
     ("a mum showed me the yr 5 boys' whatsapp, they're rating the girls bodies and sending it round", "peer abuse"),
+    # a fight on the field: only children are there
+    ("massive fight on the field and one of them has pulled out a knife", "peer abuse"),
     # neglect told only with "she" and "his": rotten teeth, no coat in the cold, glasses broken for months
     ("his teeth are rotten and his glasses have been broken for months, nobody ever replies", "neglect"),
     # children shown up online by an adult: "pupil" was only read in the singular
@@ -828,6 +830,11 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("on a home visit a 5 year old opened the door, no adult in, she says daddy went out last night", True),
     ("our looked after yr 10 has been missing from the placement since saturday", True),
     ("yr 11 lad has turned up in birmingham, says older boys drove him there and he can't get home", True),
+    # "rn" is right now; a child who has just walked out of school; an attack planned with a shotgun to hand
+    ("walking home rn and a man is punching a yr 8 from our school outside the chippy", True),
+    ("a yr 9 just walked out of school after telling me she can't do this anymore", True),
+    ("yr 10 says he'll shoot up the church on sunday, his uncle keeps a shotgun in the garage", True),
+    ("a yr 6 says his dad locks him in his bedroom for whole weekends as punishment", False),  # a guard
     # guards: a flat visited last week; a break-in at school; a parent who went out for the evening and came back
     ("yr 9 girl says she went to his flat last week, he's 23", False),
     ("someone broke into the school kitchen over the weekend, a yr 6 said his dad did it and hits him", False),
@@ -929,6 +936,8 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
     # a coach in the community, not the school's
     ("a local boxing coach has been giving some of our yr 8 boys lifts and cash, one of them told me", "child"),
     ("the rugby coach round here messages a yr 9 lad every night and tells him not to tell his mum", "child"),
+    # the principal is the head
+    ("the principal dms year 9 girls on insta late at night", "headteacher"),
     # asked as a rule, then told as something done: a concern about staff
     ("can a ta shout at a pupil like that? mrs j screamed at a yr 3 till she cried this morning", "staff"),
     ("can a teacher slap a pupil? mr k slapped a yr 8 in the corridor today", "staff"),
