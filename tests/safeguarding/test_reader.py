@@ -838,6 +838,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     # guards: a flat visited last week; a break-in at school; a parent who went out for the evening and came back
     ("yr 9 girl says she went to his flat last week, he's 23", False),
     ("someone broke into the school kitchen over the weekend, a yr 6 said his dad did it and hits him", False),
+    ("yr 4 says dad went out last night and hit mum when he came back", False),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
