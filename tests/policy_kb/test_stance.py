@@ -1127,6 +1127,9 @@ def test_one_account_still_public_is_not_the_highest_settings(matcher):
     # "does that matter?" answered "No —" would read as "it doesn't matter"
     reply = matcher.answer("locked my tiktok but facebook is still public. does it matter?")
     assert reply.verdict == "no" and reply.headline.startswith("Not OK")
+    reply = matcher.answer("is it ok for my team to keep twitter public as long as their insta is locked down?")
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
+    assert matcher.answer("garmin connect public ok? only my cycling").verdict == "no"
 
 
 def test_a_personal_address_used_because_a_school_one_bounces_is_still_a_personal_address(matcher):
@@ -1211,12 +1214,6 @@ def test_part_of_a_profile_left_public_is_not_good_enough(matcher):
         assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
     reply = matcher.answer("my profile pic is still public, the rest is friends only. do i have to change it?")
     assert reply.verdict != "no"  # a guard: advised, not required
-
-
-def test_one_account_left_public_beside_a_locked_one_is_not_the_advice(matcher):
-    reply = matcher.answer("is it ok for my team to keep twitter public as long as their insta is locked down?")
-    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
-    assert matcher.answer("garmin connect public ok? only my cycling").verdict == "no"
 
 
 def test_a_colleagues_own_mobile_with_nobody_approving_is_not_a_school_phone(matcher):
