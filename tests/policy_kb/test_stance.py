@@ -156,9 +156,9 @@ DECISIONS = [
      "sanctioned.no_private_dm", "no"),
     # the clause's own decisions
     ("got an old twitter i never use thats still public. ok to leave it like that?", "personal.privacy_settings", "no"),
-    # part of it left public, "does that meet it?": no (it was "only partly"; the writers of the labelled rows say no)
+    # part of it left public, "does that meet it?": only partly (but "is that ok?" is no, below)
     ("My Facebook profile picture and cover photo are public but everything else is friends-only. Does that meet the policy?",
-     "personal.privacy_settings", "no"),
+     "personal.privacy_settings", "conditional"),
     ("can i put a funny answer from a pupils mock paper on twitter? no name on it", "personal.avoid_specific_matters", "no"),
     ("is it alright to put a pic of me and the department at the pub on a friday on my insta",
      "personal.consider_reputation", "conditional"),
