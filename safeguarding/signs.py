@@ -109,6 +109,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"teeth (?:are |were |all |s )?(?:\w+ )?(?:rotten|rotting|decayed|decaying|black)\b",
             r"no (?:winter )?coat (?:even though|although|and|when|in) (?:\w+ ){0,2}(?:freezing|cold|snow\w*|winter|rain\w*)",
             r"(?:glasses|hearing aids?|shoes) (?:\w+ ){0,3}broken for (?:weeks|months|ages|a year)",
+            # little ones on their own at home, no adult in
+            r"on (?:her|his|their) own (?:at|in) (?:the )?(?:home|house|flat)\b",
+            r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) in\b(?! (?:the |any of the )?(?:photos?|pictures?|pics?|videos?|shots?|frame|it|them)\b)",
             # a small child left to wander alone for hours
             r"wander\w* (?:round|around|about|off)? ?(?:on (?:his|her|their) own|alone)\b[^.?!]{0,30}\bfor (?:hours|ages|a long time|most of the day)",
             # a child alone at home, crying, and nobody's answering the door

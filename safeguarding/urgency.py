@@ -174,7 +174,7 @@ _NOW = re.compile(
     # yesterday; missing from home since; ringing from a station far away, unable to get home
     r"(?:to go|gone|going|heading|headed|on (?:her|his|their) way) (?:there|to (?:his|her|their|the) (?:flat|house|place)) (?:now|right now)\b|"
     r"snap ?map (?:\w+ ){0,2}(?:puts|shows|has) (?:him|her|them)|(?:broken|breaking|broke|forced (?:his|her|their) way) in(?:to)? (?:the |their |her |his |our )?(?:house|flat|home)\b|"
-    r"hiding (?:upstairs|downstairs|in the (?:loft|attic|garden))|no (?:adult|parent|carer|grown[- ]?up)s? in[,.]|(?:mummy|mum|mam|daddy|dad|mother|father|parents?)(?: has| had|'s)? (?:went|gone) out (?:yesterday|last night)\b(?![^.?!]{0,40}\b(?:came|come|got) (?:back|home))|"
+    r"hiding (?:upstairs|downstairs|in the (?:loft|attic|garden))|no (?:adult|parent|carer|grown[- ]?up)s? in(?:[,.]|$)|(?:mummy|mum|mam|daddy|dad|mother|father|parents?)(?: has| had|'s)? (?:went|gone) out (?:yesterday|last night)\b(?![^.?!]{0,40}\b(?:came|come|got) (?:back|home))|"
     r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "

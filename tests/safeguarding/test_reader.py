@@ -346,6 +346,8 @@ def test_kicked_off_is_behaviour_but_kicked_is_still_harm():
     # a child nobody can find; boys rating girls' bodies in a group chat
     ("help we can't find one of our nursery children, she isn't in the garden and the back gate was open", "missing"),
     ("a mum showed me the yr 5 boys' whatsapp, they're rating the girls bodies and sending it round", "peer abuse"),
+    # little ones on their own at home with no adult in (found by hand before stopping: not heard at all)
+    ("two toddlers on their own at home, no adult in, the door was open", "neglect"),
     # a fight on the field: only children are there
     ("massive fight on the field and one of them has pulled out a knife", "peer abuse"),
     # neglect told only with "she" and "his": rotten teeth, no coat in the cold, glasses broken for months
@@ -479,6 +481,7 @@ def test_harm_told_in_everyday_words(message, category):
     # glass kicked through is damage, not a blow; whether there is a rule on staff doing something is a policy question
     "a year 9 kicked through the glass panel on the science lab door, do we bill his parents?",
     "is there any guidance on staff giving a pupil a lift home after a late fixture?",
+    "can i post the pic of the kids at the fair, no adults in it",  # a guard for "no adult in" (the house)
 ])
 def test_ordinary_questions_that_share_words_with_harm(question):
     assert read(question) is None
@@ -832,6 +835,7 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("yr 11 lad has turned up in birmingham, says older boys drove him there and he can't get home", True),
     # "rn" is right now; a child who has just walked out of school; an attack planned with a shotgun to hand
     ("walking home rn and a man is punching a yr 8 from our school outside the chippy", True),
+    ("doorstep visit rn, 3 little ones under 5 on their own, house freezing, no adult in", True),
     ("a yr 9 just walked out of school after telling me she can't do this anymore", True),
     ("yr 10 says he'll shoot up the church on sunday, his uncle keeps a shotgun in the garage", True),
     ("a yr 6 says his dad locks him in his bedroom for whole weekends as punishment", False),  # a guard
