@@ -111,7 +111,6 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:glasses|hearing aids?|shoes) (?:\w+ ){0,3}broken for (?:weeks|months|ages|a year)",
             # little ones on their own at home, no adult in
             r"on (?:her|his|their) own (?:at|in) (?:the )?(?:home|house|flat)\b",
-            r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) in\b(?! (?:the |any of the )?(?:photos?|pictures?|pics?|videos?|shots?|frame|it|them)\b)",
             # a small child left to wander alone for hours
             r"wander\w* (?:round|around|about|off)? ?(?:on (?:his|her|their) own|alone)\b[^.?!]{0,30}\bfor (?:hours|ages|a long time|most of the day)",
             # a child alone at home, crying, and nobody's answering the door
@@ -121,7 +120,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"meds|epipen|epi-pen)(?: \w+){0,2} (?:for (?:days|weeks|a week|ages|\d+ days)|again)", r"untreated", r"(?:without|no|not (?:taking|given|getting|having)) (?:his|her|their) (?:insulin|inhaler|"
             r"medication|meds|epipen|epi-pen)", r"(?:never|don'?t|doesn'?t|didn'?t|not) (?:turn(?:ed)? up|take (?:him|her|them)|"
             r"bring (?:him|her|them)|go|come) (?:to )?(?:his |her |their |the )?(?:clinic|medical|hospital|doctors?|dentist|gp)(?: appointments?)?",
-            r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) (?:anywhere|around|in sight|at home|there|with (?:them|him|her))",
+            r"(?:no|without (?:an?|any)) (?:adults?|grown ?ups?|parents?) (?:anywhere|around|in sight|at home|there|with (?:them|him|her)"
+            r"|in\b(?! (?:the |any of the )?(?:photos?|pictures?|pics?|videos?|shots?|frame|it|them)\b))",
             r"can'?t see (?:any|an) (?:adult|parent|grown ?up)", r"(?:wandering|walking|playing|out) (?:about |around )?(?:on (?:his|her|"
             r"their) own|alone) (?:by|near|on|in) (?:the|a) (?:main )?(?:road|street|river|canal)",
             r"(?:on (?:their|his|her) own|alone)(?: \w+){0,6} (?:\d{1,2} ?(?:pm|am)|at night|in the dark|after dark|gone \d)",

@@ -167,14 +167,14 @@ _NOW = re.compile(
     # a little one home alone now; getting into a car now
     r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
     r"(?:sort\w* out|deal\w* with|attack\w*|bomb\w*|shoot\w* up) (?:the |a |that |those |their )?(?:mosque|synagogue|temple|gurdwara|church|muslims?|jews?|school)\b[^.?!]{0,30}\btoday\b|(?:stab|knife) (?:wound|injury)|"
-    r"no (?:adult|parent|carer|grown[- ]?up)s? (?:there|home|at home)\b|(?:doesn'?t|does not|don'?t) know where (?:they'?re|they are|he'?s|she'?s) taking|"
+    r"no (?:adult|parent|carer|grown[- ]?up)s? (?:(?:there|home|at home)\b|in(?:[,.]|$))|(?:doesn'?t|does not|don'?t) know where (?:they'?re|they are|he'?s|she'?s) taking|"
     r"(?:texting|messaging|ringing|calling) (?:me |us )?from (?:a|the) (?:train|bus|car|van)\b|(?:outside|here|at the (?:gate|door|school)) threatening to (?:kill|stab|shoot|hurt)|"
-    r"(?:home alone|alone at home|at home alone|home on (?:his|her|their) own) (?:now|rn|right now)\b|getting in(?:to)? (?:a|the|his|her|an) (?:\w+ )?(?:car|van) (?:now|rn|right now)\b|"
+    r"(?:home alone|alone at home|at home alone|home on (?:his|her|their) own) now\b|getting in(?:to)? (?:a|the|his|her|an) (?:\w+ )?(?:car|van) now\b|"
     # gone to an adult's place now; a snap map far away; a break-in with the children hiding; no adult in and a parent gone since
     # yesterday; missing from home since; ringing from a station far away, unable to get home
     r"(?:to go|gone|going|heading|headed|on (?:her|his|their) way) (?:there|to (?:his|her|their|the) (?:flat|house|place)) (?:now|right now)\b|"
     r"snap ?map (?:\w+ ){0,2}(?:puts|shows|has) (?:him|her|them)|(?:broken|breaking|broke|forced (?:his|her|their) way) in(?:to)? (?:the |their |her |his |our )?(?:house|flat|home)\b|"
-    r"hiding (?:upstairs|downstairs|in the (?:loft|attic|garden))|no (?:adult|parent|carer|grown[- ]?up)s? in(?:[,.]|$)|(?:mummy|mum|mam|daddy|dad|mother|father|parents?)(?: has| had|'s)? (?:went|gone) out (?:yesterday|last night)\b(?![^.?!]{0,40}\b(?:came|come|got) (?:back|home))|"
+    r"hiding (?:upstairs|downstairs|in the (?:loft|attic|garden))|(?:mummy|mum|mam|daddy|dad|mother|father|parents?)(?: has| had|'s)? (?:went|gone) out (?:yesterday|last night)\b(?![^.?!]{0,40}\b(?:came|come|got) (?:back|home))|"
     r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
