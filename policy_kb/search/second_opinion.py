@@ -77,11 +77,16 @@ class SecondOpinion:
         self.model = model
         self.prepare = prepare  # what the model reads for a question (training and asking alike)
         union, regression = model.steps[0][1], model.steps[-1][1]
-        self._vectorisers = tuple(vectoriser for _, vectoriser in union.transformer_list)
-        if any((v.norm, v.use_idf, v.sublinear_tf, v.binary) != ("l2", True, True, False) for v in self._vectorisers):
+        vectorisers = [vectoriser for _, vectoriser in union.transformer_list]
+        if any((v.norm, v.use_idf, v.sublinear_tf, v.binary) != ("l2", True, True, False) for v in vectorisers):
             raise ValueError("the second opinion computes TF-IDF as text_features() configures it")
-        self._analysers = tuple(vectoriser.build_analyzer() for vectoriser in self._vectorisers)
-        self._weights = regression.coef_.T.copy()
+        weights = regression.coef_.T.copy()
+        ends = [0]
+        for vectoriser in vectorisers:  # the union puts each vectoriser's columns after the last one's
+            ends.append(ends[-1] + len(vectoriser.vocabulary_))
+        # per vectoriser: how it reads a text, its vocabulary, its IDF weights and the coefficients of its columns
+        self._readers = tuple((v.build_analyzer(), v.vocabulary_, v.idf_, weights[start:end])
+                              for v, start, end in zip(vectorisers, ends, ends[1:]))
         self._intercept = regression.intercept_
         self._classes = tuple(str(c) for c in regression.classes_)
 
@@ -92,15 +97,12 @@ class SecondOpinion:
 
         read = self.prepare(text)
         logits = self._intercept.copy()
-        offset = 0
-        for vectoriser, analyse in zip(self._vectorisers, self._analysers):
-            vocabulary = vectoriser.vocabulary_
+        for analyse, vocabulary, idf, weights in self._readers:
             counts = Counter(vocabulary[term] for term in analyse(read) if term in vocabulary)
             if counts:  # TF-IDF as the vectoriser computes it: 1 + log(count) (sublinear), times IDF, L2-normalised
                 columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
-                values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * vectoriser.idf_[columns]
-                logits = logits + (values / np.sqrt(values @ values)) @ self._weights[offset + columns]
-            offset += len(vocabulary)
+                values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[columns]
+                logits = logits + (values / np.sqrt(values @ values)) @ weights[columns]
         exp = np.exp(logits - logits.max())
         chances = dict(zip(self._classes, (exp / exp.sum()).tolist()))
         chances.pop(NOT_COVERED, None)
