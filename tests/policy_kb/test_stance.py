@@ -1156,6 +1156,15 @@ def test_in_general_asked_about_specific_incidents_is_not_a_general_post(matcher
     assert reply.verdict == "yes"
 
 
+def test_a_general_post_that_is_about_no_specific_person_is_a_yes(matcher):
+    # "a specific pupil" named only to say the post is not about one
+    for question in ("can i post general teaching tips on my insta as long as nothing is about a specific pupil?",
+                     "can i post generally about my job as long as it isn't about a particular kid"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("personal.avoid_specific_matters", "yes"), question
+    assert matcher.answer("can i post about a kid in my class in general terms").verdict == "no"  # a guard
+
+
 def test_a_child_shown_up_online_is_reported(matcher):
     for question in ("a yr 10 is filming supply teachers without them knowing and putting it on snapchat, who do i tell?",
                      "someone on the village fb group posted a photo of a yr 3 with a really mean comment, what should i do"):
