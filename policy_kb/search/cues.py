@@ -37,7 +37,7 @@ TRUST_ACCOUNT = re.compile(
 )
 PERSONAL_EMAIL_ACCOUNT = re.compile(r"\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b|\bpersonal (?:gmail|hotmail|email|e-mail)\b")
 PERSONAL_ACCOUNT = re.compile(
-    rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\bpersonal social media\b|\bin my own time\b|\b(?:it'?s|it s|its|it is|that'?s|that s|this is) my (?:own|personal|private) one\b"
+    rf"\b(?:my|my own|own|personal|private)\s+{MEDIA}\b|\b(?:her|his|their)\s+(?:account|instagram|insta|facebook|fb|twitter|tiktok|youtube|channel|blog|profile|snapchat)\b|\bpersonal social media\b|\bin my own time\b|\b(?:it'?s|it s|its|it is|that'?s|that s|this is) my (?:own|personal|private) one\b"
     r"|\bmy (?:own |personal )?(?:gmail|hotmail|icloud|email|e-mail)\b"
 )
 EMAIL_ACCOUNT = re.compile(r"\be-?mail\w*\s+(?:\w+\s+){0,2}?account\b|\b(?:trust|school|work) e-?mail(?: account)?\b")

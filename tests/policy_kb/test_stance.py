@@ -1249,3 +1249,20 @@ def test_a_leaver_said_without_the_word_student(matcher):
     # the member of staff leaving is not an ex-student ("once i've actually left")
     reply = matcher.answer("can i add the parents on fb once i've actually left the school in july?")
     assert reply.facts.get("relation") != "ex_student"
+
+
+def test_what_a_trainer_says_in_training_is_not_a_question_about_training(matcher):
+    reply = matcher.answer("in training i always say staff social media is a safeguarding matter - does the policy make that link?")
+    assert (reply.kind, reply.clause_id) == ("answer", "intro.safeguard_duty")
+    assert matcher.answer("when is the next safeguarding training").kind == "unknown"  # a guard
+
+
+def test_a_joke_about_how_chaotic_my_first_week_at_the_academy_was_is_a_no(matcher):
+    reply = matcher.answer("can i post a jokey tiktok about how chaotic my first week at the academy was? meant to be funny")
+    assert (reply.clause_id, reply.verdict) == ("personal.consider_reputation", "no")
+
+
+def test_a_colleagues_own_account_is_a_personal_account(matcher):
+    # "her tiktok", asked by a head of department for a colleague, is as personal as "my tiktok"
+    reply = matcher.answer("a HoD put her tiktok on friends only but left 'suggest your account to others' on. does that meet the policy?")
+    assert (reply.kind, reply.clause_id) == ("answer", "personal.privacy_settings")
