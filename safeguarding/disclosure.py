@@ -242,7 +242,8 @@ _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) 
                              r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|"
                              # "a youth footy coach round here", "a local boxing coach"
                              r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"
-                             r"isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
+                             # "says an online 'teacher' told him that": someone online, not one of the school's staff
+                             r"(?:online|youtube|tiktok|internet) '?(?:teacher|tutor|coach|mentor)|isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
 
 

@@ -44,7 +44,7 @@ def normalise(text: str) -> str:
 # "kicked off in my lesson" behaved badly; "kicked a football through the window" is a ball, not a child; "a yr 9 threw a
 # chair at me" behaved badly towards the writer, and "a pupil kicked through the glass panel" damaged a door
 _OWN_SPOUSE = re.compile(r"\bmy (?:husband|hubby|wife|missus|fianc\w*)\b|\b(?:i'?m|i am|i got|i'?ve been|we'?re|we are|we got) (?:\w+ )?married\b|^(?:so |well |ok )?(?:getting|got) married\b(?! off)")  # "getting married at half term": the writer
-_IDIOMS = re.compile(r"\b(?:yr ?\d+|year ?\d+|y\d+|pupil|student|kid|boy|girl|lad)s?(?: \w+){0,2} (?:(?:threw|chucked|lobbed|flung) (?:a |an |the |his |her )?(?:\w+ )?at me\b|kick(?:s|ed|ing)? (?:through|in) (?:a|the) (?:glass|window|pane))|\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their) (?:fence|door|wall|bin|chair|table|locker)s?\b(?! (?:down|in)\b(?! (?:a|an|the|his|her|their|frustration|anger|temper)\b))|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
+_IDIOMS = re.compile(r"\b(?:yr ?\d+|year ?\d+|y\d+|pupil|student|kid|boy|girl|lad)s?(?: \w+){0,2} (?:(?:threw|chucked|lobbed|flung) (?:a |an |the |his |her )?(?:\w+ )?(?:at me|(?:in|across|round) (?:my|the) (?:room|classroom|class|lesson))\b|kick(?:s|ed|ing)? (?:through|in) (?:a|the) (?:glass|window|pane))|\bkick(?:s|ed|ing)? off\b|\bkick(?:s|ed|ing)? (?:a|the|his|her|their) (?:fence|door|wall|bin|chair|table|locker)s?\b(?! (?:down|in)\b(?! (?:a|an|the|his|her|their|frustration|anger|temper)\b))|\bkick(?:s|ed|ing)? (?:a|the|his|her|their|my|our) (?:foot|rugby |tennis |net)?balls?\b")
 _OWN_ROLE = re.compile(r"\b(?:i'?m|im|i am) (?:a|an|the) (?:\w+ ){0,3}?(?:teachers?|tas?|teaching assistants?|tutors?|coach|"
                        r"caretaker|volunteer|technician|cover supervisor|lunchtime supervisor|dinner lady|site manager|receptionist|"
                        r"librarian|cook|chef|governor|driver|escort|invigilator)\b")
@@ -60,6 +60,7 @@ _EVERYDAY = re.compile(
     # accounts are all private"
     r"|\bmy (?:own )?(?:boy|girl)friend\b|\b(?:night|evening) out\b|\b(?:just|went for|go for|going for|out for|having|staff|friday) drinks\b"
     r"|\b(?:my|our) (?:own |personal )?(?:accounts?|profiles?|insta\w*|facebook|pages?|settings?) (?:are |is |were |was )?(?:all |now |set to |on )*private\b"
+    r"|\b(?:my|our|her|his) (?:own )?private (?:accounts?|profiles?|insta\w*|facebook|fb|pages?|twitter|tiktok|story)\b"
     r"|\b(?:risk assessments?|food tech|cookery|cooking|kitchen) (?:for |on |with )?knives\b|\bknives (?:in|for) (?:food tech|cooking|cookery|the kitchen)\b"
     # consent taken back is an administrative matter, not a withdrawn child
     r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"

@@ -166,7 +166,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"suicide (?:note|message|letter)", r"(?:(?<!i )(?:left|wrote|sent|posted|found|leaves|writes|sends)|her|his|their) (?:a )?"
             r"goodbye (?:note|message|letter)", r"sorry for everything", r"no (?:reason|point) (?:to|in) (?:live|living)",
             r"kill yourself|kys\b", r"noose|hang (?:herself|himself)",
-            r"goodbye (?:everyone|all|every ?1|guys|world|forever)", r"thanks? for everything",
+            r"goodbye (?:to )?(?:everyone|all|every ?1|guys|world|forever)", r"thanks? for everything",
             r"ways to (?:die|kill (?:myself|herself|himself|themselves)|end (?:it|my life|her life|his life))",
             r"how to (?:die|kill (?:myself|herself|himself|themselves)|end it|hang|overdose)",
             r"(?:has|got|made|have|with) a plan to (?:do it|end|kill|die|hurt)",

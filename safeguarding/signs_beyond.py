@@ -5,10 +5,10 @@ from __future__ import annotations
 from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD, OUR_HEAD
 
 # Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW).
+YEAR, CHILD_STOPS = r"(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})", r"(?=\s*(?:$|[,.!?;]|at\b|on\b|in\b|during\b|from\b|about\b|earlier\b|this\b|today\b|when\b|while\b|somewhere\b|and\b|we\b))"
 HEAD_COUNT_SHORT = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)"
 CANT_FIND_CHILD = r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))"
-GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) "
-                    r"(?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
+GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) (?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
 
 # An adult who works in or for the school, named as who acted (a trust coach, a volunteer, the head: "our HT").
 STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\b|teaching assistants?|coach(?:es)?|tutors?(?! gro?u?ps?\b)|"
@@ -118,7 +118,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # a threat against a place of worship: "going to do something at the mosque to send a message"
             r"(?:do|doing|did) (?:something|summat) (?:\S+ ){0,3}(?:at|to|outside) (?:the|a|that|their) (?:mosque|synagogue|church|temple|gurdwara)", r"(?:sort\w* out|deal\w* with|go\w* after) (?:the|a|that|their) (?:mosque|synagogue|temple|gurdwara)",
             r"(?:go|going|travel\w*) to (?:syria|fight)", r"fight (?:for (?:the|our|his|their) (?:cause|people|brothers|faith|nation|race)|in (?:syria|iraq|afghanistan|ukraine|palestine|the war|a war|a jihad|jihad)|abroad)", r"martyr\w*",
-            r"great replacement", r"(?:handing out|giving out) (?:\w+ )?leaflets", r"recruit(?:s|ed|ing|ers?)?\b",  # not "recruitment"
+            r"(?:handing out|giving out) (?:\w+ )?leaflets", r"(?:fine|ok|okay|right|allowed|justified|good) to (?:kill|behead|attack|stab|shoot) (?:people|anyone|those|others|infidels|non-?believers)\b", r"recruit(?:s|ed|ing|ers?)?\b",  # not "recruitment"
             r"bring (?:a gun|a knife|a bomb|it) (?:in)?to school", r"shoot (?:up )?(?:the|our) school|school shooting",
             r"\bincels?\b", r"school shooters?", r"blow(?:ing)? up (?:the|our) school", r"how to make (?:a )?(?:bombs?|explosives?)",
             # searches on what can be made from fertiliser; "after friday everyone will know my name"
@@ -150,18 +150,18 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"(?:is|are|went|gone|goes|been|reported|still) missing(?! (?:homework|work|lessons?|periods?|books?|kit|equipment|loads|lots|a lot|"
             r"(?:a|an|his|her|their|the|some|my) \w+))", r"missing (?:from|since|overnight|for)", r"(?:hasn'?t|has not|not|haven'?t|have not) been seen since",
-            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:\w+ ){0,3}for (?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
+            r"(?:we'?ve|we have|have|staff have|i'?ve) searched (?:the )?(?:whole |entire )?(?:school|site|building|grounds|hall|toilets|playground|field|garden)", r"(?:been |are |we'?re |still )(?:searching|looking) (?:(?:\w+ ){0,3}for )?(?:\d+|ten|fifteen|twenty|thirty|half an) ?(?:min\w*|hours?)",
             # found only after a search, or got out on their own: "wasn't found till he got to the bus station", "found him 5 mins later in the car park", "got out of the minibus at a red light"
             r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",
             # "we've lost a year 3 at the aquarium on the trip"
-            r"(?:we'?ve|we have|we|have|i'?ve|staff have|staff) (?:just )?lost (?:a|one of (?:our|the|my)|our|the|my) (?:\w+ )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|child|pupil|"
-            r"student|kid|girl|boy|reception|nursery)s?\b", r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|"
-            r"fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wandered|ran|escaped|climbed) out (?:of|through|over) (?:the )?"
-            r"(?:\w+ )?(?:gate|fence|minibus|window)\b",
-            r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)",
-            r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
+            rf"(?:we'?ve|we have|we|have|i'?ve|staff have|staff) (?:just )?lost (?:a|one of (?:our|the|my)|our|the|my) (?:\w+ )?(?:{YEAR}|child|pupil|student|kid|girl|boy|reception|nursery)s?\b",
+            r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wandered|ran|escaped|climbed) out (?:of|through|over) (?:the )?(?:\w+ )?(?:gate|fence|minibus|window)\b",
+            r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)", r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
-            r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')",
+            # "lost a yr 3 at the science museum", "yr 3 boy missing, we've been searching 15 mins" (not "lost a year 7 coat")
+            r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')", rf"lost (?:a|one of (?:the|our|my)) {YEAR}{CHILD_STOPS}",
+            rf"(?:{YEAR}|reception|nursery) (?:child|pupil|kid|student|girl|boy|lad) missing{CHILD_STOPS}",
+            r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for|in) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)", r"left (?:the )?(?:school )?site (?:\w+ ){0,3}without (?:permission|telling)",
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)", CANT_FIND_CHILD,
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"(?<!allowed )(?<!go )(?<!going )(?<!lunch )(?<!educated )(?<!taught )(?<!learning )off site(?! (?:at|for|during) (?:lunch|break|dinner)| provision| placement)", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school

@@ -94,7 +94,7 @@ ADULT_TO_CHILD = re.compile(
 )
 CREATE_ACCOUNT = re.compile(
     r"\b(?:make|create|start|set up|setup|open|launch|begin|register|registering|sign up|signing up)\s+(?:for\s+)?(?:a|an|the|our|my)"
-    r"\s+(?:new\s+)?[\w\s]{0,25}?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog|bereal|snapchat|threads|bluesky|pinterest|podcast)\b"
+    r"\s+(?:new\s+)?[\w\s]{0,25}?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog|bereal|snapchat|threads|bluesky|pinterest|podcast)\b(?!\s+(?:group|chat|group ?chat|gc)s?\b)"
     # "drama dept wants a tiktok for the production": wanting one is asking to set one up
     r"|\b(?:dept|department|faculty|team|club|school|class|we|pta)\s+(?:wants?|would like|needs?)\s+(?:a|an|its own|their own|our own)\s+"
     r"(?:new\s+)?(?:\w+\s+)?(?:account|page|channel|insta|instagram|twitter|tiktok|youtube|facebook|blog)\b"

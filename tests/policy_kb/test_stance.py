@@ -1252,7 +1252,7 @@ def test_a_leaver_said_without_the_word_student(matcher):
 
 
 def test_what_a_trainer_says_in_training_is_not_a_question_about_training(matcher):
-    reply = matcher.answer("in training i always say staff social media is a safeguarding matter - does the policy make that link?")
+    reply = matcher.answer("in training i always say staff social media is a safeguarding matter - does the policy say so?")
     assert (reply.kind, reply.clause_id) == ("answer", "intro.safeguard_duty")
     assert matcher.answer("when is the next safeguarding training").kind == "unknown"  # a guard
 
@@ -1264,5 +1264,52 @@ def test_a_joke_about_how_chaotic_my_first_week_at_the_academy_was_is_a_no(match
 
 def test_a_colleagues_own_account_is_a_personal_account(matcher):
     # "her tiktok", asked by a head of department for a colleague, is as personal as "my tiktok"
-    reply = matcher.answer("a HoD put her tiktok on friends only but left 'suggest your account to others' on. does that meet the policy?")
+    question = "a HoD put her tiktok on friends only but left 'suggest your account to others' on. does that meet the policy?"
+    reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id) == ("answer", "personal.privacy_settings")
+
+
+def test_a_snapchat_group_with_pupils_is_not_a_school_account_to_set_up(matcher):
+    # "set up a snapchat group with the lads" got "Yes, with SLT approval", as if it were a new school account
+    reply = matcher.answer("u10s coach - can i set up a snapchat group with the boys on the team to tell them about games")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_contact_parents_children", "no")
+    reply = matcher.answer("can i set up a snapchat group with my year 9 class")
+    assert not (reply.kind == "answer" and reply.clause_id == "sanctioned.slt_approval")
+    assert matcher.answer("can i set up a snapchat for the PE department").clause_id == "sanctioned.slt_approval"  # a guard
+
+
+def test_photos_printed_for_a_display_and_not_online_are_not_this_policy(matcher):
+    # "not online" was read as "online", which let the consent rule answer a corridor display
+    question = "can i put photos of my class on the corridor board (printed, not online)? someone said i need consent"
+    assert matcher.answer(question).kind == "unknown"
+
+
+def test_would_it_be_ok_is_a_question_not_an_approval(matcher):
+    # "would it be ok" read as someone's OK made a plug for a relative's business a question of SLT approval
+    reply = matcher.answer("would it be ok to plug my cousin's bakery on the school's PE insta, she sponsors our kit")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
+
+
+def test_photos_on_my_profile_for_anyone_to_see_are_the_privacy_advice(matcher):
+    reply = matcher.answer("my choir tags me in photos and they show up on my profile for anyone to see. fine to leave?")
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no")
+
+
+def test_pride_in_a_school_event_is_good_news_not_a_specific_matter(matcher):
+    reply = matcher.answer("can i post on my own insta how proud i am of our christmas concert? no pics of kids, no names")
+    assert (reply.clause_id, reply.verdict) == ("personal.consider_reputation", "yes")
+    # a guard: one pupil, unnamed, is still a specific matter (answered, or offered beside the rule on details)
+    reply = matcher.answer("can i post how proud i am of a kid in my class who finally read a whole book? no names")
+    assert reply.clause_id == "personal.avoid_specific_matters" and reply.verdict != "yes"
+
+
+def test_taking_the_mick_or_a_few_drinks_in_does_not_reflect_well(matcher):
+    for question in ("can i put a meme on my twitter taking the mick out of the trust's new logo?",
+                     "posted a story from the pub with my school lanyard still on, a few drinks in. problem?"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("personal.consider_reputation", "no"), question
+
+
+def test_a_link_in_someone_elses_comment_is_the_comments_rule(matcher):
+    reply = matcher.answer("a parent commented on the school page with a link to a hate site. do i just delete it?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.remove_inappropriate_comments", "report")

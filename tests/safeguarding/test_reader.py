@@ -843,6 +843,12 @@ def test_one_particular_child_in_a_lesson_is_still_a_disclosure(monkeypatch):
     ("yr 9 girl says she went to his flat last week, he's 23", False),
     ("someone broke into the school kitchen over the weekend, a yr 6 said his dad did it and hits him", False),
     ("yr 4 says dad went out last night and hit mum when he came back", False),
+    # a child missing on a trip said as "yr 4 girl missing" (a guard: the search was heard already) or "lost a year 5";
+    # off site and not back after half an hour; a farewell "to all" (none of the last three was read as a concern)
+    ("yr 4 girl missing at the beach, we've been searching 10 mins", True),
+    ("lost a year 5 at the farm park about 20 minutes ago, staff looking everywhere", True),
+    ("y8 went off site at break without permission towards the river, not back after 30 mins", True),
+    ("one of my form posted a video saying goodbye to all of you, can i comment on it?", True),
 ])
 def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_act(message, urgent):
     found = read(message)
@@ -951,7 +957,26 @@ def test_999_comes_first_only_when_a_child_may_be_in_danger_before_anyone_can_ac
 
     # head lice are not the head ("our head lice letter" was read as the head sending a letter)
     ("our head lice letter has gone out four times to one family, his scalp is bleeding and dad won't answer", "child"),
+    # a "teacher" online is not one of the school's staff (and killing those who insult a faith is radicalisation)
+    ("a yr 9 says it's fine to kill people who insult his faith, an online 'teacher' told him so", "child"),
 ])
 def test_who_a_concern_is_about_when_the_head_is_named_in_everyday_words(message, about):
     found = read(message)
     assert found is not None and found.about == about
+
+
+@pytest.mark.parametrize("message", [
+    "i lost a year 7 coat in the changing rooms, has anyone seen it",  # a guard
+    "yr 3 boy missing his reading book again, do i tell mum",  # a guard
+])
+def test_a_lost_coat_is_not_a_concern(message):
+    assert read(message) is None
+
+
+def test_a_chair_thrown_in_my_room_and_my_private_facebook_are_not_two_signs_of_harm(monkeypatch):
+    """"threw a chair in my room" is a pupil's behaviour and "my private facebook" the writer's own account: not
+    two light signs (a thrown blow, something private) that a half-sure second reader turns into a concern."""
+    monkeypatch.setattr(second_reader, "probability", lambda text: 0.7)  # over LIGHT_DOUBT, under THRESHOLD
+    assert read("awful day, a yr 8 threw a chair in my room and i posted about it on my private facebook, now i'm "
+                "terrified someone screenshotted it. against the policy?") is None
+    assert read("a yr 8 threw a chair at a girl in my room and she's bleeding") is not None  # a guard
