@@ -66,7 +66,7 @@ _EVERYDAY = re.compile(
     r"|\bwithdr[ae]wn? (?:\w+ ){0,2}(?:consent|permission|application|offer|request|complaint)s?\b"
     r"|\b(?:consent|permission)(?: \w+){0,2} withdrawn\b"
     # money on a dinner account; a nasty comment or link under one of the school's own posts (the comments rule's)
-    r"|\b(?:dinner |lunch )?money (?:left )?on (?:his|her|their|the|my) (?:\w+ )?(?:account|card)\b|\b(?:dinner|lunch) money\b"
+    r"|\b(?:dinner |lunch )?money (?:left )?on (?:his|her|their|the|my) (?:\w+ )?(?:account|card)\b|\b(?:dinner|lunch|sponsor(?:ship|ed)?|charity|trip) money\b"
     r"|\b(?:racist|homophobic|offensive|abusive|nasty|rude|spammy|spam|porn|explicit)\w* (?:\w+ )?(?:comments?|links?|replies)\b(?=[^.?!]{0,60}"
     r"\b(?:school|class|dept|department|trust|official|team)'?s? (?:\w+ )?(?:post|page|blog|account|insta\w*|fb|facebook|twitter|feed|channel)\b)"
     # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"

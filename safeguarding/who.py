@@ -118,6 +118,8 @@ def named(text: str) -> bool:
 _GROWN_UP = re.compile(r"\b(?:colleagues?|co-?workers?|my (?:husband|wife|partner|boyfriend|girlfriend|mum|mam|mom|dad|"
                        r"mother|father|brother|sister|friend|neighbour|manager|boss|nan|gran)|members? of staff|"
                        r"(?:mr|mrs|ms|miss|dr) \w+|adults?|grown[- ]ups?|the (?:teacher|ta|head|caretaker|coach|governor)s?)\b")
+_ASKS_IN_GENERAL = re.compile(r"(?:so |but |and )?(?:surely|is|are|does|do|can|could|should|would|will|what|how|why|when|where|"
+                              r"which)\b")
 UNNAMED_THRESHOLD = 0.8  # the second reader's certainty that stands in for a word saying "child"
 UNNAMED_MIN_WORDS = 4  # in a message this long at least: "not sure" or "a dad" (typed answers) say nothing
 
@@ -131,6 +133,8 @@ def unnamed_child(said: str, text: str, heard: Callable[[], float]) -> bool:
         return False
     if _GROWN_UP.search(said) and not named(text):
         return False
+    if _ASKS_IN_GENERAL.match(said) and not (PRONOUN.search(said) or named(text)):
+        return False  # "surely stuff said in a private group chat is outside FOI?": a question about no one
     return heard() >= UNNAMED_THRESHOLD
 
 

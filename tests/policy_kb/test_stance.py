@@ -1313,3 +1313,25 @@ def test_taking_the_mick_or_a_few_drinks_in_does_not_reflect_well(matcher):
 def test_a_link_in_someone_elses_comment_is_the_comments_rule(matcher):
     reply = matcher.answer("a parent commented on the school page with a link to a hate site. do i just delete it?")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.remove_inappropriate_comments", "report")
+
+
+def test_installing_an_app_on_school_devices_is_it_not_this_policy(matcher):
+    # "install capcut on the class ipads" got "No — a trust account must only be set up after SLT approval"
+    assert matcher.answer("can i just install capcut on the class ipads for the yr 8 film project?").kind == "unknown"
+
+
+def test_the_executive_headteachers_written_ok_is_prior_approval(matcher):
+    question = "exec head gave us written ok in september to ring parents from our mobiles on trips. fine to do it friday?"
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
+
+
+def test_a_deputy_heads_verbal_yes_is_slt_approval(matcher):
+    reply = matcher.answer("got a verbal yes from the deputy head for the new art insta. does that count as slt approval?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.slt_approval", "yes")
+
+
+def test_a_comment_that_our_own_post_was_unprofessional_asks_about_our_post(matcher):
+    question = "i put a silly meme on the science account and a parent commented that it was unprofessional. was it?"
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")

@@ -980,3 +980,16 @@ def test_a_chair_thrown_in_my_room_and_my_private_facebook_are_not_two_signs_of_
     assert read("awful day, a yr 8 threw a chair in my room and i posted about it on my private facebook, now i'm "
                 "terrified someone screenshotted it. against the policy?") is None
     assert read("a yr 8 threw a chair at a girl in my room and she's bleeding") is not None  # a guard
+
+
+def test_a_question_about_no_one_is_not_a_child_however_sure_the_second_reader_is(monkeypatch):
+    """A first name only is a child when the second reader is sure; a question that names no one and points at
+    no one ("surely…", "is…") is not, however sure it is."""
+    monkeypatch.setattr(second_reader, "probability", lambda text: 0.9)
+    assert read("surely what gets said in a private whatsapp group is outside data protection?") is None
+    assert read("kelsey on the bridge by the station, not answering") is not None  # a guard
+
+
+def test_sponsor_money_beside_an_address_is_not_exploitation():
+    # "address" and "money" are two words of exploitation; here a parent's comment asking for sponsors
+    assert read("a mum put her son's full name and their address on our page asking for sponsor money. leave it?") is None
