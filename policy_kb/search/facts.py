@@ -60,7 +60,7 @@ _BACK_AS_STUDENT = re.compile(
     r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
     r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
     r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
-    r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)"
+    r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)|\bold (?:tutee|form|student|pupil)s?(?: of mine)?(?: \(|, )(?:now |still )?(?:in )?(?:year|yr|y) ?\d{1,2}\b"
     r"|\b(?:at|in) (?:the|our) trust'?s? (?:sixth\s*form|6th\s*form)|\bnow (?:in (?:year|yr|y) ?\d{1,2} )?at (?:our|one of our|the trust'?s?) other (?:academ(?:y|ies)|schools?|primary|secondary|high school)")
 # A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
 # for ("a colleague who left the trust in july wants to know…")

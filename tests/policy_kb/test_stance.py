@@ -1335,3 +1335,10 @@ def test_a_comment_that_our_own_post_was_unprofessional_asks_about_our_post(matc
     question = "i put a silly meme on the science account and a parent commented that it was unprofessional. was it?"
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
+
+
+def test_an_old_tutee_still_in_a_year_group_is_a_current_pupil(matcher):
+    # "old tutees (yr 8)" was an ex-student, and "yr 8 sent me a snapchat" a year 8 snapchat account
+    reply = matcher.answer("one of my old tutees (yr 7) sent me a snapchat of her new kitten, so sweet. must i report it?")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.report_child_contact", "report")
+    assert extract_facts("an old tutee of mine, still in yr 10, messaged me")["relation"] == "current_student"
