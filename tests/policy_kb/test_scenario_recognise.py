@@ -52,6 +52,8 @@ def test_situations_are_recognised(text, scenario_id):
     "what does CMAT stand for",
     # which of the school's tools to use is not a situation to walk through
     "we need to message all the year 9 parents about the trip, what app do we use for that?",
+    # what to write, with no email, phone or message in it, is not contacting families
+    "nits in year 2 again and i need to send a letter to parents, is there a template anywhere?",
     "hello", "help", "",
 ])
 def test_plain_questions_are_not_taken(text):

@@ -1342,3 +1342,11 @@ def test_an_old_tutee_still_in_a_year_group_is_a_current_pupil(matcher):
     reply = matcher.answer("one of my old tutees (yr 7) sent me a snapchat of her new kitten, so sweet. must i report it?")
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.report_child_contact", "report")
     assert extract_facts("an old tutee of mine, still in yr 10, messaged me")["relation"] == "current_student"
+
+
+def test_contacting_parents_with_no_phone_or_email_said_is_not_the_personal_phone_rule(matcher):
+    # "can i contact parents about the trip" got "Only with the Executive Headteacher's prior approval"
+    reply = matcher.answer("can i contact parents about the residential")
+    assert reply.clause_id != "personal.no_personal_email_phone"
+    reply = matcher.answer("can i contact parents about the residential from my own mobile")  # a guard
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "conditional")
