@@ -51,6 +51,8 @@ BALANCE_RULE = "intro.balance"
 OPPORTUNITIES_RULE = "intro.opportunities"
 _CHALLENGE = re.compile(r"\b(?:get|gets|have|has) a say\b|\boverreach\w*|\bneed (?:a |this |any )?(?:social media )?(?:polic(?:y|ies)|rules)\b"
                         r"|\bwhat i (?:do|post) (?:on|in) my own time\b")
+# "the bio can just be our logo and website link, nothing else needed?": what the account's profile must hold
+_BIO_ENOUGH = re.compile(r"\b(?:bio|profile|about (?:section|page))\b[^.?!]{0,80}\b(?:nothing else|anything else|what else|all (?:it|we) need)")
 _ATTITUDE = re.compile(r"\b(?:pro|anti)[- ]?social media\b|\b(?:list of|all) don'?ts\b")
 ACCOUNT_BONUS = 10.0
 FRAME_BONUS = 15.0
@@ -219,6 +221,8 @@ def _kind_of_question(cue: Cues, lowered: str, add: Add) -> None:
     if _CHALLENGE.search(lowered):  # "why does the trust get a say in my personal facebook?": the balance it strikes,
         add(BALANCE_RULE, FRAME_BONUS)  # not one of the rules on personal accounts it questions
         add("personal.", -FRAME_BONUS)
+    if _BIO_ENOUGH.search(lowered):
+        add(AUP_RULE, FRAME_BONUS)
     if _ATTITUDE.search(lowered):  # "is the trust pro social media or is it all don'ts?": the opportunities it sees
         add(OPPORTUNITIES_RULE, FRAME_BONUS)
     if c.NAME_QUESTION.search(lowered):

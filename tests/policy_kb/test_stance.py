@@ -1350,3 +1350,17 @@ def test_contacting_parents_with_no_phone_or_email_said_is_not_the_personal_phon
     assert reply.clause_id != "personal.no_personal_email_phone"
     reply = matcher.answer("can i contact parents about the residential from my own mobile")  # a guard
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "conditional")
+
+
+def test_photos_posted_without_knowing_everyone_had_consent_are_a_no(matcher):
+    # "not sure everyone had consent" was read as "everyone had consent": "Yes — with every parent/carer's consent"
+    reply = matcher.answer("put the nativity pics on the class page last night and i'm not sure everyone had consent, what now?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no")
+    # a guard: asked before posting, the answer is the condition
+    reply = matcher.answer("can i put the sports day pics on the school fb? not sure who has consent yet")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "conditional")
+
+
+def test_whether_the_bio_needs_anything_else_offers_the_aup_link_first(matcher):
+    reply = matcher.answer("surely the bio on our new class insta can just be the logo and a website link, nothing else needed?")
+    assert (reply.clause_id or reply.choices[0]) == "sanctioned.aup_link"
