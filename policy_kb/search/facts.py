@@ -9,8 +9,7 @@ from .lexicon import clean
 RELATIONS = ("current_student", "ex_student", "parent", "colleague")
 
 _AGE_PATTERNS = (
-    re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.?|yrs? old|years? old|year-old|yr-old)\b"),
-    re.compile(r"\b(\d{1,2})\s*-\s*year\s*-\s*old\b"),
+    re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.?|yrs? old|years? old|year-old|yr-old)\b"), re.compile(r"\b(\d{1,2})\s*-\s*year\s*-\s*old\b"),
     re.compile(
         r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are|shes|hes|theyre|whos)\s+"
         r"(?:is\s+|s\s+|now\s+|just\s+|(?:d|would|ll|will|might|should) be\s+)?(?:(?:must be|probably|about|around|roughly|maybe|like|at least|over|easily|actually|only|still|really)\s+){0,2}"
@@ -25,8 +24,7 @@ _AGE_NOW = re.compile(r"(?:^|[(,;]|\b(?:is|s|re|are|aged|all))\s*(\d{1,2})\s+(?:
 _LEFT_IN_YEAR = re.compile(
     r"\b(?:left|leavers?|leaving|finished|prom)\b(?:\s+\w+){0,4}?\s+(?:after|in|at the end of|from)?\s*(?:year|yr|y)\s*(\d{1,2})\b"
     r"|\b(?:year|yr|y)\s*(\d{1,2})s?\b(?:\s+\w+){0,6}?\s+(?:left|leavers?|prom)\b")
-_YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|yrs) ago\b"
-                          r"|\bin (?:19|20)\d\d\b|\bback in\b|\bgraduated\b|\buni(?:versity)?\b")
+_YEARS_SINCE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|yrs) ago\b|\bin (?:19|20)\d\d\b|\bback in\b|\bgraduated\b|\buni(?:versity)?\b")
 # "ex pupil, 17", "ex student (19)", and typed as a search, "linkedin connect ex student 22 at uni"
 _AGE_AFTER_PERSON = re.compile(
     r"\b(?:pupil|student|kid|girl|boy|lad|leaver|child|learner|ex-student|ex student|ex-pupil|ex pupil)s?\s*[,(:-]?\s*(\d{1,2})\b"
@@ -152,14 +150,14 @@ _PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "email": r"e-?mail|gmail|hotmail|outlook",
 }.items()}
 # "on my phone" is the device, not the number; "from my phone" / "my number" are the number.
-_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)s?\b"
-                             r"|\bour own (?:mobile|phone|number)s?\b")
+_PERSONAL_PHONE = re.compile(r"(?<!on )\bmy (?:own |personal )?(?:mobile|phone|number|cell)\b|\bpersonal (?:mobile|phone|number)s?\b|\bour own (?:mobile|phone|number)s?\b")
 _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotmail))\b|\bpersonal e-?mail\b|\bgmail\b|\bhotmail\b")
 
 
-# "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet ("accept today or wait?" asks about today).
+# "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet ("accept today or wait?" asks about today);
+# "not sure if she's over 18 yet": an age doubted is not known
 _NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before)"
-                      r"|(?:nearly|almost|not yet|not quite) (\d{1,2}))\b")
+                      r"|(?:nearly|almost|not yet|not quite) (\d{1,2})|(?:not sure|unsure|don'?t know|no idea) (?:if |whether )?(?:\w+ ){0,4}?(?:is |s |'s )?(?:over |under |above |below )?(\d{1,2}))\b")
 _ONCE_REACHED = re.compile(r"^(?!.*\b(?:accept|add|follow|friend|connect)\w* (?:(?:him|her|them|it) )?(?:today|now|yet|straight away)\b)"
                            r".*?\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
                            r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday)")
@@ -172,6 +170,8 @@ def extract_age(text: str) -> int | None:
         return None  # every age pattern needs a number (most questions have none)
     lowered = _YEAR_GROUP.sub(" ", lowered)
     not_yet = _NOT_YET.search(lowered)
+    if not_yet and not_yet.group(3):
+        return None
     coming = int(not_yet.group(1) or not_yet.group(2)) if not_yet else 0
     if 5 <= coming <= 99:
         # "...can I accept once she has?" asks about the age she will be; "...can I accept now?" the one she is
@@ -189,13 +189,13 @@ def extract_facts(text: str) -> dict[str, Any]:
     left_trust, trust_account, known_personally (read by follow-ons as a change to the case), outside_trust."""
     lowered = clean(text)
     facts: dict[str, Any] = {}
-    age = extract_age(text)
+    age, doubted = extract_age(text), (found := _NOT_YET.search(lowered)) is not None and found.group(3) is not None
     if age is not None:
         facts["age"] = age
         facts["under_18"] = age < 18
     elif _UNDER_18.search(lowered):
         facts["under_18"] = True
-    elif _ADULT.search(lowered):
+    elif _ADULT.search(lowered) and not doubted:
         facts["under_18"] = False
     elif _left_young(lowered):
         facts["under_18"] = True

@@ -132,7 +132,12 @@ _DENIED = re.compile(r"\b(?:not|isn't|isnt|never|wasn't|wasnt) (?:a |an |by |in 
 # "a parent emailed my school address from their gmail": someone else's address or phone, not the person's own
 _THEIRS = re.compile(r"\b(?:(?:me|us|school|account|address|inbox) from (?:their|her|his)|(?:a|the) (?:parent|mum|dad|carer)'?s|(?:mum|dad)'?s) (?:own )?(?:personal )?"
                      r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
-_NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS)
+# "not sure SLT approved it", "I don't think the exec head approved it": a fact the person doubts is not a fact (consent
+# doubted is the photo rule's own no)
+_DOUBTED = re.compile(r"\b(?:not (?:\d+ ?% |totally |completely |entirely |really |that |too )?(?:sure|certain)|unsure|don'?t (?:think|know)|i doubt)"
+                      r" (?:if |whether |that )?(?!i\b|we\b|i'?m\b|(?:it|this|that)'?s? (?:ok|okay|fine|allowed|alright))(?![^,.?!;]*\b(?:consent|permission))"
+                      r"(?:(?!\b(?:but|so|can|could|should|would|may|am i|is it|is that)\b)[^,.?!;])*")
+_NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS, _DOUBTED)
 _OR_MUST = re.compile(r"(\b(?:can|could|may) (?:i|we)\b[^?]*?),? or (?:does|do|must) (?:it|i|we|they) (?:really |still )?(?:have|need|got) to\b[^?]*")
 # A situation or a wish before "what does the policy say about that?": the person wants to know whether they may.
 _WANTS_TO = re.compile(

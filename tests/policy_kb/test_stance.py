@@ -1364,3 +1364,24 @@ def test_photos_posted_without_knowing_everyone_had_consent_are_a_no(matcher):
 def test_whether_the_bio_needs_anything_else_offers_the_aup_link_first(matcher):
     reply = matcher.answer("surely the bio on our new class insta can just be the logo and a website link, nothing else needed?")
     assert (reply.clause_id or reply.choices[0]) == "sanctioned.aup_link"
+
+
+@pytest.mark.parametrize(("question", "clause_id", "verdict"), [
+    # a fact the person doubts is not a fact: each of these got a "Yes — …which you have"
+    ("set up the drama insta, not sure slt approved it though. ok?", "sanctioned.slt_approval", "conditional"),
+    ("i don't think the exec head approved it but can i ring parents from my mobile on the residential?",
+     "personal.no_personal_email_phone", "conditional"),
+    ("i doubt all the parents gave consent, can i post the class photos on the school page?", "sanctioned.photo_consent", "no"),
+    # guards: the same facts, not doubted
+    ("slt approved the drama insta yesterday, can i set it up?", "sanctioned.slt_approval", "yes"),
+    ("not sure if i can accept a friend request from a parent", "personal.no_contact_parents_children", "no"),
+])
+def test_a_doubted_fact_does_not_decide(matcher, question, clause_id, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause_id, verdict), reply.headline
+
+
+def test_a_doubted_age_is_asked_for(matcher):
+    reply = matcher.answer("ex pupil added me on insta, not sure if she's over 18 yet, can i accept?")
+    assert reply.kind == "clarify" and reply.clause_id == "personal.no_friend_students"
+    assert "age" not in extract_facts("not sure if she's 18 yet") and extract_facts("she's over 18")["under_18"] is False
