@@ -243,7 +243,9 @@ _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) 
                              # "a youth footy coach round here", "a local boxing coach"
                              r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"
                              # "says an online 'teacher' told him that": someone online, not one of the school's staff
-                             r"(?:online|youtube|tiktok|internet) '?(?:teacher|tutor|coach|mentor)|isn'?t (?:one of )?ours|not (?:from|at|in) our school)\b")
+                             r"(?:online|youtube|tiktok|internet) '?(?:teacher|tutor|coach|mentor)|isn'?t (?:one of )?ours|not (?:from|at|in) our school|"
+                             r"(?:from|at) (?:another|a different|a nearby|a local|the other|a neighbouring) (?:school|primary|secondary|academy|college)"
+                             r"(?! (?:in|within|across|of) (?:the|our) (?:trust|mat)))\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
 
 

@@ -125,6 +125,14 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     (r"\b(?:hot ?mail|hotmial|hotmal|hotmai|hotmali)\b", "hotmail"),
     (r"\byahooo+\b", "yahoo"),
     (r"\bi ?cloud\b", "icloud"),
+    # the way many regions say "my", "mum" and "child": "me own phone", "a mam's got my number", "the bairns"
+    # ("on me personal twitter", "me own phone"; not "showed me snapchat messages", where "me" is who was shown)
+    (r"\b(on|from|in|to|use|using|with|off|of|at|onto|via|through|about|and) me (?=(?:personal|private|mobile|phone|number|twitter|insta\w*|"
+     r"facebook|fb|tiktok|snap\w*|account|page|e-?mail|gmail|hotmail|profile|class|form|tutor group|kids?|mum|mam|dad|daughter|son|sister|"
+     r"brother|husband|wife|partner|neighbour|mate)\b)", r"\1 my "),
+    (r"\bme (?=own\b)", "my "),
+    (r"\bmam(s|'s)?\b", r"mum\1"),
+    (r"\b(?:bairn|wean)(s)?\b", r"kid\1"),
     # contractions typed without the apostrophe, which the rules read with it
     (r"\b(i|we|you|they)ve\b", r"\1've"),
     (r"\bim\b", "i'm"),

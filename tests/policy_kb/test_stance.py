@@ -1385,3 +1385,26 @@ def test_a_doubted_age_is_asked_for(matcher):
     reply = matcher.answer("ex pupil added me on insta, not sure if she's over 18 yet, can i accept?")
     assert reply.kind == "clarify" and reply.clause_id == "personal.no_friend_students"
     assert "age" not in extract_facts("not sure if she's 18 yet") and extract_facts("she's over 18")["under_18"] is False
+
+
+def test_me_for_my_as_many_regions_say_it(matcher):
+    # "use me personal twitter… seeing as it's private" got the privacy advice's "Yes"
+    reply = matcher.answer("can i put the kids' work on me personal insta seeing as i've set it to private")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.separate_account", "no")
+    # "give" for "gave": the Executive Headteacher's OK given, not asked for
+    reply = matcher.answer("exec head give us a written ok before the trip to use me own phone for ringing parents, am i sorted?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "yes")
+    reply = matcher.answer("can the exec head give me approval to use my own phone on the trip?")  # a guard
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "conditional")
+
+
+def test_whom_something_else_applies_to_is_not_this_policy(matcher):
+    assert matcher.answer("does the pension scheme apply to support staff or just teachers").kind == "unknown"
+    for question in ("do cockburn's social media rules still apply to me now i've left?",  # guards
+                     "im a cleaner, the social media rules dont apply to me surely?"):
+        assert matcher.answer(question).clause_id == "intro.applies_all_staff", question
+
+
+def test_a_group_dm_with_an_a_level_class_is_about_pupils(matcher):
+    reply = matcher.answer("could i start a group dm with my gcse class on the dept insta for reminders")
+    assert (reply.clause_id or reply.choices[0]) == "sanctioned.no_private_dm"

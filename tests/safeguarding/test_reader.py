@@ -993,3 +993,15 @@ def test_a_question_about_no_one_is_not_a_child_however_sure_the_second_reader_i
 def test_sponsor_money_beside_an_address_is_not_exploitation():
     # "address" and "money" are two words of exploitation; here a parent's comment asking for sponsors
     assert read("a mum put her son's full name and their address on our page asking for sponsor money. leave it?") is None
+
+
+@pytest.mark.parametrize(("message", "about"), [
+    # a member of staff of another school is not the school's: the DSL's to act on (with the LADO)
+    ("a teacher from another school keeps snapchatting one of our yr 9s at night and says not to tell anyone", "child"),
+    # guards: the trust's own staff at another of its schools; "showed me snapchat messages" is not "my snapchat"
+    ("she says her old form tutor messaged her at night when she was 14, he teaches at another school in the trust now", "staff"),
+    ("a yr 12 showed me snapchat messages from a teacher here telling her to keep it between them", "staff"),
+])
+def test_staff_of_another_school_are_not_ours(message, about):
+    found = read(message)
+    assert found is not None and found.about == about
