@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD, OUR_HEAD
 
-# Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW).
+# Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW). YEAR then CHILD_STOPS: a child's year group said as the child ("lost a yr 3 at the museum", not "a year 7 coat").
 YEAR, CHILD_STOPS = r"(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})", r"(?=\s*(?:$|[,.!?;]|at\b|on\b|in\b|during\b|from\b|about\b|earlier\b|this\b|today\b|when\b|while\b|somewhere\b|and\b|we\b))"
 HEAD_COUNT_SHORT = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)"
 CANT_FIND_CHILD = r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))"
-GONE_SINCE_LUNCH = (r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) (?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)")
+GONE_SINCE_LUNCH = r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) (?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)"
 
 # An adult who works in or for the school, named as who acted (a trust coach, a volunteer, the head: "our HT").
 STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\b|teaching assistants?|coach(?:es)?|tutors?(?! gro?u?ps?\b)|"
