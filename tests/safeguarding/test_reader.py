@@ -1005,3 +1005,9 @@ def test_sponsor_money_beside_an_address_is_not_exploitation():
 def test_staff_of_another_school_are_not_ours(message, about):
     found = read(message)
     assert found is not None and found.about == about
+
+
+def test_the_writer_bullied_at_work_is_not_a_concern_about_a_child():
+    # "…in front of students" made it peer abuse about a child
+    assert read("my head of dept keeps bullying me, belittling me in front of students. how do i raise a grievance?") is None
+    assert read("a yr 7 told me the older boys keep bullying him and took his phone") is not None  # a guard
