@@ -134,7 +134,7 @@ _THEIRS = re.compile(r"\b(?:(?:me|us|school|account|address|inbox) from (?:their
                      r"(?:gmail|hotmail|yahoo|icloud|e-?mail|address|account|inbox|number|mobile|phone)\b(?! (?:to|for) (?:them|her|him))")
 # "not sure SLT approved it", "I don't think the exec head approved it": a fact the person doubts is not a fact (consent
 # doubted is the photo rule's own no)
-_DOUBTED = re.compile(r"\b(?:not (?:\d+ ?% |totally |completely |entirely |really |that |too )?(?:sure|certain)|unsure|don'?t (?:think|know)|i doubt)"
+_DOUBTED = re.compile(r"(?:(?:\bnot|n't|n t) (?:\d+ ?% |totally |completely |entirely |really |that |too )?(?:sure|certain)|\bunsure|\b(?:don|didn)'?t (?:think|know)|\bi doubt)"
                       r" (?:if |whether |that )?(?!i\b|we\b|i'?m\b|(?:it|this|that)'?s? (?:ok|okay|fine|allowed|alright))(?![^,.?!;]*\b(?:consent|permission))"
                       r"(?:(?!\b(?:but|so|can|could|should|would|may|am i|is it|is that)\b)[^,.?!;])*")
 _NOT_ASKED = (_INSTEAD, _DENIED, _OR_PRIVATE, _THEIRS, _DOUBTED)

@@ -1408,3 +1408,12 @@ def test_whom_something_else_applies_to_is_not_this_policy(matcher):
 def test_a_group_dm_with_an_a_level_class_is_about_pupils(matcher):
     reply = matcher.answer("could i start a group dm with my gcse class on the dept insta for reminders")
     assert (reply.clause_id or reply.choices[0]) == "sanctioned.no_private_dm"
+
+
+def test_not_over_18_and_wasnt_sure_are_read_as_said(matcher):
+    # "not over 18" was read as over 18 ("Yes — the rule stops at ex-students under 18"), and "wasn't sure if the exec
+    # head approved it" as approval given ("…which you have")
+    reply = matcher.answer("she's not over 18, can i follow her back? she left in the summer")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+    reply = matcher.answer("i wasn't sure if the exec head approved it but i rang the parent from my mobile anyway")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "conditional")
