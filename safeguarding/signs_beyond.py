@@ -6,7 +6,7 @@ from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD, OUR_HEAD
 
 # Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW). YEAR then CHILD_STOPS: a child's year group said as the child ("lost a yr 3 at the museum", not "a year 7 coat").
 YEAR, CHILD_STOPS = r"(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})", r"(?=\s*(?:$|[,.!?;]|at\b|on\b|in\b|during\b|from\b|about\b|earlier\b|this\b|today\b|when\b|while\b|somewhere\b|and\b|we\b))"
-HEAD_COUNT_SHORT = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)"
+HEAD_COUNT_SHORT, NOT_BACK_AFTER = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)", r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for|in) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)"
 CANT_FIND_CHILD = r"can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))"
 GONE_SINCE_LUNCH = r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) (?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)"
 
@@ -161,7 +161,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # "lost a yr 3 at the science museum", "yr 3 boy missing, we've been searching 15 mins" (not "lost a year 7 coat")
             r"lost (?:a|one of (?:the|our|my)) (?:\w+ )?(?:child|pupil|kid|student|girl|boy)s?\b(?!')", rf"lost (?:a|one of (?:the|our|my)) {YEAR}{CHILD_STOPS}",
             rf"(?:{YEAR}|reception|nursery) (?:child|pupil|kid|student|girl|boy|lad) missing{CHILD_STOPS}",
-            r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for|in) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)", r"left (?:the )?(?:school )?site (?:\w+ ){0,3}without (?:permission|telling)",
+            NOT_BACK_AFTER, r"left (?:the )?(?:school )?site (?:\w+ ){0,3}without (?:permission|telling)",
             r"(?:no ?one|nobody) knows where(?: (?:she|he|they|the family) (?:is|are|went|have gone|'ve gone|moved)| to\b)", r"can'?t (?:find|locate) (?:her|him)", CANT_FIND_CHILD,
             r"(?:run|ran|gone) (?:out of|off) (?:the )?(?:building|site|school)", r"(?<!allowed )(?<!go )(?<!going )(?<!lunch )(?<!educated )(?<!taught )(?<!learning )off site(?! (?:at|for|during) (?:lunch|break|dinner)| provision| placement)", r"absconded",
             # "has left the site through the back gate": a child who has got out, not a pupil who left the school

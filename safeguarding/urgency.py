@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .signs_beyond import CANT_FIND_CHILD, GONE_SINCE_LUNCH, HEAD_COUNT_SHORT
+from .signs_beyond import CANT_FIND_CHILD, GONE_SINCE_LUNCH, HEAD_COUNT_SHORT, NOT_BACK_AFTER
 
 _NOW = re.compile(
     r"\b(?:right now|just now|rn\b|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
@@ -52,7 +52,7 @@ _NOW = re.compile(
     r"(?:^|[.?!])(?:(?!times?\b|twice|again|before|often|regularly)[^.?!])*?(?:has|have|'s|'ve) gone missing\b"
     r"(?![^.?!]{0,60}\b(?:times?|twice|before|again|often|regularly|this (?:week|month|year|term)|last (?:week|month|year|term)|lessons?|periods?|from (?:class|lessons?|school)))|"
     r"(?:been )?(?:looking|searching) (?:for (?:her|him|them) )?(?:for )?(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|half an) ?(?:min(?:ute)?s|hours?)\b|"
-    r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)|"
+    + NOT_BACK_AFTER + r"|"
     r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
     r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,60}\bthis afternoon|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
