@@ -55,9 +55,9 @@ _CURRENT = re.compile(
 )
 # Left, and back as a student: on a course here now is a current student, whatever their age.
 _BACK_AS_STUDENT = re.compile(
-    r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
-    r"|\bback (?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b"
-    r"|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
+    r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+(?!visit|see|say|talk|speak|give)\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
+    r"|\bback (?:\w+ ){0,4}?(?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
+    r"|\b(?:doing|on|taking|studying|started|starting) (?:a|an|the) (?:[\w-]+ ){0,3}course (?:at|in|with) (?:our|us\b|the (?:school|academy|sixth|6th))|\b(?:studying|enrolled|a student) (?:at|in|with) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)|\bold (?:tutee|form|student|pupil)s?(?: of mine)?(?: \(|, )(?:now |still )?(?:in )?(?:year|yr|y) ?\d{1,2}\b"
     r"|\b(?:at|in) (?:the|our) trust'?s? (?:sixth\s*form|6th\s*form)|\bnow (?:in (?:year|yr|y) ?\d{1,2} )?at (?:our|one of our|the trust'?s?) other (?:academ(?:y|ies)|schools?|primary|secondary|high school)")
 # A member of staff who left, said without "I" ("left the trust in december, now at…") or of a colleague asked
@@ -129,13 +129,13 @@ _AFTERWARDS = re.compile(
 _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|for|in|by) (?:another|a different|one of the|the) trust\b"
                              r"|\banother (?:trust|of the trust s|cmat) (?:school|academy)")
 # A trust account the staff member runs for school (not "my art account", which is their own).
-_TRUST_ACCOUNT = re.compile(
-    r"(?<!my )(?<!my own )(?<!personal )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
-    r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? (?:(?!on |in |at |with |from |via )\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b|\b(?:slt|trust)?[- ]?approved (?:closed |private )?(?:account|page|insta\w*|facebook|fb|blog|channel|(?:facebook |fb )?group)s?\b"
-)
+_TRUST_ACCOUNT = re.compile(r"(?<!my )(?<!my own )(?<!personal )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
+    r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? (?:(?!on |in |at |with |from |via )\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b|\b(?:slt|trust)?[- ]?approved (?:closed |private )?(?:account|page|insta\w*|facebook|fb|blog|channel|(?:facebook |fb )?group)s?\b")
 _COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member"
                         r"|other staff|fellow (?:staff|teachers?)|people i work with)s?\b"
-                        r"(?! s (?:\w+ )?(?:daughters?|sons?|kids?|child|children|teens?|nieces?|nephews?)\b)")  # their child
+                        r"(?! s (?:\w+ )?(?:daughters?|sons?|kids?|child|children|teens?|nieces?|nephews?)\b)"  # their child
+                        # "a colleague is friends with students on snapchat": the students are the other party
+                        r"(?!(?: \w+){0,4} (?:friends? with|follow\w*|add\w*|accept\w*|messag\w*|dm\w*|text\w*|snapchat\w*) (?:\w+ ){0,3}(?:students?|pupils?|kids|year ?\d|yr ?\d|sixth formers?|tutees?)\b)")
 _PLATFORMS = {name: re.compile(pattern) for name, pattern in {
     "instagram": r"insta(?:gram)?|\big\b",
     "facebook": r"facebook|\bfb\b|messenger",

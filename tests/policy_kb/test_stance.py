@@ -1417,3 +1417,68 @@ def test_not_over_18_and_wasnt_sure_are_read_as_said(matcher):
     assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
     reply = matcher.answer("i wasn't sure if the exec head approved it but i rang the parent from my mobile anyway")
     assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "conditional")
+
+
+def test_an_account_that_isnt_private_is_not_what_the_advice_wants(matcher):
+    # "my insta isn't private, is that ok?" got the advice's information, not an answer
+    for question in ("my insta isn't private, is that ok?", "my fb isnt on private is that a problem"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "no"), question
+    reply = matcher.answer("my insta is private, isn't that enough?")  # a guard: "isn't" there is not about the account
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "yes")
+
+
+def test_children_put_on_an_account_are_pictured(matcher):
+    # no photo word: "put the kids on the website" is a picture of them, and a parent's say is about their child
+    for question in ("do i need consent to put the kids on the website",
+                     "is verbal consent ok for posting pupils on facebook",
+                     "all parents consented except one, i blurred that child's face, ok to post?"):
+        assert matcher.answer(question).clause_id == "sanctioned.photo_consent", question
+    reply = matcher.answer("the mum consented but dad says no, can we post the picture")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no")
+    # families' permission is consent, not SLT approval (setting an account up still is)
+    reply = matcher.answer("do i need parents permission to put the class on the school insta")
+    assert reply.clause_id == "sanctioned.photo_consent"
+    reply = matcher.answer("do i need permission from parents to set up a class blog")  # a guard
+    assert reply.clause_id == "sanctioned.slt_approval"
+
+
+def test_a_name_asked_for_with_consent_in_hand_is_the_names_rule(matcher):
+    for question in ("i have parents consent for the photo so can i put their names on it",
+                     "parents have given permission for photos, can i add names to the pictures"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no"), question
+
+
+def test_staff_filmed_by_pupils_is_not_the_photo_consent_rule(matcher):
+    # the rule is about the trust publishing photos of children, not a pupil filming a teacher
+    for question in ("can students post videos of teachers on tiktok",
+                     "a student filmed me in class and posted it, what do i do"):
+        reply = matcher.answer(question)
+        assert reply.clause_id not in ("sanctioned.photo_consent", "sanctioned.legitimate_uses"), question
+        assert "sanctioned.photo_consent" not in reply.choices, question
+
+
+def test_back_on_a_course_at_our_sixth_form_is_a_current_student(matcher):
+    reply = matcher.answer("my ex student is 19 but is back doing an access course at our sixth form, can we be friends")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+    assert extract_facts("an old pupil, now 18, is doing an evening course at the school")["relation"] == "current_student"
+    # came back to visit is not back as a student
+    assert extract_facts("ex pupil is 20, came back to visit the sixth form last week")["relation"] == "ex_student"
+
+
+def test_a_colleague_and_students(matcher):
+    # "a colleague is friends with students" got "Yes — the policy doesn't stop you connecting with colleagues"
+    reply = matcher.answer("a colleague is friends with students on snapchat, what should i do")
+    assert reply.verdict != "yes" and extract_facts("a colleague is friends with students on snapchat")["relation"] != "colleague"
+    # "can i add a colleague on facebook" got the advice against posts about specific school matters
+    reply = matcher.answer("can i add a colleague on facebook")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "yes")
+
+
+def test_the_kids_work_on_a_school_account_is_the_condition_not_a_no(matcher):
+    # "No — no personally identifying information" for work that identifies nobody
+    reply = matcher.answer("can i put the kids work on the school insta")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "conditional")
+    reply = matcher.answer("can the school twitter say where a pupil lives")  # a guard
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "no")
