@@ -139,6 +139,11 @@ _NOW = re.compile(
     r"(?:has|have|'s|just) turned up (?:at|outside) (?:the )?(?:\w+ )?(?:door|gates?|reception|office|classroom)|demanding to (?:take|have|collect) (?:the |her |his |their )?(?:child|kids?|little one|son|daughter|baby|her|him|them)\b|"
     r"(?:handed|given|released|let go|sent home|went (?:home|off)|gone (?:home|off)) (?:over )?(?:to|with) (?:the |a |an )?wrong "
     r"(?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
+    # a parent drunk at pick-up now ("dad's turned up drunk to collect his year 1"), not from last week or every day
+    r"(?:^|[.?!])(?![^.?!]*(?:\blast (?:week|night|year|term|month|\w+day)\b|yesterday|\bago\b|earlier (?:this|in)|the other day|parents'? ?evening|always|often|usually|regularly|every (?:day|morning|afternoon|time)))[^.?!]*?(?:\b(?:mum|mam|mom|dad|parent|carer|mother|father|step-?\w+|nan|gran|grandad|partner|boyfriend|uncle|aunt)(?:'s| s| has| is)? (?:just )?(?:turned up|turns up|come|came|here|arrived|is at)"
+    r"\b[^.?!]{0,40}?\b(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze|weed)|stinks? of (?:alcohol|drink|booze|weed))"
+    r"|\b(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze)|stinks? of (?:alcohol|drink|booze))\b[^.?!]{0,40}?\b(?:to collect|to pick|collecting|picking (?:\w+ ){0,2}up"
+    r"|at pick ?up|wants? to take|demanding))|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
     r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b|"
     # the one she told of picks her up today ("mums picking her up"); nobody home with a small child; a runaway at a

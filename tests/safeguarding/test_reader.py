@@ -1011,3 +1011,23 @@ def test_the_writer_bullied_at_work_is_not_a_concern_about_a_child():
     # "…in front of students" made it peer abuse about a child
     assert read("my head of dept keeps bullying me, belittling me in front of students. how do i raise a grievance?") is None
     assert read("a yr 7 told me the older boys keep bullying him and took his phone") is not None  # a guard
+
+
+@pytest.mark.parametrize("message", [
+    "parent turned up drunk to collect their reception child",
+    "dad's turned up drunk at pick up for his year 1, what do i do",
+    "mum's come to collect and she's clearly off her face on something",
+])
+def test_a_parent_drunk_at_pick_up_now_is_999_first(message):
+    found = read(message)
+    assert found is not None and found.urgent
+
+
+@pytest.mark.parametrize("message", [  # guards: told of afterwards, or a pupil drunk
+    "a parent came to parents evening drunk last week, should i log it",
+    "last friday a dad came to collect his yr2 drunk, the teacher let him take her",
+    "yr 8 turned up at 9am clearly drunk",
+])
+def test_a_drunk_parent_told_of_afterwards_is_for_the_dsl(message):
+    found = read(message)
+    assert found is not None and not found.urgent
