@@ -32,7 +32,7 @@ _AGE_AFTER_PERSON = re.compile(
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than|not (?:yet )?(?:over|above|older than))\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
 _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
-                    r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b"
+                    r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b|\bnow (?:a |an )?(?:teacher|ta|teaching assistant|colleague|member of staff|trainee teacher|nqt|ect)\b"
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"

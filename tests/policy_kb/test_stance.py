@@ -1482,3 +1482,16 @@ def test_the_kids_work_on_a_school_account_is_the_condition_not_a_no(matcher):
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "conditional")
     reply = matcher.answer("can the school twitter say where a pupil lives")  # a guard
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "no")
+
+
+def test_asking_to_message_children_is_not_a_message_to_report(matcher):
+    # "can i message them about scouts" got "Report it to the designated person for Child Protection": nothing received
+    reply = matcher.answer("i'm a scout leader and some scouts are pupils, can i message them about scouts")
+    assert reply.clause_id != "personal.report_child_contact" and "personal.report_child_contact" not in reply.choices
+    reply = matcher.answer("can i message my pupils on whatsapp about the football club i run outside school")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
+def test_an_ex_student_now_on_the_staff_is_an_adult(matcher):
+    reply = matcher.answer("an ex-student is now a teacher at our school, can i be friends with her on facebook")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "yes")
