@@ -61,3 +61,26 @@ def safeguarding_card(about: str, urgent: bool, images: bool, tell: tuple[Tell, 
                     buttons=buttons, more=tuple(more), more_label="What the policy says", entities=(entity,))
     return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))
 
+
+
+def who_to_tell_card(school: str, tell: tuple[Tell, ...], out_of_hours: str, quoted: tuple[str, str, str],
+                     version: str) -> CardView:
+    """"Who is our DSL?", "who do I report a concern to?": the people to tell, by name and number (the DSL
+    and deputies of the person's `school`, else the trust lead), 999 first for a child in danger, the policy's
+    reporting rule `quoted` as (clause id, text, source), and a button that starts an empty report."""
+    if school:
+        blocks: list = [Text(f"Concerns about a child at {school} go to its designated person for Child Protection (DSL)")]
+    else:
+        blocks = [Text("Concerns about a child go to your school's designated person for Child Protection (DSL)"),
+                  Text("I don't know which school you're at. The trust safeguarding lead can reach your DSL:")]
+    if tell:
+        blocks.append(Facts(tuple((t.role, t.name + (f", {t.phone}" if t.phone else "")) for t in tell)))
+    blocks.append(Text("If a child is in immediate danger, call 999 first.", style="attention"))
+    if out_of_hours:
+        blocks.append(Text(f"Out of hours: {out_of_hours}", style="subtle"))
+    clause_id, text, source = quoted
+    card = CardView(title="Who to tell", blocks=tuple(blocks),
+                    buttons=(Button("Report a concern", {"action": "report.start"}, style="positive"),),
+                    more=(Text("What the policy says:", style="subtle"), Quote(text, source)),
+                    more_label="What the policy says", entities=(policy_answer("info", (clause_id,), version),))
+    return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))

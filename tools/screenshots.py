@@ -29,7 +29,8 @@ SIZES = {"phone": PHONE, "desktop": DESKTOP}
 # the other steps are measured only.
 PICTURES = {"welcome": "", "help": "", "answer": "", "follow-on": "", "situations": "", "situation-outcome": "",
             "report-form": "Report a safeguarding concern", "report-summary": "", "report-received": "",
-            "quiz-question": "Question 1", "quiz-feedback": "feedback", "quiz-result": "Certificate"}
+            "quiz-question": "Question 1", "quiz-feedback": "feedback", "quiz-result": "Certificate",
+            "disclosure": "A child may be at risk", "who-to-tell": "Who to tell"}
 
 
 def small(path: Path) -> None:
@@ -84,7 +85,7 @@ def run(url: str, size_name: str, out: Path | None, bank) -> list[str]:
             small(path)
 
     try:
-        for script in (tours.welcome, tours.question, tours.situation, tours.friend_request, tours.report,
+        for script in (tours.welcome, tours.question, tours.situation, tours.friend_request, tours.worried, tours.report,
                        tours.quiz, tours.quiz_missed, tours.practice):
             page = WebChatPage(browser, url)
             tour = tours.Tour(page, on_card)

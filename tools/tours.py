@@ -97,6 +97,17 @@ def friend_request(tour: Tour, bank=None) -> None:
     tour.look("friend-request-outcome")
 
 
+DISCLOSURE = "a pupil in my tutor group said her stepdad hits her when he's drunk, who do i tell"
+
+
+def worried(tour: Tour, bank=None) -> None:
+    """Tell of harm to a child in your own words (the safeguarding reply), then ask who the DSL is."""
+    tour.send(DISCLOSURE)
+    tour.look("disclosure")
+    tour.send("who is our DSL?")
+    tour.look("who-to-tell")
+
+
 def report(tour: Tour, bank=None) -> str:
     """Report a concern: the danger question, the form, the summary, the reference. Returns the reference."""
     tour.send("report")

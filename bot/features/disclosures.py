@@ -19,7 +19,7 @@ from bot.people import user_key_of
 from bot.turn import Turn
 from cards import CardView
 from cards.qa import source_of
-from cards.safeguarding import Tell, safeguarding_card
+from cards.safeguarding import Tell, safeguarding_card, who_to_tell_card
 from policy_kb.relevance import normalise
 from safeguarding import second_reader
 from safeguarding.disclosure import Disclosure, read
@@ -33,6 +33,30 @@ log = logging.getLogger(__name__)
 CHILD_CONTACT, INAPPROPRIATE = "personal.report_child_contact", "personal.report_inappropriate"
 _TO_ME = re.compile(r"\b(?:messag\w*|dm'?d|dming|texted|snapped|sent|contacted|wrote to|added|followed|tagged|called)"
                     r"\s+me\b")
+
+
+# "who is our DSL?", "who do I report a safeguarding concern to?": asked on its own, with nothing else to answer
+_DSL = (r"(?:deputy |designated )?(?:dsls?|ddsls?"
+        r"|designated (?:safeguarding )?(?:leads?|persons?|people|officers?|teachers?)(?: for (?:child protection|safeguarding))?"
+        r"|safeguarding (?:leads?|officers?|team|persons?|people)|child protection (?:leads?|officers?|persons?))")
+_OUR = r"(?:my|our|this) (?:school|academy)"
+_CHILD = r"(?:child|pupil|student|kid)"
+_WHO_TO_TELL = re.compile(
+    r"^(?:(?:hi|hey|quick q(?:uestion)?|sorry|so|and|ok|please|pls),? )*(?:"
+    rf"who(?:'s| s| is| are) (?:the |my |our |this school'?s? |the school'?s? )?{_DSL}"
+    rf"(?: (?:here|again|now|at (?:{_OUR}|the school)|for {_OUR}|in {_OUR}))?"
+    r"|who (?:do|should|can) (?:i|we|staff) (?:report|tell|go to|speak to|talk to|contact|raise) (?:a |my |any |our )?"
+    rf"(?:safeguarding |child protection )?(?:concerns?|worry|worries)(?: about a {_CHILD})?(?: (?:to|with))?"
+    r"|who (?:do|should) (?:i|we) (?:tell|report (?:it )?to|go to) if (?:i'?m|i am|we'?re|we are) worried about a "
+    rf"{_CHILD}(?:'?s (?:safety|welfare))?"
+    rf"|how (?:do|can) (?:i|we) (?:contact|reach|get hold of|find) (?:the |my |our )?{_DSL}"
+    rf"|{_DSL}'?s? (?:contact (?:details|number)|number|phone(?: number)?|details|name)s?(?: (?:please|pls))?"
+    r")\W*$")
+
+
+def asks_who_to_tell(text: str) -> bool:
+    """A question only about whom to tell a concern about a child (the reader has already found no disclosure in it)."""
+    return _WHO_TO_TELL.match(normalise(text)) is not None
 
 
 def reporting_rule(kb, text: str):
@@ -87,6 +111,18 @@ class Disclosures:
         return safeguarding_card(found.about, found.urgent, "sexual images" in found.categories, tell,
                                  f"{ooh.text}, {ooh.phone}" if ooh else "", quoted,
                                  self.report_button(turn, text), kb.version)
+
+    async def who_to_tell(self, turn: Turn) -> None:
+        """"Who is our DSL?": the person's school's DSL and deputies by name and number (else the trust lead),
+        with the policy's reporting rule and a button that starts a report."""
+        reporter = await self.desk.reporter(turn.context)
+        first = route(self.desk.directory, reporter.school, "child").first
+        tell = tuple(Tell(r.contact.name, ROLE_LABELS.get(r.role, r.role), r.contact.phone) for r in first)
+        kb, ooh = self.services.kb, reporter.out_of_hours
+        rule = kb.by_id[CHILD_CONTACT]
+        school = reporter.school.name if reporter.school else ""
+        await turn.send(who_to_tell_card(school, tell, f"{ooh.text}, {ooh.phone}" if ooh else "",
+                                         (rule.id, rule.text, source_of(kb, rule)), kb.version))
 
     def report_button(self, turn: Turn, story: str) -> dict:
         """The Report a concern button's data: what they wrote, sealed for them alone."""

@@ -23,7 +23,7 @@ from safeguarding.store import ReportMeta, ReportStore, Submission
 from safeguarding.tables import MIGRATIONS
 
 from .contacts import ContactBook
-from .disclosures import Disclosures
+from .disclosures import Disclosures, asks_who_to_tell
 from .private import send_privately, shared, writer_in_conversation
 from .report_alerts import AlertWorker, worker_context
 from .report_commands import ReportCommands
@@ -238,4 +238,6 @@ def register(registry: Registry, services) -> None:
 
     registry.intent("report_concern", lambda turn: Match(wants_to_report(turn.text)) if wants_to_report(turn.text)
                     else None, asked_to_report)
+    registry.intent("who_to_tell", lambda turn: Match(0.95) if asks_who_to_tell(turn.text) else None,
+                    lambda turn, _: disclosures.who_to_tell(turn))
     commands.register(registry)

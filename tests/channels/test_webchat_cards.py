@@ -123,6 +123,15 @@ async def test_a_described_situation_goes_straight_to_its_outcome(bot, browser):
     assert "Change my last answer" not in run.named("friend-request-outcome")[0].title
 
 
+async def test_a_worried_person_is_told_who_to_tell_by_name(bot, browser):
+    run, walk, _ = await tour(bot, browser, tours.worried)
+    assert run.problems() == []
+    (disclosure,) = run.named("disclosure")
+    (who,) = run.named("who-to-tell")
+    assert disclosure.title == "A child may be at risk" and who.title == "Who to tell"
+    assert "call 999 first" in walk.text() and walk.text().count("Report a concern") >= 2
+
+
 async def test_a_typical_report_reaches_its_reference_in_at_most_six_interactions(bot, browser):
     run, walk, reference = await tour(bot, browser, tours.report)
     assert run.problems() == []

@@ -5,7 +5,7 @@ import sqlite3
 
 from bot.features.private import PRIVATELY
 from cards.safeguarding import GUIDANCE_LABEL
-from tests.safeguarding.helpers import DEPUTY, DSL, HEAD, LEAD, REPORTER, conv, online, say, teams_bot
+from tests.safeguarding.helpers import DEPUTY, DSL, HEAD, LEAD, OUTSIDER, REPORTER, conv, online, say, teams_bot
 from tests.safeguarding.test_reach_private import in_shared
 
 DISCLOSURE = "a pupil in my tutor group said her stepdad hits her when he's drunk, who do i tell"
@@ -100,3 +100,37 @@ async def test_mid_quiz_the_disclosure_is_answered_and_the_quiz_can_carry_on(mak
     reply = await say(bot, REPORTER, DISCLOSURE)
     assert "Tell the designated person for Child Protection (DSL) now" in reply.text
     assert reply.button("Carry on")
+
+
+async def test_who_is_our_dsl_names_them_with_999_and_a_report_button(make_bot):
+    # "who is the DSL at my school" got "The social media policy doesn't cover that"
+    bot = await teams_bot(make_bot)
+    await online(bot, REPORTER)
+    for question in ("who is the DSL at my school?", "who do i report a concern to", "DSL contact details please"):
+        reply = await say(bot, REPORTER, question)
+        text = reply.text
+        assert "Concerns about a child at Oakfield" in text, question
+        assert f"{DSL[1]}, 01632 960102" in text and f"{DEPUTY[1]}, 01632 960103" in text, question
+        assert "If a child is in immediate danger, call 999 first." in text
+        assert reply.button("Report a concern")["action"] == "report.start"
+        assert policy_answer(reply) == {"type": "policyAnswer", "stance": "info",
+                                        "clauses": ["personal.report_child_contact"], "policyVersion": "1.0"}
+    rows = sqlite3.connect(bot.data_dir / "bot.db").execute("SELECT question FROM unanswered_questions").fetchall()
+    assert rows == []
+
+
+async def test_who_to_tell_about_a_case_the_policy_decides_is_still_the_policys_answer(make_bot):
+    bot = await teams_bot(make_bot)
+    await online(bot, REPORTER)
+    reply = await say(bot, REPORTER, "who do i report it to if a kid messages me on my personal fb")
+    assert policy_answer(reply)["clauses"] == ["personal.report_child_contact"] and "Who to tell" not in reply.text
+    # told with harm in it, the safeguarding reply comes first
+    reply = await say(bot, REPORTER, "who do i report a concern to, a year 4 said her dad hits her")
+    assert policy_answer(reply)["stance"] == "safeguarding"
+
+
+async def test_who_is_the_dsl_for_someone_whose_school_is_not_known(make_bot):
+    bot = await teams_bot(make_bot)
+    await online(bot, OUTSIDER)
+    reply = await say(bot, OUTSIDER, "who's our designated safeguarding lead?")
+    assert "I don't know which school you're at" in reply.text and LEAD[1] in reply.text and DSL[1] not in reply.text
