@@ -22,8 +22,9 @@ from .model import KnowledgeBaseError
 
 CONCEPTS_FILE = Path(__file__).resolve().parent / "concepts.yaml"
 # The concepts that keep every clause out (a question about AI tools, a data breach, another policy,
-# how to get more likes, a letter sent by post, pupils' own email accounts, what families film and post themselves).
-VETOES = ("not_this_policy", "marketing", "it_access", "by_mail", "pupils_own_email", "families_filming")
+# how to get more likes, a letter sent by post, pupils' own email accounts, what families film and post themselves,
+# what happens to staff for a post that says nothing of what it is about).
+VETOES = ("not_this_policy", "marketing", "it_access", "by_mail", "pupils_own_email", "families_filming", "consequence_only")
 ESSENTIAL = "essential"  # a `requires` group that begins with this must match, whoever vouches for the clause
 
 

@@ -12,6 +12,7 @@ from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
 from .facts import RELATIONS, extract_facts
+from .glossary import define
 from .index import bm25_scores, build_index, example_scores, fuzzy_scores
 from .lexicon import STOPWORDS, Lexicon, Speller, clean, expand, joined, load_lexicon, raw_tokens, stem
 from .priors import FACT_RULES, FRIEND_RULE, PARENT_RULE, bonus_table, framed, frames_conflict, priors
@@ -99,13 +100,11 @@ class Matcher:
 
     def _rank(self, text: str, facts: Mapping[str, Any] | None, second: Mapping[str, float]) -> tuple[Candidate, ...]:
         own_words = self._own_words(text)
-        # Relevance before retrieval: a clause answers only questions about what it governs, by its
-        # relevance rule, or when the second opinion vouches for it.
+        # Relevance before retrieval: a clause answers only what it governs (its relevance rule), or if the second opinion vouches
         said = normalise(text) + "\n" + " ".join(own_words)  # and with typos fixed ("folow" is "follow")
         if facts and facts.get("relation") in ("current_student", "ex_student"):
             said += "\n" + facts["relation"].replace("_", "-")  # "left in 2019, now 19": a student said in other words
-        # A topic on its own ("privacy") is offered as a choice (`topic`), never answered on its word; a few
-        # words that say who the other person is ("ex pupil 19 fb") are a question typed as a search.
+        # A topic alone ("privacy") is offered as a choice (`topic`), not answered; words saying who ("ex pupil 19 fb") ask a question
         asks = len(own_words) > TOPIC_WORDS or _QUESTION.search(text.lower()) or _says_who(facts)
         vouching = second if asks else {}
         relevant = []
@@ -119,8 +118,7 @@ class Matcher:
                 second: Mapping[str, float] | None = None) -> list[Candidate]:
         """Every clause sharing something with the question, by score, best first (no relevance gate)."""
         terms = expand(own_words, self._lexicon)
-        # Words the synonym tables don't tie to this policy ("first names in captions") are still searched
-        # when the second opinion is sure of a clause: it has read questions worded like this one.
+        # Words the synonyms don't tie to this policy ("first names in captions") are searched if the second opinion is sure
         sure = bool(second) and max(second.values()) >= SEARCH_SURE
         if not terms or not (self._lexicon.on_topic(terms) or _THIS_POLICY.search(text.lower()) or sure):
             return []
@@ -174,6 +172,8 @@ class Matcher:
         """Answer, ask a clarifying question, offer a choice, or say unknown (`follow_on`: a message joined to the last question)."""
         text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
         text = role.read(hearsay.read(text))  # "someone on the parents whatsapp says…", "caretaker here -": not asked
+        if (term := define(self.kb, text)) is not None:  # "what does CMAT ITS stand for?": the glossary says, with its clause
+            return Reply(kind="answer", clause_id=term.clause, stance=self.kb.by_id[term.clause].stance, verdict="info", headline=term.definition)
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)
         second = self._second(text)

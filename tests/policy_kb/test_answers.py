@@ -395,6 +395,16 @@ def test_define_from_glossary(kb, question, term):
     assert (entry.term if entry else None) == term
 
 
+def test_a_definition_question_gets_the_glossary_with_its_clause(matcher):
+    # the glossary was never asked: "what's a DSL" got "the social media policy doesn't cover that", and
+    # "what's the AUP" the AUP-link rule's "Only with a link…"
+    reply = matcher.answer("what's a DSL")
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.report_child_contact", "info")
+    assert reply.headline.startswith("The designated person for Child Protection")
+    reply = matcher.answer("what's the AUP")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.aup_link", "info") and "Acceptable Use Policy" in reply.headline
+
+
 def test_age_fact_alone_decides_the_age_band(matcher):
     reply = matcher.answer("an ex-pupil added me on facebook", {"age": 19})
     assert reply.kind == "answer" and reply.verdict == "yes"
