@@ -1495,3 +1495,9 @@ def test_asking_to_message_children_is_not_a_message_to_report(matcher):
 def test_an_ex_student_now_on_the_staff_is_an_adult(matcher):
     reply = matcher.answer("an ex-student is now a teacher at our school, can i be friends with her on facebook")
     assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "yes")
+
+
+def test_a_photo_of_pupils_on_my_own_facebook_is_not_the_trust_accounts_consent_rule(matcher):
+    # "Not without parent/carer consent" read as if consent made it fine on a personal account
+    reply = matcher.answer("i want to post a photo of my tutor group on my facebook for their last day, with their permission")
+    assert reply.clause_id != "sanctioned.photo_consent" and reply.verdict == "no"
