@@ -1501,3 +1501,10 @@ def test_a_photo_of_pupils_on_my_own_facebook_is_not_the_trust_accounts_consent_
     # "Not without parent/carer consent" read as if consent made it fine on a personal account
     reply = matcher.answer("i want to post a photo of my tutor group on my facebook for their last day, with their permission")
     assert reply.clause_id != "sanctioned.photo_consent" and reply.verdict == "no"
+
+
+def test_a_hacked_school_account_is_not_one_to_approve(matcher):
+    # "the school twitter got hacked, who do i tell" got "Yes, with SLT approval"
+    for question in ("the school twitter got hacked, who do i tell",
+                     "we've lost the password to the old class blog and can't delete it, what now"):
+        assert matcher.answer(question).clause_id != "sanctioned.slt_approval", question
