@@ -1508,3 +1508,11 @@ def test_a_hacked_school_account_is_not_one_to_approve(matcher):
     for question in ("the school twitter got hacked, who do i tell",
                      "we've lost the password to the old class blog and can't delete it, what now"):
         assert matcher.answer(question).clause_id != "sanctioned.slt_approval", question
+
+
+def test_running_the_school_account_as_a_marketer_is_not_the_policy(matcher):
+    # "how do i schedule posts…" got "Only professional content…", "run a facebook ad" the privacy advice
+    for question in ("how do i schedule posts on the school facebook", "can we run a facebook ad for our open evening"):
+        assert matcher.answer(question).kind == "unknown", question
+    reply = matcher.answer("is social media allowed in lessons? want my yr 9s to analyse real insta ad campaigns")  # a guard
+    assert reply.kind != "unknown"
