@@ -182,6 +182,9 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
             r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
             r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more",
+            # a child who "can't cope anymore" (not a colleague who can't cope with 9x)
+            r"(?:pupil|student|child|kid|girl|boy|lad|tutee|(?:year|yr|y) ?\d{1,2}|sixth ?former)s?\b[^.?!]{0,60}\b(?:she|he|they)(?:'s|'re| is| are)? (?:just |really )?"
+            r"(?:can'?t|cannot|can not|isn'?t|aren'?t|not) cop(?:e|ing) (?:any ?more|with (?:life|everything|it all|living))(?! with (?:\w+ ){0,2}(?:class|set|group|year|yr|y?\d|workload|marking|job|work))",
             # "i want to disappear forever nobody will miss me", "they'd be better off without me"
             r"(?:want|wants|wanted|wanting) to (?:disappear|vanish|not exist|go to sleep) (?:forever|for good|and never)",
             r"(?:nobody|no ?one|no-one) (?:will|would|'?d|is going to|gonna) (?:even )?(?:miss|notice) (?:me|her|him|them|if)",

@@ -57,7 +57,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:offer\w*|promis\w*) to (?:buy|give|get|send) (?:\S+ ){0,5}?(?:skins|robux|v-?bucks|gift ?cards?|credits?|"
             r"top[- ]?ups?|coins|gems|money|cash)|(?:move\w*|go|goes|switch\w*|come|talk\w*|chat\w*|join\w*) (?:\S+ ){0,3}?"
             r"(?:to|on|onto|in) (?:a |his |her )?private (?:discord|server|chat|dms?|app|group|call)",
-            r"(?:boyfriend|man|guy|bloke|friend)'?(?: who'?s| whos| is| aged)? (?:like |about |nearly )?(?:[2-9]\d|in his \d0s)",
+            r"(?:boyfriend|man|guy|bloke|friend)'?(?: who'?s| whos| is| aged)? (?:like |about |nearly )?(?:[2-9]\d|in his \d0s)|(?:dating|seeing|going out with|sleeping with) (?:a|an|this|some) (?:(?:1[89]|[2-9]\d)[ -]?(?:yr|year)s?[ -]?old|grown (?:man|adult))|(?:1[89]|[2-9]\d)[ -]?(?:yr|year)s?[ -]?old (?:boy ?friend|bf|man|guy|bloke)",
             r"(?:met|meeting|meet) (?:up with )?(?:him|her|them|someone|a man|a guy|a bloke|a stranger|people)? ?"
             r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
             r"(?:gift ?cards?|gifts|presents|(?<!dinner )(?<!lunch )(?<!trip )(?<!uniform )money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "

@@ -1031,3 +1031,21 @@ def test_a_parent_drunk_at_pick_up_now_is_999_first(message):
 def test_a_drunk_parent_told_of_afterwards_is_for_the_dsl(message):
     found = read(message)
     assert found is not None and not found.urgent
+
+
+@pytest.mark.parametrize("message", [
+    "a pupil messaged me on insta at 2am saying she can't cope anymore, do i reply?",
+    "i saw on a pupil's public insta that she's dating a 25 year old",
+])
+def test_harm_inside_a_question_about_a_pupils_message_or_post(message):
+    # neither was read as a concern: the question around it ("do i reply?") hid it
+    assert read(message) is not None
+
+
+@pytest.mark.parametrize("message", [  # guards: staff who can't cope, a 19-year-old sixth former asked about
+    "year 9 are a nightmare, honestly i can't cope anymore",
+    "Our special school has students up to 19. Does 'current student of any age' mean I can't be Facebook friends "
+    "with a 19-year-old in our sixth form?",
+])
+def test_staff_who_cant_cope_and_adult_students_are_not_concerns(message):
+    assert read(message) is None
