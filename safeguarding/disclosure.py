@@ -145,7 +145,7 @@ _WITH_A_PARENT = re.compile(r"\b(?:dad|mum|mom|parent|carer|father|mother)(?:'s|
                             r"(?:dads?|mums?|moms?|parents?|carers?)\b")
 # ...and not also with a child: "drives his daughter home on her own", "alone with her son", "told him not to tell".
 _WITH_A_CHILD = re.compile(r"\b(?:messag|text|snap|dm|whatsapp|call|add|follow|touch|kiss|hug|gift|lift|driv|drove|bought|buy|meet|met|photograph|"
-                           r"film)\w* (?:\w+ ){0,3}(?:pupils?|students?|child(?:ren)?|kids?|girls?|boys?|lads?|sons?|daughters?|year ?\d|yr ?\d|y\d)"
+                           r"film)\w* (?:\w+ ){0,5}(?:pupils?|students?|child(?:ren)?|kids?|girls?|boys?|lads?|sons?|daughters?|year ?\d|yr ?\d|y\d)"
                            r"|\balone with\b|\blifts? home\b|\bsecrets?\b|\bnot to tell\b")
 # a body part ("a bruise on the head", "hit round the head") is not the headteacher
 _HEAD = re.compile(r"\b(?<!of )(?<!on )(?<!in )(?<!over )(?<!round )(?<!across )(?<!behind )(?:the |our |my )?(?:(?:executive |exec )?head ?teacher|head of school|principal|headmaster|(?<=our )head|(?<=my )head|ht\b|"
@@ -239,7 +239,7 @@ def any_sign(text: str) -> bool:
 # DSL's to act on, not the headteacher's as a member of staff; unless one of ours is named ("our PE teacher").
 _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
                              r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|(?:at|from|of) (?:his|her|their) (?!last|previous|old|former)(?:\w+ ){0,2}club|"
-                             r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|"
+                             r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|(?:coach|instructor|trainer|leader|teacher) (?:from|at) (?:an? |the )?(?:outside|external|private) (?:\w+ )?(?:club|team|gym)|"
                              # "a youth footy coach round here", "a local boxing coach"
                              r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"
                              # "says an online 'teacher' told him that": someone online, not one of the school's staff

@@ -97,7 +97,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",
-            r"rotten (?:\w+ )?teeth|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"(?:are|is|were|was|been|being|left|stay\w*) (?:\w+ ){0,2}(?:at )?home (?:by|on) (?:themselves|himself|herself|their own|his own|her own)\b", r"on (?:her|his|their) own "
+            r"rott(?:en|ing) (?:\w+ )?te(?:eth|ef|th)\b|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"(?:are|is|were|was|been|being|left|stay\w*) (?:\w+ ){0,2}(?:at )?home (?:by|on) (?:themselves|himself|herself|their own|his own|her own)\b", r"on (?:her|his|their) own "
             r"(?:at night|all (?:day|night|weekend)|this morning|overnight)", r"(?:no|without) (?:electric\w*|gas|heating|"
             r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)"
             r"(?! (?:\w+ )?(?:consent|forms?|slips?|money|payments?|letters?|parcels?|books?|data|results|signatures?|photos?|"
@@ -182,6 +182,8 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
             r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
             r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more",
+            # "won't be around for the exhibition anyway", "I won't be here for results anyway"
+            r"(?:won'?t|wont|will not|not gonna|not going to) be (?:around|here|alive) (?:for|by|to see|at|when) [^.?!]{0,40}?\b(?:anyway|any ?more)\b",
             # a child who "can't cope anymore" (not a colleague who can't cope with 9x)
             r"(?:pupil|student|child|kid|girl|boy|lad|tutee|(?:year|yr|y) ?\d{1,2}|sixth ?former)s?\b[^.?!]{0,60}\b(?:she|he|they)(?:'s|'re| is| are)? (?:just |really )?"
             r"(?:can'?t|cannot|can not|isn'?t|aren'?t|not) cop(?:e|ing) (?:any ?more|with (?:life|everything|it all|living))(?! with (?:\w+ ){0,2}(?:class|set|group|year|yr|y?\d|workload|marking|job|work))",

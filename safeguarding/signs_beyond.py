@@ -61,12 +61,12 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:met|meeting|meet) (?:up with )?(?:him|her|them|someone|a man|a guy|a bloke|a stranger|people)? ?"
             r"(?:online|off (?:\w+)|from (?:snapchat|tiktok|instagram|insta|roblox|discord|fortnite|xbox|a game))",
             r"(?:gift ?cards?|gifts|presents|(?<!dinner )(?<!lunch )(?<!trip )(?<!uniform )money|cash|vouchers) from", r"(?:sending|sends|keeps sending|sent) (?:him|her|them) "
-            r"(?:gift|money|presents|cash|vouchers)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
+            r"(?:gift|money|presents|cash|vouchers|robux|v-?bucks|skins|gift ?cards?)", r"buys? (?:her|him) (?:things|presents|stuff|a new|new)",
             r"bought (?:her|him) (?:a new|an?|new)", r"(?:gives?|giving|gave) (?:her|him|them) (?:presents|gifts|money|cash)", r"(?:wants|asked for|asking for|asks for) (?:her|his|their) "
             r"(?:address|number|location)", r"what (?:her|his|their) bedroom looks like",
             r"pretend(?:ing|s)? to be (?:a )?(?:kid|child|boy|girl|teenager|\d{2})|(?:wants?|asking|asked|asks|keeps asking) (?:[\w']+ ){0,3}?to (?:video ?call|facetime|call|chat|meet|talk) (?:\w+ )?(?:privately|in private|alone|secretly|on (?:their|her|his) own)", r"(?:told|tells|said to) (?:her|him|them) "
             r"not to tell", r"not to tell (?:her|his|their|anyone|any ?one)", r"keep (?:the |their |our )?chats? secret",
-            r"(?<!and )delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)",
+            r"(?<!and )delete (?:this|these|it|them|the (?:messages|chats?|pics|photos)) after", r"secret (?:relationship|account|chat|phone)", r"(?<!\bi )(?<!\bwe )told (?:her|him|them|(?:one of )?(?:our|my|a|the) (?:\w+ ){0,2}?\w+) to delete (?:the |their |all (?:the )?|our )?(?:chats?|messages|texts|snaps|pics|photos|dms)", r"ask\w* (?:\w+ ){0,3}how old (?:the |our |your )?(?:kids|children|pupils|girls|boys|she|he|they) (?:is|are)", r"special friend\b[^.?!]{0,40}\b(?:online|roblox|fortnite|discord|minecraft|snap\w*|tiktok|insta\w*|xbox|game)|(?:online|roblox|fortnite|discord|minecraft|game) (?:\w+ ){0,2}special friend",
             # "a parent helper… told her to delete the messages": an adult having a child hide their contact
             r"(?<!\bi )(?<!\bwe )(?:told|tells|telling|asked|asks|asking|makes?|made|gets?|got) (?:her|him|them) (?:to )?(?:delete|wipe|clear|hide) "
             r"(?:the |their |our |all (?:the |of the )?|his |her )?(?:messages|chats?|texts|pics|photos|convos?|conversations?|dms)\b",
@@ -94,7 +94,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "exploitation": {
         "strong": (
-            r"county lines", r"going country", r"exploit\w*", r"drug (?:dealing|runn\w*|debts?|lines?)", r"dealing (?:drugs|weed)",
+            r"county lines", r"going country", r"exploit\w*", r"easy (?:money|cash|£\d+)\b[^?!]{0,40}\b(?:dm|msg|message|hmu|inbox|runners?)|(?:need|needs|needed|wanted|looking for) runners\b(?! for (?:the )?(?:race|relay|sports day|marathon|fun run|event))", r"drug (?:dealing|runn\w*|debts?|lines?)", r"dealing (?:drugs|weed)",
             r"run(?:ning)? (?:a )?(?:parcels?|drugs|packages)", r"makes? (?:him|her|them) carry",
             r"carr(?:y|ying|ies|ied) (?:things|stuff|packages|parcels|bags?) (?:in|for|to)", r"(?:bags?|packages|parcels) for (?:cash|money)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
@@ -229,7 +229,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:a |one of (?:our|the|my) )?(?:\w+ )?(?:student|pupil|sixth former)s?\b",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
-            r"(?:blinds|door)(?:'s| is| was)? (?:down|shut|closed|locked)",
+            r"(?<!chat with the )(?<!call with the )(?<!chats with the )(?<!calls with the )(?:blinds|door)(?:'s| is| was)? (?:down|shut|closed|locked)",
             # "one of the male staff sitting on a yr 9 girl's bed in the dorm at 2am"
             r"(?:staff|teachers?|colleagues?|members? of staff|\btas?|coach(?:es)?|houseparents?|mr \w+|sir)(?: \S+){0,6} (?:sitting|sat|lying|lay|laying) on (?:a |her |his |the |their )?(?:\S+ ){0,3}beds?\b|\bin (?:the )?(?:girls'?|boys'?) (?:dorm\w*|bedrooms?) at (?:night|\d{1,2} ?am)\b",
             # "a teacher's account chatting to a pupil about meeting up at the weekend"

@@ -1049,3 +1049,25 @@ def test_harm_inside_a_question_about_a_pupils_message_or_post(message):
 ])
 def test_staff_who_cant_cope_and_adult_students_are_not_concerns(message):
     assert read(message) is None
+
+
+@pytest.mark.parametrize(("message", "category", "about"), [
+    # none of these was read as a concern (written in other words than round 83 and 84's, which showed the kinds)
+    ("a yr 8 replied on the class blog 'won't be here for the trip anyway lol'", "suicide", "child"),
+    ("a kid in 4B has rotting teef and has been in pain for weeks", "neglect", "child"),
+    ("a dance teacher from an outside dance club told one of our yr 7s to delete their chats", "grooming", "child"),
+    ("some random account keeps asking how old the girls are under our netball photos", "grooming", "child"),
+    ("an account commented 'easy money, message me' on our year 10 revision post", "exploitation", "child"),
+    ("a year 4 says his special friend on fortnite sends him v-bucks", "grooming", "child"),
+    ("a dad showed me where the head has been messaging his 13 year old son late at night", "staff conduct", "headteacher"),
+])
+def test_harm_said_in_passing_on_an_account_or_a_script(message, category, about):
+    found = read(message)
+    assert found is not None and category in found.categories and found.about == about, found
+
+
+def test_a_video_call_with_the_door_shut_is_the_online_friends_not_a_member_of_staffs():
+    found = read("a yr 5 says a man on roblox wants to video chat with the door shut and sent him robux")
+    assert found is not None and found.about == "child"
+    found = read("mr jones keeps a year 8 girl behind after class with the door shut")  # a guard
+    assert found is not None and found.about == "staff"
