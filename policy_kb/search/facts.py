@@ -156,11 +156,11 @@ _PERSONAL_EMAIL = re.compile(r"\b(?:my (?:own |personal )?(?:e-?mail|gmail|hotma
 
 # "turns 18 next month", "nearly 18", "will be 18 in june": not that age yet ("accept today or wait?" asks about today);
 # "not sure if she's over 18 yet": an age doubted is not known
-_NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before)"
-                      r"|(?:nearly|almost|not yet|not quite) (\d{1,2})|(?:not sure|unsure|don'?t know|no idea) (?:if |whether )?(?:\w+ ){0,4}?(?:is |s |'s )?(?:over |under |above |below )?(\d{1,2}))\b")
+_NOT_YET = re.compile(r"\b(?:(?:turns?|turning|will be|'?ll be|be) (\d{1,2}) (?:next|in|this|on|at|soon|after|before|tomorrow|tmrw|tmw|2mo?r+o\w*)"
+                      r"|(?:nearly|almost|not yet|not quite|when (?:\w+\s+){0,3}?turns?) (\d{1,2})|(?:not sure|unsure|don'?t know|no idea) (?:if |whether )?(?:\w+ ){0,4}?(?:is |s |'s )?(?:over |under |above |below )?(\d{1,2}))\b")
 _ONCE_REACHED = re.compile(r"^(?!.*\b(?:accept|add|follow|friend|connect)\w* (?:(?:him|her|them|it) )?(?:today|now|yet|straight away)\b)"
                            r".*?\b(?:after (?:her|his|their) birthday|once (?:she|he|they)|when (?:she|he|they) (?:is|turns|s|has)"
-                           r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday)")
+                           r"|(?:then|after that)\b|wait (?:until|till|til)|(?:from|on) (?:her|his|their) birthday|when (?:\w+\s+){0,3}?turns? \d)")
 
 
 def extract_age(text: str) -> int | None:

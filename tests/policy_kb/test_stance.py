@@ -1516,3 +1516,25 @@ def test_running_the_school_account_as_a_marketer_is_not_the_policy(matcher):
         assert matcher.answer(question).kind == "unknown", question
     reply = matcher.answer("is social media allowed in lessons? want my yr 9s to analyse real insta ad campaigns")  # a guard
     assert reply.kind != "unknown"
+
+
+def test_turning_18_tomorrow_is_17_today_and_when_they_turn_18_is_18(matcher):
+    # "ex student turns 18 TMRW, accept today?" got "Yes — the rule stops at ex-students under 18"
+    reply = matcher.answer("ex pupil turns 18 tmrw, can i accept today?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+    reply = matcher.answer("when my old year 11s turn 18 can i add them on insta?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "yes")
+
+
+def test_approval_asked_for_and_not_yet_given_is_not_approval(matcher):
+    reply = matcher.answer("asked the exec head about using my mobile on the trip but she hasn't replied yet, can i go ahead?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_personal_email_phone", "no")
+    reply = matcher.answer("still waiting on slt to approve the dept insta, can i start posting?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.slt_approval", "no")
+
+
+def test_a_missing_aup_link_and_names_wanted_with_consent(matcher):
+    reply = matcher.answer("we set up the choir insta with slt's ok but never added the aup link, is that a problem?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.aup_link", "no")
+    reply = matcher.answer("the parents consented, and the team want their names on the post with the photo")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
