@@ -134,3 +134,16 @@ async def test_who_is_the_dsl_for_someone_whose_school_is_not_known(make_bot):
     await online(bot, OUTSIDER)
     reply = await say(bot, OUTSIDER, "who's our designated safeguarding lead?")
     assert "I don't know which school you're at" in reply.text and LEAD[1] in reply.text and DSL[1] not in reply.text
+
+
+async def test_who_is_our_dsl_in_a_team_channel_is_answered_there_and_the_button_reports_in_private(make_bot):
+    # the names and numbers of a school's DSLs are not private; a report started from the channel goes to the 1:1 chat
+    bot = await teams_bot(make_bot)
+    await online(bot, REPORTER)
+    reply = await in_shared(bot, REPORTER, "19:staffroom@thread.v2", "channel", "who is our DSL?")
+    assert "Who to tell" in reply.text and f"{DSL[1]}, 01632 960102" in reply.text
+    started = await bot.send("19:staffroom@thread.v2", value=reply.button("Report a concern"), user=REPORTER[0],
+                             conversation_type="channel")
+    assert started.text == "I've sent you a private message about this."
+    private = " ".join(str(a) for a in bot.connector.inbox.get(conv(REPORTER), []))
+    assert "You asked me to report a concern in a shared chat" in private
