@@ -62,7 +62,6 @@ def safeguarding_card(about: str, urgent: bool, images: bool, tell: tuple[Tell, 
     return dataclasses.replace(card, summary=render_text(card, numbered_buttons=False))
 
 
-
 def who_to_tell_card(school: str, tell: tuple[Tell, ...], out_of_hours: str, quoted: tuple[str, str, str],
                      version: str) -> CardView:
     """"Who is our DSL?", "who do I report a concern to?": the people to tell, by name and number (the DSL
