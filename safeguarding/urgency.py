@@ -145,11 +145,15 @@ _NOW = re.compile(
     r"|\b(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze)|stinks? of (?:alcohol|drink|booze))\b[^.?!]{0,40}?\b(?:to collect|to pick|collecting|picking (?:\w+ ){0,2}up"
     r"|at pick ?up|wants? to take|demanding))|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
-    r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|at the (?:gate|fence|door))\b|"
+    r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|out there|at the (?:gate|fence|door))\b|"
+    # told as it happens, in other words: "she just whispered 'help'", "dragged the little one into the car", "'something
+    # big' is going to happen at the mosque on friday… pics of a weapon"
+    r"whisper\w* (?:\S+ ){0,2}?'?help\b|(?:dragged|bundled|forced|pushed|shoved|threw) (?:the|his|her|their) (?:\w+ )?(?:one|child|kid|son|daughter|boy|girl|baby) "
+    r"(?:in)?to (?:the|a|his|her|their) (?:\w+ )?(?:car|van)\b|something (?:big|bad|huge) (?:is )?(?:going to|gonna|will) happen\b[^?!]{0,120}\b(?:weapons?|guns?|knife|knives|bomb|blade|machete)|"
     # the one she told of picks her up today ("mums picking her up"); nobody home with a small child; a runaway at a
     # stranger's flat; a threat to kill now; a child's message to me in the small hours; seen on Snap Map; gone since
     # yesterday; a group kicking a child now; a little one on the road alone at night or left all weekend; on the train
-    r"(?:is|'s|s|are|'re) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|"
+    r"(?:is|'s|s|are|'re|\Bre) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|"
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:is |are )(?:there|home|in)\b|no (?:adult|parent|carer|grown[- ]?up)s? (?:there |home |around )?since\b|"
     r"(?:sleeping|staying) (?:at|in|round) (?:the |a )?(?:\w+ )?(?:flat|house|place) of (?:a|an|some) (?:\w+ )?(?:man|men|adult|stranger|guy|bloke)|"
     r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger)'?s (?:flat|house|place)|"

@@ -1071,3 +1071,16 @@ def test_a_video_call_with_the_door_shut_is_the_online_friends_not_a_member_of_s
     assert found is not None and found.about == "child"
     found = read("mr jones keeps a year 8 girl behind after class with the door shut")  # a guard
     assert found is not None and found.about == "staff"
+
+
+@pytest.mark.parametrize("message", [
+    # happening now, told in other words than round 81 to 84's urgent concerns that got the DSL but not 999
+    "a yr 7 has been made to stand in the yard as a punishment for an hour, she's still out there crying",
+    "year 10 says her uncles will hurt her if she doesn't go through with the marriage, theyre collecting her at 3",
+    "rang home about a detention and mum whispered 'help me' while a man was shouting and the baby was screaming",  # a guard
+    "saw a dad punch his partner at the gate and then he bundled the little girl into the van",
+    "a yr 10 said something big is going to happen at the match on saturday and showed me a knife in his bag",
+])
+def test_danger_now_told_in_passing_is_999_first(message):
+    found = read(message)
+    assert found is not None and found.urgent, found
