@@ -172,7 +172,7 @@ class Matcher:
         """Answer, ask a clarifying question, offer a choice, or say unknown (`follow_on`: a message joined to the last question)."""
         text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
         text = role.read(hearsay.read(text))  # "someone on the parents whatsapp says…", "caretaker here -": not asked
-        if (term := define(self.kb, text)) is not None:  # "what does CMAT ITS stand for?": the glossary says, with its clause
+        if (term := define(self.kb, text)) is not None and term.clause:  # "what does CMAT ITS stand for?": quoting its clause
             return Reply(kind="answer", clause_id=term.clause, stance=self.kb.by_id[term.clause].stance, verdict="info", headline=term.definition)
         known = merge_facts(extract_facts(text), facts)
         frozen = MappingProxyType(known)

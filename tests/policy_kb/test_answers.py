@@ -1,6 +1,8 @@
 """Fact-dependent answers, clarifying questions, choices and "I don't know"."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from policy_kb.model import says
@@ -1035,3 +1037,11 @@ def test_an_account_for_a_year_group_is_set_up_with_slt_approval(matcher):
 def test_a_childs_contact_already_declined_is_that_enough_asks_what_else_to_do(matcher, question):
     """The rule that it must be reported comes first, answered or offered."""
     assert matcher.answer(question).clause_id == "personal.report_child_contact"
+
+
+def test_a_glossary_term_whose_clause_was_retired_is_answered_by_matching(kb):
+    # a published version keeps a term whose clause it retired with no clause (policy_kb/revision/draft.py); the
+    # answer must still quote a clause, so the term's definition alone is not an answer (and nothing raises)
+    glossary = tuple(dataclasses.replace(g, clause=None) if g.term == "AUP" else g for g in kb.glossary)
+    reply = Matcher(dataclasses.replace(kb, glossary=glossary), opinion=None).answer("what's the AUP")
+    assert reply.headline is None or "Acceptable Use Policy. Staff must act" not in reply.headline
