@@ -56,10 +56,10 @@ _EVERYDAY = re.compile(
     r"|\b(?:email|e-mail|web|website|ip|url|return) address(?:es)?\b|\bprivate (?:\w+ ){0,2}(?:business|"
     r"school|sector|practice|hire|hospital|healthcare)\b"
     r"|\bcctv(?: camera| footage| system)?s?\b"
-    # the writer's own night out and accounts: "my boyfriend tagged me in a post from a night out, just drinks", "my own
-    # accounts are all private"
     # the writer bullied at work: "my line manager is bullying me, shouting at me in front of students"
     r"|\b(?:manager|boss|colleague|co-?worker|head ?teacher|hod|head of \w+|slt|deputy|team leader|mentor)s? (?:\w+ ){0,2}bull(?:y|ying|ied|ies) me\b"
+    # the writer's own night out and accounts: "my boyfriend tagged me in a post from a night out, just drinks", "my own
+    # accounts are all private"
     r"|\bmy (?:own )?(?:boy|girl)friend\b|\b(?:night|evening) out\b|\b(?:just|went for|go for|going for|out for|having|staff|friday) drinks\b"
     r"|\b(?:my|our) (?:own |personal )?(?:accounts?|profiles?|insta\w*|facebook|pages?|settings?) (?:are |is |were |was )?(?:all |now |set to |on )*private\b"
     r"|\b(?:my|our|her|his) (?:own )?private (?:accounts?|profiles?|insta\w*|facebook|fb|pages?|twitter|tiktok|story)\b"

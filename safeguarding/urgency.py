@@ -7,6 +7,9 @@ import re
 
 from .signs_beyond import CANT_FIND_CHILD, GONE_SINCE_LUNCH, HEAD_COUNT_SHORT, NOT_BACK_AFTER
 
+# a parent drunk or high: "off her face", "smells of alcohol"
+_DRUNK = r"(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze|weed)|stinks? of (?:alcohol|drink|booze|weed))"
+
 _NOW = re.compile(
     r"\b(?:right now|just now|rn\b|at the moment|currently|this minute|as we speak|immediately|(?:is|are|s|re) (?:there |outside |here )?now[.!?]|"
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
@@ -141,8 +144,7 @@ _NOW = re.compile(
     r"(?:adult|person|parent|man|woman|family|car)|asking where (?:she|he|they) (?:is|are)\b|"
     # a parent drunk at pick-up now ("dad's turned up drunk to collect his year 1"), not from last week or every day
     r"(?:^|[.?!])(?![^.?!]*(?:\blast (?:week|night|year|term|month|\w+day)\b|yesterday|\bago\b|earlier (?:this|in)|the other day|parents'? ?evening|always|often|usually|regularly|every (?:day|morning|afternoon|time)))[^.?!]*?(?:\b(?:mum|mam|mom|dad|parent|carer|mother|father|step-?\w+|nan|gran|grandad|partner|boyfriend|uncle|aunt)(?:'s| s| has| is)? (?:just )?(?:turned up|turns up|come|came|here|arrived|is at)"
-    r"\b[^.?!]{0,40}?\b(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze|weed)|stinks? of (?:alcohol|drink|booze|weed))"
-    r"|\b(?:drunk|off (?:his|her|their) face|smell\w* (?:strongly )?of (?:alcohol|drink|booze)|stinks? of (?:alcohol|drink|booze))\b[^.?!]{0,40}?\b(?:to collect|to pick|collecting|picking (?:\w+ ){0,2}up"
+    r"\b[^.?!]{0,40}?\b" + _DRUNK + r"|\b" + _DRUNK + r"\b[^.?!]{0,40}?\b(?:to collect|to pick|collecting|picking (?:\w+ ){0,2}up"
     r"|at pick ?up|wants? to take|demanding))|"
     r"(?:going to|gonna|will|threaten\w* to|wants? to|says? (?:she|he)'?(?:ll|s going to)) (?:drive|crash|jump|walk|drown) (?:\w+ ){0,3}(?:into|off|in) (?:the |a )?(?:river|sea|canal|lake|cliff|bridge|water)|"
     r"(?:he|she|they)(?:'?s| is| are|'re|re) still (?:there|outside|out there|at the (?:gate|fence|door))\b|"

@@ -101,28 +101,30 @@ class Disclosures:
         return True
 
     async def card(self, turn: Turn, found: Disclosure, text: str) -> CardView:
-        reporter = await self.desk.reporter(turn.context)
-        directory, kb = self.desk.directory, self.services.kb
-        first = route(directory, reporter.school, found.about).first
-        tell = tuple(Tell(r.contact.name, ROLE_LABELS.get(r.role, r.role), r.contact.phone) for r in first)
-        ooh = reporter.out_of_hours
+        _, tell, out_of_hours = await self._first_to_tell(turn, found.about)
+        kb = self.services.kb
         rule = reporting_rule(kb, text)
         quoted = ((rule.id, rule.text, source_of(kb, rule)),) if rule else ()
-        return safeguarding_card(found.about, found.urgent, "sexual images" in found.categories, tell,
-                                 f"{ooh.text}, {ooh.phone}" if ooh else "", quoted,
-                                 self.report_button(turn, text), kb.version)
+        return safeguarding_card(found.about, found.urgent, "sexual images" in found.categories, tell, out_of_hours,
+                                 quoted, self.report_button(turn, text), kb.version)
 
     async def who_to_tell(self, turn: Turn) -> None:
         """"Who is our DSL?": the person's school's DSL and deputies by name and number (else the trust lead),
         with the policy's reporting rule and a button that starts a report."""
-        reporter = await self.desk.reporter(turn.context)
-        first = route(self.desk.directory, reporter.school, "child").first
-        tell = tuple(Tell(r.contact.name, ROLE_LABELS.get(r.role, r.role), r.contact.phone) for r in first)
-        kb, ooh = self.services.kb, reporter.out_of_hours
+        school, tell, out_of_hours = await self._first_to_tell(turn, "child")
+        kb = self.services.kb
         rule = kb.by_id[CHILD_CONTACT]
-        school = reporter.school.name if reporter.school else ""
-        await turn.send(who_to_tell_card(school, tell, f"{ooh.text}, {ooh.phone}" if ooh else "",
+        await turn.send(who_to_tell_card(school.name if school else "", tell, out_of_hours,
                                          (rule.id, rule.text, source_of(kb, rule)), kb.version))
+
+    async def _first_to_tell(self, turn: Turn, about: str):
+        """The person's school (None: not known), who to tell first about a concern about `about`, and the
+        out-of-hours line ("" when there is none)."""
+        reporter = await self.desk.reporter(turn.context)
+        first = route(self.desk.directory, reporter.school, about).first
+        tell = tuple(Tell(r.contact.name, ROLE_LABELS.get(r.role, r.role), r.contact.phone) for r in first)
+        ooh = reporter.out_of_hours
+        return reporter.school, tell, f"{ooh.text}, {ooh.phone}" if ooh else ""
 
     def report_button(self, turn: Turn, story: str) -> dict:
         """The Report a concern button's data: what they wrote, sealed for them alone."""
