@@ -47,7 +47,8 @@ _WHO_TO_TELL = re.compile(
     rf"(?: (?:here|again|now|at (?:{_OUR}|the school)|for {_OUR}|in {_OUR}))?"
     r"|who (?:do|should|can) (?:i|we|staff) (?:report|tell|go to|speak to|talk to|contact|raise) (?:a |my |any |our )?"
     rf"(?:safeguarding |child protection )?(?:concerns?|worry|worries)(?: about a {_CHILD})?(?: (?:to|with))?"
-    r"|who (?:do|should) (?:i|we) (?:tell|report (?:it )?to|go to) if (?:i'?m|i am|we'?re|we are) worried about a "
+    r"|who (?:do|should) (?:i|we) (?:tell|report (?:it )?to|go to|speak to|talk to|contact) "
+    r"if (?:i'?m|i am|we'?re|we are) worried about a "
     rf"{_CHILD}(?:'?s (?:safety|welfare))?"
     rf"|how (?:do|can) (?:i|we) (?:contact|reach|get hold of|find) (?:the |my |our )?{_DSL}"
     rf"|{_DSL}'?s? (?:contact (?:details|number)|number|phone(?: number)?|details|name)s?(?: (?:please|pls))?"
@@ -55,7 +56,8 @@ _WHO_TO_TELL = re.compile(
 
 
 def asks_who_to_tell(text: str) -> bool:
-    """A question only about whom to tell a concern about a child (the reader has already found no disclosure in it)."""
+    """A question only about whom to tell a concern about a child: the whole message is the question, so it
+    tells of no child, though the reader sees "a safeguarding concern" or "worried about a child" in it."""
     return _WHO_TO_TELL.match(normalise(text)) is not None
 
 
@@ -90,7 +92,7 @@ class Disclosures:
     async def screen(self, turn: Turn) -> bool:
         """Answer a message that tells of harm to a child (True), or leave it to the rest (False)."""
         found = read(turn.text)
-        if found is None:
+        if found is None or asks_who_to_tell(turn.text):
             return False
         log.info("safeguarding reply given (categories=%d, urgent=%s)", len(found.categories), found.urgent)
         view = await self.card(turn, found, turn.text)

@@ -106,7 +106,9 @@ async def test_who_is_our_dsl_names_them_with_999_and_a_report_button(make_bot):
     # "who is the DSL at my school" got "The social media policy doesn't cover that"
     bot = await teams_bot(make_bot)
     await online(bot, REPORTER)
-    for question in ("who is the DSL at my school?", "who do i report a concern to", "DSL contact details please"):
+    for question in ("who is the DSL at my school?", "who do i report a concern to", "DSL contact details please",
+                     # these two got "A child may be at risk", as if a child had been named
+                     "who do I report a safeguarding concern to", "who do i speak to if im worried about a child"):
         reply = await say(bot, REPORTER, question)
         text = reply.text
         assert "Concerns about a child at Oakfield" in text, question
