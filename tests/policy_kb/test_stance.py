@@ -1538,3 +1538,14 @@ def test_a_missing_aup_link_and_names_wanted_with_consent(matcher):
     assert (reply.clause_id, reply.verdict) == ("sanctioned.aup_link", "no")
     reply = matcher.answer("the parents consented, and the team want their names on the post with the photo")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
+
+
+def test_messages_on_the_schools_own_parent_app_are_not_personal_social_media(matcher):
+    # "can parents message me on class dojo" got "No — not while you work for the trust"
+    for question in ("can parents message me on class dojo", "parents keep messaging me on dojo at 10pm, is that allowed"):
+        assert matcher.answer(question).kind == "unknown", question
+    # guards: the parent app named beside facebook, or a gmail used instead of it, is still the contact rules'
+    reply = matcher.answer("can i add a parent on facebook, she messages me on dojo anyway")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+    reply = matcher.answer("we use class dojo for parents but can i email the ones who prefer it from my gmail")
+    assert reply.clause_id in ("personal.official_email", "personal.no_personal_email_phone") and reply.verdict != "yes"
