@@ -132,7 +132,8 @@ _WHAT_IF = re.compile(r"^(?:so |but )?(?:(?:(?:can|could|may|should|would|are|is
                       r"|(?:is there|do we have|what'?s the|what is the) (?:a |an |any )?(?:\w+ )?(?:policy|rules?|guidance) (?:on|about|for|around))"
                       r" (?:a |an |the |any |our )?(?:[a-z]+ )?"
                       r"(?:teachers?|staff|tas?|teaching assistants?|colleagues?|members? of staff|coach(?:es)?|tutors?)\b"
-                      r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)|\b(?:(?:can|could|may|should) i|(?:is it|would it be) (?:ok|okay|alright|fine|allowed|acceptable) (?:for me )?to|am i allowed to) (?:give|offer|drive|take|walk)\b")
+                      r"|(?:is|are) [a-z]+ing\b[^?.!]*\b(?:ok|okay|fine|allowed|alright|acceptable)\b)|\b(?:(?:can|could|may|should) i|(?:is it|would it be) (?:ok|okay|alright|fine|allowed|acceptable) (?:for me )?to|am i allowed to) (?:give|offer|drive|take|walk)\b"
+                      r"|\b(?:can|could|may|should) (?:i|we) (?:let|allow) (?:my |our |the |all )?(?:[a-z]+ )?(?:teachers?|staff|tas?|tutors?|coach(?:es)?)\b")
 # ...unless it goes on to what someone did: "can a teacher hit a pupil? mr x slapped a yr 7 today"
 _DONE = re.compile(r"\b(?:today|yesterday|this (?:morning|afternoon)|last (?:night|week)|earlier)\b|\b(?:mr|mrs|miss|ms) [a-z]+ (?:has |just )?[a-z]+ed\b")
 _STAFF = re.compile(
@@ -243,7 +244,7 @@ _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) 
                              # "a youth footy coach round here", "a local boxing coach"
                              r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"
                              # "says an online 'teacher' told him that": someone online, not one of the school's staff
-                             r"(?:online|youtube|tiktok|internet) '?(?:teacher|tutor|coach|mentor)|isn'?t (?:one of )?ours|not (?:from|at|in) our school|"
+                             r"(?:online|youtube|tiktok|internet|gaming|discord|roblox) '?(?:teacher|tutor|coach|mentor)|(?:he|she|they) met (?:him |her )?(?:online|on (?:discord|roblox|fortnite|minecraft|xbox|playstation|twitch|snap\w*|insta\w*|tiktok|whatsapp|an? (?:app|game)))|(?:\d0-?something|(?:1[89]|[2-9]\d) ?(?:yr|year)s?[ -]?old|grown[- ]up|adult) (?:ex-?pupil|ex-?student|former (?:pupil|student)|m[ae]n|bloke|guy|woman|boyfriend)|isn'?t (?:one of )?ours|not (?:from|at|in) our school|"
                              r"(?:from|at) (?:another|a different|a nearby|a local|the other|a neighbouring) (?:school|primary|secondary|academy|college)"
                              r"(?! (?:in|within|across|of) (?:the|our) (?:trust|mat)))\b")
 _OURS = re.compile(r"\b(?:our|my) (?:\w+ )?(?:teachers?|tas?|coach(?:es)?|colleagues?|members? of staff|staff)\b")
@@ -267,6 +268,7 @@ _ONE_OF_US = (r"(?:(?:[a-z]+ )?teachers?|tas?|teaching assistants?|supply(?: tea
 # ...who is not the one told or written to: "a mum told our TA she's taking her to see the aunties", "Hello Mr Roberts,"
 _SPOKEN_TO = re.compile(r"\b(?:" + "|".join(who.TOLD_VERBS) + r"|tells?|telling|asked|said to|says to|hello|hi|hiya|dear|morning|afternoon|thanks)"
                         r"(?: (?:" + "|".join(who.TOLD_WHOM) + r"))?\s*$")
+_INTRO = re.compile(r"^(?:(?:hi|hey|hiya|hello|morning|afternoon)\W+)?(?:\w+ ){1,3}here\b[,.:;!-]")
 _STAFF_ACTOR = re.compile(
     r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"
     r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"
@@ -284,7 +286,9 @@ def _about(said: str, categories: tuple[str, ...]) -> str:
     one of the school's staff did to a child (`_STAFF_ACTOR`)."""
     staff_conduct = "staff conduct" in categories or "staff under investigation" in categories
     head = _HEAD.search(said)
-    actor = next((m for m in _STAFF_ACTOR.finditer(said) if not _SPOKEN_TO.search(said[:m.start()])), None)
+    intro = _INTRO.match(said)  # "learning mentor here, yr 11 girl is getting lifts…": the writer, not the one who acts
+    actor = next((m for m in _STAFF_ACTOR.finditer(said) if not _SPOKEN_TO.search(said[:m.start()])
+                  and not (intro and m.start() < intro.end())), None)
     acts = staff_conduct or _ACTS.search(said) or (actor and _HEAD.match(actor.group(0)))
     if head and _TOLD_THE_HEAD.search(said[:head.start()]) and (_STAFF.search(said) or not (staff_conduct or _ACTS.search(said, head.end()))):
         head = None  # "I spoke to the head about mr x", "dad hit her, I've told the head": the head was told

@@ -229,9 +229,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:a |one of (?:our|the|my) )?(?:\w+ )?(?:student|pupil|sixth former)s?\b",
             r"(?:\btas?|teachers?|colleagues?|members? of staff) (?:in|from|at) (?:my|our|the) (?:\w+ ){0,3}(?:has|have|is|was|"
             r"are|were) (?:been )?(?:messag|text|snap|add|follow|dm)\w*",
-            r"(?<!chat with the )(?<!call with the )(?<!chats with the )(?<!calls with the )(?:blinds|door)(?:'s| is| was)? (?:down|shut|closed|locked)",
+            r"(?<!chat with the )(?<!call with the )(?<!chats with the )(?<!calls with the )(?:blinds|door)(?:'s| is| was)? (?:down|shut|closed|locked)|lock\w* (?:\w+ ){0,2}doors? with (?:a |an |one |the )?(?:\w+ ){0,3}(?:pupil|child|student|girl|boy|kid|year ?\d+|yr ?\d+|y\d+)s? (?:\w+ )?inside",
             # "one of the male staff sitting on a yr 9 girl's bed in the dorm at 2am"
-            r"(?:staff|teachers?|colleagues?|members? of staff|\btas?|coach(?:es)?|houseparents?|mr \w+|sir)(?: \S+){0,6} (?:sitting|sat|lying|lay|laying) on (?:a |her |his |the |their )?(?:\S+ ){0,3}beds?\b|\bin (?:the )?(?:girls'?|boys'?) (?:dorm\w*|bedrooms?) at (?:night|\d{1,2} ?am)\b",
+            r"(?:staff|teachers?|colleagues?|members? of staff|\btas?|coach(?:es)?|houseparents?|mr \w+|sir)(?: \S+){0,6} (?:sitting|sat|lying|lay|laying) on (?:a |her |his |the |their )?(?:\S+ ){0,3}beds?\b|\bin (?:the )?(?:girls'?|boys'?) (?:dorm\w*|bedrooms?) at (?:night|\d{1,2} ?am)\b|\b(?:went|go|goes|going|came|comes|coming) into (?:the |a )?(?:\w+ ){0,3}(?:girls'?|boys'?|lads'?|pupils'?|students'?) (?:bed)?rooms? (?:\w+ ){0,2}(?:at night|late|after lights out|at \d{1,2} ?am)",
             # "a teacher's account chatting to a pupil about meeting up at the weekend"
             r"(?:teachers?|staff|colleagues?|tutor|coach|\btas?|mr \w+|mrs \w+|miss \w+)(?:'s| s)? (?:[\w,]+ ){0,5}(?:chatting|talking|messaging|texting) (?:to |with )?"
             r"(?:a |one of (?:the|our|my) )?(?:pupil|student|child|kid|girl|boy|year ?\d+|yr ?\d+|y\d+)s?\b[^.?!]{0,40}\bmeet(?:ing)? up\b(?! with (?:her|his|their|the) (?:parents?|mum|dad|carers?|family|class|form))",
@@ -246,7 +246,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"lads|year ?\d+s|yr ?\d+s|y\d+s)\b",
             r"(?:volunteers?|coach\w*|helpers?|tutors?|teachers?|\btas?) (?:who|that) (?:\w+ ){0,5}(?:has been |have been |is |keeps )?"
             r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home", r"lik(?:es|ed|ing) (?:all )?(?:of )?(?:her|his|their|the girls'?|the boys'?) (?:\w+ )?(?:bikini|swimsuit|swimwear|underwear) (?:pics|photos|pictures|selfies|posts)",
-            r"(?<!\bon )(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)|(?:messag|repl|talk|chat|dm|follow|text)\w* (?:\w+ ){0,4}on (?:his|her) (?:personal|private|own) (?:snapchat|insta)",
+            r"(?<!\bon )(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)|(?:messag|repl|talk|chat|dm|follow|text)\w* (?:\w+ ){0,4}on (?:his|her) (?:personal|private|own) (?:snapchat|insta)", STAFF_WHO + r"(?:\w+ ){0,6}?(?:contact|messag|talk|chat|dm)\w* (?:\w+ ){0,3}(?:through|on|via|from|using) (?:a |an |his |her |their )?(?:private|secret|fake|second|anonymous|burner|hidden) (?:\w+ )?(?:account|insta\w*|snap\w*|profile|number|phone)",
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             NOT_THE_ONE_TOLD + STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mother|father|parents?|and|but|because|so|when|" + ANOTHER_ADULT + r")\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
@@ -260,9 +260,9 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             # ...or was in contact with one, in ways that cross a line: "one of the sports coaches has been snapchatting the yr6 girls"
             NOT_THE_ONE_TOLD + STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mother|father|parents?|and|but|because|so|when|me|us|" + ANOTHER_ADULT + r")\b)\w+ ){0,5}"
             r"(?:messag\w*|text(?:s|ed|ing)|snap\w*|dm\w*|whatsapp\w*|sending|sends|sent|voice notes?|giv(?:es|ing|en)|gave|bought|buys|"
-            r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked(?! (?:if|whether|about|for (?:advice|help)))|asks(?! (?:if|whether|about))|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|"
+            r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked(?! (?:if|whether|about|for (?:advice|help)))|asks(?! (?:if|whether|about))|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|follow(?:s|ed|ing)?\b(?! up\b| (?:this|it|these|that|the (?:policy|rules?|guidance|code|procedures?))\b)|"
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "
-            r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
+            r"(?:(?:a|an|the|one|some|two|our|my|of the) )?(?:year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|girls?|boys?|pupils?|students?|kids?|child(?:ren)?|"
             r"\d{1,2} ?(?:yr|year)s?[ -]old (?:daughter|son)|"
             # "gave the kids the link to the padlet": school things handed out
             r"lads?|sixth formers?|candidates?)\b(?! (?:the |a |an |their |some )?(?:links?|urls?|padlet|homework|worksheets?|logins?|passwords?|"

@@ -15,7 +15,9 @@ ANOTHER_ADULT = r"someone|mum|mummy|dad|daddy|uncle|aunt\w*|cousin|(?:boy|girl)f
 # colleague on snapchat", "a parent sent my colleague a thank you message") is not the one who acted either
 TOLD_WHOM = ("the", "our", "a", "an", "my", "her", "his", "their")
 TOLD_VERBS = ("told", "messaged", "sent", "texted", "emailed", "dmed", "dm'd", "dmd")
-NOT_THE_ONE_TOLD = "".join(f"(?<!{verb} {word} )" for verb in TOLD_VERBS for word in TOLD_WHOM)
+# ...nor the writer's own role: "as head of sixth form can i let my tutors email yr 13s", "i'm a TA and…"
+NOT_THE_ONE_TOLD = "".join(f"(?<!{verb} {word} )" for verb in TOLD_VERBS for word in TOLD_WHOM) + \
+    r"(?<!\bas )(?<!\bas a )(?<!\bas an )(?<!i'm a )(?<!i'm an )(?<!\bim a )(?<!i am a )"
 
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"

@@ -1084,3 +1084,27 @@ def test_a_video_call_with_the_door_shut_is_the_online_friends_not_a_member_of_s
 def test_danger_now_told_in_passing_is_999_first(message):
     found = read(message)
     assert found is not None and found.urgent, found
+
+
+@pytest.mark.parametrize(("message", "about"), [
+    # told in other words than rounds 85 to 88's concerns the reader missed or sent to the wrong person
+    ("TA here, a yr 9 boy is getting lifts from a 30 year old man he met online who buys him weed", "child"),
+    ("one of the midday supervisors is following lots of yr 10s on tiktok and leaves heart emojis on their videos", "staff"),
+    ("i saw the deputy head lock the classroom door with a year 8 girl inside after school", "staff"),
+    ("a yr 6 boy says his 'roblox coach' he met online wants him on camera in his room and to keep it secret", "child"),
+    ("a pupil says our headteacher has been messaging her from a secret snapchat account", "headteacher"),
+    ("a 30-something ex-student hangs around the u16 football and gives one of the lads lifts home", "child"),
+    ("on the residential i saw mr patel go into the girls' room late at night on his own", "staff"),
+    ("a teacher here keeps giving a yr 9 girl lifts home", "staff"),  # a guard: "here" is this school, not the writer
+])
+def test_who_a_concern_is_about_when_the_writer_says_who_they_are(message, about):
+    found = read(message)
+    assert found is not None and found.about == about, found
+
+
+@pytest.mark.parametrize("message", [  # guards: the writer's own role, and a question with no child harmed
+    "as head of year can i let my tutors message year 11s about revision on teams",
+    "as a TA can i let my class email their homework to me from home",
+])
+def test_the_writers_own_role_is_not_a_member_of_staff_acting(message):
+    assert read(message) is None
