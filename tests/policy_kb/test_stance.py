@@ -1549,3 +1549,24 @@ def test_messages_on_the_schools_own_parent_app_are_not_personal_social_media(ma
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
     reply = matcher.answer("we use class dojo for parents but can i email the ones who prefer it from my gmail")
     assert reply.clause_id in ("personal.official_email", "personal.no_personal_email_phone") and reply.verdict != "yes"
+
+
+def test_consent_said_in_other_words_decides_the_photo_rule(matcher):
+    # a parent's "no" ticked on a form, and a child's "mum won't mind", are not consent; "consents are sorted" is
+    for question in ("one dad ticked no on the photo form but his son is only at the edge of the team pic, ok for the insta?",
+                     "a year 3 says her dad won't mind, can i put her swimming pic on the class twitter?"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no"), question
+    reply = matcher.answer("consents are all sorted for the choir photo, can it go on the school facebook?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "yes")
+    reply = matcher.answer("consent is all fine except for two kids, can i post the whole class pic on the school fb")  # a guard
+    assert reply.verdict != "yes"
+
+
+def test_names_written_with_a_consented_photo_are_the_names_rule(matcher):
+    # "consent is fine… 'congrats to amira in 5B!'" got "Yes — with every parent/carer's consent (and no names)"
+    for question in ("consent is fine for the chess club pic, can i post it on the school insta with 'congrats to isla and noah'",
+                     "consent's all in, can i post the netball pic on the school twitter with the team sheet underneath"):
+        reply = matcher.answer(question)  # answered, or offered first, by the rule on names and details; never a yes
+        assert reply.clause_id in ("sanctioned.no_names_in_photos", "sanctioned.no_identifying_info"), question
+        assert reply.verdict != "yes", question
