@@ -13,7 +13,7 @@ _AGE_PATTERNS = (
     re.compile(
         r"\b(?:she|he|they|who|now|aged|age|turned|turns|just|is|s|re|are|shes|hes|theyre|whos)\s+"
         r"(?:is\s+|s\s+|now\s+|just\s+|(?:d|would|ll|will|might|should) be\s+)?(?:(?:must be|probably|about|around|roughly|maybe|like|at least|over|easily|actually|only|still|really)\s+){0,2}"
-        r"(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am)\s*ago)"
+        r"(\d{1,2})(?:ish)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am)\s*ago)"
         r"(?!\s*(?:months?|weeks?|days?|hours?|mins?|minutes?|%|pm|am|th|st|nd|rd)\b)"
     ),
 )
@@ -31,13 +31,13 @@ _AGE_AFTER_PERSON = re.compile(
     r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than|not (?:yet )?(?:over|above|older than))\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
-_ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
+_ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\bleft (?:\w+ ){0,3}at (?:1[89]|[2-9]\d)\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
                     r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b|\bnow (?:a |an )?(?:teacher|ta|teaching assistant|colleague|member of staff|trainee teacher|nqt|ect)\b"
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"
     r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
-    r"|\bleft (?:school|the school|us|the trust|the academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
+    r"|\bleft (?:school|(?:the|our) school|us|the trust|(?:the|our) academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni", "a girl i had in yr 6 is now 15"
@@ -78,15 +78,15 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
     r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner|governor|colleague)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
-    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b|\b(?:she|he|they)(?: s| has| have| ve)? (?:also |got |also got )?(?:a |an |two |three |\d )?(?:\w+ )?(?:kids?|child(?:ren)?|sons?|daughters?) (?:in (?:year|yr|y) ?\d|at (?:our|the|this|one of our) (?:school|academ)\w*)|\b(?:her|his|their) (?:kids?|children|sons?|daughters?) (?:go|goes|are|is) (?:to|at|in) (?:one of )?(?:our|the|this) (?:schools?|academ\w*)")
+    r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b|\b(?:she|he|they)(?: s| has| have| ve)? (?:also |got |also got )?(?:a |an |two |three |\d )?(?:\w+ )?(?:kids?|child(?:ren)?|sons?|daughters?) (?:in (?:year|yr|y) ?\d|at (?:our|the|this|one of our) (?:school|academ)\w*)|\b(?:her|his|their) (?:kids?|children|sons?|daughters?) (?:go|goes|are|is) (?:to|at|in) (?:one of )?(?:our|the|this) (?:schools?|academ\w*)|\b(?:neighbou?r|friend|mate|cousin|sister|brother)\b[^.?!]{0,40}\b(?:her|his|their) (?:kids?|children|sons?|daughters?)(?: s| is| are) in (?:year|yr|y) ?\d")
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
-    r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+"
-    r"(?:\w+\s+){0,2}?(?:wants?|asked|added|sent|messaged|follow\w*|request\w*|invit\w*|dm\w*|texted|is|has)\b")
+    r"\b(?:his|her|their)\s+(?:mum|mom|dad|mother|father|parents?|carers?|step-?mum|step-?dad|nan|gran)\s+(?:\w+\s+){0,2}?(?:wants?|asked|added|sent|messaged|follow\w*|request\w*|invit\w*|dm\w*|texted|is|has)\b"
+    r"|\b(?:a|an|the|one of (?:the|my|our))\s+(?:mum|mom|dad|mother|father|parent|carer)\s+(?:wants?|asked|has asked|added|has added|sent (?:me )?(?:a )?(?:friend )?request\w*|keeps? (?:adding|requesting)|is (?:trying|asking) to (?:add|follow|connect))\b")
 # "an ex-pupil ... her little boy has just started in our nursery": the ex-pupil is now a parent at the trust.
 _NOW_A_PARENT = re.compile(
-    r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins)\s+"
-    r"(?:\w+\s+){0,3}?(?:started|starts|joined|is in|are in|goes to|go to|attends?)\b"
+    r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins|youngest)\s+"
+    r"(?:\w+\s+){0,3}?(?:started|starts|joined|(?:is|are|s) (?:now |also |still )?in|goes to|go to|attends?)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
     r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b|\b(?:is|s|'s) now (?:a )?(?:parent|mum|mom|dad|carer)s? (?:of|to) (?:a|an|one of|two)\b")  # "(21) is now a parent of a yr 7"
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.

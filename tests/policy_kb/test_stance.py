@@ -1570,3 +1570,24 @@ def test_names_written_with_a_consented_photo_are_the_names_rule(matcher):
         reply = matcher.answer(question)  # answered, or offered first, by the rule on names and details; never a yes
         assert reply.clause_id in ("sanctioned.no_names_in_photos", "sanctioned.no_identifying_info"), question
         assert reply.verdict != "yes", question
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # the deciding fact said in passing, in other words than round 86 to 88's misses
+    ("a lad who left our sixth form at 19 last june wants to connect on linkedin, ok?", "yes"),
+    ("old tutee from 2019 wants to follow my insta, he must be 20ish now", "yes"),
+    ("one of our pupils' big sister left our academy years ago, she's 22 now, can i accept her on facebook?", "yes"),
+    ("a boy who left at 16 this summer wants me to follow him back on tiktok", "no"),  # a guard
+])
+def test_an_ex_students_age_said_in_passing(matcher, question, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", verdict), question
+
+
+@pytest.mark.parametrize("question", [
+    "my friend asked to add me on fb, her son's in yr 4 at our school but it's her asking",
+    "a dad wants to follow me on insta, his eldest left years ago but his youngest is now in my set",
+])
+def test_a_parent_of_a_current_pupil_is_the_parent_rules_though_a_child_is_named(matcher, question):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no"), question
