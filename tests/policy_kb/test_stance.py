@@ -1591,3 +1591,20 @@ def test_an_ex_students_age_said_in_passing(matcher, question, verdict):
 def test_a_parent_of_a_current_pupil_is_the_parent_rules_though_a_child_is_named(matcher, question):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no"), question
+
+
+@pytest.mark.parametrize(("question", "clause", "verdict"), [
+    # done already, or approved already, said in other words than rounds 85 to 87's misses
+    ("i set up the geography dept insta last week, 40 followers already, do i need to tell slt now?",
+     "sanctioned.slt_approval", "no"),
+    ("let my year 9s onto the new class blog yesterday but haven't told my subject leader the address",
+     "sanctioned.notify_url", "no"),
+    ("the class blog is approved. can i give my form the link tomorrow? haven't told my hod yet",  # a guard: not done yet
+     "sanctioned.notify_url", "conditional"),
+    ("the exec head signed this off for the ski trip, can i text parents from my mobile while we're away?",
+     "personal.no_personal_email_phone", "yes"),
+    ("pupils keep looking at my old instagram from uni. can i just keep it as it is?", "personal.privacy_settings", "no"),
+])
+def test_what_was_already_done_or_approved_decides_the_answer(matcher, question, clause, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
