@@ -269,8 +269,8 @@ PURPOSE_TOPICS = (
     (frozenset(stem(w) for w in ("legal", "sue", "lawsuit", "liability")), "purpose.legal_risk"),
     (frozenset(stem(w) for w in ("reputation", "governor", "governors")), "purpose.reputation"),
     (frozenset(stem(w) for w in ("safeguard", "safeguarding", "child", "safe")), "purpose.safeguard"),
-    (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately")),
-     "purpose.distinguish_official"),
+    (frozenset(stem(w) for w in ("distinguish", "distinguishable", "representative", "official", "legitimately", "confusion",
+                                 "confused", "mistook", "mistaken", "genuine", "fake", "real")), "purpose.distinguish_official"),
 )
 HARM_WORDS = frozenset(
     stem(w) for w in ("abuse", "abusive", "bully", "bullying", "bullied", "blackmail", "blackmailing", "threat", "threatening",

@@ -1608,3 +1608,21 @@ def test_a_parent_of_a_current_pupil_is_the_parent_rules_though_a_child_is_named
 def test_what_was_already_done_or_approved_decides_the_answer(matcher, question, clause, verdict):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == (clause, verdict), question
+
+
+def test_someone_elses_comment_on_the_schools_post_is_the_schools_to_moderate(matcher):
+    # "parent left a rant about a named teacher under our year group insta post" got "No — the policy advises against
+    # posts about specific school matters", and a mum's comment naming her son "No — not while you work for the trust"
+    reply = matcher.answer("parent posted a rant about a named TA under our year group facebook post. whats the process?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.remove_inappropriate_comments", "report")
+    reply = matcher.answer("a mum commented under our post naming her daughter and her form. ok to leave it?")
+    assert reply.clause_id != "personal.no_contact_parents_children"
+    reply = matcher.answer("a mum commented on our class post asking me to add her on facebook, can i?")  # a guard
+    assert reply.clause_id == "personal.no_contact_parents_children"
+
+
+def test_a_question_about_the_policys_aims_is_not_answered_with_a_rule(matcher):
+    # "a parent thought my own running insta was the school cross country page. is there a policy aim about that…?"
+    for question in ("a dad thought my own running insta was the school cross country page, is there a policy aim about that",
+                     "a mum thought my netball insta was the school club page. is there a policy aim about that confusion?"):
+        assert matcher.answer(question).verdict != "no", question  # a question about an aim, never a rule's "No"
