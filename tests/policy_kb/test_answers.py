@@ -177,6 +177,12 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "do we have to install the staff absence app on our personal mobiles to clock in?",
         # a clip for a teaching group is not contact with parents
         "can i show my year 8 reading group a pg clip off youtube or do parents need to agree first",
+        # medicines on a trip, paid coaching outside school, a staff email account or Teams channel: first aid, HR and IT
+        "can i give a yr 4 calpol on the trip if his mum rings the office to say it's fine",
+        "is it ok to do paid private football coaching for kids from our school on sundays",
+        "how do i get my school email on my ipad at home",
+        "do cover supervisors get a school email account, who sets that up?",
+        "can you set up a teams channel for the science department?",
         "",
         "???",
     ],
@@ -185,6 +191,11 @@ def test_out_of_scope_is_unknown(matcher, question):
     reply = matcher.answer(question)
     assert reply.kind == "unknown"
     assert reply.clause_id is None
+
+
+def test_a_school_email_given_to_write_to_families_is_still_the_policys(matcher):  # a guard for the IT questions above
+    reply = matcher.answer("i've been given a school email address, can i use it to email my tutor group's parents?")
+    assert reply.clause_id == "personal.official_email" and reply.verdict == "yes"
 
 
 def test_a_video_of_staff_shared_on_the_schools_page_is_not_a_link_to_another_site(matcher):
