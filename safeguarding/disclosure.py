@@ -95,6 +95,7 @@ WORDS: dict[str, tuple[int, tuple[str, ...]]] = {
 _WORDS = {word: (category.strip(), weight)
           for category, (weight, words) in sorted(WORDS.items(), key=lambda item: item[1][0]) for word in words}
 _TOKEN = who.TOKEN
+_EX_PUPIL = re.compile(r"\bex(?= ?(?:pupil|student|sixth|6th|year|yr|tutee|leaver|colleague|member|head|teacher)s?\b)")  # not an ex-partner
 
 
 def _compile(phrases: tuple[str, ...]) -> re.Pattern | None:
@@ -184,7 +185,7 @@ def read(text: str) -> Disclosure | None:
     strong = [c for c, pattern in _STRONG.items() if pattern is not None and pattern.search(said)]
     weak = [c for c, pattern in _WEAK.items() if pattern is not None and pattern.search(said) and c not in strong]
     words = {}
-    for token in _TOKEN.findall(said.replace("-", "")):
+    for token in _TOKEN.findall(_EX_PUPIL.sub(" ", said.replace("-", ""))):
         if token in _WORDS:
             category, weight = _WORDS[token]
             words[token] = (category, weight)

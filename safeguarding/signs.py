@@ -77,7 +77,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             r"emotional(?:ly)? abus\w*", r"(?:write|say|repeat)s? (?:\S+ ){0,2}i(?:'m| am) (?:useless|stupid|worthless|thick|a failure|a waste)", r"(?:calls?|called|calling) (?:her|him|(?!it\b|that\b|this\b|them\b|me\b|us\b)[a-z]+) (?:a |the )?(?:stupid|useless|worthless|mistake|thick|"
             r"fat|ugly|idiot|waste|names|slag|slut)", r"waste of space", r"never been born", r"hates? (?:me|her|him)",
-            r"(?:i'?m|she'?s|he'?s|they'?re) the reason", r"not allowed to (?:eat|go out|speak|see)",
+            r"(?:i'?m|she'?s|he'?s|they'?re) the reason(?! (?:she|he|they|i)(?: \w+)? (?:got|gets|passed|made|did|stayed|kept|loves?|likes?|enjoy\w*|came|come|smil\w*|survived|managed))", r"not allowed to (?:eat|go out|speak|see)",
             rf"lock(?:s|ed)? {_P} (?:out|in)", r"(?:scared|terrified|frightened|afraid|petrified) of (?:her|his|their) "
             + _PARENT, r"(?:screams?|shouts?|yells?) at (?:her|him|them) (?:all the time|every)",
             r"stay in (?:her|his|their) room (?:all|for)", r"as a punishment", r"humiliat\w*",
@@ -160,7 +160,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",
-            r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)", r"overdos\w*",
+            r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)|(?:from|off) (?:the|a) (?:railway|rail|motorway) bridge", r"overdos\w*",
             r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch) of |loads of |some of )?(?:(?:her|his|my|"
             r"their|mum'?s|dad'?s|nan'?s) )*(?:pills|tablets|paracetamol|meds|medication)", r"taken them all",
             r"suicide (?:note|message|letter)", r"(?:(?<!i )(?:left|wrote|sent|posted|found|leaves|writes|sends)|her|his|their) (?:a )?"
@@ -230,7 +230,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "young carer": {
         "strong": (
-            r"young carer", r"look(?:s|ing)? after (?:her|his|their) (?:mum|dad|mom|mother|father|parents?|nan|little|"
+            r"young carer(?:s?'?s?)?(?! (?:of the year|awards?|group|club|festival|day|week|council|forum|network|service|project))", r"look(?:s|ing)? after (?:her|his|their) (?:mum|dad|mom|mother|father|parents?|nan|little|"
             r"younger|baby|brothers?|sisters?|siblings)", r"(?:cares|caring) for (?:her|his|their)",
             r"(?:doing|does|did) all the (?:shopping|cooking|cleaning)", r"makes? (?:tea|dinner|the meals) for (?:his|her|"
             r"their) (?:little|younger)", r"(?:since|after) (?:her|his|their) (?:mum|dad|mother|father)'?s (?:stroke|accident|"

@@ -1108,3 +1108,24 @@ def test_who_a_concern_is_about_when_the_writer_says_who_they_are(message, about
 ])
 def test_the_writers_own_role_is_not_a_member_of_staff_acting(message):
     assert read(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    # ordinary questions from rounds 86 and 87 that got the safeguarding reply, in other words
+    "my ex student is 19 now and her younger brother is in yr 8, can i accept the older one's request?",
+    "can the school insta congratulate our young carer of the year winner by first name?",
+])
+def test_an_ex_pupil_and_an_award_are_not_concerns(message):
+    assert read(message) is None
+
+
+@pytest.mark.parametrize("message", [  # guards: the signs those words carry elsewhere
+    "her mum keeps telling her she's the reason dad left",
+    "he's a young carer for his mum since her stroke and falls asleep in class",
+    "ex pupil, 15, just posted a photo from the railway bridge saying 'this is it'",
+])
+def test_the_same_words_told_of_a_child_still_are(message):
+    found = read(message)
+    assert found is not None, message
+    if "railway bridge" in message:
+        assert found.urgent, found
