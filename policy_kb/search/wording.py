@@ -1,7 +1,9 @@
 """A headline in the words of the question asked. "No — …" answers "can I…?", but to "is that a problem?",
 "am I in trouble?", "does that matter?" or "is that against the policy?" a reader takes "No" as "no problem": there the same verdict
-opens "Not OK — …", and "Yes — …" opens "OK — …". `model.says` reads both as the verdict they are, so the
-headline and the stance an answer declares still agree."""
+opens "Not OK — …", and "Yes — …" opens "OK — …". To "do I have to unfriend her?" or "should I leave the group?" a
+"No" reads as "no need": there it opens "Not OK to stay connected — …" (and to "should I take it down?", "Not OK to
+keep it up — …"). `model.says` reads each as the verdict it is, so the headline and the stance an answer declares
+still agree."""
 from __future__ import annotations
 
 import re
@@ -17,10 +19,27 @@ _ASKS_IF_WRONG = re.compile(
     r"|\b(?:does|would|will|do) (?:that|this|it|they) (?:even )?matter\b|\bany (?:problem|issue)s?\b|\b(?:problem|issue)\s*[?!.]*\s*$")
 
 
+# Asked whether to undo it: a connection ("do I have to unfriend her?", "should I leave the group?") or a post.
+_ASKS_TO_STOP = re.compile(
+    r"\b(?:do|should|must|shall|would|will) (?:i|we|she|he|they) (?:\w+ ){0,2}?(?:have to |need to |got to )?"
+    r"|\b(?:have|need|got) to (?:\w+ )?")
+_UNDO_CONTACT = re.compile(r"(?:unfriend|unfollow|leave|block|remove (?:her|him|them|myself)|delete (?:her|him|them))\b")
+_UNDO_POST = re.compile(r"(?:delete|remove|take down|take (?:it|that|this|them|the \w+) down)\b")
+
+
 def for_question(headline: str, question: str) -> str:
     """The headline as it answers this question: "Not OK — …" for "No — …", "OK — …" for "Yes — …",
-    when the question asks whether something is wrong; otherwise as it is."""
-    if not _ASKS_IF_WRONG.search(question_part(question)):  # lower case, straight apostrophes (relevance.normalise)
+    when the question asks whether something is wrong; "Not OK to stay connected — …" or "Not OK to keep it up
+    — …" for "No — …" when it asks whether to undo it; otherwise as it is."""
+    asked = question_part(question)  # lower case, straight apostrophes (relevance.normalise)
+    undo = next((m for m in _ASKS_TO_STOP.finditer(asked)), None)
+    if undo and headline.startswith("No — "):
+        rest = asked[undo.end():]
+        if _UNDO_CONTACT.match(rest):
+            return "Not OK to stay connected — " + headline[len("No — "):]
+        if _UNDO_POST.match(rest):
+            return "Not OK to keep it up — " + headline[len("No — "):]
+    if not _ASKS_IF_WRONG.search(asked):
         return headline
     if headline.startswith("No — "):
         return "Not OK — " + headline[len("No — "):]

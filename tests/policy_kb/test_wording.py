@@ -43,3 +43,23 @@ def test_only_the_opening_word_changes():
     # the last question is the one asked: "is it a problem?" earlier in the message does not count
     assert for_question("No — not while you work for the trust", "she said it was no problem. can i add her?") == \
         "No — not while you work for the trust"
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    # "do i have to unfriend her?" got "No — not while you work for the trust", which reads as "no need to"
+    ("my sister's son is in yr 4 at my school, do i have to unfriend her on fb?", "Not OK to stay connected — "),
+    ("one of the mums added me to the class whatsapp, should i leave?", "Not OK to stay connected — "),
+    ("i posted about a pupil's exclusion on my insta, should i delete it?", "Not OK to keep it up — "),
+])
+def test_asked_whether_to_undo_it_a_no_reads_not_ok_to_keep(matcher, question, opening):
+    reply = matcher.answer(question)
+    assert reply.verdict == "no" and reply.headline.startswith(opening) and says(reply.headline) == "no"
+
+
+def test_undoing_changes_only_a_no():
+    assert for_question("No — not while you work for the trust", "should i unfriend her?") == \
+        "Not OK to stay connected — not while you work for the trust"
+    assert for_question("Yes — the rule stops at ex-students under 18", "should i unfriend him?") == \
+        "Yes — the rule stops at ex-students under 18"
+    assert for_question("No — not while you work for the trust", "can i leave a comment on her post?") == \
+        "No — not while you work for the trust"  # asks whether they may, not whether to undo
