@@ -183,6 +183,8 @@ def test_clarified_facts_resolve_the_answer(matcher):
         "how do i get my school email on my ipad at home",
         "do cover supervisors get a school email account, who sets that up?",
         "can you set up a teams channel for the science department?",
+        # pupils' own phones on a trip: the trip leader's and the behaviour policy's
+        "on the residential can the kids use their phones to ring home at night?",
         "",
         "???",
     ],

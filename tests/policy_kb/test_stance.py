@@ -1626,3 +1626,11 @@ def test_a_question_about_the_policys_aims_is_not_answered_with_a_rule(matcher):
     for question in ("a dad thought my own running insta was the school cross country page, is there a policy aim about that",
                      "a mum thought my netball insta was the school club page. is there a policy aim about that confusion?"):
         assert matcher.answer(question).verdict != "no", question  # a question about an aim, never a rule's "No"
+
+
+def test_childrens_names_with_no_photo_are_the_details_rule_not_the_photo_rules(matcher):
+    # "the scorers' names but no photos" got "No — never name children in photos", with no photo to name anyone in
+    for question in ("can i post the match report on the school twitter with the scorers' names but no photos",
+                     "house captains' full names and forms on the school twitter, no photo. ok?"):
+        reply = matcher.answer(question)
+        assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "no"), question
