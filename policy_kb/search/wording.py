@@ -19,12 +19,12 @@ _ASKS_IF_WRONG = re.compile(
     r"|\b(?:does|would|will|do) (?:that|this|it|they) (?:even )?matter\b|\bany (?:problem|issue)s?\b|\b(?:problem|issue)\s*[?!.]*\s*$")
 
 
-# Asked whether to undo it: a connection ("do I have to unfriend her?", "should I leave the group?") or a post.
-_ASKS_TO_STOP = re.compile(
-    r"\b(?:do|should|must|shall|would|will) (?:i|we|she|he|they) (?:\w+ ){0,2}?(?:have to |need to |got to )?"
-    r"|\b(?:have|need|got) to (?:\w+ )?")
-_UNDO_CONTACT = re.compile(r"(?:unfriend|unfollow|leave|block|remove (?:her|him|them|myself)|delete (?:her|him|them))\b")
-_UNDO_POST = re.compile(r"(?:delete|remove|take down|take (?:it|that|this|them|the \w+) down)\b")
+# Asked whether to undo it: a connection ("do I really have to unfriend her?", "should I leave the group?") or a post
+# ("should I take it down?"); not "should I leave a comment?"
+_ASKS_TO_UNDO = re.compile(
+    r"\b(?:(?:do|should|must|shall) (?:i|we)|(?:have|need|got) to)\b(?: \w+){0,3}? "
+    r"(?:(?P<contact>unfriend|unfollow|block|leave(?! (?:a|an|some|my|comments?|replies|it (?:up|on|there)|the comment)\b)"
+    r"|(?:remove|delete) (?:her|him|them|myself))|(?P<post>delete|remove|take down|take (?:it|that|this|them|the \w+) down))\b")
 
 
 def for_question(headline: str, question: str) -> str:
@@ -32,13 +32,10 @@ def for_question(headline: str, question: str) -> str:
     when the question asks whether something is wrong; "Not OK to stay connected — …" or "Not OK to keep it up
     — …" for "No — …" when it asks whether to undo it; otherwise as it is."""
     asked = question_part(question)  # lower case, straight apostrophes (relevance.normalise)
-    undo = next((m for m in _ASKS_TO_STOP.finditer(asked)), None)
+    undo = _ASKS_TO_UNDO.search(asked)
     if undo and headline.startswith("No — "):
-        rest = asked[undo.end():]
-        if _UNDO_CONTACT.match(rest):
-            return "Not OK to stay connected — " + headline[len("No — "):]
-        if _UNDO_POST.match(rest):
-            return "Not OK to keep it up — " + headline[len("No — "):]
+        kept = "stay connected" if undo.group("contact") else "keep it up"
+        return f"Not OK to {kept} — " + headline[len("No — "):]
     if not _ASKS_IF_WRONG.search(asked):
         return headline
     if headline.startswith("No — "):

@@ -61,5 +61,7 @@ def test_undoing_changes_only_a_no():
         "Not OK to stay connected — not while you work for the trust"
     assert for_question("Yes — the rule stops at ex-students under 18", "should i unfriend him?") == \
         "Yes — the rule stops at ex-students under 18"
-    assert for_question("No — not while you work for the trust", "can i leave a comment on her post?") == \
+    assert for_question("No — not while you work for the trust", "do i really have to unfriend my sister?") == \
+        "Not OK to stay connected — not while you work for the trust"
+    assert for_question("No — not while you work for the trust", "should i leave a comment on her post?") == \
         "No — not while you work for the trust"  # asks whether they may, not whether to undo
