@@ -131,7 +131,7 @@ _STILL_IN_TRUST = re.compile(r"\b(?:now|still) (?:work|teach|employed)\w* (?:at|
 # A trust account the staff member runs for school (not "my art account", which is their own).
 _TRUST_ACCOUNT = re.compile(r"(?<!my )(?<!my own )(?<!personal )\b(?:school|trust|academy|class|department|dept|faculty|subject|club|team|official|revision|sports?"
     r"|pe|music|science|drama|art|history|geography|maths|english|library|eco|house|year \d+|yr \d+|y\d+|sixth form|nursery|reception|eyfs|early years|choir|ks\d)(?: s)? (?:(?!on |in |at |with |from |via )\w+ )?(?:account|page|insta\w*|twitter|facebook|fb|tiktok|blog|channel|youtube|site|feed|profile|x account)s?\b|\b(?:slt|trust)?[- ]?approved (?:closed |private )?(?:account|page|insta\w*|facebook|fb|blog|channel|(?:facebook |fb )?group)s?\b")
-_COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member"
+_COLLEAGUE = re.compile(r"\b(?:colleague|colleagues|coworker|co-worker|another teacher|other teachers|member of staff|staff member|(?<!parent )(?<!parent-)governor|trustee"
                         r"|other staff|fellow (?:staff|teachers?)|people i work with)s?\b"
                         r"(?! s (?:\w+ )?(?:daughters?|sons?|kids?|child|children|teens?|nieces?|nephews?)\b)"  # their child
                         # "a colleague is friends with students on snapchat": the students are the other party

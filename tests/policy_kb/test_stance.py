@@ -1634,3 +1634,12 @@ def test_childrens_names_with_no_photo_are_the_details_rule_not_the_photo_rules(
                      "house captains' full names and forms on the school twitter, no photo. ok?"):
         reply = matcher.answer(question)
         assert (reply.clause_id, reply.verdict) == ("sanctioned.no_identifying_info", "no"), question
+
+
+def test_a_governor_is_not_a_parent_or_a_pupil(matcher):
+    # "can i accept a friend request from a governor" got "No — not current students (any age) or ex-students under 18"
+    for question in ("can i accept a friend request from a governor", "the chair of governors sent me a friend request"):
+        reply = matcher.answer(question)
+        assert reply.verdict == "yes", question
+    reply = matcher.answer("a parent governor added me on facebook")  # a guard: a parent all the same
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
