@@ -195,6 +195,12 @@ def test_out_of_scope_is_unknown(matcher, question):
     assert reply.clause_id is None
 
 
+def test_a_medicine_asked_about_on_personal_social_media_is_still_the_contact_rule(matcher):
+    # the medicines line above once made "not covered" of any question naming a medicine, this one included
+    reply = matcher.answer("a parent asked me on facebook about her son's medication, can i reply?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
 def test_a_school_email_given_to_write_to_families_is_still_the_policys(matcher):  # a guard for the IT questions above
     reply = matcher.answer("i've been given a school email address, can i use it to email my tutor group's parents?")
     assert reply.clause_id == "personal.official_email" and reply.verdict == "yes"
