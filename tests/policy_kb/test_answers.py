@@ -201,6 +201,12 @@ def test_a_medicine_asked_about_on_personal_social_media_is_still_the_contact_ru
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
 
 
+def test_pupils_phones_used_to_reach_me_are_still_the_friend_rule(matcher):
+    # the pupils' own phones line above once made "not covered" of this one too
+    reply = matcher.answer("pupils use their phones to follow my tiktok, is that ok?")
+    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+
+
 def test_a_school_email_given_to_write_to_families_is_still_the_policys(matcher):  # a guard for the IT questions above
     reply = matcher.answer("i've been given a school email address, can i use it to email my tutor group's parents?")
     assert reply.clause_id == "personal.official_email" and reply.verdict == "yes"
