@@ -161,7 +161,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",
             r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)|(?:from|off) (?:the|a) (?:railway|rail|motorway) bridge", r"overdos\w*",
-            r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch) of |loads of |some of )?(?:(?:her|his|my|"
+            r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch|packet|box|strip|handful|bottle|pack) of |loads of |some of )?(?:(?:her|his|my|"
             r"their|mum'?s|dad'?s|nan'?s) )*(?:pills|tablets|paracetamol|meds|medication)", r"taken them all",
             r"suicide (?:note|message|letter)", r"(?:(?<!i )(?:left|wrote|sent|posted|found|leaves|writes|sends)|her|his|their) (?:a )?"
             r"goodbye (?:note|message|letter)", r"sorry for everything", r"no (?:reason|point) (?:to|in) (?:live|living)",

@@ -23,12 +23,12 @@ _NOW = re.compile(
     r"(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle|weapon|get (?:him|her|them)|waiting for (?:him|her|them))\b[^.?!]{0,90}\bafter school\b"
     r"|\bafter school\b[^.?!]{0,60}\b(?:meet\w*|jump\w*|fight|stab\w*|blade|knife|knuckle\w*|weapon)|(?:when|once|as soon as) (?:he|she|they) (?:gets?|goes|go) home|\b(?<!enough )(?:to|will|gonna|going to) (?:[^\s.?!,]+ ){0,8}today|"
     r"(?:not|isn'?t|wasn'?t|hasn'?t been) (?:(?:in|at) (?:school|class|lessons?)|in) today|hasn'?t (?:come in|turned up|arrived)(?: today)?|"
-    r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|(?<!be )locked in (?:a|the|her|his|their) \w*room|"
+    r"at (?:the )?reception|in the reception area|(?:'s|'re|\b(?:is|are|waiting|standing|sitting|sat|parked|hanging (?:around|about)|turned up|arrived|pulled up)) (?:\S+ ){0,3}(?:in|at|by|near|outside) (?:the )?(?:car park|gates?)|(?:in|at) (?:the )?(?:car park|gates?) (?:now|right now)|(?<!be )locked in (?:a|the|her|his|their) \w*room|"
     r"(?:she|he|they) got in(?:to)?\b(?! (?:trouble|touch|school|class|late|bed|the habit))|"
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|(?:gone|went|run|ran|wandered|walked|driven|drove|driving|taken|took|taking|left)\b[^.?!]{0,30}\boff site|(?:is|'s|are|'re|now) off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
-    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|given (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
+    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|(?:given|gave) (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\b(?:shot)?gun\b|\brifle\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
@@ -82,7 +82,7 @@ _NOW = re.compile(
     r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school|at \d{1,2}\b)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
     # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
     # "left her 3yo home on his own to come to this meeting"
-    r"about to (?:drive|drive off|leave|go|take (?:them|him|her))\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
+    r"about to (?:drive|drive off|leave|go|take (?:them|him|her)|slip (?:off|away|out)|sneak (?:off|away|out)|run (?:off|away)|disappear|do a runner)\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
     r"left (?:her|his|their|my|the) (?:\w+ )?(?:\d+ ?(?:yo|year old|yr old)|baby|toddlers?|kids?|children|son|daughter) (?:at )?home "
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves))|"
     # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
@@ -177,7 +177,7 @@ _NOW = re.compile(
     r"(?:is|are|'s|'re) in there with (?:a|an|one|the|two|some|a few) |" + HEAD_COUNT_SHORT + r"|(?:i|we) can hear (?:\w+ ){0,4}(?:screaming|crying|sobbing|shouting for help)|"
     # a weapon coming in tomorrow; a stab wound; no adult there; taken somewhere on a train; a threat to kill from outside;
     # a little one home alone now; getting into a car now
-    r"bring\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\w+ )?(?:tomorrow|today|tonight)|"
+    r"(?:bring|tak)\w* (?:a |his |her |their )?(?:knife|knives|blade|gun|machete|weapon)s? (?:\S+ ){0,6}(?:tomorrow|today|tonight)|"
     r"(?:sort\w* out|deal\w* with|attack\w*|bomb\w*|shoot\w* up) (?:the |a |that |those |their )?(?:mosque|synagogue|temple|gurdwara|church|muslims?|jews?|school)\b[^.?!]{0,30}\btoday\b|(?:stab|knife) (?:wound|injury)|"
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:(?:there|home|at home)\b|in(?:[,.]|$))|(?:doesn'?t|does not|don'?t) know where (?:they'?re|they are|he'?s|she'?s) taking|"
     r"(?:texting|messaging|ringing|calling) (?:me |us )?from (?:a|the) (?:train|bus|car|van)\b|(?:outside|here|at the (?:gate|door|school)) threatening to (?:kill|stab|shoot|hurt)|"
@@ -187,6 +187,14 @@ _NOW = re.compile(
     r"(?:to go|gone|going|heading|headed|on (?:her|his|their) way) (?:there|to (?:his|her|their|the) (?:flat|house|place)) (?:now|right now)\b|"
     r"snap ?map (?:\w+ ){0,2}(?:puts|shows|has) (?:him|her|them)|(?:broken|breaking|broke|forced (?:his|her|their) way) in(?:to)? (?:the |their |her |his |our )?(?:house|flat|home)\b|"
     r"hiding (?:upstairs|downstairs|in the (?:loft|attic|garden))|(?:mummy|mum|mam|daddy|dad|mother|father|parents?)(?: has| had|'s)? (?:went|gone) out (?:yesterday|last night)\b(?![^.?!]{0,40}\b(?:came|come|got) (?:back|home))|"
+    # told in passing: going home to nobody; meeting a man met online today; a bomb plan and in the building now; out there now;
+    # posting from a station far away; a call cut off after screaming; gone to live with a man
+    r"(?:go(?:es|ing)?|went|back) home to an empty (?:house|flat|home)|(?:at )?home (?:by (?:herself|himself|themselves)|alone|on (?:her|his|their) own) since\b|"
+    r"meeting (?:up with )?(?:a|an|some|this|that|the|her|his) (?:\w+ ){0,2}(?:man|men|guy|bloke|adult|stranger|someone|person|lad|friend|boyfriend)\b[^.?!]{0,80}\b(?:today|at \d{1,2}(?:[:.]\d\d)? ?(?:pm|o'?clock))\b|"
+    r"(?:bomb|explosive|knife|knives|gun|weapon|machete|blade)\b[^.?!]{0,120}\b(?:in|on) (?:the )?(?:building|site|premises|school) (?:right )?now\b|(?:is|'s|are|'re) out there (?:right )?now\b|"
+    r"from (?:a|the) (?:train|bus|coach|railway) station\b(?![^.?!]{0,30}\b(?:last|yesterday))|(?:screaming|being hit|shouting|crying)\b[^?!]{0,150}\b(?:went dead|cut (?:off|out))\b|"
+    r"(?:gone|went|going) to (?:stay|live) with (?:a|an|some|this|that) (?:older )?(?:man|men|guy|bloke|adult)\b|"
+    r"(?:hasn'?t|has not|didn'?t|did not) (?:come|came|been) back (?:in )?(?:after|from|since) (?:lunch|break|play ?time|dinner)\b|"
     r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "

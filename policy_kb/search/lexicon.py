@@ -119,6 +119,7 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     # days typed short: "flies out tmrw", "mum gone since yday", "tonite"
     (r"\b(?:tmrw|tmrrw|tmoz|tomoz|2moro|2morrow|tomorow|tommorow|tommorrow)\b", "tomorrow"),
     (r"\b(?:tonite|2nite)\b", "tonight"),
+    (r"\bp[ae]r[ae]?c[ei]t[aeiou]?m[oa]ls?\b", "paracetamol"),  # "paracetemol", "paracetomol"
     (r"\b(?:yday|ystday|yesterdy)\b", "yesterday"),
     (r"\blive[ -]stream(s|ed|ing)?\b", r"livestream\1"),
     (r"\b(?:g ?mail|gmial|gmal|gamil|gmai)\b", "gmail"),

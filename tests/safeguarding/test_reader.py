@@ -1129,3 +1129,32 @@ def test_the_same_words_told_of_a_child_still_are(message):
     assert found is not None, message
     if "railway bridge" in message:
         assert found.urgent, found
+
+
+@pytest.mark.parametrize("message", [
+    # danger now told calmly, in other words than the urgent concerns of rounds 75 to 88 that got the DSL but not 999
+    "a year 2 boy says dad went off on saturday and he's been at home on his own since. he goes home to an empty flat",
+    "yr 7 girl is meeting a man she met on fortnite at the bus station at 5pm, she thinks he's 14",
+    "yr 10 is being blackmailed over nudes by someone on insta and they gave him two hours to pay",
+    "a year 12 just mentioned she swallowed a packet of paracetomol at breakfast and 'is fine' (typo intentional)",
+    "a lad in yr 11 has been showing people a video of a gun and a list of teachers, he's on site now",
+    "yr 9 is sending snaps from the coach station saying she's done with everything, she should be in maths",
+    "on the paris trip a yr 10 told me older lads make him carry stuff for them and he's about to sneak off to meet them",
+    "a yr 6 says a man who messages her on tiktok is waiting by the gates for her, he's out there now",
+    "phoned home about homework and heard shouting and a child crying and someone being hit, then the call cut out",
+    "yr 10 girl hasn't been in for a week and friends say she's gone to live with an older man in leeds",
+    "a looked after yr 9 boy didn't come back after break and his carer isn't worried",
+    "yr 8 posted in a group chat that he's taking a knife to the park fight on saturday with the lads tomorrow",
+])
+def test_danger_told_calmly_is_999_first(message):
+    found = read(message)
+    assert found is not None and found.urgent, found
+
+
+@pytest.mark.parametrize("message", [  # guards: the same words with the danger past or elsewhere
+    "a yr 9 told me her dad hit her last week, she's in school now and says she's ok",
+    "yr 8 girl says she was groomed by a man she met online last year, the police dealt with it at the time",
+])
+def test_danger_that_has_passed_is_for_the_dsl_not_999(message):
+    found = read(message)
+    assert found is not None and not found.urgent, found
