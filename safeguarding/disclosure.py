@@ -193,7 +193,7 @@ def read(text: str) -> Disclosure | None:
     weight = 3 * len(strong) + sum(w for c, w in words.values() if c != "distress") + len(weak)
     alone = weight == 1 and _TOLD.search(said) and not (set(words) & CONTEXT_ONLY)
     by_nature = bool(set(strong) & who.CHILD_BY_NATURE) and bool(who.PRONOUN.search(said))
-    adult = who.ADULT.search(said) and not who.YOUNG.search(said)
+    adult = who.ADULT.search(said) and not who.YOUNG.search(said) and not (any("groom" in c for c in strong) and who.IN_YEAR.search(said))
     about_a_child = (who.CHILD.search(said) or by_nature or who.named(text)) and not adult
     if not about_a_child and not who.unnamed_child(said, text, heard):
         return None
@@ -240,7 +240,7 @@ def any_sign(text: str) -> bool:
 # An adult from outside the trust ("a sports coach at the club outside school", "his swimming coach (not ours)"): the
 # DSL's to act on, not the headteacher's as a member of staff; unless one of ours is named ("our PE teacher").
 _OUTSIDE_SCHOOL = re.compile(r"\b(?:(?:club|clubs|coach(?:es)?|activit\w*|team) (?:\w+ )?outside (?:of )?school|not (?:one of )?ours|"
-                             r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?club|(?:at|from|of) (?:his|her|their) (?!last|previous|old|former)(?:\w+ ){0,2}club|"
+                             r"(?:at|from) (?:his|her|their|a|the) (?:weekend|sunday|saturday|local|village) (?:\w+ )?(?:club|league)|(?:at|from|of) (?:his|her|their) (?!last|previous|old|former)(?:\w+ ){0,2}club|"
                              r"(?:coach|instructor|trainer) (?:at|from) the (?:\w+ )?club|weekend (?:\w+ )?coach|(?:coach|instructor|trainer|leader|teacher) (?:from|at) (?:an? |the )?(?:outside|external|private) (?:\w+ )?(?:club|team|gym)|"
                              # "a youth footy coach round here", "a local boxing coach"
                              r"(?:local|youth|village|community) (?:\w+ ){0,2}(?:coach|instructor|trainer)|(?:coach|instructor|trainer) (?:\w+ ){0,2}(?:a)?round here|"

@@ -81,7 +81,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf"lock(?:s|ed)? {_P} (?:out|in)", r"(?:scared|terrified|frightened|afraid|petrified) of (?:her|his|their) "
             + _PARENT, r"(?:screams?|shouts?|yells?) at (?:her|him|them) (?:all the time|every)",
             r"stay in (?:her|his|their) room (?:all|for)", r"as a punishment", r"humiliat\w*",
-            r"wish (?:i|she|he|they)'?d never had (?:him|her|them|you)", r"(?:little |a |compulsive )?liar\b.{0,60}"
+            r"wish(?:es|ed)? (?:i|she|he|they)'?d never had (?:him|her|them|you)", r"(?:little |a |compulsive )?liar\b.{0,60}"
             r"(?:not to|don'?t|shouldn'?t|never) believe", r"(?:not to|don'?t|shouldn'?t) believe (?:anything |a word )?"
             r"(?:he|she|they) (?:says?|tells?)",
             r"(?:makes?|made|forces?|forced) (?:\w+ ){1,4}?(?:stand|stay|sit|sleep|kneel|wait)(?: \w+){0,5} "
@@ -90,14 +90,14 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "neglect": {
         "strong": (
-            r"neglect\w*", r"(?:left|strapped|locked|alone) (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
+            r"neglect\w*", r"(?:nobody|no ?one|no-one) (?:has )?(?:collected|picked up|come for|turned up for) (?:a|the|her|him|them|our|one)\b", r"(?:left|strapped|locked|alone) (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b",
             r"(?:leave|dump|abandon|drop (?:off)?|hand) (?:the |my |her |his |their )?(?:kids|children|child|baby|son|daughter) "
             r"(?:at|outside|with|to) (?:the )?(?:police(?: station)?|social services|social workers?|hospital|a&e|council)",
             r"same (?:clothes|shirt|uniform|jumper|top|trousers|nappy|nappies)", r"smells?(?: really| quite| very| so)? "
             r"(?:bad|awful|of (?:wee|urine|smoke|damp))", r"(?:always|really|constantly|so|starving) hungry",
             r"no food (?:at home|in the house)", r"nothing to eat", r"(?:asking|begging) (?:\w+ ){0,3}for food",
             r"(?:steal|stealing|takes?) (?:\w+ )?food", r"food from (?:the )?bins?",
-            r"rott(?:en|ing) (?:\w+ )?te(?:eth|ef|th)\b|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"(?:are|is|were|was|been|being|left|stay\w*) (?:\w+ ){0,2}(?:at )?home (?:by|on) (?:themselves|himself|herself|their own|his own|her own)\b", r"on (?:her|his|their) own "
+            r"rott(?:en|ing) (?:\w+ )?te(?:eth|ef|th)\b|tooth ?ache (?:for|all)", r"missed (?:the last |all (?:the |of (?:the|her|his|their) )?|several |(?:\d+|two|three|four|five) )(?:\w+ ){0,3}(?:dentist|dental|doctor|hospital|clinic|gp|medical) appointments", r"(?<!never )(?<!never be )(?<!not )(?<!not be )(?<!aren't )(?<!isn't )left (?:home )?alone", r"(?<!walk )(?<!walks )(?<!walking )(?<!cycle )(?<!cycles )(?<!cycling )(?<!go )(?<!goes )(?<!going )home alone", r"(?:are|is|were|was|been|being|left|stay\w*) (?:\w+ ){0,2}(?:at )?home (?:by|on) (?:themselves|himself|herself|their own|his own|her own)\b", r"on (?:her|his|their) own "
             r"(?:at night|all (?:day|night|weekend)|this morning|overnight)", r"(?:no|without) (?:electric\w*|gas|heating|"
             r"hot water|food)", r"(?:not|haven'?t|hasn'?t|wasn'?t|weren'?t|isn'?t|aren'?t) (?:been )?(?:picked up|collected)"
             r"(?! (?:\w+ )?(?:consent|forms?|slips?|money|payments?|letters?|parcels?|books?|data|results|signatures?|photos?|"
@@ -214,7 +214,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"blood (?:on|everywhere)(?! (?:his|her|their|the) (?:\w+ )?(?:work|book|page|paper|worksheet|exercise book|drawing|desk|table))", r"(?:fighting|shouting|screaming|fights|rows) at home", r"(?:mum|dad|parents?) "
             r"(?:fight|fighting|argue|arguing|row|rowing) (?:all the time|every night|a lot)", r"threaten\w* to (?:snatch|take) "
             r"(?:her|him|them|their)", r"refuge", r"injunction", r"restraining order", r"(?:will|'ll|is going to|gonna) "
-            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"court order (?:\w+ ){0,2}(?:keeping|stopping|against|preventing|banning|barring)|no[- ]contact order", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
+            r"(?:kill|batter|hurt|beat) (?:her|him|them)", r"non-? ?molestation order", r"court order (?:\w+ ){0,2}(?:keeping|stopping|against|preventing|banning|barring)|no[- ]contact order|(?:isn'?t|is not|not|aren'?t) allowed (?:any )?contact\b", r"smash\w* up (?:the|our|their) (?:house|flat|home|place)",
             # "her dad has told her they're going away forever, without telling mum"
             r"going away (?:forever|for good)|never coming back|(?:take|taking|took) (?:her|him|them) (?:away )?without (?:telling|asking) "
             r"(?:mum|dad|her mum|his mum|her dad|his dad)"),

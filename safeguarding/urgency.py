@@ -15,7 +15,7 @@ _NOW = re.compile(
     r"(?:is|are|s|re) (?:there|outside|here|at the (?:gate|fence|door)) (?:right )?now\b|(?:taken|taking (?:her|him|them)|flying|fly) to the airport|"
     r"locked (?:herself|himself|themselves) in|locked in (?:at home|the house|the flat|a house)|passports? (?:(?:has|have) been |was |were |s been )?"
     r"(?:taken|hidden|confiscated)|standing on|on (?:the|a) (?:\w+ ){0,5}(?:roof|bridge|ledge)|"
-    r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all |a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:her |his )?(?:pills|tablets|paracetamol|meds)|"
+    r"(?:swallowed|took|taken?) (?:about |around |like |nearly |over |maybe |at least )?(?:all (?:of )?|a (?:load|lot|bunch|handful|couple|few|packet|box|bottle|strip|pack) (?:of )?|loads of |some |several |\d+ )?(?:(?:her|his|their) (?:mum|dad|mam|nan|gran|mother|father)'?s |her |his )?(?:pills|tablets|paracetamol|meds)|"
     r"taken them all|overdos\w*|bleeding|just (?:grabbed|hit|punched|slapped|smacked|whacked|thumped|battered|choked|kicked|slammed|shoved|pushed|attacked|threw|strangled|dragged|yanked|shook) (?:him|her|them|his|their|a|the|one)\b|(?:a lot of|lots of|so much|loads of|covered in|pool of) blood|unconscious|not breathing|can'?t breathe|slurring|collapsed|"
     r"(?:has|got|with|holding) a (?:knife|gun|weapon|blade)|(?:is|are) (?:missing|gone)(?! (?:\w+ ){0,3}(?:lessons?|periods?|classes|school|sessions|registration|days|a lot))|missing since|(?:hasn'?t|has not|not|haven'?t|have not) been seen since|"
     r"(?:tonight|this evening|(?<!hours )(?<!hour )(?<!days )(?<!weeks )(?<!minutes )(?<!mins )later)|(?:will|'ll|going to|gonna|is|are|being|plans? to|meeting|meet) (?:\S+ ){0,5}this afternoon|"
@@ -30,7 +30,7 @@ _NOW = re.compile(
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
     r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|(?:given|gave) (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
-    r"(?:side|back) gate|out (?:of )?the (?:school )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
+    r"(?:side|back) gate|out (?:of )?the (?:school |front |main |side |back )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\b(?:shot)?gun\b|\brifle\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
     r"(?:'?s|has|have|they'?ve|is) just (?:come|arrived|turned up|shown up|left|pulled (?:up|in|away)|driven (?:off|away)|gone off)|"
     r"(?:is|are|s|re) (?:getting|being (?:put|pushed|dragged)) in(?:to)? (?:the |a |his |her |their )?(?:car|van|taxi)?|"
@@ -57,7 +57,7 @@ _NOW = re.compile(
     r"(?:been )?(?:looking|searching) (?:for (?:her|him|them) )?(?:for )?(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|half an) ?(?:min(?:ute)?s|hours?)\b|"
     + NOT_BACK_AFTER + r"|"
     r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
-    r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,60}\bthis afternoon|"
+    r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,120}\bthis afternoon|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
     # held somewhere, a strap in a hot car, someone blocking the door, a man who has just come in
@@ -170,7 +170,7 @@ _NOW = re.compile(
     r"(?:we'?re|we are|i'?m|i am) on (?:the|a) (?:\S+ )?(?:train|bus|tram|tube)\b|on the \d{1,2}[:.]\d\d\b|"
     r"(?:kids|children|baby|they)(?: \([^)]{0,60}\))?(?:'re| are| is|'s)? (?:still )?in there\b|"
     # someone at the gate trying to take a child now; what the writer has just walked in on
-    r"(?:there'?s|there is) (?:a|an|some) (?:\w+ ){1,2}at the (?:front |main |school |side )?(?:gates?|door|reception)\b|trying to (?:collect|take|pick up|get) (?:\w+ ){0,3}(?:kids|children|child|son|daughter|him|her|them)\b|"
+    r"(?:there'?s|there is) (?:a|an|some) (?:\S+ ){1,5}at the (?:\w+ )?(?:gates?|door|reception|fence)\b|trying to (?:collect|take|pick up|get) (?:\w+ ){0,3}(?:kids|children|child|son|daughter|him|her|them)\b|"
     r"i'?ve just (?:found|caught|walked in on|discovered)\b|"
     # walked out and not back, gone off site just now, an adult shut in with a child, what the writer can hear now
     r"(?:walked|ran|went|gone|stormed) (?:out|off)\b[^.?!]{0,40}\b(?:hasn'?t|has not|not|haven'?t) (?:come|been) back|just (?:left|walked off|gone off|walked out of|run out of|ran out of) (?:the )?(?:site|school|building)\b|"
@@ -194,7 +194,13 @@ _NOW = re.compile(
     r"(?:bomb|explosive|knife|knives|gun|weapon|machete|blade)\b[^.?!]{0,120}\b(?:in|on) (?:the )?(?:building|site|premises|school) (?:right )?now\b|(?:is|'s|are|'re) out there (?:right )?now\b|"
     r"from (?:a|the) (?:train|bus|coach|railway) station\b(?![^.?!]{0,30}\b(?:last|yesterday))|(?:screaming|being hit|shouting|crying)\b[^?!]{0,150}\b(?:went dead|cut (?:off|out))\b|"
     r"(?:gone|went|going) to (?:stay|live) with (?:a|an|some|this|that) (?:older )?(?:man|men|guy|bloke|adult)\b|"
-    r"(?:hasn'?t|has not|didn'?t|did not) (?:come|came|been) back (?:in )?(?:after|from|since) (?:lunch|break|play ?time|dinner)\b|"
+    r"(?:hasn'?t|has not|didn'?t|did not) (?:come|came|been) back (?:in )?(?:after|from|since) (?:lunch|break|play ?time|dinner)\b|(?:in|within) (?:the|an|one) hour\b|"
+    # in the car outside to take her to the airport; locked in her room; a parent on the floor since yesterday and a little one still home;
+    # heading for the road; a child lifted over the fence and driven off; someone outside the child's house now
+    r"(?:are|is|'s|'re) in (?:the|a|his|her|their) (?:car|van) outside\b|take (?:her|him|them) to the airport|locked (?:her|him|them) in (?:her|his|their|a|the) \w*room|"
+    r"(?:asleep|lying|passed out|collapsed|unconscious) on the (?:\w+ )?(?:floor|ground) (?:since|all)\b|(?:sister|brother|sibling|baby)(?: \S+){0,3} (?:is|'s) still (?:at )?(?:home|inside|in the (?:house|flat))\b|"
+    r"(?:is|'s|are|'re) (?:now )?(?:heading|running|walking) (?:for|towards|to) (?:the )?(?:main |busy )?road\b|(?:lifted|took|taken|grabbed|snatched|bundled|put) (?:\S+ ){0,12}(?:and )?(?:driven|drove) (?:off|away)\b|"
+    r"(?:is|'s|are|'re) (?:waiting |parked |sat |sitting |standing )?outside (?:her|his|their) (?:house|flat|home|door)\b|"
     r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
@@ -214,7 +220,7 @@ _FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:m
 # A cutting, a wedding abroad or an attack planned within days: the police now, not a referral in the morning.
 _ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up|fertili[sz]er|explosives?"
                      r"|everyone (?:will|'ll|is going to|gonna) know)\b")
-_SOON = re.compile(r"\b(?:this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:on|after|by|before) (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
+_SOON = re.compile(r"\b(?:in the morning|first thing|this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:on|after|by|before) (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"

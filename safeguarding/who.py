@@ -19,6 +19,8 @@ TOLD_VERBS = ("told", "messaged", "sent", "texted", "emailed", "dmed", "dm'd", "
 NOT_THE_ONE_TOLD = "".join(f"(?<!{verb} {word} )" for verb in TOLD_VERBS for word in TOLD_WHOM) + \
     r"(?<!\bas )(?<!\bas a )(?<!\bas an )(?<!i'm a )(?<!i'm an )(?<!\bim a )(?<!i am a )"
 
+# a pupil in a year group now ("jade in 8T"): an adult's age beside a sign of grooming is the groomer's
+IN_YEAR = re.compile(r"(?<!was )(?<!were )\bin (?:year ?|yr ?|y)?(?:[1-9]|1[01])[a-z]{0,2}\b")
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
@@ -29,7 +31,7 @@ CHILD = re.compile(
     r"(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
     r"(?:younger|youngest|older|eldest) (?:one|ones)\b|"
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
-    r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2}yo|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
+    r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2} ?yo\b|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|(?:a|the) disclosure|"
     r"(?:a|the) safeguarding (?:record|log|file|referral|concern)s?|cpoms|myconcern|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"

@@ -1158,3 +1158,43 @@ def test_danger_told_calmly_is_999_first(message):
 def test_danger_that_has_passed_is_for_the_dsl_not_999(message):
     found = read(message)
     assert found is not None and not found.urgent, found
+
+
+@pytest.mark.parametrize("message", [
+    # in other words than rounds 89 to 92's concerns that were missed or got the DSL but not 999
+    "a year 4 girl walked out of the classroom ten minutes ago and cannot be found anywhere on site",
+    "reception - we can't find maya (4), the side gate was open",
+    "watching the playground camera, a yr 1 boy is toddling out the main gate by himself",
+    "a yr 5 with autism has squeezed through the gap in the hedge and is running towards the busy road",
+    "yr 9 boy says someone is threatening to share his nudes unless he pays within the hour",
+    "a yr 10 girl just texted the form tutor that she's taken all of her dad's pills and wants to sleep",
+    "yr 11 girl says her uncles are in the car outside to take her to the airport for her wedding",
+    "sixth former (17) messaged that her family have locked her in her room and she's being flown abroad in the morning to be married",
+    "little one in nursery says mummy has been lying on the kitchen floor since yesterday and his baby brother is still at home",
+    "a yr 8 told a friend she's getting the bus after school to meet a guy off tiktok, he's 20 and picking her up",
+    "there's a man none of us know at the back fence calling a year 2 over",
+    "a 10 yr old off sick messaged her teacher that a man from her game is waiting outside her house",
+    "dad who isn't allowed contact has grabbed his son from the playground and driven off",
+])
+def test_concerns_of_rounds_89_to_92_in_other_words_are_999_first(message):
+    found = read(message)
+    assert found is not None and found.urgent, found
+
+
+@pytest.mark.parametrize(("message", "about"), [  # most also pass on the code before: guards of whom they go to
+    ("nobody has collected a year 1 boy from after school club yet and his mum isn't answering", "child"),
+    ("yr 7 says the manager of his saturday league team keeps messaging him late at night", "child"),
+    ("a yr 6 girl says her mum tells her she wishes she'd never had her", "child"),
+    ("15 yo in my tutor group is obsessed with school shooters and keeps a list of people he hates", "child"),
+])
+def test_concerns_the_reader_missed_or_sent_to_the_head(message, about):
+    found = read(message)
+    assert found is not None and found.about == about, found
+
+
+@pytest.mark.parametrize("message", [  # the writer's own plans, not a sign of harm
+    "can i take pics of the class on my own phone for the display if i delete them after",
+    "can volunteers listen to readers in year 1 if they are never left alone with the children",
+])
+def test_the_writers_own_careful_plans_are_not_concerns(message):
+    assert read(message) is None
