@@ -1169,7 +1169,7 @@ def test_danger_that_has_passed_is_for_the_dsl_not_999(message):
     "yr 9 boy says someone is threatening to share his nudes unless he pays within the hour",
     "a yr 10 girl just texted the form tutor that she's taken all of her dad's pills and wants to sleep",
     "yr 11 girl says her uncles are in the car outside to take her to the airport for her wedding",
-    "sixth former (17) messaged that her family have locked her in her room and she's being flown abroad in the morning to be married",
+    "yr 12 (17) messaged that her family locked her in her room and she's being flown abroad in the morning to be married",
     "little one in nursery says mummy has been lying on the kitchen floor since yesterday and his baby brother is still at home",
     "a yr 8 told a friend she's getting the bus after school to meet a guy off tiktok, he's 20 and picking her up",
     "there's a man none of us know at the back fence calling a year 2 over",
