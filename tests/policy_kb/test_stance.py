@@ -1643,3 +1643,28 @@ def test_a_governor_is_not_a_parent_or_a_pupil(matcher):
         assert reply.verdict == "yes", question
     reply = matcher.answer("a parent governor added me on facebook")  # a guard: a parent all the same
     assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
+
+
+@pytest.mark.parametrize("question", [
+    # in other words than rounds 89 to 92's out-of-scope questions that got a clause
+    "what's the procedure to follow when a child is collected late by a parent",
+    "is there a trust font and colour scheme for posters and school facebook posts",
+    "how often should our class page on the school website post? is twice a week enough?",
+    "how many times a week should the school insta put something up",
+    "does every new TA receive a trust email address before they start?",
+    "how long should we keep the photo permission slips once children leave",
+    "does our privacy notice need to mention the school twitter account",
+    "grandparents always record the whole carol concert and put it on facebook, can we ban it?",
+    "can we set up a staff-only group chat for the maths team on whatsapp",
+])
+def test_questions_about_running_the_school_or_its_staff_are_not_covered(matcher, question):
+    assert matcher.answer(question).kind == "unknown", question
+
+
+@pytest.mark.parametrize(("question", "clause"), [  # guards: the same words where a rule does answer
+    ("should i follow a year 9 back on tiktok", "personal.no_friend_students"),
+    ("can i post a 'day in the life' video on my tiktok showing the school gates and my lanyard", "personal.consider_reputation"),
+    ("a mum always messages me on facebook about her son's reading", "personal.no_contact_parents_children"),
+])
+def test_the_same_words_about_staff_and_pupils_still_answer(matcher, question, clause):
+    assert matcher.answer(question).clause_id == clause, question
