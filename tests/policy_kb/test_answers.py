@@ -816,7 +816,7 @@ def test_more_likes_as_a_reason_is_not_a_marketing_question_but_how_to_get_them_
 
 @pytest.mark.parametrize(("question", "clause_id", "verdict"), [
     ("FW: from our exams officer - 'a parent rang my mobile on saturday about access arrangements and i answered and sorted "
-     "it. was that a breach?' can you advise?", "personal.no_personal_email_phone", "conditional"),
+     "it. was that a breach?' can you advise?", "personal.no_personal_email_phone", "no"),  # answering it is the contact
     ("our trust's sports coach wants to put action shots from the county cup on the trust's sport instagram. what does he "
      "need first?", "sanctioned.photo_consent", "conditional"),
 ])

@@ -66,7 +66,7 @@ def test_a_question_without_a_question_mark_is_still_a_question(matcher, message
 
 @pytest.mark.parametrize("last, message, verdict", [
     # alone, the message gets the same rule's answer to half the case; read with the last question, the whole case
-    ("can i call a parent back on my own mobile?", "what if she rang my mobile first", "conditional"),
+    ("can i call a parent back on my own mobile?", "what if she rang my mobile first", "no"),
     ("can i start a tiktok for the music department?", "what if slt said no but my hod is happy for us to", "no"),
     # a question typed without a question mark is the question asked now, not the last one's form
     ("do we need slt to sign off the class blog?", "we made it in september without asking, is that a problem", "no"),

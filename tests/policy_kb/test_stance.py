@@ -347,7 +347,7 @@ DECISIONS = [
      "personal.consider_reputation", "no"),
     # round 5's kinds of fact, in other words
     ("a dad has my mobile and keeps whatsapping me about homework, can i answer him", "personal.no_personal_email_phone",
-     "conditional"),
+     "no"),
     ("can i put the netball photos on the school insta? everyone in them has consent, the girls without consent aren't in any",
      "sanctioned.photo_consent", "yes"),
     # consent counted: all of them, or all but some
@@ -365,7 +365,7 @@ DECISIONS = [
     ("i've put every option on my insta and fb on the strictest level, is that what the policy wants?",
      "personal.privacy_settings", "yes"),
     ("a parent keeps phoning my personal mobile in the evenings, can i just answer the calls?",
-     "personal.no_personal_email_phone", "conditional"),
+     "personal.no_personal_email_phone", "no"),
     ("is it ok to text my mentor from my own phone about meeting up?", "personal.no_personal_email_phone", "yes"),
     ("picture of the reading corner for the school insta, no children or faces in it. do i need consent?",
      "sanctioned.photo_consent", "yes"),
@@ -430,7 +430,7 @@ DECISIONS = [
      "sanctioned.slt_approval", "no"),
     ("all my accounts are set to private on the max settings now, just did it. anything else i should do?",
      "personal.privacy_settings", "yes"),
-    ("a dad texted my mobile about pick up times, do i ring back?", "personal.no_personal_email_phone", "conditional"),
+    ("a dad texted my mobile about pick up times, do i ring back?", "personal.no_personal_email_phone", "no"),
     ("mum emailed my cmat address about reading books, ok to reply from that?", "personal.official_email", "yes"),
     # a school system's photo or page, published on social media; consent for one use only
     ("the seesaw photo of our class assembly, mum only ticked the seesaw box not the social media one. can i put it on "
@@ -701,7 +701,7 @@ DECISIONS = [
     ("A parent keeps texting my personal mobile about her son's detention. I never gave her the number. Do I have to answer?",
      "personal.no_personal_email_phone", "no"),
     ("a parent rang my personal mobile to complain about a detention. should i have taken the call?",
-     "personal.no_personal_email_phone", "conditional"),
+     "personal.no_personal_email_phone", "no"),
     ("can i just post the PE department's fixtures on my own instagram, saves making another account",
      "sanctioned.separate_account", "no"),
     ("does the department account have to be separate from my own or can they share a login?",
@@ -784,7 +784,7 @@ DECISIONS = [
     ("a mum called me useless at parents evening so i tweeted 'some parents are a nightmare', no names. ok?",
      "personal.avoid_specific_matters", "no"),
     ("a mum called me last night on my mobile about her son's detention, can i ring her back?",
-     "personal.no_personal_email_phone", "conditional"),
+     "personal.no_personal_email_phone", "no"),
     # a deputy head is SLT: the URL may go to them instead of the subject leader
     ("my subject leader is on maternity leave, can i send the new class blog's link to the deputy head instead?",
      "sanctioned.notify_url", "yes"),
