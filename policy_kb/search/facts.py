@@ -55,7 +55,7 @@ _CURRENT = re.compile(
 )
 # Left, and back as a student: on a course here now is a current student, whatever their age.
 _BACK_AS_STUDENT = re.compile(
-    r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and)\b(?:\s+(?!visit|see|say|talk|speak|give)\w+){0,4}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
+    r"\b(?:come|came|coming|gone|went) back (?:to|into|for|and|in)\b(?:\s+(?!visit|see|say|talk|speak|give)\w+){0,5}?\s+(?:sixth\s*form|6th\s*form|course|btec|a\s*levels?|year 1[23])"
     r"|\bback (?:\w+ ){0,4}?(?:in|at|into) (?:our |the )?(?:sixth\s*form|6th\s*form)|\bre-?(?:enrolled|joined)\b|\bnow (?:in|at|doing a course in) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\b(?:doing|on|taking|studying|started|starting) (?:a|an|the) (?:[\w-]+ ){0,3}course (?:at|in|with) (?:our|us\b|the (?:school|academy|sixth|6th))|\b(?:studying|enrolled|a student) (?:at|in|with) (?:our|the) (?:sixth\s*form|6th\s*form)"
     r"|\bstill (?:in|at|doing) (?:our |the )?(?:sixth\s*form|6th\s*form|(?:year|yr|y) ?1[23]|a levels?)|\bold (?:tutee|form|student|pupil)s?(?: of mine)?(?: \(|, )(?:now |still )?(?:in )?(?:year|yr|y) ?\d{1,2}\b"
@@ -90,7 +90,7 @@ _NOW_A_PARENT = re.compile(
     r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
     r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b|\b(?:is|s|'s) now (?:a )?(?:parent|mum|mom|dad|carer)s? (?:of|to) (?:a|an|one of|two)\b")  # "(21) is now a parent of a yr 7"
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
-_PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")
+_PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b|\bhas (?:got )?(?:a|an|two|\d) (?:\w+ )?(?:son|daughter|child|kid|boy|girl)s? (?:who (?:\w+ ){0,3}?)?(?:in|at) (?:our|my|this) (?:reception|nursery|school|academy|class|year ?\d|yr ?\d)")
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
@@ -105,7 +105,7 @@ _LEFT_TRUST = re.compile(
     # "(i moved to a non trust school 2 yrs ago)"
     r"|i(?: ve| have)? moved (?:to|schools to) (?:a |an )?(?:non[- ]?trust|different trust|another trust|independent|private)"
     rf"|{_STAFF_LEFT}"
-    r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this)"
+    r"|i do not work (?:there|for the trust|at the (?:school|academy)) any ?more|(?:i )?retired (?:from|last|in|this|as)"
     r"|once i(?: ?ve| have)? (?:actually )?(?:retired|left|finished (?:at|with|working (?:at|for)) (?:the trust|cmat|the school|the academy))|(?:^|[.,;!?] |\bi(?: ve| have)? )finished (?:at|with|working (?:at|for)) (?:the trust|cmat|the academy|the school) (?:last|in|at the end of|this)\b|(?:when|after|once|if) i (?:retire|leave the trust|leave cmat)"
     r"|i(?: m| am) (?:now )?retired|former (?:teacher|member of staff) (?:at|of|from)"
     # "my placement with the trust finished in december", "since my contract at the school ended"
@@ -253,7 +253,7 @@ _STILL_A_PARENT = re.compile(r"\b(?:still (?:has|have|got) (?:a|one|another)|you
 _STAFF_OF_A_YEAR = re.compile(r"\b(?:year|yr|y) ?\d{1,2}s? (?:form |class )?(?:tutor|teacher|ta|lead|leader)s?\b(?! groups?\b| time\b| rooms?\b)|\bhead of (?:year|yr)\b"
                               r"|\b(?:teacher|tutor|ta|lead|leader)s? (?:of|for) (?:our |the |my )?(?:new |old )?(?:year|yr|y) ?\d{1,2}s?\b")
 # "a kid I taught moved to a school outside the trust": still an ex-student of the trust
-_MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went)\b")
+_MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went|(?:was|were) in my|had (?:her|him|them) in)\b")
 # "a mum from a primary that isn't in our trust": not one of the trust's school communities
 _OUTSIDE_TRUST = re.compile(
     r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "

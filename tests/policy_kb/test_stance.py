@@ -1668,3 +1668,33 @@ def test_questions_about_running_the_school_or_its_staff_are_not_covered(matcher
 ])
 def test_the_same_words_about_staff_and_pupils_still_answer(matcher, question, clause):
     assert matcher.answer(question).clause_id == clause, question
+
+
+@pytest.mark.parametrize(("question", "clause", "verdict"), [
+    # in other words than rounds 89 to 92's in-scope questions whose facts were misread
+    ("a boy who was in my year 4 class two years ago is 10 now, at a school outside the trust. he wants to add me on tiktok",
+     "personal.no_friend_students", "no"),
+    ("an ex pupil came back in september to do a btec in our sixth form, he's 19. can he follow me on insta?",
+     "personal.no_friend_students", "no"),
+    ("a girl i taught years ago (she's 25 now) has a daughter who just started in our nursery. we're friends on fb, is that ok?",
+     "personal.no_contact_parents_children", "no"),
+    ("i retired as a TA at easter, can i accept friend requests from parents now?", "personal.no_contact_parents_children", "yes"),
+    ("can i start a year 6 instagram without bothering slt? it's only for a term", "sanctioned.slt_approval", "no"),
+    ("i'll set up the drama blog over the holidays and tell slt when we're back, ok?", "sanctioned.slt_approval", "no"),
+    ("all the children in the choir photo have media consent, can it go on the school facebook?",
+     "sanctioned.photo_consent", "yes"),
+    ("all our reception parents have signed photo consent, ok to post the nativity group photo on the school insta?",
+     "sanctioned.photo_consent", "yes"),
+    ("the parents haven't replied to the consent form but his auntie says it's fine, can we post his photo?",
+     "sanctioned.photo_consent", "no"),
+    ("no names in the caption but you can see her name on her jumper label in the photo, is that ok for the school insta?",
+     "sanctioned.no_names_in_photos", "no"),
+])
+def test_facts_said_in_passing_in_rounds_89_to_92(matcher, question, clause, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
+
+
+def test_not_all_the_parents_is_not_consent_from_all(matcher):  # a guard of the new "all the kids have consent"
+    reply = matcher.answer("not all the parents have given photo consent, can the class photo go on the school facebook?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no")
