@@ -1699,3 +1699,22 @@ def test_facts_said_in_passing_in_rounds_89_to_92(matcher, question, clause, ver
 def test_not_all_the_parents_is_not_consent_from_all(matcher):  # a guard of the new "all the kids have consent"
     reply = matcher.answer("not all the parents have given photo consent, can the class photo go on the school facebook?")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no")
+
+
+@pytest.mark.parametrize(("question", "clause", "verdict"), [
+    # in other words than rounds 89 to 92's: what was done already, and sources and comments that need nothing more
+    ("approved by slt, and the url was sent to my head of department. can the year 8s follow it now?",
+     "sanctioned.notify_url", "yes"),
+    ("can the school twitter link to the local council's page on free school meals?", "sanctioned.external_links", "yes"),
+    ("a grandparent left a sweet thank-you comment under our sports day post, does it need reporting?",
+     "sanctioned.remove_inappropriate_comments", "yes"),
+])
+def test_conditions_already_met_in_rounds_89_to_92(matcher, question, clause, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
+
+
+def test_a_grandparents_message_under_the_schools_post_is_not_contact_with_a_parent(matcher):
+    # it got "No — not while you work for the trust"; now the comments rule, asked which part is meant if unsure
+    reply = matcher.answer("a grandparent left a sweet thank-you message under our sports day post, does it need reporting?")
+    assert reply.clause_id == "sanctioned.remove_inappropriate_comments" and reply.verdict != "no"
