@@ -1656,6 +1656,7 @@ def test_a_governor_is_not_a_parent_or_a_pupil(matcher):
     "does our privacy notice need to mention the school twitter account",
     "grandparents always record the whole carol concert and put it on facebook, can we ban it?",
     "can we set up a staff-only group chat for the maths team on whatsapp",
+    "can i use my own phone to take photographs of the year 10 science practicals for their evidence folders?",
 ])
 def test_questions_about_running_the_school_or_its_staff_are_not_covered(matcher, question):
     assert matcher.answer(question).kind == "unknown", question
