@@ -1719,3 +1719,11 @@ def test_a_grandparents_message_under_the_schools_post_is_not_contact_with_a_par
     # it got "No — not while you work for the trust"; now the comments rule, asked which part is meant if unsure
     reply = matcher.answer("a grandparent left a sweet thank-you message under our sports day post, does it need reporting?")
     assert reply.clause_id == "sanctioned.remove_inappropriate_comments" and reply.verdict != "no"
+
+
+def test_naming_the_staff_in_a_photo_is_not_naming_children(matcher):
+    # round 92's "is it ok to name the staff who ran it? not the kids obviously" got "No — never name children in photos"
+    reply = matcher.answer("photo of our science fair on the school insta - can i name the teachers who ran it, not the pupils?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "yes")
+    reply = matcher.answer("can i name the staff and the children in the sports day photo on the school fb?")  # a guard
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
