@@ -11,3 +11,5 @@ ADULT_MESSAGE = "Yes, you can leave it — nothing to report: the rule is about 
 ADULT_MESSAGE_WHY = ("The reporting rule below covers communications from children. An ex-student who is 18 or over is an adult; "
                      "the rule on connecting with ex-students (also below) stops at those under 18. If the message worries "
                      "you, or they are also a parent/carer at the trust, speak to the designated person anyway.")
+DONT_REPLY = ("Don’t reply from your personal account: a message from a child to a personal account is reported to the "
+              "designated person for Child Protection (DSL), who decides what happens next. Speak to the pupil in school if needed.")

@@ -204,11 +204,11 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     # "posted a racist reply" is not the person replying, nor is "pls accept sir", the child's words in quotes
     replying = _REPLYING.search(_A_REPLY.sub(" ", _QUOTED.sub(" ", said)))
     if kb.by_id[clause_id].stance == "report" and ask == "may" and replying and relation in CHILD:
-        # "a Year 8 commented on my video, can I reply?" is not "what do I do?": on a personal account the
-        # answer is no (and it must still be reported); on a trust account, publicly yes, privately no.
+        # "a Year 8 messaged my personal fb, can I just answer it?": on a personal account, report it and don't
+        # reply (writers file it under the reporting rule); on a trust account, publicly yes, privately no.
         if facts.get("trust_account"):
             return _decided(kb, NO_PRIVATE_DM, ask, said)
-        return _no_reply(kb, PARENT_RULE)
+        return Decision(CHILD_CONTACT, "report", "Report it, and don’t reply from your personal account", notes.DONT_REPLY, (PARENT_RULE,))
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is None:
         return Decision(CHILD_CONTACT, "report", kb.by_id[CHILD_CONTACT].headline, clarification=ask_age(CHILD_CONTACT))
     if clause_id == CHILD_CONTACT and relation == "ex_student" and facts.get("under_18") is False:
@@ -242,11 +242,8 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
 
 
 def _no_reply(kb: KnowledgeBase, clause_id: str) -> Decision:
-    note = ("Don’t reply from your personal account. A message from a child to a personal account must still be "
-            "reported to the designated person for Child Protection (DSL)." if clause_id == PARENT_RULE else
-            "Don’t reply by private message. A public reply on the trust account is fine, or speak to them in school.")
-    also = (CHILD_CONTACT,) if clause_id == PARENT_RULE else ()
-    return Decision(clause_id, "no", "No — don’t reply privately", note, also)
+    note = "Don’t reply by private message. A public reply on the trust account is fine, or speak to them in school."
+    return Decision(clause_id, "no", "No — don’t reply privately", note)
 
 
 def _colleague() -> Decision:

@@ -1727,3 +1727,20 @@ def test_naming_the_staff_in_a_photo_is_not_naming_children(matcher):
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "yes")
     reply = matcher.answer("can i name the staff and the children in the sports day photo on the school fb?")  # a guard
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_names_in_photos", "no")
+
+
+@pytest.mark.parametrize("question", [
+    # a pupil's message to a personal account, and "can I just answer it?": report it, don't reply (it was the parent
+    # rule's "No — don't reply privately", while writers file it under the reporting rule 13 times in 14)
+    "site manager here, a yr 9 messaged my personal facebook asking if the pitch is open, can i just answer?",
+    "a year 12 messaged my personal instagram about her ucas statement, can i reply?",
+])
+def test_a_pupils_message_to_a_personal_account_is_reported_not_answered(matcher, question):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == ("personal.report_child_contact", "report"), question
+    assert "don’t reply" in reply.headline
+
+
+def test_a_pupils_message_to_the_class_account_is_still_the_private_message_rule(matcher):  # a guard
+    reply = matcher.answer("a yr 9 messaged the class insta asking about homework, can i reply privately?")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.no_private_dm", "no")
