@@ -1744,3 +1744,9 @@ def test_a_pupils_message_to_a_personal_account_is_reported_not_answered(matcher
 def test_a_pupils_message_to_the_class_account_is_still_the_private_message_rule(matcher):  # a guard
     reply = matcher.answer("a yr 9 messaged the class insta asking about homework, can i reply privately?")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.no_private_dm", "no")
+
+
+def test_every_account_already_set_to_the_highest_settings_is_what_the_policy_asks(matcher):
+    # round 91's "all set to private/friends only at the highest settings" got "No — … not only some"
+    reply = matcher.answer("insta and snapchat are both set to friends only at the highest level. anything else needed?")
+    assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "yes")
