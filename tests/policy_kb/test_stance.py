@@ -1691,6 +1691,12 @@ def test_the_same_words_about_staff_and_pupils_still_answer(matcher, question, c
      "sanctioned.photo_consent", "no"),
     ("no names in the caption but you can see her name on her jumper label in the photo, is that ok for the school insta?",
      "sanctioned.no_names_in_photos", "no"),
+    # what was done already, and sources and comments that need nothing more
+    ("approved by slt, and the url was sent to my head of department. can the year 8s follow it now?",
+     "sanctioned.notify_url", "yes"),
+    ("can the school twitter link to the local council's page on free school meals?", "sanctioned.external_links", "yes"),
+    ("a grandparent left a sweet thank-you comment under our sports day post, does it need reporting?",
+     "sanctioned.remove_inappropriate_comments", "yes"),
 ])
 def test_facts_said_in_passing_in_rounds_89_to_92(matcher, question, clause, verdict):
     reply = matcher.answer(question)
@@ -1700,19 +1706,6 @@ def test_facts_said_in_passing_in_rounds_89_to_92(matcher, question, clause, ver
 def test_not_all_the_parents_is_not_consent_from_all(matcher):  # a guard of the new "all the kids have consent"
     reply = matcher.answer("not all the parents have given photo consent, can the class photo go on the school facebook?")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.photo_consent", "no")
-
-
-@pytest.mark.parametrize(("question", "clause", "verdict"), [
-    # in other words than rounds 89 to 92's: what was done already, and sources and comments that need nothing more
-    ("approved by slt, and the url was sent to my head of department. can the year 8s follow it now?",
-     "sanctioned.notify_url", "yes"),
-    ("can the school twitter link to the local council's page on free school meals?", "sanctioned.external_links", "yes"),
-    ("a grandparent left a sweet thank-you comment under our sports day post, does it need reporting?",
-     "sanctioned.remove_inappropriate_comments", "yes"),
-])
-def test_conditions_already_met_in_rounds_89_to_92(matcher, question, clause, verdict):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
 
 
 def test_a_grandparents_message_under_the_schools_post_is_not_contact_with_a_parent(matcher):
