@@ -271,7 +271,7 @@ _SPOKEN_TO = re.compile(r"\b(?:" + "|".join(who.TOLD_VERBS) + r"|tells?|telling|
                         r"(?: (?:" + "|".join(who.TOLD_WHOM) + r"))?\s*$")
 _INTRO = re.compile(r"^(?:(?:hi|hey|hiya|hello|morning|afternoon)\W+)?(?:\w+ ){1,3}here\b[,.:;!-]")
 _STAFF_ACTOR = re.compile(
-    r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"
+    r"(?<!round )(?<!on )(?<!across )(?<!over )(?<!in )(?<!behind )(?<!like )(?<!about )(?<!at )\b" + _ONE_OF_US + r"(?:\([^)]{0,40}\) )?(?:(?!(?:" + _TELLING + r")\b)[\w',()]+ ){0,8}?"
     r"(?:messag|text|snap|dm|whatsapp|tickl|touch|kiss|hug|cuddl|grab|squeez|push|shov|slap|hit|smack|kick|pinch|drag|shout|scream|"
     r"swor|swear|lock|follow|lik(?:e|es|ed|ing)\b|comment|add(?:s|ed|ing)?\b|send|sent|gave|give|buy|bought|meet|met\b|seeing|dating|"
     r"in a '?relationship|is the (?:dad|father)|(?:picture|image|photo|video)s? of (?:(?:a|an|one|the|some|two|her|his|my|our) )?(?:\w+ ){0,2}(?:girls?|boys?|pupils?|students?|child(?:ren)?|kids?|yr|year|y\d)|sitting|sits|sat\b|drove|driv|lifts?\b|photograph|film|lett|hangs? (?:round|around|about)|favourite|"

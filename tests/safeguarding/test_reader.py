@@ -1198,3 +1198,14 @@ def test_concerns_the_reader_missed_or_sent_to_the_head(message, about):
 ])
 def test_the_writers_own_careful_plans_are_not_concerns(message):
     assert read(message) is None
+
+
+@pytest.mark.parametrize(("message", "about"), [
+    # a member of staff named as the one spoken of, not the one acting (round 92 sent it to the headteacher)
+    ("yr 6 girl keeps repeating stuff from a tiktok account saying people like mr ahmed should be sent home", "child"),
+    ("a year 9 boy posted vile racist comments about miss okafor and said she should be deported", "child"),
+    ("mrs patel keeps sending a yr 8 boy messages on snapchat late at night", "staff"),  # a guard: she acts
+])
+def test_a_member_of_staff_spoken_of_is_not_the_one_acting(message, about):
+    found = read(message)
+    assert found is not None and found.about == about, found
