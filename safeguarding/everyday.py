@@ -157,7 +157,8 @@ _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than
 # on TikTok", "consent from everyone"): with no word of harm and nobody telling or showing them anything, the second reader's hunch alone
 # does not make it a concern (disclosure.read).
 MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b|\b(?:follow|friend) requests?|\b(?:requested|followed|added) me\b"
-                         r"|\bconsent\b|\bapprov\w*|\bwho would have to\b"
+                         r"|\bconsent\b|\bapprov\w*|\bwho would have to\b|\bfound me on\b|\b(?:can|could|may) i (?:tweet|post|share)\b"
+                         r"|\b(?:post|put|share|upload)\w* (?:\S+ ){0,6}on (?:the |our )?(?:school|class|trust|dept|department)(?:'s| s)? (?:\w+ )?(?:page|account|fb|facebook|insta\w*|twitter|blog|website)\b"
                          # "yr 12 is 18 now and wants me on snap", "still ok being fb friends w his mum?", "keeps messaging me"
                          r"|\bwants? me on\b|\b(?:fb|facebook|insta\w*|snap\w*|online) friends (?:with|w)\b|\bbeing friends (?:with|w) (?:his|her|their|a|the) "
                          r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b"

@@ -1209,3 +1209,13 @@ def test_the_writers_own_careful_plans_are_not_concerns(message):
 def test_a_member_of_staff_spoken_of_is_not_the_one_acting(message, about):
     found = read(message)
     assert found is not None and found.about == about, found
+
+
+@pytest.mark.parametrize("message", [
+    # questions about the writer's own posts and connections, in other words than round 90 and 92's false alarms
+    "a girl's gran said its fine to post her christmas play pic on the school page, dad hasnt said anything",
+    "a girl i taught in yr 6 in 2010 has found me on insta, she's 25 now with kids of her own, not at ours. ok to accept?",
+    "cleaner here - can i tweet that i found loads of vapes in the yr 9 toilets today",  # a guard
+])
+def test_the_writers_own_posts_and_connections_are_not_concerns(message):
+    assert read(message) is None
