@@ -1743,3 +1743,9 @@ def test_every_account_already_set_to_the_highest_settings_is_what_the_policy_as
     # round 91's "all set to private/friends only at the highest settings" got "No — … not only some"
     reply = matcher.answer("insta and snapchat are both set to friends only at the highest level. anything else needed?")
     assert (reply.clause_id, reply.verdict) == ("personal.privacy_settings", "yes")
+
+
+def test_a_birthday_message_to_ones_own_child_is_not_professional_content(matcher):
+    # round 91's "can i post happy 16th to my daughter on the dept twitter?" got "Only professional content…"
+    reply = matcher.answer("can i put happy 13th to my son on the school's football twitter? he's in the team")
+    assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
