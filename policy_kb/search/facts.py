@@ -77,7 +77,7 @@ _RELATIVE_OF_PUPIL = re.compile(
     r"\b(?:cousin|sister|brother|friend|best friend|mate|neighbour|neighbor|niece|nephew|aunt|uncle|partner|sister in law"
     r"|brother in law|sister-in-law|brother-in-law|godchild|next door|neighbour|neighbor)(?:'s| s)\s+(?:\w+\s+)?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins|lad|lass)\b"
-    r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner|governor|colleague)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
+    r"|\b(?:cousin|sister|brother|friend|mate|neighbou?r|aunt|uncle|partner|governor|colleague|(?:sister|brother)[- ]in[- ]law)s? (?:has|have|has got) (?:a |an |two |\d )?(?:\w+ )?"
     r"(?:child|children|son|sons|daughter|daughters|kid|kids|boy|girl|twins) (?:in|at)\b|\b(?:she|he|they)(?: s| has| have| ve)? (?:also |got |also got )?(?:a |an |two |three |\d )?(?:\w+ )?(?:kids?|child(?:ren)?|sons?|daughters?) (?:in (?:year|yr|y) ?\d|at (?:our|the|this|one of our) (?:school|academ)\w*)|\b(?:her|his|their) (?:kids?|children|sons?|daughters?) (?:go|goes|are|is) (?:to|at|in) (?:one of )?(?:our|the|this) (?:schools?|academ\w*)|\b(?:neighbou?r|friend|mate|cousin|sister|brother)\b[^.?!]{0,40}\b(?:her|his|their) (?:kids?|children|sons?|daughters?)(?: s| is| are) in (?:year|yr|y) ?\d")
 # "his mum wants to add me", "her dad messaged me": the parent is the one acting.
 _PARENT_ACTS = re.compile(
@@ -88,9 +88,9 @@ _NOW_A_PARENT = re.compile(
     r"\b(?:her|his|their)\s+(?:little\s+|eldest\s+|youngest\s+)?(?:son|daughter|boy|girl|kids?|child|children|twins|youngest)\s+"
     r"(?:\w+\s+){0,3}?(?:started|starts|joined|(?:is|are|s) (?:now |also |still )?in|goes to|go to|attends?)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:has|have|s|got)(?:\s+got)?\s+(?:a|an|two|three)\s+(?:little\s+|baby\s+|young\s+)?"
-    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,2}?(?:in|at|starting)\b|\b(?:is|s|'s) now (?:a )?(?:parent|mum|mom|dad|carer)s? (?:of|to) (?:a|an|one of|two)\b")  # "(21) is now a parent of a yr 7"
+    r"(?:son|daughter|boy|girl|kids?|child|children|twins|baby|little one|toddler)\s+(?:\w+\s+){0,3}?(?:in|at|starting)\b|\b(?:is|s|'s) now (?:a )?(?:parent|mum|mom|dad|carer)s? (?:of|to) (?:a|an|one of|two)\b")  # "(21) is now a parent of a yr 7"
 # "a mum from my class", "the dad of a Year 9 pupil": the person is the parent, the pupil only places them.
-_PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b|\bhas (?:got )?(?:a|an|two|\d) (?:\w+ )?(?:son|daughter|child|kid|boy|girl)s? (?:who (?:\w+ ){0,3}?)?(?:in|at) (?:our|my|this) (?:reception|nursery|school|academy|class|year ?\d|yr ?\d)")
+_PARENT_FROM_OLD = re.compile(r"\b(?:parent|mum|mom|dad|mother|father|carer)s? (?:from|of|in) my old\b")
 _PARENT_OF_PUPIL = re.compile(
     r"\b(?:parent|mum|mom|dad|mother|father|carer|guardian)s?\s+(?:from|of|in)\s+(?:(?:a|an|one|my|our|the|this|that)\s+)?"
     r"(?:of (?:my|our) )?(?:[\w-]+\s+){0,2}?(?:class|form|pupils?|students?|child|children|kids?|tutees?|set|tutor group)\b"
