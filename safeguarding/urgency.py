@@ -194,7 +194,7 @@ _NOW = re.compile(
     r"(?:bomb|explosive|knife|knives|gun|weapon|machete|blade)\b[^.?!]{0,120}\b(?:in|on) (?:the )?(?:building|site|premises|school) (?:right )?now\b|(?:is|'s|are|'re) out there (?:right )?now\b|"
     r"from (?:a|the) (?:train|bus|coach|railway) station\b(?![^.?!]{0,30}\b(?:last|yesterday))|(?:screaming|being hit|shouting|crying)\b[^?!]{0,150}\b(?:went dead|cut (?:off|out))\b|"
     r"(?:gone|went|going) to (?:stay|live) with (?:a|an|some|this|that) (?:older )?(?:man|men|guy|bloke|adult)\b|"
-    r"(?:hasn'?t|has not|didn'?t|did not) (?:come|came|been) back (?:in )?(?:after|from|since) (?:lunch|break|play ?time|dinner)\b|(?:in|within) (?:the|an|one) hour\b|"
+    r"(?:hasn'?t|has not|didn'?t|did not) (?:come|came|been) back (?:in )?(?:after|from|since) (?:lunch|break|play ?time|dinner)\b|(?:in|within) the hour\b|"
     # in the car outside to take her to the airport; locked in her room; a parent on the floor since yesterday and a little one still home;
     # heading for the road; a child lifted over the fence and driven off; someone outside the child's house now
     r"(?:are|is|'s|'re) in (?:the|a|his|her|their) (?:car|van) outside\b|take (?:her|him|them) to the airport|locked (?:her|him|them) in (?:her|his|their|a|the) \w*room|"

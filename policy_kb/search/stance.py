@@ -226,7 +226,7 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     if clause_id not in (FRIEND_RULE, PARENT_RULE):
         return None
     if facts.get("trust_account") and relation in CHILD and _PRIVATELY.search(said):
-        return _no_reply(kb, NO_PRIVATE_DM)  # a pupil messaged the class account: the rule is no private messages
+        return _no_private_reply()  # a pupil messaged the class account: the rule is no private messages
     if relation == "colleague":
         return _colleague()
     if facts.get("left_trust"):
@@ -241,9 +241,9 @@ def _about_the_person(kb: KnowledgeBase, clause_id: str, facts: Mapping[str, Any
     return None
 
 
-def _no_reply(kb: KnowledgeBase, clause_id: str) -> Decision:
+def _no_private_reply() -> Decision:
     note = "Don’t reply by private message. A public reply on the trust account is fine, or speak to them in school."
-    return Decision(clause_id, "no", "No — don’t reply privately", note)
+    return Decision(NO_PRIVATE_DM, "no", "No — don’t reply privately", note)
 
 
 def _colleague() -> Decision:
