@@ -12,28 +12,31 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def repository_clauses() -> list:
+    """The knowledge base's clauses (id, section, verbatim text), read by the project's own loader."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    from policy_kb import load_knowledge_base
+    return list(load_knowledge_base().clauses)
+
+
 def clause_texts() -> dict[str, str]:
     given = HERE / "clauses.md"
-    if given.exists():
-        texts, cur = {}, None
-        for line in given.read_text(encoding="utf-8").splitlines():
-            m = re.match(r"## (\S+)\s", line)
-            if m:
-                cur = m.group(1)
-                texts[cur] = ""
-            elif cur and line.strip():
-                texts[cur] += " " + line.strip()
-        return texts
-    import yaml  # the repository's own copy
-    return {c["id"]: c["text"] for f in sorted((HERE.parent.parent / "policy_kb/clauses").glob("*.yaml"))
-            for c in yaml.safe_load(f.read_text(encoding="utf-8"))["clauses"]}
+    if not given.exists():
+        return {c.id: c.text for c in repository_clauses()}
+    texts, cur = {}, None
+    for line in given.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"## (\S+)\s", line)
+        if m:
+            cur = m.group(1)
+            texts[cur] = ""
+        elif cur and line.strip():
+            texts[cur] += " " + line.strip()
+    return texts
 
 
 if sys.argv[1] == "--clauses":
-    sections = {c["id"]: c["section"] for f in sorted((HERE.parent.parent / "policy_kb/clauses").glob("*.yaml"))
-                for c in __import__("yaml").safe_load(f.read_text(encoding="utf-8"))["clauses"]}
     Path(sys.argv[2]).write_text("# Clauses of the staff social-media policy (id, section, verbatim text)\n" + "".join(
-        f"\n## {cid}  ({sections[cid]})\n{text}\n" for cid, text in clause_texts().items()), encoding="utf-8")
+        f"\n## {c.id}  ({c.section})\n{c.text}\n" for c in repository_clauses()), encoding="utf-8")
     sys.exit(0)
 P, D = sys.argv[1], Path(sys.argv[2])
 clauses = clause_texts()
