@@ -1181,15 +1181,17 @@ def test_concerns_of_rounds_89_to_92_in_other_words_are_999_first(message):
     assert found is not None and found.urgent, found
 
 
-@pytest.mark.parametrize(("message", "about"), [  # most also pass on the code before: guards of whom they go to
-    ("nobody has collected a year 1 boy from after school club yet and his mum isn't answering", "child"),
-    ("yr 7 says the manager of his saturday league team keeps messaging him late at night", "child"),
-    ("a yr 6 girl says her mum tells her she wishes she'd never had her", "child"),
-    ("15 yo in my tutor group is obsessed with school shooters and keeps a list of people he hates", "child"),
+@pytest.mark.parametrize(("message", "category", "about"), [
+    # the signs now name these (before, only the second reader's hunch caught some), and say whom they go to
+    ("nobody has collected a year 1 boy from after school club yet and his mum isn't answering", "neglect", "child"),
+    ("yr 7 says the coach at his sunday league messages him late at night and told him not to tell his mum", "grooming", "child"),
+    ("a yr 6 girl says her mum tells her she wishes she'd never had her", "emotional abuse", "child"),
+    ("15 yo at our college is fixated on school shooters and keeps a notebook of people who deserve it",
+     "radicalisation", "child"),
 ])
-def test_concerns_the_reader_missed_or_sent_to_the_head(message, about):
+def test_concerns_the_reader_missed_or_sent_to_the_head(message, category, about):
     found = read(message)
-    assert found is not None and found.about == about, found
+    assert found is not None and category in found.categories and found.about == about, found
 
 
 @pytest.mark.parametrize("message", [  # the writer's own plans, not a sign of harm
