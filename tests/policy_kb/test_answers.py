@@ -195,16 +195,14 @@ def test_out_of_scope_is_unknown(matcher, question):
     assert reply.clause_id is None
 
 
-def test_a_medicine_asked_about_on_personal_social_media_is_still_the_contact_rule(matcher):
-    # the medicines line above once made "not covered" of any question naming a medicine, this one included
-    reply = matcher.answer("a parent asked me on facebook about her son's medication, can i reply?")
-    assert (reply.clause_id, reply.verdict) == ("personal.no_contact_parents_children", "no")
-
-
-def test_pupils_phones_used_to_reach_me_are_still_the_friend_rule(matcher):
-    # the pupils' own phones line above once made "not covered" of this one too
-    reply = matcher.answer("pupils use their phones to follow my tiktok, is that ok?")
-    assert (reply.clause_id, reply.verdict) == ("personal.no_friend_students", "no")
+@pytest.mark.parametrize(("question", "clause"), [
+    # the medicines and pupils' own phones lines above once made "not covered" of any question naming them
+    ("a parent asked me on facebook about her son's medication, can i reply?", "personal.no_contact_parents_children"),
+    ("pupils use their phones to follow my tiktok, is that ok?", "personal.no_friend_students"),
+])
+def test_a_medicine_or_pupils_phones_asked_about_on_social_media_is_still_the_contact_rules(matcher, question, clause):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause, "no"), question
 
 
 def test_a_school_email_given_to_write_to_families_is_still_the_policys(matcher):  # a guard for the IT questions above
