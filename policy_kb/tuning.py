@@ -2,7 +2,7 @@
 three. The rows kept aside (a multiple of three) are never learnt from, so they still measure what
 was learnt honestly (`make eval` prints them on a line of their own).
 The id number is all the digits of the id read as one number: round 7's r7i014 is 7014, kept aside.
-Rounds 8 to 92 (ids `r8…` to `r92…`) are kept aside whole: learning round 8's rows made the second
+Rounds 8 to 96 (ids `r8…` to `r96…`) are kept aside whole: learning round 8's rows made the second
 opinion worse on the rows of earlier rounds it never learns from (docs/answers.md), so they measure new
 registers instead.
 """
@@ -25,7 +25,7 @@ WHOLLY_ASIDE = ("r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r1
                 "r66", "r67", "r68", "r69", "r70", "r71", "r72", "r73", "r74",
                 "r75", "r76", "r77", "r78", "r79", "r80", "r81", "r82", "r83", "r84",
                 "r85", "r86", "r87", "r88",
-                "r89", "r90", "r91", "r92")
+                "r89", "r90", "r91", "r92", "r93", "r94", "r95", "r96")
 
 
 def kept_aside(row_id: str) -> bool:
