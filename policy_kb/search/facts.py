@@ -36,14 +36,14 @@ _ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\blef
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|\bfinished (?:in |at )?(?:our |the )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13])\b(?! (?:today|tomorrow|next|this))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
-    r"|\bleft (?:school|(?:the|our) school|us|the trust|(?:the|our) academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|(?<!not )\bfinished (?:in |at )?(?:our |the |(?:her|his|their) )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13]|a-? ?levels?|gcses|btecs?)\b(?! (?:today|tomorrow|next|this|yet))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bleft (?:school|(?:the|our|my) school|us|the trust|(?:the|our) academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
     # "one of my old year sixes", "a lad from my old form group", "a girl from my first ever class", "she's now at uni", "a girl i had in yr 6 is now 15"
     r"|\b(?:my old|from my (?:first(?: ever)?|previous|former)) (?:form|class|tutor group|set|(?:year|yr|y) ?\w+|pupils?|students?|kids)\b"
     r"|\b(?:now|is now|s now|shes now|hes now) (?:at|in|doing|off at) (?:uni|university|college)\b"
-    r"|\b(?:girl|boy|lad|pupil|student|child|kid)s? (?:i|we) (?:had|taught) (?:in|back in) (?:year|yr|y|reception|nursery) ?\d*,? (?:who )?(?:is |s )?now (?:\d{1,2}\b|at\b)"
+    r"|\b(?:girl|boy|lad|man|woman|pupil|student|child|kid)s? (?:i|we) (?:had|taught) (?:in|back in) (?:year|yr|y|reception|nursery)\b(?:[\s,]+\w+){0,6}?[\s,]+(?:who |and )?(?:is |s )?(?:now (?:\d{1,2}\b|at\b)|\d{1,2} now\b)"
 )
 _CURRENT = re.compile(
     r"\bcurrent (?:student|pupil)s?\b|\bsixth\s*form(?:er)?s?\b|\b6th\s*form(?:er)?s?\b|\b(?:year|yr|y)\s*(?:[7-9]|1[0-3])s?\b|\b(?:upper|lower) (?:sixth|6th)\b|\bpost-? ?16 (?:student|learner|apprentice|resit|course|programme)"

@@ -1749,3 +1749,17 @@ def test_a_birthday_message_to_ones_own_child_is_not_professional_content(matche
     # round 91's "can i post happy 16th to my daughter on the dept twitter?" got "Only professional content…"
     reply = matcher.answer("can i put happy 13th to my son on the school's football twitter? he's in the team")
     assert (reply.clause_id, reply.verdict) == ("sanctioned.professional_content", "no")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # an ex-student said in other ways, with an adult age: the clarifying question was asked though the facts were all there
+    ("a lad who left my school 4 years ago, now 20, wants to connect on linkedin", "yes"),
+    ("a girl who finished her a-levels with us in july is 19 now, ok to accept her on insta?", "yes"),
+    ("a young woman i taught in year 3 at our infant school is now 22 and wants to follow me on tiktok, allowed?", "yes"),
+    ("one of the girls i had in reception 14 years ago is 18 now and sent me a friend request", "yes"),
+    # guards: not finished, or still here
+    ("a yr 13 who hasn't finished her a levels yet, she's 18, wants to follow me on insta", "no"),
+])
+def test_an_ex_student_and_their_age_said_in_passing(matcher, question, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_friend_students", verdict), question
