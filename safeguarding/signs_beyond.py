@@ -17,7 +17,7 @@ STAFF_WHO = (r"(?:teachers?|colleagues?|members? of staff|staff members?|\btas?\
              r"site (?:manager|staff|team)|premises (?:manager|officer)|receptionists?|librarians?|(?:school )?cooks?|chefs?|kitchen staff|"
              r"breakfast club lead|head ?teacher|headteacher|\bht\b|the head|" + OUR_HEAD + r"|head of \w+|(?:executive|exec) head|"
              r"deputy head|mr \w+|mrs \w+|miss \w+|ms \w+|sir|key ?workers?|nursery (?:nurse|practitioner|staff)s?|practitioners?|room leaders?|"
-             r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?) ")
+             r"\blsas?\b|learning support assistants?|support workers?|family liaison(?: officers?)?|1:1s?|(?:vice )?principal|assistant head|senco|hltas?) ")
 
 BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     "sexual images": {
@@ -215,7 +215,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|principal|" + OUR_HEAD + r"|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|"
+            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|friends (?:with|w) (?:\w+ )?(?:pupils|students|kids|girls|boys)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"

@@ -29,7 +29,7 @@ CHILD = re.compile(
     r"(?:in|after|out of|during) (?:(?:her|his|their|the) )?(?:lessons?|class)\b|at (?:break|lunch(?:time)?|play ?time)\b|"
     r"in the playground|on the (?:school )?(?:field|playground|yard)\b|parents'? evening|"
     r"(?:little|younger|baby|big|older) (?:sister|brother|sibling)s?|"
-    r"(?:younger|youngest|older|eldest) (?:one|ones)\b|"
+    r"(?:younger|youngest|older|eldest) (?:one|ones)\b|wheelchair users?|"
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
     r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2} ?yo\b|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|(?:a|the) disclosure|"

@@ -1221,3 +1221,14 @@ def test_a_member_of_staff_spoken_of_is_not_the_one_acting(message, about):
 ])
 def test_the_writers_own_posts_and_connections_are_not_concerns(message):
     assert read(message) is None
+
+
+@pytest.mark.parametrize(("message", "about"), [
+    # a misspelt blow, a head friends with pupils, and a pupil named by his wheelchair: in other words than older rounds'
+    ("our lunchtime supervisor smakced a yr 2 boy on the hand today, i saw it", "staff"),
+    ("the principal is friends with students on insta and messages them at weekends", "headteacher"),
+    ("our HLTA dragged a wheelchair user across the hall by the arm this morning, do i report it?", "staff"),
+])
+def test_staff_conduct_said_in_other_words(message, about):
+    found = read(message)
+    assert found is not None and "staff conduct" in found.categories and found.about == about, found
