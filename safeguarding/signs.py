@@ -160,7 +160,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"no ?one would (?:miss|care)", r"(?:happier|better) (?:off )?(?:if|when) (?:i|she|he|they) (?:was|were|wasn'?t|weren'?t) "
             r"(?:dead|here|around|gone|alive|born)", r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were) dead", r"not (?:want|wanting) to (?:be here|live|be alive|exist)",
             r"(?:doesn'?t|don'?t|didn'?t) want to (?:live|be alive|be here|exist|wake up)", r"not wake up",
-            r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)|(?:from|off) (?:the|a) (?:railway|rail|motorway) bridge", r"overdos\w*",
+            r"jump(?:ing)? (?:off|in front)", r"on (?:the|a) (?:railway |rail )?(?:bridge|ledge|roof)|(?:from|off|of) (?:the|a) (?:railway|rail|motorway) bridge", r"overdos\w*",
             r"(?:swallow(?:ed|s)?|taken?|took|take) (?:all |a (?:load|lot|bunch|packet|box|strip|handful|bottle|pack) of |loads of |some of )?(?:(?:her|his|my|"
             r"their|mum'?s|dad'?s|nan'?s) )*(?:pills|tablets|paracetamol|meds|medication)", r"taken them all",
             r"suicide (?:note|message|letter)", r"(?:(?<!i )(?:left|wrote|sent|posted|found|leaves|writes|sends)|her|his|their) (?:a )?"
@@ -181,7 +181,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # a means and the intent to use it: "he's got a rope in his bag and he's going to use it after school"
             r"(?:rope|noose|ligature|pills|tablets|razor|blade) (?:\S+ ){0,8}(?:going to|gonna|will|wants? to|plans? to) use (?:it|them)",
             r"(?:photo|picture|pic|video|snap) of (?:a |some )?(?:pile|load|handful|bunch|lot|row|stack) of (?:pills|tablets)",
-            r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more",
+            r"done with (?:everything|it all|life|living|this life)", r"can'?t (?:do|take) (?:this|it) any ?more", r"sorry (?:every ?one|every ?1|guys|all|mum|mam)\b[^.?!]{0,30}\b(?:i'?m|im|i am) (?:done|out|gone)\b",
             # "won't be around for the exhibition anyway", "I won't be here for results anyway"
             r"(?:won'?t|wont|will not|not gonna|not going to) be (?:around|here|alive) (?:for|by|to see|at|when) [^.?!]{0,40}?\b(?:anyway|any ?more)\b",
             # a child who "can't cope anymore" (not a colleague who can't cope with 9x)

@@ -6,8 +6,8 @@ from .who import ANOTHER_ADULT, NOT_THE_ONE_TOLD, OUR_HEAD
 
 # Not back in class since lunch, a head count short on a trip, "we cant find a reception child," (not "…the yr 6 consent forms"): a missing child, and one who may be in danger now (urgency._NOW). YEAR then CHILD_STOPS: a child's year group said as the child ("lost a yr 3 at the museum", not "a year 7 coat").
 YEAR, CHILD_STOPS = r"(?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})", r"(?=\s*(?:$|[,.!?;]|at\b|on\b|in\b|during\b|from\b|about\b|earlier\b|this\b|today\b|when\b|while\b|somewhere\b|and\b|we\b))"
-HEAD_COUNT_SHORT, NOT_BACK_AFTER = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)", r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for|in) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)"
-CANT_FIND_CHILD = r"(?:can'?t|cannot|can not) be found|(?:can'?t|cannot|can not) (?:find|locate) [a-z]+ \(\d{1,2}\)|can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))"
+HEAD_COUNT_SHORT, NOT_BACK_AFTER = r"head ?count (?:is |was )?(?:one|two|\d) (?:short|down|missing)|took (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ ){0,6}came back with (?:only )?(?:\d+|one|two|three|four|five|six|seven|eight|nine)\b(?! (?:\w+ )?(?:ice|sweets|bags|photos|medals|prizes|trophies|certificates))", r"(?:not|isn'?t|hasn'?t been|still not) back (?:after|for|in) (?:\d+|ten|fifteen|twenty|thirty|forty|an|half an) ?(?:min\w*|hours?)"
+CANT_FIND_CHILD = r"(?:can'?t|cannot|can not) be found|(?:can'?t|cannot|can not) (?:find|locate) [a-z]+ \(\d{1,2}\)|can'?t (?:find|locate) (?:a|an|one of (?:our|the|my)|our|the|my) (?:\w+ ){0,2}(?:child(?:ren)?|pupil|kid|student|girl|boy|lad|reception(?: child(?:ren)?| kid)?|nursery(?: child(?:ren)?)?|year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2})s?(?=\s*(?:[.,;!?]|$|anywhere|on |in |at |and |since |after |during |from ))|(?:are|'re) (?:all )?out (?:\w+ ){0,4}(?:looking|searching) for (?:him|her|them)\b"
 GONE_SINCE_LUNCH = r"(?:isn'?t|is not|not|wasn'?t|was not) (?:back )?in (?:the |his |her |their )?(?:class(?:room)?|school|lessons?|line) (?:after|since) (?:lunch|break|registration|play ?time|pe|games|assembly|swimming)"
 
 # An adult who works in or for the school, named as who acted (a trust coach, a volunteer, the head: "our HT").
@@ -80,7 +80,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"modell?ing (?:work|jobs?|contract|shoots?|agency)", r"test (?:shots?|photos?|pics?)",
             r"(?:my|his|her|your) special (?:girl|boy|friend)", r"(?:sit|sat|sitting) on (?:his|her|my) (?:knee|lap)",
             r"picks? (?:her|him) up (?:in (?:his|a) car|after school|from school)", r"picked up by (?:different |older )?(?:men|man|"
-            r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*"),
+            r"guys|adults)", r"(?:stranger|adult|man|men) (?:is |keeps |has been )?messag\w*|(?:stranger|adult|man|men|guy|bloke)\b[^.?!]{0,80}\b(?:asked|asking|asks|told|wants?) (?:one of (?:our|the|my) |a |an |the |some )?(?:\w+ ){0,2}(?:kids?|child(?:ren)?|pupils?|girls?|boys?|(?:year|yr|y) ?\d{1,2}s?) to (?:dm|message|snap|add|text|meet|call|whatsapp|send)\b"),
         "weak": (r"\bmeet up\b", r"new phone\b(?! numbers?\b)", r"nails done",
                  # an adult singling a child out: kept behind, taken out of lessons, hugged where seen
                  r"keep(?:s|ing)? (?:[a-z]+ ){1,2}behind (?:after|at|in)|kept (?:[a-z]+ ){1,2}behind (?:after|at|in)",
@@ -155,7 +155,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:wasn'?t|weren'?t|was not|were not) found (?:till|until|for)",
             # "we've lost a year 3 at the aquarium on the trip"
             rf"(?:we'?ve|we have|we|have|i'?ve|staff have|staff) (?:just )?lost (?:a|one of (?:our|the|my)|our|the|my) (?:\w+ )?(?:{YEAR}|child|pupil|student|kid|girl|boy|reception|nursery)s?\b",
-            r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wandered|ran|escaped|climbed) out (?:of|through|over) (?:the )?(?:\w+ )?(?:gate|fence|minibus|window)\b|(?:walk\w*|toddl\w*|wander\w*) out (?:of )?the (?:\w+ )?gates? (?:on (?:his|her|their) own|alone|by (?:himself|herself))|(?:got|slipped|squeezed) through (?:the |a )?(?:gap in the )?(?:\w+ )?(?:fence|gate|hedge)",
+            r"found (?:him|her|them) (?:\S+ ){0,2}(?:\d+|a few|five|ten|fifteen|twenty|thirty) min(?:ute)?s later", r"(?:got|gets|slipped|wander(?:ed|s)?|toddled|ran|escaped|climbed) out (?:of|through|over) (?:the )?(?:\w+ )?(?:gate|fence|minibus|window|door|fire exit)\b|(?:walk\w*|toddl\w*|wander\w*) out (?:of )?the (?:\w+ )?gates? (?:on (?:his|her|their) own|alone|by (?:himself|herself))|(?:got|slipped|squeezed) through (?:the |a )?(?:gap in the )?(?:\w+ )?(?:fence|gate|hedge)",
             r"run away|ran away|running away|runaway", r"hasn'?t (?:come|been) (?:home|back)", r"(?:didn'?t|did not|hasn'?t|has not|not) come back", r"didn'?t (?:go|come) home",
             r"lost (?:on|at|during) (?:the |a |our )?(?:school )?(?:trip|visit|beach|zoo|museum|park|residential|outing|day out)",
             # "lost a yr 3 at the science museum", "yr 3 boy missing, we've been searching 15 mins" (not "lost a year 7 coat")

@@ -28,7 +28,7 @@ _NOW = re.compile(
     r"outside (?:the )?(?:school|gates?)|on (?:his|her|their) way|it'?s (?:\d{1,2} ?(?:am|pm|o'?clock)|\d{1,2}[:.]\d\d)|"
     r"(?:isn'?t|is not|not) answering|(?:run|ran) (?:out|off)(?! (?:\w+ ){0,2}(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:night|week|weekend)|at the weekend|yesterday))|(?:gone|went|run|ran|wandered|walked|driven|drove|driving|taken|took|taking|left)\b[^.?!]{0,30}\boff site|(?:is|'s|are|'re|now) off site|didn'?t come back|won'?t come down|"
     r"(?:flight|flying|leaving|taken|going) (?:to the airport|abroad|out)? ?(?:tonight|today|tomorrow)|"
-    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|(?:given|gave) (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow)|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
+    r"(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|a couple of) ?min(?:ute)?s? ago|(?:in|within|(?:given|gave) (?:her|him|them)) (?:an|one|two|\d+) (?:hours?|hrs?\b)|(?:in|within) (?:about |around |roughly |like |maybe )?(?:\d+|five|ten|fifteen|twenty|thirty|a few|half an) ?(?:min(?:ute)?s|hour)\b|(?:flight|flying|fly(?:ing)? out|flies out) (?:\S+ ){0,6}(?:tonight|today|tomorrow|this (?:afternoon|evening|morning))|at the airport|(?:get|getting|put) on a (?:plane|flight)|"
     r"(?:didn'?t|hasn'?t|has not|never|not) (?:come|came|gone|got|been) (?:back )?home|phone(?:'?s| is) (?:off|dead)|"
     r"(?:side|back) gate|out (?:of )?the (?:school |front |main |side |back )?gates?|not back in|runs? (?:towards|into|onto) (?:the )?roads?|can'?t find (?:him|her|them)|" + CANT_FIND_CHILD + r"|searched the|(?:rope|ligature|belt|cord|scarf|string|lead|tie|shoe ?lace|lace|cable|wire|charger|lanyard)s? (?:\w+ ){0,2}(?:round|around) (?:his|her|their) neck|(?:grabbed|pulled|took|picked up|got hold of) a (?:knife|gun|blade|machete)|holding (?:it|a \w+|the \w+) (?:to|against) (?:\w+ ){0,3}(?:neck|throat)|(?:is|are|'s) (?:at home |home )?(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves))(?: at home)? (?:today|now|right now)|never (?:came|come) back|"
     r"\b(?:shot)?gun\b|\brifle\b|firearm|(?:bomb|explosive|knife|machete|weapon)s?\b[^.?!]{0,60}\bbring\w* (?:it |them |one )?(?:in(?:to)?|to) (?:school|class)|(?:too )?scared to get (?:out|off)\b|(?:rung|rang|called|messaged|texted|emailed|phoned) (?:me|us|the office|her \w+|his \w+) from|in a hotel|"
@@ -56,7 +56,7 @@ _NOW = re.compile(
     r"(?![^.?!]{0,60}\b(?:times?|twice|before|again|often|regularly|this (?:week|month|year|term)|last (?:week|month|year|term)|lessons?|periods?|from (?:class|lessons?|school)))|"
     r"(?:been )?(?:looking|searching) (?:for (?:her|him|them) )?(?:for )?(?:\d+|a few|five|ten|fifteen|twenty|thirty|forty|half an) ?(?:min(?:ute)?s|hours?)\b|"
     + NOT_BACK_AFTER + r"|"
-    r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
+    r"(?<!seen )(?<!been )(?<!keeps )(?<!keep )(?:getting|get|got) in(?:to)? (?:a|the|their|his|an?) (?:\w+ )?(?:car|van) with(?![^.?!]{0,80}\b(?:times?|again|every|regularly|later|weekends?|most)\b)|"
     r"this afternoon\b[^.?!]{0,60}\b(?:knife|blade|machete|gun|weapon)|(?:knife|blade|machete|gun|weapon)\b[^.?!]{0,120}\bthis afternoon|"
     r"(?:gate|fire door|side door|back door) (?:\S+ ){0,4}(?:was|is|were|left) (?:wide )?open|(?:on (?:his|her|their) own|(?:found|is|was|wandering|walking) (?:\S+ ){0,4}alone) (?:on|in|at|by) (?:the )?"
     r"(?:high street|street|road|park|shops|bus stop|town|canal|river)|(?<!went )(?<!gone )floppy|unresponsive|no (?:adult|parent|carer|grown[- ]up)s? (?:anywhere|around|in sight|about)|"
@@ -82,7 +82,7 @@ _NOW = re.compile(
     r"(?:today|tonight) after school|after school (?:today|tonight)|(?:is|s|'s) (?:the one )?(?:picking|collecting) (?:her|him|them)(?: up)? (?:today|tonight|later|after school|at \d{1,2}\b)|(?:nobody|no ?one) has (?:come|turned up) (?:for|to collect|to pick)|(?:has|have|is|are|'s) (?:been )?left (?:\w+ ){0,4}(?:in|inside) (?:a|the|his|her|their|mum'?s|dad'?s) (?:\w+ )?(?:car|van)\b|for the (?:last|past) (?:half an hour|hour|\d+ (?:min\w*|hours?)|(?:ten|fifteen|twenty|thirty|forty) min\w*)|(?:drink|drinks) (?:was |were |got |has been |had been )?spiked|\bshe (?:doesn'?t|does not) know where she is|\bhe (?:doesn'?t|does not) know where he is|\bthey (?:don'?t|do not) know where they are|it'?s (?:half|quarter) (?:past|to) (?:\w+)\b|(?:mum|dad|parents?|mother|father)(?:'s| is| are| s)? still not (?:back|home)|"
     # about to happen, or the danger still there: "about to drive off with her 2 toddlers", "the man is still in there",
     # "left her 3yo home on his own to come to this meeting"
-    r"about to (?:drive|drive off|leave|go|take (?:them|him|her)|slip (?:off|away|out)|sneak (?:off|away|out)|run (?:off|away)|disappear|do a runner)\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|"
+    r"about to (?:drive|drive off|leave|go|take (?:them|him|her)|slip (?:off|away|out)|sneak (?:off|away|out)|run (?:off|away)|disappear|do a runner)\b|(?:is|'s|are|'re) still (?:in there|there|in the (?:toilets?|building|car park))|still got (?:him|her|them) (?:locked )?in there|"
     r"left (?:her|his|their|my|the) (?:\w+ )?(?:\d+ ?(?:yo|year old|yr old)|baby|toddlers?|kids?|children|son|daughter) (?:at )?home "
     r"(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves))|"
     # gone, now, to meet an adult she met online ("she's gone to meet a man who's picking her up")
@@ -158,7 +158,7 @@ _NOW = re.compile(
     r"(?:is|'s|s|are|'re|\Bre) (?:picking|collecting|fetching) (?:him|her|them)(?: up)? (?:\S+ ){0,4}?(?:today|tonight|at \d)|"
     r"no (?:adult|parent|carer|grown[- ]?up)s? (?:is |are )(?:there|home|in)\b|no (?:adult|parent|carer|grown[- ]?up)s? (?:there |home |around )?since\b|"
     r"(?:sleeping|staying) (?:at|in|round) (?:the |a )?(?:\w+ )?(?:flat|house|place) of (?:a|an|some) (?:\w+ )?(?:man|men|adult|stranger|guy|bloke)|"
-    r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger)'?s (?:flat|house|place)|"
+    r"(?:sleeping|staying) (?:at|in|round) (?:a|an|some) (?:\w+ ){0,2}(?:man|men|guy|bloke|stranger|lad)'?s (?:flat|house|place)|"
     r"(?:sleeping|staying|living) with (?:some |a |an |two |these )?(?:older|grown|adult) (?:\w+ )?(?:guys|men|lads|man|bloke|males)\b|"
     r"(?:'s|s|has|have|'ve|just) (?:run|ran) (?:away|from (?:home|her|his|their|the (?:house|home|placement|unit)))\b|(?:is|'s|are|'re) (?:now )?threatening to (?:kill|stab|shoot)|"
     r"(?:(?:messaged|texted|dm'?d|rang|called|snapped) |sent (?:a |an )?(?:\w+ )?(?:message |snap |dm |text )?(?:to )?)(?:me|my)\b[^.?!]{0,40}\bat (?:midnight|[1-4] ?am|1[01] ?pm)\b"
@@ -201,7 +201,10 @@ _NOW = re.compile(
     r"(?:asleep|lying|passed out|collapsed|unconscious) on the (?:\w+ )?(?:floor|ground) (?:since|all)\b|(?:sister|brother|sibling|baby)(?: \S+){0,3} (?:is|'s) still (?:at )?(?:home|inside|in the (?:house|flat))\b|"
     r"(?:is|'s|are|'re) (?:now )?(?:heading|running|walking) (?:for|towards|to) (?:the )?(?:main |busy )?road\b|(?:lifted|took|taken|grabbed|snatched|bundled|put) (?:\S+ ){0,12}(?:and )?(?:driven|drove) (?:off|away)\b|"
     r"(?:is|'s|are|'re) (?:waiting |parked |sat |sitting |standing )?outside (?:her|his|their) (?:house|flat|home|door)\b|"
-    r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b")
+    r"missing from (?:home|care|the (?:unit|placement|home)) since|(?:rung|rang|called|messaged|texted|phoned) (?:me|us|the office)(?: \w+){0,2} from|(?:can'?t|cannot|can not) get home\b|"
+    # a drunk adult driving or taking children now; a stranger coming back for a child; a parent at the school now
+    + _DRUNK + r"\b[^.?!]{0,60}\b(?:driv\w*|taking|about to (?:drive|take))\b[^.?!]{0,60}\b(?:minibus|car|van|class|kids|children|pupils|trip)\b|(?:he|she|they)(?:'d| would|'ll| will) be back (?:for (?:her|him|them) )?(?:at home ?time|after school|later|at \d{1,2}\b)|"
+    r"(?:dad|mum|father|mother|step-?dad|step-?mum|uncle|man|men|boyfriend|partner)(?:'s| is| are|'re| s)? (?:\w+ ){0,2}(?:in|at|outside|by) (?:the )?(?:playground|gates?|reception|car park|front door|school) (?:right )?now\b")
 # A baby or little one at home now with the one who hurts: "his baby sister is at home with them" (after dad hit mum).
 _LEFT_WITH = re.compile(r"\b(?:baby|toddler|little|younger|\d+ ?(?:yr|year|yo)s?[- ]?old) (?:\w+ ){0,2}(?:is|'s|s) (?:still )?(?:at )?home "
                         r"(?:with (?:him|her|them|(?:his|her|their) (?:dad|mum|stepdad)|dad|mum)|now)\b")
@@ -215,12 +218,12 @@ _ACUTE = re.compile(r"\b(?:plan(?:s|ned|ning)?|noose|rope|ligature|(?:belt|cord|
                     r"(?:messaged|texted|dm'?d|emailed|snapped|posted|sent|wrote) (?:me|my|us|our|on|in|to (?:me|my|us|our))(?! (?:his|her|their|a|the) (?:\w+ )?(?:diary|journal|planner|book|notebook|story|essay|poem|homework|work)\b))")
 # A goodbye, a child at a bridge or the tracks, or a deadline tonight for a child who would rather die: 999 whatever
 # the words ("a photo from the railway bridge saying goodbye"); cutting or pills told in a message: the DSL now.
-_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today)\b|(?:on|at|from|off|to) (?:the |a )?"
+_FAREWELL = re.compile(r"\b(?:goodbye|saying bye|thanks for everything|last (?:message|post)|(?:by|before) (?:tonight|today|\d{1,2}(?:[:.]\d\d)? ?(?:pm|am|o'?clock))\b|(?:on|at|from|off|to|of) (?:the |a )?"
                        r"(?:railway |motorway |road )?(?:bridge|railway line|train tracks?|cliff|multi-?storey|car park roof))")
 # A cutting, a wedding abroad or an attack planned within days: the police now, not a referral in the morning.
 _ATTACK = re.compile(r"\b(?:do something|attack\w*|bomb\w*|kill\w*|stab\w*|shoot\w*|blow (?:it |them |the \w+ )?up|fertili[sz]er|explosives?"
                      r"|everyone (?:will|'ll|is going to|gonna) know)\b")
-_SOON = re.compile(r"\b(?:in the morning|first thing|this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:on|after|by|before) (?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
+_SOON = re.compile(r"\b(?:in the morning|first thing|this (?:weekend|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:on|after|by|before) (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:on|by|before|this) (?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b|tomorrow|tonight|in (?:a|one|two|three|a few|\d) days?)\b")
 # Helpers say "now" a lot ("what do I do now"); these do not make it urgent.
 _NOT_NOW = re.compile(r"\b(?:what (?:do|should|can) i do now|what now|now what|(?:is|are|was) now|now (?:in|at) "
                       r"(?:year|yr)|now (?:she|he|they)(?:'?s| is| are)|(?:she|he)'?s now|now \d{1,2}\b|"

@@ -1232,3 +1232,27 @@ def test_the_writers_own_posts_and_connections_are_not_concerns(message):
 def test_staff_conduct_said_in_other_words(message, about):
     found = read(message)
     assert found is not None and "staff conduct" in found.categories and found.about == about, found
+
+
+@pytest.mark.parametrize("message", [
+    # in other words than rounds 93 to 96's urgent concerns that got no "call 999" (or were missed)
+    "a yr 10 girl posted a pic of the motorway bridge on her story with 'sorry guys im done', twenty minutes ago, she's absent today",
+    "a 2 year old toddled out through the fire exit at the nursery, staff are all out looking for her now",
+    "a yr 9 says the man who has her nudes wants more by 6pm or he shares them, she says she'd rather be dead",
+    "yr 10 lad says he has what he needs to make a bomb and will use it at the synagogue on sat",
+    "yr 8 girl not been in all week, her friends say she's staying at some older lad's flat in town",
+    "a yr 5 girl says she's going on a flight this evening for a 'special ceremony', her cousin was cut on the same trip",
+    "the minibus driver smells of alcohol and is about to drive the under 11s to the tournament",
+    "a yr 3 says a man in a van asked him to get in and said he would be back after school",
+    "we took 6 children to the library and came back with 5, nobody knows where the other one is",
+    "yr 2 says mum burnt her with a lighter yesterday, and mum is at the gates now waiting for her",
+    "a yr 9 girl got into a car with two older men outside the gates at break",
+])
+def test_concerns_of_rounds_93_to_96_in_other_words_are_999_first(message):
+    found = read(message)
+    assert found is not None and found.urgent, found
+
+
+def test_an_adult_asking_a_child_to_message_him_is_grooming():
+    found = read("a man keeps commenting on the under 12s football photos and has asked one of our boys to message him")
+    assert found is not None and "grooming" in found.categories, found
