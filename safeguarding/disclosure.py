@@ -105,17 +105,17 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern | None:
 _STRONG = {category: _compile(kinds["strong"]) for category, kinds in SIGNS.items()}
 _WEAK = {category: _compile(kinds.get("weak", ())) for category, kinds in SIGNS.items()}
 
-# A message framed as passing something on ("she told me", "who do I tell") needs only one sign.
+# A message framed as passing something on ("she told me", "who do I tell") needs only one sign; not "worried about making it worse"
+_OWN_WORRY = r"(?! about (?:making|looking|being seen|getting (?:in|into) trouble|coming across|upsetting|offending|ignoring|breaking|seeming|my (?:own|job|career|reputation)))"
 _TOLD = re.compile(r"\b(?:told me|tells me|telling me|said (?:that|her|his|she|he|they|to me|mum|dad)|says (?:that|her|his|"
                    r"she|he|they|mum|dad)|disclos\w*|showed me|noticed|spotted|i saw|i'?ve seen|"
-                   r"(?:i'?m|i am|i was|i feel|we'?re|we are|really|a (?:bit|little)|quite|slightly|very) (?:\w+ )?(?:worried|concerned)|"
-                   r"(?:worried|concerned) (?:about|that|for|by)|"
+                   r"(?:(?:i'?m|i am|i was|i feel|we'?re|we are|really|a (?:bit|little)|quite|slightly|very) (?:\w+ )?(?:worried|concerned)|"
+                   r"(?:worried|concerned)(?= (?:about|that|for|by)))" + _OWN_WORRY + r"|"
                    r"who (?:do|should) i (?:tell|report|speak to|go to)|found (?:loads of |lots of |some |a |these |the |his |her )?"
                    r"(?:messages|texts|photos|pics|pictures|chats|dms)|is (?:this|it|that) (?:a )?safeguarding|"
                    r"not sure (?:if|whether) (?:this|it)(?:'?s| is)? (?:anything|something)|might be nothing|probably nothing)")
 
-# Asking leave for something the person would do: with only two light signs and a reader that hears no
-# harm (under LEAVE_DOUBT), a policy question, not a concern.
+# Asking leave to do something, with two light signs and a reader hearing no harm (under LEAVE_DOUBT): a policy question.
 _ASKS_LEAVE = re.compile(r"\b(?:can|could|may) (?:i|we)\b|\bam i allowed\b|\bis (?:it|that|this) (?:ok|okay|fine|alright|allowed)\b"
                          r"|\bdoes the polic(?:y|ies)\b|\bmust (?:it|i|we)\b|\bgo ahead\b")
 LEAVE_DOUBT = 0.2

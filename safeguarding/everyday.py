@@ -73,6 +73,11 @@ _EVERYDAY = re.compile(
     r"\b(?:school|class|dept|department|trust|official|team)'?s? (?:\w+ )?(?:post|page|blog|account|insta\w*|fb|facebook|twitter|feed|channel)\b)"
     # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"
     r"|\b(?:radiators?|heaters?|boiler) (?:\w+ ){0,4}(?:cold|freezing|broken|off)\b"
+    # the writer's own photos and a sanction someone can't bring ("festival and holiday photos… some drinking", "the trust can't
+    # touch him"); whether an adult may "be left alone with" children asks about supervision, not a child left alone
+    r"|\b(?:(?:holiday|festival) )?(?:photos?|pics?|pictures?|posts?)\b[^.?!]{0,40}\b(?:some|a bit of|bit of) drinking\b|\b(?:holiday|festival) (?:photos?|pics?|pictures?|snaps?|selfies?)\b"
+    r"|\b(?:trust|school|they|slt|hr|head|nobody|no one|anyone)(?: \w+)? (?:can'?t|cannot|can not|won'?t|couldn'?t) touch (?:him|her|them|me|us)\b"
+    r"|\b(?:can|could|may|should|shouldn'?t|is|are) (?:\w+ ){1,3}be left alone with\b|\b(?:dbs|references?|checks?)\b[^.?!]{0,20}\b(?:not|n'?t) (?:yet )?(?:come|came) back\b"
     r"|\b(?:classroom|room [a-z]?\d+\w*|the (?:hall|library|gym|building))(?:'s| is| was) (?:stone |really |so |too )?(?:cold|freezing)\b"
     r"|\b(?:dog|pet|horse) grooming\b|\bexplicit(?= (?:purpose|aims?|reference|mention|permission|consent|instructions?|statement|lyrics|language|songs?|tracks?|versions?))"
     r"|\b(?:songs?|tracks?|lyrics) (?:\w+ ){0,3}(?:marked |labelled |tagged )?explicit\b"

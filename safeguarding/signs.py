@@ -20,6 +20,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
             # "won't be in today because she 'fell down the stairs again'": the same explanation of an injury, again
             r"(?:fell|fallen|falling|tripped) down (?:the )?stairs again|walked into (?:a|the) door again",
             r"wait (?:till|until|til) (?:we|you|i) get (?:you )?home|you know what'?s coming",  # a parent's threat, overheard
+            r"(?:i'?ll|he'?ll|she'?ll|will|gonna|going to) (?:leather|batter|belt|thrash|wallop|skelp) (?:her|him|them)\b",  # "I'll leather her"
             # "one of them gave little jack a slap for being cheeky": a blow, said as something given
             r"(?:gave|give|gives|giving|given) (?:\w+ ){1,3}a (?:slap|smack|clip (?:round|around) the (?:ear|head)|(?:good )?hiding|whack|thump|wallop|kick|punch)\b",
             rf"(?:hits?|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|"
@@ -230,7 +231,7 @@ SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "young carer": {
         "strong": (
-            r"young carer(?:s?'?s?)?(?! (?:of the year|awards?|group|club|festival|day|week|council|forum|network|service|project))", r"look(?:s|ing)? after (?:her|his|their) (?:mum|dad|mom|mother|father|parents?|nan|little|"
+            r"(?<!supporting )(?<!supports )(?<!a few )(?<!several )(?<!some )young carer(?:s?'?s?)?(?! (?:of the year|awards?|group|club|festival|day|week|council|forum|network|service|project))", r"look(?:s|ing)? after (?:her|his|their) (?:mum|dad|mom|mother|father|parents?|nan|little|"
             r"younger|baby|brothers?|sisters?|siblings)", r"(?:cares|caring) for (?:her|his|their)",
             r"(?:doing|does|did) all the (?:shopping|cooking|cleaning)", r"makes? (?:tea|dinner|the meals) for (?:his|her|"
             r"their) (?:little|younger)", r"(?:since|after) (?:her|his|their) (?:mum|dad|mother|father)'?s (?:stroke|accident|"

@@ -98,7 +98,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"run(?:ning)? (?:a )?(?:parcels?|drugs|packages)", r"makes? (?:him|her|them) carry",
             r"carr(?:y|ying|ies|ied) (?:things|stuff|packages|parcels|bags?) (?:in|for|to)", r"(?:bags?|packages|parcels) for (?:cash|money)", r"(?:gives?|gave|paid|pays) (?:him|her|them) (?:a )?"
             r"(?:tenner|twenty|fiver|score|money|cash)", r"carry(?:ing)? (?:drugs|a knife|weapons?|a blade)",
-            r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)(?! (?:\S+ ){0,5}(?:blisters?|rubbing|hurt|too (?:big|small)|for pe|for the))",
+            r"(?:wads|rolls|loads|bundles) of (?:cash|money|notes)", r"(?:new|expensive|designer) (?:trainers|clothes|phones?)\b(?! numbers?\b)(?! (?:\S+ ){0,5}(?:blisters?|rubbing|hurt|too (?:big|small)|for pe|for the|(?:for|after|at) christmas|for (?:his|her|their) birthday))",
             r"(?:two|2) phones|second phone|burner phone|designer (?:stuff|gear|things|clothes|bags?)", r"white powder", r"bags? of (?:weed|powder|pills)", r"(?:videos?|pictures?) of (?:guns|knives|weapons)",
             r"(?<!our )(?<!the school's )(?<!the schools )older (?:lads|boys|men|kids) (?:picking|pick|hang)", r"going (?:up )?to (?:the coast|other towns|london)", r"gang\w*", r"cuckoo\w*", r"train tickets? to",
             r"(?:made|forced|pressured|told) to (?:be nice|sleep with|do (?:stuff|things|favours)|have sex|go with)",

@@ -24,7 +24,8 @@ IN_YEAR = re.compile(r"(?<!was )(?<!were )\bin (?:year ?|yr ?|y)?(?:[1-9]|1[01])
 CHILD = re.compile(
     r"\b(?:kids?|child(?:ren)?|pupils?|students?|girls?|boys?|lads?|teens?|teenagers?|toddlers?|babies|baby|sixth ?formers?|"
     r"(?:step|grand)?(?:sons?|daughters?)|nephews?|nieces?|tutees?|learners?|minors?|young (?:person|people|carer)|"
-    r"6th ?formers?|reception(?!ists?)|nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
+    r"6th ?formers?|(?<!into )(?<!at )(?<!to )reception(?!ists?| desk| area| office)|"  # the class, not the front desk
+    r"nursery|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|(?:year|yr) r\b|candidates?|"
     # where only children are: "after lessons", "in class", "at lunch", "parents' evening"; a child's siblings
     r"(?:in|after|out of|during) (?:(?:her|his|their|the) )?(?:lessons?|class)\b|at (?:break|lunch(?:time)?|play ?time)\b|"
     r"in the playground|on the (?:school )?(?:field|playground|yard)\b|parents'? evening|"
@@ -32,6 +33,7 @@ CHILD = re.compile(
     r"(?:younger|youngest|older|eldest) (?:one|ones)\b|wheelchair users?|"
     r"u(?:[5-9]|1\d)s|under[- ]?(?:[5-9]|1\d)s|"
     r"\d{1,2}[ -]?(?:yr|year)s?[ -]?olds?|\d{1,2} ?yo\b|\d{1,2}[a-z]{1,2}\b|(?:my|our|the) (?:form|class|set|tutor group)|"
+    r"behaviour points?|"
     r"(?:in|from) (?:my|our) (?:form|class|tutor group|set|group)|one of ours\b|twins|little ones?|(?:a|the) disclosure|"
     r"(?:a|the) safeguarding (?:record|log|file|referral|concern)s?|cpoms|myconcern|"
     r"(?:his|her|their) (?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum|carers?|nan|gran)\b|"

@@ -1256,3 +1256,27 @@ def test_concerns_of_rounds_93_to_96_in_other_words_are_999_first(message):
 def test_an_adult_asking_a_child_to_message_him_is_grooming():
     found = read("a man keeps commenting on the under 12s football photos and has asked one of our boys to message him")
     assert found is not None and "grooming" in found.categories, found
+
+
+@pytest.mark.parametrize("message", [
+    # in other words than rounds 93 to 96's policy questions that raised a false alarm: the writer's own photos, worry
+    # about the writer's own reply, a charity, a sanction nobody can bring, presents at christmas, supervision
+    "my public insta has festival photos with some drinking in, a yr 11 said nice pics sir. do i need to make it private?",
+    "a mum got hold of my number and rings me in the evenings about homework. i am worried about being rude if i ignore her. can i text back?",
+    "a charity supporting young carers wants us to share their appeal on the school facebook, can we?",
+    "a colleague was called out for a racist tweet but says the school cannot touch him for his own account. does the policy cover that?",
+    "yr 4 parents want advice on safety settings for the new phones they are getting their kids for christmas, does the trust have a guide?",
+    "can a student teacher be left alone with a class if her DBS has not come back yet?",
+])
+def test_policy_questions_of_rounds_93_to_96_in_other_words_are_not_concerns(message):
+    assert read(message) is None
+
+
+@pytest.mark.parametrize(("message", "category"), [  # guards: the same words about a child harmed
+    ("dad said if she gets one more behaviour point he will batter her", "physical abuse"),
+    ("a yr 6 says she is a young carer for her mum and has not slept properly for weeks", "young carer"),
+    ("a yr 9 girl told me her mum's boyfriend touched her and says nobody can touch him", "sexual abuse"),
+])
+def test_the_same_words_about_a_child_harmed_are_still_concerns(message, category):
+    found = read(message)
+    assert found is not None and category in found.categories, found
