@@ -174,7 +174,8 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b"
                          # a parent in touch with the writer's own accounts: "a mum got my snapchat", "friends on fb"
                          r"|\b(?:mum|dad|parent|carer)s?\b[^.?!]{0,40}\b(?:got|found|has) my (?:snap\w*|number|insta\w*|fb|facebook|whatsapp|mobile)\b"
-                         r"|\bfriends on (?:fb|facebook|insta\w*|snap\w*)\b"
+                         r"|\bfriends on (?:fb|facebook|insta\w*|snap\w*)\b|\b(?:got|gets|received|receives|had) (?:a|an) (?:\w+ ){0,2}(?:message|snap\w*|dm|(?:friend|follow) request|text|email) from (?:a|an|one of (?:our|my|the)) "
+                         r"(?:\w+ ){0,2}?(?:kid|child|pupil|student|girl|boy|lad|year ?\d+|yr ?\d+|y\d+)\b"
                          # the school's own posts: "posted trip photos on the school fb and one girl's parents said no to photos"
                          r"|\bsaid no to (?:photos|pictures|pics|filming|videos?)\b|\b(?:posted|put up|uploaded|shared) (?:\w+ ){0,3}(?:photos?|pics|pictures|videos?) "
                          r"(?:\w+ ){0,2}on (?:the |our )?(?:school|class|dept|department|trust|pe|team)'?s? ")

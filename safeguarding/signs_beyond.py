@@ -215,7 +215,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
         "strong": (
             NOT_THE_ONE_TOLD + r"(?:teachers?|colleagues?|member of staff|staff member|\btas?\b|teaching assistants?|coach|tutor(?! group)|deputy head|"
             r"head ?teacher|headteacher|the head|principal|" + OUR_HEAD + r"|head of (?:year|department|dept|sixth form|house|\w+)|(?:executive|exec) head|caretaker|volunteer|supply|technician|mr \w+|mrs \w+|"
-            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|friends (?:with|w) (?:\w+ )?(?:pupils|students|kids|girls|boys)|"
+            r"miss \w+|sir) (?:(?!(?:says?|said|thinks?|reckons?|got|gets|received|receives|" + ANOTHER_ADULT + r")\b)\w+ ){0,6}(?:messag\w*|text\w*|snap\w*|dm\w*|follow(?:s|ed|ing)?\b(?! (?:this|it|these|that|the (?:policy|rules?|guidance|code))\b)|add\w*|lik(?:es|ed|ing) (?:their|her|his)|friends (?:with|w) (?:\w+ )?(?:pupils|students|kids|girls|boys)|"
             r"(?:takes?|took|taking) (?:photos?|pictures?|pics)|touch\w*|kiss\w*|alone with|in (?:his|her) office|"
             r"locked (?:himself|herself)|lifts? home|driv\w* (?:her|him) home|gifts?|favourite|(?:\w+ ){0,4}told (?:her|him|them) not to tell|"
             r"hug\w*(?: \w+){0,3} (?:too (?:long|much|tight|often)|a lot|all the time|inappropriately|from behind|"
@@ -246,7 +246,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"lads|year ?\d+s|yr ?\d+s|y\d+s)\b",
             r"(?:volunteers?|coach\w*|helpers?|tutors?|teachers?|\btas?) (?:who|that) (?:\w+ ){0,5}(?:has been |have been |is |keeps )?"
             r"(?:add|messag|text|snap|dm|follow|giv)\w*", r"delete (?:this|it) after", r"lifts? home", r"lik(?:es|ed|ing) (?:all )?(?:of )?(?:her|his|their|the girls'?|the boys'?) (?:\w+ )?(?:bikini|swimsuit|swimwear|underwear) (?:pics|photos|pictures|selfies|posts)",
-            r"(?<!\bon )(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)|(?:messag|repl|talk|chat|dm|follow|text)\w* (?:\w+ ){0,4}on (?:his|her) (?:personal|private|own) (?:snapchat|insta)", STAFF_WHO + r"(?:\w+ ){0,6}?(?:contact|messag|talk|chat|dm)\w* (?:\w+ ){0,3}(?:through|on|via|from|using) (?:a |an |his |her |their )?(?:private|secret|fake|second|anonymous|burner|hidden) (?:\w+ )?(?:account|insta\w*|snap\w*|profile|number|phone)",
+            r"(?<!\bon )(?:his|her) (?:personal|private|own) (?:number|mobile|phone number|snapchat|insta)|(?<!\ba )(?:messag|repl|talk|chat|dm|follow|text)\w* (?:\w+ ){0,4}on (?:his|her) (?:personal|private|own) (?:snapchat|insta)", STAFF_WHO + r"(?:\w+ ){0,6}?(?:contact|messag|talk|chat|dm)\w* (?:\w+ ){0,3}(?:through|on|via|from|using) (?:a |an |his |her |their )?(?:private|secret|fake|second|anonymous|burner|hidden) (?:\w+ )?(?:account|insta\w*|snap\w*|profile|number|phone)",
             # what an adult working in the school did to a child: "a supply teacher grabbed a boy by the arm"
             NOT_THE_ONE_TOLD + STAFF_WHO + r"(?:(?!(?:that|says?|said|(?:told|tells?|telling)(?! (?:a|an|the|one|some|two|her|him|them)\b)|mother|father|parents?|and|but|because|so|when|" + ANOTHER_ADULT + r")\b)\w+ ){0,5}"
             r"(?:grab\w*|push(?:ed|es|ing)?|shov\w*|slap\w*|smack\w*|hit|hits|hitting|punch\w*|kick\w*|pinch\w*|"
@@ -258,7 +258,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
             r"bought (?:a |an |her |him )|whatsapp\w* (?:her|him)|sends? (?:her|him) |sent (?:her|him) |porn\w*|"
             r"(?:slurring|smells? of (?:wine|alcohol|booze|drink)|drunk)|(?:photos?|pictures?|pics) of (?:the )?(?:kids|children|pupils|girls|boys))",
             # ...or was in contact with one, in ways that cross a line: "one of the sports coaches has been snapchatting the yr6 girls"
-            NOT_THE_ONE_TOLD + STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mother|father|parents?|and|but|because|so|when|me|us|" + ANOTHER_ADULT + r")\b)\w+ ){0,5}"
+            NOT_THE_ONE_TOLD + STAFF_WHO + r"(?:(?!(?:that|says?|said|told|tells?|telling|mother|father|parents?|and|but|because|so|when|me|us|got|gets|received|receives|" + ANOTHER_ADULT + r")\b)\w+ ){0,5}"
             r"(?:messag\w*|text(?:s|ed|ing)|snap\w*|dm\w*|whatsapp\w*|sending|sends|sent|voice notes?|giv(?:es|ing|en)|gave|bought|buys|"
             r"drives?|drove|driving|driven|taking|takes|took|letting|lets|let|asked(?! (?:if|whether|about|for (?:advice|help)))|asks(?! (?:if|whether|about))|show(?:s|ed|ing)|abused|touch\w*|kiss\w*|massages?|follow(?:s|ed|ing)?\b(?! up\b| (?:this|it|these|that|the (?:policy|rules?|guidance|code|procedures?))\b)|"
             r"shower\w* with|hanging (?:round|around)|calls?|called|keeps? telling|lik(?:es|ed|ing)|comment\w* on)\b(?: (?!me\b|us\b)\S+){0,5} "

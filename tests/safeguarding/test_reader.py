@@ -1280,3 +1280,21 @@ def test_policy_questions_of_rounds_93_to_96_in_other_words_are_not_concerns(mes
 def test_the_same_words_about_a_child_harmed_are_still_concerns(message, category):
     found = read(message)
     assert found is not None and category in found.categories, found
+
+
+@pytest.mark.parametrize("message", [
+    # a colleague who received contact from a child is not the one who acted: the reporting rule's question, not an allegation
+    "our music tutor got a follow request and a message from a yr 5 on insta, who does she tell?",
+    "a cover teacher received a snapchat from a year 9 girl last week, does she need to report it?",
+    "my TA got a dm from one of our yr 7s on tiktok and blocked her straight away, anything else to do?",
+])
+def test_a_colleague_who_got_a_message_from_a_child_is_not_a_concern(message):
+    assert read(message) is None
+
+
+@pytest.mark.parametrize("message", [  # guards: a colleague who sent the messages, or a message that tells harm
+    "our music tutor has been messaging a yr 5 girl on her personal insta late at night",
+    "my TA got a message from a yr 7 saying her stepdad hits her and she is scared to go home",
+])
+def test_contact_a_colleague_made_or_harm_in_the_message_is_still_a_concern(message):
+    assert read(message) is not None
