@@ -79,6 +79,16 @@ async def test_a_situation_told_before_a_question_on_another_subject_is_not_walk
     assert "doesn't cover that" not in reply.text
 
 
+async def test_a_situation_whose_question_every_rule_rules_out_is_not_walked_through(bot):
+    # a post on the school page, but the question is how to work the scheduling tool: IT's, not the policy's
+    reply = await bot.send("c-tool", "we're told to schedule posts on the school facebook page for the holidays and i'm the "
+                                     "admin but i can't find the option. how do i schedule a post in meta business suite?")
+    assert "What are you posting?" not in reply.text and "doesn't cover that" in reply.text
+    assert reply.activities[-1]["entities"][0]["stance"] == "not_covered"
+    reply = await bot.send("c-tool2", "we took photos at sports day and want to put them on the school facebook")
+    assert "doesn't cover that" not in reply.text  # the same words, asking what the policy says: still answered
+
+
 async def test_a_described_situation_is_answered_and_can_be_walked_through(bot):
     # The policy decides it from what the message says: the answer comes first, and the walk-through is a
     # button away (with what the message said already filled in); asking for a walk-through starts it.

@@ -42,8 +42,11 @@ def situation_match(qa, turn: Turn) -> Match | None:
     found = qa.situation_in(turn)
     if found is None or found.scenario is not None and qa.matcher.changes_subject(turn.text):
         return None  # "…i've ignored the parent's request. totally unrelated: how much compassionate leave do we get?"
-    if found.scenario is not None and not ASKS_TO_BE_WALKED.search(turn.text) and qa.reply_for(turn).kind == "answer":
+    reply = qa.reply_for(turn) if found.scenario is not None else None
+    if reply is not None and not ASKS_TO_BE_WALKED.search(turn.text) and reply.kind == "answer":
         return None
+    if reply is not None and reply.kind == "unknown" and not reply.candidates:
+        return None  # every rule ruled out ("how do I schedule a post on the school page?" is IT's): not the policy's situation
     return Match(found.score, found)
 
 

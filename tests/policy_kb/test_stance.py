@@ -1763,3 +1763,31 @@ def test_a_birthday_message_to_ones_own_child_is_not_professional_content(matche
 def test_an_ex_student_and_their_age_said_in_passing(matcher, question, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", "personal.no_friend_students", verdict), question
+
+
+@pytest.mark.parametrize("question", [
+    # in other words than rounds 93 to 96's out-of-scope questions that got a clause (the last five are guards that were
+    # not covered before)
+    "where's the photo consent form for the school trip?",
+    "does the trust have a template consent form for photos of pupils?",
+    "what are the consequences for staff who ignore the social media policy?",
+    "are volunteers who run the school's instagram covered by our insurance?",
+    "when does a leaver's trust email account get switched off?",
+    "can governors have a trust email account?",
+    "a parent wants to see the student mobile phone rules, where do i send her?",
+    "should we check applicants' social media before we shortlist them?",
+    "i wrote revision booklets at home, can i sell the resources on tes or who owns them?",
+    "can the dept budget cover a canva subscription for the class instagram?",
+    "the school twitter keeps asking for two-factor codes, how do i turn that off?",
+])
+def test_questions_about_forms_money_hr_and_it_are_not_covered(matcher, question):
+    assert matcher.answer(question).kind == "unknown", question
+
+
+@pytest.mark.parametrize(("question", "clause"), [  # guards: the same words where a rule does answer
+    ("i'm leaving at easter and my trust email will be switched off, can i give parents my personal email?",
+     "personal.official_email"),
+    ("we have signed consent forms for the whole class, can the photo go on the school facebook?", "sanctioned.photo_consent"),
+])
+def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, clause):
+    assert matcher.answer(question).clause_id == clause, question
