@@ -1791,3 +1791,22 @@ def test_questions_about_forms_money_hr_and_it_are_not_covered(matcher, question
 ])
 def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, clause):
     assert matcher.answer(question).clause_id == clause, question
+
+
+@pytest.mark.parametrize(("question", "clause", "verdict"), [
+    # in other words than rounds 93 to 96's in-scope questions whose facts decide the stance
+    ("ringing parents from the school office phone about lateness, not my mobile. that ok?",
+     "personal.no_personal_email_phone", "yes"),
+    ("the year 6s are happy to be in the leavers' video on the school youtube but no one has asked the parents. ok to upload?",
+     "sanctioned.photo_consent", "no"),
+    ("our TA put the nativity photo on the school fb before the permission slips came back, is that a problem?",
+     "sanctioned.photo_consent", "no"),
+    ("the parents have given consent for the sports day photos, can they go on the school insta?",
+     "sanctioned.photo_consent", "yes"),
+    # guard: a condition, not a fact
+    ("can i post photos of the class on the school page if their parents have consented?",
+     "sanctioned.photo_consent", "conditional"),
+])
+def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, verdict):
+    reply = matcher.answer(question)
+    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
