@@ -57,7 +57,7 @@ CONNECT = re.compile(
     rf"\s+(?:\w+\s+){{0,6}}?{PERSON}"
     r"|\b(?:friend|follow|connection)\s+requests?\b"
     r"|\b(?:asked|asks|asking|wants?|wanting|trying|tried|requested|keeps? trying)\s+to\s+(?:connect|follow|friend|add|subscribe)\b"
-    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b"
+    r"|\baccept\w*\b|\b(?:be|stay|become|remain)\s+(?:facebook\s+|fb\s+)?friends\b|\b(?:have|has|had|ve)\s+(?:all\s+|now\s+|just\s+|also\s+)?(?:subscribed|followed)\b(?!\s+(?:to\s+)?(?:the|a|an|this|that|his|her|their|our|its)\b)"
 )
 I_CONNECT = re.compile(
     rf"\bi\s*(?:am|m|was|have been|ve been|still|just|already)?\s*(?:still\s+|already\s+|just\s+)?"

@@ -1803,6 +1803,8 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
      "sanctioned.photo_consent", "no"),
     ("the parents have given consent for the sports day photos, can they go on the school insta?",
      "sanctioned.photo_consent", "yes"),
+    ("i do baking videos on my own youtube and some of my year 9s have subscribed, they bring it up in lessons. anything to do?",
+     "personal.no_friend_students", "no"),
     # guard: a condition, not a fact
     ("can i post photos of the class on the school page if their parents have consented?",
      "sanctioned.photo_consent", "conditional"),
