@@ -31,12 +31,12 @@ _AGE_AFTER_PERSON = re.compile(
     r"(?!\s*(?:years?\s+ago|yrs?\s+ago|months?|weeks?|days?|hours?|mins?|minutes?|times?|%|pm|am|th|st|nd|rd)\b)")
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s*\d{1,2}s?\b")
 _UNDER_18 = re.compile(r"\b(?:under|below|younger than|less than|not (?:yet )?(?:over|above|older than))\s*(?:the age of\s*)?18\b|\bunder-18\b|\bminor\b")
-_ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\bleft (?:\w+ ){0,3}at (?:1[89]|[2-9]\d)\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b"
+_ADULT = re.compile(r"\b(?:over|above|older than)\s*(?:the age of\s*)?18\b|\bleft (?:\w+ ){0,3}at (?:1[89]|[2-9]\d)\b|\b18\s*\+|\b18 or (?:over|older)\b|\badult\b|\bgrown[- ]?(?:up|ups|adults)\b|\b(?:are|re|now|all) adults\b|\b(?:now |n )?(?:at|in) uni(?:versity)?\b(?! (?:open days?|visits?|applications?))"
                     r"|\bin (?:her|his|their) (?:twenties|thirties|forties|(?:20|30|40)'?s)\b|\bnow (?:a |an )?(?:teacher|ta|teaching assistant|colleague|member of staff|trainee teacher|nqt|ect)\b"
                     r"|\b(?:after|since|past|had|celebrated) (?:\w+ ){0,2}(?:her|his|their) 18th\b")
 _EX = re.compile(
     r"\bex\s*-?\s*(?:student|pupil|kid|(?:year|yr|y) ?1[0-3]|sixth ?former|6th ?former)s?\b|\bformer (?:student|pupil|tutee)s?\b|\b(?<!year )(?<!years )(?<!yr )(?<!-)old (?:student|pupil|tutee)s?\b"
-    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|(?<!not )\bfinished (?:in |at )?(?:our |the |(?:her|his|their) )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13]|a-? ?levels?|gcses|btecs?)\b(?! (?:today|tomorrow|next|this|yet))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|\bleft\s*(?:[,.!?]|$)"
+    r"|\bpast (?:student|pupil)s?\b|\balumn(?:i|us|a)\b|\bleavers?\b|\bgap year\b|(?<!not )\bfinished (?:in |at )?(?:our |the |(?:her|his|their) )?(?:sixth\s*form|6th\s*form|school|(?:year|yr|y) ?1[13]|a-? ?levels?|gcses|btecs?)\b(?! (?:today|tomorrow|next|this|yet))|\b(?:girl|boy|student|pupil|lad) from (?:two|three|four|five|a few|\d) years ago\b|\bfrom (?:the |my |our )?(?:19|20)\d\d (?:year|yr|y) ?\d{1,2}s?\b|\b(?:has|have|had|who|they|she|he|since|and|already|just|now) left\b(?! (?:a |an |the |some |me )?(?:\w+ )?(?:comments?|messages?|notes?|reviews?|voice ?mails?|repl(?:y|ies)|likes?)\b)|\b(?:she|he|they) ?(?:s|ve) left\b|(?<!basically )(?<!practically )(?<!almost )(?<!nearly )(?<!as good as )\bleft\s*(?:[,.!?]|$)"
     r"|\bleft (?:school|(?:the|our|my) school|us|the trust|(?:the|our) academy|(?:our |the )?(?:sixth ?form|6th ?form)|last|in (?:19|20)\d\d|a (?:year|few)|two|three|\d|(?:after )?(?:year|yr|y) ?(?:\d|1[0-3])\b|"
     r"(?:in|at the end of) (?:the )?(?:summer|july|june))|\bused to (?:teach|be in my)|\bi used to teach\b|\bgraduated\b"
     r"|\btaught (?:\w+ ){0,7}(?:(?:\d+|two|three|four|five|six|a few|several|some|many) )?(?:years?|yrs) ago\b"
@@ -51,7 +51,7 @@ _CURRENT = re.compile(
     r"|\b(?:a|one of (?:my|our|the)) (?:year|yr|y) ?[1-6]s?\b(?! (?:parent|mum|dad|class|teacher|blog|account|page|group|trip|residential)s?\b)|\b(?:year|yr|y) ?[1-6] (?:girl|boy|lad|pupil|student|child|kid)s?\b"
     r"|\bin (?:one of )?my (?:class|form|set|tutor group|lesson)(?:e?s)?\b|\bmy (?:form|tutor group|class|set)\b|\bstill at (?:school|the school)\b|\bstill (?:a )?(?:student|pupil)\b|\badult learners?\b|\bon our (?:\w+ )?(?:course|adult)"
     # a pupil at another of the trust's schools is still a current pupil of the trust
-    r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:academ(?:y|ies)|schools?)\b"
+    r"|\b(?:student|pupil)s? (?:at|in|from) (?:a different|another|one of (?:the|our) other) (?:cmat |trust |mat )?(?:academ(?:y|ies)|schools?)\b"
 )
 # Left, and back as a student: on a course here now is a current student, whatever their age.
 _BACK_AS_STUDENT = re.compile(
@@ -257,7 +257,7 @@ _MOVED_AWAY = re.compile(r"\b(?:left|taught|used to|moved|went|(?:was|were) in m
 # "a mum from a primary that isn't in our trust": not one of the trust's school communities
 _OUTSIDE_TRUST = re.compile(
     r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)(?: \w+){0,2} (?:in|part of|one of|from|with) (?:our|the) "
-    r"(?:trust|mat|cmat)\b|\boutside (?:our|the) (?:trust|mat)\b|\b(?:another|(?:a|an) (?:completely |totally |entirely )?(?:different|separate|other)) (?:trust|mat)\b(?! schools?| academ)"
+    r"(?:trust|mat|cmat)\b|\boutside (?:our |the )?(?:trust|mat|cmat)\b|\b(?:another|(?:a|an) (?:completely |totally |entirely )?(?:different|diff|separate|other)) (?:trust|mat)\b(?! schools?| academ)|\b(?:none of them|not|never) (?:\w+ )?(?:connected|linked) (?:to|with) (?:any|a|the|our) (?:trust|cmat|mat)(?: schools?| academ\w*)?\b"
     r"|\bnot (?:a|one of (?:our|the)) (?:trust|cmat|mat) schools?\b|\b(?:none of|no) (?:his|her|their) (?:kids|children|sons?|daughters?) (?:are |is |go |goes |attend\w* )?(?:at|to|in) (?:our|the|my|this) (?:school|academy|trust)\b"
     # "her kids go to a school in a diff LA, nothing to do with our MAT"
     r"|\bnothing to do with (?:our|the) (?:trust|mat|cmat|schools?|academ\w*)\b"

@@ -1812,3 +1812,20 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
 def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, verdict):
     reply = matcher.answer(question)
     assert (reply.clause_id, reply.verdict) == (clause, verdict), question
+
+
+@pytest.mark.parametrize(("question", "clause", "verdict"), [
+    # who the other person is, said in rounds 93 to 96's other ways
+    ("my tutee turned 18 and finishes year 13 in july, she's practically left. can i accept her on insta?",
+     "personal.no_friend_students", "no"),
+    ("a pupil at another cmat academy followed me on tiktok, is that a problem?", "personal.no_friend_students", "no"),
+    ("my niece is 13 and at a school in a diff trust, can she follow my insta?", "personal.no_friend_students", "yes"),
+    ("a lad from my old school, now at uni, wants to add me on facebook", "personal.no_friend_students", "yes"),
+    ("i'm in a book club whatsapp with a dad whose kids go to a school outside cmat, is that ok?",
+     "personal.no_contact_parents_children", "yes"),
+    ("i tutor for families in another town, not connected to any trust school. can i message the parents on facebook?",
+     "personal.no_contact_parents_children", "yes"),
+])
+def test_who_the_other_person_is_said_in_rounds_93_to_96_ways(matcher, question, clause, verdict):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause, verdict), question
