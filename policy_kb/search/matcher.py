@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..model import KnowledgeBase
 from ..relevance import normalise
-from . import draft, hearsay, means, role, subject, wording
+from . import draft, focus, hearsay, means, role, subject, wording
 from .clarify import merge_facts
 from .clustering import low_score_variation
 from .cues import OTHER_TOPIC
@@ -143,9 +143,8 @@ class Matcher:
         return [Candidate(clause_id, -negated) for negated, clause_id in scored if negated < 0]
 
     def _decisive(self, text: str, cluster: tuple[Candidate, ...]) -> str | None:
-        """The one clause of a close call with a decision (`decides`, with a `when`) that the question
-        meets: "can I just post the class projects on my own insta?" meets the separate-account rule's
-        "on my own account", and nothing of the legitimate-uses rule it scores level with."""
+        """The one clause of a close call with a decision (`decides`, with a `when`) the question meets: "can I just post the
+        class projects on my own insta?" meets the separate-account rule's "on my own account", not the legitimate-uses rule's."""
         said, ask = normalise(text), asked(text)
         met = [c.clause_id for c in cluster if any(d.when is not None and (not d.asked or ask in d.asked)
                                                    and d.when.met(said) for d in self.kb.by_id[c.clause_id].decides)]
@@ -170,6 +169,10 @@ class Matcher:
 
     def answer(self, text: str, facts: Mapping[str, Any] | None = None, follow_on: bool = False) -> Reply:
         """Answer, ask a clarifying question, offer a choice, or say unknown (`follow_on`: a message joined to the last question)."""
+        reply = self._answer(text, facts, follow_on)
+        return focus.on_the_question(self, text, reply) if reply.kind == "choose" else reply
+
+    def _answer(self, text: str, facts: Mapping[str, Any] | None, follow_on: bool) -> Reply:
         text, drafted = draft.read(joined(text[:MAX_INPUT_CHARS]))  # a pasted draft is read for what it does
         text = role.read(hearsay.read(text))  # "someone on the parents whatsapp says…", "caretaker here -": not asked
         if (term := define(self.kb, text)) is not None and term.clause:  # "what does CMAT ITS stand for?": quoting its clause
@@ -246,9 +249,8 @@ class Matcher:
 
     @staticmethod
     def _none_answers(candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> bool:
-        """The second opinion has read many questions like this one that no clause answers ("is it a
-        copyright problem to show a youtube clip?") and all but rules out every clause the matcher found
-        relevant: the words that touch a clause are a coincidence."""
+        """The second opinion has read many questions like this one that no clause answers ("is it a copyright problem to show a
+        youtube clip?") and all but rules out every clause found relevant: the words that touch a clause are a coincidence."""
         return uncovered(second) >= NONE_SURE and all(second.get(c.clause_id, 0.0) < NONE_DOUBT for c in candidates)
 
     def _backed(self, candidates: tuple[Candidate, ...], text: str, known: Mapping[str, Any]) -> bool:
@@ -259,8 +261,7 @@ class Matcher:
         return top.score >= UNKNOWN_BELOW and pointed
 
     def _doubt(self, lead: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
-        """The clause to offer beside `lead` when the second opinion ranks `lead` second or lower and
-        prefers another clause the question is about (with other words)."""
+        """The clause to offer beside `lead` when the second opinion ranks `lead` lower and prefers another the question is about."""
         if not second:
             return None
         ranked = sorted(second, key=second.__getitem__, reverse=True)
@@ -272,9 +273,8 @@ class Matcher:
         return max(better, key=second.__getitem__) if better else None
 
     def _unsure(self, lead: str, text: str, candidates: tuple[Candidate, ...], second: Mapping[str, float]) -> str | None:
-        """The clause to offer beside `lead` when the second opinion all but rules `lead` out (UNSURE) and
-        prefers, UNSURE_BY times over, one the question's words are about too (VOUCH_SCORE, and UNSURE_NEAR of
-        `lead`'s score) and do not rule out: "left school last yr, 17, snapchat add?" reached the parent rule."""
+        """The clause to offer beside `lead` when the second opinion all but rules `lead` out (UNSURE) and prefers, UNSURE_BY times over,
+        one the words are about too (VOUCH_SCORE, UNSURE_NEAR of `lead`'s score): "left school last yr, 17, snapchat add?"."""
         if not second or second.get(lead, 0.0) >= UNSURE:
             return None
         favourite = max(second, key=second.__getitem__)

@@ -1829,3 +1829,26 @@ def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, ve
 def test_who_the_other_person_is_said_in_rounds_93_to_96_ways(matcher, question, clause, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause, verdict), question
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    # a long message whose background pulls in other rules, and whose last question asks what the policy is
+    ("I'm the office manager drafting a report for governors about opening more school Instagram accounts. One governor "
+     "thinks the policy is basically against social media. How does the introduction describe the balance the trust wants "
+     "to strike?", "intro.balance"),
+    ("After a nasty thread on Facebook about one of our TAs that named her kids, staff want to know if the policy is there "
+     "to protect them too. Does the purpose mention protecting staff?", "purpose.reputation"),
+    ("a colleague plays fifa online most evenings and chats to other players on his headset. he says gaming isn't social "
+     "media so the policy doesn't apply. does the policy cover online gaming?", "scope.types"),
+    ("we're planning a PE dept channel and I'm pitching it to SLT next week. does the policy say anything positive about "
+     "social media?", "intro.opportunities"),
+])
+def test_a_long_message_is_answered_on_its_last_question_about_the_policy(matcher, question, clause):
+    reply = matcher.answer(question)
+    assert (reply.kind, reply.clause_id) == ("answer", clause), question
+
+
+def test_a_long_message_asking_what_to_do_still_offers_the_choice(matcher):  # guard: the last question names no part of it
+    reply = matcher.answer("a parent posted a rant about our school trip on the local facebook group and a year 8 replied "
+                           "with a photo of her friend. what should i do?")
+    assert reply.kind != "answer" or not reply.clause_id.startswith(("intro.", "purpose.", "vision.", "scope."))
