@@ -69,7 +69,7 @@ _EVERYDAY = re.compile(
     r"|\b(?:consent|permission)(?: \w+){0,2} withdrawn\b"
     # money on a dinner account; a nasty comment or link under one of the school's own posts (the comments rule's)
     r"|\b(?:dinner |lunch )?money (?:left )?on (?:his|her|their|the|my) (?:\w+ )?(?:account|card)\b|\b(?:dinner|lunch|sponsor(?:ship|ed)?|charity|trip) money\b"
-    r"|\b(?:racist|homophobic|offensive|abusive|nasty|rude|spammy|spam|porn|explicit)\w* (?:\w+ )?(?:comments?|links?|replies)\b(?=[^.?!]{0,60}"
+    r"|\b(?:(?:racist|homophobic|offensive|abusive|nasty|rude|spammy|spam|porn|explicit)\w* (?:\w+ )?(?:comments?|links?|repl(?:y|ies))|(?:links?|urls?) to (?:a |an |some )?(?:porn|adult|explicit|spam)\w* sites?\b[^.?!]{0,20}\bcomments?)\b(?=[^.?!]{0,60}"
     r"\b(?:school|class|dept|department|trust|official|team)'?s? (?:\w+ )?(?:post|page|blog|account|insta\w*|fb|facebook|twitter|feed|channel)\b)"
     # a cold room, not a cold child: "the radiator in G14 is stone cold and the kids are in coats"
     r"|\b(?:radiators?|heaters?|boiler) (?:\w+ ){0,4}(?:cold|freezing|broken|off)\b"
@@ -174,6 +174,7 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b"
                          # a parent in touch with the writer's own accounts: "a mum got my snapchat", "friends on fb"
                          r"|\b(?:mum|dad|parent|carer)s?\b[^.?!]{0,40}\b(?:got|found|has) my (?:snap\w*|number|insta\w*|fb|facebook|whatsapp|mobile)\b"
+                         r"|\b(?:photos?|pics?|pictures?|videos?) (?:going |go |being put |being posted )?(?:up )?on (?:the |our )?(?:school|class|trust|dept|department|sixth form|6th form|pe|team)(?:'s| s)? (?:\w+ )?(?:page|account|fb|facebook|insta\w*|twitter|blog|website)\b"
                          r"|\bfriends on (?:fb|facebook|insta\w*|snap\w*)\b|\b(?:got|gets|received|receives|had) (?:a|an) (?:\w+ ){0,2}(?:message|snap\w*|dm|(?:friend|follow) request|text|email) from (?:a|an|one of (?:our|my|the)) "
                          r"(?:\w+ ){0,2}?(?:kid|child|pupil|student|girl|boy|lad|year ?\d+|yr ?\d+|y\d+)\b"
                          # the school's own posts: "posted trip photos on the school fb and one girl's parents said no to photos"

@@ -52,7 +52,7 @@ BEYOND: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "grooming": {
         "strong": (
-            r"groom(?:ed|ing)?", r"older (?:boy ?friend|man|men|guy|bloke|lads?|girlfriend|woman)",
+            r"groom(?:ed|ing)?", r"(?<!of the )older (?:boy ?friend|man|men|guy|bloke|lads?|girlfriend|woman)",
             # an adult online offering a child gifts to move somewhere private: "buy him skins if he moves to a private discord"
             r"(?:offer\w*|promis\w*) to (?:buy|give|get|send) (?:\S+ ){0,5}?(?:skins|robux|v-?bucks|gift ?cards?|credits?|"
             r"top[- ]?ups?|coins|gems|money|cash)|(?:move\w*|go|goes|switch\w*|come|talk\w*|chat\w*|join\w*) (?:\S+ ){0,3}?"

@@ -122,6 +122,7 @@ _SPOKEN = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in 
     (r"\bp[ae]r[ae]?c[ei]t[aeiou]?m[oa]ls?\b", "paracetamol"),  # "paracetemol", "paracetomol"
     (r"\b(?:yday|ystday|yesterdy)\b", "yesterday"),
     (r"\bsma(?:ck|kc|k)e?d\b", "smacked"),  # "the escort smaked a child"
+    (r"\bw/o\b", "without"),
     (r"\blive[ -]stream(s|ed|ing)?\b", r"livestream\1"),
     (r"\b(?:g ?mail|gmial|gmal|gamil|gmai)\b", "gmail"),
     (r"\b(?:hot ?mail|hotmial|hotmal|hotmai|hotmali)\b", "hotmail"),

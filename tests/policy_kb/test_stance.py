@@ -1805,6 +1805,11 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
      "sanctioned.photo_consent", "yes"),
     ("i do baking videos on my own youtube and some of my year 9s have subscribed, they bring it up in lessons. anything to do?",
      "personal.no_friend_students", "no"),
+    ("a lad i taught until he moved to wales in year 8 is 20 now, can i accept him on facebook?",
+     "personal.no_friend_students", "yes"),
+    ("the forest school team want to start a facebook page for parents w/o asking slt, ok?", "sanctioned.slt_approval", "no"),
+    ("as head of dept, one of my teachers gave the kids her class blog link before telling me. was that right?",
+     "sanctioned.notify_url", "no"),
     # guard: a condition, not a fact
     ("can i post photos of the class on the school page if their parents have consented?",
      "sanctioned.photo_consent", "conditional"),

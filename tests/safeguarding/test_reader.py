@@ -1271,6 +1271,9 @@ def test_an_adult_asking_a_child_to_message_him_is_grooming():
     "yr 4 parents want advice on safety settings for the new phones they are getting their kids for christmas, does the "
     "trust have a guide?",
     "can a student teacher be left alone with a class if her DBS has not come back yet?",
+    "a parent posted an abusive reply under the class facebook post, do i delete it or keep it?",
+    "someone left a link to a porn site in the comments on our class blog, how do i get rid of it?",
+    "the rugby coach asks if discord counts as social media, some of the older lads want to game with him",
 ])
 def test_policy_questions_of_rounds_93_to_96_in_other_words_are_not_concerns(message):
     assert read(message) is None
