@@ -1810,6 +1810,8 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
     ("the forest school team want to start a facebook page for parents w/o asking slt, ok?", "sanctioned.slt_approval", "no"),
     ("as head of dept, one of my teachers gave the kids her class blog link before telling me. was that right?",
      "sanctioned.notify_url", "no"),
+    ("my youtube's public cos i review board games, is that alright?", "personal.privacy_settings", "no"),
+    ("locked insta, fb and snap, all private on the highest settings. anything else?", "personal.privacy_settings", "yes"),
     # guard: a condition, not a fact
     ("can i post photos of the class on the school page if their parents have consented?",
      "sanctioned.photo_consent", "conditional"),
