@@ -1812,6 +1812,10 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
      "sanctioned.notify_url", "no"),
     ("my youtube's public cos i review board games, is that alright?", "personal.privacy_settings", "no"),
     ("locked insta, fb and snap, all private on the highest settings. anything else?", "personal.privacy_settings", "yes"),
+    ("my comedy podcast clips are quite explicit and my insta bio says i teach at a cmat school, is that an issue?",
+     "personal.consider_reputation", "no"),
+    ("a TA who is leaving tagged our academy in a post saying she can't wait to get out of this dump, is that ok?",
+     "personal.consider_reputation", "no"),
     # guard: a condition, not a fact
     ("can i post photos of the class on the school page if their parents have consented?",
      "sanctioned.photo_consent", "conditional"),
