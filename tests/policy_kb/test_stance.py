@@ -1779,6 +1779,9 @@ def test_an_ex_student_and_their_age_said_in_passing(matcher, question, verdict)
     "i wrote revision booklets at home, can i sell the resources on tes or who owns them?",
     "can the dept budget cover a canva subscription for the class instagram?",
     "the school twitter keeps asking for two-factor codes, how do i turn that off?",
+    "which hashtags should we be using on the academy's instagram posts?",
+    "a parent defamed me on facebook, will the trust pay for a lawyer?",
+    "can the head see my private teams messages to other staff?",
 ])
 def test_questions_about_forms_money_hr_and_it_are_not_covered(matcher, question):
     assert matcher.answer(question).kind == "unknown", question
