@@ -1819,16 +1819,6 @@ def test_the_same_words_where_a_rule_answers_still_answer(matcher, question, cla
      "personal.consider_reputation", "no"),
     ("a TA who is leaving tagged our academy in a post saying she can't wait to get out of this dump, is that ok?",
      "personal.consider_reputation", "no"),
-    # guard: a condition, not a fact
-    ("can i post photos of the class on the school page if their parents have consented?",
-     "sanctioned.photo_consent", "conditional"),
-])
-def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, verdict):
-    reply = matcher.answer(question)
-    assert (reply.clause_id, reply.verdict) == (clause, verdict), question
-
-
-@pytest.mark.parametrize(("question", "clause", "verdict"), [
     # who the other person is, said in rounds 93 to 96's other ways
     ("my tutee turned 18 and finishes year 13 in july, she's practically left. can i accept her on insta?",
      "personal.no_friend_students", "no"),
@@ -1839,8 +1829,11 @@ def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, ve
      "personal.no_contact_parents_children", "yes"),
     ("i tutor for families in another town, not connected to any trust school. can i message the parents on facebook?",
      "personal.no_contact_parents_children", "yes"),
+    # guard: a condition, not a fact
+    ("can i post photos of the class on the school page if their parents have consented?",
+     "sanctioned.photo_consent", "conditional"),
 ])
-def test_who_the_other_person_is_said_in_rounds_93_to_96_ways(matcher, question, clause, verdict):
+def test_facts_that_decide_rounds_93_to_96_stances(matcher, question, clause, verdict):
     reply = matcher.answer(question)
     assert (reply.kind, reply.clause_id, reply.verdict) == ("answer", clause, verdict), question
 
