@@ -163,7 +163,8 @@ _OWN_AGE = re.compile(r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?older than
 # does not make it a concern (disclosure.read).
 MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b|\b(?:follow|friend) requests?|\b(?:requested|followed|added) me\b"
                          r"|\bconsent\b|\bapprov\w*|\bwho would have to\b|\bfound me on\b|\b(?:can|could|may) i (?:tweet|post|share)\b"
-                         r"|\b(?:post|put|share|upload)\w* (?:\S+ ){0,6}on (?:the |our )?(?:school|class|trust|dept|department)(?:'s| s)? (?:\w+ )?(?:page|account|fb|facebook|insta\w*|twitter|blog|website)\b"
+                         r"|\b(?:(?:post|put|share|upload)\w* (?:\S+ ){0,6}|(?:photos?|pics?|pictures?|videos?) (?:going |go |being put |being posted )?(?:up )?)on (?:the |our )?"
+                         r"(?:school|class|trust|dept|department|sixth form|6th form|pe|team)(?:'s| s)? (?:\w+ )?(?:page|account|fb|facebook|insta\w*|twitter|blog|website)\b"
                          # "yr 12 is 18 now and wants me on snap", "still ok being fb friends w his mum?", "keeps messaging me"
                          r"|\bwants? me on\b|\b(?:fb|facebook|insta\w*|snap\w*|online) friends (?:with|w)\b|\bbeing friends (?:with|w) (?:his|her|their|a|the) "
                          r"(?:mum|dad|parents?|carer)|\bkeeps? (?:messaging|texting|dm'?ing|whatsapping) me\b|\bkeeps? sending (?:me )?(?:chat )?messages\b"
@@ -174,7 +175,6 @@ MY_ACCOUNTS = re.compile(r"\b(?:follow\w*|add\w*|connect\w*)\b(?: \w+){0,3} me\b
                          r"|\b(?:mum|dad|parent|carer)s? (?:said|says) (?:at the gate )?(?:it'?s|she'?s|he'?s|they'?re) (?:fine|ok|okay|happy)\b"
                          # a parent in touch with the writer's own accounts: "a mum got my snapchat", "friends on fb"
                          r"|\b(?:mum|dad|parent|carer)s?\b[^.?!]{0,40}\b(?:got|found|has) my (?:snap\w*|number|insta\w*|fb|facebook|whatsapp|mobile)\b"
-                         r"|\b(?:photos?|pics?|pictures?|videos?) (?:going |go |being put |being posted )?(?:up )?on (?:the |our )?(?:school|class|trust|dept|department|sixth form|6th form|pe|team)(?:'s| s)? (?:\w+ )?(?:page|account|fb|facebook|insta\w*|twitter|blog|website)\b"
                          r"|\bfriends on (?:fb|facebook|insta\w*|snap\w*)\b|\b(?:got|gets|received|receives|had) (?:a|an) (?:\w+ ){0,2}(?:message|snap\w*|dm|(?:friend|follow) request|text|email) from (?:a|an|one of (?:our|my|the)) "
                          r"(?:\w+ ){0,2}?(?:kid|child|pupil|student|girl|boy|lad|year ?\d+|yr ?\d+|y\d+)\b"
                          # the school's own posts: "posted trip photos on the school fb and one girl's parents said no to photos"
